@@ -1,0 +1,34 @@
+# The README's two commands: `make demo` and `make test`. Both create .venv on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DEMO_LAKE ?= demo-lake
+export PREFECT_SERVER_ANALYTICS_ENABLED := false
+export DO_NOT_TRACK := 1
+
+.PHONY: demo test lint bench eval clean
+
+$(BIN)/sitrep: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(BIN)/sitrep
+
+demo: $(BIN)/sitrep
+	$(BIN)/python examples/demo.py --lake $(DEMO_LAKE)
+
+test: $(BIN)/sitrep
+	$(BIN)/python -m pytest
+
+lint: $(BIN)/sitrep
+	$(BIN)/lint-imports
+	$(BIN)/mypy flows transforms schemas warehouse
+
+bench: $(BIN)/sitrep
+	$(BIN)/python bench/ingest_bench.py
+
+eval: $(BIN)/sitrep
+	$(BIN)/python bench/eval_extraction.py
+
+clean:
+	rm -rf $(VENV) $(DEMO_LAKE)
