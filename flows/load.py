@@ -1,0 +1,103 @@
+"""Loading local files into the raw zone: read (size-capped), gunzip (capped), store, describe.
+
+I/O only. A file that cannot be loaded becomes a ``LoadFailure`` carrying the reason; the flow turns
+it into a ``rejects`` row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import io
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from flows.sources import LocalDocument
+from warehouse.lake import Lake
+
+__all__ = ["LoadedDocument", "LoadFailure", "FileRead", "read_file", "load_document"]
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedDocument:
+    source_name: str
+    source_uri: str
+    kind: Literal["html", "text"]
+    raw_id: str
+    data: bytes  # decompressed bytes, what the cleaner reads
+    stored_size: int  # bytes as stored in the raw zone
+    content_encoding: str | None
+    fetched_at: dt.datetime  # the file's modification time, UTC
+
+
+@dataclass(frozen=True, slots=True)
+class LoadFailure:
+    source_name: str
+    source_uri: str
+    error_type: str
+    message: str
+    raw_id: str | None = None
+
+
+def _gunzip_capped(data: bytes, limit: int) -> bytes:
+    """Decompress at most ``limit`` bytes; raise ValueError past it (a gzip bomb stops here)."""
+    with gzip.GzipFile(fileobj=io.BytesIO(data)) as handle:
+        out = handle.read(limit + 1)
+    if len(out) > limit:
+        raise ValueError(f"decompresses to more than {limit} bytes")
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class FileRead:
+    """A file's bytes as stored and as the cleaner reads them (gunzipped)."""
+
+    stored: bytes
+    data: bytes
+    content_encoding: str | None
+    modified_at: dt.datetime
+
+
+def read_file(path: Path, *, max_bytes: int) -> FileRead | tuple[str, str]:
+    """Read a file under the size caps; returns ``(error_type, message)`` when it cannot."""
+    try:
+        stat = path.stat()
+        if stat.st_size > max_bytes:
+            return "TooLarge", f"{stat.st_size} bytes, over the {max_bytes}-byte cap"
+        stored = path.read_bytes()
+    except OSError as exc:
+        return type(exc).__name__, f"cannot read file: {exc.strerror or exc}"
+    encoding = "gzip" if path.name.lower().endswith(".gz") else None
+    data = stored
+    if encoding == "gzip":
+        try:
+            data = _gunzip_capped(stored, max_bytes)
+        except (OSError, EOFError, zlib.error, ValueError) as exc:
+            return "BadGzip", f"gzip: {exc}"
+    modified = dt.datetime.fromtimestamp(stat.st_mtime, tz=dt.timezone.utc)
+    return FileRead(stored, data, encoding, modified)
+
+
+def load_document(doc: LocalDocument, lake: Lake, *, max_bytes: int) -> LoadedDocument | LoadFailure:
+    """Read one file into the raw zone. Never raises for a bad file: returns a LoadFailure."""
+    uri = doc.path.as_uri()
+    if doc.kind is None:
+        return LoadFailure(doc.source_name, uri, "UnsupportedType", f"{doc.path.name}: not .html, .htm or .txt (optionally .gz)")
+    read = read_file(doc.path, max_bytes=max_bytes)
+    if not isinstance(read, FileRead):
+        error_type, message = read
+        # bytes that were read (a bad gzip) still go to the raw zone, so nothing read is lost
+        raw_id = lake.put_raw(doc.path.read_bytes()) if error_type == "BadGzip" else None
+        return LoadFailure(doc.source_name, uri, error_type, message, raw_id)
+    return LoadedDocument(
+        source_name=doc.source_name,
+        source_uri=uri,
+        kind=doc.kind,
+        raw_id=lake.put_raw(read.stored),
+        data=read.data,
+        stored_size=len(read.stored),
+        content_encoding=read.content_encoding,
+        fetched_at=read.modified_at,
+    )

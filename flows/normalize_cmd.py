@@ -1,0 +1,66 @@
+"""``sitrep normalize``: clean one or more files and shape the DESIGN's JSON document, writing nothing.
+
+The entity, quantity and date lists stay empty until those normalizers exist.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any, Literal
+
+from flows.clean_pool import CleanFailure, CleanJob, clean_job
+from flows.load import FileRead, read_file
+from flows.sources import document_kind
+
+__all__ = ["NormalizeError", "normalize_files", "render"]
+
+_MAX_BYTES = 10_000_000
+
+
+class NormalizeError(Exception):
+    """A file could not be normalized; the message names it and says why."""
+
+
+def normalize_files(files: list[Path], *, published: dt.date | None) -> list[dict[str, Any]]:
+    documents = []
+    for path in files:
+        read = read_file(path, max_bytes=_MAX_BYTES)
+        if not isinstance(read, FileRead):
+            raise NormalizeError(f"{path}: {read[0]}: {read[1]}")
+        max_date = published or read.modified_at.date()
+        kind = document_kind(path) or "text"
+        result = clean_job(CleanJob(read.data, kind, None, max_date, _MAX_BYTES, 1))
+        if isinstance(result, CleanFailure):
+            raise NormalizeError(f"{path}: {result.error_type}: {result.message}")
+        documents.append(
+            {
+                "file": str(path),
+                "article": {
+                    "title": result.title,
+                    "text": result.text,
+                    "published": (published or result.published).isoformat() if (published or result.published) else None,
+                    "authors": list(result.authors),
+                    "language": result.language,
+                },
+                "entities": [],
+                "quantities": [],
+                "dates": [],
+            }
+        )
+    return documents
+
+
+def render(documents: list[dict[str, Any]], fmt: Literal["json", "jsonl", "table"]) -> str:
+    if fmt == "jsonl":
+        return "\n".join(json.dumps(d, ensure_ascii=False) for d in documents)
+    if fmt == "json":
+        payload: Any = documents[0] if len(documents) == 1 else documents
+        return json.dumps(payload, ensure_ascii=False, indent=2)
+    lines = []
+    for d in documents:
+        a = d["article"]
+        lines += [f"== {d['file']}", f"title:     {a['title']}", f"published: {a['published']}",
+                  f"authors:   {', '.join(a['authors'])}", f"language:  {a['language']}", "", a["text"], ""]
+    return "\n".join(lines)

@@ -1,0 +1,97 @@
+"""What the CLI prints: the run summary, query results (table, CSV, JSON) and ``sitrep status``."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import sys
+from typing import Any, Literal
+
+import duckdb
+import pyarrow as pa
+from rich.console import Console
+from rich.table import Table
+
+__all__ = ["print_summary", "print_result", "print_status", "STATUS_QUERIES"]
+
+_console = Console()
+
+
+def print_summary(result: dict[str, Any]) -> None:
+    counts = result["counts"]
+    table = Table(title=f"run {result['run_id']} ({result['status']})", title_justify="left")
+    for name in ("new", "revised", "unchanged", "duplicate", "rejected", "skipped"):
+        table.add_column(name, justify="right")
+    table.add_column("time", justify="right")
+    table.add_row(*(str(counts.get(n, 0)) for n in ("new", "revised", "unchanged", "duplicate", "rejected", "skipped")),
+                  f"{result['seconds']:.1f}s")
+    _console.print(table)
+    if counts.get("new", 0) + counts.get("revised", 0) + counts.get("duplicate", 0) == 0 and counts.get("documents"):
+        _console.print(f"No new articles: {counts.get('unchanged', 0)} document(s) unchanged since earlier runs.")
+    if counts.get("rejected"):
+        _console.print(f"{counts['rejected']} rejected: sitrep sql \"SELECT * FROM rejects WHERE run_id = '{result['run_id']}'\"")
+    _console.print(f"lake: {result['lake']}")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_cell(v) for v in value)
+    return str(value)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    return value
+
+
+def print_result(result: pa.Table, fmt: Literal["table", "csv", "json"], *, title: str | None = None) -> None:
+    rows = result.to_pylist()
+    if fmt == "json":
+        sys.stdout.write(json.dumps([_jsonable(r) for r in rows], ensure_ascii=False, indent=1) + "\n")
+        return
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(result.column_names)
+        writer.writerows([_cell(r[c]) for c in result.column_names] for r in rows)
+        sys.stdout.write(buffer.getvalue())
+        return
+    table = Table(title=title, title_justify="left")
+    for name in result.column_names:
+        table.add_column(name, overflow="fold")
+    for row in rows:
+        table.add_row(*(_cell(row[c])[:200] for c in result.column_names))
+    _console.print(table)
+
+
+STATUS_QUERIES: dict[str, str] = {
+    "Recent runs": """
+        SELECT run_id, status, started_at, finished_at, counts FROM run_history
+        ORDER BY started_at DESC LIMIT 10""",
+    "Rows per table": """
+        SELECT 'raw_documents' AS "table", count(*) AS rows FROM raw_documents
+        UNION ALL SELECT 'articles', count(*) FROM articles
+        UNION ALL SELECT 'rejects', count(*) FROM rejects
+        UNION ALL SELECT 'runs', count(DISTINCT run_id) FROM runs""",
+    "Rejects by reason": """
+        SELECT stage, error_type, count(*) AS rejects, max("at") AS last_seen FROM rejects
+        GROUP BY ALL ORDER BY rejects DESC""",
+    "Freshness per source": """
+        SELECT source_name, count(*) AS revisions, count(DISTINCT article_id) AS articles,
+               max(published_at) AS newest_published, max(ingested_at) AS last_ingested
+        FROM articles GROUP BY ALL ORDER BY last_ingested DESC""",
+}
+
+
+def print_status(con: duckdb.DuckDBPyConnection) -> None:
+    for title, query in STATUS_QUERIES.items():
+        print_result(con.execute(query).to_arrow_table(), "table", title=title)

@@ -1,0 +1,132 @@
+"""Building table rows from loaded and cleaned documents: the record-to-row mapping, in one place."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+from urllib.parse import urlsplit
+
+from courlan import normalize_url
+
+from flows.load import LoadedDocument, LoadFailure
+from flows.clean_pool import CleanFailure
+from schemas.records import CleanArticle
+from transforms.dedupe import Decision
+
+__all__ = ["canonical_key", "domain_of", "article_row", "raw_document_row", "reject_row", "run_row"]
+
+
+def canonical_key(url: str | None) -> str | None:
+    """A canonical URL with tracking parameters and fragments removed, or None if unusable."""
+    if not url or not url.startswith(("http://", "https://")):
+        return None
+    try:
+        return str(normalize_url(url, strict=True))
+    except (ValueError, TypeError):
+        return None
+
+
+def domain_of(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url).hostname
+    if not host:
+        return None
+    return host.removeprefix("www.")
+
+
+def article_row(
+    doc: LoadedDocument,
+    article: CleanArticle,
+    *,
+    article_id: str,
+    revision: str,
+    simhash: int,
+    canonical_url: str | None,
+    decision: Decision,
+    run_id: str,
+    now: dt.datetime,
+) -> dict[str, Any]:
+    return {
+        "article_id": article_id,
+        "revision": revision,
+        "url": doc.source_uri,
+        "canonical_url": canonical_url,
+        "domain": domain_of(canonical_url),
+        "source_name": doc.source_name,
+        "title": article.title,
+        "authors": list(article.authors),
+        "published_at": article.published,
+        "language": article.language,
+        "description": article.description,
+        "categories": list(article.categories),
+        "tags": list(article.tags),
+        "text": article.text,
+        "word_count": article.word_count,
+        "simhash": simhash,
+        "duplicate_of": decision.duplicate_of,
+        "duplicate_kind": decision.duplicate_kind,
+        "extraction_method": article.method,
+        "raw_id": doc.raw_id,
+        "ingested_at": now,
+        "run_id": run_id,
+    }
+
+
+def raw_document_row(doc: LoadedDocument, *, final_url: str | None, run_id: str) -> dict[str, Any]:
+    return {
+        "raw_id": doc.raw_id,
+        "source_name": doc.source_name,
+        "source_uri": doc.source_uri,
+        "final_url": final_url,
+        "fetched_at": doc.fetched_at,
+        "http_status": None,
+        "content_type": "text/html" if doc.kind == "html" else "text/plain",
+        "content_encoding": doc.content_encoding,
+        "byte_size": doc.stored_size,
+        "run_id": run_id,
+    }
+
+
+def reject_row(
+    failure: LoadFailure | CleanFailure,
+    *,
+    stage: str,
+    source_name: str,
+    source_uri: str,
+    raw_id: str | None,
+    run_id: str,
+    now: dt.datetime,
+) -> dict[str, Any]:
+    return {
+        "run_id": run_id,
+        "stage": stage,
+        "source_name": source_name,
+        "source_uri": source_uri,
+        "raw_id": raw_id,
+        "error_type": failure.error_type,
+        "message": failure.message,
+        "at": now,
+    }
+
+
+def run_row(
+    *,
+    run_id: str,
+    flow: str,
+    started_at: dt.datetime,
+    finished_at: dt.datetime | None,
+    status: str,
+    counts: dict[str, int],
+    parameters: dict[str, Any],
+) -> dict[str, Any]:
+    return {
+        "run_id": run_id,
+        "flow": flow,
+        "started_at": started_at,
+        "finished_at": finished_at,
+        "status": status,
+        "counts": json.dumps(counts, sort_keys=True),
+        "parameters": json.dumps(parameters, sort_keys=True, default=str),
+    }

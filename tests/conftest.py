@@ -1,0 +1,83 @@
+"""Shared fixtures: no network except loopback, one Prefect test server per session, page builders."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import socket
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+EVAL = REPO.parent / "shared" / "eval"
+
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("DO_NOT_TRACK", "1")
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
+
+_real_connect = socket.socket.connect
+
+
+def _loopback_only(self: socket.socket, address: Any) -> Any:
+    if self.family in (socket.AF_INET, socket.AF_INET6):
+        host = address[0]
+        try:
+            allowed = host == "localhost" or ipaddress.ip_address(host).is_loopback
+        except ValueError:
+            allowed = False
+        if not allowed:
+            raise ConnectionRefusedError(f"tests may not reach the network ({host})")
+    return _real_connect(self, address)
+
+
+socket.socket.connect = _loopback_only  # type: ignore[method-assign]
+
+
+@pytest.fixture(scope="session")
+def prefect_api() -> Iterator[str]:
+    """A Prefect server for the whole session (about 16 s once); yields its API URL."""
+    from prefect.settings import PREFECT_API_URL
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield str(PREFECT_API_URL.value())
+
+
+@pytest.fixture
+def cli_env(prefect_api: str, tmp_path: Path) -> dict[str, str]:
+    """Environment for running ``sitrep`` in a subprocess against the session's Prefect server."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SITREP_")}
+    env.update(PREFECT_API_URL=prefect_api, SITREP_LAKE=str(tmp_path / "data"), SITREP_WORKERS="2")
+    return env
+
+
+def sitrep_command() -> list[str]:
+    return [str(Path(sys.executable).with_name("sitrep"))]
+
+
+PARAGRAPHS = [
+    "The Army awarded a contract worth $1.2 billion on Tuesday for new launchers, officials said at a briefing "
+    "at the Pentagon, adding that the first deliveries are expected within two years.",
+    "Gen. Jane Doe, who leads the program office, told reporters that between 300 and 400 soldiers will train on "
+    "the system this year at Fort Sill, Oklahoma, before units deploy to Europe.",
+    "The service plans to buy 48 launchers in the first lot and about 250 missiles, according to budget documents "
+    "released in March, and lawmakers have asked for a briefing on the schedule.",
+]
+
+
+def make_page(title: str, paragraphs: list[str], *, canonical: str | None = None, date: str = "2025-04-08") -> str:
+    """A small but realistic article page: navigation, article, related links, footer."""
+    link = f'<link rel="canonical" href="{canonical}">' if canonical else ""
+    body = "\n".join(f"<p>{p}</p>" for p in paragraphs)
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title} | Test Wire</title>{link}
+<meta property="article:published_time" content="{date}T09:00:00Z"></head><body>
+<nav><ul><li><a href="/land">Land</a></li><li><a href="/air">Air</a></li><li><a href="/sea">Sea</a></li></ul></nav>
+<article><h1>{title}</h1><p class="byline">By Sam Writer</p><time datetime="{date}">{date}</time>
+{body}</article>
+<aside><h3>Related Stories</h3><ul><li><a href="/a">Navy tests new radar</a></li><li><a href="/b">Budget talks stall</a></li></ul></aside>
+<footer><p>Copyright 2025 Test Wire. All rights reserved.</p></footer></body></html>"""
