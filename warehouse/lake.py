@@ -134,14 +134,13 @@ class Lake:
         return dataset.to_table(columns=cols)
 
     def sweep_tmp(self) -> int:
-        """Remove staging files a killed run left behind; returns how many were removed."""
-        if not self.tmp_dir.is_dir():
-            return 0
-        removed = 0
-        for leftover in self.tmp_dir.iterdir():
+        """Remove staging files a killed run left behind (call it holding the write lock)."""
+        leftovers = list(self.root.glob(f".{self.catalog_path.name}.*.tmp*"))
+        if self.tmp_dir.is_dir():
+            leftovers += list(self.tmp_dir.iterdir())
+        for leftover in leftovers:
             leftover.unlink(missing_ok=True)
-            removed += 1
-        return removed
+        return len(leftovers)
 
     # -- helpers --------------------------------------------------------------------------------
 

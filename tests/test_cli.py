@@ -1,0 +1,111 @@
+"""The ``sitrep`` command line, run as a user runs it: a subprocess against a Prefect server."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import duckdb
+import pyarrow.parquet as pq
+import pytest
+
+from conftest import PARAGRAPHS, make_page, sitrep_command
+
+pytestmark = pytest.mark.slow
+
+
+def run(args: list[str], env: dict[str, str], timeout: float = 180) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(sitrep_command() + args, env=env, capture_output=True, text=True, timeout=timeout)
+
+
+def _corpus(folder: Path, count: int) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(count):
+        paragraphs = [f"Report {i}: " + p.replace("48", str(100 + i)) for p in PARAGRAPHS]
+        paragraphs.append(f"Story number {i} differs from the others in this sentence about unit {i * 7}. " * (i % 5 + 1))
+        (folder / f"story-{i:03d}.html").write_text(make_page(f"Story {i}", paragraphs, canonical=f"https://wire.example/s/{i}"))
+    return folder
+
+
+def test_ingest_then_sql_status_and_exit_codes(cli_env: dict[str, str], tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "corpus", 5)
+    first = run(["ingest", str(corpus)], cli_env)
+    assert first.returncode == 0, first.stderr
+    assert "new" in first.stdout and "5" in first.stdout
+    again = run(["ingest", str(corpus)], cli_env)
+    assert again.returncode == 0 and "No new articles: 5 document(s) unchanged" in again.stdout
+
+    out = run(["sql", "SELECT count(*) AS n, min(title) AS first FROM articles", "--format", "json"], cli_env)
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout) == [{"n": 5, "first": "Story 0"}]
+    csv_out = run(["sql", "SELECT title FROM articles ORDER BY title LIMIT 2", "--format", "csv"], cli_env)
+    assert csv_out.stdout.splitlines() == ["title", "Story 0", "Story 1"]
+
+    bad_sql = run(["sql", "SELECT nope FROM articles"], cli_env)
+    assert bad_sql.returncode == 1 and bad_sql.stderr.startswith("sitrep: ") and len(bad_sql.stderr.splitlines()) == 1
+
+    status = run(["status"], cli_env)
+    assert status.returncode == 0 and "Freshness per source" in status.stdout and "corpus" in status.stdout
+
+    missing = run(["ingest", str(tmp_path / "nowhere")], cli_env)
+    assert missing.returncode == 2 and "no such file or directory" in missing.stderr
+
+    (tmp_path / "junk").mkdir()
+    (tmp_path / "junk" / "empty.html").write_bytes(b"")
+    nothing = run(["ingest", str(tmp_path / "junk")], cli_env)
+    assert nothing.returncode == 1 and "nothing could be read" in nothing.stderr
+
+
+def test_normalize_prints_the_design_contract(tmp_path: Path) -> None:
+    page = tmp_path / "p.html"
+    page.write_text(make_page("Army buys launchers", PARAGRAPHS))
+    out = subprocess.run(sitrep_command() + ["normalize", str(page), "--published", "2025-04-09"],
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    doc = json.loads(out.stdout)
+    assert set(doc) >= {"article", "entities", "quantities", "dates"}
+    assert doc["article"]["title"] == "Army buys launchers" and doc["article"]["published"] == "2025-04-09"
+    assert "Related Stories" not in doc["article"]["text"] and "300 and 400 soldiers" in doc["article"]["text"]
+    jsonl = subprocess.run(sitrep_command() + ["normalize", str(page), str(page), "--format", "jsonl"],
+                           capture_output=True, text=True, timeout=60)
+    assert [json.loads(line)["article"]["language"] for line in jsonl.stdout.splitlines()] == ["en", "en"]
+    bad = subprocess.run(sitrep_command() + ["normalize", str(tmp_path / "missing.html")], capture_output=True, text=True)
+    assert bad.returncode == 1 and "missing.html" in bad.stderr
+
+
+def _lake_is_consistent(root: Path) -> None:
+    for path in (root / "lake" / "tables").rglob("*.parquet"):
+        pq.read_table(path)  # a partial file would fail here
+    if (root / "sitrep.duckdb").exists():
+        con = duckdb.connect(str(root / "sitrep.duckdb"), read_only=True)
+        con.execute("SELECT count(*) FROM articles").fetchall()
+        con.close()
+
+
+@pytest.mark.parametrize("kill_after_files", [1, 4, 9])
+def test_sigkill_at_any_point_then_the_next_run_finishes(cli_env: dict[str, str], tmp_path: Path, kill_after_files: int) -> None:
+    corpus = _corpus(tmp_path / "corpus", 24)
+    root = Path(cli_env["SITREP_LAKE"])
+    env = cli_env | {"SITREP_BATCH_SIZE": "2", "SITREP_WORKERS": "1"}
+    proc = subprocess.Popen(sitrep_command() + ["ingest", "--quiet", str(corpus)], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        if len(list((root / "lake" / "tables").rglob("*.parquet"))) >= kill_after_files:
+            break
+        time.sleep(0.01)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    _lake_is_consistent(root)
+    finish = run(["ingest", "--quiet", str(corpus)], env)
+    assert finish.returncode == 0, finish.stderr
+    _lake_is_consistent(root)
+    con = duckdb.connect(str(root / "sitrep.duckdb"), read_only=True)
+    try:
+        assert con.execute("SELECT count(*), count(DISTINCT article_id) FROM articles").fetchone() == (24, 24)
+        assert con.execute("SELECT count(*), count(DISTINCT raw_id) FROM raw_documents").fetchone() == (24, 24)
+    finally:
+        con.close()
