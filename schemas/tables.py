@@ -15,6 +15,10 @@ __all__ = [
     "ARTICLES",
     "REJECTS",
     "RUNS",
+    "ENTITY_MENTIONS",
+    "ENTITIES",
+    "QUANTITIES",
+    "TEMPORAL_EXPRESSIONS",
     "SCHEMAS",
     "SCHEMA_VERSIONS",
     "PARTITION_COLUMN",
@@ -52,6 +56,7 @@ ARTICLES = pa.schema(
         pa.field("title", pa.string()),
         pa.field("authors", pa.list_(pa.string())),
         pa.field("published_at", pa.date32()),
+        pa.field("published_source", pa.string()),  # metadata | dateline | url | null when unknown
         pa.field("language", pa.string()),
         pa.field("description", pa.string()),
         pa.field("categories", pa.list_(pa.string())),
@@ -93,11 +98,89 @@ RUNS = pa.schema(
     ]
 )
 
+ENTITY_MENTIONS = pa.schema(
+    [
+        pa.field("article_id", pa.string(), nullable=False),
+        pa.field("revision", pa.string(), nullable=False),
+        pa.field("start", pa.int32(), nullable=False),  # character offsets into articles.text, end exclusive
+        pa.field("end", pa.int32(), nullable=False),
+        pa.field("sentence", pa.int32()),  # index from transforms.sentences
+        pa.field("text", pa.string(), nullable=False),
+        pa.field("type", pa.string(), nullable=False),  # PERSON ORG GPE LOC NORP WEAPON PLATFORM VEHICLE FACILITY OPERATION EVENT
+        pa.field("entity_id", pa.string()),
+        pa.field("title", pa.string()),  # rank or office: "Navy Adm.", "Minister of Defence"
+        pa.field("affiliation", pa.string()),  # organisation or country the title belongs to
+        pa.field("method", pa.string(), nullable=False),  # gazetteer | model | rule | acronym | coreference
+        pa.field("run_id", pa.string(), nullable=False),
+    ]
+)
+
+ENTITIES = pa.schema(
+    [
+        pa.field("entity_id", pa.string(), nullable=False),
+        pa.field("canonical_name", pa.string(), nullable=False),
+        pa.field("type", pa.string(), nullable=False),
+        pa.field("subtype", pa.string()),  # e.g. combatant_command, armed_group, missile, aircraft, city
+        pa.field("country", pa.string()),  # ISO 3166-1 alpha-3
+        pa.field("aliases", pa.list_(pa.string())),
+        pa.field("wikidata_id", pa.string()),
+        pa.field("source", pa.string()),  # gazetteer | model
+        pa.field("run_id", pa.string(), nullable=False),
+    ]
+)
+
+QUANTITIES = pa.schema(
+    [
+        pa.field("article_id", pa.string(), nullable=False),
+        pa.field("revision", pa.string(), nullable=False),
+        pa.field("start", pa.int32(), nullable=False),
+        pa.field("end", pa.int32(), nullable=False),
+        pa.field("sentence", pa.int32()),
+        pa.field("text", pa.string(), nullable=False),
+        pa.field("value", pa.float64()),  # the stated number; for a range, its midpoint
+        pa.field("low", pa.float64()),
+        pa.field("high", pa.float64()),
+        pa.field("approximate", pa.bool_(), nullable=False),
+        pa.field("qualifier", pa.string()),  # about | at_least | more_than | at_most | less_than | up_to | nearly | range ...
+        pa.field("kind", pa.string(), nullable=False),  # count | money | percent | fraction | measure
+        pa.field("unit", pa.string()),  # normalized unit (km, kg, t, nmi, kn, km/h, ...) for measures
+        pa.field("currency", pa.string()),  # ISO 4217 for money
+        pa.field("object", pa.string()),  # what is counted: "fighters", "F-35A jets"
+        pa.field("object_entity_id", pa.string()),  # an entity mention inside the counted phrase
+        pa.field("event", pa.string()),  # killed | wounded | captured | missing | remaining | ...
+        pa.field("run_id", pa.string(), nullable=False),
+    ]
+)
+
+TEMPORAL_EXPRESSIONS = pa.schema(
+    [
+        pa.field("article_id", pa.string(), nullable=False),
+        pa.field("revision", pa.string(), nullable=False),
+        pa.field("start", pa.int32(), nullable=False),
+        pa.field("end", pa.int32(), nullable=False),
+        pa.field("sentence", pa.int32()),
+        pa.field("text", pa.string(), nullable=False),
+        pa.field("type", pa.string(), nullable=False),  # DATE | TIME | DURATION | SET (TIMEX3)
+        pa.field("value", pa.string(), nullable=False),  # TIMEX3: 2019-11-21, 2019-09, 2019-W47, P3D, XXXX-11-21
+        pa.field("start_date", pa.date32()),  # the interval denoted, inclusive
+        pa.field("end_date", pa.date32()),
+        pa.field("granularity", pa.string()),  # day | week | month | quarter | season | year | decade | century
+        pa.field("mod", pa.string()),  # TIMEX3 mod: BEFORE AFTER START MID END APPROX
+        pa.field("anchor", pa.string(), nullable=False),  # publication | text | none
+        pa.field("anchor_date", pa.date32()),
+        pa.field("run_id", pa.string(), nullable=False),
+    ]
+)
+
 SCHEMAS: dict[str, pa.Schema] = {
     "raw_documents": RAW_DOCUMENTS,
     "articles": ARTICLES,
     "rejects": REJECTS,
     "runs": RUNS,
+    "entity_mentions": ENTITY_MENTIONS,
+    "entities": ENTITIES,
+    "quantities": QUANTITIES,
+    "temporal_expressions": TEMPORAL_EXPRESSIONS,
 }
 
 SCHEMA_VERSIONS: dict[str, int] = {name: 1 for name in SCHEMAS}
