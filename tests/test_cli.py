@@ -98,7 +98,9 @@ def test_sigkill_at_any_point_then_the_next_run_finishes(cli_env: dict[str, str]
             break
         time.sleep(0.01)
     proc.send_signal(signal.SIGKILL)
-    proc.wait()
+    assert proc.wait() == -signal.SIGKILL, "the run ended before it could be killed"
+    killed_articles = len(list((root / "lake" / "tables" / "articles").rglob("*.parquet")))
+    assert killed_articles < 12  # 24 documents in batches of 2: the run was stopped part-way
     _lake_is_consistent(root)
     finish = run(["ingest", "--quiet", str(corpus)], env)
     assert finish.returncode == 0, finish.stderr
