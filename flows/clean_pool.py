@@ -8,19 +8,23 @@ the process boundary.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import multiprocessing
 import os
-from collections.abc import Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeVar
 
 from schemas.records import CleanArticle
 from transforms.errors import TransformError
 from transforms.extract import clean_document
 
-__all__ = ["CleanJob", "CleanFailure", "clean_job", "cleaning_pool", "clean_all"]
+T = TypeVar("T")
+
+__all__ = ["CleanJob", "CleanFailure", "clean_job", "cleaning_pool", "clean_all", "clean_batches", "quiet_library_logs"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,14 +60,32 @@ def clean_job(job: CleanJob) -> CleanArticle | CleanFailure:
         return CleanFailure(f"Unexpected{type(exc).__name__}", f"{type(exc).__name__}: {exc}")
 
 
+def quiet_library_logs() -> None:
+    """Extraction libraries log every unparseable page at ERROR; the reject row already says it."""
+    for name in ("trafilatura", "htmldate", "courlan", "justext"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
+def _ready() -> bool:
+    return True
+
+
 @contextmanager
 def cleaning_pool(workers: int) -> Iterator[Executor | None]:
-    """A process pool of ``workers`` (0 = one per core); None when one process is asked for."""
+    """A process pool of ``workers`` (0 = one per core); None when one process is asked for.
+
+    The workers are started at once (they import trafilatura, about a second), so that start-up
+    overlaps with the caller's own work before the first batch.
+    """
+    quiet_library_logs()
     count = workers or os.cpu_count() or 1
     if count <= 1:
         yield None
         return
-    with ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context("spawn")) as pool:
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=quiet_library_logs) as pool:
+        for _ in range(count):
+            pool.submit(_ready)
         yield pool
 
 
@@ -71,5 +93,27 @@ def clean_all(pool: Executor | None, jobs: Sequence[CleanJob]) -> list[CleanArti
     """Clean a batch, in order, on the pool (or in this process when there is none)."""
     if pool is None:
         return [clean_job(job) for job in jobs]
-    chunk = max(1, len(jobs) // 16)
-    return list(pool.map(clean_job, jobs, chunksize=chunk))
+    return list(pool.map(clean_job, jobs))
+
+
+def clean_batches(
+    pool: Executor | None, batches: Iterable[tuple[T, Sequence[CleanJob]]], *, ahead: int = 1
+) -> Iterator[tuple[T, list[CleanArticle | CleanFailure]]]:
+    """Clean batches in order, keeping ``ahead`` batches in flight on the pool.
+
+    ``batches`` is consumed lazily, so the next batch is loaded (by the caller's generator) while
+    the workers clean the previous one; at most ``ahead + 1`` batches are held in memory.
+    """
+    if pool is None:
+        for tag, jobs in batches:
+            yield tag, clean_all(None, jobs)
+        return
+    pending: deque[tuple[T, list[Future[CleanArticle | CleanFailure]]]] = deque()
+    for tag, jobs in batches:
+        pending.append((tag, [pool.submit(clean_job, job) for job in jobs]))
+        if len(pending) > ahead:
+            done_tag, futures = pending.popleft()
+            yield done_tag, [f.result() for f in futures]
+    while pending:
+        done_tag, futures = pending.popleft()
+        yield done_tag, [f.result() for f in futures]

@@ -137,7 +137,7 @@ def sql(
     settings = _settings(lake)
     try:
         with connect(Lake(settings.lake)) as con:
-            result = con.execute(query).to_arrow_table()
+            result = con.sql(query).to_arrow_table()
     except duckdb.Error as exc:
         _fail(str(exc).splitlines()[0], 1)
     print_result(result, fmt)  # type: ignore[arg-type]

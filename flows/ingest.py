@@ -1,8 +1,8 @@
 """The ``ingest`` flow: local sources into the raw zone, the Parquet tables and the DuckDB catalog.
 
 The recipe: open a run, find the documents, read what the lake already holds, then per batch load
-(raw zone), clean (process pool), decide (dedupe) and write (atomic Parquet), and finally refresh the
-catalog and close the run. Within a batch the write order is rejects, articles, raw_documents: a
+(raw zone), clean (process pool, the next batch loading while the workers clean this one), decide
+(dedupe) and write (atomic Parquet), and finally refresh the catalog and close the run. Within a batch the write order is rejects, articles, raw_documents: a
 document counts as processed once its raw_documents row exists, so a run killed mid-batch is finished
 by the next one without duplicate rows.
 """
@@ -12,8 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 from typing import Any, TypeVar
@@ -22,11 +22,12 @@ from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 from pydantic import BaseModel
 
-from flows.clean_pool import CleanFailure, CleanJob, clean_all, cleaning_pool
+from flows.clean_pool import CleanFailure, CleanJob, clean_batches, cleaning_pool
 from flows.load import LoadedDocument, LoadFailure, load_document
 from flows.progress import progress_bar
 from flows.rows import article_row, canonical_key, raw_document_row, reject_row, run_row
 from flows.sources import LocalDocument, discover, resolve_sources
+from schemas.records import CleanArticle
 from transforms.dedupe import DedupeIndex, article_key_id, content_hash, simhash64
 from warehouse.catalog import refresh_catalog
 from warehouse.lake import Lake, write_lock
@@ -76,44 +77,53 @@ def read_lake_state(lake: Lake, near_duplicate_bits: int) -> tuple[DedupeIndex, 
     return index, processed
 
 
+@dataclass
+class LoadedBatch:
+    """One batch after loading: documents to clean, load rejects, and counts so far."""
+
+    part: int
+    fresh: list[LoadedDocument]
+    rejects: list[dict[str, Any]]
+    counts: Counter[str]
+
+
 @task(cache_policy=NO_CACHE, persist_result=False)
-def ingest_batch(
-    batch: Sequence[LocalDocument],
-    *,
-    part: int,
-    lake: Lake,
-    index: DedupeIndex,
-    processed: set[str],
-    pool: Executor | None,
-    options: IngestOptions,
-    run_id: str,
-    ingest_date: dt.date,
-) -> Counter[str]:
-    """Load, clean, decide and write one batch; returns its counts. Mutates ``index``/``processed``."""
-    counts: Counter[str] = Counter(documents=len(batch))
-    rejects: list[dict[str, Any]] = []
-    articles: list[dict[str, Any]] = []
-    raw_rows: list[dict[str, Any]] = []
-    fresh: list[LoadedDocument] = []
+def load_batch(batch: Sequence[LocalDocument], *, part: int, lake: Lake, processed: set[str],
+               options: IngestOptions, run_id: str) -> LoadedBatch:
+    """Read a batch into the raw zone; documents whose bytes were processed before are not cleaned again."""
+    loaded = LoadedBatch(part, [], [], Counter(documents=len(batch)))
     now = _utcnow()
     for doc in batch:
         if doc.kind is None and not doc.explicit:
-            counts["skipped"] += 1  # another file type inside a directory: counted, not read
+            loaded.counts["skipped"] += 1  # another file type inside a directory: counted, not read
             continue
-        loaded = load_document(doc, lake, max_bytes=options.max_bytes)
-        if isinstance(loaded, LoadFailure):
-            counts["rejected"] += 1
-            rejects.append(reject_row(loaded, stage="load", source_name=loaded.source_name,
-                                      source_uri=loaded.source_uri, raw_id=loaded.raw_id, run_id=run_id, now=now))
-        elif loaded.raw_id in processed:
-            counts["unchanged"] += 1
+        result = load_document(doc, lake, max_bytes=options.max_bytes)
+        if isinstance(result, LoadFailure):
+            loaded.counts["rejected"] += 1
+            loaded.rejects.append(reject_row(result, stage="load", source_name=result.source_name,
+                                             source_uri=result.source_uri, raw_id=result.raw_id, run_id=run_id, now=now))
+        elif result.raw_id in processed:
+            loaded.counts["unchanged"] += 1
         else:
-            processed.add(loaded.raw_id)
-            fresh.append(loaded)
-    jobs = [
-        CleanJob(d.data, d.kind, None, d.fetched_at.date(), options.max_bytes, options.min_words) for d in fresh
-    ]
-    for doc, result in zip(fresh, clean_all(pool, jobs)):
+            processed.add(result.raw_id)
+            loaded.fresh.append(result)
+    return loaded
+
+
+def clean_jobs(loaded: LoadedBatch, options: IngestOptions) -> list[CleanJob]:
+    """The cleaning work of a batch; trafilatura's dates are bounded by each file's own time."""
+    return [CleanJob(d.data, d.kind, None, d.fetched_at.date(), options.max_bytes, options.min_words) for d in loaded.fresh]
+
+
+@task(cache_policy=NO_CACHE, persist_result=False)
+def store_batch(loaded: LoadedBatch, cleaned: Sequence[CleanArticle | CleanFailure], *, lake: Lake,
+                index: DedupeIndex, run_id: str, ingest_date: dt.date) -> Counter[str]:
+    """Decide each cleaned document against the index and write the batch: rejects, articles, raw_documents."""
+    counts, rejects = loaded.counts, loaded.rejects
+    articles: list[dict[str, Any]] = []
+    raw_rows: list[dict[str, Any]] = []
+    now = _utcnow()
+    for doc, result in zip(loaded.fresh, cleaned):
         canonical = None if isinstance(result, CleanFailure) else canonical_key(result.canonical_url)
         raw_rows.append(raw_document_row(doc, final_url=canonical, run_id=run_id))
         if isinstance(result, CleanFailure):
@@ -131,7 +141,7 @@ def ingest_batch(
         articles.append(article_row(doc, result, article_id=article_id, revision=revision, simhash=simhash,
                                     canonical_url=canonical, decision=decision, run_id=run_id, now=now))
     for table, rows in (("rejects", rejects), ("articles", articles), ("raw_documents", raw_rows)):
-        lake.write_table(table, rows, run_id=run_id, ingest_date=ingest_date, part=part)
+        lake.write_table(table, rows, run_id=run_id, ingest_date=ingest_date, part=loaded.part)
     return counts
 
 
@@ -152,7 +162,7 @@ def ingest(sources: list[str], options: IngestOptions) -> dict[str, Any]:
     started = _utcnow()
     run_id = new_run_id(started)
     params = {"sources": sources, **options.model_dump(exclude={"progress"})}
-    with write_lock(lake):
+    with write_lock(lake), cleaning_pool(options.workers) as pool:
         lake.sweep_tmp()
         record_run(lake, run_row(run_id=run_id, flow="ingest", started_at=started, finished_at=None,
                                  status="running", counts={}, parameters=params), part=0)
@@ -161,11 +171,13 @@ def ingest(sources: list[str], options: IngestOptions) -> dict[str, Any]:
         try:
             documents = list(discover(resolve_sources(sources)))
             index, processed = read_lake_state(lake, options.near_duplicate_bits)
-            with cleaning_pool(options.workers) as pool, progress_bar(len(documents), options.progress) as advance:
-                for part, batch in enumerate(_batched(documents, options.batch_size)):
-                    counts.update(ingest_batch(batch, part=part, lake=lake, index=index, processed=processed,
-                                               pool=pool, options=options, run_id=run_id, ingest_date=started.date()))
-                    advance(len(batch))
+            loads = (load_batch(batch, part=part, lake=lake, processed=processed, options=options, run_id=run_id)
+                     for part, batch in enumerate(_batched(documents, options.batch_size)))
+            with progress_bar(len(documents), options.progress) as advance:
+                for loaded, cleaned in clean_batches(pool, ((b, clean_jobs(b, options)) for b in loads)):
+                    counts.update(store_batch(loaded, cleaned, lake=lake, index=index, run_id=run_id,
+                                              ingest_date=started.date()))
+                    advance(loaded.counts["documents"])
             refresh_catalog_task(lake)
             status = "completed" if counts["documents"] > counts["rejected"] + counts["skipped"] else "empty"
         finally:

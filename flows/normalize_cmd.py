@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import Any, Literal
 
-from flows.clean_pool import CleanFailure, CleanJob, clean_job
+from flows.clean_pool import CleanFailure, CleanJob, clean_job, quiet_library_logs
 from flows.load import FileRead, read_file
 from flows.sources import document_kind
 
@@ -24,6 +24,7 @@ class NormalizeError(Exception):
 
 
 def normalize_files(files: list[Path], *, published: dt.date | None) -> list[dict[str, Any]]:
+    quiet_library_logs()
     documents = []
     for path in files:
         read = read_file(path, max_bytes=_MAX_BYTES)

@@ -17,6 +17,8 @@ from rich.table import Table
 __all__ = ["print_summary", "print_result", "print_status", "STATUS_QUERIES"]
 
 _console = Console()
+if not _console.is_terminal:  # piped or logged: no terminal width to respect, so do not fold tables
+    _console = Console(width=200)
 
 
 def print_summary(result: dict[str, Any]) -> None:
@@ -31,7 +33,8 @@ def print_summary(result: dict[str, Any]) -> None:
     if counts.get("new", 0) + counts.get("revised", 0) + counts.get("duplicate", 0) == 0 and counts.get("documents"):
         _console.print(f"No new articles: {counts.get('unchanged', 0)} document(s) unchanged since earlier runs.")
     if counts.get("rejected"):
-        _console.print(f"{counts['rejected']} rejected: sitrep sql \"SELECT * FROM rejects WHERE run_id = '{result['run_id']}'\"")
+        _console.print(f"{counts['rejected']} rejected, see: sitrep sql \"SELECT * FROM rejects WHERE run_id = "
+                       f"'{result['run_id']}'\"", soft_wrap=True)
     _console.print(f"lake: {result['lake']}")
 
 
@@ -75,23 +78,28 @@ def print_result(result: pa.Table, fmt: Literal["table", "csv", "json"], *, titl
 
 STATUS_QUERIES: dict[str, str] = {
     "Recent runs": """
-        SELECT run_id, status, started_at, finished_at, counts FROM run_history
-        ORDER BY started_at DESC LIMIT 10""",
+        SELECT run_id, status, strftime(started_at, '%Y-%m-%d %H:%M:%S') AS started_utc,
+               round(epoch(finished_at - started_at), 1) AS seconds,
+               counts->>'documents' AS documents, counts->>'new' AS new, counts->>'revised' AS revised,
+               counts->>'unchanged' AS unchanged, counts->>'duplicate' AS duplicate, counts->>'rejected' AS rejected
+        FROM run_history ORDER BY started_at DESC LIMIT 10""",
     "Rows per table": """
         SELECT 'raw_documents' AS "table", count(*) AS rows FROM raw_documents
         UNION ALL SELECT 'articles', count(*) FROM articles
         UNION ALL SELECT 'rejects', count(*) FROM rejects
         UNION ALL SELECT 'runs', count(DISTINCT run_id) FROM runs""",
     "Rejects by reason": """
-        SELECT stage, error_type, count(*) AS rejects, max("at") AS last_seen FROM rejects
+        SELECT stage, error_type, count(*) AS rejects, strftime(max("at"), '%Y-%m-%d %H:%M:%S') AS last_seen_utc
+        FROM rejects
         GROUP BY ALL ORDER BY rejects DESC""",
     "Freshness per source": """
         SELECT source_name, count(*) AS revisions, count(DISTINCT article_id) AS articles,
-               max(published_at) AS newest_published, max(ingested_at) AS last_ingested
-        FROM articles GROUP BY ALL ORDER BY last_ingested DESC""",
+               max(published_at) AS newest_published,
+               strftime(max(ingested_at), '%Y-%m-%d %H:%M:%S') AS last_ingested_utc
+        FROM articles GROUP BY ALL ORDER BY last_ingested_utc DESC""",
 }
 
 
 def print_status(con: duckdb.DuckDBPyConnection) -> None:
     for title, query in STATUS_QUERIES.items():
-        print_result(con.execute(query).to_arrow_table(), "table", title=title)
+        print_result(con.sql(query).to_arrow_table(), "table", title=title)
