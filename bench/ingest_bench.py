@@ -106,7 +106,7 @@ def mode_stages(corpus: Path, workers: int, lake_dir: Path) -> dict[str, Any]:
     from flows.clean_pool import CleanFailure, CleanJob, clean_all, cleaning_pool
     from flows.load import LoadedDocument, load_document
     from flows.sources import discover, resolve_sources
-    from transforms.dedupe import DedupeIndex, article_key_id, content_hash, simhash64
+    from transforms.dedupe import DedupeIndex, article_key_id
     from warehouse.lake import Lake
 
     lake = Lake(lake_dir)
@@ -135,11 +135,11 @@ def mode_stages(corpus: Path, workers: int, lake_dir: Path) -> dict[str, Any]:
         for doc, art in zip(loaded, cleaned):
             if isinstance(art, CleanFailure):
                 continue
-            aid, rev, sh = article_key_id(doc.source_uri), content_hash(art.text), simhash64(art.text)
+            aid, rev, sh = article_key_id(doc.source_uri), art.revision, art.simhash
             decision = index.decide(aid, rev, sh)
             index.add(aid, rev, sh, decision.duplicate_of)
             rows.append({"run_id": "bench", "stage": "bench", "source_uri": doc.source_uri, "error_type": decision.outcome,
-                         "message": art.text, "at": dt.datetime.now(dt.timezone.utc)})
+                         "message": art.article.text, "at": dt.datetime.now(dt.timezone.utc)})
         stage("dedupe", t, peak)
     with PeakRSS(me.pid) as peak:
         t = time.perf_counter()

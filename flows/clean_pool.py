@@ -19,12 +19,13 @@ from dataclasses import dataclass
 from typing import Literal, TypeVar
 
 from schemas.records import CleanArticle
+from transforms.dedupe import content_hash, simhash64
 from transforms.errors import TransformError
 from transforms.extract import clean_document
 
 T = TypeVar("T")
 
-__all__ = ["CleanJob", "CleanFailure", "clean_job", "cleaning_pool", "clean_all", "clean_batches", "quiet_library_logs"]
+__all__ = ["CleanJob", "CleanFailure", "Cleaned", "clean_job", "cleaning_pool", "clean_all", "clean_batches", "quiet_library_logs"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,10 +44,19 @@ class CleanFailure:
     message: str
 
 
-def clean_job(job: CleanJob) -> CleanArticle | CleanFailure:
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    """A cleaned article with its content hash (the revision id) and simhash, computed in the worker."""
+
+    article: CleanArticle
+    revision: str
+    simhash: int
+
+
+def clean_job(job: CleanJob) -> Cleaned | CleanFailure:
     """Clean one document; a transform error or any unexpected exception becomes a CleanFailure."""
     try:
-        return clean_document(
+        article = clean_document(
             job.data,
             kind=job.kind,
             url=job.url,
@@ -54,6 +64,7 @@ def clean_job(job: CleanJob) -> CleanArticle | CleanFailure:
             max_bytes=job.max_bytes,
             min_words=job.min_words,
         )
+        return Cleaned(article, content_hash(article.text), simhash64(article.text))
     except TransformError as exc:
         return CleanFailure(type(exc).__name__, str(exc))
     except Exception as exc:  # a bug in a library must not end the run: it becomes a reject
@@ -64,6 +75,16 @@ def quiet_library_logs() -> None:
     """Extraction libraries log every unparseable page at ERROR; the reject row already says it."""
     for name in ("trafilatura", "htmldate", "courlan", "justext"):
         logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
+_WARM_UP = CleanJob(b"Warm-up\n\n" + b"Soldiers trained with allied units near the border this week. " * 6,
+                    "text", None, dt.date(2000, 1, 1), 10_000, 1)
+
+
+def _start_worker() -> None:
+    """Worker initializer: quiet logs, and clean one small text so lazy models (language id) load now."""
+    quiet_library_logs()
+    clean_job(_WARM_UP)
 
 
 def _ready() -> bool:
@@ -83,13 +104,13 @@ def cleaning_pool(workers: int) -> Iterator[Executor | None]:
         yield None
         return
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=quiet_library_logs) as pool:
+    with ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=_start_worker) as pool:
         for _ in range(count):
             pool.submit(_ready)
         yield pool
 
 
-def clean_all(pool: Executor | None, jobs: Sequence[CleanJob]) -> list[CleanArticle | CleanFailure]:
+def clean_all(pool: Executor | None, jobs: Sequence[CleanJob]) -> list[Cleaned | CleanFailure]:
     """Clean a batch, in order, on the pool (or in this process when there is none)."""
     if pool is None:
         return [clean_job(job) for job in jobs]
@@ -98,7 +119,7 @@ def clean_all(pool: Executor | None, jobs: Sequence[CleanJob]) -> list[CleanArti
 
 def clean_batches(
     pool: Executor | None, batches: Iterable[tuple[T, Sequence[CleanJob]]], *, ahead: int = 1
-) -> Iterator[tuple[T, list[CleanArticle | CleanFailure]]]:
+) -> Iterator[tuple[T, list[Cleaned | CleanFailure]]]:
     """Clean batches in order, keeping ``ahead`` batches in flight on the pool.
 
     ``batches`` is consumed lazily, so the next batch is loaded (by the caller's generator) while
@@ -108,7 +129,7 @@ def clean_batches(
         for tag, jobs in batches:
             yield tag, clean_all(None, jobs)
         return
-    pending: deque[tuple[T, list[Future[CleanArticle | CleanFailure]]]] = deque()
+    pending: deque[tuple[T, list[Future[Cleaned | CleanFailure]]]] = deque()
     for tag, jobs in batches:
         pending.append((tag, [pool.submit(clean_job, job) for job in jobs]))
         if len(pending) > ahead:

@@ -22,13 +22,12 @@ from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 from pydantic import BaseModel
 
-from flows.clean_pool import CleanFailure, CleanJob, clean_batches, cleaning_pool
+from flows.clean_pool import CleanFailure, Cleaned, CleanJob, clean_batches, cleaning_pool
 from flows.load import LoadedDocument, LoadFailure, load_document
 from flows.progress import progress_bar
 from flows.rows import article_row, canonical_key, raw_document_row, reject_row, run_row
 from flows.sources import LocalDocument, discover, resolve_sources
-from schemas.records import CleanArticle
-from transforms.dedupe import DedupeIndex, article_key_id, content_hash, simhash64
+from transforms.dedupe import DedupeIndex, article_key_id
 from warehouse.catalog import refresh_catalog
 from warehouse.lake import Lake, write_lock
 
@@ -116,7 +115,7 @@ def clean_jobs(loaded: LoadedBatch, options: IngestOptions) -> list[CleanJob]:
 
 
 @task(cache_policy=NO_CACHE, persist_result=False)
-def store_batch(loaded: LoadedBatch, cleaned: Sequence[CleanArticle | CleanFailure], *, lake: Lake,
+def store_batch(loaded: LoadedBatch, cleaned: Sequence[Cleaned | CleanFailure], *, lake: Lake,
                 index: DedupeIndex, run_id: str, ingest_date: dt.date) -> Counter[str]:
     """Decide each cleaned document against the index and write the batch: rejects, articles, raw_documents."""
     counts, rejects = loaded.counts, loaded.rejects
@@ -124,7 +123,7 @@ def store_batch(loaded: LoadedBatch, cleaned: Sequence[CleanArticle | CleanFailu
     raw_rows: list[dict[str, Any]] = []
     now = _utcnow()
     for doc, result in zip(loaded.fresh, cleaned):
-        canonical = None if isinstance(result, CleanFailure) else canonical_key(result.canonical_url)
+        canonical = None if isinstance(result, CleanFailure) else canonical_key(result.article.canonical_url)
         raw_rows.append(raw_document_row(doc, final_url=canonical, run_id=run_id))
         if isinstance(result, CleanFailure):
             counts["rejected"] += 1
@@ -132,13 +131,13 @@ def store_batch(loaded: LoadedBatch, cleaned: Sequence[CleanArticle | CleanFailu
                                       source_uri=doc.source_uri, raw_id=doc.raw_id, run_id=run_id, now=now))
             continue
         article_id = article_key_id(canonical or doc.source_uri)
-        revision, simhash = content_hash(result.text), simhash64(result.text)
+        revision, simhash = result.revision, result.simhash
         decision = index.decide(article_id, revision, simhash)
         counts[decision.outcome] += 1
         if decision.outcome == "unchanged":
             continue
         index.add(article_id, revision, simhash, decision.duplicate_of)
-        articles.append(article_row(doc, result, article_id=article_id, revision=revision, simhash=simhash,
+        articles.append(article_row(doc, result.article, article_id=article_id, revision=revision, simhash=simhash,
                                     canonical_url=canonical, decision=decision, run_id=run_id, now=now))
     for table, rows in (("rejects", rejects), ("articles", articles), ("raw_documents", raw_rows)):
         lake.write_table(table, rows, run_id=run_id, ingest_date=ingest_date, part=loaded.part)

@@ -35,15 +35,16 @@ def normalize_files(files: list[Path], *, published: dt.date | None) -> list[dic
         result = clean_job(CleanJob(read.data, kind, None, max_date, _MAX_BYTES, 1))
         if isinstance(result, CleanFailure):
             raise NormalizeError(f"{path}: {result.error_type}: {result.message}")
+        article = result.article
         documents.append(
             {
                 "file": str(path),
                 "article": {
-                    "title": result.title,
-                    "text": result.text,
-                    "published": (published or result.published).isoformat() if (published or result.published) else None,
-                    "authors": list(result.authors),
-                    "language": result.language,
+                    "title": article.title,
+                    "text": article.text,
+                    "published": (published or article.published).isoformat() if (published or article.published) else None,
+                    "authors": list(article.authors),
+                    "language": article.language,
                 },
                 "entities": [],
                 "quantities": [],
