@@ -1,0 +1,242 @@
+"""The clean stage: raw document bytes to one :class:`CleanArticle`.
+
+This module owns the order of the gates (size, emptiness, binary, encoding, article text) and the
+HTML path: trafilatura's ``bare_extraction`` with metadata, dated against a caller-given
+``max_date`` so the wall clock never leaks in (``transforms.page_dates`` vets the date), then
+sitrep's own post-filter (the rules of ``boilerplate.toml``) over the extracted paragraphs. Plain text goes through ``transforms.textclean``.
+Both paths end in the same normalization: NFC, single spaces, paragraphs split by one blank line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+from urllib.parse import urljoin
+
+import courlan
+import py3langid
+from lxml.html import HtmlElement
+from trafilatura import bare_extraction
+from trafilatura.settings import Document
+from trafilatura.utils import load_html
+
+from schemas.records import CleanArticle
+from transforms.authors import page_authors, reconcile_authors, split_author_string
+from transforms.boilerplate import strip_boilerplate
+from transforms.decode import decode_html, decode_text, sniff_binary
+from transforms.errors import EmptyDocument, NoArticleText, TooLarge
+from transforms.page_dates import vet_published
+from transforms.textclean import (
+    clean_text,
+    count_words,
+    join_paragraphs,
+    looks_like_title,
+    normalize_text,
+    split_paragraphs,
+)
+
+__all__ = ["clean_document", "extract_html", "detect_language", "ExtractionOptions", "DEFAULT_OPTIONS"]
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractionOptions:
+    """The trafilatura switches sitrep uses, chosen on the newspaper4k pages (bench/eval_extraction.py).
+
+    Precision mode and no comments lift precision a lot for little recall; tables stay (specification
+    and budget tables are content). trafilatura's ``deduplicate`` is never used: its cache is
+    process-wide, so an article's text would depend on what was cleaned before it.
+    """
+
+    favor_precision: bool = True
+    include_comments: bool = False
+    include_tables: bool = True
+
+
+DEFAULT_OPTIONS = ExtractionOptions()
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_TITLE_SEPARATORS = frozenset("|»›·:/-–—")
+
+
+def clean_document(
+    data: bytes,
+    *,
+    kind: Literal["html", "text"],
+    url: str | None = None,
+    max_date: dt.date,
+    declared_charset: str | None = None,
+    max_bytes: int = 10_000_000,
+    min_words: int = 25,
+) -> CleanArticle:
+    """Clean one raw document, or raise a :class:`TransformError` subclass saying why not.
+
+    Gates in order: :class:`TooLarge`, :class:`EmptyDocument`, :class:`BinaryContent`,
+    :class:`InvalidEncoding`, :class:`NoArticleText` (nothing extracted or fewer than ``min_words``
+    words as ``count_words`` counts them, so Chinese, Japanese and Thai are measured fairly).
+    ``max_date`` is the latest acceptable publication date (the fetch date); no date after it is returned.
+    """
+    if len(data) > max_bytes:
+        raise TooLarge(f"document of {len(data)} bytes exceeds the cap of {max_bytes}", field="byte_size", value=len(data))
+    if not data.strip():
+        raise EmptyDocument("empty document", field="byte_size", value=len(data))
+    sniff_binary(data)
+    if kind == "html":
+        article = extract_html(decode_html(data, declared_charset), url=url, max_date=max_date)
+    elif kind == "text":
+        article = _clean_plain(decode_text(data, declared_charset), max_date)
+    else:
+        raise ValueError(f"unknown document kind: {kind!r}")
+    words = count_words(article.text)
+    if words == 0:
+        raise NoArticleText("no article text extracted", field="word_count", value=0)
+    if words < min_words:
+        raise NoArticleText(f"only {words} words of article text (minimum {min_words})", field="word_count", value=words)
+    return article
+
+
+def extract_html(
+    html: str, *, url: str | None = None, max_date: dt.date, options: ExtractionOptions = DEFAULT_OPTIONS
+) -> CleanArticle:
+    """Main text and metadata of an HTML page (may return empty text; ``clean_document`` gates it)."""
+    tree = _parse(_CONTROL.sub("", html))
+    if tree is None:
+        raise NoArticleText("not parseable as HTML", field="html", value=len(html))
+    canonical_href = _canonical_href(tree)
+    doc = bare_extraction(
+        tree,
+        url=url,
+        with_metadata=True,
+        date_extraction_params={
+            "original_date": True,
+            "extensive_search": True,
+            "max_date": max_date.isoformat(),
+        },
+        favor_precision=options.favor_precision,
+        include_comments=options.include_comments,
+        include_tables=options.include_tables,
+        include_images=False,
+        include_links=False,
+        deduplicate=False,
+    )
+    if not isinstance(doc, Document) or not doc.text:
+        raise NoArticleText("no article text found in the page", field="text", value=None)
+    paragraphs = split_paragraphs(doc.text, unwrap=True)
+    title, paragraphs = _split_headline(_one_line(doc.title), paragraphs)
+    text = join_paragraphs(strip_boilerplate(paragraphs))
+    return CleanArticle(
+        text=text,
+        method="trafilatura",
+        title=title,
+        authors=reconcile_authors(split_author_string(_one_line(doc.author)), page_authors(tree)),
+        published=vet_published(doc.date, html, max_date),
+        language=doc.language or detect_language(text),
+        sitename=_one_line(doc.sitename),
+        canonical_url=_canonical(doc.url, canonical_href, url),
+        description=_one_line(doc.description),
+        categories=_labels(doc.categories),
+        tags=_labels(doc.tags),
+    )
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of the text's language by py3langid, ``None`` for text without letters."""
+    if not any(ch.isalpha() for ch in text):
+        return None
+    language, _score = py3langid.classify(text)
+    return str(language)
+
+
+def _clean_plain(text: str, max_date: dt.date) -> CleanArticle:
+    cleaned = clean_text(text)
+    published = cleaned.published if cleaned.published and cleaned.published <= max_date else None
+    return CleanArticle(
+        text=cleaned.text,
+        method="text",
+        title=cleaned.title,
+        authors=cleaned.authors,
+        published=published,
+        language=detect_language(cleaned.text),
+    )
+
+
+def _parse(html: str) -> HtmlElement | None:
+    tree = load_html(html)
+    if tree is None:  # a fragment without <html>: wrap it so lxml builds a whole document
+        tree = load_html(f"<html><body>{html}</body></html>")
+    return tree
+
+
+def _canonical_href(tree: HtmlElement) -> str | None:
+    for link in tree.iterfind(".//link[@href]"):
+        if "canonical" in (link.get("rel") or "").lower().split():
+            href = (link.get("href") or "").strip()
+            return href or None
+    return None
+
+
+def _canonical(found: str | None, canonical_href: str | None, url: str | None) -> str | None:
+    """The canonical link when trafilatura's URL agrees with it, else ``None``.
+
+    trafilatura prefers ``og:url`` over ``<link rel=canonical>``; when the two name different
+    pages (a syndication mirror, a bare id) neither is trusted. Agreement ignores the scheme and a
+    trailing slash, and the canonical link's own form is returned.
+    """
+    if not found or not canonical_href:
+        return None
+    absolute = _normalized(urljoin(url or found, canonical_href))
+    if absolute is None or _url_key(absolute) != _url_key(found):
+        return None
+    return absolute
+
+
+def _normalized(url: str) -> str | None:
+    try:
+        return str(courlan.normalize_url(url)) if courlan.is_valid_url(url) else None
+    except (ValueError, TypeError):
+        return None
+
+
+def _url_key(url: str) -> str:
+    normalized = _normalized(url) or url
+    return normalized.split("://", 1)[-1].rstrip("/")
+
+
+def _labels(values: list[str] | None) -> tuple[str, ...]:
+    if not values:
+        return ()
+    labels = (_one_line(v) for v in values)
+    return tuple(dict.fromkeys(label for label in labels if label))
+
+
+def _one_line(value: str | None) -> str | None:
+    if not value:
+        return None
+    text = " ".join(normalize_text(value).split())
+    return text or None
+
+
+def _split_headline(title: str | None, paragraphs: list[str]) -> tuple[str | None, list[str]]:
+    """Drop the headline when it opens the text; a page title with a site suffix yields to it.
+
+    ``"Navy picks radar » Local » Daily Planet"`` as title and ``"Navy picks radar"`` as the first
+    paragraph give the title ``"Navy picks radar"``; a kicker glued before the headline is dropped too.
+    """
+    if not title or not paragraphs:
+        return title, paragraphs
+    first, rest = paragraphs[0], paragraphs[1:]
+    head, whole = _key(first), _key(title)
+    if head == whole:
+        return title, rest
+    if not head or not looks_like_title(first):
+        return title, paragraphs
+    if whole.startswith(head) and whole[len(head) :].lstrip()[:1] in _TITLE_SEPARATORS:
+        return first, rest
+    if head.endswith(whole):
+        return title, rest
+    return title, paragraphs
+
+
+def _key(text: str) -> str:
+    return " ".join(text.casefold().split()).strip(" .:-–—|")

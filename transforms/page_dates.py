@@ -1,0 +1,87 @@
+"""Vetting the publication date that trafilatura (htmldate) reports for a page.
+
+htmldate fills gaps it cannot read from the page: a page whose only date is a copyright year comes
+back as 1 January of that year, a year-month string such as ``2024-03`` as the 1st of the month or,
+through ``dateutil``, as *today's* day of that month, so the wall clock leaks into the data. This
+module keeps a reported date only when it is not after ``max_date`` and, in those two suspect
+cases (1 January, or a page that states the year and month without a day), only when the page
+writes the full date somewhere (meta tags, JSON-LD, URL or text).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+__all__ = ["vet_published", "states_day", "states_month_only"]
+
+_WINDOW = 40  # characters either side of a year: enough for "Wednesday, the 12th of September, 2024"
+_MONTH_NAMES = (
+    "january|february|march|april|may|june|july|august|september|october|november|december",
+    "jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec",
+)
+
+
+def vet_published(value: str | None, html: str, max_date: dt.date) -> dt.date | None:
+    """The reported date if it is plausible and supported by the page, else ``None``."""
+    if not value:
+        return None
+    try:
+        date = dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+    if date > max_date:
+        return None
+    if (date.month, date.day) == (1, 1) or states_month_only(html, date):
+        return date if states_day(html, date) else None
+    return date
+
+
+def states_day(text: str, date: dt.date) -> bool:
+    """Whether ``text`` writes ``date`` in full: numeric (Y-M-D, D.M.Y, M/D/Y, 年月日) or English words."""
+    y, m, d = str(date.year), _number(date.month), _number(date.day)
+    month = _month_word(date.month)
+    pattern = (
+        rf"(?<!\d){y}\s?[-/.年]\s?{m}\s?[-/.月]\s?{d}(?!\d)"
+        rf"|(?<!\d){y}{date.month:02d}{date.day:02d}(?!\d)"
+        rf"|(?<!\d){d}[-/.]{m}[-/.]{y}(?!\d)|(?<!\d){m}[-/.]{d}[-/.]{y}(?!\d)"
+        rf"|{month}\.?\s+{d}(?:st|nd|rd|th)?,?\s+{y}(?!\d)"
+        rf"|(?<!\d){d}(?:st|nd|rd|th)?\.?\s+(?:of\s+)?{month}\.?,?\s+{y}(?!\d)"
+    )
+    return _found_near_year(pattern, text, date.year)
+
+
+def states_month_only(text: str, date: dt.date) -> bool:
+    """Whether ``text`` gives ``date``'s year and month without a day ("2024-03", "March 2024")."""
+    y, m = str(date.year), _number(date.month)
+    month = _month_word(date.month)
+    pattern = (
+        rf"(?<!\d){y}[-/.]{m}(?![-/.]?\d)"
+        rf"|(?<!\d){y}\s+{month}\b(?!\.?\s*\d)"
+        rf"|(?<!\d)(?<!\d\s)(?<!\d(?:st|nd|rd|th)\s){month}\.?,?\s+{y}(?!\d)"
+    )
+    return _found_near_year(pattern, text, date.year)
+
+
+def _found_near_year(pattern: str, text: str, year: int) -> bool:
+    """``pattern`` (which always contains the year) matched only around each occurrence of the year.
+
+    Pages run to megabytes; scanning a small window per occurrence keeps this linear and cheap.
+    """
+    compiled = re.compile(pattern, re.IGNORECASE)
+    y = str(year)
+    at = text.find(y)
+    while at >= 0:
+        if compiled.search(text, max(0, at - _WINDOW), at + len(y) + _WINDOW):
+            return True
+        at = text.find(y, at + 1)
+    return False
+
+
+def _number(value: int) -> str:
+    return f"0?{value}"
+
+
+def _month_word(month: int) -> str:
+    full, short = (names.split("|")[month - 1] for names in _MONTH_NAMES)
+    return f"(?:{full}|{short})"
