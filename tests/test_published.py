@@ -1,0 +1,82 @@
+"""Publication date: metadata first, then a dateline or "Published ..." line, then the URL."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from transforms.published import find_publication_date
+
+D = dt.date
+FETCHED = D(2025, 6, 1)
+
+
+@pytest.mark.parametrize("text,url,metadata,expected", [
+    ("Army fields new radar\n\nWASHINGTON (May 31, 2022) — The Army fielded", None, None, (D(2022, 5, 31), "dateline")),
+    ("SMDC update\nREDSTONE ARSENAL, Alabama (May 31, 2022) – The leader", None, None, (D(2022, 5, 31), "dateline")),
+    ("Carrier returns\nNORFOLK, Va. (Sept. 4, 2019) -- The carrier returned", None, None, (D(2019, 9, 4), "dateline")),
+    ("Drone strike\nPublished: 12 March 2024\nThe ministry said", None, None, (D(2024, 3, 12), "dateline")),
+    ("Refit finished\nPosted Mar 3, 2021 by Navy Public Affairs\nThe refit", None, None, (D(2021, 3, 3), "dateline")),
+    ("Contract awarded\nDate: 2023-07-14\nThe award", None, None, (D(2023, 7, 14), "dateline")),
+    ("Updated: June 2, 2024\nPublished: May 30, 2024\nText", None, None, (D(2024, 5, 30), "dateline")),
+    ("Body without a dateline.", "https://www.army.mil/article/2019/12/10/story", None, (D(2019, 12, 10), "url")),
+    ("Body without a dateline.", "https://news.example/2019-12-10/brigade-deploys", None, (D(2019, 12, 10), "url")),
+    ("Body without a dateline.", "https://news.example/archive/20191210/brigade", None, (D(2019, 12, 10), "url")),
+    ("WASHINGTON (May 31, 2022) — text", "https://x.mil/2020/01/02/a", D(2022, 6, 1), (D(2022, 6, 1), "metadata")),
+    ("Body.", "https://x.mil/2020/01/02/a", D(2021, 4, 5), (D(2021, 4, 5), "metadata")),
+])
+def test_sources_in_order_of_trust(text: str, url: str | None, metadata: dt.date | None,
+                                   expected: tuple[dt.date, str]) -> None:
+    assert find_publication_date(text, url=url, metadata_date=metadata, max_date=FETCHED) == expected
+
+
+def test_metadata_after_max_date_is_ignored() -> None:
+    text = "KYIV, Ukraine (Feb. 3, 2025) — Drones struck a depot."
+    assert find_publication_date(text, url=None, metadata_date=D(2030, 1, 2), max_date=FETCHED) == (D(2025, 2, 3), "dateline")
+
+
+def test_dateline_after_max_date_falls_through_to_url() -> None:
+    text = "BERLIN (March 1, 2027) — A future-dated page."
+    assert find_publication_date(text, url="https://x.de/2024/05/06/x", metadata_date=None,
+                                 max_date=FETCHED) == (D(2024, 5, 6), "url")
+
+
+def test_copyright_jan_first_is_never_taken() -> None:
+    text = "The brigade deployed to Poland.\n\n© 2021 Defense Daily. All rights reserved."
+    assert find_publication_date(text, url=None, metadata_date=D(2021, 1, 1), max_date=FETCHED) == (None, None)
+    assert find_publication_date(text, url="https://d.example/2021/03/09/brigade", metadata_date=D(2021, 1, 1),
+                                 max_date=FETCHED) == (D(2021, 3, 9), "url")
+
+
+def test_a_real_new_year_dateline_is_kept() -> None:
+    text = "SEOUL (Jan. 1, 2021) — The North fired a missile.\n\nCopyright 2021 Wire"
+    assert find_publication_date(text, url=None, metadata_date=D(2021, 1, 1), max_date=FETCHED) == (D(2021, 1, 1), "metadata")
+
+
+@pytest.mark.parametrize("text,url", [
+    ("The Army fielded a radar on May 31, 2022, deep in the article body.\n" * 20, None),
+    ("No date anywhere.", "https://x.mil/news/brigade-deploys"),
+    ("WASHINGTON — The Army fielded a radar.", "https://x.mil/2019/13/45/bad"),
+    ("", None),
+])
+def test_nothing_trustworthy(text: str, url: str | None) -> None:
+    assert find_publication_date(text, url=url, metadata_date=None, max_date=FETCHED) == (None, None)
+
+
+def test_body_date_far_from_the_head_is_not_a_dateline() -> None:
+    text = "Headline\n" + "Filler sentence about logistics.\n" * 30 + "Published: 12 March 2024\n"
+    assert find_publication_date(text, url=None, metadata_date=None, max_date=FETCHED) == (None, None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(max_size=300), url=st.one_of(st.none(), st.text(max_size=80)),
+       metadata=st.one_of(st.none(), st.dates()), max_date=st.dates(min_value=D(1990, 1, 1)))
+def test_never_raises_and_never_after_max_date(text: str, url: str | None, metadata: dt.date | None,
+                                               max_date: dt.date) -> None:
+    day, source = find_publication_date(text, url=url, metadata_date=metadata, max_date=max_date)
+    assert (day is None) == (source is None)
+    if day is not None:
+        assert day <= max_date

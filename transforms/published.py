@@ -1,0 +1,105 @@
+"""An article's publication date and where it came from: page metadata, a dateline or "Published ..."
+line near the start of the text, or a date in the URL path.
+
+Order of trust: the metadata date when the page gave one; else a dateline ("WASHINGTON (May 31, 2022)
+—", "REDSTONE ARSENAL, Alabama (May 31, 2022)") or a labelled line ("Published: 12 March 2024",
+"Posted Mar 3, 2021") in the first lines; else ``/2019/12/10/``, ``/2019-12-10/`` or ``/20191210/`` in
+the URL path. A date after ``max_date`` (the fetch date, passed in: nothing here reads the clock) is
+never taken, and neither is a bare 1 January that only echoes a copyright year ("© 2021").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Literal
+from urllib.parse import urlsplit
+
+from transforms.temporal import extract_dates
+
+__all__ = ["PublishedSource", "find_publication_date"]
+
+PublishedSource = Literal["metadata", "dateline", "url"]
+
+_HEAD_CHARS = 800
+_HEAD_LINES = 8
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z.'’ -]{1,40}[A-Z.](?:,\s*[A-Z][A-Za-z.'’ -]{1,40})?\s*\((?P<date>[^()\n]{6,40})\)\s*(?:[-–—:]|--)",
+    re.MULTILINE,
+)
+_LABELLED = re.compile(
+    r"^\s*(?:\W\s*)?(?P<label>published|posted|released|release\s+date|date|first\s+published|updated|last\s+updated|"
+    r"modified)(?:\s+(?:on|at))?\s*[:|-]?\s*(?P<date>[^\n|]{6,60})",
+    re.IGNORECASE | re.MULTILINE,
+)
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?(?P<year>\d{4})", re.IGNORECASE)
+_URL_DATE = re.compile(
+    r"(?<![\d])(?P<y>(?:19|20)\d\d)(?P<sep>[/_-]?)(?P<m>0[1-9]|1[0-2]|(?<=[/_-])[1-9])(?P=sep)"
+    r"(?P<d>0[1-9]|[12]\d|3[01]|(?<=[/_-])[1-9])(?!\d)"
+)
+_JAN_1_WRITTEN = re.compile(r"\b(?:jan(?:uary|\.)?\s+1(?:st)?\b|1(?:st)?\s+jan(?:uary)?\b|\d{4}-01-01\b|01/01/\d{4})",
+                            re.IGNORECASE)
+
+
+def _copyright_only(day: dt.date, text: str) -> bool:
+    """A 1 January whose year appears in a copyright notice and that is nowhere written as a day."""
+    if (day.month, day.day) != (1, 1):
+        return False
+    years = {int(m["year"]) for m in _COPYRIGHT.finditer(text)}
+    return day.year in years and not _JAN_1_WRITTEN.search(text[:_HEAD_CHARS * 2])
+
+
+def _first_day(snippet: str) -> dt.date | None:
+    for expr in extract_dates(snippet, published=None):
+        if expr.type in ("DATE", "TIME") and expr.anchor == "none" and expr.start_date is not None \
+                and expr.start_date == expr.end_date:
+            return expr.start_date
+    return None
+
+
+def _from_text(text: str, max_date: dt.date) -> dt.date | None:
+    head = "\n".join(text[:_HEAD_CHARS].splitlines()[:_HEAD_LINES])
+    found: list[tuple[int, int, dt.date]] = []
+    for match in _DATELINE.finditer(head):
+        day = _first_day(match["date"])
+        if day is not None:
+            found.append((0, match.start(), day))
+    for match in _LABELLED.finditer(head):
+        day = _first_day(match["date"])
+        if day is not None:
+            rank = 2 if match["label"].lower() in ("updated", "last updated", "modified") else 1
+            found.append((rank, match.start(), day))
+    for _, _, day in sorted(found, key=lambda f: (f[0], f[1])):
+        if day <= max_date and not _copyright_only(day, text):
+            return day
+    return None
+
+
+def _from_url(url: str, max_date: dt.date) -> dt.date | None:
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return None
+    for match in _URL_DATE.finditer(path):
+        try:
+            day = dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+        except ValueError:
+            continue
+        if day <= max_date:
+            return day
+    return None
+
+
+def find_publication_date(text: str, *, url: str | None, metadata_date: dt.date | None,
+                          max_date: dt.date) -> tuple[dt.date | None, PublishedSource | None]:
+    """The publication date of an article and its source; ``(None, None)`` when nothing trustworthy."""
+    if metadata_date is not None and metadata_date <= max_date and not _copyright_only(metadata_date, text):
+        return metadata_date, "metadata"
+    day = _from_text(text, max_date)
+    if day is not None:
+        return day, "dateline"
+    if url:
+        day = _from_url(url, max_date)
+        if day is not None:
+            return day, "url"
+    return None, None

@@ -1,0 +1,85 @@
+"""Temporal expressions of a text: ``extract_dates`` finds every date, time, duration and frequency and
+resolves it to a TIMEX3 value and the interval it denotes.
+
+Pipeline: every rule of the grammar (``date_rules_*``) proposes candidate spans; overlaps are settled
+longest first; modifiers, ranges and clock times are attached (``date_combine``); then the candidates
+are resolved in text order against the publication date, the tense of their sentence (``tense``) and
+the last date the text named (for "a year earlier", "the next day"). Pure: no clock, no environment.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+from schemas.temporal import TemporalExpression
+from transforms.date_combine import attach_mods, join_ranges, join_times, select
+from transforms.date_grammar import Rule
+from transforms.date_resolution import Candidate, Context
+from transforms.date_rules_calendar import CALENDAR_RULES
+from transforms.date_rules_duration import DURATION_RULES
+from transforms.date_rules_range import RANGE_RULES
+from transforms.date_rules_relative import RELATIVE_RULES
+from transforms.sentences import sentence_index, split_sentences
+from transforms.tense import Tense, tense_at
+from transforms.timex import Period
+
+__all__ = ["extract_dates", "TemporalExpression"]
+
+_REFERENCE_GRANULARITIES = frozenset({"day", "week", "month", "quarter", "half", "season", "year"})
+_NEEDS_TENSE = frozenset({"month_day", "day_month", "month", "season", "holiday", "weekday", "range", "datetime",
+                          "relative", "day_range"})  # quarters are reported after they end: nearest reading
+
+
+@lru_cache(maxsize=1)
+def _rules() -> tuple[Rule, ...]:
+    return CALENDAR_RULES + RANGE_RULES + RELATIVE_RULES + DURATION_RULES
+
+
+def _candidates(text: str) -> list[Candidate]:
+    found: list[Candidate] = []
+    for rule in _rules():
+        for match in rule.pattern.finditer(text):
+            cand = rule.handler(match, text)
+            if cand is not None:
+                found.append(cand)
+    return found
+
+
+def extract_dates(text: str, *, published: dt.date | None, merge_ranges: bool = True) -> list[TemporalExpression]:
+    """Temporal expressions of ``text``, sorted and non-overlapping, resolved against ``published``.
+
+    ``merge_ranges=False`` keeps the two ends of a range as separate expressions (TimeML's convention).
+    Offsets are character offsets, end exclusive: ``text[e.start:e.end] == e.text``. Never raises on
+    any string.
+    """
+    if not text:
+        return []
+    chosen = attach_mods(text, select(_candidates(text), len(text)))
+    if merge_ranges:
+        chosen = join_ranges(text, chosen)
+    chosen = join_times(text, chosen)
+    sentences = split_sentences(text) if any(c.rule in _NEEDS_TENSE for c in chosen) else []
+    reference: Period | None = None
+    out: list[TemporalExpression] = []
+    for cand in chosen:
+        tense: Tense = "none"
+        if published is not None and cand.rule in _NEEDS_TENSE and sentences:
+            index = sentence_index(sentences, cand.start)
+            if index is not None:
+                sentence = sentences[index]
+                tense = tense_at(text, cand.start, cand.end, sentence.start, sentence.end)
+        resolved = cand.resolve(Context(published, tense, reference))
+        if resolved is None:
+            continue
+        out.append(TemporalExpression(
+            start=cand.start, end=cand.end, text=text[cand.start:cand.end], type=resolved.type,
+            value=resolved.value, start_date=resolved.start_date, end_date=resolved.end_date,
+            granularity=resolved.granularity, mod=resolved.mod, anchor=resolved.anchor,
+            anchor_date=resolved.anchor_date,
+        ))
+        period = resolved.period
+        if resolved.type in ("DATE", "TIME") and resolved.anchor != "text" and period is not None \
+                and period.granularity in _REFERENCE_GRANULARITIES:
+            reference = period
+    return out
