@@ -15,13 +15,14 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal, TypeVar
 
 from schemas.records import CleanArticle
 from transforms.dedupe import content_hash, simhash64
 from transforms.errors import TransformError
 from transforms.extract import clean_document
+from transforms.published import resolve_published
 
 T = TypeVar("T")
 
@@ -48,9 +49,10 @@ class CleanFailure:
 class Cleaned:
     """A cleaned article with its content hash (the revision id) and simhash, computed in the worker."""
 
-    article: CleanArticle
+    article: CleanArticle  # with the resolved publication date
     revision: str
     simhash: int
+    published_source: str | None
 
 
 def clean_job(job: CleanJob) -> Cleaned | CleanFailure:
@@ -64,7 +66,9 @@ def clean_job(job: CleanJob) -> Cleaned | CleanFailure:
             max_bytes=job.max_bytes,
             min_words=job.min_words,
         )
-        return Cleaned(article, content_hash(article.text), simhash64(article.text))
+        published, source = resolve_published(article, url=job.url or article.canonical_url, max_date=job.max_date)
+        article = replace(article, published=published)
+        return Cleaned(article, content_hash(article.text), simhash64(article.text), source)
     except TransformError as exc:
         return CleanFailure(type(exc).__name__, str(exc))
     except Exception as exc:  # a bug in a library must not end the run: it becomes a reject

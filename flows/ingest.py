@@ -137,7 +137,8 @@ def store_batch(loaded: LoadedBatch, cleaned: Sequence[Cleaned | CleanFailure], 
         if decision.outcome == "unchanged":
             continue
         index.add(article_id, revision, simhash, decision.duplicate_of)
-        articles.append(article_row(doc, result.article, article_id=article_id, revision=revision, simhash=simhash,
+        articles.append(article_row(doc, result.article, published_source=result.published_source,
+                                    article_id=article_id, revision=revision, simhash=simhash,
                                     canonical_url=canonical, decision=decision, run_id=run_id, now=now))
     for table, rows in (("rejects", rejects), ("articles", articles), ("raw_documents", raw_rows)):
         lake.write_table(table, rows, run_id=run_id, ingest_date=ingest_date, part=loaded.part)

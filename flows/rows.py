@@ -13,6 +13,7 @@ from flows.load import LoadedDocument, LoadFailure
 from flows.clean_pool import CleanFailure
 from schemas.records import CleanArticle
 from transforms.dedupe import Decision
+from transforms.textclean import count_words
 
 __all__ = ["canonical_key", "domain_of", "article_row", "raw_document_row", "reject_row", "run_row"]
 
@@ -40,6 +41,7 @@ def article_row(
     doc: LoadedDocument,
     article: CleanArticle,
     *,
+    published_source: str | None,
     article_id: str,
     revision: str,
     simhash: int,
@@ -58,12 +60,13 @@ def article_row(
         "title": article.title,
         "authors": list(article.authors),
         "published_at": article.published,
+        "published_source": published_source,
         "language": article.language,
         "description": article.description,
         "categories": list(article.categories),
         "tags": list(article.tags),
         "text": article.text,
-        "word_count": article.word_count,
+        "word_count": count_words(article.text),
         "simhash": simhash,
         "duplicate_of": decision.duplicate_of,
         "duplicate_kind": decision.duplicate_kind,

@@ -15,9 +15,10 @@ import re
 from typing import Literal
 from urllib.parse import urlsplit
 
+from schemas.records import CleanArticle
 from transforms.temporal import extract_dates
 
-__all__ = ["PublishedSource", "find_publication_date"]
+__all__ = ["PublishedSource", "find_publication_date", "resolve_published"]
 
 PublishedSource = Literal["metadata", "dateline", "url"]
 
@@ -103,3 +104,15 @@ def find_publication_date(text: str, *, url: str | None, metadata_date: dt.date 
         if day is not None:
             return day, "url"
     return None, None
+
+
+def resolve_published(article: CleanArticle, *, url: str | None,
+                      max_date: dt.date) -> tuple[dt.date | None, PublishedSource | None]:
+    """The publication date of a cleaned article and its source.
+
+    The cleaner's own date is the page metadata for HTML (already vetted against copyright years)
+    and a head date line for a text paste; without one, the text's dateline and then the URL are tried.
+    """
+    if article.published is not None and article.published <= max_date:
+        return article.published, "dateline" if article.method == "text" else "metadata"
+    return find_publication_date(article.text, url=url, metadata_date=None, max_date=max_date)
