@@ -22,10 +22,10 @@ from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 from pydantic import BaseModel
 
-from flows.clean_pool import CleanFailure, Cleaned, CleanJob, clean_batches, cleaning_pool
+from flows.workers import CleanFailure, Cleaned, CleanJob, clean_batches, cleaning_pool
 from flows.load import LoadedDocument, LoadFailure, load_document
 from flows.progress import progress_bar
-from flows.rows import article_row, canonical_key, raw_document_row, reject_row, run_row
+from flows.rows import article_row, canonical_key, normalized_rows, raw_document_row, reject_row, run_row
 from flows.sources import LocalDocument, discover, resolve_sources
 from transforms.dedupe import DedupeIndex, article_key_id
 from warehouse.catalog import refresh_catalog
@@ -33,6 +33,7 @@ from warehouse.lake import Lake, write_lock
 
 __all__ = ["IngestOptions", "ingest", "new_run_id", "COUNT_KEYS"]
 
+WRITE_ORDER = ("rejects", "articles", "temporal_expressions", "raw_documents")
 COUNT_KEYS = ("documents", "new", "revised", "unchanged", "duplicate", "rejected", "skipped")
 T = TypeVar("T")
 
@@ -119,29 +120,34 @@ def store_batch(loaded: LoadedBatch, cleaned: Sequence[Cleaned | CleanFailure], 
                 index: DedupeIndex, run_id: str, ingest_date: dt.date) -> Counter[str]:
     """Decide each cleaned document against the index and write the batch: rejects, articles, raw_documents."""
     counts, rejects = loaded.counts, loaded.rejects
-    articles: list[dict[str, Any]] = []
-    raw_rows: list[dict[str, Any]] = []
+    tables: dict[str, list[dict[str, Any]]] = {name: [] for name in WRITE_ORDER}
     now = _utcnow()
     for doc, result in zip(loaded.fresh, cleaned):
         canonical = None if isinstance(result, CleanFailure) else canonical_key(result.article.canonical_url)
-        raw_rows.append(raw_document_row(doc, final_url=canonical, run_id=run_id))
+        tables["raw_documents"].append(raw_document_row(doc, final_url=canonical, run_id=run_id))
         if isinstance(result, CleanFailure):
             counts["rejected"] += 1
             rejects.append(reject_row(result, stage="clean", source_name=doc.source_name,
                                       source_uri=doc.source_uri, raw_id=doc.raw_id, run_id=run_id, now=now))
             continue
         article_id = article_key_id(canonical or doc.source_uri)
-        revision, simhash = result.revision, result.simhash
-        decision = index.decide(article_id, revision, simhash)
+        decision = index.decide(article_id, result.revision, result.simhash)
         counts[decision.outcome] += 1
         if decision.outcome == "unchanged":
             continue
-        index.add(article_id, revision, simhash, decision.duplicate_of)
-        articles.append(article_row(doc, result.article, published_source=result.published_source,
-                                    article_id=article_id, revision=revision, simhash=simhash,
-                                    canonical_url=canonical, decision=decision, run_id=run_id, now=now))
-    for table, rows in (("rejects", rejects), ("articles", articles), ("raw_documents", raw_rows)):
-        lake.write_table(table, rows, run_id=run_id, ingest_date=ingest_date, part=loaded.part)
+        index.add(article_id, result.revision, result.simhash, decision.duplicate_of)
+        tables["articles"].append(article_row(doc, result.article, published_source=result.published_source,
+                                              article_id=article_id, revision=result.revision, simhash=result.simhash,
+                                              canonical_url=canonical, decision=decision, run_id=run_id, now=now))
+        for table, rows in normalized_rows(result.normalized, article_id=article_id, revision=result.revision,
+                                           run_id=run_id).items():
+            tables[table].extend(rows)
+        if result.normalize_failure is not None:
+            rejects.append(reject_row(result.normalize_failure, stage="normalize", source_name=doc.source_name,
+                                      source_uri=doc.source_uri, raw_id=doc.raw_id, run_id=run_id, now=now))
+    tables["rejects"] = rejects
+    for table in WRITE_ORDER:  # raw_documents last: its rows mark the batch as done
+        lake.write_table(table, tables[table], run_id=run_id, ingest_date=ingest_date, part=loaded.part)
     return counts
 
 

@@ -10,8 +10,9 @@ import json
 from pathlib import Path
 from typing import Any, Literal
 
-from flows.clean_pool import CleanFailure, CleanJob, clean_job, quiet_library_logs
+from flows.workers import CleanFailure, CleanJob, clean_job, quiet_library_logs
 from flows.load import FileRead, read_file
+from flows.rows import normalized_rows
 from flows.sources import document_kind
 
 __all__ = ["NormalizeError", "normalize_files", "render"]
@@ -32,26 +33,36 @@ def normalize_files(files: list[Path], *, published: dt.date | None) -> list[dic
             raise NormalizeError(f"{path}: {read[0]}: {read[1]}")
         max_date = published or read.modified_at.date()
         kind = document_kind(path) or "text"
-        result = clean_job(CleanJob(read.data, kind, None, max_date, _MAX_BYTES, 1))
+        result = clean_job(CleanJob(read.data, kind, None, max_date, _MAX_BYTES, 1, published))
         if isinstance(result, CleanFailure):
             raise NormalizeError(f"{path}: {result.error_type}: {result.message}")
+        if result.normalize_failure is not None:
+            raise NormalizeError(f"{path}: {result.normalize_failure.error_type}: {result.normalize_failure.message}")
         article = result.article
+        rows = normalized_rows(result.normalized, article_id="", revision="", run_id="")
         documents.append(
             {
                 "file": str(path),
                 "article": {
                     "title": article.title,
                     "text": article.text,
-                    "published": (published or article.published).isoformat() if (published or article.published) else None,
+                    "published": article.published.isoformat() if article.published else None,
+                    "published_source": result.published_source,
                     "authors": list(article.authors),
                     "language": article.language,
                 },
                 "entities": [],
                 "quantities": [],
-                "dates": [],
+                "dates": [_plain(row) for row in rows["temporal_expressions"]],
             }
         )
     return documents
+
+
+def _plain(row: dict[str, Any]) -> dict[str, Any]:
+    """A table row as JSON values, without the keys that only mean something in the lake."""
+    return {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in row.items()
+            if k not in ("article_id", "revision", "run_id")}
 
 
 def render(documents: list[dict[str, Any]], fmt: Literal["json", "jsonl", "table"]) -> str:

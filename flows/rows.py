@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
+from dataclasses import asdict
 from typing import Any
 from urllib.parse import urlsplit
 
 from courlan import normalize_url
 
 from flows.load import LoadedDocument, LoadFailure
-from flows.clean_pool import CleanFailure
+from flows.workers import CleanFailure
 from schemas.records import CleanArticle
 from transforms.dedupe import Decision
+from transforms.pipeline import Normalized
+from transforms.sentences import sentence_index
 from transforms.textclean import count_words
 
-__all__ = ["canonical_key", "domain_of", "article_row", "raw_document_row", "reject_row", "run_row"]
+__all__ = ["canonical_key", "domain_of", "article_row", "raw_document_row", "reject_row", "run_row", "normalized_rows"]
 
 
 def canonical_key(url: str | None) -> str | None:
@@ -132,4 +136,14 @@ def run_row(
         "status": status,
         "counts": json.dumps(counts, sort_keys=True),
         "parameters": json.dumps(parameters, sort_keys=True, default=str),
+    }
+
+
+def normalized_rows(normalized: Normalized, *, article_id: str, revision: str, run_id: str) -> dict[str, list[dict[str, Any]]]:
+    """Rows of the per-article normalizer tables, keyed by table name, each with its sentence index."""
+    keys = {"article_id": article_id, "revision": revision, "run_id": run_id}
+    tables: dict[str, Sequence[Any]] = {"temporal_expressions": normalized.dates}
+    return {
+        table: [asdict(record) | keys | {"sentence": sentence_index(normalized.sentences, record.start)} for record in records]
+        for table, records in tables.items()
     }

@@ -69,6 +69,9 @@ def test_normalize_prints_the_design_contract(tmp_path: Path) -> None:
     assert set(doc) >= {"article", "entities", "quantities", "dates"}
     assert doc["article"]["title"] == "Army buys launchers" and doc["article"]["published"] == "2025-04-09"
     assert "Related Stories" not in doc["article"]["text"] and "300 and 400 soldiers" in doc["article"]["text"]
+    tuesday = [d for d in doc["dates"] if d["text"] == "Tuesday"]
+    assert tuesday and tuesday[0]["value"] == "2025-04-08" and tuesday[0]["anchor_date"] == "2025-04-09"
+    assert doc["article"]["text"][tuesday[0]["start"]:tuesday[0]["end"]] == "Tuesday"
     jsonl = subprocess.run(sitrep_command() + ["normalize", str(page), str(page), "--format", "jsonl"],
                            capture_output=True, text=True, timeout=60)
     assert [json.loads(line)["article"]["language"] for line in jsonl.stdout.splitlines()] == ["en", "en"]

@@ -51,6 +51,15 @@ def test_ingest_writes_tables_and_rerun_adds_nothing(prefect_api: str, tmp_path:
     assert rows[1][1] == "https://wire.example/launchers" and rows[1][2] == "wire.example"
     assert str(rows[1][3]) == "2025-04-08"
     assert {r[4] for r in rows} == {first["run_id"]}
+    sources = _query(tmp_path, "SELECT title, published_source FROM articles ORDER BY title")
+    assert sources == [("Allies pledge air defense systems", None), ("Army buys launchers", "metadata"),
+                       ("Navy buys radars", "metadata")]
+    dates = _query(tmp_path, "SELECT t.text, t.value, t.anchor_date = a.published_at FROM temporal_expressions t "
+                             "JOIN articles a USING (article_id, revision) WHERE a.title = 'Army buys launchers' "
+                             "AND t.text = 'Tuesday'")
+    assert dates == [("Tuesday", "2025-04-08", True)]  # the publication day itself is a Tuesday
+    orphans = _query(tmp_path, "SELECT count(*) FROM temporal_expressions t ANTI JOIN articles a USING (article_id, revision)")
+    assert orphans == [(0,)]
     assert _query(tmp_path, "SELECT count(*), count(DISTINCT raw_id) FROM raw_documents") == [(3, 3)]
     raw = Lake(tmp_path / "data").get_raw(_query(tmp_path, "SELECT raw_id FROM raw_documents WHERE content_encoding = 'gzip'")[0][0])
     assert gzip.decompress(raw).startswith(b"<!DOCTYPE html>")

@@ -1,4 +1,4 @@
-"""Running the CPU-bound cleaning on several processes, in batches.
+"""Running the CPU-bound work (cleaning, hashing, normalizing) on several processes, in batches.
 
 Workers are started with ``spawn`` and import only ``transforms`` (no Prefect, no DuckDB), so they
 start fast and share no locks with the parent. Each job returns a result value; nothing raises across
@@ -22,6 +22,7 @@ from schemas.records import CleanArticle
 from transforms.dedupe import content_hash, simhash64
 from transforms.errors import TransformError
 from transforms.extract import clean_document
+from transforms.pipeline import EMPTY, Normalized, normalize_text
 from transforms.published import resolve_published
 
 T = TypeVar("T")
@@ -37,6 +38,7 @@ class CleanJob:
     max_date: dt.date
     max_bytes: int
     min_words: int
+    published: dt.date | None = None  # a publication date given by the user overrides the page's
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,12 +49,17 @@ class CleanFailure:
 
 @dataclass(frozen=True, slots=True)
 class Cleaned:
-    """A cleaned article with its content hash (the revision id) and simhash, computed in the worker."""
+    """A cleaned and normalized article with its content hash (the revision id) and simhash.
+
+    All of it is computed in the worker, so the parent process only decides and writes.
+    """
 
     article: CleanArticle  # with the resolved publication date
     revision: str
     simhash: int
     published_source: str | None
+    normalized: Normalized
+    normalize_failure: CleanFailure | None = None
 
 
 def clean_job(job: CleanJob) -> Cleaned | CleanFailure:
@@ -66,13 +73,20 @@ def clean_job(job: CleanJob) -> Cleaned | CleanFailure:
             max_bytes=job.max_bytes,
             min_words=job.min_words,
         )
-        published, source = resolve_published(article, url=job.url or article.canonical_url, max_date=job.max_date)
+        if job.published is not None:
+            published, source = job.published, "given"
+        else:
+            published, source = resolve_published(article, url=job.url or article.canonical_url, max_date=job.max_date)
         article = replace(article, published=published)
-        return Cleaned(article, content_hash(article.text), simhash64(article.text), source)
     except TransformError as exc:
         return CleanFailure(type(exc).__name__, str(exc))
     except Exception as exc:  # a bug in a library must not end the run: it becomes a reject
         return CleanFailure(f"Unexpected{type(exc).__name__}", f"{type(exc).__name__}: {exc}")
+    try:
+        normalized, problem = normalize_text(article.text, published=published), None
+    except Exception as exc:  # the article is kept; the failed normalization becomes a reject row
+        normalized, problem = EMPTY, CleanFailure(f"Unexpected{type(exc).__name__}", f"{type(exc).__name__}: {exc}")
+    return Cleaned(article, content_hash(article.text), simhash64(article.text), source, normalized, problem)
 
 
 def quiet_library_logs() -> None:

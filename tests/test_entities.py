@@ -1,0 +1,216 @@
+"""Entity extraction on defense-news style text written for these tests, plus properties on any text."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from schemas.entities import Mention
+from transforms.entities import EntityExtractor, EntityResult
+from transforms.gazetteer import entity_id
+
+
+@pytest.fixture(scope="module")
+def extractor() -> EntityExtractor:
+    return EntityExtractor()
+
+
+def _find(result: EntityResult, text: str) -> Mention:
+    hits = [m for m in result.mentions if m.text == text]
+    assert hits, f"{text!r} not among {[m.text for m in result.mentions]}"
+    return hits[0]
+
+
+def _entity(result: EntityResult, key: str | None):
+    return next(e for e in result.entities if e.entity_id == key)
+
+
+def test_combatant_command_aliases_share_one_id_across_articles(extractor: EntityExtractor) -> None:
+    first = extractor.extract("Officials at U.S. Indo-Pacific Command reviewed the drill plan on Monday.")
+    second = extractor.extract("A statement from INDOPACOM said the exercise would continue.")
+    third = extractor.extract("Indo-Pacific Command moved two squadrons north.")
+    ids = {_find(first, "U.S. Indo-Pacific Command").entity_id, _find(second, "INDOPACOM").entity_id,
+           _find(third, "Indo-Pacific Command").entity_id}
+    assert len(ids) == 1 and None not in ids
+    assert _entity(second, ids.pop()).canonical_name == "U.S. Indo-Pacific Command"
+
+
+def test_pentagon_is_the_department_of_defense_with_its_wikidata_id(extractor: EntityExtractor) -> None:
+    result = extractor.extract("The Pentagon said the Department of Defense would review the contract.")
+    pentagon, dod = _find(result, "Pentagon"), _find(result, "Department of Defense")
+    assert pentagon.entity_id == dod.entity_id == "Q11209"
+    assert _entity(result, "Q11209").wikidata_id == "Q11209"
+
+
+def test_acronym_defined_in_text_binds_to_long_form(extractor: EntityExtractor) -> None:
+    text = ("Units of the Northern Coastal Defense Brigade (NCDB) moved inland. Later the NCDB said its "
+            "positions held.")
+    result = extractor.extract(text)
+    long_form = _find(result, "Northern Coastal Defense Brigade")
+    uses = [m for m in result.mentions if m.text == "NCDB"]
+    assert len(uses) == 2
+    assert all(m.entity_id == long_form.entity_id for m in uses)
+    assert any(m.method == "acronym" for m in uses)
+
+
+def test_rank_goes_to_title_and_surname_refers_back(extractor: EntityExtractor) -> None:
+    text = ("Navy Adm. Jane Doe toured the pier in Norfolk on Tuesday. Doe told sailors the deployment "
+            "would last seven months.")
+    result = extractor.extract(text)
+    person = _find(result, "Jane Doe")
+    assert person.type == "PERSON"
+    assert person.title == "Navy Adm."
+    later = [m for m in result.mentions if m.text == "Doe"]
+    assert later and later[0].entity_id == person.entity_id
+    assert _entity(result, person.entity_id).canonical_name == "Jane Doe"
+
+
+def test_marine_corps_rank_and_general_surname(extractor: EntityExtractor) -> None:
+    text = ("Marine Corps Lt. Gen. Marcus Ellery spoke at Camp Lejeune. General Ellery said the force "
+            "would train with allies.")
+    result = extractor.extract(text)
+    person = _find(result, "Marcus Ellery")
+    assert person.title == "Marine Corps Lt. Gen."
+    assert _find(result, "Ellery").entity_id == person.entity_id
+
+
+def test_office_and_affiliation_of_a_minister(extractor: EntityExtractor) -> None:
+    result = extractor.extract("Russian Defense Minister Andrei Belousov met commanders in Rostov.")
+    person = _find(result, "Andrei Belousov")
+    assert person.title == "Defense Minister"
+    assert person.affiliation == "Russia"
+
+
+def test_spokeswoman_for_an_organization(extractor: EntityExtractor) -> None:
+    text = "Laura Kessling, a spokeswoman for U.S. Central Command, said no sailors were hurt."
+    person = _find(extractor.extract(text), "Laura Kessling")
+    assert person.title == "spokeswoman"
+    assert person.affiliation == "U.S. Central Command"
+
+
+def test_minister_of_defence_stands_for_a_person(extractor: EntityExtractor) -> None:
+    result = extractor.extract("The Minister of Defence announced new funding for the Royal Navy.")
+    title = [m for m in result.mentions if m.type == "PERSON"]
+    assert title and title[0].title == "Minister of Defence"
+
+
+def test_transliteration_variants_are_one_person(extractor: EntityExtractor) -> None:
+    texts = ["President Volodymyr Zelenskyy thanked the allies.",
+             "President Volodymyr Zelensky thanked the allies.",
+             "President Volodymyr Zelenskiy thanked the allies."]
+    ids = {_find(extractor.extract(t), name).entity_id
+           for t, name in zip(texts, ["Volodymyr Zelenskyy", "Volodymyr Zelensky", "Volodymyr Zelenskiy"])}
+    assert len(ids) == 1
+    a = extractor.extract("Yevgeny Prigozhin led the mutiny. Prigojine later died.")
+    assert _find(a, "Prigojine").entity_id == _find(a, "Yevgeny Prigozhin").entity_id
+
+
+def test_surname_variant_in_the_same_article(extractor: EntityExtractor) -> None:
+    result = extractor.extract("Defense Minister Sergei Shoigu visited the front. Shoygu praised the troops.")
+    assert _find(result, "Shoygu").entity_id == _find(result, "Sergei Shoigu").entity_id
+
+
+def test_countries_carry_iso_alpha3(extractor: EntityExtractor) -> None:
+    result = extractor.extract("Talks between Syria and the United States resumed, while Britain and South Korea watched.")
+    countries = {e.canonical_name: e.country for e in result.entities if e.subtype == "country"}
+    assert countries["Syria"] == "SYR"
+    assert countries["United States"] == "USA"
+    assert countries["United Kingdom"] == "GBR"
+    assert countries["South Korea"] == "KOR"
+
+
+def test_demonyms_give_the_country_of_a_norp(extractor: EntityExtractor) -> None:
+    result = extractor.extract("Syrian and Iraqi forces met Turkish officers near the border.")
+    for word, code in (("Syrian", "SYR"), ("Iraqi", "IRQ"), ("Turkish", "TUR")):
+        mention = _find(result, word)
+        assert mention.type == "NORP"
+        assert _entity(result, mention.entity_id).country == code
+
+
+def test_cities_carry_their_country(extractor: EntityExtractor) -> None:
+    result = extractor.extract("Drones struck Kharkiv overnight, officials in Kyiv and Damascus said.")
+    for city, code in (("Kharkiv", "UKR"), ("Kyiv", "UKR"), ("Damascus", "SYR")):
+        mention = _find(result, city)
+        assert mention.type == "GPE"
+        assert _entity(result, mention.entity_id).country == code
+
+
+def test_weapons_and_platforms_are_told_apart(extractor: EntityExtractor) -> None:
+    text = ("An MQ-9 Reaper fired a Hellfire while F-35A jets and a Bayraktar TB2 flew nearby; the battery "
+            "used S-400 and Pantsir-S1 systems against Kalibr and Iskander missiles, and Leopard 2 tanks moved up "
+            "beside HIMARS launchers firing GMLRS rockets. Soldiers carried Javelin missiles.")
+    result = extractor.extract(text)
+    platforms = {"MQ-9 Reaper", "F-35A", "Bayraktar TB2", "S-400", "Pantsir-S1", "Leopard 2", "HIMARS"}
+    weapons = {"Hellfire", "Kalibr", "Iskander", "GMLRS", "Javelin missiles"}
+    for name in platforms:
+        assert _find(result, name).type == "PLATFORM", name
+    for name in weapons:
+        assert _find(result, name).type == "WEAPON", name
+
+
+def test_ships_classes_and_units(extractor: EntityExtractor) -> None:
+    text = ("The USS Harry S. Truman (CVN 75) and two Arleigh Burke-class destroyers of Carrier Strike Group 8 "
+            "sailed with the 5th Fleet while the 101st Airborne Division trained ashore. HMS Trent followed.")
+    result = extractor.extract(text)
+    ship = _find(result, "USS Harry S. Truman (CVN 75)")
+    assert ship.type == "PLATFORM"
+    assert _find(result, "Arleigh Burke-class destroyers").type == "PLATFORM"
+    for unit in ("Carrier Strike Group 8", "5th Fleet", "101st Airborne Division"):
+        assert _find(result, unit).type == "ORG", unit
+    assert _find(result, "HMS Trent").type == "PLATFORM"
+    fleet = _entity(result, _find(result, "5th Fleet").entity_id)
+    assert fleet.canonical_name == "U.S. 5th Fleet"
+
+
+def test_named_operations(extractor: EntityExtractor) -> None:
+    result = extractor.extract("Under Operation Prosperity Guardian and the newly named Operation Sea Lantern, "
+                               "ships escorted tankers.")
+    assert _find(result, "Operation Prosperity Guardian").type == "OPERATION"
+    new = _find(result, "Operation Sea Lantern")
+    assert new.type == "OPERATION"
+    assert new.entity_id == entity_id("OPERATION", "Operation Sea Lantern")
+
+
+def test_armed_groups_and_companies(extractor: EntityExtractor) -> None:
+    text = ("Houthi fighters, who call themselves Ansar Allah, fired on ships, while al-Shabaab and Boko Haram "
+            "claimed attacks. Lockheed Martin and Rheinmetall won contracts.")
+    result = extractor.extract(text)
+    assert _find(result, "Ansar Allah").entity_id == _find(result, "Houthi").entity_id
+    for name, subtype in (("al-Shabaab", "armed_group"), ("Boko Haram", "armed_group"),
+                          ("Lockheed Martin", "company"), ("Rheinmetall", "company")):
+        mention = _find(result, name)
+        assert mention.type == "ORG"
+        assert _entity(result, mention.entity_id).subtype == subtype
+
+
+def test_nato_wikidata_and_pipe_matches_extract(extractor: EntityExtractor) -> None:
+    texts = ["NATO ministers met in Brussels.", "", "The alliance met again."]
+    piped = list(extractor.pipe(texts, batch_size=2))
+    assert piped == [extractor.extract(t) for t in texts]
+    assert _find(piped[0], "NATO").entity_id == "Q7184"
+    assert piped[1].mentions == ()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=300))
+def test_never_raises_and_offsets_slice(extractor: EntityExtractor, text: str) -> None:
+    result = extractor.extract(text)
+    for mention in result.mentions:
+        assert text[mention.start:mention.end] == mention.text
+    assert {m.entity_id for m in result.mentions if m.entity_id} <= {e.entity_id for e in result.entities} | {
+        m.entity_id for m in result.mentions if m.type == "PERSON"}
+
+
+_WORDS = st.sampled_from(["Gen.", "Jane", "Doe", "NATO", "(SDF)", "Syrian", "the", "Operation", "Iron", "USS",
+                          "Nimitz", "F-35A", "said", ",", ".", "Kyiv", "al-Shabaab", "Democratic", "Forces", "\n"])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(_WORDS, max_size=40).map(" ".join))
+def test_defense_like_text_is_deterministic_and_sliced(extractor: EntityExtractor, text: str) -> None:
+    first, second = extractor.extract(text), extractor.extract(text)
+    assert first == second
+    for mention in first.mentions:
+        assert text[mention.start:mention.end] == mention.text
+        assert mention.start < mention.end
