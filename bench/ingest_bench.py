@@ -103,7 +103,7 @@ def mode_trafilatura(corpus: Path) -> dict[str, Any]:
 
 
 def mode_stages(corpus: Path, workers: int, lake_dir: Path) -> dict[str, Any]:
-    from flows.clean_pool import CleanFailure, CleanJob, clean_all, cleaning_pool
+    from flows.workers import CleanFailure, CleanJob, clean_all, cleaning_pool
     from flows.load import LoadedDocument, load_document
     from flows.sources import discover, resolve_sources
     from transforms.dedupe import DedupeIndex, article_key_id
