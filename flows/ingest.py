@@ -33,7 +33,7 @@ from warehouse.lake import Lake, write_lock
 
 __all__ = ["IngestOptions", "ingest", "new_run_id", "COUNT_KEYS"]
 
-WRITE_ORDER = ("rejects", "articles", "temporal_expressions", "raw_documents")
+WRITE_ORDER = ("rejects", "articles", "temporal_expressions", "quantities", "raw_documents")
 COUNT_KEYS = ("documents", "new", "revised", "unchanged", "duplicate", "rejected", "skipped")
 T = TypeVar("T")
 

@@ -52,7 +52,7 @@ def normalize_files(files: list[Path], *, published: dt.date | None) -> list[dic
                     "language": article.language,
                 },
                 "entities": [],
-                "quantities": [],
+                "quantities": [_plain(row) for row in rows["quantities"]],
                 "dates": [_plain(row) for row in rows["temporal_expressions"]],
             }
         )

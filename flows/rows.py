@@ -142,7 +142,7 @@ def run_row(
 def normalized_rows(normalized: Normalized, *, article_id: str, revision: str, run_id: str) -> dict[str, list[dict[str, Any]]]:
     """Rows of the per-article normalizer tables, keyed by table name, each with its sentence index."""
     keys = {"article_id": article_id, "revision": revision, "run_id": run_id}
-    tables: dict[str, Sequence[Any]] = {"temporal_expressions": normalized.dates}
+    tables: dict[str, Sequence[Any]] = {"temporal_expressions": normalized.dates, "quantities": normalized.quantities}
     return {
         table: [asdict(record) | keys | {"sentence": sentence_index(normalized.sentences, record.start)} for record in records]
         for table, records in tables.items()

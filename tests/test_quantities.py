@@ -371,3 +371,15 @@ def test_never_raises_and_offsets_slice_the_text(text: str) -> None:
         if q.low is not None and q.high is not None:
             assert q.low <= q.high
     assert extract_quantities(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Canberra is committing A$3.1 billion ($2 billion) to the shipbuilder.", [3.1e9, 2e9]),
+        ("Berlin paid 40 million euros ($43 million) for the radars.", [4e7, 4.3e7]),
+        ("Net loss per share was ($0.42) in the quarter.", [-0.42]),
+    ],
+)
+def test_parenthesised_money_is_a_conversion_after_an_amount(text: str, values: list[float]) -> None:
+    assert [q.value for q in extract_quantities(text) if q.kind == "money"][: len(values)] == values

@@ -3,18 +3,28 @@
 This is the composition every caller shares (the ingest workers, ``sitrep normalize``, reprocessing),
 so that a document normalizes the same way wherever it runs. Dates are resolved against the
 publication date passed in; nothing here reads the clock.
+
+Where the date and quantity grammars claim the same words, one table keeps them: a span of elapsed
+time ("three days") is a duration in ``temporal_expressions``, while a fraction, percentage or amount
+of money ("a quarter of its tanks") is a quantity even when the date grammar also read it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from schemas.quantities import Quantity
 from schemas.temporal import TemporalExpression
+from transforms.quantities import extract_quantities
 from transforms.sentences import Sentence, split_sentences
 from transforms.temporal import extract_dates
 
 __all__ = ["EMPTY", "Normalized", "normalize_text"]
+
+_TIME_UNITS = frozenset({"h", "d"})  # the standard time units of units.toml
+_QUANTITY_WINS = frozenset({"fraction", "percent", "money"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,15 +33,31 @@ class Normalized:
 
     sentences: tuple[Sentence, ...]
     dates: tuple[TemporalExpression, ...]
+    quantities: tuple[Quantity, ...]
 
 
-EMPTY = Normalized(sentences=(), dates=())
+EMPTY = Normalized(sentences=(), dates=(), quantities=())
 """What an article carries when its normalization failed (the failure is reported separately)."""
+
+
+def _overlaps(a: TemporalExpression | Quantity, b: TemporalExpression | Quantity) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def reconcile(
+    dates: Sequence[TemporalExpression], quantities: Sequence[Quantity]
+) -> tuple[tuple[TemporalExpression, ...], tuple[Quantity, ...]]:
+    """Give words claimed by both grammars to one of them (see the module docstring)."""
+    kept_dates = [d for d in dates if not any(_overlaps(d, q) and q.kind in _QUANTITY_WINS for q in quantities)]
+    kept_quantities = [
+        q for q in quantities
+        if not any(_overlaps(q, d) for d in kept_dates) or q.kind in _QUANTITY_WINS
+        or (q.kind == "measure" and q.unit not in _TIME_UNITS) or q.kind == "count" and q.object is not None
+    ]
+    return tuple(kept_dates), tuple(kept_quantities)
 
 
 def normalize_text(text: str, *, published: dt.date | None) -> Normalized:
     """Run every normalizer over ``text``; never raises on any string."""
-    return Normalized(
-        sentences=tuple(split_sentences(text)),
-        dates=tuple(extract_dates(text, published=published)),
-    )
+    dates, quantities = reconcile(extract_dates(text, published=published), extract_quantities(text))
+    return Normalized(sentences=tuple(split_sentences(text)), dates=dates, quantities=quantities)

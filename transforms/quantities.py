@@ -87,9 +87,19 @@ def _expression(text: str, pos: int, floor: int, masks: Masks, entities: list[En
     after = qualifier_after(text, end) if qualified is None and second is None else None
     if after is not None:
         qualified, end = after, after.end
-    if first.kind == "money" and first.number > 0 and second is None and text[start - 1:start] == "(" and text[end:end + 1] == ")":
+    if (
+        first.kind == "money" and first.number > 0 and second is None and text[start - 1:start] == "("
+        and text[end:end + 1] == ")" and not _CONVERSION_BEFORE.search(text, max(0, start - 24), start - 1)
+    ):  # "($99.99)" in a statement is negative; "A$3.1 billion ($2 billion)" is a conversion
         first, start, end = replace(first, number=-first.number), start - 1, end + 1
     return _record(text, start, end, first, second, qualified, entities)
+
+
+_CONVERSION_BEFORE = re.compile(
+    r"(?:\d|\b(?:billion|million|thousand|trillion|bn|mn|m|k|euros?|dollars?|pounds?|sterling|r[ou]?ubles?|yuan|"
+    r"renminbi|yen|won|rupees?|shekels?|liras?|hryvnias?|zlot(?:y|ys|ych)|kronor|krona|kroner|francs?|dirhams?|riyals?))\s*$",
+    re.IGNORECASE,
+)
 
 
 def _range_partner(text: str, first: Atom, opener: str | None, masks: Masks) -> Atom | None:
