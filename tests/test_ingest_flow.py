@@ -60,6 +60,12 @@ def test_ingest_writes_tables_and_rerun_adds_nothing(prefect_api: str, tmp_path:
     assert dates == [("Tuesday", "2025-04-08", True)]  # the publication day itself is a Tuesday
     orphans = _query(tmp_path, "SELECT count(*) FROM temporal_expressions t ANTI JOIN articles a USING (article_id, revision)")
     assert orphans == [(0,)]
+    amounts = _query(tmp_path, "SELECT q.kind, q.value, q.low, q.high, q.currency, q.object FROM quantities q JOIN articles a "
+                               "USING (article_id, revision) WHERE a.title = 'Army buys launchers' ORDER BY q.start")
+    assert amounts[:2] == [("money", 1.2e9, None, None, "USD", None), ("count", 350.0, 300.0, 400.0, None, "soldiers")]
+    spans = _query(tmp_path, "SELECT count(*) FROM quantities q JOIN articles a USING (article_id, revision) "
+                             "WHERE substr(a.text, q.start + 1, q.\"end\" - q.start) <> q.text")
+    assert spans == [(0,)]
     assert _query(tmp_path, "SELECT count(*), count(DISTINCT raw_id) FROM raw_documents") == [(3, 3)]
     raw = Lake(tmp_path / "data").get_raw(_query(tmp_path, "SELECT raw_id FROM raw_documents WHERE content_encoding = 'gzip'")[0][0])
     assert gzip.decompress(raw).startswith(b"<!DOCTYPE html>")
