@@ -29,7 +29,10 @@ class LoadedDocument:
     data: bytes  # decompressed bytes, what the cleaner reads
     stored_size: int  # bytes as stored in the raw zone
     content_encoding: str | None
-    fetched_at: dt.datetime  # the file's modification time, UTC
+    fetched_at: dt.datetime  # the file's modification time, or the fetch time, UTC
+    http_status: int | None = None  # web documents only
+    final_url: str | None = None  # web documents: the URL after redirects
+    content_type: str | None = None  # web documents: the response's media type
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,7 @@ __all__ = [
     "ENTITIES",
     "QUANTITIES",
     "TEMPORAL_EXPRESSIONS",
+    "FETCHES",
     "SCHEMAS",
     "SCHEMA_VERSIONS",
     "PARTITION_COLUMN",
@@ -172,6 +173,25 @@ TEMPORAL_EXPRESSIONS = pa.schema(
     ]
 )
 
+FETCHES = pa.schema(
+    [
+        pa.field("source_name", pa.string(), nullable=False),
+        pa.field("url", pa.string(), nullable=False),  # as discovered (feed item, sitemap loc, link, list)
+        pa.field("canonical_url", pa.string()),  # normalized, tracking parameters stripped: the seen-check key
+        pa.field("final_url", pa.string()),  # after redirects
+        pa.field("outcome", pa.string(), nullable=False),  # fetched | not_modified | unchanged | failed | skipped_robots | refused
+        pa.field("http_status", pa.int16()),
+        pa.field("etag", pa.string()),
+        pa.field("last_modified", pa.string()),
+        pa.field("raw_id", pa.string()),  # sha256 of the body stored in the raw zone
+        pa.field("attempts", pa.int16(), nullable=False),
+        pa.field("error_type", pa.string()),
+        pa.field("message", pa.string()),
+        pa.field("fetched_at", _TS, nullable=False),
+        pa.field("run_id", pa.string(), nullable=False),
+    ]
+)
+
 SCHEMAS: dict[str, pa.Schema] = {
     "raw_documents": RAW_DOCUMENTS,
     "articles": ARTICLES,
@@ -181,6 +201,7 @@ SCHEMAS: dict[str, pa.Schema] = {
     "entities": ENTITIES,
     "quantities": QUANTITIES,
     "temporal_expressions": TEMPORAL_EXPRESSIONS,
+    "fetches": FETCHES,
 }
 
 SCHEMA_VERSIONS: dict[str, int] = {name: 1 for name in SCHEMAS}
