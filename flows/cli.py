@@ -55,6 +55,20 @@ def _quiet_prefect(settings: Settings) -> None:
     os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
 
 
+def _options(settings: Settings, *, progress: bool) -> Any:
+    from flows.ingest import IngestOptions
+
+    return IngestOptions(
+        lake=str(settings.lake),
+        workers=settings.workers,
+        batch_size=settings.batch_size,
+        max_bytes=settings.max_bytes,
+        min_words=settings.min_words,
+        near_duplicate_bits=settings.near_duplicate_bits,
+        progress=progress,
+    )
+
+
 @app.command()
 def ingest(
     sources: Annotated[list[str], typer.Argument(help="Files, directories (recursive) or sources .toml files")],
@@ -72,27 +86,43 @@ def ingest(
     except SourceError as exc:
         _fail(str(exc), 2)
     _quiet_prefect(settings)
-    from flows.ingest import IngestOptions, ingest as ingest_flow
+    from flows.ingest import ingest as ingest_flow
     from flows.report import print_summary
     from warehouse.lake import LakeBusy
 
-    options = IngestOptions(
-        lake=str(settings.lake),
-        workers=settings.workers,
-        batch_size=settings.batch_size,
-        max_bytes=settings.max_bytes,
-        min_words=settings.min_words,
-        near_duplicate_bits=settings.near_duplicate_bits,
-        progress=not quiet,
-    )
     try:
-        result = ingest_flow(sources, options)
+        result = ingest_flow(sources, _options(settings, progress=not quiet))
     except (SourceError, LakeBusy) as exc:
         _fail(str(exc), 2)
     if not quiet:
         print_summary(result)
     if result["status"] != "completed":
         _fail(f"nothing could be read from {len(sources)} source(s): see the rejects table", 1)
+
+
+@app.command()
+def reprocess(
+    lake: LakeOption = None,
+    workers: Annotated[int | None, typer.Option(help="Cleaning processes (0 = one per core)")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary table")] = False,
+) -> None:
+    """Rebuild articles, entities, quantities and dates from the raw zone (after a normalizer changed)."""
+    settings = _settings(lake, workers=workers)
+    from warehouse.lake import Lake
+
+    if not Lake(settings.lake).raw_dir.exists():
+        _fail(f"no raw zone at {settings.lake}: run 'sitrep ingest' first", 1)
+    _quiet_prefect(settings)
+    from flows.reprocess import reprocess as reprocess_flow
+    from flows.report import print_summary
+    from warehouse.lake import LakeBusy
+
+    try:
+        result = reprocess_flow(_options(settings, progress=False))
+    except LakeBusy as exc:
+        _fail(str(exc), 2)
+    if not quiet:
+        print_summary(result)
 
 
 @app.command()

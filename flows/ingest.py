@@ -29,9 +29,10 @@ from flows.rows import article_row, canonical_key, normalized_rows, raw_document
 from flows.sources import LocalDocument, discover, resolve_sources
 from transforms.dedupe import DedupeIndex, article_key_id
 from warehouse.catalog import refresh_catalog
+from warehouse.generations import recover_rebuild
 from warehouse.lake import Lake, write_lock
 
-__all__ = ["IngestOptions", "ingest", "new_run_id", "COUNT_KEYS"]
+__all__ = ["IngestOptions", "ingest", "new_run_id", "COUNT_KEYS", "WRITE_ORDER", "LoadedBatch", "decide_batch", "clean_jobs"]
 
 WRITE_ORDER = ("rejects", "articles", "temporal_expressions", "quantities", "raw_documents")
 COUNT_KEYS = ("documents", "new", "revised", "unchanged", "duplicate", "rejected", "skipped")
@@ -85,6 +86,7 @@ class LoadedBatch:
     fresh: list[LoadedDocument]
     rejects: list[dict[str, Any]]
     counts: Counter[str]
+    ingest_date: dt.date | None = None  # reprocess: the partition the batch's rows go back to
 
 
 @task(cache_policy=NO_CACHE, persist_result=False)
@@ -115,20 +117,20 @@ def clean_jobs(loaded: LoadedBatch, options: IngestOptions) -> list[CleanJob]:
     return [CleanJob(d.data, d.kind, None, d.fetched_at.date(), options.max_bytes, options.min_words) for d in loaded.fresh]
 
 
-@task(cache_policy=NO_CACHE, persist_result=False)
-def store_batch(loaded: LoadedBatch, cleaned: Sequence[Cleaned | CleanFailure], *, lake: Lake,
-                index: DedupeIndex, run_id: str, ingest_date: dt.date) -> Counter[str]:
-    """Decide each cleaned document against the index and write the batch: rejects, articles, raw_documents."""
-    counts, rejects = loaded.counts, loaded.rejects
+def decide_batch(loaded: LoadedBatch, cleaned: Sequence[Cleaned | CleanFailure], *, index: DedupeIndex,
+                 run_id: str) -> dict[str, list[dict[str, Any]]]:
+    """Decide each cleaned document against the index (updating it and ``loaded.counts``); the rows to write."""
+    counts = loaded.counts
     tables: dict[str, list[dict[str, Any]]] = {name: [] for name in WRITE_ORDER}
+    tables["rejects"] = loaded.rejects
     now = _utcnow()
     for doc, result in zip(loaded.fresh, cleaned):
         canonical = None if isinstance(result, CleanFailure) else canonical_key(result.article.canonical_url)
         tables["raw_documents"].append(raw_document_row(doc, final_url=canonical, run_id=run_id))
         if isinstance(result, CleanFailure):
             counts["rejected"] += 1
-            rejects.append(reject_row(result, stage="clean", source_name=doc.source_name,
-                                      source_uri=doc.source_uri, raw_id=doc.raw_id, run_id=run_id, now=now))
+            tables["rejects"].append(reject_row(result, stage="clean", source_name=doc.source_name,
+                                                source_uri=doc.source_uri, raw_id=doc.raw_id, run_id=run_id, now=now))
             continue
         article_id = article_key_id(canonical or doc.source_uri)
         decision = index.decide(article_id, result.revision, result.simhash)
@@ -143,12 +145,19 @@ def store_batch(loaded: LoadedBatch, cleaned: Sequence[Cleaned | CleanFailure], 
                                            run_id=run_id).items():
             tables[table].extend(rows)
         if result.normalize_failure is not None:
-            rejects.append(reject_row(result.normalize_failure, stage="normalize", source_name=doc.source_name,
-                                      source_uri=doc.source_uri, raw_id=doc.raw_id, run_id=run_id, now=now))
-    tables["rejects"] = rejects
-    for table in WRITE_ORDER:  # raw_documents last: its rows mark the batch as done
+            tables["rejects"].append(reject_row(result.normalize_failure, stage="normalize", source_name=doc.source_name,
+                                                source_uri=doc.source_uri, raw_id=doc.raw_id, run_id=run_id, now=now))
+    return tables
+
+
+@task(cache_policy=NO_CACHE, persist_result=False)
+def store_batch(loaded: LoadedBatch, cleaned: Sequence[Cleaned | CleanFailure], *, lake: Lake,
+                index: DedupeIndex, run_id: str, ingest_date: dt.date) -> Counter[str]:
+    """Decide a cleaned batch and write it; raw_documents last, since its rows mark the batch as done."""
+    tables = decide_batch(loaded, cleaned, index=index, run_id=run_id)
+    for table in WRITE_ORDER:
         lake.write_table(table, tables[table], run_id=run_id, ingest_date=ingest_date, part=loaded.part)
-    return counts
+    return loaded.counts
 
 
 @task(cache_policy=NO_CACHE, persist_result=False)
@@ -169,6 +178,7 @@ def ingest(sources: list[str], options: IngestOptions) -> dict[str, Any]:
     run_id = new_run_id(started)
     params = {"sources": sources, **options.model_dump(exclude={"progress"})}
     with write_lock(lake), cleaning_pool(options.workers) as pool:
+        recover_rebuild(lake)  # a reprocess killed mid-swap is finished (or discarded) first
         lake.sweep_tmp()
         record_run(lake, run_row(run_id=run_id, flow="ingest", started_at=started, finished_at=None,
                                  status="running", counts={}, parameters=params), part=0)
