@@ -1,0 +1,112 @@
+"""Acronyms defined in the text: "the Syrian Democratic Forces (SDF)" or "SDF (Syrian Democratic Forces)".
+
+A definition is accepted when the letters of the short form appear, in order, in the long form, the first
+one at the start of the long form's first word, and the long form has no more words than the short form
+has letters plus a few function words (the letter-matching idea of Schwartz and Hearst, 2003). The
+entity stage then binds every later use of the short form in the article to the long form's entity.
+Known acronyms ("INDOPACOM") are aliases in the gazetteers instead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["AcronymDefinition", "find_definitions", "find_uses"]
+
+
+@dataclass(frozen=True, slots=True)
+class AcronymDefinition:
+    short: str
+    long: str
+    short_start: int
+    short_end: int
+    long_start: int
+    long_end: int
+
+
+_PAREN = re.compile(r"\(\s*([^()\n]{2,80}?)\s*\)")
+_SHORT = re.compile(r"^[A-Z][A-Za-z0-9&./-]{1,11}$")
+_WORD = re.compile(r"[\w'’&./-]+")
+_STOP = re.compile(r"[.;:!?()\[\]\n\"“”]")
+_MINOR = frozenset({"of", "the", "for", "and", "in", "on", "to", "de", "al", "a", "an", "&"})
+
+
+def _is_short(text: str) -> bool:
+    return bool(_SHORT.match(text)) and sum(ch.isupper() for ch in text) >= 2 and len(text.split()) == 1
+
+
+def _matches(short: str, long: str) -> int | None:
+    """Start index in ``long`` of the shortest suffix whose letters spell ``short``, else None."""
+    s = [ch.lower() for ch in short if ch.isalnum()]
+    i, j = len(s) - 1, len(long) - 1
+    while i >= 0:
+        ch = s[i]
+        while j >= 0 and (long[j].lower() != ch or (i == 0 and j > 0 and long[j - 1].isalnum())):
+            j -= 1
+        if j < 0:
+            return None
+        i -= 1
+        j -= 1
+    start = j + 1
+    while start > 0 and long[start - 1].isalnum():
+        start -= 1
+    return start
+
+
+def _long_window(text: str, end: int, letters: int) -> tuple[int, str]:
+    begin = max(0, end - 250)
+    window = text[begin:end]
+    stop = None
+    for stop in _STOP.finditer(window):
+        pass
+    if stop is not None:
+        begin += stop.end()
+        window = text[begin:end]
+    words = list(_WORD.finditer(window))
+    keep = words[-min(len(words), letters + 5, 2 * letters):] if words else []
+    if not keep:
+        return end, ""
+    return begin + keep[0].start(), text[begin + keep[0].start():end]
+
+
+def _definition(short: str, long_start: int, long: str, short_start: int, short_end: int) -> AcronymDefinition | None:
+    stripped = long.rstrip(" ,")
+    offset = _matches(short, stripped)
+    if offset is None:
+        return None
+    long_text = stripped[offset:]
+    words = [w for w in long_text.split() if w.lower() not in _MINOR]
+    if not words or not long_text[:1].isupper() or len(long_text.split()) < 2:
+        return None
+    if len(words) > sum(ch.isupper() for ch in short) + 2:
+        return None
+    return AcronymDefinition(short, long_text, short_start, short_end, long_start + offset,
+                             long_start + offset + len(long_text))
+
+
+def find_definitions(text: str) -> list[AcronymDefinition]:
+    """Acronym definitions in ``text``, in order of appearance."""
+    found: list[AcronymDefinition] = []
+    for paren in _PAREN.finditer(text):
+        inner = paren.group(1)
+        if _is_short(inner):
+            letters = sum(ch.isalnum() for ch in inner)
+            long_start, long = _long_window(text, paren.start(), letters)
+            definition = _definition(inner, long_start, long, paren.start(1), paren.end(1))
+            if definition:
+                found.append(definition)
+        else:
+            before = re.search(r"([A-Z][A-Za-z0-9&./-]{1,11})\s*$", text[max(0, paren.start() - 14):paren.start()])
+            if before and _is_short(before.group(1)) and inner[:1].isupper():
+                s_start = paren.start() - len(text[max(0, paren.start() - 14):paren.start()]) + before.start(1)
+                definition = _definition(before.group(1), paren.start(1), inner, s_start, s_start + len(before.group(1)))
+                if definition and definition.long_start == paren.start(1):
+                    found.append(definition)
+    return found
+
+
+def find_uses(text: str, short: str) -> list[tuple[int, int]]:
+    """Offsets of ``short`` used as a whole word in ``text``."""
+    pattern = re.compile(rf"(?<![\w-]){re.escape(short)}(?![\w-])")
+    return [(m.start(), m.end()) for m in pattern.finditer(text)]

@@ -1,0 +1,102 @@
+"""Rules for military names that follow a pattern rather than a list.
+
+- named operations: "Operation Inherent Resolve", "Operation Rough Rider" (OPERATION);
+- named ships with a prefix and optional hull number: "USS Nimitz (CVN 68)", "HMS Diamond",
+  "USNS Mercy (T-AH 19)" (PLATFORM, subtype ship);
+- ship classes: "Arleigh Burke-class destroyers", "Kirov-class" (PLATFORM, subtype ship_class);
+- numbered units and formations: "82nd Airborne Division", "5th Fleet", "Carrier Strike Group 11",
+  "Task Force 51", "1st Battalion, 5th Marine Regiment" (ORG, subtype unit);
+- equipment designations in the U.S. and Russian styles: "AH-64E", "MQ-9B", "AGM-114R", "Su-34",
+  "BM-21" (WEAPON or PLATFORM by the mission letters of the prefix).
+Each rule returns ``PatternMatch`` values with character offsets into the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from schemas.entities import EntityType
+
+__all__ = ["PatternMatch", "find_patterns"]
+
+
+@dataclass(frozen=True, slots=True)
+class PatternMatch:
+    start: int
+    end: int
+    type: EntityType
+    subtype: str
+    canonical: str
+
+
+_NAME = r"[A-Z][A-Za-z'’-]*[A-Za-z]"
+_INITIALS = r"(?:[A-Z]\.){1,3}"
+_OPERATION = re.compile(rf"\bOperation[ ]+{_NAME}(?:[ ]+(?:{_NAME}|of[ ]+(?:the[ ]+)?{_NAME})){{0,3}}")
+_SHIP_PREFIX = r"(?:USS|USNS|USCGC|HMS|HMAS|HMCS|HMNZS|INS|JS|ROKS|RFS|FS|TCG|ITS|ESPS|HNLMS|HDMS|KRI|BRP|PNS|NRP|SPS)"
+_SHIP = re.compile(
+    rf"\b{_SHIP_PREFIX}[ ]+{_NAME}(?:[ ]+(?:{_NAME}|{_INITIALS}(?=[ ]+[A-Z]))){{0,3}}(?:[ ]+\((?:T-)?[A-Z]{{2,4}}[- ]?\d{{1,4}}\))?")
+_CLASS = re.compile(rf"\b(?:{_NAME}[ ]+){{0,2}}[A-Z][A-Za-z]*-class(?:\s+(?:guided-missile\s+|fast-attack\s+|ballistic-missile\s+|"
+                    r"attack\s+|nuclear-powered\s+|amphibious\s+)?(?:destroyer|frigate|cruiser|submarine|carrier|"
+                    r"aircraft carrier|corvette|ship|vessel|amphibious assault ship|littoral combat ship)s?)?")
+_ORDINAL = r"(?:\d{1,3}(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)"
+_UNIT_WORD = (r"(?:Division|Brigade|Brigade Combat Team|Regiment|Battalion|Squadron|Wing|Group|Fleet|Army|Corps|"
+              r"Air Force|Company|Battery|Task Force|Expeditionary Unit|Marine Expeditionary Unit|Special Forces Group|"
+              r"Ranger Battalion|Cavalry Regiment|Infantry Regiment|Marine Regiment|Air Wing|Airlift Wing|Fighter Wing|"
+              r"Bomb Wing|Air Refueling Wing|Operations Group|Maintenance Group|Sustainment Brigade|Combat Aviation Brigade|"
+              r"Mechanized Brigade|Assault Brigade|Motorized Rifle Brigade|Guards Tank Army|Combined Arms Army|Command)")
+_UNIT_MOD = r"(?:(?:Airborne|Infantry|Armored|Armoured|Mechanized|Marine|Mountain|Cavalry|Special Forces|Special Operations|Expeditionary|Air Assault|Ranger|Fighter|Bomb|Airlift|Air Refueling|Aviation|Artillery|Field Artillery|Air Defense Artillery|Engineer|Signal|Military Police|Sustainment|Guards|Tank|Motorized Rifle|Air|Naval|Carrier Air|Logistics|Medical|Combat|Strike|Reconnaissance|Rescue|Wing|Training|Separate|Territorial Defense|Assault)\s+){0,3}"
+_UNIT = re.compile(rf"\b{_ORDINAL}\s+{_UNIT_MOD}{_UNIT_WORD}\b")
+_NUMBERED = re.compile(r"\b(?:Carrier Strike Group|Expeditionary Strike Group|Amphibious Ready Group|Task Force|"
+                       r"Joint Task Force|Combined Task Force|Destroyer Squadron|Carrier Air Wing|Strike Fighter Squadron|"
+                       r"Helicopter Sea Combat Squadron|Submarine Squadron|Patrol Squadron|Marine Aircraft Group|"
+                       r"Marine Fighter Attack Squadron|Task Group)\s+(?:\(\w+\)\s+)?\d{1,4}(?:\.\d{1,2})?\b")
+_NAMED_GROUP = re.compile(r"\b(?!The\b)(?:[A-Z][A-Za-z.]+[ ]){1,3}(?:Carrier Strike Group|Amphibious Ready Group|Expeditionary Strike Group)"
+                          r"(?![ ]+\d)")
+_DESIGNATION = re.compile(r"\b(?P<prefix>[A-Z][A-Za-z]{0,3})-(?P<num>\d{1,3})(?P<suffix>[A-Z]{0,2})(?:/[A-Z])?(?![\w-])")
+_PLATFORM_PREFIXES = frozenset({"F", "B", "A", "C", "E", "K", "P", "R", "S", "U", "T", "V", "X", "AH", "CH", "UH", "HH",
+                                "MH", "SH", "OH", "EA", "EC", "EP", "KC", "HC", "MC", "AC", "RC", "WC", "LC", "MQ", "RQ",
+                                "CQ", "CV", "MV", "Su", "MiG", "Tu", "Il", "An", "Ka", "Mi", "Yak", "J", "H", "Y", "KJ", "Z",
+                                "BMP", "BTR", "BMD", "M", "CVN", "DDG", "CG", "FFG", "LHA", "LHD", "LPD", "LSD", "SSN",
+                                "SSBN", "SSGN", "LCS", "ESB", "T-AO", "EMB"})
+_WEAPON_PREFIXES = frozenset({"AIM", "AGM", "RIM", "BGM", "UGM", "MIM", "FIM", "LGM", "GBU", "CBU", "RGM", "ADM", "AGR",
+                              "Kh", "DF", "YJ", "PL", "HQ", "KN", "SS", "SA", "AT", "RPG", "AK", "BM", "Mk", "MK"})
+_NOT_DESIGNATIONS = frozenset({"COVID", "G", "I", "N", "W", "D", "L", "O", "Q"})
+
+
+def _designation_type(prefix: str) -> EntityType | None:
+    if prefix in _NOT_DESIGNATIONS:
+        return None
+    if prefix in _WEAPON_PREFIXES:
+        return "WEAPON"
+    if prefix in _PLATFORM_PREFIXES:
+        return "PLATFORM"
+    return None
+
+
+def _clean_ship(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def find_patterns(text: str) -> list[PatternMatch]:
+    """Every rule match in ``text``; matches may overlap (the caller keeps the longest)."""
+    found: list[PatternMatch] = []
+    for match in _OPERATION.finditer(text):
+        found.append(PatternMatch(match.start(), match.end(), "OPERATION", "military_operation",
+                                  _clean_ship(match.group())))
+    for match in _SHIP.finditer(text):
+        found.append(PatternMatch(match.start(), match.end(), "PLATFORM", "ship", _clean_ship(match.group())))
+    for match in _CLASS.finditer(text):
+        if match.group().split("-class")[0] in {"World", "First", "Second", "High", "Middle", "Working"}:
+            continue
+        canonical = match.group().split("-class")[0] + "-class"
+        found.append(PatternMatch(match.start(), match.end(), "PLATFORM", "ship_class", canonical))
+    for regex in (_UNIT, _NUMBERED, _NAMED_GROUP):
+        for match in regex.finditer(text):
+            found.append(PatternMatch(match.start(), match.end(), "ORG", "unit", _clean_ship(match.group())))
+    for match in _DESIGNATION.finditer(text):
+        type_ = _designation_type(match.group("prefix"))
+        if type_ is not None:
+            found.append(PatternMatch(match.start(), match.end(), type_,
+                                      "designation", match.group()))
+    return found

@@ -1,0 +1,44 @@
+"""Place names that stand for teams in sports results: "Leicester 2 Chelsea 1", "Boston beat Detroit".
+
+News wires mix sports results into the same feeds as defense news; there a city, state or county name
+names a club, an organization (ORG), not a place. This module finds the spans that are team slots: in a
+text that reads as sports (enough results vocabulary), the names in score lines, standings rows and
+"X beat Y"/"X v Y" phrases. The entity stage retypes place or person mentions in those slots as ORG.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["is_sports_text", "team_slots"]
+
+_SPORTS_WORDS = re.compile(
+    r"\b(?:innings|wickets?|goals?|halftime|half-time|scored|scorers?|league|standings|played|won|lost|drawn|"
+    r"draws?|beat|defeated|match|matches|points|season|championship|tournament|cup|runs|batting|bowling|"
+    r"pitcher|touchdowns?|quarter|seeded|semifinal|quarterfinal|final|soccer|cricket|rugby|baseball|tennis|golf|"
+    r"basketball|hockey|football|cycling|athletics|racing)\b", re.IGNORECASE)
+_NAME = r"[A-Z][A-Za-z.'&-]*(?: (?:[A-Z][A-Za-z.'&-]*|of|de|del|la))*"
+_SCORE_LINE = re.compile(rf"^(?P<a>{_NAME}) \d{{1,3}} (?P<b>{_NAME}) \d{{1,3}}(?: \(.*\))?\s*$", re.MULTILINE)
+_STANDINGS = re.compile(rf"^(?P<a>{_NAME})(?: \d{{1,4}}(?:\.\d+)?){{3,}}\s*$", re.MULTILINE)
+_VERSUS = re.compile(rf"(?P<a>{_NAME}) (?i:v|vs\.?|versus|beat|beats|defeated|drew with|draw with|lost to|"
+                     rf"held|routed|edged|thrashed|crushed) (?P<b>{_NAME})")
+
+
+def is_sports_text(text: str) -> bool:
+    """Whether ``text`` reads as a sports report (results vocabulary in at least 2% of its words)."""
+    words = max(1, len(text.split()))
+    hits = len(_SPORTS_WORDS.findall(text))
+    return hits >= 3 and hits / words >= 0.02
+
+
+def team_slots(text: str) -> list[tuple[int, int]]:
+    """Character spans of names in team positions; empty unless the text reads as sports."""
+    if not is_sports_text(text):
+        return []
+    slots: list[tuple[int, int]] = []
+    for regex in (_SCORE_LINE, _STANDINGS, _VERSUS):
+        for match in regex.finditer(text):
+            for group in ("a", "b"):
+                if group in regex.groupindex and match.group(group):
+                    slots.append((match.start(group), match.end(group)))
+    return slots
