@@ -65,6 +65,7 @@ def _options(settings: Settings, *, progress: bool) -> Any:
         max_bytes=settings.max_bytes,
         min_words=settings.min_words,
         near_duplicate_bits=settings.near_duplicate_bits,
+        entity_model=None if settings.entity_model.lower() in ("", "none") else settings.entity_model,
         progress=progress,
     )
 
@@ -143,7 +144,8 @@ def normalize(
     except ValueError:
         _fail(f"--published must be YYYY-MM-DD, not {published!r}", 2)
     try:
-        documents = normalize_files(files, published=pub)
+        model = Settings().entity_model
+        documents = normalize_files(files, published=pub, entity_model=None if model.lower() in ("", "none") else model)
     except NormalizeError as exc:
         _fail(str(exc), 1)
     typer.echo(render(documents, fmt))  # type: ignore[arg-type]

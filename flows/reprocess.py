@@ -90,17 +90,17 @@ def reprocess(options: IngestOptions) -> dict[str, Any]:
     params = options.model_dump(exclude={"progress"})
     counts: Counter[str] = Counter({key: 0 for key in COUNT_KEYS})
     status = "failed"
-    with write_lock(lake), cleaning_pool(options.workers) as pool:
+    with write_lock(lake), cleaning_pool(options.workers, options.entity_model) as pool:
         recover_rebuild(lake)
         lake.sweep_tmp()
         record_run(lake, run_row(run_id=run_id, flow="reprocess", started_at=started, finished_at=None,
                                  status="running", counts={}, parameters=params), part=0)
         try:
             staged = begin_rebuild(lake)
-            index = DedupeIndex(max_distance=options.near_duplicate_bits)
+            index, known_entities = DedupeIndex(max_distance=options.near_duplicate_bits), set[str]()
             work = ((batch, clean_jobs(batch, options)) for batch in _batches(lake, options, run_id))
             for loaded, cleaned in clean_batches(pool, work):
-                tables = decide_batch(loaded, cleaned, index=index, run_id=run_id)
+                tables = decide_batch(loaded, cleaned, index=index, known_entities=known_entities, run_id=run_id)
                 day = loaded.ingest_date or started.date()
                 for table in DERIVED_TABLES:
                     staged.write_table(table, tables[table], run_id=run_id, ingest_date=day, part=loaded.part)

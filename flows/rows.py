@@ -13,13 +13,14 @@ from courlan import normalize_url
 
 from flows.load import LoadedDocument, LoadFailure
 from flows.workers import CleanFailure
+from schemas.entities import Entity
 from schemas.records import CleanArticle
 from transforms.dedupe import Decision
 from transforms.pipeline import Normalized
 from transforms.sentences import sentence_index
 from transforms.textclean import count_words
 
-__all__ = ["canonical_key", "domain_of", "article_row", "raw_document_row", "reject_row", "run_row", "normalized_rows"]
+__all__ = ["canonical_key", "domain_of", "article_row", "raw_document_row", "reject_row", "run_row", "normalized_rows", "entity_row"]
 
 
 def canonical_key(url: str | None) -> str | None:
@@ -139,10 +140,15 @@ def run_row(
     }
 
 
+def entity_row(entity: Entity, *, run_id: str) -> dict[str, Any]:
+    return asdict(entity) | {"aliases": list(entity.aliases), "run_id": run_id}
+
+
 def normalized_rows(normalized: Normalized, *, article_id: str, revision: str, run_id: str) -> dict[str, list[dict[str, Any]]]:
     """Rows of the per-article normalizer tables, keyed by table name, each with its sentence index."""
     keys = {"article_id": article_id, "revision": revision, "run_id": run_id}
-    tables: dict[str, Sequence[Any]] = {"temporal_expressions": normalized.dates, "quantities": normalized.quantities}
+    tables: dict[str, Sequence[Any]] = {"entity_mentions": normalized.mentions, "temporal_expressions": normalized.dates,
+                                        "quantities": normalized.quantities}
     return {
         table: [asdict(record) | keys | {"sentence": sentence_index(normalized.sentences, record.start)} for record in records]
         for table, records in tables.items()

