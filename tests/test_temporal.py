@@ -283,3 +283,130 @@ def test_never_raises_and_offsets_slice_to_the_text(text: str, published: dt.dat
 @given(text=_TEXT, published=_DATES)
 def test_deterministic_for_a_fixed_publication_date(text: str, published: dt.date | None) -> None:
     assert extract_dates(text, published=published) == extract_dates(text, published=published)
+
+
+# --- rules added with the TimeBank error analysis (tense, business periods, spoken years, spans) -----
+WED = D(2021, 3, 10)  # a Wednesday
+TENSE_CASES = [
+    # a verb of planning: the planned day may lie ahead (nearest reading)
+    ("The task force planned to leave Souda Bay on Thursday.", WED, "Thursday", "2021-03-11"),
+    # a modal: nearest reading, not the last Thursday
+    ("The minister would be traveling to Kyiv Thursday, aides said.", WED, "Thursday", "2021-03-11"),
+    # a deadline word: nearest reading
+    ("The convoy could cross the border as soon as Friday.", WED, "Friday", "2021-03-12"),
+    ("Talks are set to resume Monday in Geneva.", WED, "Monday", "2021-03-15"),
+    # a past verb in a new clause after "will" reads as past
+    ("Rebels will keep fighting, the ministry predicted Monday.", WED, "Monday", "2021-03-08"),
+    # a participle after "will be" keeps the future reading, also for irregular verbs
+    ("The new dividend will be paid Dec. 14 to holders of record.", D(2021, 10, 26), "Dec. 14", "2021-12-14"),
+    # a fronted date whose verb comes late in the sentence
+    ("In January, after the anniversary of the treaty signing in the capital and a long debate in parliament, "
+     "a car bomb outside the defense ministry killed a guard.", D(2021, 10, 25), "January", "2021-01"),
+    # a future cue before a deadline word: the next occurrence
+    ("The airline will double its flights to Kabul by August.", D(2021, 2, 13), "August", "2021-08"),
+    # "On Friday, X planned to": the plan was made on the past Friday
+    ("On Friday, the government planned to pay the first claims.", WED, "Friday", "2021-03-05"),
+    # quarters are reported once they have begun
+    ("Net income rose in the third quarter, Raytheon said.", D(2021, 3, 12), "the third quarter", "2020-Q3"),
+]
+
+
+@pytest.mark.parametrize("text,published,span,value", TENSE_CASES)
+def test_tense_cues_pick_the_occurrence(text: str, published: dt.date, span: str, value: str) -> None:
+    e = one(text, published)
+    assert (e.text, e.value) == (span, value)
+
+
+OCT30 = D(1989, 10, 30)
+BUSINESS = [
+    ("The sale should close by year-end, the shipyard said.", OCT30, "year-end", "1989-12-31", "DATE"),
+    ("The index has fallen 12% since year-end.", OCT30, "year-end", "1988-12-31", "DATE"),
+    ("For the year ended Sept. 30, the contractor earned $422 million.", OCT30, "the year", "P1Y", "DURATION"),
+    ("Sales for the full year were $6.6 billion.", OCT30, "the full year", "1989", "DATE"),
+    ("Deliveries were delayed earlier in the year by strikes.", OCT30, "earlier in the year", "1989", "DATE"),
+    ("Margins fell in the last half of 1989.", OCT30, "the last half of 1989", "1989-H2", "DATE"),
+    ("A decade ago, the alliance bombed Serbia.", D(1999, 3, 12), "A decade ago", "1989", "DATE"),
+    ("The year-ago figure was lower.", OCT30, "The year-ago", "1988", "DATE"),
+]
+
+
+@pytest.mark.parametrize("text,published,span,value,type_", BUSINESS)
+def test_reporting_periods(text: str, published: dt.date, span: str, value: str, type_: str) -> None:
+    found = [e for e in extract_dates(text, published=published) if e.text == span]
+    assert [(e.value, e.type) for e in found] == [(value, type_)]
+
+
+def test_the_year_period_is_the_quarter_under_discussion_in_that_year() -> None:
+    found = extract_dates("Profit rose in the third quarter. Costs in the 1988 period were higher.", published=OCT30)
+    assert [(e.text, e.value) for e in found] == [("the third quarter", "1989-Q3"), ("the 1988 period", "1988-Q3")]
+
+
+SPOKEN = [
+    ("In nineteen ninety-one the brigade deployed to the Gulf.", "nineteen ninety-one", "1991"),
+    ("The army promised to modernize by the year two thousand.", "the year two thousand", "2000"),
+    ("Oil fell to the level of the winter of nineteen ninety-four.", "the winter of nineteen ninety-four", "1994-WI"),
+    ("The blast came in January nineteen ninety-seven.", "January nineteen ninety-seven", "1997-01"),
+    ("The war ended in nineteen hundred and forty-five.", "nineteen hundred and forty-five", "1945"),
+]
+
+
+@pytest.mark.parametrize("text,span,value", SPOKEN)
+def test_spoken_years(text: str, span: str, value: str) -> None:
+    e = one(text, D(1998, 2, 1))
+    assert (e.text, e.value) == (span, value)
+
+
+@pytest.mark.parametrize("text", [
+    "Some two thousand troops crossed the river.",
+    "Nineteen soldiers were wounded.",
+    "Twelve hundred sailors man the carrier.",
+])
+def test_spoken_numbers_are_not_years(text: str) -> None:
+    assert extract_dates(text, published=D(1998, 2, 1)) == []
+
+
+SPANS = [
+    ("The summit in Washington is set for April 24 and 25.", "25", "2021-04-25", "DATE"),
+    ("The exiles made the late-November crossing by boat.", "late-November", "2020-11", "DATE"),
+    ("Post-1959 politics split the island's families.", "1959", "1959", "DATE"),
+    ("The decades-long insurgency wound down.", "decades-long", "PXY", "DURATION"),
+    ("Negotiators ended their third day-long session.", "day-long", "P1D", "DURATION"),
+    ("The index lagged for eight trading days.", "eight trading days", "P8D", "DURATION"),
+    ("The lease may be extended for an additional year.", "an additional year", "P1Y", "DURATION"),
+    ("The strike lasted a minute and a half.", "a minute and a half", "PT1M30S", "DURATION"),
+    ("A few days later, the battalion withdrew.", "A few days", "PXD", "DURATION"),
+    ("Just over an hour later, the drones returned.", "Just over an hour", "PT1H", "DURATION"),
+    ("The father will leave at 4 in the morning.", "4 in the morning", "2021-04-05T04:00", "TIME"),
+    ("The prisoner is due in court at midday.", "midday", "2021-04-05T12:00", "TIME"),
+    ("The fleet will sail in coming weeks.", "coming weeks", "FUTURE_REF", "DATE"),
+    ("A clock was stopped a week or so ago.", "a week or so ago", "2021-W13", "DATE"),
+]
+
+
+@pytest.mark.parametrize("text,span,value,type_", SPANS)
+def test_spans_and_values_of_new_rules(text: str, span: str, value: str, type_: str) -> None:
+    found = [e for e in extract_dates(text, published=D(2021, 4, 5)) if e.text == span]
+    assert [(e.value, e.type) for e in found] == [(value, type_)], extract_dates(text, published=D(2021, 4, 5))
+
+
+def test_two_days_sharing_a_year() -> None:
+    found = extract_dates("Talks were held on March 3 and 4, 2019 in Geneva.", published=THU)
+    assert [(e.text, e.value) for e in found] == [("March 3", "2019-03-03"), ("4, 2019", "2019-03-04")]
+
+
+@pytest.mark.parametrize("text", [
+    "Mr. Reupke, 52 years old, will retire.",
+    "Iraq imports about three-quarters of its food.",
+    "Funds account for more than a quarter of the market.",
+    "A second group of directors objected.",
+    "Traders put it at 5% of the average daily volume.",
+    "The quarter-to-quarter comparison improved.",
+])
+def test_ages_fractions_ordinals_and_statistics_are_not_dates(text: str) -> None:
+    assert extract_dates(text, published=THU) == []
+
+
+def test_a_year_in_a_day_range_is_not_a_day() -> None:
+    found = extract_dates("from 26th june of 2020 to 28th june of 2020", published=THU)
+    assert [(e.value, e.start_date, e.end_date) for e in found] == [
+        ("2020-06-26/2020-06-28", D(2020, 6, 26), D(2020, 6, 28))]

@@ -22,6 +22,8 @@ __all__ = [
     "MONTH",
     "DAY",
     "YEAR",
+    "SPOKEN_YEAR",
+    "YEAR_ANY",
     "WEEKDAY",
     "NUMBER",
     "VAGUE",
@@ -37,7 +39,8 @@ __all__ = [
     "year_number",
 ]
 
-Handler = Callable[[re.Match[str], str], "Candidate | None"]
+Handler = Callable[[re.Match[str], str], "Candidate | tuple[Candidate, ...] | None"]
+"""A rule's handler: the candidate of a match, several (a shared year), or None to reject it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +55,7 @@ def compile_rule(name: str, pattern: str, handler: Handler, flags: int = re.IGNO
 
 
 _LEX = lexicon()
-_B = r"(?:(?<=mid-)|(?<=Mid-)|(?<![\w'’-]))"  # start of a word (not inside a designation, but "mid-May")
+_B = r"(?:(?<=mid-)|(?<=late-)|(?<=early-)|(?<![\w'’-]))"  # a word start (not in a designation, but "mid-May")
 _E = r"(?![\w])"  # end of a word
 
 
@@ -69,7 +72,17 @@ MONTH = _names(_LEX.months)
 WEEKDAY = _names(_LEX.weekdays)
 _ORDINAL_WORDS = alternation(k for k, v in _LEX.ordinals.items() if v > 0)
 DAY = rf"(?:(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d\w])|(?:{_ORDINAL_WORDS}){_E})"
-YEAR = r"(?:(?<=mid-)|(?<=Mid-)|(?<![\w$€£#.,/-]))(?:1[0-9]\d\d|2[0-9]\d\d)(?![\w%]|[.,]\d)"
+YEAR = r"(?:(?<=mid-)|(?<=post-)|(?<=pre-)|(?<![\w$€£#.,/-]))(?:1[0-9]\d\d|2[0-9]\d\d)(?![\w%]|[.,]\d)"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS_ = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_ONES_ = "one|two|three|four|five|six|seven|eight|nine"
+_TWO_DIGITS = rf"(?:(?:{_TENS_})(?:[\s-](?:{_ONES_}))?|{_TEENS})"
+SPOKEN_YEAR = (rf"(?<![\w-])(?:(?:the\s+year\s+)?two\s+thousand(?:\s+and)?(?:\s+(?:{_TWO_DIGITS}|{_ONES_}))?"
+               rf"|(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+               rf"(?:\s+hundred(?:\s+and\s+(?:{_TWO_DIGITS}|{_ONES_}))?|\s+{_TWO_DIGITS})"
+               rf"|twenty\s+(?:(?:{_TENS_})(?:[\s-](?:{_ONES_}))?|{_TEENS}))(?![\w-])")
+"""A year said in words, as broadcast transcripts write it: "nineteen ninety-six", "the year two thousand"."""
+YEAR_ANY = rf"(?:{YEAR}|{SPOKEN_YEAR})"
 ORDINAL = rf"(?:(?:{_ORDINAL_WORDS}|latest)|\d{{1,2}}(?:st|nd|rd|th)){_E}"
 _NUMBER_WORDS = alternation(k for k in _LEX.numbers)
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -111,7 +124,20 @@ def day_number(word: str) -> int | None:
 
 
 def year_number(word: str) -> int:
-    return int(word)
+    """The year of "1996", "nineteen ninety-six", "two thousand and one", "the year two thousand"."""
+    if word.isdigit():
+        return int(word)
+    tokens = [t for t in re.split(r"[\s-]+", word.lower()) if t not in ("the", "year", "and")]
+    if tokens[:2] == ["two", "thousand"]:
+        return 2000 + _words_value(tokens[2:])
+    head = int(_LEX.numbers.get(tokens[0], 0))
+    if tokens[1:2] == ["hundred"]:
+        return head * 100 + _words_value(tokens[2:])
+    return head * 100 + _words_value(tokens[1:])
+
+
+def _words_value(tokens: list[str]) -> int:
+    return int(sum(_LEX.numbers.get(t, 0) for t in tokens))
 
 
 def unit_of(word: str) -> str:

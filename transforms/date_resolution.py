@@ -4,7 +4,8 @@ Owns the records passed between the grammar and the extractor (``Candidate``: a 
 ``Context``: the publication date, the tense of the clause, the last date mentioned; ``Resolved``: the
 value and interval) and the resolution policies: a partial date takes the year that the tense asks for
 (the past or next occurrence) or, without a tense cue, the occurrence nearest the publication date; a
-weekday is the last one on or before publication unless the tense is future; without a publication
+weekday is the last one on or before publication unless the tense is future (the next one) or
+``nearest`` (a deadline or a planned event: the closer of the two); without a publication
 date a partial date keeps an unresolved value (``XXXX-11-21``) and no interval.
 """
 
@@ -185,7 +186,7 @@ def weekday(iso_weekday: int, shift: int | None, part: str | None) -> Resolver:
             day = published - dt.timedelta(days=back or 7)
         elif shift == 1:
             day = published + dt.timedelta(days=ahead or 7)
-        elif shift == 0 or ctx.tense == "future":
+        elif shift == 0 or ctx.tense == "future" or (ctx.tense == "nearest" and ahead < back):
             day = published + dt.timedelta(days=ahead)
         else:
             day = published - dt.timedelta(days=back)

@@ -12,8 +12,8 @@ import re
 
 from schemas.temporal import Granularity
 from transforms.date_grammar import (
-    DAY, MONTH, ORDINAL, SEASON, WEEKDAY, YEAR, Rule, compile_rule, day_number, month_number,
-    weekday_number, word_ok,
+    DAY, MONTH, ORDINAL, SEASON, SPOKEN_YEAR, WEEKDAY, YEAR, YEAR_ANY, Rule, compile_rule, day_number, month_number,
+    weekday_number, word_ok, year_number,
 )
 from transforms.date_resolution import Candidate, Context, Resolved, Resolver, absolute, partial, pick_occurrence
 from transforms.temporal_lexicon import alternation, lexicon
@@ -106,7 +106,7 @@ def _month_day(m: re.Match[str], text: str) -> Candidate | None:
 def _month_year(m: re.Match[str], text: str) -> Candidate | None:
     if not word_ok(m["mon"]):
         return None
-    return _candidate(m, "month_year", absolute(month_period(int(m["year"]), month_number(m["mon"]))))
+    return _candidate(m, "month_year", absolute(month_period(year_number(m["year"]), month_number(m["mon"]))))
 
 
 def _relative_month(month: int, rel: str | None, yrel: str | None) -> Resolver:
@@ -156,7 +156,7 @@ def _season(m: re.Match[str], text: str) -> Candidate | None:
     code = _LEX.seasons[m["s"].lower()]
     rel = (m["rel"] or "").lower().split()[-1] if m["rel"] else None
     if m["year"]:
-        return _candidate(m, "season", absolute(season_period(int(m["year"]), code)))
+        return _candidate(m, "season", absolute(season_period(year_number(m["year"]), code)))
     if rel in (None, "the"):
         after = text[m.end():m.end() + 4].lower()
         if not preceded_by(text, m.start() if rel is None else m.start("rel"), _SEASON_CUE) or after.startswith(" of"):
@@ -192,8 +192,19 @@ _COUNT_AFTER = re.compile(r"\s*(?:hours|hrs|GMT|UTC|Zulu|[ECMP][SD]T\b|local\b|t
                           re.IGNORECASE)
 
 
+MIN_SPOKEN = 1100
+_NOUN_AFTER = re.compile(r"\s+(?:(?!(?:has|was|is|as|its|this|thus|has)\b)[a-z]+s|of)\b")
+_SPOKEN_CUE = re.compile(r"(?:\b(?:in|since|until|by|of|from|before|after|year)\s+)$", re.IGNORECASE)
+
+
 def _year(m: re.Match[str], text: str) -> Candidate | None:
-    if m["y2"]:
+    if m["spoken"]:
+        year = year_number(m["spoken"])
+        if _COUNT_AFTER.match(text, m.end()) or _NOUN_AFTER.match(text, m.end()) or not MIN_SPOKEN <= year <= 2100 or (
+                (m["spoken"].lower().startswith("two") or m["spoken"].lower().split()[-1] == "hundred")
+                and not preceded_by(text, m.start(), _SPOKEN_CUE)):
+            return None  # "two thousand troops", "nineteen hundred people"
+    elif m["y2"]:
         year = year_from_two_digits(int(m["y2"]))
     else:
         year = int(m["year"])
@@ -226,7 +237,8 @@ def _century(m: re.Match[str], text: str) -> Candidate | None:
     return _candidate(m, "century", absolute(Period("century", dt.date((n - 1) * 100, 1, 1))))
 
 
-_QUARTER_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_QUARTER_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+                "last": 4, "final": 4}
 
 
 def _quarter_resolver(index: int, unit: str, year: int | None, yshift: int | None) -> Resolver:
@@ -240,7 +252,20 @@ def _quarter_resolver(index: int, unit: str, year: int | None, yshift: int | Non
     if year is not None:
         return absolute(build(year))
     if yshift is None:
-        return partial(build, f"XXXX-{code}", granularity)
+        nearest = partial(build, f"XXXX-{code}", granularity)
+
+        def reported(ctx: Context) -> Resolved | None:
+            """A quarter is reported after it begins: the latest one begun, unless the clause is future."""
+            if ctx.published is None or ctx.tense in ("future", "nearest"):
+                return nearest(Context(ctx.published, "none", ctx.reference))
+            pub = ctx.published
+            begun = [p for p in (build(pub.year - 1), build(pub.year)) if p is not None and p.start <= pub]
+            if not begun:
+                return nearest(ctx)
+            p = max(begun, key=lambda q: q.start)
+            return Resolved("DATE", p.value, p.start, p.end, granularity, None, "publication", pub, p)
+
+        return reported
 
     def resolve(ctx: Context) -> Resolved | None:
         if ctx.published is None:
@@ -257,6 +282,10 @@ def _quarter_resolver(index: int, unit: str, year: int | None, yshift: int | Non
 def _quarter(m: re.Match[str], text: str) -> Candidate | None:
     index = _QUARTER_ORD.get(m["ord"].lower())
     unit = m["unit"].lower()
+    if m["ord"].lower() in ("last", "final"):  # "the last half of 1989", "the final quarter of 2020"
+        if not (m["year2"] or m["yrel2"]):
+            return None
+        index = 2 if unit == "half" else 4
     if index is None or (unit == "half" and index > 2):
         return None
     year = m["year"] or m["year2"]
@@ -303,7 +332,7 @@ def _holiday(m: re.Match[str], text: str) -> Candidate | None:
 
 _REL = r"(?:last|next|this|this\s+past|this\s+coming|coming|past)"
 _YREL = r"(?:last|this|next)"
-_QORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
+_QORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th|last|final)"
 
 CALENDAR_RULES: tuple[Rule, ...] = (
     compile_rule("iso", r"(?<![\w/.-])(?P<y>[12]\d{3})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)"
@@ -313,13 +342,13 @@ CALENDAR_RULES: tuple[Rule, ...] = (
     compile_rule("month_day", rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s*(?P<day>{DAY})"
                               rf"(?:(?:\s*,\s*|\s+)(?P<year>{YEAR}))?", _month_day),
     compile_rule("day_month", rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH})"
-                              rf"(?:,?\s+(?P<year>{YEAR}))?", _month_day),
-    compile_rule("month_year", rf"(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})", _month_year),
+                              rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?", _month_day),
+    compile_rule("month_year", rf"(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR_ANY})", _month_year),
     compile_rule("month", rf"(?:(?P<rel>{_REL})\s+)?(?P<mon>{MONTH})(?:\s+(?P<yrel>{_YREL})\s+year)?", _month),
-    compile_rule("season", rf"(?:(?P<rel>{_REL}|the)\s+)?(?P<s>{SEASON})(?:(?:\s+of)?\s+(?P<year>{YEAR})"
+    compile_rule("season", rf"(?:(?P<rel>{_REL}|the)\s+)?(?P<s>{SEASON})(?:(?:\s+of)?\s+(?P<year>{YEAR_ANY})"
                            rf"|\s+(?P<yrel>{_YREL})\s+year)?", _season),
     compile_rule("year", rf"(?:(?P<fy>fiscal(?:\s+year)?\s+|FY\s?|fiscal-))?(?P<year>{YEAR})"
-                         r"|(?<![\w-])FY\s?-?(?P<y2>\d\d)(?!\d)", _year),
+                         rf"|(?<![\w-])FY\s?-?(?P<y2>\d\d)(?!\d)|(?P<spoken>{SPOKEN_YEAR})", _year),
     compile_rule("decade", r"(?<![\w$])(?:the\s+)?(?P<d>1[0-9]\d0|20\d0)['’]?s(?!\w)|(?<!\w)(?:the\s+)?['’](?P<d2>\d0)['’]?s(?!\w)"
                            r"|(?<!\w)(?:the\s+)(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties"
                            r"|nineties)(?!\w)", _decade),

@@ -14,7 +14,7 @@ from transforms.date_resolution import (
     Candidate, Context, Resolved, Resolver, fixed, from_publication, from_reference, weekday, with_mod,
 )
 from transforms.temporal_lexicon import alternation, lexicon
-from transforms.timex import Period, period_of
+from transforms.timex import Period, duration_value, period_of
 
 __all__ = ["RELATIVE_RULES", "year_before"]
 
@@ -161,6 +161,16 @@ def _relative_unit(m: re.Match[str], text: str) -> Candidate | None:
 
 def _year_ago(m: re.Match[str], text: str) -> Candidate | None:
     noun = (m["noun"] or "").lower()
+    if noun not in ("quarter", "month") and m["dir"].lower() == "ago":
+        in_text = from_reference(year_before, "XXXX", "year")
+        last_year = _shifted("year", -1)
+
+        def resolve(ctx: Context) -> Resolved | None:
+            ref = ctx.reference  # "year-ago" counts back from the period being reported, else from publication
+            return in_text(ctx) if ref is not None and ref.granularity in _PER_YEAR and ref.granularity != "year" \
+                else last_year(ctx)
+
+        return Candidate(m.start(), m.end(), "year_ago", resolve)
     if noun in ("quarter", "month"):
         g: Granularity = "quarter" if noun == "quarter" else "month"
         return Candidate(m.start(), m.end(), "year_ago",
@@ -202,11 +212,17 @@ def _ago(m: re.Match[str], text: str) -> Candidate | None:
     past = direction in ("ago", "earlier", "before", "back")
     amount = _LEX.number(m["num"]) if m["num"] else None
     granularity = _GRANULAR.get(unit)
+    if (amount is None or granularity is None) and direction in ("earlier", "later"):
+        spec = _LEX.units[unit]  # "a few days later", "an hour later": a span after an event, not the future
+        value = duration_value(amount, spec.code, time=spec.time)
+        return Candidate(m.start(), m.end("unit"), "duration", fixed("DURATION", value))
     if amount is None or granularity is None or not float(amount).is_integer():
         value = "PAST_REF" if past else "FUTURE_REF"
         return Candidate(m.start(), m.end(), "ago", fixed("DATE", value))
     n = int(amount) * (-1 if past else 1) * (2 if unit == "fortnight" else 1)
     if direction in ("ago", "from now", "hence", "back"):
+        if unit in ("decade", "century"):  # "a decade ago" is a year, not the decade before this one
+            return Candidate(m.start(), m.end(), "ago", _shifted("year", n * (10 if unit == "decade" else 100)))
         if unit == "year" and granularity == "year":
             resolver: Resolver = from_reference(lambda p: year_before(p, -n) if p.granularity in ("quarter", "month")
                                                 else None, "XXXX", "year")
@@ -247,10 +263,10 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     compile_rule("relative", rf"(?<![\w-])(?:(?P<pre>earlier|later|early|late)\s+)?(?P<rel>{_REL_UNIT})\s+"
                              r"(?:fiscal\s+|calendar\s+)?(?P<unit>week|weekend|month|quarter|year|decade|century|day)(?!\w)",
                  _relative_unit),
-    compile_rule("year_ago", r"(?<![\w-])(?:the\s+)?(?:year|twelve\s+months)[\s-](?:ago|earlier)"
+    compile_rule("year_ago", r"(?<![\w-])(?:the\s+)?(?:year|twelve\s+months)[\s-](?P<dir>ago|earlier)"
                              r"(?:\s+(?P<noun>quarter|period|month))?(?!\w)", _year_ago),
     compile_rule("the_quarter", r"(?<![\w-])the\s+(?:latest\s+|most\s+recent\s+|same\s+|just-ended\s+|just\s+ended\s+)?"
-                                r"(?:fiscal\s+)?(?:quarter|period)(?!\w)", _the_quarter),
+                                r"(?:fiscal\s+)?(?:quarter|period)(?![\w-])", _the_quarter),
     compile_rule("that_unit", r"(?<![\w-])(?:that|the\s+same|that\s+same)\s+(?P<unit>day|week|month|quarter|year)(?!\w)",
                  lambda m, t: _same_as_reference(m)),
     compile_rule("relative", r"(?:(?<=end of )|(?<=start of )|(?<=beginning of )|(?<=middle of )|(?<=close of ))"
@@ -258,7 +274,7 @@ RELATIVE_RULES: tuple[Rule, ...] = (
                  lambda m, t: Candidate(m.start(), m.end(), "relative", _shifted(_GRANULAR[m["unit"].lower()], 0))),
     compile_rule("weekend", r"(?<![\w-])the\s+weekend(?!\w)", lambda m, t: Candidate(m.start(), m.end(), "relative",
                                                                                    _weekend(0))),
-    compile_rule("ago", rf"(?:(?P<num>{NUMBER})|{VAGUE})\s+(?P<unit>{UNIT})\s+"
+    compile_rule("ago", rf"(?:(?P<num>{NUMBER})|{VAGUE})\s+(?P<unit>{UNIT})\s+(?:or\s+so\s+)?"
                         r"(?P<dir>ago|earlier|later|from\s+now|hence|back)(?!\w)", _ago),
     compile_rule("reference", rf"(?<![\w-])(?P<w>{alternation(_LEX.references)}|current)(?![\w-])", _reference),
 )

@@ -15,6 +15,7 @@ from functools import lru_cache
 from schemas.temporal import TemporalExpression
 from transforms.date_combine import attach_mods, join_ranges, join_times, select
 from transforms.date_grammar import Rule
+from transforms.date_rules_business import BUSINESS_RULES
 from transforms.date_resolution import Candidate, Context
 from transforms.date_rules_calendar import CALENDAR_RULES
 from transforms.date_rules_duration import DURATION_RULES
@@ -28,12 +29,12 @@ __all__ = ["extract_dates", "TemporalExpression"]
 
 _REFERENCE_GRANULARITIES = frozenset({"day", "week", "month", "quarter", "half", "season", "year"})
 _NEEDS_TENSE = frozenset({"month_day", "day_month", "month", "season", "holiday", "weekday", "range", "datetime",
-                          "relative", "day_range"})  # quarters are reported after they end: nearest reading
+                          "relative", "day_range", "year_end", "quarter"})
 
 
 @lru_cache(maxsize=1)
 def _rules() -> tuple[Rule, ...]:
-    return CALENDAR_RULES + RANGE_RULES + RELATIVE_RULES + DURATION_RULES
+    return CALENDAR_RULES + RANGE_RULES + RELATIVE_RULES + DURATION_RULES + BUSINESS_RULES
 
 
 def _candidates(text: str) -> list[Candidate]:
@@ -41,7 +42,9 @@ def _candidates(text: str) -> list[Candidate]:
     for rule in _rules():
         for match in rule.pattern.finditer(text):
             cand = rule.handler(match, text)
-            if cand is not None:
+            if isinstance(cand, tuple):
+                found.extend(cand)
+            elif cand is not None:
                 found.append(cand)
     return found
 

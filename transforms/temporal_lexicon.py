@@ -47,6 +47,7 @@ class Lexicon:
     past_cues: tuple[str, ...]
     neutral_cues: tuple[str, ...]
     modal_cues: tuple[str, ...]
+    prospective_cues: tuple[str, ...] = ()
 
     def number(self, words: str) -> float | None:
         """The value of a number written in words or digits ("three", "twenty-four", "18", "1.5");
@@ -104,4 +105,5 @@ def lexicon() -> Lexicon:
         past_cues=tuple(tense.get("past", [])),
         neutral_cues=tuple(tense.get("neutral", [])),
         modal_cues=tuple(tense.get("modal", [])),
+        prospective_cues=tuple(tense.get("prospective", [])),
     )

@@ -165,7 +165,7 @@ def duration_value(amount: float | None, code: str, *, time: bool = False) -> st
         return f"{prefix}X{letter}"
     total = amount * multiplier
     if not float(total).is_integer() and letter in _SPLIT:
-        lower, per = _SPLIT[letter]
+        lower, per = ("S", 60) if time and letter == "M" else _SPLIT[letter]
         whole, rest = int(total), round((total - int(total)) * per)
         head = f"{prefix}{whole}{letter}" if whole else prefix
         return f"{head}{'T' if letter == 'D' else ''}{rest}{lower}"
