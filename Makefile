@@ -16,14 +16,7 @@ $(BIN)/sitrep: pyproject.toml requirements/model.txt
 	touch $(BIN)/sitrep
 
 demo: $(BIN)/sitrep
-	$(BIN)/sitrep ingest examples/sources.toml --lake $(DEMO_LAKE)
-	@echo; echo '-- articles per source (latest revisions, duplicates excluded):'
-	$(BIN)/sitrep sql --lake $(DEMO_LAKE) "SELECT source_name, count(*) AS articles, sum(word_count) AS words, \
-	    min(published_at) AS oldest, max(published_at) AS newest FROM articles_current GROUP BY ALL ORDER BY articles DESC"
-	@echo; echo '-- duplicates and rejects, with the reason:'
-	$(BIN)/sitrep sql --lake $(DEMO_LAKE) "SELECT 'duplicate' AS outcome, a.title AS what, \
-	    a.duplicate_kind || ' copy of: ' || b.title AS why FROM articles a JOIN articles b ON a.duplicate_of = b.article_id \
-	    UNION ALL SELECT 'rejected', regexp_extract(source_uri, '[^/]+$$'), error_type || ': ' || message FROM rejects"
+	bash examples/demo.sh $(BIN) $(DEMO_LAKE)
 
 test: $(BIN)/sitrep
 	$(BIN)/python -m pytest
@@ -37,6 +30,9 @@ bench: $(BIN)/sitrep
 
 eval: $(BIN)/sitrep
 	$(BIN)/python bench/eval_extraction.py
+	$(BIN)/python bench/eval_entities.py
+	$(BIN)/python bench/eval_quantities.py
+	$(BIN)/python bench/eval_dates.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_LAKE)

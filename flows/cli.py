@@ -56,7 +56,7 @@ def _quiet_prefect(settings: Settings) -> None:
 
 
 def _options(settings: Settings, *, progress: bool) -> Any:
-    from flows.ingest import IngestOptions
+    from flows.options import IngestOptions
 
     return IngestOptions(
         lake=str(settings.lake),
@@ -66,19 +66,22 @@ def _options(settings: Settings, *, progress: bool) -> Any:
         min_words=settings.min_words,
         near_duplicate_bits=settings.near_duplicate_bits,
         entity_model=None if settings.entity_model.lower() in ("", "none") else settings.entity_model,
+        fetch_policy=settings.fetch_policy(),
         progress=progress,
     )
 
 
 @app.command()
 def ingest(
-    sources: Annotated[list[str], typer.Argument(help="Files, directories (recursive) or sources .toml files")],
+    sources: Annotated[list[str], typer.Argument(
+        help="Files, directories (recursive), URLs (pages, feeds, sitemaps), @urls.txt lists, .warc(.gz) files, "
+             "or sources .toml files")],
     lake: LakeOption = None,
     workers: Annotated[int | None, typer.Option(help="Cleaning processes (0 = one per core)")] = None,
     batch_size: Annotated[int | None, typer.Option(help="Documents per batch")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary table")] = False,
 ) -> None:
-    """Load articles into the raw zone, clean and deduplicate them, write the tables, refresh the catalog."""
+    """Load or fetch articles into the raw zone, clean, normalize and deduplicate them, write the tables."""
     settings = _settings(lake, workers=workers, batch_size=batch_size)
     from flows.sources import SourceError, resolve_sources
 

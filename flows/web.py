@@ -1,0 +1,277 @@
+"""The web path of ingest: web sources in, one ``WebResult`` per URL out, bodies in the raw zone first.
+
+``fetch_web`` is a generator. For each source it discovers article URLs (a feed's items, a
+sitemap's pages through its index, the article links of an index page, the lines of a URL list, or
+the pages a bare URL turns out to list), canonicalises them, and skips what the source has already
+fetched and processed unless a feed or sitemap says it changed since (URLs named directly, by
+``url`` and ``urls`` sources, are revalidated with a conditional GET each run). The rest is fetched
+on a thread pool under the fetcher's per-host limits. Each body goes to the raw zone before its
+result is yielded, so nothing fetched is lost if a later stage fails. WARC sources are read from
+disk. Every result carries the ``fetches`` row to write (None when no request was made).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import io
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from flows.http import Expect, Fetcher, FetchPolicy, FetchResult
+from flows.load import LoadedDocument, LoadFailure
+from flows.seen import SeenEntry, SeenState, canonical_url, fetch_row
+from flows.sources import Source, read_url_list
+from flows.warc import load_warc
+from transforms.feeds import FeedError, looks_like_feed, parse_feed
+from transforms.links import article_links
+from transforms.sitemaps import SitemapEntry, SitemapError, looks_like_sitemap, parse_sitemap
+from warehouse.lake import Lake
+
+__all__ = ["WebResult", "WebOutcome", "fetch_web"]
+
+WebOutcome = Literal["listed", "fetched", "not_modified", "unchanged", "seen", "failed", "skipped_robots", "refused"]
+_MAX_SITEMAP_DEPTH = 3
+_MAX_CHILD_SITEMAPS = 200
+
+
+@dataclass(frozen=True)
+class WebResult:
+    """One URL's outcome: a document to clean, a failure to reject, or nothing new (document None)."""
+
+    source_name: str
+    url: str
+    outcome: WebOutcome
+    document: LoadedDocument | LoadFailure | None
+    fetch_row: dict[str, Any] | None  # the ``fetches`` row; None when no request was made
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    source: Source
+    url: str
+    hint: Any = None  # a datetime from the feed or sitemap saying when the page last changed
+    revalidate: bool = False  # named directly: ask the server again even if seen
+
+
+def _describe(result: FetchResult) -> tuple[str, str]:
+    return result.error_type or "FetchError", result.message or f"{result.outcome} after {result.attempts} attempt(s)"
+
+
+class _Run:
+    def __init__(self, lake: Lake, seen: SeenState, fetcher: Fetcher, run_id: str) -> None:
+        self.lake, self.seen, self.fetcher, self.run_id = lake, seen, fetcher, run_id
+        self.policy: FetchPolicy = fetcher.policy
+
+    # -- turning a fetch into a result ----------------------------------------------------------
+
+    def _robots(self, source: Source) -> bool:
+        return self.policy.respect_robots and source.robots
+
+    def failure(self, source: Source, url: str, result: FetchResult, previous: SeenEntry | None) -> WebResult:
+        row = fetch_row(source.name, url, result, outcome=result.outcome, raw_id=None, run_id=self.run_id,
+                        previous=previous)
+        if result.outcome == "skipped_robots":
+            return WebResult(source.name, url, "skipped_robots", None, row)
+        error_type, message = _describe(result)
+        outcome: WebOutcome = "refused" if result.outcome == "refused" else "failed"
+        return WebResult(source.name, url, outcome, LoadFailure(source.name, url, error_type, message), row)
+
+    def article(self, source: Source, url: str, result: FetchResult, previous: SeenEntry | None) -> WebResult:
+        if result.outcome == "not_modified":
+            row = fetch_row(source.name, url, result, outcome="not_modified", raw_id=None, run_id=self.run_id,
+                            previous=previous)
+            return WebResult(source.name, url, "not_modified", None, row)
+        if result.outcome != "fetched":
+            return self.failure(source, url, result, previous)
+        raw_id = self.lake.put_raw(result.body)
+        if previous is not None and previous.raw_id == raw_id:
+            row = fetch_row(source.name, url, result, outcome="unchanged", raw_id=raw_id, run_id=self.run_id)
+            return WebResult(source.name, url, "unchanged", None, row)
+        row = fetch_row(source.name, url, result, outcome="fetched", raw_id=raw_id, run_id=self.run_id)
+        data, encoding = result.body, None
+        if data[:2] == b"\x1f\x8b":
+            try:
+                with gzip.GzipFile(fileobj=io.BytesIO(data)) as handle:
+                    data = handle.read(self.policy.max_bytes + 1)
+                encoding = "gzip"
+            except (OSError, EOFError, zlib.error) as exc:
+                failure = LoadFailure(source.name, url, "BadGzip", f"gzip: {exc}", raw_id)
+                return WebResult(source.name, url, "failed", failure, row)
+            if len(data) > self.policy.max_bytes:
+                failure = LoadFailure(source.name, url, "TooLarge", f"inflates past {self.policy.max_bytes} bytes", raw_id)
+                return WebResult(source.name, url, "failed", failure, row)
+        media = (result.content_type or "text/html").split(";", 1)[0].strip().lower()
+        document = LoadedDocument(
+            source_name=source.name, source_uri=url, kind="text" if media == "text/plain" else "html", raw_id=raw_id,
+            data=data, stored_size=len(result.body), content_encoding=encoding,
+            fetched_at=result.fetched_at or row["fetched_at"], http_status=result.status,
+            final_url=result.final_url, content_type=result.content_type,
+        )
+        return WebResult(source.name, url, "fetched", document, row)
+
+    # -- discovery ------------------------------------------------------------------------------
+
+    def listing(self, source: Source, url: str, expect: Expect) -> tuple[FetchResult, bytes | None, WebResult]:
+        """Fetch a feed, sitemap or index page (conditionally); its body (stored, or remembered on a 304)."""
+        previous = self.seen.get(source.name, url)
+        result = self.fetcher.fetch(url, expect=expect, validators=previous.validators if previous else None,
+                                    robots=self._robots(source))
+        if result.outcome == "not_modified" and previous is not None and previous.raw_id is not None:
+            row = fetch_row(source.name, url, result, outcome="not_modified", raw_id=None, run_id=self.run_id,
+                            previous=previous)
+            try:
+                body: bytes | None = self.lake.get_raw(previous.raw_id)
+            except OSError:
+                body = None
+            return result, body, WebResult(source.name, url, "not_modified", None, row)
+        if result.outcome == "not_modified":  # a 304 for a body we do not hold: ask again, unconditionally
+            result = self.fetcher.fetch(url, expect=expect, robots=self._robots(source))
+        if result.outcome != "fetched":
+            return result, None, self.failure(source, url, result, previous)
+        raw_id = self.lake.put_raw(result.body)
+        row = fetch_row(source.name, url, result, outcome="fetched", raw_id=raw_id, run_id=self.run_id)
+        return result, result.body, WebResult(source.name, url, "listed", None, row)
+
+    def discover(self, source: Source) -> Iterator[WebResult | _Candidate]:
+        if source.kind == "urls":
+            urls = list(source.urls) or (read_url_list(source.path) if source.path else [])
+            yield from (_Candidate(source, u, revalidate=True) for u in urls)
+        elif source.kind in ("feed", "sitemap", "page", "url") and source.url:
+            expect: Expect = {"feed": "feed", "sitemap": "sitemap", "page": "page"}.get(source.kind, "any")  # type: ignore[assignment]
+            yield from self._discover_url(source, source.url, expect, depth=0)
+
+    def _discover_url(self, source: Source, url: str, expect: Expect, depth: int) -> Iterator[WebResult | _Candidate]:
+        result, body, outcome = self.listing(source, url, expect)
+        if body is None:
+            yield outcome
+            return
+        base = result.final_url or url
+        is_feed = source.kind == "feed" or (source.kind == "url" and looks_like_feed(body))
+        is_sitemap = expect == "sitemap" or (source.kind == "url" and looks_like_sitemap(body))
+        try:
+            if is_feed:
+                yield outcome
+                feed = parse_feed(body, base, limit=self.policy.max_bytes)
+                yield from (_Candidate(source, i.url, i.updated or i.published) for i in feed.items)
+            elif is_sitemap:
+                yield outcome
+                sitemap = parse_sitemap(body, base, limit=self.policy.max_bytes)
+                if sitemap.kind == "index":
+                    children = sorted(sitemap.entries, key=lambda e: e.lastmod.timestamp() if e.lastmod else 0.0,
+                                      reverse=True)[:_MAX_CHILD_SITEMAPS]
+                    if depth < _MAX_SITEMAP_DEPTH:
+                        for child in children:
+                            yield from self._discover_url(source, child.url, "sitemap", depth + 1)
+                else:
+                    entries = sorted(sitemap.entries, key=_newest_first)
+                    yield from (_Candidate(source, e.url, e.lastmod or e.news_published) for e in entries)
+            elif source.kind == "page":
+                yield outcome
+                yield from (_Candidate(source, link) for link in article_links(body, base))
+            elif outcome.outcome == "listed":  # a bare URL that is an article: the listing fetch was the article fetch
+                yield self.article(source, url, result, None)
+            elif self.seen.article(source.name, url) is None:  # a 304 for a body stored but never processed
+                yield self.article(source, url, self.fetcher.fetch(url, expect="page", robots=self._robots(source)), None)
+            else:
+                yield outcome
+        except (FeedError, SitemapError) as exc:
+            failure = LoadFailure(source.name, url, type(exc).__name__, exc.message,
+                                  outcome.fetch_row.get("raw_id") if outcome.fetch_row else None)
+            yield WebResult(source.name, url, "failed", failure, None)
+
+    # -- the seen-check and the fetch pool ------------------------------------------------------
+
+    def needs_fetch(self, candidate: _Candidate) -> tuple[bool, SeenEntry | None]:
+        entry = self.seen.article(candidate.source.name, candidate.url)
+        if entry is None:
+            return True, None
+        if candidate.revalidate:
+            return True, entry
+        hint = candidate.hint
+        return bool(hint is not None and hint > entry.fetched_at), entry
+
+    def fetch_one(self, candidate: _Candidate, previous: SeenEntry | None) -> WebResult:
+        validators = previous.validators if previous else None
+        result = self.fetcher.fetch(candidate.url, expect="page", validators=validators,
+                                    robots=self._robots(candidate.source))
+        return self.article(candidate.source, candidate.url, result, previous)
+
+
+def _newest_first(entry: SitemapEntry) -> float:
+    when = entry.news_published or entry.lastmod
+    return -when.timestamp() if when is not None else 0.0
+
+
+def _candidates(run: _Run, sources: Iterable[Source]) -> Iterator[WebResult | _Candidate]:
+    """Discovery results and article candidates, each canonical URL once per source, max_items applied."""
+    for source in sources:
+        taken: set[str] = set()
+        for item in run.discover(source):
+            if isinstance(item, WebResult):
+                yield item
+                continue
+            key = canonical_url(item.url)
+            if key in taken:
+                continue
+            if source.max_items is not None and len(taken) >= source.max_items:
+                continue
+            taken.add(key)
+            yield item
+
+
+def fetch_web(sources: Sequence[Source], lake: Lake, seen: SeenState, policy: FetchPolicy, *, run_id: str,
+              fetcher: Fetcher | None = None,
+              now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.timezone.utc)) -> Iterator[WebResult]:
+    """Fetch the web sources (kinds url, urls, feed, sitemap, page, warc); one result per URL.
+
+    ``seen`` comes from ``flows.seen.read_seen(lake)``. Pass a ``fetcher`` to inject a client, clock,
+    sleep or resolver (tests); otherwise one is built from ``policy`` and closed at the end.
+    """
+    own = fetcher is None
+    active = fetcher or Fetcher(policy)
+    run = _Run(lake, seen, active, run_id)
+    try:
+        for source in sources:
+            if source.kind == "warc" and source.path is not None:
+                for doc in load_warc(source.path, source.name, lake, max_bytes=policy.max_bytes):
+                    yield _warc_result(source, doc, run_id, now())
+        web = [s for s in sources if s.kind != "warc"]
+        with ThreadPoolExecutor(max_workers=max(1, policy.concurrency), thread_name_prefix="sitrep-fetch") as pool:
+            pending: set[Future[WebResult]] = set()
+            for item in _candidates(run, web):
+                if isinstance(item, WebResult):
+                    yield item
+                    continue
+                needed, entry = run.needs_fetch(item)
+                if not needed:
+                    yield WebResult(item.source.name, item.url, "seen", None, None)
+                    continue
+                pending.add(pool.submit(run.fetch_one, item, entry))
+                while len(pending) >= 2 * max(1, policy.concurrency):
+                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                    yield from (f.result() for f in done)
+            while pending:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                yield from (f.result() for f in done)
+    finally:
+        if own:
+            active.close()
+
+
+def _warc_result(source: Source, doc: LoadedDocument | LoadFailure, run_id: str, now: dt.datetime) -> WebResult:
+    ok = isinstance(doc, LoadedDocument)
+    row = {
+        "source_name": source.name, "url": doc.source_uri, "canonical_url": canonical_url(doc.source_uri),
+        "final_url": doc.final_url if isinstance(doc, LoadedDocument) else None,
+        "outcome": "fetched" if ok else "failed",
+        "http_status": doc.http_status if isinstance(doc, LoadedDocument) else None,
+        "etag": None, "last_modified": None, "raw_id": doc.raw_id, "attempts": 1,
+        "error_type": None if isinstance(doc, LoadedDocument) else doc.error_type,
+        "message": None if isinstance(doc, LoadedDocument) else doc.message,
+        "fetched_at": doc.fetched_at if isinstance(doc, LoadedDocument) else now, "run_id": run_id,
+    }
+    return WebResult(source.name, doc.source_uri, "fetched" if ok else "failed", doc, row)
