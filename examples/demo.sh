@@ -9,7 +9,7 @@ server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 100); do [ -s "$lake/serve.url" ] && break; sleep 0.1; done
 echo "== the example site, served at $(head -1 "$lake/serve.url"), through its feed and sitemap"
-SITREP_ALLOW_PRIVATE_ADDRESSES=true "$bin/sitrep" ingest "$lake/web-sources.toml" --lake "$lake"
+SITREP_ALLOW_PRIVATE_ADDRESSES=true SITREP_PER_HOST_DELAY=0 "$bin/sitrep" ingest "$lake/web-sources.toml" --lake "$lake"
 kill $server; trap - EXIT
 echo; echo "== the local example sources (the same pages as files, and pasted text articles)"
 "$bin/sitrep" ingest examples/sources.toml --lake "$lake"

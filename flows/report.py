@@ -87,11 +87,27 @@ STATUS_QUERIES: dict[str, str] = {
         SELECT 'raw_documents' AS "table", count(*) AS rows FROM raw_documents
         UNION ALL SELECT 'articles', count(*) FROM articles
         UNION ALL SELECT 'rejects', count(*) FROM rejects
+        UNION ALL SELECT 'entity_mentions', count(*) FROM entity_mentions
+        UNION ALL SELECT 'entities', count(*) FROM entities
+        UNION ALL SELECT 'quantities', count(*) FROM quantities
+        UNION ALL SELECT 'temporal_expressions', count(*) FROM temporal_expressions
+        UNION ALL SELECT 'fetches', count(*) FROM fetches
         UNION ALL SELECT 'runs', count(DISTINCT run_id) FROM runs""",
     "Rejects by reason": """
         SELECT stage, error_type, count(*) AS rejects, strftime(max("at"), '%Y-%m-%d %H:%M:%S') AS last_seen_utc
         FROM rejects
         GROUP BY ALL ORDER BY rejects DESC""",
+    "Web sources": """
+        WITH latest AS (
+            SELECT *, row_number() OVER (PARTITION BY source_name, canonical_url ORDER BY fetched_at DESC) AS nth
+            FROM fetches)
+        SELECT source_name, strftime(max(fetched_at), '%Y-%m-%d %H:%M:%S') AS last_fetch_utc,
+               count(*) FILTER (WHERE outcome = 'fetched' AND nth = 1) AS fetched,
+               count(*) FILTER (WHERE outcome IN ('not_modified', 'unchanged') AND nth = 1) AS unchanged,
+               count(*) FILTER (WHERE outcome IN ('failed', 'refused') AND nth = 1) AS failing,
+               strftime(min(fetched_at) FILTER (WHERE outcome IN ('failed', 'refused') AND nth = 1), '%Y-%m-%d %H:%M:%S')
+                   AS oldest_unretried_failure_utc
+        FROM latest GROUP BY ALL ORDER BY source_name""",
     "Freshness per source": """
         SELECT source_name, count(*) AS revisions, count(DISTINCT article_id) AS articles,
                max(published_at) AS newest_published,
