@@ -214,3 +214,98 @@ def test_defense_like_text_is_deterministic_and_sliced(extractor: EntityExtracto
     for mention in first.mentions:
         assert text[mention.start:mention.end] == mention.text
         assert mention.start < mention.end
+
+
+# -- context rules: all-caps lines, datelines, head nouns, locatives, regimes, glosses, titles, sports slots --
+
+from transforms.teams import team_slots  # noqa: E402
+from transforms.truecase import acronym_forms, dateline_places, recase  # noqa: E402
+from transforms.typing_rules import gloss_spans, regime_spans  # noqa: E402
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("UKRAINE SAYS DRONES HIT CRIMEA BRIDGE\nUkraine says its drones hit the bridge.",
+     "Ukraine says drones hit Crimea bridge\nUkraine says its drones hit the bridge."),
+    ("NATO WARNS RUSSIA\nMembers met.", "NATO Warns Russia\nMembers met."),
+    ("KYIV — The army said.", "Kyiv — The army said."),
+    ("No capitals here.", "No capitals here."),
+])
+def test_recase_headlines_keeps_length_and_acronyms(text: str, expected: str) -> None:
+    out = recase(text, acronym_forms({"NATO", "Russia", "RUSSIA"}))
+    assert out == expected and len(out) == len(text)
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("KYIV, Ukraine — Russian drones struck the city overnight.", ["KYIV", "Ukraine"]),
+    ("FORT BRAGG, N.C. (DVIDS) -- Paratroopers jumped.", ["FORT BRAGG", "N.C."]),
+    ("BAGHDAD 2016-10-17\nIraqi forces advanced.", ["BAGHDAD"]),
+    ("The minister said on Monday.", []),
+])
+def test_dateline_places(text: str, places: list[str]) -> None:
+    assert [text[s:e] for s, e in dateline_places(text)] == places
+
+
+@pytest.mark.parametrize(("text", "surface", "type_"), [
+    ("KYIV, Ukraine — Officials said the strike hit a depot.", "KYIV", "GPE"),
+    ("HOUTHIS CLAIM STRIKE ON RED SEA TANKER\nThe Houthis said they hit a tanker in the Red Sea.", "RED SEA", "LOC"),
+    ("Fighters captured the Tharthar Barrage after days of fighting.", "Tharthar Barrage", "FACILITY"),
+    ("ISIL attacks in Karabilah killed twelve civilians, officials said.", "Karabilah", "GPE"),
+    ("Airstrikes continued near Karabilah. Karabilah was cleared four days later.", "Karabilah", "GPE"),
+    ("Abu Ghadiya ran the network's logistics from Syria.", "Abu Ghadiya", "PERSON"),
+])
+def test_context_rules_type_spans(extractor: EntityExtractor, text: str, surface: str, type_: str) -> None:
+    assert _find(extractor.extract(text), surface).type == type_
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Sanctions target the Assad regime and its backers.", "Assad regime"),
+    ("Sanctions target Assad's brutal regime.", "Assad's brutal regime"),
+    ("a transition away from the regime of Assad.", "regime of Assad"),
+])
+def test_regime_spans(text: str, span: str) -> None:
+    name = text.index("Assad")
+    found = regime_spans(text, name, name + len("Assad"))
+    assert found is not None and text[found[0]:found[1]] == span
+
+
+def test_regime_is_an_organization_not_a_person(extractor: EntityExtractor) -> None:
+    result = extractor.extract("The UK will keep pressure on the Assad regime, the minister said.")
+    assert _find(result, "Assad regime").type == "ORG"
+
+
+def test_language_gloss_spellings_are_not_new_mentions(extractor: EntityExtractor) -> None:
+    text = "The Hamrin Mountains (Arabic: Jabal Hamrin, Kurdish: Ciyaye Hemrin) are a ridge in Iraq."
+    assert [text[s:e] for s, e in gloss_spans(text)] == ["(Arabic: Jabal Hamrin, Kurdish: Ciyaye Hemrin)"]
+    result = extractor.extract(text)
+    assert not [m for m in result.mentions if "Ciyaye" in m.text or "Jabal" in m.text]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Abboud Qanbar(Arabic: Abud), also known as Abu Haidar,[1] is an Iraqi general.", "Abboud Qanbar"),
+    ("The plan was drafted by Mohan al-Freiji.[2] It was approved.", "Mohan al-Freiji"),
+])
+def test_model_spans_stop_at_brackets_and_reference_marks(extractor: EntityExtractor, text: str, name: str) -> None:
+    assert _find(extractor.extract(text), name).type == "PERSON"
+
+
+def test_demonym_of_a_titled_person_is_the_affiliation_not_a_mention(extractor: EntityExtractor) -> None:
+    text = "Iraqi Prime Minister Haider al-Abadi visited Mosul. Later, Iraqi Prime Minister Haider al-Abadi left."
+    result = extractor.extract(text)
+    assert not [m for m in result.mentions if m.type == "NORP"]
+    assert _find(result, "Haider al-Abadi").affiliation == "Iraq"
+
+
+@pytest.mark.parametrize(("text", "slots"), [
+    ("Division results played on Saturday, league standings after the match:\nFire 3 Rapid ( B ) 1\n"
+     "Standings: goals scored\nFire 4 3 1 0 9 3 12", ["Fire", "Rapid ( B )", "Fire"]),
+    ("Baseball standings after games played, league leaders won the match:\nHOUSTON 72 63 .533 -\n"
+     "ST LOUIS 69 65 .515 2 1/2\nHOUSTON AT ST LOUIS", ["HOUSTON", "ST LOUIS", "HOUSTON", "ST LOUIS"]),
+])
+def test_team_slots_in_results_tables(text: str, slots: list[str]) -> None:
+    assert sorted(text[s:e] for s, e in team_slots(text)) == sorted(slots)
+
+
+def test_national_teams_stay_countries(extractor: EntityExtractor) -> None:
+    text = ("Soccer results of the World Cup qualifier match played on Saturday: Wales beat Moldova 2-0 and "
+            "the league standings after the match were updated. Wales scored two goals in the final half.")
+    assert _find(extractor.extract(text), "Moldova").type == "GPE"

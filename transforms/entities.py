@@ -32,13 +32,16 @@ from transforms.ner import DEFAULT_MODEL, fresh_model
 from transforms.people import TitleFinder, title_finder
 from transforms.places import place_entries
 from transforms.teams import team_slots
+from transforms.typing_rules import retype
+from transforms.truecase import acronym_forms, dateline_places, recase
 
 __all__ = ["EntityExtractor", "EntityResult"]
 
 _MODEL_TYPES: dict[str, EntityType] = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP",
                                        "FAC": "FACILITY", "EVENT": "EVENT", "LANGUAGE": "NORP"}
 _LEADING = re.compile(r"^(?:(?:the|The|THE)\s+)")
-_TRAILING = re.compile(r"(?:['’]s?|\s+)$")
+_TRAILING = re.compile(r"(?:['’]s?|\s+|[,;:]|(?<=[a-z]{4})\.)$")
+_CUT = re.compile(r"\s*[(\[]")
 _NUMBERS = re.compile(r"(?:\s+[\d][\d.,/:-]*)+$")
 _INITIAL_NAME = re.compile(r"(?<![\w.])[A-Z]\.\s?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?![\w.])")
 
@@ -69,12 +72,13 @@ class EntityExtractor:
         self._nlp, self._gaz = _resources(model)
         self._titles: TitleFinder = title_finder()
         self._country_names = {e.country: e.name for e in place_entries().countries if e.country}
+        self._acronyms_upper = acronym_forms(set(self._gaz.surface))
 
     def extract(self, text: str) -> EntityResult:
         return next(self.pipe([text]))
 
     def pipe(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[EntityResult]:
-        docs: Iterable[Doc] = (self._nlp.make_doc(text if isinstance(text, str) else "") for text in texts)
+        docs: Iterable[Doc] = (self._make_doc(text if isinstance(text, str) else "") for text in texts)
         for name, component in self._nlp.pipeline:
             if name == "ner":
                 docs = (self._preset(doc) for doc in docs)
@@ -83,6 +87,12 @@ class EntityExtractor:
             yield self._analyse(doc)
 
     # -- steps -------------------------------------------------------------------------------------------
+
+    def _make_doc(self, text: str) -> Doc:
+        """The doc the model reads: all-caps lines recased (same offsets); the original text kept aside."""
+        doc = self._nlp.make_doc(recase(text, self._acronyms_upper))
+        doc.user_data["sitrep_text"] = text
+        return doc
 
     def _preset(self, doc: Doc) -> Doc:
         matches = sorted((m for m in self._gaz.matches(doc) if m.strong),
@@ -99,7 +109,7 @@ class EntityExtractor:
         return doc
 
     def _analyse(self, doc: Doc) -> EntityResult:
-        text = doc.text
+        text = doc.user_data.get("sitrep_text", doc.text)
         cands: list[Candidate] = []
         for ent in doc.ents:
             cand = self._from_model(text, ent)
@@ -114,11 +124,18 @@ class EntityExtractor:
             entry = self._gaz.lookup(p.canonical)
             cands.append(Candidate(p.start, p.end, entry.type if entry else p.type, "rule", "rule", entry=entry,
                                    canonical=p.canonical, subtype=p.subtype))
+        cands = retype(text, cands, self._gaz.lookup)
+        for start, end in dateline_places(text):
+            entry = self._gaz.lookup(text[start:end]) or self._gaz.lookup(text[start:end].title())
+            if entry is None or entry.type in ("GPE", "LOC"):
+                cands.append(Candidate(start, end, entry.type if entry else "GPE", "rule", "rule", entry=entry))
         chosen = _teams(text, self._drop_weak_conflicts(cands))
         chosen = self._acronyms(text, chosen)
-        chosen = self._people(text, chosen)
+        chosen, titled = self._people(text, chosen)
         self._resolve(text, chosen)
-        chosen = select(chosen + repeat_names(text, chosen))
+        repeated = [c for c in repeat_names(text, chosen)
+                    if c.type != "NORP" or not any(s <= c.start and c.end <= e for s, e in titled)]
+        chosen = select(chosen + repeated)
         return self._result(text, chosen)
 
     def _from_model(self, text: str, ent: Span) -> Candidate | None:
@@ -163,10 +180,14 @@ class EntityExtractor:
             return chosen
         return select([c for c in chosen if c.rank != "acronym"] + extra)
 
-    def _people(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
+    def _people(self, text: str, chosen: list[Candidate]) -> tuple[list[Candidate], list[tuple[int, int]]]:
+        """Titles and affiliations of people; titles standing for people; the spans titles cover."""
         titled: list[tuple[int, int]] = []
         for cand in chosen:
             if cand.method != "model":
+                prior = self._titles.before(text, cand.start) if cand.type == "PERSON" else None
+                if prior is not None:
+                    titled.append((prior.start, prior.end))
                 continue
             if cand.type != "PERSON":
                 start = self._titles.strip_leading(text, cand.start, cand.end)
@@ -197,10 +218,10 @@ class EntityExtractor:
             extra.append(Candidate(start, end, "PERSON", "rule", "title", title=match.title,
                                    affiliation=self._affiliation(match.affiliation)))
             titled.append((start, end))
-        kept = [c for c in chosen if c.end > c.start and (c.type == "PERSON" or c.method != "model"
+        kept = [c for c in chosen if c.end > c.start and (c.type == "PERSON" or (c.method != "model" and c.type != "NORP")
                 or not any(s <= c.start and c.end <= e for s, e in titled))]
         kept = [c for c in kept if c.type == "PERSON" or not any(x.start <= c.start and c.end <= x.end for x in extra)]
-        return select(kept + extra)
+        return select(kept + extra), titled
 
     def _trailing_name(self, text: str, start: int, end: int) -> tuple[int, str] | None:
         """Where a person's name begins at the end of a title span ("Minister for the Middle East Jane Doe")."""
@@ -269,8 +290,12 @@ def _teams(text: str, chosen: list[Candidate]) -> list[Candidate]:
         return chosen
     out: list[Candidate] = []
     for cand in chosen:
-        if cand.type in ("GPE", "LOC", "PERSON") and any(s <= cand.start and cand.end <= e for s, e in slots):
+        country = cand.entry is not None and cand.entry.subtype == "country"
+        if cand.type in ("GPE", "LOC", "PERSON") and not country and any(s <= cand.start and cand.end <= e
+                                                                            for s, e in slots):
             cand = Candidate(cand.start, cand.end, "ORG", "rule", "rule", subtype="team")
+        elif cand.method == "model" and sum(cand.start < e and s < cand.end for s, e in slots) > 1:
+            continue  # one model span across two teams of a score line: the slots stand instead
         out.append(cand)
     for start, end in slots:
         if not any(c.start < end and start < c.end for c in out):
@@ -313,6 +338,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         first = surface.split("\n")[0]
         end = start + len(first)
         surface = first
+    cut = _CUT.search(surface)
+    if cut and cut.start() > 0:
+        end = start + cut.start()
+        surface = text[start:end]
     lead = _LEADING.match(surface)
     if lead and end - start > lead.end():
         start += lead.end()
