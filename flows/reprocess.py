@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterator
 from itertools import groupby, islice
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pyarrow.parquet as pq
 from prefect import flow
@@ -58,7 +58,7 @@ def _load_raw(row: dict[str, Any], lake: Lake, max_bytes: int) -> LoadedDocument
                 data = handle.read(max_bytes + 1)
     except (OSError, EOFError) as exc:
         return LoadFailure(row["source_name"] or "", row["source_uri"], "MissingRaw", str(exc), row["raw_id"])
-    kind = "html" if "html" in (row.get("content_type") or "text/html") else "text"
+    kind: Literal["html", "text"] = "html" if "html" in (row.get("content_type") or "text/html") else "text"
     return LoadedDocument(row["source_name"] or "", row["source_uri"], kind, row["raw_id"], data, len(stored),
                           row.get("content_encoding"), row["fetched_at"], row.get("http_status"),
                           row.get("final_url"), row.get("content_type"))
