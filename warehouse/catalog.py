@@ -1,8 +1,17 @@
-"""The DuckDB catalog: views over the lake's Parquet folders, plus the SQL views in ``warehouse/sql``.
+"""The DuckDB catalog: views over the lake's Parquet folders, the layered SQL, and materialized marts.
 
-The catalog holds no data, only view definitions, so it is rebuilt whole on every refresh: written to
-a temporary file beside the target, then renamed over it. A reader that has the old file open keeps
-reading it; a killed refresh leaves the previous catalog in place.
+Objects, in creation order (see ``warehouse.sql_models``):
+
+1. one view per lake table (``articles``, ``entity_mentions``, ...) over ``tables/<t>/ingest_date=*/*.parquet``,
+   typed by the table's current schema even when older files lack columns;
+2. ``stg_<table>`` staging views (rename and cast only);
+3. shared views (``articles_current``, ``run_history``, ``entities_current``, ``article_days``);
+4. marts: tables materialized from ``warehouse/sql/marts/*.sql``, stored sorted (``-- order:``) so that
+   date filters skip row groups; ``_sitrep.marts`` lists them with their description and row count.
+
+The catalog holds no lake data except the marts, which are derived, so it is rebuilt whole on every
+refresh: written to a temporary file beside the target, then renamed over it. A reader that has the old
+file open keeps reading it; a killed refresh leaves the previous catalog in place.
 """
 
 from __future__ import annotations
@@ -11,31 +20,20 @@ import os
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from importlib import resources
 from pathlib import Path
 
 import duckdb
 
 from schemas.tables import PARTITION_COLUMN, SCHEMAS, schema_for
 from warehouse.lake import Lake
+from warehouse.sql_models import load_models
 
 __all__ = ["refresh_catalog", "connect", "view_sql_files"]
 
-_SQL_PACKAGE = "warehouse.sql"
-
 
 def view_sql_files() -> list[tuple[str, str]]:
-    """``(name, sql)`` of the packaged SQL views, in file-name order within each folder."""
-    found: list[tuple[str, str]] = []
-    root = resources.files(_SQL_PACKAGE)
-    for folder in ("views",):
-        sub = root / folder
-        if not sub.is_dir():
-            continue
-        for entry in sorted(sub.iterdir(), key=lambda e: e.name):
-            if entry.name.endswith(".sql"):
-                found.append((entry.name.removesuffix(".sql"), entry.read_text(encoding="utf-8")))
-    return found
+    """``(name, sql)`` of the packaged staging and shared views, in creation order."""
+    return [(m.name, m.sql) for layer in ("staging", "views") for m in load_models(layer)]
 
 
 def _table_view_sql(lake: Lake, table: str) -> str:
@@ -59,14 +57,32 @@ def _quote(text: str) -> str:
     return text.replace("'", "''")
 
 
-def refresh_catalog(lake: Lake) -> Path:
-    """Rebuild ``lake.catalog_path`` from the lake's current files; returns the catalog path."""
+def _create_marts(con: duckdb.DuckDBPyConnection, *, materialize: bool) -> None:
+    con.execute("CREATE TABLE _sitrep.marts (name VARCHAR, description VARCHAR, row_count BIGINT)")
+    for mart in load_models("marts"):
+        if materialize:
+            order = f" ORDER BY {mart.order_by}" if mart.order_by else ""
+            con.execute(f"CREATE TABLE {mart.name} AS SELECT * FROM (\n{mart.sql}\n){order}")
+            rows = con.execute(f"SELECT count(*) FROM {mart.name}").fetchall()[0]
+        else:
+            con.execute(f"CREATE VIEW {mart.name} AS {mart.sql}")
+            rows = None
+        con.execute("INSERT INTO _sitrep.marts VALUES (?, ?, ?)", [mart.name, mart.description, rows[0] if rows else None])
+
+
+def refresh_catalog(lake: Lake, *, materialize_marts: bool = True) -> Path:
+    """Rebuild ``lake.catalog_path`` from the lake's current files; returns the catalog path.
+
+    With ``materialize_marts`` (the default) each mart is computed once here and stored as a table, so
+    dashboards read pre-aggregated rows; without it the marts are plain views (a cheap refresh).
+    """
     target = lake.catalog_path
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex}.tmp")
     try:
         con = duckdb.connect(str(tmp))
         try:
+            con.execute("SET TimeZone = 'UTC'")
             con.execute("CREATE SCHEMA _sitrep")
             for table in SCHEMAS:
                 empty = schema_for(table).empty_table()
@@ -76,6 +92,7 @@ def refresh_catalog(lake: Lake) -> Path:
                 con.execute(_table_view_sql(lake, table))
             for name, sql in view_sql_files():
                 con.execute(f"CREATE VIEW {name} AS {sql}")
+            _create_marts(con, materialize=materialize_marts)
             con.execute("CHECKPOINT")
         finally:
             con.close()

@@ -1,0 +1,130 @@
+"""Warehouse benchmark: build a synthetic lake (``bench/warehouse_gen.py``), refresh the catalog with its
+materialized marts, then time each mart query and each dashboard request over real HTTP on 127.0.0.1.
+
+Writes ``bench/results/warehouse.json``. Measured, never asserted in tests.
+
+    .venv/bin/python bench/warehouse_bench.py [--articles 1000000] [--root /tmp/sitrep-bench] [--reuse]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import threading
+import time
+from pathlib import Path
+
+import duckdb
+import httpx
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+from flows.dashboard import create_app  # noqa: E402
+from warehouse.catalog import refresh_catalog  # noqa: E402
+from warehouse.checks import run_checks  # noqa: E402
+from warehouse.lake import Lake  # noqa: E402
+from warehouse.sql_models import load_models  # noqa: E402
+from warehouse_gen import generate  # noqa: E402
+
+MART_QUERIES = {  # a typical read of each mart: a 90-day window, or a look-up
+    "articles_daily": "SELECT day, sum(articles) FROM articles_daily WHERE day BETWEEN DATE '2024-03-01' AND DATE '2024-05-30' GROUP BY 1",
+    "article_entities": "SELECT day, count(*) FROM article_entities WHERE entity_id = 'E5' GROUP BY 1",
+    "entity_mentions_daily": "SELECT entity_id, sum(mentions) FROM entity_mentions_daily WHERE day BETWEEN DATE '2024-03-01' AND DATE '2024-05-30' GROUP BY 1 ORDER BY 2 DESC LIMIT 10",
+    "top_entities_weekly": "SELECT * FROM top_entities_weekly WHERE week = DATE '2024-03-04'",
+    "countries_monthly": "SELECT country_iso3, sum(mentions) FROM countries_monthly WHERE month BETWEEN DATE '2024-01-01' AND DATE '2024-06-01' GROUP BY 1",
+    "entity_cooccurrence": "SELECT * FROM entity_cooccurrence WHERE entity_a = 'E5' ORDER BY articles DESC LIMIT 20",
+    "quantity_claims": "SELECT day, event, sum(value) FROM quantity_claims WHERE is_casualty AND day BETWEEN DATE '2024-03-01' AND DATE '2024-05-30' GROUP BY ALL",
+    "event_timeline": "SELECT * FROM event_timeline WHERE event_date BETWEEN DATE '2024-03-01' AND DATE '2024-03-07' AND entity_id = 'E7'",
+    "article_index": "SELECT article_id, title FROM article_index WHERE day BETWEEN DATE '2024-03-01' AND DATE '2024-05-30' AND title ILIKE '%convoy 77%' LIMIT 50",
+    "entity_summary": "SELECT * FROM entity_summary ORDER BY mentions DESC LIMIT 300",
+}
+WINDOW = {"from": "2024-03-01", "to": "2024-05-30"}
+REQUESTS = {
+    "meta": ("/api/meta", {}),
+    "volume (all)": ("/api/volume", {}),
+    "volume (90 days, source)": ("/api/volume", WINDOW | {"source": "Source 3"}),
+    "volume (entity)": ("/api/volume", {"entity": "E5"}),
+    "top_entities (all)": ("/api/top_entities", {}),
+    "top_entities (90 days)": ("/api/top_entities", WINDOW),
+    "top_entities (entity, 90 days)": ("/api/top_entities", WINDOW | {"entity": "E5"}),
+    "countries (all)": ("/api/countries", {}),
+    "countries (entity, 90 days)": ("/api/countries", WINDOW | {"entity": "E5"}),
+    "casualties (all)": ("/api/casualties", {}),
+    "casualties (90 days, entity)": ("/api/casualties", WINDOW | {"entity": "E5"}),
+    "search (90 days)": ("/api/search", WINDOW | {"q": "convoy 77"}),
+    "search (all)": ("/api/search", {"q": "depot 17."}),
+    "entities (suggest)": ("/api/entities", {"q": "Entity 12"}),
+}
+
+
+def median_ms(fn, repeat: int) -> tuple[float, float]:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t) * 1000)
+    return round(statistics.median(times), 1), round(max(times), 1)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=1_000_000)
+    parser.add_argument("--root", type=Path, default=Path("/tmp/sitrep-bench"))
+    parser.add_argument("--reuse", action="store_true", help="keep an already generated lake")
+    parser.add_argument("--repeat", type=int, default=15)
+    args = parser.parse_args()
+    out: dict[str, object] = {"articles": args.articles}
+    lake = Lake(args.root)
+    if not (args.reuse and lake.tables_dir.exists()):
+        t = time.perf_counter()
+        out["generate_s"] = generate(args.root, args.articles)
+        out["generate_total_s"] = round(time.perf_counter() - t, 1)
+    t = time.perf_counter()
+    refresh_catalog(lake)
+    out["refresh_catalog_s"] = round(time.perf_counter() - t, 1)
+    con = duckdb.connect(str(lake.catalog_path), read_only=True)
+    out["mart_rows"] = dict(con.execute("SELECT name, row_count FROM _sitrep.marts").fetchall())
+    build: dict[str, float] = {}
+    for mart in load_models("marts"):  # the cost of computing each mart once (what a refresh pays)
+        t = time.perf_counter()
+        con.execute(f"SELECT count(*) FROM ({mart.sql})").fetchall()
+        build[mart.name] = round(time.perf_counter() - t, 2)
+    out["mart_compute_s"] = build
+    out["mart_query_ms"] = {name: median_ms(lambda q=q: con.execute(q).fetchall(), args.repeat)[0]
+                            for name, q in MART_QUERIES.items()}
+    t = time.perf_counter()
+    results = run_checks(con)
+    out["checks_s"] = round(time.perf_counter() - t, 1)
+    out["checks_failed"] = [r.name for r in results if not r.passed]
+    con.close()
+
+    import uvicorn
+
+    server = uvicorn.Server(uvicorn.Config(create_app(args.root), host="127.0.0.1", port=0, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    port = server.servers[0].sockets[0].getsockname()[1]
+    dash: dict[str, dict[str, float]] = {}
+    with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as client:
+        for name, (path, params) in REQUESTS.items():
+            client.get(path, params=params).raise_for_status()  # warm
+            med, worst = median_ms(lambda p=path, q=params: client.get(p, params=q).raise_for_status(), args.repeat)
+            dash[name] = {"median_ms": med, "max_ms": worst}
+    server.should_exit = True
+    thread.join(timeout=5)
+    out["dashboard_ms"] = dash
+    out["dashboard_over_300ms"] = [k for k, v in dash.items() if v["median_ms"] >= 300]
+    path = REPO / "bench" / "results" / "warehouse.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(out, indent=2))
+    print(json.dumps(out, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,65 @@
+"""``sitrep export``: a mart, a view or a query written to CSV, Parquet or JSON for other tools.
+
+The file is written by DuckDB's ``COPY`` from a read-only catalog connection into a temporary file beside
+the target, then renamed into place, so a reader never sees half a file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import uuid
+from pathlib import Path
+from typing import Literal
+
+from warehouse.catalog import connect
+from warehouse.lake import Lake
+
+__all__ = ["ExportFormat", "EXPORT_FORMATS", "export", "ExportError"]
+
+ExportFormat = Literal["csv", "parquet", "json"]
+EXPORT_FORMATS: tuple[ExportFormat, ...] = ("csv", "parquet", "json")
+
+_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$")
+_OPTIONS: dict[str, str] = {
+    "csv": "FORMAT csv, HEADER true",
+    "parquet": "FORMAT parquet, COMPRESSION zstd",
+    "json": "FORMAT json, ARRAY true",  # one JSON array of objects
+}
+
+
+class ExportError(ValueError):
+    """The export could not be done; ``what`` is the mart or query, ``reason`` why."""
+
+    def __init__(self, what: str, reason: str) -> None:
+        super().__init__(f"cannot export {what!r}: {reason}")
+        self.what = what
+        self.reason = reason
+
+
+def _select(mart_or_query: str) -> str:
+    text = mart_or_query.strip().rstrip(";")
+    if _IDENTIFIER.match(text):
+        return f"SELECT * FROM {text}"
+    return text
+
+
+def export(lake: Lake, mart_or_query: str, path: Path, format: ExportFormat = "csv") -> int:
+    """Write the rows of a mart/view name or of a SELECT to ``path``; returns the number of rows."""
+    if format not in EXPORT_FORMATS:
+        raise ExportError(mart_or_query, f"unknown format {format!r} (use csv, parquet or json)")
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+    select = _select(mart_or_query)
+    try:
+        with connect(lake) as con:
+            try:
+                count = con.execute(f"SELECT count(*) FROM ({select})").fetchall()[0]
+                con.execute(f"COPY ({select}) TO '{tmp.as_posix().replace(chr(39), chr(39) * 2)}' ({_OPTIONS[format]})")
+            except Exception as exc:  # duckdb's errors: translate once, with the first line
+                raise ExportError(mart_or_query, str(exc).splitlines()[0]) from exc
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return int(count[0]) if count else 0
