@@ -81,3 +81,14 @@ def make_page(title: str, paragraphs: list[str], *, canonical: str | None = None
 {body}</article>
 <aside><h3>Related Stories</h3><ul><li><a href="/a">Navy tests new radar</a></li><li><a href="/b">Budget talks stall</a></li></ul></aside>
 <footer><p>Copyright 2025 Test Wire. All rights reserved.</p></footer></body></html>"""
+
+
+def query_catalog(catalog: Path, sql: str) -> list[tuple[Any, ...]]:
+    """Rows of ``sql`` against a sitrep catalog file, opened read-only as a reader would."""
+    import duckdb
+
+    con = duckdb.connect(str(catalog), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()

@@ -5,10 +5,9 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
-import duckdb
 import pytest
 
-from conftest import PARAGRAPHS, make_page
+from conftest import PARAGRAPHS, make_page, query_catalog
 from flows.ingest import IngestOptions, ingest
 from warehouse.lake import Lake
 
@@ -20,11 +19,7 @@ def _options(root: Path, **extra: object) -> IngestOptions:
 
 
 def _query(root: Path, sql: str) -> list[tuple[object, ...]]:
-    con = duckdb.connect(str(root / "data" / "sitrep.duckdb"), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
+    return query_catalog(root / "data" / "sitrep.duckdb", sql)
 
 
 @pytest.fixture

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
 import pytest
+
+from conftest import query_catalog
 
 from flows.http import FetchPolicy
 from flows.ingest import ingest
@@ -16,11 +17,7 @@ pytestmark = pytest.mark.slow
 
 
 def _query(root: Path, sql: str) -> list[tuple[object, ...]]:
-    con = duckdb.connect(str(root / "sitrep.duckdb"), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
+    return query_catalog(root / "sitrep.duckdb", sql)
 
 
 def test_url_list_through_the_flow(prefect_api: str, site: TestSite, tmp_path: Path) -> None:  # noqa: F811

@@ -6,10 +6,9 @@ import datetime as dt
 import os
 from pathlib import Path
 
-import duckdb
 import pytest
 
-from conftest import PARAGRAPHS, make_page
+from conftest import PARAGRAPHS, make_page, query_catalog
 from flows.ingest import IngestOptions, ingest
 from flows.reprocess import DERIVED_TABLES, reprocess
 from warehouse.generations import StagedLake, begin_rebuild, commit_rebuild, recover_rebuild
@@ -19,11 +18,7 @@ NOW = dt.datetime(2025, 5, 1, tzinfo=dt.timezone.utc)
 
 
 def _query(root: Path, sql: str) -> list[tuple[object, ...]]:
-    con = duckdb.connect(str(root / "sitrep.duckdb"), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
+    return query_catalog(root / "sitrep.duckdb", sql)
 
 
 @pytest.mark.slow
