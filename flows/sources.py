@@ -13,6 +13,8 @@ A sources file is data (adding a site is an entry, not code)::
     url = "https://www.defense-dispatch.example/feed/"
     robots = false                 # optional: ignore robots.txt for this source (default: honoured)
     max_items = 50                 # optional: at most this many article URLs per run
+    schedule = "*/30 * * * *"      # optional, for `sitrep serve`: a cron schedule (UTC) ...
+    # interval = 1800              # ... or an interval in seconds (one of the two)
 
 On the command line an ``http(s)://`` argument is a ``url`` source (a feed, a sitemap or a page,
 told apart by what comes back), ``@list.txt`` a ``urls`` source, and a ``.warc``/``.warc.gz`` file
@@ -71,6 +73,8 @@ class Source:
     urls: tuple[str, ...] = ()  # urls given inline in a sources file
     robots: bool = True  # honour robots.txt (a source may opt out)
     max_items: int | None = None  # at most this many article URLs per run
+    schedule: str | None = None  # cron expression (UTC) for `sitrep serve`
+    interval: int | None = None  # seconds between scheduled runs for `sitrep serve`
 
 
 def is_web(source: Source) -> bool:
@@ -136,7 +140,7 @@ def _entry_source(entry: dict[str, object], folder: Path, where: str) -> Source:
         raise SourceError(f"{where}: 'robots' must be true or false, got {robots!r}")
     if max_items is not None and (not isinstance(max_items, int) or isinstance(max_items, bool) or max_items < 1):
         raise SourceError(f"{where}: 'max_items' must be a positive integer, got {max_items!r}")
-    options: dict[str, object] = {"robots": robots, "max_items": max_items}
+    options: dict[str, object] = {"robots": robots, "max_items": max_items, **_schedule(entry, where)}
     if kind in _URL_KINDS:
         url = entry.get("url")
         if not _is_url(url):
@@ -157,6 +161,25 @@ def _entry_source(entry: dict[str, object], folder: Path, where: str) -> Source:
     return Source(name=str(name), kind=kind, path=target, **options)  # type: ignore[arg-type]
 
 
+def _schedule(entry: dict[str, object], where: str) -> dict[str, object]:
+    """The optional ``schedule`` (cron, 5 fields) or ``interval`` (seconds) of an entry."""
+    cron, interval = entry.get("schedule"), entry.get("interval")
+    if cron is not None and interval is not None:
+        raise SourceError(f"{where}: give 'schedule' or 'interval', not both")
+    if cron is not None and (not isinstance(cron, str) or len(cron.split()) != 5):
+        raise SourceError(f"{where}: 'schedule' must be a cron expression of 5 fields, got {cron!r}")
+    if interval is not None and (not isinstance(interval, int) or isinstance(interval, bool) or interval < 1):
+        raise SourceError(f"{where}: 'interval' must be a positive number of seconds, got {interval!r}")
+    return {"schedule": cron, "interval": interval}
+
+
+def _select(path: Path, name: str, arg: str) -> Source:
+    matches = [s for s in parse_sources_toml(path) if s.name == name]
+    if not matches:
+        raise SourceError(f"{arg}: no source named {name!r} in {path}")
+    return matches[0]
+
+
 def resolve_sources(args: list[str]) -> list[Source]:
     """Turn command-line arguments into sources; raises SourceError naming the first bad one."""
     sources: list[Source] = []
@@ -174,6 +197,12 @@ def resolve_sources(args: list[str]) -> list[Source]:
             if bad:
                 raise SourceError(f"{arg}: not an http(s) URL: {bad[0]!r}")
             sources.append(Source(name=listing.stem, kind="urls", path=listing.resolve()))
+            continue
+        if "#" in arg and arg.split("#", 1)[0].lower().endswith(".toml"):
+            file, name = arg.split("#", 1)
+            if not Path(file).is_file():
+                raise SourceError(f"{arg}: no such sources file")
+            sources.append(_select(Path(file), name, arg))
             continue
         path = Path(arg)
         if not path.exists():

@@ -28,8 +28,10 @@ from transforms.pipeline import EMPTY, Normalized, normalize_text
 from transforms.published import resolve_published
 
 T = TypeVar("T")
+Runner = Literal["local", "dask"]
 
-__all__ = ["CleanJob", "CleanFailure", "Cleaned", "clean_job", "cleaning_pool", "clean_all", "clean_batches", "quiet_library_logs"]
+__all__ = ["CleanJob", "CleanFailure", "Cleaned", "Runner", "clean_job", "cleaning_pool", "clean_all", "clean_batches",
+           "quiet_library_logs", "warm_up_worker"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +113,7 @@ _WARM_UP = CleanJob(b"Warm-up\n\n" + b"Soldiers trained with allied units near t
                     "text", None, dt.date(2000, 1, 1), 10_000, 1)
 
 
-def _start_worker(entity_model: str | None) -> None:
+def warm_up_worker(entity_model: str | None) -> None:
     """Worker initializer: quiet logs, and process one small text so lazy models (language id, spaCy) load now."""
     quiet_library_logs()
     clean_job(replace(_WARM_UP, entity_model=entity_model))
@@ -122,19 +124,28 @@ def _ready() -> bool:
 
 
 @contextmanager
-def cleaning_pool(workers: int, entity_model: str | None = None) -> Iterator[Executor | None]:
+def cleaning_pool(workers: int, entity_model: str | None = None, *, runner: Runner = "local",
+                  dask_address: str | None = None) -> Iterator[Executor | None]:
     """A process pool of ``workers`` (0 = one per core); None when one process is asked for.
 
     The workers are started at once (they import trafilatura, about a second), so that start-up
-    overlaps with the caller's own work before the first batch.
+    overlaps with the caller's own work before the first batch. With ``runner="dask"`` the pool is
+    an Executor on a Dask cluster (``flows.cluster``): the scheduler at ``dask_address``, or a
+    local cluster of ``workers`` processes.
     """
     quiet_library_logs()
+    if runner == "dask":
+        from flows.cluster import dask_pool
+
+        with dask_pool(dask_address, workers or os.cpu_count() or 1, entity_model) as executor:
+            yield executor
+        return
     count = workers or os.cpu_count() or 1
     if count <= 1:
         yield None
         return
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=_start_worker,
+    with ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=warm_up_worker,
                              initargs=(entity_model,)) as pool:
         for _ in range(count):
             pool.submit(_ready)

@@ -163,3 +163,28 @@ print("ok")
     done = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, timeout=120,
                           env={"PATH": "/usr/bin:/bin", "SITREP_ENTITY_MODEL": "none"})
     assert done.returncode == 0 and done.stdout.strip().endswith("ok"), done.stdout + done.stderr
+
+
+def test_example_prefect_yaml_deploys_the_ingest_flow_with_valid_options() -> None:
+    import yaml
+
+    spec = yaml.safe_load((REPO / "prefect.yaml").read_text())
+    assert spec["deployments"]
+    for deployment in spec["deployments"]:
+        assert deployment["entrypoint"] == "flows/ingest.py:ingest" and (REPO / "flows" / "ingest.py").exists()
+        IngestOptions.model_validate(deployment["parameters"]["options"])
+        assert "#" in deployment["parameters"]["sources"][0] and deployment["concurrency_limit"] == 1
+
+
+def test_flow_parameters_are_annotated_with_real_classes() -> None:
+    """A served run validates its JSON parameters in a subprocess that gets the flow by value: string
+    annotations (``from __future__ import annotations``) cannot be resolved there."""
+    import inspect
+
+    from flows.ingest import ingest
+    from flows.reprocess import reprocess
+
+    assert inspect.signature(ingest.fn).parameters["options"].annotation is IngestOptions
+    assert inspect.signature(reprocess.fn).parameters["options"].annotation is IngestOptions
+    params = ingest.validate_parameters({"sources": ["a.toml#A"], "options": {"lake": "/d", "runner": "dask"}})
+    assert params["options"].runner == "dask"

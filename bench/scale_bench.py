@@ -1,0 +1,129 @@
+"""Scale-out benchmark: the same corpus ingested with 1 and 2 local worker processes, and on a local Dask cluster.
+
+    .venv/bin/python bench/scale_bench.py [--scale 2] [--modes local:1 local:2 dask:2]
+
+The corpus is the real pages of ``../shared/eval`` (newspaper4k HTML pages, DVIDS text articles),
+copied ``--scale`` times with distinct bytes (so every copy is cleaned, and deduplicated after).
+Every run is ``sitrep ingest --quiet`` as a subprocess into a fresh lake, with the full pipeline
+(entities on), against one ``sitrep server`` started first (its start-up is reported apart). For each
+run: documents cleaned per second of the flow body, the speed-up over one process, and the
+Prefect overhead per run (wall time minus flow body). Per-task overhead comes from
+``bench/results/prefect_overhead.json`` when that bench has run. Last, the arithmetic of GDELT's
+volume at the measured per-core rate. Writes ``bench/results/scale.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+SITREP = str(Path(sys.executable).with_name("sitrep"))
+RESULTS = REPO / "bench" / "results"
+
+
+def _build_corpus(scale: int, target: Path) -> tuple[int, int]:
+    spec = importlib.util.spec_from_file_location("ingest_bench", REPO / "bench" / "ingest_bench.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.build_corpus(module.DEFAULT_CORPORA, scale, target)  # type: ignore[no-any-return]
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _run(corpus: Path, root: Path, env: dict[str, str], runner: str, workers: int) -> dict[str, Any]:
+    env = {**env, "SITREP_LAKE": str(root), "SITREP_WORKERS": str(workers), "SITREP_RUNNER": runner}
+    start = time.perf_counter()
+    done = subprocess.run([SITREP, "ingest", "--quiet", str(corpus)], env=env, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"ingest ({runner}, {workers}) failed: {done.stderr[-2000:]}")
+    query = ("SELECT epoch(finished_at) - epoch(started_at) AS seconds, counts FROM run_history")
+    out = subprocess.run([SITREP, "sql", query, "--format", "json"], env=env, capture_output=True, text=True, check=True)
+    row = json.loads(out.stdout)[-1]
+    counts = json.loads(row["counts"])
+    cleaned = counts["documents"] - counts["skipped"] - counts["unchanged"]
+    body = float(row["seconds"])
+    return {"runner": runner, "workers": workers, "documents": counts["documents"], "cleaned": cleaned,
+            "new": counts["new"], "duplicate": counts["duplicate"], "rejected": counts["rejected"],
+            "flow_body_s": round(body, 2), "wall_s": round(wall, 2), "prefect_and_start_overhead_s": round(wall - body, 2),
+            "articles_per_s": round(cleaned / body, 2)}
+
+
+def gdelt_arithmetic(per_core: float) -> dict[str, Any]:
+    """Cores needed for 100k and 200k articles a day at ``per_core`` articles/s, busy all day or at 50%."""
+    per_core_day = per_core * 86_400
+    return {"per_core_articles_per_day": round(per_core_day),
+            **{f"cores_for_{n // 1000}k_per_day": {"busy_100pct": round(n / per_core_day, 2),
+                                                   "busy_50pct": round(2 * n / per_core_day, 2)}
+               for n in (100_000, 200_000)}}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=int, default=2)
+    parser.add_argument("--modes", nargs="+", default=["local:1", "local:2", "dask:2"])
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        files, size = _build_corpus(args.scale, work / "corpus")
+        port = _free_port()
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("SITREP_", "PREFECT_API"))}
+        env.update(SITREP_SERVER_PORT=str(port), PREFECT_SERVER_ANALYTICS_ENABLED="false", DO_NOT_TRACK="1")
+        start = time.perf_counter()
+        server = subprocess.Popen([SITREP, "server", "--lake", str(work / "server")], env=env,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            while not (work / "server" / "prefect-server.json").exists():
+                if server.poll() is not None or time.perf_counter() - start > 180:
+                    raise SystemExit("sitrep server did not start")
+                time.sleep(0.1)
+            server_start = time.perf_counter() - start
+            runs = []
+            for n, mode in enumerate(args.modes):
+                runner, workers = mode.split(":")
+                runs.append(_run(work / "corpus", work / f"lake{n}", env, runner, int(workers)))
+                print(json.dumps(runs[-1]), flush=True)
+        finally:
+            server.send_signal(signal.SIGTERM)
+            server.wait(timeout=60)
+    base = next((r for r in runs if r["workers"] == 1), runs[0])
+    for r in runs:
+        r["speedup_vs_1"] = round(r["articles_per_s"] / base["articles_per_s"], 2)
+    overhead_file = RESULTS / "prefect_overhead.json"
+    overhead = json.loads(overhead_file.read_text()) if overhead_file.exists() else None
+    result = {
+        "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
+        "corpus": {"files": files, "bytes": size, "scale": args.scale},
+        "server_start_s": round(server_start, 2),
+        "runs": runs,
+        "prefect_overhead": None if overhead is None else {
+            "per_task_s": overhead["in_process_against_server"]["per_task_s"],
+            "per_flow_run_in_process_s": overhead["in_process_against_server"]["per_flow_run_s"],
+            "per_cli_run_running_server_s": overhead["cli_running_server"]["median_overhead_s"],
+            "per_cli_run_ephemeral_server_s": overhead["cli_ephemeral_server"]["median_overhead_s"]},
+        "gdelt": gdelt_arithmetic(base["articles_per_s"] / max(base["workers"], 1)),
+    }
+    out = RESULTS / "scale.json"
+    out.write_text(json.dumps(result, indent=2) + "\n")
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,75 @@
+"""``sitrep server`` and the commands that find it: run names, the summary artifact, the flow timeout."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+import duckdb
+import httpx
+import pytest
+
+from conftest import PARAGRAPHS, make_page, sitrep_command
+from flows.server import STATE_FILE
+
+pytestmark = pytest.mark.slow
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_local_server_is_found_and_shows_runs_and_artifacts(tmp_path: Path) -> None:
+    port, root = _free_port(), tmp_path / "data"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SITREP_", "PREFECT_API"))}
+    env.update(SITREP_LAKE=str(root), SITREP_SERVER_PORT=str(port), SITREP_WORKERS="1", SITREP_ENTITY_MODEL="none")
+    server = subprocess.Popen(sitrep_command() + ["server"], env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                              text=True)
+    try:
+        deadline = time.monotonic() + 150
+        while not (root / STATE_FILE).exists() and server.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert (root / STATE_FILE).exists(), "the server did not come up"
+        api = f"http://127.0.0.1:{port}/api"
+        assert (root / "prefect").is_dir()  # its SQLite database lives with the data
+
+        corpus = tmp_path / "Defense Wire"
+        corpus.mkdir()
+        for i in range(3):
+            (corpus / f"s{i}.html").write_text(make_page(f"Story {i}", [f"Report {i}. " + p for p in PARAGRAPHS]))
+        started = time.monotonic()
+        first = subprocess.run(sitrep_command() + ["ingest", "--quiet", str(corpus)], env=env, capture_output=True,
+                               text=True, timeout=180)
+        assert first.returncode == 0, first.stderr
+        assert time.monotonic() - started < 60  # no ephemeral server was started for it
+
+        runs = httpx.post(f"{api}/flow_runs/filter", json={"limit": 10}).json()
+        assert [r["name"].rsplit(" ", 1)[0] for r in runs] == ["ingest Defense Wire"]
+        assert runs[0]["state_type"] == "COMPLETED"
+        artifacts = httpx.post(f"{api}/artifacts/filter", json={"limit": 10}).json()
+        assert [a["key"] for a in artifacts] == ["ingest-summary"]
+        assert "\n| 3 | " in artifacts[0]["data"] and artifacts[0]["flow_run_id"] == runs[0]["id"]
+
+        (corpus / "s9.html").write_text(make_page("Story 9", ["Report 9. " + p for p in PARAGRAPHS]))
+        slow = subprocess.run(sitrep_command() + ["ingest", "--quiet", "--timeout", "0.01", str(corpus)], env=env,
+                              capture_output=True, text=True, timeout=180)
+        assert slow.returncode == 1 and "timeout" in slow.stderr, slow.stderr
+        timed_out = httpx.post(f"{api}/flow_runs/filter", json={"limit": 1, "sort": "START_TIME_DESC"}).json()[0]
+        assert (timed_out["state_type"], timed_out["state_name"]) == ("FAILED", "TimedOut")
+        con = duckdb.connect(str(root / "sitrep.duckdb"), read_only=True)
+        try:
+            statuses = [r[0] for r in con.execute("SELECT status FROM run_history ORDER BY started_at").fetchall()]
+            assert statuses in (["completed"], ["completed", "failed"])  # stopped before or after opening its run
+            assert con.execute("SELECT count(*) FROM articles").fetchone() == (3,)
+        finally:
+            con.close()
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=60)
+    assert not (root / STATE_FILE).exists()
