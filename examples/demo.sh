@@ -27,4 +27,5 @@ echo; echo "-- duplicates and rejects, with the reason:"
 "$bin/sitrep" sql --lake "$lake" "SELECT 'duplicate' AS outcome, a.title AS what,
     a.duplicate_kind || ' copy of: ' || b.title AS why FROM articles a JOIN articles b ON a.duplicate_of = b.article_id
     UNION ALL SELECT 'rejected', regexp_extract(source_uri, '[^/]+\$'), error_type || ': ' || message FROM rejects"
-echo; echo "More: $bin/sitrep status --lake $lake ; $bin/sitrep sql --lake $lake \"SELECT ...\""
+echo; echo "More: $bin/sitrep status --lake $lake ; $bin/sitrep check --lake $lake"
+echo "The dashboard: $bin/sitrep dashboard --lake $lake   (then open http://127.0.0.1:8765/)"

@@ -128,6 +128,8 @@ def ingest(
         _fail(f"the run was stopped after its {settings.flow_timeout:g} s timeout (SITREP_FLOW_TIMEOUT)", 1)
     if not quiet:
         print_summary(result)
+    if result["status"] == "failed_checks":
+        _fail(f"data checks failed: {', '.join(result['failed_checks'])} (sitrep check shows the rows)", 1)
     if result["status"] != "completed":
         _fail(f"nothing could be read from {len(sources)} source(s): see the rejects table", 1)
 
@@ -279,6 +281,62 @@ def serve(
 
     typer.echo(f"serving {len(plans)} deployment(s) against {api}; Ctrl-C stops")
     serve_plans(plans, options, timeout=settings.flow_timeout, limit=settings.serve_limit)
+
+
+@app.command()
+def check(lake: LakeOption = None) -> None:
+    """Run the data checks (warehouse/sql/checks) and show any rows that break them; exit 1 on a failure."""
+    from warehouse.catalog import connect
+    from warehouse.checks import failed, run_checks
+    from warehouse.lake import Lake
+
+    settings = _settings(lake)
+    if not Lake(settings.lake).lake_dir.exists():
+        _fail(f"no lake at {settings.lake}: run 'sitrep ingest' first", 1)
+    with connect(Lake(settings.lake)) as con:
+        results = run_checks(con)
+    for result in results:
+        typer.echo(result.summary())
+    if failed(results):
+        _fail(f"{len(failed(results))} of {len(results)} data checks failed", 1)
+
+
+@app.command()
+def export(
+    mart_or_query: Annotated[str, typer.Argument(help="A mart or view name, or a SELECT query")],
+    path: Annotated[Path, typer.Argument(help="The file to write")],
+    lake: LakeOption = None,
+    fmt: Annotated[str, typer.Option("--format", help="csv | parquet | json")] = "csv",
+) -> None:
+    """Write a mart, a view or a query's result to CSV, Parquet or JSON, for tools that cannot read DuckDB."""
+    from warehouse.export import ExportError, export as export_table
+    from warehouse.lake import Lake
+
+    if fmt not in ("csv", "parquet", "json"):
+        _fail(f"--format must be csv, parquet or json, not {fmt!r}", 2)
+    settings = _settings(lake)
+    try:
+        rows = export_table(Lake(settings.lake), mart_or_query, path, fmt)  # type: ignore[arg-type]
+    except ExportError as exc:
+        _fail(str(exc), 1)
+    typer.echo(f"wrote {rows} rows to {path}")
+
+
+@app.command()
+def dashboard(
+    lake: LakeOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on")] = 8765,
+) -> None:
+    """Serve the dashboard (article volume, entities, countries, casualty claims, search) on a local web page."""
+    from flows.dashboard import serve_dashboard
+    from warehouse.lake import Lake
+
+    settings = _settings(lake)
+    if not Lake(settings.lake).catalog_path.exists():
+        _fail(f"no warehouse at {settings.lake}: run 'sitrep ingest' first", 1)
+    typer.echo(f"sitrep dashboard: http://{host}:{port}/ (Ctrl-C to stop)")
+    serve_dashboard(settings.lake, host, port)
 
 
 def main() -> None:

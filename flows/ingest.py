@@ -32,7 +32,8 @@ from flows.sources import Source, discover, is_web, resolve_sources
 from flows.web import fetch_web
 from flows.workers import CleanFailure, Cleaned, clean_batches, cleaning_pool
 from transforms.dedupe import DedupeIndex
-from warehouse.catalog import refresh_catalog
+from warehouse.catalog import connect, refresh_catalog
+from warehouse.checks import failed, run_checks
 from warehouse.generations import recover_rebuild
 from warehouse.lake import Lake, write_lock
 
@@ -104,6 +105,13 @@ def refresh_catalog_task(lake: Lake) -> Path:
     return refresh_catalog(lake)
 
 
+@task(cache_policy=NO_CACHE, persist_result=False)
+def failed_checks(lake: Lake) -> list[str]:
+    """Run the data checks of ``warehouse/sql/checks`` on the refreshed catalog; the names that failed."""
+    with connect(lake) as con:
+        return [result.name for result in failed(run_checks(con))]
+
+
 @flow(name="ingest", log_prints=False, flow_run_name=run_name)
 def ingest(sources: list[str], options: IngestOptions) -> dict[str, Any]:
     """Ingest files, directories, URLs, feeds, sitemaps, pages, WARC files and sources TOML files."""
@@ -112,7 +120,7 @@ def ingest(sources: list[str], options: IngestOptions) -> dict[str, Any]:
     run_id = new_run_id(started)
     params = {"sources": sources, **options.model_dump(exclude={"progress", "fetch_policy"})}
     counts: Counter[str] = Counter({key: 0 for key in COUNT_KEYS})
-    status = "failed"
+    status, broken = "failed", list[str]()
     with write_lock(lake), cleaning_pool(options.workers, options.entity_model, runner=options.runner,
                                          dask_address=options.dask_address) as pool:
         recover_rebuild(lake)  # a reprocess killed mid-swap is finished (or discarded) first
@@ -130,14 +138,17 @@ def ingest(sources: list[str], options: IngestOptions) -> dict[str, Any]:
                                               run_id=run_id, ingest_date=started.date()))
                     advance(loaded.counts["documents"])
             refresh_catalog_task(lake)
+            broken = failed_checks(lake)
             status = "completed" if counts["documents"] > counts["rejected"] + counts["skipped"] else "empty"
+            status = "failed_checks" if broken else status
         finally:
             finished = _utcnow()
             record_run(lake, run_row(run_id=run_id, flow="ingest", started_at=started, finished_at=finished,
-                                     status=status, counts=dict(counts), parameters=params), part=1)
+                                     status=status, counts={**counts, "failed_checks": broken}, parameters=params),
+                       part=1)
             if status == "failed":
                 refresh_catalog(lake)
-    result = {"run_id": run_id, "status": status, "counts": dict(counts),
+    result = {"run_id": run_id, "status": status, "counts": dict(counts), "failed_checks": broken,
               "seconds": (finished - started).total_seconds(), "lake": str(lake.root)}
     publish_summary("ingest", result)
     return result

@@ -78,7 +78,7 @@ def print_result(result: pa.Table, fmt: Literal["table", "csv", "json"], *, titl
 
 STATUS_QUERIES: dict[str, str] = {
     "Recent runs": """
-        SELECT run_id, status, strftime(started_at, '%Y-%m-%d %H:%M:%S') AS started_utc,
+        SELECT run_id, flow, status, counts->>'failed_checks' AS failed_checks, strftime(started_at, '%Y-%m-%d %H:%M:%S') AS started_utc,
                round(epoch(finished_at - started_at), 1) AS seconds,
                counts->>'documents' AS documents, counts->>'new' AS new, counts->>'revised' AS revised,
                counts->>'unchanged' AS unchanged, counts->>'duplicate' AS duplicate, counts->>'rejected' AS rejected

@@ -33,6 +33,7 @@ from flows.rows import reject_row, run_row
 from flows.workers import clean_batches, cleaning_pool
 from transforms.dedupe import DedupeIndex
 from warehouse.catalog import refresh_catalog
+from warehouse.migrations import migrate_lake
 from warehouse.generations import begin_rebuild, commit_rebuild, recover_rebuild
 from warehouse.lake import Lake, write_lock
 
@@ -99,6 +100,7 @@ def reprocess(options: IngestOptions) -> dict[str, Any]:
                                          dask_address=options.dask_address) as pool:
         recover_rebuild(lake)
         lake.sweep_tmp()
+        migrate_lake(lake)  # files written under an older schema version whose meaning changed
         record_run(lake, run_row(run_id=run_id, flow="reprocess", started_at=started, finished_at=None,
                                  status="running", counts={}, parameters=params), part=0)
         try:

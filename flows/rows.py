@@ -126,7 +126,7 @@ def run_row(
     started_at: dt.datetime,
     finished_at: dt.datetime | None,
     status: str,
-    counts: dict[str, int],
+    counts: dict[str, Any],
     parameters: dict[str, Any],
 ) -> dict[str, Any]:
     return {

@@ -114,3 +114,29 @@ def test_sigkill_at_any_point_then_the_next_run_finishes(cli_env: dict[str, str]
         assert con.execute("SELECT count(*), count(DISTINCT raw_id) FROM raw_documents").fetchone() == (24, 24)
     finally:
         con.close()
+
+
+def test_check_export_and_a_failed_check_fail_the_run(cli_env: dict[str, str], tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "corpus", 3)
+    assert run(["ingest", "--quiet", str(corpus)], cli_env).returncode == 0
+    checks = run(["check"], cli_env)
+    assert checks.returncode == 0 and "ok    offsets_inside_text" in checks.stdout
+    out = tmp_path / "daily.csv"
+    exported = run(["export", "articles_daily", str(out)], cli_env)
+    assert exported.returncode == 0 and out.read_text().splitlines()[0].startswith("day,source_name")
+
+    # break the data on purpose: a mention whose offsets fall outside its article's text
+    import datetime as dt
+
+    from warehouse.lake import Lake
+
+    lake = Lake(Path(cli_env["SITREP_LAKE"]))
+    article = lake.read_table("articles", ["article_id", "revision"]).to_pylist()[0]
+    bad = {**article, "start": 10_000_000, "end": 10_000_005, "sentence": None, "text": "ghost", "type": "ORG",
+           "entity_id": None, "title": None, "affiliation": None, "method": "rule", "run_id": "broken"}
+    lake.write_table("entity_mentions", [bad], run_id="broken", ingest_date=dt.date(2026, 1, 1), part=0)
+    again = run(["ingest", "--quiet", str(corpus)], cli_env)
+    assert again.returncode == 1 and "data checks failed: " in again.stderr and "offsets_inside_text" in again.stderr
+    status = run(["status"], cli_env)
+    assert "failed_checks" in status.stdout
+    assert run(["check"], cli_env).returncode == 1
