@@ -80,6 +80,8 @@ def clean_job(job: CleanJob) -> Cleaned | CleanFailure:
             min_words=job.min_words,
             declared_charset=job.declared_charset,
         )
+        published: dt.date | None
+        source: str | None
         if job.published is not None:
             published, source = job.published, "given"
         else:

@@ -45,3 +45,10 @@ def test_no_module_reaches_400_lines() -> None:
         for module in (REPO / package).rglob("*.py"):
             lines = len(module.read_text(encoding="utf-8").splitlines())
             assert lines < 400, f"{module.relative_to(REPO)} has {lines} lines"
+
+
+def test_mypy_finds_no_type_errors() -> None:
+    mypy = Path(sys.executable).with_name("mypy")
+    result = subprocess.run([str(mypy), "flows", "transforms", "schemas", "warehouse"], cwd=REPO,
+                            capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stdout[-4000:]
