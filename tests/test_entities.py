@@ -309,3 +309,90 @@ def test_national_teams_stay_countries(extractor: EntityExtractor) -> None:
     text = ("Soccer results of the World Cup qualifier match played on Saturday: Wales beat Moldova 2-0 and "
             "the league standings after the match were updated. Wales scored two goals in the final half.")
     assert _find(extractor.extract(text), "Moldova").type == "GPE"
+
+
+# -- weapon and platform classes (common nouns) ----------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "surface", "type_", "canonical"), [
+    ("Government helicopters dropped barrel bombs on the eastern districts overnight.", "barrel bombs", "WEAPON",
+     "barrel bomb"),
+    ("Barrel bombs fell on two markets, the monitoring group said.", "Barrel bombs", "WEAPON", "barrel bomb"),
+    ("Government helicopters dropped barrel bombs on the eastern districts overnight.", "helicopters", "PLATFORM",
+     "military helicopter"),
+    ("Inspectors confirmed the use of chemical weapons in the northern province.", "chemical weapons", "WEAPON",
+     "chemical weapon"),
+    ("A car bomb exploded outside the checkpoint, killing four police officers.", "car bomb", "WEAPON", "car bomb"),
+    ("Engineers cleared three VBIEDs from the road into the city.", "VBIEDs", "WEAPON", "car bomb"),
+    ("Patrols found IEDs buried along the supply route.", "IEDs", "WEAPON", "improvised explosive device"),
+    ("The militants fired mortars at the airbase before dawn.", "mortars", "WEAPON", "mortar"),
+    ("Separatist units fired artillery shells into the town.", "artillery shells", "WEAPON", "artillery shell"),
+    ("Militants fired a barrage of rockets at the border town.", "rockets", "WEAPON", "rocket"),
+    ("The regime tested two ballistic missiles over the sea.", "ballistic missiles", "WEAPON", "ballistic missile"),
+    ("The destroyer shot down three cruise missiles over the Red Sea.", "cruise missiles", "WEAPON",
+     "cruise missile"),
+    ("Rebels used anti-tank guided missiles against the convoy.", "anti-tank guided missiles", "WEAPON",
+     "anti-tank missile"),
+    ("Farmers keep finding landmines in fields near the old front line.", "landmines", "WEAPON", "landmine"),
+    ("Rights groups said cluster munitions were used in the village.", "cluster munitions", "WEAPON",
+     "cluster munition"),
+    ("The army said it downed five kamikaze drones overnight.", "kamikaze drones", "WEAPON", "one-way attack drone"),
+    ("The army said its drones tracked the convoy for hours.", "drones", "PLATFORM", "drone"),
+    ("Russian warplanes struck rebel positions in the south.", "warplanes", "PLATFORM", "military aircraft"),
+    ("The air force scrambled fighter jets after the incursion.", "fighter jets", "PLATFORM", "fighter jet"),
+    ("Coalition aircraft bombed the militants' headquarters.", "Coalition aircraft", "PLATFORM", "military aircraft"),
+    ("The ministry said enemy fire hit two aircraft at the airbase.", "aircraft", "PLATFORM", "military aircraft"),
+    ("Troops backed by tanks advanced on the town.", "tanks", "PLATFORM", "tank"),
+    ("The brigade lost several armoured vehicles in the assault.", "armoured vehicles", "PLATFORM",
+     "armored vehicle"),
+    ("The navy sent two warships and a submarine to the strait.", "warships", "PLATFORM", "warship"),
+    ("The navy sent two warships and a submarine to the strait.", "submarine", "PLATFORM", "submarine"),
+])
+def test_weapon_and_platform_classes(extractor: EntityExtractor, text: str, surface: str, type_: str,
+                                     canonical: str) -> None:
+    result = extractor.extract(text)
+    mention = _find(result, surface)
+    assert mention.type == type_
+    entity = _entity(result, mention.entity_id)
+    assert entity.canonical_name == canonical
+    assert entity.subtype == ("weapon_class" if type_ == "WEAPON" else "platform_class")
+    assert mention.entity_id == entity_id(type_, canonical)
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("The airline ordered 40 commercial aircraft from the European planemaker.", "aircraft"),
+    ("Students launched model rockets at the science fair.", "rockets"),
+    ("The fuel tanks at the depot were refilled on Tuesday.", "tanks"),
+    ("A news helicopter filmed the flooding downtown.", "helicopter"),
+    ("The company repaired a submarine cable in the Baltic Sea.", "submarine"),
+    ("Delivery drones will serve three suburbs from next year.", "drones"),
+    ("The bricklayer mixed mortar for the new wall.", "mortar"),
+    ("Two suicide bombers blew themselves up at the market.", "bombers"),
+    ("The think tanks published a report on housing.", "tanks"),
+])
+def test_class_nouns_outside_military_context_are_not_mentions(extractor: EntityExtractor, text: str,
+                                                               surface: str) -> None:
+    result = extractor.extract(text)
+    assert not [m for m in result.mentions if surface in m.text and m.type in ("WEAPON", "PLATFORM")]
+
+
+@pytest.mark.parametrize(("text", "named", "canonical"), [
+    ("Ukraine's Patriot missiles intercepted the attack.", "Patriot missiles", None),
+    ("Russia fired Kalibr cruise missiles at the port.", "Kalibr cruise missiles", None),
+    ("The regiment received new Javelin missiles and Stinger missiles.", "Javelin missiles", "FGM-148 Javelin"),
+    ("Iran supplied Shahed drones to Russia's army.", "Shahed drones", "Shahed-136"),
+])
+def test_class_nouns_never_override_named_systems(extractor: EntityExtractor, text: str, named: str,
+                                                  canonical: str | None) -> None:
+    result = extractor.extract(text)
+    mention = _find(result, named)
+    entity = _entity(result, mention.entity_id)
+    assert entity.subtype not in ("weapon_class", "platform_class")
+    if canonical:
+        assert entity.canonical_name == canonical
+    assert not any(e.subtype in ("weapon_class", "platform_class") for e in result.entities)
+
+
+def test_class_mentions_share_one_entity_across_forms(extractor: EntityExtractor) -> None:
+    result = extractor.extract("Helicopters dropped a barrel bomb on the hospital; more barrel bombs fell later.")
+    ids = {m.entity_id for m in result.mentions if m.text in ("barrel bomb", "barrel bombs")}
+    assert len(ids) == 1

@@ -37,13 +37,13 @@ GAZETTEER_FILES = ("gazetteer_orgs.toml", "gazetteer_armed_groups.toml", "gazett
 _WEAPON_SUBTYPES = ("missile", "cruise_missile", "ballistic_missile", "hypersonic_missile", "anti_ship_missile",
                     "air_to_air_missile", "surface_to_air_missile", "anti_tank_missile", "manpads", "icbm", "slbm",
                     "guided_bomb", "bomb", "rocket", "munition", "loitering_munition", "torpedo", "small_arm",
-                    "towed_artillery", "naval_gun", "mine")
+                    "towed_artillery", "naval_gun", "mine", "weapon_class")
 _PLATFORM_SUBTYPES = ("fighter_aircraft", "attack_aircraft", "bomber", "transport_aircraft", "tanker_aircraft",
                       "aew_aircraft", "patrol_aircraft", "reconnaissance_aircraft", "electronic_warfare_aircraft",
                       "command_aircraft", "trainer_aircraft", "aircraft", "tiltrotor", "helicopter", "uav",
                       "rocket_launcher", "self_propelled_artillery", "air_defense_system", "tank",
                       "armored_vehicle", "ship_class", "ship", "aircraft_carrier", "cruiser", "destroyer",
-                      "frigate", "submarine", "satellite", "spacecraft")
+                      "frigate", "submarine", "satellite", "spacecraft", "platform_class")
 SUBTYPE_TYPE: dict[str, EntityType] = {**{s: "WEAPON" for s in _WEAPON_SUBTYPES},
                                        **{s: "PLATFORM" for s in _PLATFORM_SUBTYPES}}
 
