@@ -16,10 +16,12 @@ import datetime as dt
 import gzip
 import io
 import zlib
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 from flows.http import Expect, Fetcher, FetchPolicy, FetchResult
 from flows.load import LoadedDocument, LoadFailure
@@ -223,6 +225,21 @@ def _candidates(run: _Run, sources: Iterable[Source]) -> Iterator[WebResult | _C
             yield item
 
 
+def _round_robin_by_host(
+    wanted: list[tuple[_Candidate, SeenEntry | None]],
+) -> Iterator[tuple[_Candidate, SeenEntry | None]]:
+    """The URLs to fetch, one host after another in turn, so the pool is never filled with the URLs of
+    one host that its per-host limit lets through one at a time; order within a host is kept."""
+    by_host: dict[str, deque[tuple[_Candidate, SeenEntry | None]]] = {}
+    for item in wanted:
+        by_host.setdefault(urlsplit(item[0].url).hostname or "", deque()).append(item)
+    queues = list(by_host.values())
+    while queues:
+        for queue in queues:
+            yield queue.popleft()
+        queues = [queue for queue in queues if queue]
+
+
 def fetch_web(sources: Sequence[Source], lake: Lake, seen: SeenState, policy: FetchPolicy, *, run_id: str,
               fetcher: Fetcher | None = None,
               now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.timezone.utc)) -> Iterator[WebResult]:
@@ -240,16 +257,19 @@ def fetch_web(sources: Sequence[Source], lake: Lake, seen: SeenState, policy: Fe
                 for doc in load_warc(source.path, source.name, lake, max_bytes=policy.max_bytes):
                     yield _warc_result(source, doc, run_id, now())
         web = [s for s in sources if s.kind != "warc"]
+        wanted: list[tuple[_Candidate, SeenEntry | None]] = []
+        for item in _candidates(run, web):
+            if isinstance(item, WebResult):
+                yield item
+                continue
+            needed, entry = run.needs_fetch(item)
+            if not needed:
+                yield WebResult(item.source.name, item.url, "seen", None, None)
+                continue
+            wanted.append((item, entry))
         with ThreadPoolExecutor(max_workers=max(1, policy.concurrency), thread_name_prefix="sitrep-fetch") as pool:
             pending: set[Future[WebResult]] = set()
-            for item in _candidates(run, web):
-                if isinstance(item, WebResult):
-                    yield item
-                    continue
-                needed, entry = run.needs_fetch(item)
-                if not needed:
-                    yield WebResult(item.source.name, item.url, "seen", None, None)
-                    continue
+            for item, entry in _round_robin_by_host(wanted):
                 pending.add(pool.submit(run.fetch_one, item, entry))
                 while len(pending) >= 2 * max(1, policy.concurrency):
                     done, pending = wait(pending, return_when=FIRST_COMPLETED)

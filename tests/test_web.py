@@ -166,3 +166,13 @@ def test_sources_toml_and_arguments(tmp_path: Path) -> None:
         toml.write_text(f"[[source]]\n{bad}\n")
         with pytest.raises(ValueError, match=message):
             parse_sources_toml(toml)
+
+
+def test_urls_are_handed_out_one_host_after_another() -> None:
+    from flows.web import _Candidate, _round_robin_by_host
+
+    source = Source(name="s", kind="urls", urls=())
+    urls = [f"https://a.example/{i}" for i in range(3)] + [f"https://b.example/{i}" for i in range(2)] + ["https://c.example/0"]
+    order = [c.url for c, _ in _round_robin_by_host([(_Candidate(source, u), None) for u in urls])]
+    assert order == ["https://a.example/0", "https://b.example/0", "https://c.example/0",
+                     "https://a.example/1", "https://b.example/1", "https://a.example/2"]
