@@ -52,6 +52,7 @@ class ExtractionOptions:
     favor_precision: bool = True
     include_comments: bool = False
     include_tables: bool = True
+    fast: bool = True  # fallback extractors only for pages the main one finds short (see _RESCUE_WORDS)
 
 
 DEFAULT_OPTIONS = ExtractionOptions()
@@ -96,14 +97,12 @@ def clean_document(
     return article
 
 
-def extract_html(
-    html: str, *, url: str | None = None, max_date: dt.date, options: ExtractionOptions = DEFAULT_OPTIONS
-) -> CleanArticle:
-    """Main text and metadata of an HTML page (may return empty text; ``clean_document`` gates it)."""
-    tree = _parse(_CONTROL.sub("", html))
-    if tree is None:
-        raise NoArticleText("not parseable as HTML", field="html", value=len(html))
-    canonical_href = _canonical_href(tree)
+_RESCUE_WORDS = 120
+"""A fast extraction shorter than this is retried with trafilatura's fallback extractors."""
+
+
+def _trafilatura(tree: HtmlElement, *, url: str | None, max_date: dt.date, options: ExtractionOptions,
+                 fast: bool) -> Document | None:
     doc = bare_extraction(
         tree,
         url=url,
@@ -119,7 +118,28 @@ def extract_html(
         include_images=False,
         include_links=False,
         deduplicate=False,
+        fast=fast,
     )
+    return doc if isinstance(doc, Document) else None
+
+
+def _short(doc: Document | None) -> bool:
+    return doc is None or len((doc.text or "").split()) < _RESCUE_WORDS
+
+
+def extract_html(
+    html: str, *, url: str | None = None, max_date: dt.date, options: ExtractionOptions = DEFAULT_OPTIONS
+) -> CleanArticle:
+    """Main text and metadata of an HTML page (may return empty text; ``clean_document`` gates it)."""
+    tree = _parse(_CONTROL.sub("", html))
+    if tree is None:
+        raise NoArticleText("not parseable as HTML", field="html", value=len(html))
+    canonical_href = _canonical_href(tree)
+    doc = _trafilatura(tree, url=url, max_date=max_date, options=options, fast=options.fast)
+    if options.fast and _short(doc):  # a hard page: let trafilatura's fallback extractors try as well
+        again = _parse(_CONTROL.sub("", html))
+        if again is not None:
+            doc = _trafilatura(again, url=url, max_date=max_date, options=options, fast=False)
     if not isinstance(doc, Document) or not doc.text:
         raise NoArticleText("no article text found in the page", field="text", value=None)
     paragraphs = split_paragraphs(doc.text, unwrap=True)
