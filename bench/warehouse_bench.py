@@ -57,6 +57,7 @@ REQUESTS = {
     "casualties (90 days, entity)": ("/api/casualties", WINDOW | {"entity": "E5"}),
     "search (90 days)": ("/api/search", WINDOW | {"q": "convoy 77"}),
     "search (all)": ("/api/search", {"q": "depot 17."}),
+    "search (all, rare term)": ("/api/search", {"q": "convoy 1008."}),
     "entities (suggest)": ("/api/entities", {"q": "Entity 12"}),
 }
 

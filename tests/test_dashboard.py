@@ -125,3 +125,21 @@ def test_the_page_renders_charts_and_a_filter_changes_the_numbers(root: Path) ->
         server.should_exit = True
         thread.join(timeout=5)
     assert outside == []
+
+
+def test_search_stops_at_the_newest_window_that_fills_a_page(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import datetime as dt
+
+    import warehouse.dashboard_data as dashboard_data
+    from warehouse.dashboard_data import DashboardData, Filters
+
+    data = DashboardData(root / "sitrep.duckdb")
+    try:
+        monkeypatch.setattr(dashboard_data, "MAX_ROWS", 1)
+        assert [h["article_id"] for h in data.search(Filters(), "kharkiv")] == ["id-a4"]  # the newest only
+        monkeypatch.setattr(dashboard_data, "MAX_ROWS", 50)
+        # a range that ends long after the newest article still reaches back to every match
+        wide = Filters(dt.date(2020, 1, 1), dt.date(2030, 1, 1))
+        assert [h["article_id"] for h in data.search(wide, "kharkiv")] == ["id-a4", "id-a1"]
+    finally:
+        data.close()
