@@ -74,6 +74,17 @@ def test_parquet_folders_read_directly_in_duckdb_and_pyarrow(lake: Lake) -> None
     assert pq.read_table(lake.table_files("articles")[0]).column("title").null_count == 0
 
 
+def test_parquet_folders_read_directly_in_pandas_and_polars(lake: Lake) -> None:
+    pd = pytest.importorskip("pandas")
+    pl = pytest.importorskip("polars")
+    folder = lake.table_dir("articles")
+    rows = lake.read_table("articles").num_rows
+    frame = pd.read_parquet(folder)  # pyarrow engine, Hive partitions as a column
+    assert len(frame) == rows > 0 and "ingest_date" in frame.columns and frame["title"].notna().all()
+    polars_frame = pl.read_parquet(f"{folder}/*/*.parquet", hive_partitioning=True)
+    assert polars_frame.height == rows and "ingest_date" in polars_frame.columns
+
+
 def test_pandas_results_when_pandas_is_installed(lake: Lake) -> None:
     pytest.importorskip("pandas")
     with open_warehouse(lake.root) as wh:

@@ -116,3 +116,34 @@ def test_nothing_readable_gives_status_empty(prefect_api: str, tmp_path: Path) -
     (tmp_path / "only" / "empty.txt").write_bytes(b"   \n")
     result = ingest([str(tmp_path / "only")], _options(tmp_path))
     assert result["status"] == "empty" and result["counts"]["rejected"] == 1
+
+
+def test_ingest_with_files_of_the_previous_schema_version_present(prefect_api: str, tmp_path: Path, site: Path) -> None:
+    """Files written before `published_source` and `duplicate_kind` existed stay readable and take part."""
+    import pyarrow.parquet as pq
+
+    from schemas.tables import SCHEMAS
+
+    ingest([str(site)], _options(tmp_path))
+    lake = Lake(tmp_path / "data")
+    dropped = {"published_source", "duplicate_kind"}
+    for path in lake.table_files("articles"):  # rewrite them as the previous version did: no such columns
+        old = pq.read_table(path).drop_columns(sorted(dropped))
+        pq.write_table(old.replace_schema_metadata(None), path)
+    assert not dropped & set(pq.read_schema(lake.table_files("articles")[0]).names)
+    assert set(SCHEMAS["articles"].names) >= dropped
+
+    (site / "extra.html").write_text(make_page("Marines test new landing craft", [
+        "Marines at Camp Pendleton spent two weeks testing a new landing craft that can carry a light tank and "
+        "forty troops from ships waiting beyond the horizon, according to the program office.",
+        "The craft covered 60 nautical miles in rough seas during the trials, which ended on Friday, and the "
+        "service expects to decide on a production contract for eight more boats next spring.",
+        "Engineers said the hull design borrows from commercial ferries but adds armor around the pilot house "
+        "and a ramp strong enough for the heaviest vehicles the Marine Corps now fields."],
+        canonical="https://wire.example/landing-craft"))
+    result = ingest([str(site)], _options(tmp_path))
+    assert result["status"] == "completed" and result["counts"]["new"] == 1 and result["counts"]["unchanged"] == 3
+    rows = _query(tmp_path, "SELECT title, published_source FROM articles ORDER BY title")
+    assert len(rows) == 4 and ("Marines test new landing craft", "metadata") in rows
+    assert ("Army buys launchers", None) in rows  # the old file's rows read the new column as null
+    assert _query(tmp_path, "SELECT count(*) FROM articles_current") == [(4,)]
