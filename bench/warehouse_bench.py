@@ -57,7 +57,8 @@ REQUESTS = {
     "casualties (90 days, entity)": ("/api/casualties", WINDOW | {"entity": "E5"}),
     "search (90 days)": ("/api/search", WINDOW | {"q": "convoy 77"}),
     "search (all)": ("/api/search", {"q": "depot 17."}),
-    "search (all, rare term)": ("/api/search", {"q": "convoy 1008."}),
+    "search (all, 1 in 1,009 articles)": ("/api/search", {"q": "convoy 1008."}),
+    "search (all, one article)": ("/api/search", {"q": "Report 123457:"}),
     "entities (suggest)": ("/api/entities", {"q": "Entity 12"}),
 }
 
