@@ -20,12 +20,13 @@ from prefect.cache_policies import NO_CACHE
 
 from flows.load import LoadedDocument, LoadFailure, load_document
 from flows.options import IngestOptions
-from flows.rows import article_row, canonical_key, entity_row, normalized_rows, raw_document_row, reject_row
+from flows.rows import article_row, entity_row, normalized_rows, raw_document_row, reject_row
 from flows.sources import LocalDocument
 from flows.web import WebResult
 from flows.workers import CleanFailure, Cleaned, CleanJob
 from transforms.decode import charset_of
 from transforms.dedupe import DedupeIndex, article_key_id
+from transforms.urls import canonical_url
 from warehouse.lake import Lake
 
 __all__ = ["WRITE_ORDER", "LoadedBatch", "load_batch", "web_batch", "clean_jobs", "decide_batch"]
@@ -117,14 +118,14 @@ def decide_batch(loaded: LoadedBatch, cleaned: Sequence[Cleaned | CleanFailure],
     tables["rejects"], tables["fetches"] = loaded.rejects, loaded.fetches
     now = _utcnow()
     for doc, result in zip(loaded.fresh, cleaned):
-        canonical = None if isinstance(result, CleanFailure) else canonical_key(result.article.canonical_url)
+        canonical = None if isinstance(result, CleanFailure) else canonical_url(result.article.canonical_url)
         tables["raw_documents"].append(raw_document_row(doc, final_url=canonical, run_id=run_id))
         if isinstance(result, CleanFailure):
             counts["rejected"] += 1
             tables["rejects"].append(reject_row(result, stage="clean", source_name=doc.source_name,
                                                 source_uri=doc.source_uri, raw_id=doc.raw_id, run_id=run_id, now=now))
             continue
-        key = canonical or canonical_key(doc.final_url) or doc.source_uri
+        key = canonical or canonical_url(doc.final_url) or doc.source_uri
         article_id = article_key_id(key)
         decision = index.decide(article_id, result.revision, result.simhash)
         counts[decision.outcome] += 1

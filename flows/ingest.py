@@ -28,7 +28,7 @@ from flows.options import IngestOptions
 from flows.progress import progress_bar
 from flows.rows import run_row
 from flows.seen import read_seen
-from flows.sources import Source, discover, is_web, resolve_sources
+from flows.sources import LocalDocument, Source, discover, is_web, resolve_sources
 from flows.web import fetch_web
 from flows.workers import CleanFailure, Cleaned, clean_batches, cleaning_pool
 from transforms.dedupe import DedupeIndex
@@ -70,12 +70,12 @@ def read_lake_state(lake: Lake, near_duplicate_bits: int) -> tuple[DedupeIndex, 
     return index, processed, entities
 
 
-def loaded_batches(sources: list[Source], *, lake: Lake, processed: set[str], options: IngestOptions,
-                   run_id: str) -> Iterator[LoadedBatch]:
-    """Local files first, then the web sources, in batches numbered in order; loaded lazily."""
+def loaded_batches(sources: list[Source], documents: list[LocalDocument], *, lake: Lake, processed: set[str],
+                   options: IngestOptions, run_id: str) -> Iterator[LoadedBatch]:
+    """The local ``documents`` first, then the web sources, in batches numbered in order; loaded lazily."""
     parts = count()
     local = (load_batch(batch, part=next(parts), lake=lake, processed=processed, options=options, run_id=run_id)
-             for batch in _batched(discover(sources), options.batch_size))
+             for batch in _batched(documents, options.batch_size))
     web_sources = [s for s in sources if is_web(s)]
     if not web_sources:
         return local
@@ -130,8 +130,10 @@ def ingest(sources: list[str], options: IngestOptions) -> dict[str, Any]:
         try:
             resolved = resolve_sources(sources)
             index, processed, known_entities = read_lake_state(lake, options.near_duplicate_bits)
-            batches = loaded_batches(resolved, lake=lake, processed=processed, options=options, run_id=run_id)
-            total = None if any(is_web(s) for s in resolved) else sum(1 for _ in discover(resolved))
+            documents = list(discover(resolved))  # local files, walked once
+            batches = loaded_batches(resolved, documents, lake=lake, processed=processed, options=options,
+                                     run_id=run_id)
+            total = None if any(is_web(s) for s in resolved) else len(documents)
             with progress_bar(total, options.progress) as advance:
                 for loaded, cleaned in clean_batches(pool, ((b, clean_jobs(b, options)) for b in batches)):
                     counts.update(store_batch(loaded, cleaned, lake=lake, index=index, known_entities=known_entities,

@@ -7,17 +7,16 @@ it into a ``rejects`` row.
 from __future__ import annotations
 
 import datetime as dt
-import gzip
-import io
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from flows.sources import LocalDocument
+from transforms.compression import BrokenGzip, gunzip_capped
+from transforms.errors import TooLarge
 from warehouse.lake import Lake
 
-__all__ = ["LoadedDocument", "LoadFailure", "FileRead", "read_file", "load_document"]
+__all__ = ["LoadedDocument", "LoadFailure", "FileRead", "ReadError", "read_file", "load_document"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,15 +43,6 @@ class LoadFailure:
     raw_id: str | None = None
 
 
-def _gunzip_capped(data: bytes, limit: int) -> bytes:
-    """Decompress at most ``limit`` bytes; raise ValueError past it (a gzip bomb stops here)."""
-    with gzip.GzipFile(fileobj=io.BytesIO(data)) as handle:
-        out = handle.read(limit + 1)
-    if len(out) > limit:
-        raise ValueError(f"decompresses to more than {limit} bytes")
-    return out
-
-
 @dataclass(frozen=True, slots=True)
 class FileRead:
     """A file's bytes as stored and as the cleaner reads them (gunzipped)."""
@@ -63,22 +53,31 @@ class FileRead:
     modified_at: dt.datetime
 
 
-def read_file(path: Path, *, max_bytes: int) -> FileRead | tuple[str, str]:
-    """Read a file under the size caps; returns ``(error_type, message)`` when it cannot."""
+@dataclass(frozen=True, slots=True)
+class ReadError:
+    """Why a file could not be read; ``stored`` holds its bytes when they were read (a broken gzip)."""
+
+    error_type: str
+    message: str
+    stored: bytes | None = None
+
+
+def read_file(path: Path, *, max_bytes: int) -> FileRead | ReadError:
+    """Read a file under the size caps (on disk, and inflated for ``.gz``)."""
     try:
         stat = path.stat()
         if stat.st_size > max_bytes:
-            return "TooLarge", f"{stat.st_size} bytes, over the {max_bytes}-byte cap"
+            return ReadError("TooLarge", f"{stat.st_size} bytes, over the {max_bytes}-byte cap")
         stored = path.read_bytes()
     except OSError as exc:
-        return type(exc).__name__, f"cannot read file: {exc.strerror or exc}"
+        return ReadError(type(exc).__name__, f"cannot read file: {exc.strerror or exc}")
     encoding = "gzip" if path.name.lower().endswith(".gz") else None
     data = stored
     if encoding == "gzip":
         try:
-            data = _gunzip_capped(stored, max_bytes)
-        except (OSError, EOFError, zlib.error, ValueError) as exc:
-            return "BadGzip", f"gzip: {exc}"
+            data = gunzip_capped(stored, max_bytes)
+        except (BrokenGzip, TooLarge) as exc:
+            return ReadError("BadGzip", str(exc) if isinstance(exc, BrokenGzip) else f"gzip: {exc}", stored)
     modified = dt.datetime.fromtimestamp(stat.st_mtime, tz=dt.timezone.utc)
     return FileRead(stored, data, encoding, modified)
 
@@ -89,11 +88,10 @@ def load_document(doc: LocalDocument, lake: Lake, *, max_bytes: int) -> LoadedDo
     if doc.kind is None:
         return LoadFailure(doc.source_name, uri, "UnsupportedType", f"{doc.path.name}: not .html, .htm or .txt (optionally .gz)")
     read = read_file(doc.path, max_bytes=max_bytes)
-    if not isinstance(read, FileRead):
-        error_type, message = read
+    if isinstance(read, ReadError):
         # bytes that were read (a bad gzip) still go to the raw zone, so nothing read is lost
-        raw_id = lake.put_raw(doc.path.read_bytes()) if error_type == "BadGzip" else None
-        return LoadFailure(doc.source_name, uri, error_type, message, raw_id)
+        raw_id = lake.put_raw(read.stored) if read.stored is not None else None
+        return LoadFailure(doc.source_name, uri, read.error_type, read.message, raw_id)
     return LoadedDocument(
         source_name=doc.source_name,
         source_uri=uri,

@@ -41,7 +41,7 @@ def normalize_files(files: list[Path], *, published: dt.date | None,
     for path in files:
         read = read_file(path, max_bytes=_MAX_BYTES)
         if not isinstance(read, FileRead):
-            raise NormalizeError(f"{path}: {read[0]}: {read[1]}")
+            raise NormalizeError(f"{path}: {read.error_type}: {read.message}")
         max_date = published or read.modified_at.date()
         kind = document_kind(path) or "text"
         result = clean_job(CleanJob(read.data, kind, None, max_date, _MAX_BYTES, 1, published, entity_model))

@@ -13,8 +13,6 @@ unchanged articles and entities stay the same.
 # cannot be resolved.
 
 import datetime as dt
-import gzip
-import io
 from collections import Counter
 from collections.abc import Iterator
 from itertools import groupby, islice
@@ -31,7 +29,9 @@ from flows.options import IngestOptions
 from flows.load import LoadedDocument, LoadFailure
 from flows.rows import reject_row, run_row
 from flows.workers import clean_batches, cleaning_pool
+from transforms.compression import gunzip_capped
 from transforms.dedupe import DedupeIndex
+from transforms.errors import TransformError
 from warehouse.catalog import refresh_catalog
 from warehouse.migrations import migrate_lake
 from warehouse.generations import begin_rebuild, commit_rebuild, recover_rebuild
@@ -56,12 +56,11 @@ def _raw_rows(lake: Lake) -> Iterator[tuple[dt.date, dict[str, Any]]]:
 def _load_raw(row: dict[str, Any], lake: Lake, max_bytes: int) -> LoadedDocument | LoadFailure:
     try:
         stored = lake.get_raw(row["raw_id"])
-        data = stored
-        if row.get("content_encoding") == "gzip":
-            with gzip.GzipFile(fileobj=io.BytesIO(stored)) as handle:
-                data = handle.read(max_bytes + 1)
-    except (OSError, EOFError) as exc:
+        data = gunzip_capped(stored, max_bytes) if row.get("content_encoding") == "gzip" else stored
+    except OSError as exc:
         return LoadFailure(row["source_name"] or "", row["source_uri"], "MissingRaw", str(exc), row["raw_id"])
+    except TransformError as exc:
+        return LoadFailure(row["source_name"] or "", row["source_uri"], type(exc).__name__, str(exc), row["raw_id"])
     kind: Literal["html", "text"] = "html" if "html" in (row.get("content_type") or "text/html") else "text"
     return LoadedDocument(row["source_name"] or "", row["source_uri"], kind, row["raw_id"], data, len(stored),
                           row.get("content_encoding"), row["fetched_at"], row.get("http_status"),

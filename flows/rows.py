@@ -7,9 +7,6 @@ import json
 from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
-from urllib.parse import urlsplit
-
-from courlan import normalize_url
 
 from flows.load import LoadedDocument, LoadFailure
 from flows.workers import CleanFailure
@@ -19,27 +16,9 @@ from transforms.dedupe import Decision
 from transforms.pipeline import Normalized
 from transforms.sentences import sentence_index
 from transforms.textclean import count_words
+from transforms.urls import domain_of
 
-__all__ = ["canonical_key", "domain_of", "article_row", "raw_document_row", "reject_row", "run_row", "normalized_rows", "entity_row"]
-
-
-def canonical_key(url: str | None) -> str | None:
-    """A canonical URL with tracking parameters and fragments removed, or None if unusable."""
-    if not url or not url.startswith(("http://", "https://")):
-        return None
-    try:
-        return str(normalize_url(url, strict=True))
-    except (ValueError, TypeError):
-        return None
-
-
-def domain_of(url: str | None) -> str | None:
-    if not url:
-        return None
-    host = urlsplit(url).hostname
-    if not host:
-        return None
-    return host.removeprefix("www.")
+__all__ = ["article_row", "raw_document_row", "reject_row", "run_row", "normalized_rows", "entity_row"]
 
 
 def article_row(

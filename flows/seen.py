@@ -14,9 +14,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from courlan import normalize_url
 
 from flows.http import FetchResult, Validators
+from transforms.urls import canonical_url as to_canonical
 from warehouse.lake import Lake
 
 __all__ = ["SeenEntry", "SeenState", "read_seen", "canonical_url", "fetch_row"]
@@ -25,11 +25,8 @@ _SUCCESS = ("fetched", "not_modified", "unchanged")
 
 
 def canonical_url(url: str) -> str:
-    """The seen-check key of ``url``: normalized, tracking parameters and fragment removed."""
-    try:
-        return str(normalize_url(url, strict=True))
-    except (ValueError, TypeError):
-        return url
+    """The seen-check key of ``url``: its canonical form (``transforms.urls``), or itself if it has none."""
+    return to_canonical(url) or url
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,6 @@ disk. Every result carries the ``fetches`` row to write (None when no request wa
 from __future__ import annotations
 
 import datetime as dt
-import gzip
-import io
-import zlib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
@@ -28,6 +25,8 @@ from flows.load import LoadedDocument, LoadFailure
 from flows.seen import SeenEntry, SeenState, canonical_url, fetch_row
 from flows.sources import Source, read_url_list
 from flows.warc import load_warc
+from transforms.compression import GZIP_MAGIC, BrokenGzip, gunzip_capped
+from transforms.errors import TooLarge
 from transforms.feeds import FeedError, looks_like_feed, parse_feed
 from transforms.links import article_links
 from transforms.sitemaps import SitemapEntry, SitemapError, looks_like_sitemap, parse_sitemap
@@ -95,17 +94,12 @@ class _Run:
             return WebResult(source.name, url, "unchanged", None, row)
         row = fetch_row(source.name, url, result, outcome="fetched", raw_id=raw_id, run_id=self.run_id)
         data, encoding = result.body, None
-        if data[:2] == b"\x1f\x8b":
+        if data[:2] == GZIP_MAGIC:
             try:
-                with gzip.GzipFile(fileobj=io.BytesIO(data)) as handle:
-                    data = handle.read(self.policy.max_bytes + 1)
-                encoding = "gzip"
-            except (OSError, EOFError, zlib.error) as exc:
-                failure = LoadFailure(source.name, url, "BadGzip", f"gzip: {exc}", raw_id)
-                return WebResult(source.name, url, "failed", failure, row)
-            if len(data) > self.policy.max_bytes:
-                failure = LoadFailure(source.name, url, "TooLarge", f"inflates past {self.policy.max_bytes} bytes", raw_id)
-                return WebResult(source.name, url, "failed", failure, row)
+                data, encoding = gunzip_capped(data, self.policy.max_bytes), "gzip"
+            except (BrokenGzip, TooLarge) as exc:
+                error_type = "BadGzip" if isinstance(exc, BrokenGzip) else "TooLarge"
+                return WebResult(source.name, url, "failed", LoadFailure(source.name, url, error_type, str(exc), raw_id), row)
         media = (result.content_type or "text/html").split(";", 1)[0].strip().lower()
         document = LoadedDocument(
             source_name=source.name, source_uri=url, kind="text" if media == "text/plain" else "html", raw_id=raw_id,
