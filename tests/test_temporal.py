@@ -410,3 +410,23 @@ def test_a_year_in_a_day_range_is_not_a_day() -> None:
     found = extract_dates("from 26th june of 2020 to 28th june of 2020", published=THU)
     assert [(e.value, e.start_date, e.end_date) for e in found] == [
         ("2020-06-26/2020-06-28", D(2020, 6, 26), D(2020, 6, 28))]
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("The frigate returns this upcoming Friday.", ["Friday"]),  # not "coming Friday" from inside "upcoming"
+    ("The depot reopened in 2017 April.", ["2017", "April"]),  # not "17 April" from inside "2017"
+])
+def test_expressions_start_at_a_word_start(text: str, spans: list[str]) -> None:
+    found = [e.text for e in extract_dates(text, published=dt.date(2024, 6, 1))]
+    assert found == spans
+
+
+def test_rules_skipping_paragraphs_without_their_cue_still_find_every_date() -> None:
+    text = ("The brigade trained for two weeks.\n"
+            "No dates here at all.\n"
+            "Officials said on Tuesday, March 4, that the drills would resume in the spring of 2026.\n"
+            "Inspectors visit twice a year.\n"
+            "The crews met at 0600 hours, and again on Valentine's Day.")
+    found = [e.text for e in extract_dates(text, published=dt.date(2025, 3, 6))]
+    assert found == ["two weeks", "Tuesday, March 4", "the spring of 2026", "a year", "0600 hours",
+                     "Valentine's Day"]

@@ -10,6 +10,7 @@ the last date the text named (for "a year earlier", "the next day"). Pure: no cl
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 
 from schemas.temporal import TemporalExpression
@@ -22,6 +23,7 @@ from transforms.date_rules_duration import DURATION_RULES
 from transforms.date_rules_range import RANGE_RULES
 from transforms.date_rules_relative import RELATIVE_RULES
 from transforms.sentences import sentence_index, split_sentences
+from transforms.temporal_lexicon import lexicon
 from transforms.tense import Tense, tense_at
 from transforms.timex import Period
 
@@ -37,15 +39,68 @@ def _rules() -> tuple[Rule, ...]:
     return CALENDAR_RULES + RANGE_RULES + RELATIVE_RULES + DURATION_RULES + BUSINESS_RULES
 
 
+_TEENS = ("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_DIGIT = "<digit>"
+"""The cue of rules that need a digit."""
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, frozenset[str]]:
+    """For the costly rules, the words one of which every match of the rule contains (or ``_DIGIT``).
+    A paragraph holding none of them cannot hold a match, so the rule skips it: most paragraphs name
+    no month, weekday or season. A cue may admit more than the rule; never less."""
+    lex = lexicon()
+    month = frozenset(lex.months)
+    units = frozenset([*lex.units, *(u + "s" for u in lex.units), "centuries"])
+    digit = frozenset([_DIGIT])
+    cues = {
+        "month_day": month, "day_month": month, "month_year": month, "month": month, "second_day": month,
+        "day_range": month, "weekday": frozenset(lex.weekdays), "season": frozenset(lex.seasons),
+        "ago": frozenset({"ago", "earlier", "later", "now", "hence", "back"}),
+        "duration": units, "iso": digit, "numeric": digit, "year_range": digit, "quarter_code": digit,
+        "clock": frozenset({_DIGIT, "noon", "midnight", "midday", "clock"}),
+        "year": frozenset({_DIGIT, "thousand", "twenty", *_TEENS}),
+        "decade": frozenset({_DIGIT, "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+                             "nineties"}),
+        "century": frozenset({"century"}), "quarter": frozenset({"quarter", "half"}),
+        "relative": units, "long_adj": units, "bare_plural": units,
+        "holiday": frozenset(_WORD.findall(key)[0] for key in lex.holidays),
+        "year_quarter": digit, "the_quarter": frozenset({"quarter", "period"}),
+    }
+    return cues
+
+
+_WORD = re.compile(r"[^\W\d_]+|\d")
+
+
+def _paragraphs(text: str) -> list[tuple[int, int, frozenset[str]]]:
+    """The non-blank lines of ``text`` with the lower-cased words each holds (``_DIGIT`` for digits)."""
+    spans, start = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            words = {w if not w.isdigit() else _DIGIT for w in _WORD.findall(line.lower())}
+            spans.append((start, start + len(line), frozenset(words)))
+        start += len(line) + 1
+    return spans
+
+
 def _candidates(text: str) -> list[Candidate]:
+    """Every rule's candidates. A rule with a cue runs only over the paragraphs holding its cue
+    (with ``pos``/``endpos``, so look-behinds still see the text before the paragraph); a date never
+    spans a line break of the cleaned text."""
     found: list[Candidate] = []
+    paragraphs = _paragraphs(text)
+    whole = [(0, len(text))]
     for rule in _rules():
-        for match in rule.pattern.finditer(text):
-            cand = rule.handler(match, text)
-            if isinstance(cand, tuple):
-                found.extend(cand)
-            elif cand is not None:
-                found.append(cand)
+        cue = _cues().get(rule.name)
+        spans = whole if cue is None else [(a, b) for a, b, words in paragraphs if not cue.isdisjoint(words)]
+        for start, end in spans:
+            for match in rule.pattern.finditer(text, start, end):
+                cand = rule.handler(match, text)
+                if isinstance(cand, tuple):
+                    found.extend(cand)
+                elif cand is not None:
+                    found.append(cand)
     return found
 
 
