@@ -17,15 +17,17 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Literal, TypeVar
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from schemas.records import CleanArticle
 from transforms.dedupe import content_hash, simhash64
-from transforms.entities import EntityExtractor
 from transforms.errors import TransformError
 from transforms.extract import clean_document
 from transforms.pipeline import EMPTY, Normalized, normalize_text
 from transforms.published import resolve_published
+
+if TYPE_CHECKING:
+    from transforms.entities import EntityExtractor
 
 T = TypeVar("T")
 Runner = Literal["local", "dask"]
@@ -101,7 +103,11 @@ def clean_job(job: CleanJob) -> Cleaned | CleanFailure:
 
 @lru_cache(maxsize=2)
 def _extractor(model: str) -> EntityExtractor:
-    """One entity extractor per model per process (loading a model takes a second or two)."""
+    """One entity extractor per model per process (loading a model takes a second or two).
+
+    Imported here, so that a worker with the entity stage off never imports spaCy (0.4 s a process)."""
+    from transforms.entities import EntityExtractor
+
     return EntityExtractor(model)
 
 
@@ -147,11 +153,16 @@ def cleaning_pool(workers: int, entity_model: str | None = None, *, runner: Runn
         yield None
         return
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=warm_up_worker,
-                             initargs=(entity_model,)) as pool:
+    pool = ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=warm_up_worker,
+                               initargs=(entity_model,))
+    try:
         for _ in range(count):
             pool.submit(_ready)
         yield pool
+    finally:
+        # Workers take most of a second to exit (tearing down their interpreters); they do it in the
+        # background while the caller goes on (catalog refresh, checks) instead of holding it up.
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def clean_all(pool: Executor | None, jobs: Sequence[CleanJob]) -> list[Cleaned | CleanFailure]:

@@ -103,15 +103,15 @@ def sniff_binary(data: bytes) -> None:
         # UTF-16/32 text legitimately contains NUL bytes: judge its characters instead.
         sample = head[bom.skip :].decode(bom.codec, errors="ignore")
         codes = [ord(ch) for ch in sample]
+        controls, size = sum(1 for code in codes if _is_control(code)), len(codes)
     else:
         if b"\x00" in head:
             offset = head.index(b"\x00")
             raise BinaryContent(f"binary content: NUL byte at byte {offset}", field="nul_byte", value=offset)
-        codes = list(head)
-    if not codes:
+        controls, size = len(head) - len(head.translate(None, _CONTROL_BYTES)), len(head)
+    if not size:
         return
-    controls = sum(1 for code in codes if _is_control(code))
-    share = controls / len(codes)
+    share = controls / size
     if share > MAX_CONTROL_SHARE:
         raise BinaryContent(
             f"binary content: {share:.0%} control characters in the first {len(head)} bytes",
@@ -207,6 +207,9 @@ def _bom(data: bytes) -> _Choice | None:
 def _is_control(code: int) -> bool:
     # C0 controls other than tab, LF, VT, FF, CR and ESC (ISO-2022 escapes), plus DEL.
     return (code < 0x20 and code not in (0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B)) or code == 0x7F
+
+
+_CONTROL_BYTES = bytes(code for code in range(256) if _is_control(code))
 
 
 def _display(codec: str) -> str:
