@@ -8,10 +8,14 @@ of ``EntityExtractor.pipe`` on the DVIDS corpus against the model's own NER-only
 Conventions (printed in the JSON too):
 - re3d gold spans with ``confidence < 0.5`` are left out; relations likewise.
 - A gold span is *named* when it holds a word that starts with a capital letter and is not a pronoun or
-  determiner ("The", "His", "We"). In the named figures, predictions overlapping a non-named gold span of
-  the same type are neither right nor wrong.
+  determiner ("The", "His", "We"), a word with a capitalised part after a hyphen or apostrophe ("al-Zarqawi",
+  "non-Yazidis"), or an equipment designation: letters and digits with a capital ("9K720", "2S19"; "AK-47"
+  and "T-72" start with a capital anyway). In the named figures, predictions overlapping a non-named gold
+  span of the same type are neither right nor wrong.
 - Class nouns that sitrep types WEAPON/PLATFORM ("barrel bombs", subtypes weapon_class/platform_class) are
-  scored only against re3d's all-mention gold: CoNLL and the named figures annotate names alone.
+  scored where the gold marks a name they overlap ("U.S.-led coalition aircraft"), else only against re3d's
+  all-mention gold: CoNLL and the named figures annotate names alone.
+- re3d's Weapon and MilitaryPlatform are also reported together (``Weapon+MilitaryPlatform``).
 - sitrep types map onto each set's types: a prediction takes its first listed type that a gold span of the
   same extent (exact) or overlapping it (overlap) carries, else the first. GPE covers a country both as a
   place and as a government (re3d marks the latter Organisation); NORP covers both "Syrian" (Nationality)
@@ -25,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from collections import Counter
@@ -38,6 +43,7 @@ RESULTS = ROOT / "bench" / "results" / "eval_entities.json"
 BASELINE = ROOT / "bench" / "baselines" / "entities.json"
 
 RE3D_TYPES = ("Person", "Organisation", "Location", "Nationality", "Weapon", "MilitaryPlatform", "Vehicle")
+RE3D_GROUPS = {"Weapon+MilitaryPlatform": ("Weapon", "MilitaryPlatform")}
 CONLL_TYPES = ("PER", "ORG", "LOC", "MISC")
 RE3D_MAP: dict[str, tuple[str, ...]] = {
     "PERSON": ("Person",), "ORG": ("Organisation",), "GPE": ("Location", "Organisation"),
@@ -178,10 +184,16 @@ def _conll_doc(doc_id: str, sentences: list[list[tuple[str, str]]]) -> Doc:
     return Doc(doc_id, "".join(pieces), tuple(spans))
 
 
+_DESIGNATION = re.compile(r"(?=[^ ]*\d)(?=[^ ]*[A-Z])[0-9A-Za-z]+(?:[-/][0-9A-Za-z]+)*")
+
+
 def is_named(text: str) -> bool:
     for word in text.replace("’", "'").split():
         word = word.strip("\"'(),.:;“”‘-")
-        if word[:1].isupper() and word.lower().split("'")[0] not in NOT_NAMES:
+        if word.lower().split("'")[0] in NOT_NAMES:
+            continue
+        if word[:1].isupper() or any(part[:1].isupper() for part in re.split(r"[-']", word)[1:]) \
+                or _DESIGNATION.fullmatch(word):
             return True
     return False
 
@@ -202,9 +214,10 @@ def _typed(pred: Span, gold: list[Span], mapping: dict[str, tuple[str, ...]], ex
 
 
 def score(docs: list[Doc], preds: list[list[Span]], mapping: dict[str, tuple[str, ...]],
-          types: tuple[str, ...], named_only: bool,
-          drop_nominal: bool | None = None) -> dict[str, dict[str, dict[str, float]]]:
-    """``drop_nominal`` (default: ``named_only``) leaves class-noun predictions out, where gold has names only."""
+          types: tuple[str, ...], named_only: bool, drop_nominal: bool | None = None,
+          groups: dict[str, tuple[str, ...]] | None = None) -> dict[str, dict[str, dict[str, float]]]:
+    """``drop_nominal`` (default: ``named_only``) leaves class-noun predictions out, where gold has names only,
+    except where one overlaps a scored gold name of its type; ``groups`` adds rows summing several types."""
     drop = named_only if drop_nominal is None else drop_nominal
     out: dict[str, dict[str, dict[str, float]]] = {}
     for mode in ("exact", "overlap"):
@@ -214,9 +227,10 @@ def score(docs: list[Doc], preds: list[list[Span]], mapping: dict[str, tuple[str
         n_g: Counter[str] = Counter()
         exact = mode == "exact"
         for doc, all_spans in zip(docs, preds):
-            spans = [p for p in all_spans if not (drop and p.nominal)]
             gold = list(doc.gold)
             scored = [g for g in gold if not named_only or is_named(doc.text[g.start:g.end])]
+            spans = [p for p in all_spans if not (drop and p.nominal) or any(
+                g.type in mapping.get(p.type, ()) and _overlaps(g, p) for g in scored)]
             ignored = [g for g in gold if g not in scored]
             for pred in spans:
                 label = _typed(pred, gold, mapping, exact)
@@ -234,8 +248,8 @@ def score(docs: list[Doc], preds: list[list[Span]], mapping: dict[str, tuple[str
                     _typed(p, gold, mapping, exact) == g.type
                     and ((g.start, g.end) == (p.start, p.end) if exact else _overlaps(g, p)) for p in spans)
         table: dict[str, dict[str, float]] = {}
-        for label in (*types, "ALL"):
-            keys = types if label == "ALL" else (label,)
+        rows = {**{t: (t,) for t in types}, **(groups or {}), "ALL": types}
+        for label, keys in rows.items():
             tp, np_, tg, ng = (sum(c[k] for k in keys) for c in (tp_p, n_p, tp_g, n_g))
             p = tp / np_ if np_ else 0.0
             r = tg / ng if ng else 0.0
@@ -324,6 +338,8 @@ def _gate_values(results: dict) -> dict[str, float]:
     re3d = results["re3d"]["named"]["overlap"]
     conll = results["conll"]["all"]["overlap"]
     values = {f"re3d.named.overlap.{k}.f1": v["f1"] for k, v in re3d.items() if v["gold"]}
+    re3d_all = results["re3d"]["all"]["overlap"]
+    values |= {f"re3d.all.overlap.{k}.f1": v["f1"] for k, v in re3d_all.items() if v["gold"]}
     values |= {f"conll.overlap.{k}.f1": v["f1"] for k, v in conll.items()}
     values |= {f"conll.exact.{k}.f1": v["f1"] for k, v in results["conll"]["all"]["exact"].items()}
     values["re3d.aliases.accuracy"] = results["re3d"]["aliases"]["accuracy"]
@@ -349,8 +365,8 @@ def main() -> int:
     re3d = load_re3d(EVAL / "re3d-dev")
     re3d_pred = list(predictor(d.text for d in re3d))
     results["re3d"] = {"documents": len(re3d),
-                       "all": score(re3d, re3d_pred, RE3D_MAP, RE3D_TYPES, named_only=False),
-                       "named": score(re3d, re3d_pred, RE3D_MAP, RE3D_TYPES, named_only=True),
+                       "all": score(re3d, re3d_pred, RE3D_MAP, RE3D_TYPES, named_only=False, groups=RE3D_GROUPS),
+                       "named": score(re3d, re3d_pred, RE3D_MAP, RE3D_TYPES, named_only=True, groups=RE3D_GROUPS),
                        "aliases": score_aliases(re3d, re3d_pred)}
     conll = load_conll(EVAL / "conll2003-dev" / "eng.testa")
     conll_pred = list(predictor(d.text for d in conll))

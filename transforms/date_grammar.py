@@ -51,7 +51,7 @@ class Rule:
 
 
 def compile_rule(name: str, pattern: str, handler: Handler, flags: int = re.IGNORECASE) -> Rule:
-    """A rule whose matches start at a word start: the leading ``(?<!\w)`` lets the regex engine
+    r"""A rule whose matches start at a word start: the leading ``(?<!\w)`` lets the regex engine
     drop a position inside a word at once instead of trying every alternative there."""
     return Rule(name, re.compile(rf"(?<!\w)(?:{pattern})", flags), handler)
 

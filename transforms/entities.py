@@ -9,8 +9,9 @@ Public API: ``EntityExtractor(model=...)`` with ``extract(text) -> EntityResult`
 3. the model's NER; its spans are typed and resolved through the gazetteers and places when they match;
 4. weak gazetteer aliases (cities, demonyms, nicknames) where the model found nothing; pattern rules
    (``transforms.military_patterns``); weapon and platform class nouns ("barrel bombs", "warplanes";
-   ``transforms.weapon_classes``), which lengthen a named system right before them ("Kalibr cruise
-   missiles") and otherwise rank as weak; acronyms defined in the text (``transforms.acronyms``);
+   ``transforms.weapon_classes``), which are the head of a named system right before them ("Kalibr cruise
+   missiles"), make a name before them a system ("Zelzal" of "Zelzal rockets") and otherwise rank as
+   weak; acronyms defined in the text (``transforms.acronyms``);
 5. titles and affiliations around person names, and titles standing for a person (``transforms.people``);
 6. overlap resolution, person IDs and repetition of names found once (``transforms.coreference``).
 """
@@ -35,7 +36,7 @@ from transforms.people import TitleFinder, title_finder
 from transforms.places import place_entries
 from transforms.teams import team_slots
 from transforms.typing_rules import retype
-from transforms.weapon_classes import weapon_classes
+from transforms.weapon_classes import class_candidates
 from transforms.truecase import acronym_forms, dateline_places, recase
 
 __all__ = ["EntityExtractor", "EntityResult"]
@@ -128,7 +129,7 @@ class EntityExtractor:
             cands.append(Candidate(p.start, p.end, entry.type if entry else p.type, "rule", "rule", entry=entry,
                                    canonical=p.canonical, subtype=p.subtype))
         cands = retype(text, cands, self._gaz.lookup)
-        cands = _class_nouns(text, cands)
+        cands = class_candidates(text, cands, self._gaz.lookup)
         for start, end in dateline_places(text):
             entry = self._gaz.lookup(text[start:end]) or self._gaz.lookup(text[start:end].title())
             if entry is None or entry.type in ("GPE", "LOC"):
@@ -285,29 +286,6 @@ class EntityExtractor:
                                 aliases, entity.wikidata_id, entity.source)
             result.append(entity)
         return EntityResult(tuple(mentions), tuple(result))
-
-
-_JOIN = re.compile(r"[ \t]*-?[ \t]*")
-
-
-def _class_nouns(text: str, cands: list[Candidate]) -> list[Candidate]:
-    """``cands`` with class-noun candidates added at the weak rank, so a named mention always wins an
-    overlap. A class noun right after a named weapon or platform is that system's head noun ("Kalibr cruise
-    missiles", "F-16 fighter planes"): no class mention there. A bare model span inside a class noun
-    ("Barrel" of a sentence-initial "Barrel bombs") gives way to it."""
-    armed = [c for c in cands if c.type in ("WEAPON", "PLATFORM")]
-    out: list[Candidate] = []
-    dropped: set[int] = set()
-    for m in weapon_classes().find(text, [(c.start, c.end) for c in armed]):
-        if any(c.start < m.end and m.start < c.end or (c.end <= m.start and _JOIN.fullmatch(text, c.end, m.start))
-               for c in armed):
-            continue
-        inside = [c for c in cands if c.method == "model" and c.entry is None and m.start <= c.start
-                  and c.end <= m.end]
-        if not any(c.start < m.end and m.start < c.end for c in cands if c not in inside):
-            dropped |= {id(c) for c in inside}
-        out.append(Candidate(m.start, m.end, m.entry.type, "rule", "weak", entry=m.entry))
-    return [c for c in cands if id(c) not in dropped] + out
 
 
 def _teams(text: str, chosen: list[Candidate]) -> list[Candidate]:

@@ -6,8 +6,9 @@
 - ship classes: "Arleigh Burke-class destroyers", "Kirov-class" (PLATFORM, subtype ship_class);
 - numbered units and formations: "82nd Airborne Division", "5th Fleet", "Carrier Strike Group 11",
   "Task Force 51", "1st Battalion, 5th Marine Regiment" (ORG, subtype unit);
-- equipment designations in the U.S. and Russian styles: "AH-64E", "MQ-9B", "AGM-114R", "Su-34",
-  "BM-21" (WEAPON or PLATFORM by the mission letters of the prefix).
+- equipment designations in the U.S., Russian, Chinese and NATO styles: "AH-64E", "MQ-9B", "AGM-114R",
+  "Su-34", "BM-21", "FAB-500", "ZSU-23-4", "SS-N-27" (WEAPON or PLATFORM by the letters of the prefix), and
+  Russian index numbers: "2S19", "9M723", "3M-54" (PLATFORM for the 2S/9P/9A families, WEAPON for 9K/9M/3M).
 Each rule returns ``PatternMatch`` values with character offsets into the text.
 """
 
@@ -53,15 +54,24 @@ _NUMBERED = re.compile(r"\b(?:Carrier Strike Group|Expeditionary Strike Group|Am
                        r"Marine Fighter Attack Squadron|Task Group)\s+(?:\(\w+\)\s+)?\d{1,4}(?:\.\d{1,2})?\b")
 _NAMED_GROUP = re.compile(r"\b(?!The\b)(?:[A-Z][A-Za-z.]+[ ]){1,3}(?:Carrier Strike Group|Amphibious Ready Group|Expeditionary Strike Group)"
                           r"(?![ ]+\d)")
-_DESIGNATION = re.compile(r"\b(?P<prefix>[A-Z][A-Za-z]{0,3})-(?P<num>\d{1,3})(?P<suffix>[A-Z]{0,2})(?:/[A-Z])?(?![\w-])")
+_DESIGNATION = re.compile(r"\b(?P<prefix>[A-Z][A-Za-z]{0,3})-(?P<nato>[NCM]-)?(?P<num>\d{1,4})(?P<suffix>[A-Z]{0,2})"
+                          r"(?:-\d{1,2}[A-Z]?)?(?:/[A-Z])?(?![\w-])")
+_INDEX = re.compile(r"(?<![\w-])(?P<family>2S|9P|9A|9K|9M|3M)-?(?P<num>\d{1,3})(?P<suffix>[A-Z]{0,3}\d?)(?![\w-])")
+_INDEX_TYPES: dict[str, EntityType] = {"2S": "PLATFORM", "9P": "PLATFORM", "9A": "PLATFORM", "9K": "WEAPON",
+                                       "9M": "WEAPON", "3M": "WEAPON"}
 _PLATFORM_PREFIXES = frozenset({"F", "B", "A", "C", "E", "K", "P", "R", "S", "U", "T", "V", "X", "AH", "CH", "UH", "HH",
                                 "MH", "SH", "OH", "EA", "EC", "EP", "KC", "HC", "MC", "AC", "RC", "WC", "LC", "MQ", "RQ",
                                 "CQ", "CV", "MV", "Su", "MiG", "Tu", "Il", "An", "Ka", "Mi", "Yak", "J", "H", "Y", "KJ", "Z",
                                 "BMP", "BTR", "BMD", "M", "CVN", "DDG", "CG", "FFG", "LHA", "LHD", "LPD", "LSD", "SSN",
-                                "SSBN", "SSGN", "LCS", "ESB", "T-AO", "EMB"})
+                                "SSBN", "SSGN", "LCS", "ESB", "T-AO", "EMB", "BM", "BRDM", "ZSU", "TOS", "BMPT", "Be",
+                                "WZ", "GJ", "ZTZ", "ZBD", "PLZ", "PHL", "LAV", "AAV"})
 _WEAPON_PREFIXES = frozenset({"AIM", "AGM", "RIM", "BGM", "UGM", "MIM", "FIM", "LGM", "GBU", "CBU", "RGM", "ADM", "AGR",
-                              "Kh", "DF", "YJ", "PL", "HQ", "KN", "SS", "SA", "AT", "RPG", "AK", "BM", "Mk", "MK"})
+                              "Kh", "DF", "YJ", "PL", "HQ", "KN", "SS", "SA", "AT", "AS", "RPG", "AK", "Mk", "MK",
+                              "R", "FAB", "OFAB", "KAB", "UPAB", "ODAB", "RBK", "HJ", "QW", "FN", "CJ", "JL", "SPG",
+                              "ZU", "RPO", "KS", "GMLRS"})
 _NOT_DESIGNATIONS = frozenset({"COVID", "G", "I", "N", "W", "D", "L", "O", "Q"})
+_NATO_PREFIXES = frozenset({"SS", "SA", "AS", "AT"})  # SS-N-27, SA-N-6, SS-C-5: naval, coastal, ... variants
+_BOMB_PREFIXES = frozenset({"FAB", "OFAB", "KAB", "UPAB", "ODAB"})  # FAB-1500: the only four-digit numbers
 
 
 def _designation_type(prefix: str) -> EntityType | None:
@@ -95,8 +105,15 @@ def find_patterns(text: str) -> list[PatternMatch]:
         for match in regex.finditer(text):
             found.append(PatternMatch(match.start(), match.end(), "ORG", "unit", _clean_ship(match.group())))
     for match in _DESIGNATION.finditer(text):
-        type_ = _designation_type(match.group("prefix"))
+        prefix = match.group("prefix")
+        if (match.group("nato") and prefix not in _NATO_PREFIXES) or (
+                len(match.group("num")) == 4 and prefix not in _BOMB_PREFIXES):
+            continue
+        type_ = _designation_type(prefix)
         if type_ is not None:
             found.append(PatternMatch(match.start(), match.end(), type_,
                                       "designation", match.group()))
+    for match in _INDEX.finditer(text):
+        found.append(PatternMatch(match.start(), match.end(), _INDEX_TYPES[match.group("family")], "designation",
+                                  match.group()))
     return found
