@@ -124,7 +124,7 @@ def _trafilatura(tree: HtmlElement, *, url: str | None, max_date: dt.date, optio
 
 
 def _short(doc: Document | None) -> bool:
-    return doc is None or len((doc.text or "").split()) < _RESCUE_WORDS
+    return doc is None or count_words(doc.text or "") < _RESCUE_WORDS  # words as CJK and Thai count them
 
 
 def extract_html(
