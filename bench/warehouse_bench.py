@@ -81,7 +81,7 @@ def main() -> None:
     args = parser.parse_args()
     out: dict[str, object] = {"articles": args.articles}
     lake = Lake(args.root)
-    if not (args.reuse and lake.tables_dir.exists()):
+    if not (args.reuse and lake.exists()):
         t = time.perf_counter()
         out["generate_s"] = generate(args.root, args.articles)
         out["generate_total_s"] = round(time.perf_counter() - t, 1)

@@ -83,9 +83,9 @@ class _JSON(JSONResponse):
         return json.dumps(content, default=_default, separators=(",", ":")).encode()
 
 
-def create_app(lake_root: Path) -> Starlette:
+def create_app(lake_root: Path, storage: str | None = None) -> Starlette:
     """The dashboard as an ASGI app over the warehouse at ``lake_root`` (its catalog is built if missing)."""
-    lake = Lake(Path(lake_root))
+    lake = Lake(Path(lake_root), storage)
     if not lake.catalog_path.exists():
         refresh_catalog(lake)
     data = DashboardData(lake.catalog_path)
@@ -143,8 +143,8 @@ def create_app(lake_root: Path) -> Starlette:
     return app
 
 
-def serve_dashboard(lake_root: Path, host: str = "127.0.0.1", port: int = 8765) -> None:
+def serve_dashboard(lake_root: Path, host: str = "127.0.0.1", port: int = 8765, *, storage: str | None = None) -> None:
     """Serve the dashboard until interrupted (blocking)."""
     import uvicorn
 
-    uvicorn.run(create_app(lake_root), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(lake_root, storage), host=host, port=port, log_level="warning")

@@ -25,16 +25,16 @@ def test_raw_zone_is_content_addressed_and_idempotent(tmp_path: Path) -> None:
     assert raw_id == sha256_hex(b"<html>x</html>")
     assert lake.put_raw(b"<html>x</html>") == raw_id
     assert lake.get_raw(raw_id) == b"<html>x</html>"
-    assert lake.raw_path(raw_id).parent.name == raw_id[:2]
+    assert Path(lake.raw_path(raw_id)).parent.name == raw_id[:2]
 
 
 def test_write_table_is_partitioned_and_leaves_no_temp_files(tmp_path: Path) -> None:
     lake = Lake(tmp_path)
     path = lake.write_table("rejects", [_reject(1), _reject(2)], run_id="r1", ingest_date=NOW.date(), part=3)
-    assert path is not None and path.parent.name == "ingest_date=2025-05-01"
-    assert path.name == "part-r1-00003.parquet"
+    assert path is not None and Path(path).parent.name == "ingest_date=2025-05-01"
+    assert Path(path).name == "part-r1-00003.parquet"
     assert pq.read_table(path).num_rows == 2
-    assert list(lake.tmp_dir.iterdir()) == []
+    assert list(Path(lake.tmp_dir).iterdir()) == []
     assert lake.write_table("rejects", [], run_id="r1", ingest_date=NOW.date(), part=4) is None
 
 
@@ -51,7 +51,7 @@ def test_old_files_missing_a_column_still_read(tmp_path: Path) -> None:
     lake.write_table("rejects", [_reject(1)], run_id="r1", ingest_date=NOW.date(), part=0)
     old = pa.table({"run_id": ["r0"], "stage": ["load"], "source_uri": ["file:///old"],
                     "error_type": ["TooLarge"], "message": ["big"], "at": pa.array([NOW], pa.timestamp("us", tz="UTC"))})
-    folder = lake.table_dir("rejects") / "ingest_date=2024-01-01"
+    folder = Path(lake.table_dir("rejects")) / "ingest_date=2024-01-01"
     folder.mkdir(parents=True)
     pq.write_table(old, folder / "part-r0-00000.parquet")
     table = lake.read_table("rejects")
@@ -61,8 +61,8 @@ def test_old_files_missing_a_column_still_read(tmp_path: Path) -> None:
 
 def test_sweep_removes_leftovers_of_a_killed_write(tmp_path: Path) -> None:
     lake = Lake(tmp_path)
-    lake.tmp_dir.mkdir(parents=True)
-    (lake.tmp_dir / "half-written.parquet").write_bytes(b"PAR1 truncated")
+    Path(lake.tmp_dir).mkdir(parents=True)
+    (Path(lake.tmp_dir) / "half-written.parquet").write_bytes(b"PAR1 truncated")
     assert lake.sweep_tmp() == 1
     assert lake.table_files("rejects") == []
 

@@ -31,7 +31,7 @@ def _write_previous_version(lake: Lake, table: str, rows: list[dict[str, object]
     """A file as the previous schema wrote it: without ``drop``, and with no version in its metadata."""
     old_schema = pa.schema([f for f in SCHEMAS[table] if f.name != drop])
     arrow = pa.Table.from_pylist([{k: v for k, v in r.items() if k != drop} for r in rows], schema=old_schema)
-    folder = lake.table_dir(table) / f"ingest_date={day}"
+    folder = Path(lake.table_dir(table)) / f"ingest_date={day}"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "part-old-00000.parquet"
     pq.write_table(arrow, path)
@@ -110,7 +110,7 @@ def test_a_changed_meaning_is_migrated_once_by_the_registry(tmp_path: Path, monk
     assert [q["value"] for q in values if q["kind"] == "count"][:1] == [12.0]
     assert file_schema_version(lake.table_files("quantities")[0]) == 2
     assert migrate_lake(lake, registry).total == 0  # idempotent
-    assert list(lake.tmp_dir.iterdir()) == []
+    assert list(Path(lake.tmp_dir).iterdir()) == []
 
 
 def test_chains_skip_additive_steps_and_newer_files_are_left_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -22,6 +22,7 @@ import duckdb
 import pyarrow as pa
 
 from warehouse.lake import Lake
+from warehouse.storage import attach_storage
 
 __all__ = ["Warehouse", "open_warehouse", "WarehouseNotFound", "ResultKind"]
 
@@ -39,6 +40,7 @@ class Warehouse:
         self.catalog = catalog
         self._con = duckdb.connect(str(catalog), read_only=True)
         self._con.execute("SET TimeZone = 'UTC'")
+        attach_storage(self._con)  # a lake on an object store: its views read through pyarrow
 
     def marts(self) -> list[str]:
         """Names of the marts in this catalog."""

@@ -3,7 +3,9 @@
 Objects, in creation order (see ``warehouse.sql_models``):
 
 1. one view per lake table (``articles``, ``entity_mentions``, ...) over ``tables/<t>/ingest_date=*/*.parquet``,
-   typed by the table's current schema even when older files lack columns;
+   typed by the table's current schema even when older files lack columns (on an object store the paths
+   are ``s3://...`` URLs, read through the filesystem that ``warehouse.storage.attach_storage`` registers
+   on each connection; ``_sitrep.storage`` records the store's URL);
 2. ``stg_<table>`` staging views (rename and cast only);
 3. shared views (``articles_current``, ``run_history``, ``entities_current``, ``article_days``);
 4. marts: tables materialized from ``warehouse/sql/marts/*.sql``, stored sorted (``-- order:``) so that
@@ -27,6 +29,7 @@ import duckdb
 from schemas.tables import PARTITION_COLUMN, SCHEMAS, schema_for
 from warehouse.lake import Lake
 from warehouse.sql_models import load_models
+from warehouse.storage import STORAGE_TABLE, attach_storage, register_store
 
 __all__ = ["refresh_catalog", "connect", "view_sql_files"]
 
@@ -42,7 +45,7 @@ def _table_view_sql(lake: Lake, table: str) -> str:
     empty = f"_sitrep.empty_{table}"
     if not lake.table_files(table):
         return f"CREATE VIEW {table} AS SELECT {columns}, NULL::DATE AS {PARTITION_COLUMN} FROM {empty}"
-    glob = (lake.table_dir(table) / f"{PARTITION_COLUMN}=*" / "*.parquet").resolve().as_posix()
+    glob = lake.store.uri(f"{lake.table_dir(table)}/{PARTITION_COLUMN}=*/*.parquet")
     source = (
         f"read_parquet('{_quote(glob)}', hive_partitioning = true, union_by_name = true, "
         f"hive_types = {{'{PARTITION_COLUMN}': DATE}})"
@@ -84,6 +87,9 @@ def refresh_catalog(lake: Lake, *, materialize_marts: bool = True) -> Path:
         try:
             con.execute("SET TimeZone = 'UTC'")
             con.execute("CREATE SCHEMA _sitrep")
+            register_store(con, lake.store)
+            con.execute(f"CREATE TABLE {STORAGE_TABLE} (url VARCHAR)")
+            con.execute(f"INSERT INTO {STORAGE_TABLE} VALUES (?)", [None if lake.store.local else lake.store.url])
             for table in SCHEMAS:
                 empty = schema_for(table).empty_table()
                 con.register("_empty_arrow", empty)
@@ -111,6 +117,7 @@ def connect(lake: Lake, *, read_only: bool = True) -> Iterator[duckdb.DuckDBPyCo
     con = duckdb.connect(str(lake.catalog_path), read_only=read_only)
     try:
         con.execute("SET TimeZone = 'UTC'")
+        attach_storage(con)
         yield con
     finally:
         con.close()

@@ -17,6 +17,8 @@ from typing import Any
 
 import duckdb
 
+from warehouse.storage import attach_storage
+
 __all__ = ["Filters", "DashboardData", "CASUALTY_EVENTS"]
 
 CASUALTY_EVENTS = ("killed", "wounded", "captured", "missing", "casualties")
@@ -90,6 +92,7 @@ class DashboardData:
                     self._con.close()
                 self._con = duckdb.connect(str(self.catalog), read_only=True)
                 self._con.execute("SET TimeZone = 'UTC'")
+                attach_storage(self._con)  # marts are local tables; views over an object store need this
                 self._stamp = stamp
             return self._con.cursor()
 

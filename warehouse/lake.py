@@ -1,14 +1,19 @@
-"""The lake on disk: the content-addressed raw zone and atomic, Hive-partitioned Parquet tables.
+"""The lake: the content-addressed raw zone and atomic, Hive-partitioned Parquet tables.
 
-Layout under the data root (``--lake`` / ``SITREP_LAKE``)::
+Layout of the lake folder (``<root>/lake`` by default, or the storage named by ``SITREP_STORAGE``,
+which may be an object store such as ``s3://bucket/prefix``; see ``warehouse.storage``)::
 
-    <root>/lake/raw/<aa>/<sha256>                          raw bytes, immutable
-    <root>/lake/tables/<table>/ingest_date=<date>/part-<run_id>-<n>.parquet
-    <root>/lake/_tmp/                                      staging for atomic renames
+    raw/<aa>/<sha256>                                      raw bytes, immutable
+    tables/<table>/ingest_date=<date>/part-<run_id>-<n>.parquet
+    _tmp/                                                  staging for atomic writes
+
+and what always stays on the local data root (``--lake`` / ``SITREP_LAKE``)::
+
     <root>/sitrep.duckdb                                   the catalog (see ``warehouse.catalog``)
+    <root>/.write.lock                                     the write lock (``write_lock``)
 
-Every file appears whole or not at all: it is written under ``_tmp/``, flushed to disk, then renamed
-into place. A killed run leaves at most stray files in ``_tmp/``, removed by ``Lake.sweep_tmp``.
+Every file appears whole or not at all (``Store.put``). A killed run leaves at most stray files in
+``_tmp/``, removed by ``Lake.sweep_tmp``. Paths in this API are strings on ``lake.store.fs``.
 """
 
 from __future__ import annotations
@@ -16,11 +21,11 @@ from __future__ import annotations
 import datetime as dt
 import fcntl
 import hashlib
-import os
-import uuid
+import posixpath
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +34,7 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from schemas.tables import PARTITION_COLUMN, schema_for
+from warehouse.storage import Store, open_store
 
 __all__ = ["Lake", "LakeBusy", "sha256_hex", "write_lock"]
 
@@ -40,57 +46,78 @@ def sha256_hex(data: bytes) -> str:
 
 @dataclass(frozen=True)
 class Lake:
-    """A data root. All paths derive from ``root``; nothing is created until something is written."""
+    """A data root (``root``, always local) and the storage of its files (``storage``; None: ``<root>/lake``).
+
+    Nothing is created until something is written.
+    """
 
     root: Path
+    storage: str | None = None
+
+    @cached_property
+    def store(self) -> Store:
+        return open_store(self.root, self.storage)
 
     @property
-    def lake_dir(self) -> Path:
-        return self.root / "lake"
+    def lake_dir(self) -> str:
+        return self.store.base
 
     @property
-    def raw_dir(self) -> Path:
-        return self.lake_dir / "raw"
+    def raw_dir(self) -> str:
+        return posixpath.join(self.lake_dir, "raw")
 
     @property
-    def tables_dir(self) -> Path:
-        return self.lake_dir / "tables"
+    def tables_dir(self) -> str:
+        return posixpath.join(self.lake_dir, "tables")
 
     @property
-    def tmp_dir(self) -> Path:
-        return self.lake_dir / "_tmp"
+    def tmp_dir(self) -> str:
+        return posixpath.join(self.lake_dir, "_tmp")
 
     @property
     def catalog_path(self) -> Path:
         return self.root / "sitrep.duckdb"
 
+    def exists(self) -> bool:
+        """Whether anything was ever written to this lake's tables."""
+        return self.store.exists(self.tables_dir)
+
     # -- raw zone -------------------------------------------------------------------------------
 
-    def raw_path(self, raw_id: str) -> Path:
-        return self.raw_dir / raw_id[:2] / raw_id
+    def raw_path(self, raw_id: str) -> str:
+        return posixpath.join(self.raw_dir, raw_id[:2], raw_id)
 
     def put_raw(self, data: bytes) -> str:
         """Store ``data`` under its sha256 (once) and return that id."""
         raw_id = sha256_hex(data)
         path = self.raw_path(raw_id)
-        if not path.exists():
-            self._write_atomic(path, data)
+        if not self.store.exists(path):
+            self.store.put(path, data)
         return raw_id
 
     def get_raw(self, raw_id: str) -> bytes:
-        return self.raw_path(raw_id).read_bytes()
+        """The stored bytes; ``FileNotFoundError`` (an ``OSError``) when there are none."""
+        return self.store.read_bytes(self.raw_path(raw_id))
 
     # -- tables ---------------------------------------------------------------------------------
 
-    def table_dir(self, table: str) -> Path:
-        return self.tables_dir / table
+    def table_dir(self, table: str) -> str:
+        return posixpath.join(self.tables_dir, table)
 
-    def table_files(self, table: str) -> list[Path]:
-        """The table's Parquet files, in a stable order."""
+    def table_files(self, table: str) -> list[str]:
+        """The table's Parquet files (``<partition>=*/*.parquet``, no hidden files), in a stable order."""
         folder = self.table_dir(table)
-        if not folder.is_dir():
-            return []
-        return sorted(p for p in folder.glob(f"{PARTITION_COLUMN}=*/*.parquet") if not p.name.startswith("."))
+        found = []
+        for path in self.store.files(folder):
+            parts = posixpath.relpath(path, folder).split("/")
+            if (len(parts) == 2 and parts[0].startswith(f"{PARTITION_COLUMN}=") and parts[1].endswith(".parquet")
+                    and not parts[1].startswith(".")):
+                found.append(path)
+        return found
+
+    def read_file(self, path: str) -> pa.Table:
+        """One Parquet file of the lake, as written."""
+        return pq.read_table(path, filesystem=self.store.fs)
 
     def write_table(
         self,
@@ -100,25 +127,25 @@ class Lake:
         run_id: str,
         ingest_date: dt.date,
         part: int,
-    ) -> Path | None:
+    ) -> str | None:
         """Write ``rows`` as one Parquet file of ``table`` atomically; None when there are no rows.
 
         Building the table with the explicit schema rejects a row that breaks the contract
-        (wrong type, null in a non-null column) before anything touches the disk.
+        (wrong type, null in a non-null column) before anything is written.
         """
         if not rows:
             return None
         arrow = pa.Table.from_pylist(list(rows), schema=schema_for(table))
-        folder = self.table_dir(table) / f"{PARTITION_COLUMN}={ingest_date.isoformat()}"
-        path = folder / f"part-{run_id}-{part:05d}.parquet"
-        self.tmp_dir.mkdir(parents=True, exist_ok=True)
-        tmp = self.tmp_dir / f"{uuid.uuid4().hex}.parquet"
-        pq.write_table(arrow, tmp, compression="zstd")
-        _fsync(tmp)
-        folder.mkdir(parents=True, exist_ok=True)
-        os.replace(tmp, path)
-        _fsync_dir(folder)
+        path = posixpath.join(self.table_dir(table), f"{PARTITION_COLUMN}={ingest_date.isoformat()}",
+                              f"part-{run_id}-{part:05d}.parquet")
+        self.write_parquet(path, arrow)
         return path
+
+    def write_parquet(self, path: str, arrow: pa.Table) -> None:
+        """``arrow`` as the Parquet file ``path`` (zstd), whole or not at all, replacing any file there."""
+        sink = pa.BufferOutputStream()
+        pq.write_table(arrow, sink, compression="zstd")
+        self.store.put(path, sink.getvalue())
 
     def read_table(self, table: str, columns: Iterable[str] | None = None) -> pa.Table:
         """All rows of ``table`` (selected columns) under the current schema; empty if none.
@@ -130,45 +157,18 @@ class Lake:
         files = self.table_files(table)
         if not files:
             return schema.empty_table().select(cols)
-        dataset = ds.dataset([str(f) for f in files], schema=schema, format="parquet")
+        dataset = ds.dataset(files, schema=schema, format="parquet", filesystem=self.store.fs)
         return dataset.to_table(columns=cols)
 
     def sweep_tmp(self) -> int:
         """Remove staging files a killed run left behind (call it holding the write lock)."""
         leftovers = list(self.root.glob(f".{self.catalog_path.name}.*.tmp*"))
-        if self.tmp_dir.is_dir():
-            leftovers += list(self.tmp_dir.iterdir())
         for leftover in leftovers:
             leftover.unlink(missing_ok=True)
-        return len(leftovers)
-
-    # -- helpers --------------------------------------------------------------------------------
-
-    def _write_atomic(self, path: Path, data: bytes) -> None:
-        self.tmp_dir.mkdir(parents=True, exist_ok=True)
-        tmp = self.tmp_dir / uuid.uuid4().hex
-        with open(tmp, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        path.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(tmp, path)
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+        staged = self.store.files(self.tmp_dir)
+        for path in staged:
+            self.store.delete(path)
+        return len(leftovers) + len(staged)
 
 
 class LakeBusy(RuntimeError):

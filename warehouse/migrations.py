@@ -16,13 +16,13 @@ sitrep are left alone and reported.
 
 from __future__ import annotations
 
-import os
-import uuid
+import posixpath
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
 from schemas.tables import SCHEMA_VERSIONS, SCHEMAS, schema_for
@@ -112,16 +112,16 @@ class MigrationReport:
 
     rewritten: dict[str, int] = field(default_factory=dict)
     steps: list[str] = field(default_factory=list)
-    newer: list[Path] = field(default_factory=list)
+    newer: list[str] = field(default_factory=list)
 
     @property
     def total(self) -> int:
         return sum(self.rewritten.values())
 
 
-def file_schema_version(path: Path) -> int:
+def file_schema_version(path: str | Path, filesystem: pafs.FileSystem | None = None) -> int:
     """The schema version recorded in a Parquet file's metadata (1 when it records none)."""
-    meta = pq.read_schema(path).metadata or {}
+    meta = pq.read_schema(str(path), filesystem=filesystem).metadata or {}
     raw = meta.get(VERSION_KEY)
     return int(raw.decode()) if raw else 1
 
@@ -143,23 +143,16 @@ def conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
     return pa.Table.from_arrays(columns, schema=schema)
 
 
-def pending_files(lake: Lake, registry: MigrationRegistry = REGISTRY) -> list[tuple[str, Path, int]]:
+def pending_files(lake: Lake, registry: MigrationRegistry = REGISTRY) -> list[tuple[str, str, int]]:
     """``(table, file, its version)`` for each file with a registered migration pending."""
     pending = []
     for table in SCHEMAS:
         current = SCHEMA_VERSIONS[table]
         for path in lake.table_files(table):
-            version = file_schema_version(path)
+            version = file_schema_version(path, lake.store.fs)
             if version < current and registry.chain(table, version, current):
                 pending.append((table, path, version))
     return pending
-
-
-def _rewrite(lake: Lake, path: Path, table: pa.Table) -> None:
-    lake.tmp_dir.mkdir(parents=True, exist_ok=True)
-    tmp = lake.tmp_dir / f"{uuid.uuid4().hex}.parquet"
-    pq.write_table(table, tmp, compression="zstd")
-    os.replace(tmp, path)
 
 
 def migrate_lake(lake: Lake, registry: MigrationRegistry = REGISTRY) -> MigrationReport:
@@ -168,13 +161,13 @@ def migrate_lake(lake: Lake, registry: MigrationRegistry = REGISTRY) -> Migratio
     for table in SCHEMAS:
         current = SCHEMA_VERSIONS[table]
         for path in lake.table_files(table):
-            if file_schema_version(path) > current:
+            if file_schema_version(path, lake.store.fs) > current:
                 report.newer.append(path)
     for table, path, version in pending_files(lake, registry):
-        data = pq.read_table(path)
+        data = lake.read_file(path)
         for step in registry.chain(table, version, SCHEMA_VERSIONS[table]):
             data = step.apply(data)
-            report.steps.append(f"{path.name}: {table} v{step.from_version}->v{step.to_version} {step.description}")
-        _rewrite(lake, path, conform(data, schema_for(table)))
+            report.steps.append(f"{posixpath.basename(path)}: {table} v{step.from_version}->v{step.to_version} {step.description}")
+        lake.write_parquet(path, conform(data, schema_for(table)))  # replaces the file whole
         report.rewritten[table] = report.rewritten.get(table, 0) + 1
     return report
