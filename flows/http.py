@@ -7,9 +7,13 @@ follow redirects itself (each hop checked again, loops detected), check the cont
 reading, stream the body under a byte cap (gzip and deflate inflated here, under the same cap), and
 retry transient failures only: connection errors, timeouts, cut bodies, 5xx and 429, with
 exponential backoff and jitter, waiting at least what ``Retry-After`` asks. A 4xx fails at once.
+A failure that is still worth another try later says so (``FetchResult.transient``): the web path
+hands those URLs to a Prefect task with retries (``flows.refetch``).
 
 Everything comes in as arguments: the policy, the httpx client, the clock, the sleep, the random
-source and the resolver. Nothing is read from the environment.
+source, the resolver, and ``host_slot``, a context manager held around each request to a host on
+top of the fetcher's own per-host gate (``flows.host_limits``: a Prefect global concurrency limit).
+Nothing is read from the environment.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import threading
 import time
 import zlib
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import Literal
 from urllib.parse import urljoin, urlsplit
@@ -30,10 +35,14 @@ import httpx
 from flows.addresses import Resolver, TargetRefused, check_target, system_resolver
 from flows.robots import RobotsCache
 
-__all__ = ["FetchPolicy", "FetchResult", "Validators", "Fetcher", "Expect", "Outcome", "retry_after_seconds"]
+__all__ = ["FetchPolicy", "FetchResult", "Validators", "Fetcher", "Expect", "Outcome", "HostLimitMode", "HostSlot",
+           "retry_after_seconds"]
 
 Expect = Literal["page", "feed", "sitemap", "any", "robots"]
 Outcome = Literal["fetched", "not_modified", "failed", "skipped_robots", "refused"]
+HostLimitMode = Literal["auto", "on", "off"]
+# a host name in, a slot held around one request to it; raises TimeoutError when none is granted in time
+HostSlot = Callable[[str], AbstractContextManager[object]]
 
 _HTML = ("text/html", "application/xhtml+xml", "text/plain")
 _XML = ("application/xml", "text/xml", "application/rss+xml", "application/atom+xml", "application/rdf+xml",
@@ -68,6 +77,10 @@ class FetchPolicy:
     concurrency: int = 16
     respect_robots: bool = True
     allow_private_addresses: bool = False
+    # used by the web path (flows.web), not by the fetcher itself:
+    task_retries: int = 2  # Prefect task retries of a URL whose fetch ended in a transient failure
+    task_retry_delay: float = 5.0  # seconds before the first of them; doubled for each next one
+    host_limits: HostLimitMode = "auto"  # Prefect global concurrency limit per host: auto = with a real API server
 
 
 @dataclass(frozen=True)
@@ -93,6 +106,7 @@ class FetchResult:
     message: str | None = None
     fetched_at: dt.datetime | None = None
     redirects: tuple[str, ...] = ()
+    transient: bool = False  # a failure worth another try later (timeout, connection error, 5xx, 429)
 
 
 @dataclass
@@ -159,7 +173,8 @@ class Fetcher:
     def __init__(self, policy: FetchPolicy, *, client: httpx.Client | None = None,
                  sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.monotonic,
                  now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.timezone.utc),
-                 rng: Callable[[], float] = random.random, resolve: Resolver = system_resolver) -> None:
+                 rng: Callable[[], float] = random.random, resolve: Resolver = system_resolver,
+                 host_slot: HostSlot | None = None) -> None:
         self.policy = policy
         self._own_client = client is None
         self.client = client or httpx.Client(
@@ -169,6 +184,7 @@ class Fetcher:
         )
         self._sleep, self._clock, self._now, self._rng, self._resolve = sleep, clock, now, rng, resolve
         self.gate = _HostGate(policy.per_host_concurrency, sleep, clock)
+        self.host_slot: HostSlot = host_slot or (lambda host: nullcontext())
         self.robots = RobotsCache(self._fetch_robots, policy.user_agent)
 
     def __enter__(self) -> Fetcher:
@@ -184,9 +200,13 @@ class Fetcher:
     # -- the public call ------------------------------------------------------------------------
 
     def fetch(self, url: str, *, expect: Expect = "page", validators: Validators | None = None,
-              robots: bool | None = None) -> FetchResult:
-        """Fetch ``url``; every problem comes back as a result with an outcome, never as an exception."""
+              robots: bool | None = None, max_attempts: int | None = None) -> FetchResult:
+        """Fetch ``url``; every problem comes back as a result with an outcome, never as an exception.
+
+        ``max_attempts`` overrides the policy's tries for this call (a Prefect retry makes one).
+        """
         check_robots = self.policy.respect_robots if robots is None else robots
+        limit = self.policy.max_attempts if max_attempts is None else max(1, max_attempts)
         attempts = 0
         while True:
             attempts += 1
@@ -197,14 +217,14 @@ class Fetcher:
                                    message=exc.message, fetched_at=self._now())
             except _Failure as failure:
                 wait = self._backoff(attempts, failure.retry_after)
-                give_up = (not failure.transient or attempts >= self.policy.max_attempts
-                           or (failure.retry_after or 0) > self.policy.retry_after_max)
-                if give_up:
+                too_long = (failure.retry_after or 0) > self.policy.retry_after_max
+                if not failure.transient or attempts >= limit or too_long:
                     tries = f"{attempts} attempt{'s' if attempts > 1 else ''}"
                     outcome: Outcome = "skipped_robots" if failure.error_type == "RobotsDisallowed" else "failed"
                     return FetchResult(url, outcome, final_url=failure.final_url, status=failure.status,
                                        attempts=attempts, error_type=failure.error_type,
-                                       message=f"{failure.message} (after {tries})", fetched_at=self._now())
+                                       message=f"{failure.message} (after {tries})", fetched_at=self._now(),
+                                       transient=failure.transient and not too_long)
                 self._sleep(wait)
 
     def _backoff(self, attempts: int, retry_after: float | None) -> float:
@@ -251,9 +271,13 @@ class Fetcher:
                 delay = max(delay, min(crawl_delay, self.policy.max_crawl_delay))
         self.gate.enter(host, delay)
         try:
-            return self._exchange(url, expect, validators, attempts, hops)
+            with self.host_slot(urlsplit(url).hostname or host):
+                return self._exchange(url, expect, validators, attempts, hops)
         except httpx.TransportError as exc:  # connect errors, timeouts, cut bodies: worth another try
             raise _Failure(type(exc).__name__, f"{url}: {exc or type(exc).__name__}", transient=True,
+                           final_url=url) from exc
+        except TimeoutError as exc:  # the host slot was not granted in time (``HostSlot``)
+            raise _Failure("HostLimitTimeout", f"{url}: {exc or 'no host slot in time'}", transient=True,
                            final_url=url) from exc
         finally:
             self.gate.leave(host)

@@ -5,23 +5,31 @@ sitemap's pages through its index, the article links of an index page, the lines
 the pages a bare URL turns out to list), canonicalises them, and skips what the source has already
 fetched and processed unless a feed or sitemap says it changed since (URLs named directly, by
 ``url`` and ``urls`` sources, are revalidated with a conditional GET each run). The rest is fetched
-on a thread pool under the fetcher's per-host limits. Each body goes to the raw zone before its
-result is yielded, so nothing fetched is lost if a later stage fails. WARC sources are read from
-disk. Every result carries the ``fetches`` row to write (None when no request was made).
+on a thread pool under the fetcher's per-host limits, and, with a Prefect API server, under the
+per-host Prefect global concurrency limits too (``flows.host_limits``). A URL whose fetch ends in a
+transient failure is handed to the Prefect task ``refetch`` with retries and backoff
+(``flows.refetch``), on a pool of its own so that its waits never hold up the other URLs; it yields
+one result, its last. Each body goes to the raw zone before its result is yielded, so nothing
+fetched is lost if a later stage fails. WARC sources are read from disk. Every result carries the
+``fetches`` row to write (None when no request was made).
 """
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from contextlib import ExitStack
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 from urllib.parse import urlsplit
 
-from flows.http import Expect, Fetcher, FetchPolicy, FetchResult
+from flows.host_limits import open_host_limits
+from flows.http import Expect, Fetcher, FetchPolicy, FetchResult, Validators
 from flows.load import LoadedDocument, LoadFailure
+from flows.refetch import Refetch, refetcher
 from flows.seen import SeenEntry, SeenState, canonical_url, fetch_row
 from flows.sources import Source, read_url_list
 from flows.warc import load_warc
@@ -37,6 +45,7 @@ __all__ = ["WebResult", "WebOutcome", "fetch_web"]
 WebOutcome = Literal["listed", "fetched", "not_modified", "unchanged", "seen", "failed", "skipped_robots", "refused"]
 _MAX_SITEMAP_DEPTH = 3
 _MAX_CHILD_SITEMAPS = 200
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -58,14 +67,31 @@ class _Candidate:
     revalidate: bool = False  # named directly: ask the server again even if seen
 
 
+@dataclass(frozen=True)
+class _Retry:
+    """A page whose fetch ended in a transient failure, for the second tier (``flows.refetch``)."""
+
+    candidate: _Candidate
+    previous: SeenEntry | None
+    first: FetchResult
+
+
 def _describe(result: FetchResult) -> tuple[str, str]:
     return result.error_type or "FetchError", result.message or f"{result.outcome} after {result.attempts} attempt(s)"
 
 
 class _Run:
-    def __init__(self, lake: Lake, seen: SeenState, fetcher: Fetcher, run_id: str) -> None:
-        self.lake, self.seen, self.fetcher, self.run_id = lake, seen, fetcher, run_id
+    def __init__(self, lake: Lake, seen: SeenState, fetcher: Fetcher, run_id: str,
+                 refetch: Refetch | None = None) -> None:
+        self.lake, self.seen, self.fetcher, self.run_id, self.refetch = lake, seen, fetcher, run_id, refetch
         self.policy: FetchPolicy = fetcher.policy
+
+    def fetch(self, url: str, expect: Expect, validators: Validators | None, robots: bool) -> FetchResult:
+        """A fetch, and on a transient failure the Prefect retries, here and now (discovery)."""
+        result = self.fetcher.fetch(url, expect=expect, validators=validators, robots=robots)
+        if result.transient and self.refetch is not None:
+            return self.refetch(result, expect, validators, robots)
+        return result
 
     # -- turning a fetch into a result ----------------------------------------------------------
 
@@ -114,8 +140,7 @@ class _Run:
     def listing(self, source: Source, url: str, expect: Expect) -> tuple[FetchResult, bytes | None, WebResult]:
         """Fetch a feed, sitemap or index page (conditionally); its body (stored, or remembered on a 304)."""
         previous = self.seen.get(source.name, url)
-        result = self.fetcher.fetch(url, expect=expect, validators=previous.validators if previous else None,
-                                    robots=self._robots(source))
+        result = self.fetch(url, expect, previous.validators if previous else None, self._robots(source))
         if result.outcome == "not_modified" and previous is not None and previous.raw_id is not None:
             row = fetch_row(source.name, url, result, outcome="not_modified", raw_id=None, run_id=self.run_id,
                             previous=previous)
@@ -125,7 +150,7 @@ class _Run:
                 body = None
             return result, body, WebResult(source.name, url, "not_modified", None, row)
         if result.outcome == "not_modified":  # a 304 for a body we do not hold: ask again, unconditionally
-            result = self.fetcher.fetch(url, expect=expect, robots=self._robots(source))
+            result = self.fetch(url, expect, None, self._robots(source))
         if result.outcome != "fetched":
             return result, None, self.failure(source, url, result, previous)
         raw_id = self.lake.put_raw(result.body)
@@ -171,7 +196,7 @@ class _Run:
             elif outcome.outcome == "listed":  # a bare URL that is an article: the listing fetch was the article fetch
                 yield self.article(source, url, result, None)
             elif self.seen.article(source.name, url) is None:  # a 304 for a body stored but never processed
-                yield self.article(source, url, self.fetcher.fetch(url, expect="page", robots=self._robots(source)), None)
+                yield self.article(source, url, self.fetch(url, "page", None, self._robots(source)), None)
             else:
                 yield outcome
         except (FeedError, SitemapError) as exc:
@@ -190,11 +215,20 @@ class _Run:
         hint = candidate.hint
         return bool(hint is not None and hint > entry.fetched_at), entry
 
-    def fetch_one(self, candidate: _Candidate, previous: SeenEntry | None) -> WebResult:
+    def fetch_one(self, candidate: _Candidate, previous: SeenEntry | None) -> WebResult | _Retry:
         validators = previous.validators if previous else None
         result = self.fetcher.fetch(candidate.url, expect="page", validators=validators,
                                     robots=self._robots(candidate.source))
+        if result.transient and self.refetch is not None:
+            return _Retry(candidate, previous, result)
         return self.article(candidate.source, candidate.url, result, previous)
+
+    def retry_one(self, item: _Retry) -> WebResult:
+        """The second tier for one page; its last result becomes the page's result."""
+        assert self.refetch is not None
+        validators = item.previous.validators if item.previous else None
+        result = self.refetch(item.first, "page", validators, self._robots(item.candidate.source))
+        return self.article(item.candidate.source, item.candidate.url, result, item.previous)
 
 
 def _newest_first(entry: SitemapEntry) -> float:
@@ -240,40 +274,68 @@ def fetch_web(sources: Sequence[Source], lake: Lake, seen: SeenState, policy: Fe
     """Fetch the web sources (kinds url, urls, feed, sitemap, page, warc); one result per URL.
 
     ``seen`` comes from ``flows.seen.read_seen(lake)``. Pass a ``fetcher`` to inject a client, clock,
-    sleep or resolver (tests); otherwise one is built from ``policy`` and closed at the end.
+    sleep, resolver or host slot (tests); otherwise one is built from ``policy``, with the Prefect
+    host limits when they are on, and closed at the end. Prefect task retries apply inside a flow run.
     """
-    own = fetcher is None
-    active = fetcher or Fetcher(policy)
-    run = _Run(lake, seen, active, run_id)
-    try:
-        for source in sources:
-            if source.kind == "warc" and source.path is not None:
-                for doc in load_warc(source.path, source.name, lake, max_bytes=policy.max_bytes):
-                    yield _warc_result(source, doc, run_id, now())
-        web = [s for s in sources if s.kind != "warc"]
-        wanted: list[tuple[_Candidate, SeenEntry | None]] = []
-        for item in _candidates(run, web):
-            if isinstance(item, WebResult):
-                yield item
-                continue
-            needed, entry = run.needs_fetch(item)
-            if not needed:
-                yield WebResult(item.source.name, item.url, "seen", None, None)
-                continue
-            wanted.append((item, entry))
-        with ThreadPoolExecutor(max_workers=max(1, policy.concurrency), thread_name_prefix="sitrep-fetch") as pool:
-            pending: set[Future[WebResult]] = set()
-            for item, entry in _round_robin_by_host(wanted):
-                pending.add(pool.submit(run.fetch_one, item, entry))
-                while len(pending) >= 2 * max(1, policy.concurrency):
-                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                    yield from (f.result() for f in done)
-            while pending:
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                yield from (f.result() for f in done)
-    finally:
-        if own:
-            active.close()
+    with ExitStack() as stack:
+        if fetcher is None:
+            limits = stack.enter_context(open_host_limits(policy))
+            fetcher = stack.enter_context(Fetcher(policy, host_slot=limits.slot if limits is not None else None))
+        run = _Run(lake, seen, fetcher, run_id, refetcher(fetcher, fetcher.policy))
+        yield from _fetch_all(run, sources, now)
+
+
+def _fetch_all(run: _Run, sources: Sequence[Source], now: Callable[[], dt.datetime]) -> Iterator[WebResult]:
+    lake, policy, run_id = run.lake, run.policy, run.run_id
+    for source in sources:
+        if source.kind == "warc" and source.path is not None:
+            for doc in load_warc(source.path, source.name, lake, max_bytes=policy.max_bytes):
+                yield _warc_result(source, doc, run_id, now())
+    web = [s for s in sources if s.kind != "warc"]
+    wanted: list[tuple[_Candidate, SeenEntry | None]] = []
+    for item in _candidates(run, web):
+        if isinstance(item, WebResult):
+            yield item
+            continue
+        needed, entry = run.needs_fetch(item)
+        if not needed:
+            yield WebResult(item.source.name, item.url, "seen", None, None)
+            continue
+        wanted.append((item, entry))
+    yield from _fetch_pages(run, wanted)
+
+
+def _in_context(pool: ThreadPoolExecutor, fn: Callable[..., T], *args: Any) -> Future[T]:
+    """``fn`` on ``pool`` in a copy of this thread's context (the flow run, Prefect's settings)."""
+    return pool.submit(contextvars.copy_context().run, fn, *args)
+
+
+def _fetch_pages(run: _Run, wanted: list[tuple[_Candidate, SeenEntry | None]]) -> Iterator[WebResult]:
+    """Fetch the pages on a pool, one host after another; transient failures go on to a second pool,
+    where the Prefect retries wait without holding a fetch thread. Results in completion order."""
+    width = max(1, run.policy.concurrency)
+    with ThreadPoolExecutor(max_workers=width, thread_name_prefix="sitrep-fetch") as pool, \
+            ThreadPoolExecutor(max_workers=width, thread_name_prefix="sitrep-refetch") as retry_pool:
+        fetching: set[Future[Any]] = set()  # WebResult | _Retry
+        retrying: set[Future[Any]] = set()  # WebResult
+
+        def settle() -> Iterator[WebResult]:
+            done, _ = wait(fetching | retrying, return_when=FIRST_COMPLETED)
+            for future in done:
+                fetching.discard(future)
+                retrying.discard(future)
+                outcome = future.result()
+                if isinstance(outcome, _Retry):
+                    retrying.add(_in_context(retry_pool, run.retry_one, outcome))
+                else:
+                    yield outcome
+
+        for item, entry in _round_robin_by_host(wanted):
+            fetching.add(_in_context(pool, run.fetch_one, item, entry))
+            while len(fetching) >= 2 * width:
+                yield from settle()
+        while fetching or retrying:
+            yield from settle()
 
 
 def _warc_result(source: Source, doc: LoadedDocument | LoadFailure, run_id: str, now: dt.datetime) -> WebResult:

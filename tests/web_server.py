@@ -1,8 +1,9 @@
 """A real HTTP server on 127.0.0.1 for the web tests, with one route per case, and a fake clock.
 
 ``site`` is a pytest fixture (import it into a test module) yielding a ``TestSite``: its ``url(path)``
-builds URLs, ``hits`` counts requests per path, ``pages`` can be changed by a test (an ETag follows the
-body), and ``reset()`` clears the counters. Nothing here reaches beyond the loopback interface.
+builds URLs, ``hits`` counts requests per path, ``spans`` holds each request's (path, start, end) on
+the server's monotonic clock, ``pages`` can be changed by a test (an ETag follows the body), and
+``reset()`` clears the counters. Nothing here reaches beyond the loopback interface.
 """
 
 from __future__ import annotations
@@ -62,6 +63,7 @@ class TestSite:
     hits: Counter[str] = field(default_factory=Counter)
     pages: dict[str, bytes] = field(default_factory=dict)
     seen_headers: dict[str, dict[str, str]] = field(default_factory=dict)
+    spans: list[tuple[str, float, float]] = field(default_factory=list)
 
     __test__ = False  # not a test class, despite the name
 
@@ -71,6 +73,7 @@ class TestSite:
     def reset(self) -> None:
         self.hits.clear()
         self.seen_headers.clear()
+        self.spans.clear()
 
 
 def _handler(state: TestSite) -> type[BaseHTTPRequestHandler]:
@@ -90,7 +93,14 @@ def _handler(state: TestSite) -> type[BaseHTTPRequestHandler]:
             self.end_headers()
             self.wfile.write(body)
 
-        def do_GET(self) -> None:  # noqa: C901 - one branch per case, on purpose
+        def do_GET(self) -> None:
+            started = time.monotonic()
+            try:
+                self._route()
+            finally:
+                state.spans.append((self.path.split("?", 1)[0], started, time.monotonic()))
+
+        def _route(self) -> None:  # noqa: C901 - one branch per case, on purpose
             path = self.path.split("?", 1)[0]
             state.hits[path] += 1
             state.seen_headers[path] = {k.lower(): v for k, v in self.headers.items()}
@@ -122,6 +132,11 @@ def _handler(state: TestSite) -> type[BaseHTTPRequestHandler]:
             }
             if path in routes:
                 routes[path]()
+            elif path.startswith("/fail-twice/"):  # 503, 503, then the page
+                self._send(503, b"busy") if n <= 2 else self._send(200, article("Recovered", path.rsplit("/", 1)[-1]))
+            elif path.startswith("/held/"):  # the page after 0.1 s, to see requests overlap or not
+                time.sleep(0.1)
+                self._send(200, article("Held", path.rsplit("/", 1)[-1]))
             elif path in state.pages:
                 self._versioned(state.pages[path])
             else:
