@@ -1,34 +1,37 @@
-"""Cleaning on a Dask cluster: a ``concurrent.futures`` Executor over ``distributed``, nothing of Prefect.
+"""Cleaning on a Dask cluster through prefect-dask's ``DaskTaskRunner``.
 
 With ``runner = "dask"`` the flow's CPU-bound stage (``flows.workers.clean_job``: trafilatura,
-dates, quantities, spaCy entities) is submitted to Dask workers through
-``Client.get_executor()``, so ``flows.workers.clean_batches`` keeps its batches in flight exactly
-as it does on a local process pool. Workers run plain functions: they never import Prefect and so
-never start a Prefect server of their own. The flow process keeps everything that touches the lake
-(raw zone, dedupe, Parquet writes), so the lake stays on the machine that runs the flow.
+dates, quantities, spaCy entities) runs as Prefect task runs (``clean``, one per chunk of jobs) that
+``DaskTaskRunner`` places on Dask workers: the scheduler at ``address``, or a local cluster of
+``workers`` processes on 127.0.0.1. Each task run reports to the flow's own Prefect API, whose URL
+travels with the task (Prefect's serialized settings context), so workers never start a Prefect
+server of their own; that is why a Dask run needs a real API (``PREFECT_API_URL``, ``sitrep
+server``, or the one the CLI starts for the run), reachable from the workers.
 
-Remote workers need sitrep installed in their environment (the same version as the flow), because
-jobs and results travel as pickles of ``flows.workers`` and ``schemas`` classes.
+The flow process keeps everything that touches the lake (raw zone, dedupe, Parquet writes).
+Remote workers need sitrep installed (the same version as the flow): jobs and results travel as
+pickles of ``flows.workers`` and ``schemas`` classes.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
-from concurrent.futures import Executor
-from contextlib import ExitStack, contextmanager
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
-from distributed import Client, LocalCluster
 from distributed.diagnostics.plugin import WorkerPlugin
+from prefect import task
+from prefect.cache_policies import NO_CACHE
+from prefect_dask import DaskTaskRunner
 
-__all__ = ["dask_pool", "WarmWorker"]
+from flows.workers import CleanFailure, Cleaned, CleanJob, clean_chunk, warm_up_worker
 
+__all__ = ["dask_pool", "DaskPool", "WarmWorker", "clean_on_worker"]
 
-def _warm_up(entity_model: str | None) -> None:
-    from flows.workers import warm_up_worker
-
-    warm_up_worker(entity_model)
+CHUNK = 8
+"""Jobs per Prefect task run on the cluster: enough to make a task run's own cost (a few ms) small
+beside the cleaning (tens of ms a document), few enough to spread a batch over the workers."""
 
 
 class WarmWorker(WorkerPlugin):
@@ -43,25 +46,44 @@ class WarmWorker(WorkerPlugin):
         self.entity_model = entity_model
 
     def setup(self, worker: Any) -> None:
-        _warm_up(self.entity_model)
+        warm_up_worker(self.entity_model)
 
+
+@task(name="clean", cache_policy=NO_CACHE, persist_result=False)
+def clean_on_worker(jobs: Sequence[CleanJob]) -> list[Cleaned | CleanFailure]:
+    """Clean a chunk of documents on a Dask worker (one Prefect task run)."""
+    return clean_chunk(jobs)
+
+
+class DaskPool:
+    """The pool face ``flows.workers.clean_batches`` uses, over a started ``DaskTaskRunner``."""
+
+    chunk = CHUNK
+    ahead = 2
+
+    def __init__(self, runner: DaskTaskRunner) -> None:
+        self.runner = runner
+
+    def submit(self, fn: Callable[..., Any], jobs: Sequence[CleanJob]) -> Any:
+        if fn is not clean_chunk:
+            raise ValueError("the Dask pool runs sitrep's cleaning only")
+        return self.runner.submit(clean_on_worker, parameters={"jobs": list(jobs)})
 
 
 @contextmanager
-def dask_pool(address: str | None, workers: int, entity_model: str | None) -> Iterator[Executor]:
-    """An Executor on the Dask scheduler at ``address``, or on a local cluster of ``workers`` processes.
+def dask_pool(address: str | None, workers: int, entity_model: str | None) -> Iterator[DaskPool]:
+    """A ``DaskPool`` on the scheduler at ``address``, or on a local cluster of ``workers`` processes.
 
     A local cluster (no address) listens on 127.0.0.1 only and is closed on exit; a remote
     cluster is left running (only this client is closed).
     """
     logging.getLogger("distributed").setLevel(logging.WARNING)
-    with ExitStack() as stack:
-        if address:
-            client = stack.enter_context(Client(address, timeout="30s"))
-        else:
-            cluster = stack.enter_context(LocalCluster(n_workers=max(workers, 1), threads_per_worker=1, processes=True,
-                                                       host="127.0.0.1", dashboard_address="127.0.0.1:0"))
-            client = stack.enter_context(Client(cluster))
-        client.register_plugin(WarmWorker(entity_model))
-        executor = client.get_executor(pure=False)
-        yield executor
+    if address:
+        runner = DaskTaskRunner(address=address)
+    else:
+        runner = DaskTaskRunner(cluster_kwargs={"n_workers": max(workers, 1), "threads_per_worker": 1,
+                                                "processes": True, "host": "127.0.0.1",
+                                                "dashboard_address": "127.0.0.1:0"})
+    with runner:
+        runner.client.register_plugin(WarmWorker(entity_model))
+        yield DaskPool(runner)

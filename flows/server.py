@@ -22,7 +22,8 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Iterator, Mapping, MutableMapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -139,3 +140,22 @@ def environment_for(choice: ApiChoice, environ: MutableMapping[str, str]) -> Non
     if choice.url is not None:
         environ["PREFECT_API_URL"] = choice.url
 
+
+
+@contextmanager
+def run_scoped_api() -> Iterator[str]:
+    """A Prefect API server for one run, on 127.0.0.1 (a free port), stopped afterwards; its URL.
+
+    For Dask runs without a server: the task runs on the workers report to this URL (it travels
+    with each task), where Prefect's ephemeral mode would start a server inside every worker.
+    """
+    from prefect.server.api.server import SubprocessASGIServer
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    server = SubprocessASGIServer()
+    server.start(timeout=120)
+    try:
+        with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
+            yield server.api_url
+    finally:
+        server.stop()

@@ -12,12 +12,12 @@ import logging
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import TYPE_CHECKING, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
 
 from schemas.records import CleanArticle
 from transforms.dedupe import content_hash, simhash64
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 Runner = Literal["local", "dask"]
 
-__all__ = ["CleanJob", "CleanFailure", "Cleaned", "Runner", "clean_job", "cleaning_pool", "clean_all", "clean_batches",
+__all__ = ["CleanJob", "CleanFailure", "Cleaned", "Pool", "Runner", "clean_job", "clean_chunk", "cleaning_pool", "clean_all", "clean_batches",
            "quiet_library_logs", "warm_up_worker"]
 
 
@@ -131,22 +131,35 @@ def _ready() -> bool:
     return True
 
 
+class Pool(Protocol):
+    """What ``clean_batches`` needs of a pool: ``submit(clean_chunk, jobs)`` giving something with
+    ``result()``. A local ``ProcessPoolExecutor`` is one; so is ``flows.cluster.DaskPool``, which also
+    says how many jobs go in one submission (``chunk``) and how many batches to keep in flight."""
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any) -> Any: ...
+
+
+def clean_chunk(jobs: Sequence[CleanJob]) -> list[Cleaned | CleanFailure]:
+    """Clean several documents, in order (one submission to a pool)."""
+    return [clean_job(job) for job in jobs]
+
+
 @contextmanager
 def cleaning_pool(workers: int, entity_model: str | None = None, *, runner: Runner = "local",
-                  dask_address: str | None = None) -> Iterator[Executor | None]:
+                  dask_address: str | None = None) -> Iterator[Pool | None]:
     """A process pool of ``workers`` (0 = one per core); None when one process is asked for.
 
     The workers are started at once (they import trafilatura, about a second), so that start-up
     overlaps with the caller's own work before the first batch. With ``runner="dask"`` the pool is
-    an Executor on a Dask cluster (``flows.cluster``): the scheduler at ``dask_address``, or a
-    local cluster of ``workers`` processes.
+    prefect-dask's task runner on a Dask cluster (``flows.cluster``): the scheduler at
+    ``dask_address``, or a local cluster of ``workers`` processes.
     """
     quiet_library_logs()
     if runner == "dask":
         from flows.cluster import dask_pool
 
-        with dask_pool(dask_address, workers or os.cpu_count() or 1, entity_model) as executor:
-            yield executor
+        with dask_pool(dask_address, workers or os.cpu_count() or 1, entity_model) as dask:
+            yield dask
         return
     count = workers or os.cpu_count() or 1
     if count <= 1:
@@ -165,31 +178,38 @@ def cleaning_pool(workers: int, entity_model: str | None = None, *, runner: Runn
         pool.shutdown(wait=False, cancel_futures=True)
 
 
-def clean_all(pool: Executor | None, jobs: Sequence[CleanJob]) -> list[Cleaned | CleanFailure]:
+def clean_all(pool: Pool | None, jobs: Sequence[CleanJob]) -> list[Cleaned | CleanFailure]:
     """Clean a batch, in order, on the pool (or in this process when there is none)."""
-    if pool is None:
-        return [clean_job(job) for job in jobs]
-    return list(pool.map(clean_job, jobs))
+    return next(clean_batches(pool, [(None, jobs)]))[1]
 
 
 def clean_batches(
-    pool: Executor | None, batches: Iterable[tuple[T, Sequence[CleanJob]]], *, ahead: int = 1
+    pool: Pool | None, batches: Iterable[tuple[T, Sequence[CleanJob]]], *, ahead: int | None = None
 ) -> Iterator[tuple[T, list[Cleaned | CleanFailure]]]:
-    """Clean batches in order, keeping ``ahead`` batches in flight on the pool.
+    """Clean batches in order, keeping ``ahead`` batches in flight on the pool (the pool's own
+    ``ahead``, else 1).
 
     ``batches`` is consumed lazily, so the next batch is loaded (by the caller's generator) while
-    the workers clean the previous one; at most ``ahead + 1`` batches are held in memory.
+    the workers clean the previous one; at most ``ahead + 1`` batches are held in memory. Jobs go
+    to the pool ``chunk`` at a time (the pool's own ``chunk``, else one by one).
     """
     if pool is None:
         for tag, jobs in batches:
-            yield tag, clean_all(None, jobs)
+            yield tag, clean_chunk(jobs)
         return
-    pending: deque[tuple[T, list[Future[Cleaned | CleanFailure]]]] = deque()
+    size = max(1, int(getattr(pool, "chunk", 1)))
+    ahead = ahead if ahead is not None else max(1, int(getattr(pool, "ahead", 1)))
+    pending: deque[tuple[T, int, list[Any]]] = deque()
     for tag, jobs in batches:
-        pending.append((tag, [pool.submit(clean_job, job) for job in jobs]))
+        pending.append((tag, len(jobs), [pool.submit(clean_chunk, jobs[i:i + size]) for i in range(0, len(jobs), size)]))
         if len(pending) > ahead:
-            done_tag, futures = pending.popleft()
-            yield done_tag, [f.result() for f in futures]
+            yield _collect(*pending.popleft())
     while pending:
-        done_tag, futures = pending.popleft()
-        yield done_tag, [f.result() for f in futures]
+        yield _collect(*pending.popleft())
+
+
+def _collect(tag: T, expected: int, futures: list[Any]) -> tuple[T, list[Cleaned | CleanFailure]]:
+    results = [r for f in futures for r in f.result()]
+    if len(results) != expected:  # never pair documents with the wrong results, nor drop any
+        raise RuntimeError(f"the pool returned {len(results)} results for {expected} documents")
+    return tag, results

@@ -63,18 +63,53 @@ def test_dask_cluster_ingest_equals_single_process(prefect_api: str, tmp_path: P
         assert got == expected, f"{table} differs between the single-process and the Dask run"
 
 
-def test_dask_workers_never_import_prefect(tmp_path: Path) -> None:
-    """The jobs run plain functions on the workers: Prefect is never imported there (no server of their own)."""
+def test_dask_runs_go_through_prefect_dask_and_workers_start_no_server(prefect_api: str, tmp_path: Path) -> None:
+    """Cleaning runs as Prefect task runs placed by prefect-dask's DaskTaskRunner; the workers report
+    to the flow's API and never start a Prefect server of their own."""
     from distributed import Client, LocalCluster
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
 
-    from flows.workers import CleanJob, clean_job, cleaning_pool
-
-    job = CleanJob(make_page("Army buys launchers", PARAGRAPHS).encode(), "html", None, dt.date(2025, 4, 9), 10**7, 25)
-    with LocalCluster(n_workers=1, processes=True, threads_per_worker=1, host="127.0.0.1", dashboard_address="127.0.0.1:0") as cluster:
-        with cleaning_pool(1, None, runner="dask", dask_address=cluster.scheduler_address) as pool:
-            assert pool is not None
-            result = pool.submit(clean_job, job).result()
+    (tmp_path / "corpus").mkdir()
+    corpus = _corpus(tmp_path / "corpus")
+    with LocalCluster(n_workers=2, processes=True, threads_per_worker=1, host="127.0.0.1",
+                      dashboard_address="127.0.0.1:0") as cluster:
+        state = ingest([str(corpus)], IngestOptions(lake=str(tmp_path / "dask"), workers=2, batch_size=8,
+                                                    runner="dask", dask_address=cluster.scheduler_address),
+                       return_state=True)
         with Client(cluster) as client:
-            imported = client.run(lambda: sorted(m for m in sys.modules if m.split(".")[0] == "prefect"))
-    assert result.article.title == "Army buys launchers"  # type: ignore[union-attr]
-    assert all(mods == [] for mods in imported.values()), imported
+            servers = client.run(lambda: sorted(str(port) for port in __import__(
+                "prefect.server.api.server", fromlist=["SubprocessASGIServer"]).SubprocessASGIServer._instances))
+            workers_with_prefect = client.run(lambda: "prefect.task_engine" in sys.modules)
+    assert state.is_completed()
+    result = state.result()
+    assert result["counts"]["new"] >= 5, result["counts"]
+    assert all(workers_with_prefect.values()), workers_with_prefect  # the task engine ran there
+    assert all(found == [] for found in servers.values()), servers  # but no server was started there
+    with get_client(sync_client=True) as client:
+        runs = client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[state.state_details.flow_run_id])))
+    cleans = [run for run in runs if run.name.startswith("clean")]
+    assert cleans and all(run.state is not None and run.state.is_completed() for run in cleans)
+    # one task run per chunk of at most 8 documents: the 11+ cleaned documents took at least two
+    assert len(cleans) >= 2
+
+
+@pytest.mark.slow
+def test_cli_dask_run_without_a_server_starts_one_for_the_run(tmp_path: Path) -> None:
+    """No PREFECT_API_URL and no `sitrep server`: the CLI serves the API for the run itself, so the
+    Dask workers report there instead of starting Prefect servers of their own."""
+    import os
+    import subprocess
+
+    from conftest import sitrep_command
+
+    (tmp_path / "corpus").mkdir()
+    corpus = _corpus(tmp_path / "corpus")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SITREP_", "PREFECT_API"))}
+    env.update(SITREP_LAKE=str(tmp_path / "lake"), SITREP_SERVER_PORT="9", PREFECT_HOME=str(tmp_path / "home"),
+               SITREP_ENTITY_MODEL="none")
+    done = subprocess.run(sitrep_command() + ["ingest", "--quiet", "--runner", "dask", "--workers", "2", str(corpus)],
+                          env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    got = _rows(tmp_path / "lake", "articles")
+    assert len(got) >= 5
