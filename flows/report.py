@@ -35,6 +35,9 @@ def print_summary(result: dict[str, Any]) -> None:
     if counts.get("rejected"):
         _console.print(f"{counts['rejected']} rejected, see: sitrep sql \"SELECT * FROM rejects WHERE run_id = "
                        f"'{result['run_id']}'\"", soft_wrap=True)
+    if counts.get("cached"):
+        _console.print(f"{counts['cached']} of {counts.get('documents', 0)} document(s) not cleaned again: read from "
+                       "the reprocess cache (SITREP_REPROCESS_CACHE).", soft_wrap=True)
     _console.print(f"lake: {result['lake']}")
 
 
