@@ -8,12 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, Literal, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn
 
 import typer
+from pydantic import ValidationError
 
 from flows.settings import Settings
+
+if TYPE_CHECKING:
+    from warehouse.lake import Lake
 
 __all__ = ["app", "main"]
 
@@ -30,18 +36,29 @@ LakeOption = Annotated[
 ]
 
 
+StorageOption = Annotated[
+    str | None, typer.Option("--storage", help="Where the raw zone and tables live: a folder or a URL such as "
+                                               "s3://bucket/prefix. Default: $SITREP_STORAGE or <lake>/lake")
+]
+
+
 def _fail(message: str, code: int = 1) -> NoReturn:
     typer.echo(f"sitrep: {message}", err=True)
     raise typer.Exit(code)
 
 
-def _settings(lake: Path | None, **overrides: Any) -> Settings:
+def _settings(lake: Path | None, storage: str | None = None, **overrides: Any) -> Settings:
     values = {k: v for k, v in overrides.items() if v is not None}
     if lake is not None:
         values["lake"] = lake
+    if storage is not None:
+        values["storage"] = storage
     try:
         return Settings(**values)
-    except ValueError as exc:
+    except ValidationError as exc:  # the reasons without the values (a storage URL may hold a secret)
+        reasons = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'settings'}: {e['msg']}" for e in exc.errors())
+        _fail(f"bad setting: {reasons}".replace("\n", " "), 2)
+    except ValueError as exc:  # pydantic-settings' own (an environment value it cannot parse)
         _fail(f"bad setting: {exc}".replace("\n", " "), 2)
 
 
@@ -58,11 +75,27 @@ def _quiet_prefect(settings: Settings) -> str | None:
     return choice.url
 
 
+@contextmanager
+def _prefect_api(settings: Settings) -> Iterator[str | None]:
+    """``_quiet_prefect``, and for a Dask run without a server, one for the run (``flows.server``)."""
+    url = _quiet_prefect(settings)
+    if url is not None or settings.runner != "dask":
+        yield url
+        return
+    from flows.server import run_scoped_api
+
+    if settings.prefect_host_limits == "auto":  # a server of this run alone coordinates no other process
+        settings.prefect_host_limits = "off"
+    with run_scoped_api() as scoped:
+        yield scoped
+
+
 def _options(settings: Settings, *, progress: bool) -> Any:
     from flows.options import IngestOptions
 
     return IngestOptions(
         lake=str(settings.lake),
+        storage=settings.storage,
         workers=settings.workers,
         batch_size=settings.batch_size,
         max_bytes=settings.max_bytes,
@@ -73,7 +106,21 @@ def _options(settings: Settings, *, progress: bool) -> Any:
         progress=progress,
         runner=settings.runner,
         dask_address=settings.dask_address,
+        reprocess_cache=settings.reprocess_cache,
     )
+
+
+def _lake(settings: Settings) -> Lake:
+    """The settings' lake, its storage opened and reached: a bad storage fails here, with one line."""
+    from warehouse.lake import Lake
+    from warehouse.storage import StorageError
+
+    lake = Lake(settings.lake, settings.storage)
+    try:
+        lake.store.check()
+    except StorageError as exc:
+        _fail(str(exc), 2)
+    return lake
 
 
 RunnerOption = Annotated[str | None, typer.Option("--runner", help="Where cleaning runs: local | dask")]
@@ -99,6 +146,7 @@ def ingest(
         help="Files, directories (recursive), URLs (pages, feeds, sitemaps), @urls.txt lists, .warc(.gz) files, "
              "or sources .toml files")],
     lake: LakeOption = None,
+    storage: StorageOption = None,
     workers: Annotated[int | None, typer.Option(help="Cleaning processes (0 = one per core)")] = None,
     batch_size: Annotated[int | None, typer.Option(help="Documents per batch")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary table")] = False,
@@ -107,20 +155,23 @@ def ingest(
     timeout: TimeoutOption = None,
 ) -> None:
     """Load or fetch articles into the raw zone, clean, normalize and deduplicate them, write the tables."""
-    settings = _settings(lake, workers=workers, batch_size=batch_size, **_runner_overrides(runner, dask_address, timeout))
+    settings = _settings(lake, storage, workers=workers, batch_size=batch_size,
+                         **_runner_overrides(runner, dask_address, timeout))
+    _lake(settings)
     from flows.sources import SourceError, resolve_sources
 
     try:
         resolve_sources(sources)  # fail fast, before Prefect starts, on a bad argument
     except SourceError as exc:
         _fail(str(exc), 2)
-    _quiet_prefect(settings)
-    from flows.ingest import ingest as ingest_flow
     from flows.report import print_summary
     from warehouse.lake import LakeBusy
 
     try:
-        result = ingest_flow.with_options(timeout_seconds=settings.flow_timeout)(sources, _options(settings, progress=not quiet))
+        with _prefect_api(settings):
+            from flows.ingest import ingest as ingest_flow
+
+            result = ingest_flow.with_options(timeout_seconds=settings.flow_timeout)(sources, _options(settings, progress=not quiet))
     except (SourceError, LakeBusy) as exc:
         _fail(str(exc), 2)
     except TimeoutError:
@@ -136,6 +187,7 @@ def ingest(
 @app.command()
 def reprocess(
     lake: LakeOption = None,
+    storage: StorageOption = None,
     workers: Annotated[int | None, typer.Option(help="Cleaning processes (0 = one per core)")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary table")] = False,
     runner: RunnerOption = None,
@@ -143,18 +195,18 @@ def reprocess(
     timeout: TimeoutOption = None,
 ) -> None:
     """Rebuild articles, entities, quantities and dates from the raw zone (after a normalizer changed)."""
-    settings = _settings(lake, workers=workers, **_runner_overrides(runner, dask_address, timeout))
-    from warehouse.lake import Lake
-
-    if not Lake(settings.lake).raw_dir.exists():
-        _fail(f"no raw zone at {settings.lake}: run 'sitrep ingest' first", 1)
-    _quiet_prefect(settings)
-    from flows.reprocess import reprocess as reprocess_flow
+    settings = _settings(lake, storage, workers=workers, **_runner_overrides(runner, dask_address, timeout))
+    the_lake = _lake(settings)
+    if not the_lake.store.exists(the_lake.raw_dir):
+        _fail(f"no raw zone at {the_lake.store.uri(the_lake.raw_dir)}: run 'sitrep ingest' first", 1)
     from flows.report import print_summary
     from warehouse.lake import LakeBusy
 
     try:
-        result = reprocess_flow.with_options(timeout_seconds=settings.flow_timeout)(_options(settings, progress=False))
+        with _prefect_api(settings):
+            from flows.reprocess import reprocess as reprocess_flow
+
+            result = reprocess_flow.with_options(timeout_seconds=settings.flow_timeout)(_options(settings, progress=False))
     except LakeBusy as exc:
         _fail(str(exc), 2)
     except TimeoutError:
@@ -192,20 +244,20 @@ def normalize(
 def sql(
     query: Annotated[str, typer.Argument(help="A SQL query over the warehouse views")],
     lake: LakeOption = None,
+    storage: StorageOption = None,
     fmt: Annotated[str, typer.Option("--format", help="table | csv | json")] = "table",
 ) -> None:
     """Run a query against the DuckDB catalog (read-only) and print the result."""
     from flows.report import print_result
     from warehouse.catalog import connect
-    from warehouse.lake import Lake
 
     import duckdb
 
     if fmt not in ("table", "csv", "json"):
         _fail(f"--format must be table, csv or json, not {fmt!r}", 2)
-    settings = _settings(lake)
+    settings = _settings(lake, storage)
     try:
-        with connect(Lake(settings.lake)) as con:
+        with connect(_lake(settings)) as con:
             result = con.sql(query).to_arrow_table()
     except duckdb.Error as exc:
         _fail(str(exc).splitlines()[0], 1)
@@ -213,15 +265,14 @@ def sql(
 
 
 @app.command()
-def status(lake: LakeOption = None) -> None:
+def status(lake: LakeOption = None, storage: StorageOption = None) -> None:
     """Show recent runs, row counts, rejects by reason, and freshness per source."""
     from flows.report import print_status
     from warehouse.catalog import connect
-    from warehouse.lake import Lake
 
-    settings = _settings(lake)
-    the_lake = Lake(settings.lake)
-    if not the_lake.lake_dir.exists():
+    settings = _settings(lake, storage)
+    the_lake = _lake(settings)
+    if not the_lake.store.exists(the_lake.lake_dir):
         _fail(f"no lake at {settings.lake}: run 'sitrep ingest' first", 1)
     with connect(the_lake) as con:
         print_status(con)
@@ -253,6 +304,7 @@ def server(
 def serve(
     sources_file: Annotated[Path, typer.Argument(help="A sources .toml file whose entries have schedule or interval")],
     lake: LakeOption = None,
+    storage: StorageOption = None,
     workers: Annotated[int | None, typer.Option(help="Cleaning processes (0 = one per core)")] = None,
     runner: RunnerOption = None,
     dask_address: DaskOption = None,
@@ -260,7 +312,8 @@ def serve(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the deployments and exit")] = False,
 ) -> None:
     """Register one Prefect deployment per scheduled source and run them until stopped (needs a server)."""
-    settings = _settings(lake, workers=workers, **_runner_overrides(runner, dask_address, timeout))
+    settings = _settings(lake, storage, workers=workers, **_runner_overrides(runner, dask_address, timeout))
+    _lake(settings)
     from flows.deployments import plan_deployments
     from flows.sources import SourceError
 
@@ -283,16 +336,16 @@ def serve(
 
 
 @app.command()
-def check(lake: LakeOption = None) -> None:
+def check(lake: LakeOption = None, storage: StorageOption = None) -> None:
     """Run the data checks (warehouse/sql/checks) and show any rows that break them; exit 1 on a failure."""
     from warehouse.catalog import connect
     from warehouse.checks import failed, run_checks
-    from warehouse.lake import Lake
 
-    settings = _settings(lake)
-    if not Lake(settings.lake).lake_dir.exists():
+    settings = _settings(lake, storage)
+    the_lake = _lake(settings)
+    if not the_lake.store.exists(the_lake.lake_dir):
         _fail(f"no lake at {settings.lake}: run 'sitrep ingest' first", 1)
-    with connect(Lake(settings.lake)) as con:
+    with connect(the_lake) as con:
         results = run_checks(con)
     for result in results:
         typer.echo(result.summary())
@@ -305,17 +358,17 @@ def export(
     mart_or_query: Annotated[str, typer.Argument(help="A mart or view name, or a SELECT query")],
     path: Annotated[Path, typer.Argument(help="The file to write")],
     lake: LakeOption = None,
+    storage: StorageOption = None,
     fmt: Annotated[str, typer.Option("--format", help="csv | parquet | json")] = "csv",
 ) -> None:
     """Write a mart, a view or a query's result to CSV, Parquet or JSON, for tools that cannot read DuckDB."""
     from warehouse.export import ExportError, export as export_table
-    from warehouse.lake import Lake
 
     if fmt not in ("csv", "parquet", "json"):
         _fail(f"--format must be csv, parquet or json, not {fmt!r}", 2)
-    settings = _settings(lake)
+    settings = _settings(lake, storage)
     try:
-        rows = export_table(Lake(settings.lake), mart_or_query, path, fmt)  # type: ignore[arg-type]
+        rows = export_table(_lake(settings), mart_or_query, path, fmt)  # type: ignore[arg-type]
     except ExportError as exc:
         _fail(str(exc), 1)
     typer.echo(f"wrote {rows} rows to {path}")
@@ -324,18 +377,18 @@ def export(
 @app.command()
 def dashboard(
     lake: LakeOption = None,
+    storage: StorageOption = None,
     host: Annotated[str, typer.Option(help="Address to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on")] = 8765,
 ) -> None:
     """Serve the dashboard (article volume, entities, countries, casualty claims, search) on a local web page."""
     from flows.dashboard import serve_dashboard
-    from warehouse.lake import Lake
 
-    settings = _settings(lake)
-    if not Lake(settings.lake).catalog_path.exists():
+    settings = _settings(lake, storage)
+    if not _lake(settings).catalog_path.exists():
         _fail(f"no warehouse at {settings.lake}: run 'sitrep ingest' first", 1)
     typer.echo(f"sitrep dashboard: http://{host}:{port}/ (Ctrl-C to stop)")
-    serve_dashboard(settings.lake, host, port)
+    serve_dashboard(settings.lake, host, port, storage=settings.storage)
 
 
 def main() -> None:

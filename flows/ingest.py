@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain, count, islice
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
@@ -71,23 +71,25 @@ def read_lake_state(lake: Lake, near_duplicate_bits: int) -> tuple[DedupeIndex, 
     return index, processed, entities
 
 
-# Large arguments (documents, cleaned articles, the dedupe index, the id sets) are passed to tasks
-# wrapped in ``quote``: Prefect then neither walks them looking for futures nor records them as
-# inputs, which cost about 17 ms of the parent's CPU per document.
+def _opaque(value: T) -> T:
+    """A large task argument (documents, cleaned articles, the dedupe index, an id set) wrapped in
+    Prefect's ``quote``: Prefect then neither walks it looking for futures nor records it as an
+    input, which cost about 17 ms of the parent's CPU per document."""
+    return cast(T, quote(value))
 
 
 def loaded_batches(sources: list[Source], documents: list[LocalDocument], *, lake: Lake, processed: set[str],
                    options: IngestOptions, run_id: str) -> Iterator[LoadedBatch]:
     """The local ``documents`` first, then the web sources, in batches numbered in order; loaded lazily."""
     parts = count()
-    local = (load_batch(quote(batch), part=next(parts), lake=lake, processed=quote(processed), options=options,
+    local = (load_batch(_opaque(batch), part=next(parts), lake=lake, processed=_opaque(processed), options=options,
                         run_id=run_id)
              for batch in _batched(documents, options.batch_size))
     web_sources = [s for s in sources if is_web(s)]
     if not web_sources:
         return local
     results = fetch_web(web_sources, lake, read_seen(lake), options.fetch_policy, run_id=run_id)
-    web = (web_batch(quote(batch), part=next(parts), processed=quote(processed), run_id=run_id)
+    web = (web_batch(_opaque(batch), part=next(parts), processed=_opaque(processed), run_id=run_id)
            for batch in _batched(results, options.batch_size))
     return chain(local, web)
 
@@ -122,7 +124,7 @@ def failed_checks(lake: Lake) -> list[str]:
 @flow(name="ingest", log_prints=False, flow_run_name=run_name)
 def ingest(sources: list[str], options: IngestOptions) -> dict[str, Any]:
     """Ingest files, directories, URLs, feeds, sitemaps, pages, WARC files and sources TOML files."""
-    lake = Lake(Path(options.lake))
+    lake = Lake(Path(options.lake), options.storage)
     started = _utcnow()
     run_id = new_run_id(started)
     params = {"sources": sources, **options.model_dump(exclude={"progress", "fetch_policy"})}
@@ -143,8 +145,8 @@ def ingest(sources: list[str], options: IngestOptions) -> dict[str, Any]:
             total = None if any(is_web(s) for s in resolved) else len(documents)
             with progress_bar(total, options.progress) as advance:
                 for loaded, cleaned in clean_batches(pool, ((b, clean_jobs(b, options)) for b in batches)):
-                    counts.update(store_batch(quote(loaded), quote(cleaned), lake=lake, index=quote(index),
-                                              known_entities=quote(known_entities), run_id=run_id,
+                    counts.update(store_batch(_opaque(loaded), _opaque(cleaned), lake=lake, index=_opaque(index),
+                                              known_entities=_opaque(known_entities), run_id=run_id,
                                               ingest_date=started.date()))
                     advance(loaded.counts["documents"])
             refresh_catalog_task(lake)

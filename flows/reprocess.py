@@ -6,6 +6,10 @@ original order (so "first seen" stays first), written beside the live tables, an
 appended to ``rejects``. Rows keep the ingest-date partition of the raw document they came from.
 Article ids depend only on the article's key and entity ids only on the canonical entity, so ids of
 unchanged articles and entities stay the same.
+
+With ``options.reprocess_cache`` (the default) each batch is cleaned by a cached Prefect task
+(``flows.reprocess_cache``): a batch whose raw documents, options and code are those of an earlier
+run is read from ``<data root>/prefect-results`` instead of being cleaned again.
 """
 
 # No ``from __future__ import annotations``: Prefect validates a served run's parameters against
@@ -13,13 +17,14 @@ unchanged articles and entities stay the same.
 # cannot be resolved.
 
 import datetime as dt
+import posixpath
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import ExitStack
 from itertools import groupby, islice
 from pathlib import Path
 from typing import Any, Literal
 
-import pyarrow.parquet as pq
 from prefect import flow
 
 from flows.artifacts import publish_summary, run_name
@@ -28,7 +33,8 @@ from flows.ingest import COUNT_KEYS, new_run_id, record_run
 from flows.options import IngestOptions
 from flows.load import LoadedDocument, LoadFailure
 from flows.rows import reject_row, run_row
-from flows.workers import clean_batches, cleaning_pool
+from flows.reprocess_cache import CleanCache, cached_clean_batches, prune
+from flows.workers import Pool, clean_batches, cleaning_pool
 from transforms.compression import gunzip_capped
 from transforms.dedupe import DedupeIndex
 from transforms.errors import TransformError
@@ -46,8 +52,8 @@ def _raw_rows(lake: Lake) -> Iterator[tuple[dt.date, dict[str, Any]]]:
     """Each stored raw document once, in ingest order, with its ingest-date partition."""
     seen: set[str] = set()
     for path in lake.table_files("raw_documents"):
-        day = dt.date.fromisoformat(path.parent.name.split("=", 1)[1])
-        for row in pq.read_table(path).to_pylist():
+        day = dt.date.fromisoformat(posixpath.basename(posixpath.dirname(path)).split("=", 1)[1])
+        for row in lake.read_file(path).to_pylist():
             if row["raw_id"] not in seen:
                 seen.add(row["raw_id"])
                 yield day, row
@@ -89,14 +95,20 @@ def _batches(lake: Lake, options: IngestOptions, run_id: str) -> Iterator[Loaded
 @flow(name="reprocess", log_prints=False, flow_run_name=run_name)
 def reprocess(options: IngestOptions) -> dict[str, Any]:
     """Rebuild articles and the normalizer tables from the raw zone; returns the run's id, counts, timing."""
-    lake = Lake(Path(options.lake))
+    lake = Lake(Path(options.lake), options.storage)
     started = dt.datetime.now(dt.timezone.utc)
     run_id = new_run_id(started)
     params = options.model_dump(exclude={"progress"})
     counts: Counter[str] = Counter({key: 0 for key in COUNT_KEYS})
     status = "failed"
-    with write_lock(lake), cleaning_pool(options.workers, options.entity_model, runner=options.runner,
-                                         dask_address=options.dask_address) as pool:
+    with write_lock(lake), ExitStack() as stack:
+        def open_pool() -> Pool | None:
+            return stack.enter_context(cleaning_pool(options.workers, options.entity_model, runner=options.runner,
+                                                     dask_address=options.dask_address))
+
+        # without the cache the workers start now, overlapping the set-up below; with it, at the first
+        # batch that is not in the cache (a run that finds every batch there starts none)
+        pool = None if options.reprocess_cache else open_pool()
         recover_rebuild(lake)
         lake.sweep_tmp()
         migrate_lake(lake)  # files written under an older schema version whose meaning changed
@@ -106,15 +118,21 @@ def reprocess(options: IngestOptions) -> dict[str, Any]:
             staged = begin_rebuild(lake)
             index, known_entities = DedupeIndex(max_distance=options.near_duplicate_bits), set[str]()
             work = ((batch, clean_jobs(batch, options)) for batch in _batches(lake, options, run_id))
-            for loaded, cleaned in clean_batches(pool, work):
-                tables = decide_batch(loaded, cleaned, index=index, known_entities=known_entities, run_id=run_id)
+            cache = CleanCache.open(Path(options.lake), options.entity_model) if options.reprocess_cache else None
+            cleaned = clean_batches(pool, work) if cache is None else cached_clean_batches(open_pool, work, cache)
+            for loaded, results in cleaned:
+                tables = decide_batch(loaded, results, index=index, known_entities=known_entities, run_id=run_id)
                 day = loaded.ingest_date or started.date()
                 for table in DERIVED_TABLES:
                     staged.write_table(table, tables[table], run_id=run_id, ingest_date=day, part=loaded.part)
                 lake.write_table("rejects", tables["rejects"], run_id=run_id, ingest_date=started.date(), part=loaded.part)
                 counts.update(loaded.counts)
+            if cache is not None:
+                counts["cached"] = cache.cached
             commit_rebuild(lake, DERIVED_TABLES)
             status = "completed"
+            if cache is not None:
+                prune(cache)  # keep what this run used: one lake's worth
         finally:
             finished = dt.datetime.now(dt.timezone.utc)
             record_run(lake, run_row(run_id=run_id, flow="reprocess", started_at=started, finished_at=finished,

