@@ -6,7 +6,6 @@ import datetime as dt
 import json
 from collections.abc import Sequence
 from dataclasses import fields
-from functools import cache
 from typing import Any
 
 from flows.load import LoadedDocument, LoadFailure
@@ -120,9 +119,14 @@ def run_row(
     }
 
 
-@cache
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(cls))
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
+    return names
 
 
 def _record(record: Any) -> dict[str, Any]:
