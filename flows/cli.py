@@ -123,7 +123,7 @@ def _lake(settings: Settings) -> Lake:
     return lake
 
 
-RunnerOption = Annotated[str | None, typer.Option("--runner", help="Where cleaning runs: local | dask")]
+RunnerOption = Annotated[str | None, typer.Option("--runner", help="Where cleaning runs: local (processes) | dask (prefect-dask's DaskTaskRunner)")]
 DaskOption = Annotated[str | None, typer.Option("--dask-address", help="Dask scheduler, tcp://host:8786 (implies --runner dask)")]
 TimeoutOption = Annotated[float | None, typer.Option("--timeout", help="Stop the run after this many seconds (flow timeout)")]
 
