@@ -99,8 +99,11 @@ def count_words(text: str) -> int:
     han = len(_HAN_KANA.findall(text))
     southeast = sum(-(-len(run) // 4) for run in _SOUTHEAST_ASIAN.findall(text))
     rest = _SOUTHEAST_ASIAN.sub(" ", _HAN_KANA.sub(" ", text))
-    spaced = sum(1 for token in rest.split() if any(ch.isalnum() for ch in token))
-    return han + southeast + spaced
+    return han + southeast + len(_TOKEN_WITH_ALNUM.findall(rest))
+
+
+_TOKEN_WITH_ALNUM = re.compile(r"(?<!\S)\S*?[^\W_]")
+"""One match per white-space separated token that holds a letter or digit (up to its first one)."""
 
 
 def join_paragraphs(paragraphs: Sequence[str]) -> str:
