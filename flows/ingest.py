@@ -17,11 +17,10 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain, count, islice
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
-from prefect.utilities.annotations import quote
 
 from flows.artifacts import publish_summary, run_name
 from flows.batches import WRITE_ORDER, LoadedBatch, clean_jobs, decide_batch, load_batch, web_batch
@@ -29,6 +28,7 @@ from flows.options import IngestOptions
 from flows.progress import progress_bar
 from flows.rows import run_row
 from flows.seen import read_seen
+from flows.task_args import opaque
 from flows.sources import LocalDocument, Source, discover, is_web, resolve_sources
 from flows.web import fetch_web
 from flows.workers import CleanFailure, Cleaned, clean_batches, cleaning_pool
@@ -71,25 +71,18 @@ def read_lake_state(lake: Lake, near_duplicate_bits: int) -> tuple[DedupeIndex, 
     return index, processed, entities
 
 
-def _opaque(value: T) -> T:
-    """A large task argument (documents, cleaned articles, the dedupe index, an id set) wrapped in
-    Prefect's ``quote``: Prefect then neither walks it looking for futures nor records it as an
-    input, which cost about 17 ms of the parent's CPU per document."""
-    return cast(T, quote(value))
-
-
 def loaded_batches(sources: list[Source], documents: list[LocalDocument], *, lake: Lake, processed: set[str],
                    options: IngestOptions, run_id: str) -> Iterator[LoadedBatch]:
     """The local ``documents`` first, then the web sources, in batches numbered in order; loaded lazily."""
     parts = count()
-    local = (load_batch(_opaque(batch), part=next(parts), lake=lake, processed=_opaque(processed), options=options,
+    local = (load_batch(opaque(batch), part=next(parts), lake=lake, processed=opaque(processed), options=options,
                         run_id=run_id)
              for batch in _batched(documents, options.batch_size))
     web_sources = [s for s in sources if is_web(s)]
     if not web_sources:
         return local
     results = fetch_web(web_sources, lake, read_seen(lake), options.fetch_policy, run_id=run_id)
-    web = (web_batch(_opaque(batch), part=next(parts), processed=_opaque(processed), run_id=run_id)
+    web = (web_batch(opaque(batch), part=next(parts), processed=opaque(processed), run_id=run_id)
            for batch in _batched(results, options.batch_size))
     return chain(local, web)
 
@@ -145,8 +138,8 @@ def ingest(sources: list[str], options: IngestOptions) -> dict[str, Any]:
             total = None if any(is_web(s) for s in resolved) else len(documents)
             with progress_bar(total, options.progress) as advance:
                 for loaded, cleaned in clean_batches(pool, ((b, clean_jobs(b, options)) for b in batches)):
-                    counts.update(store_batch(_opaque(loaded), _opaque(cleaned), lake=lake, index=_opaque(index),
-                                              known_entities=_opaque(known_entities), run_id=run_id,
+                    counts.update(store_batch(opaque(loaded), opaque(cleaned), lake=lake, index=opaque(index),
+                                              known_entities=opaque(known_entities), run_id=run_id,
                                               ingest_date=started.date()))
                     advance(loaded.counts["documents"])
             refresh_catalog_task(lake)

@@ -35,24 +35,22 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any
 
 from prefect import task
 from prefect.context import TaskRunContext
 from prefect.serializers import PickleSerializer
-from prefect.utilities.annotations import quote
 
 import flows.workers
 import schemas
 import transforms
 from flows.batches import LoadedBatch
 from flows.load import LoadedDocument
+from flows.task_args import opaque
 from flows.workers import CleanFailure, Cleaned, CleanJob, Pool, clean_all
 
 __all__ = ["RESULTS_DIR", "CLEANING_DISTRIBUTIONS", "CleanCache", "code_fingerprint", "batch_key", "clean_batch",
            "cached_clean_batches", "prune"]
-
-T = TypeVar("T")
 
 RESULTS_DIR = "prefect-results"
 """The cache's folder under the data root. sitrep owns it: ``prune`` deletes what a run did not use."""
@@ -143,11 +141,6 @@ class CleanCache:
         return cls(data_root / RESULTS_DIR, code_fingerprint(entity_model))
 
 
-def _quoted(value: T) -> T:
-    """A large argument Prefect should neither walk nor record (as ``flows.ingest`` does)."""
-    return cast(T, quote(value))
-
-
 def cached_clean_batches(open_pool: Callable[[], Pool | None],
                          batches: Iterable[tuple[LoadedBatch, Sequence[CleanJob]]],
                          cache: CleanCache) -> Iterator[tuple[LoadedBatch, list[Cleaned | CleanFailure]]]:
@@ -171,7 +164,7 @@ def cached_clean_batches(open_pool: Callable[[], Pool | None],
             cache.used.add(key)
             if not opened and not (cache.root / key).is_file():
                 pool, opened = open_pool(), True
-            future = runner.submit(_quoted(list(jobs)), _quoted(pool), _quoted(flow_context), key=key, part=loaded.part)
+            future = runner.submit(opaque(list(jobs)), opaque(pool), opaque(flow_context), key=key, part=loaded.part)
         pending.append((loaded, len(jobs), future))
         ahead = max(1, int(getattr(pool, "ahead", 1))) if pool is not None else 0
         while len(pending) > ahead:
