@@ -54,16 +54,10 @@ def prefect_api() -> Iterator[str]:
     with tempfile.TemporaryDirectory(prefix="sitrep-bench-prefect-") as home:
         os.environ.update(PREFECT_HOME=home, PREFECT_SERVER_ANALYTICS_ENABLED="false", DO_NOT_TRACK="1",
                           PREFECT_LOGGING_LEVEL="WARNING", PREFECT_SERVER_LOGGING_LEVEL="WARNING")
-        from prefect.server.api.server import SubprocessASGIServer
-        from prefect.settings import PREFECT_API_URL, temporary_settings
+        from flows.server import run_scoped_api
 
-        server = SubprocessASGIServer()
-        server.start(timeout=180)
-        try:
-            with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
-                yield server.api_url
-        finally:
-            server.stop()
+        with run_scoped_api() as url:
+            yield url
 
 
 def timed(fn: Callable[[], object], n: int) -> dict[str, float]:

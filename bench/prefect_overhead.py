@@ -18,7 +18,6 @@ import argparse
 import json
 import os
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -27,18 +26,14 @@ import time
 from pathlib import Path
 from typing import Any
 
+from benchlib import free_port
+
 REPO = Path(__file__).resolve().parents[1]
 SITREP = str(Path(sys.executable).with_name("sitrep"))
 PAGE = ("<html><head><title>Story {i}</title></head><body><article><h1>Story {i}</h1>"
         + "<p>Story {i}: the Army awarded a contract worth $1.2 billion on Tuesday for {i} new launchers, officials said "
           "at a briefing at the Pentagon, adding that the first deliveries are expected within two years.</p>" * 4
         + "</article></body></html>")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _env(root: Path, port: int) -> dict[str, str]:
@@ -107,10 +102,10 @@ def main() -> None:
         corpus.mkdir()
         for i in range(3):
             (corpus / f"s{i}.html").write_text(PAGE.format(i=i))
-        unused = _free_port()  # nothing listens here: the commands fall back to the ephemeral server
+        unused = free_port()  # nothing listens here: the commands fall back to the ephemeral server
         ephemeral = [_cli_run(corpus, work / f"eph{n}", unused) for n in range(args.repeats)]
 
-        port, root = _free_port(), work / "served"
+        port, root = free_port(), work / "served"
         start = time.perf_counter()
         server = subprocess.Popen([SITREP, "server"], env=_env(root, port), stdout=subprocess.DEVNULL,
                                   stderr=subprocess.DEVNULL)

@@ -15,7 +15,6 @@ volume at the measured per-core rate. Writes ``bench/results/scale.json``.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 import signal
@@ -26,25 +25,11 @@ import time
 from pathlib import Path
 from typing import Any
 
+from benchlib import eval_corpus, free_port
+
 REPO = Path(__file__).resolve().parents[1]
 SITREP = str(Path(sys.executable).with_name("sitrep"))
 RESULTS = REPO / "bench" / "results"
-
-
-def _build_corpus(scale: int, target: Path) -> tuple[int, int]:
-    spec = importlib.util.spec_from_file_location("ingest_bench", REPO / "bench" / "ingest_bench.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.build_corpus(module.DEFAULT_CORPORA, scale, target)  # type: ignore[no-any-return]
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _run(corpus: Path, root: Path, env: dict[str, str], runner: str, workers: int) -> dict[str, Any]:
@@ -82,8 +67,8 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        files, size = _build_corpus(args.scale, work / "corpus")
-        port = _free_port()
+        files, size = eval_corpus(args.scale, work / "corpus")
+        port = free_port()
         env = {k: v for k, v in os.environ.items() if not k.startswith(("SITREP_", "PREFECT_API"))}
         env.update(SITREP_SERVER_PORT=str(port), PREFECT_SERVER_ANALYTICS_ENABLED="false", DO_NOT_TRACK="1")
         start = time.perf_counter()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import ipaddress
 import os
 import socket
@@ -81,6 +82,21 @@ def make_page(title: str, paragraphs: list[str], *, canonical: str | None = None
 {body}</article>
 <aside><h3>Related Stories</h3><ul><li><a href="/a">Navy tests new radar</a></li><li><a href="/b">Budget talks stall</a></li></ul></aside>
 <footer><p>Copyright 2025 Test Wire. All rights reserved.</p></footer></body></html>"""
+
+
+def write_site(folder: Path) -> Path:
+    """A small site in ``folder``: an HTML page with a tracking-tagged canonical URL, a gzipped page,
+    and a pasted text file with a byline and an advertisement line."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "launchers.html").write_text(
+        make_page("Army buys launchers", PARAGRAPHS, canonical="https://wire.example/launchers?utm_source=x"))
+    other = [p.replace("launchers", "radars").replace("Army", "Navy") for p in PARAGRAPHS[::-1]]
+    other.append("Navy officials said the radars would be fitted to destroyers based in Norfolk, Virginia, "
+                 "and Rota, Spain, starting next spring, pending a final review of test results.")
+    (folder / "radars.html.gz").write_bytes(gzip.compress(make_page("Navy buys radars", other).encode()))
+    (folder / "pasted.txt").write_text(
+        "Allies pledge air defense systems\n\nBy Kim Reporter\n\n" + "\n\n".join(PARAGRAPHS[1:]) + "\n\nAdvertisement\n")
+    return folder
 
 
 def query_catalog(catalog: Path, sql: str) -> list[tuple[Any, ...]]:

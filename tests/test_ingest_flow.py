@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PARAGRAPHS, make_page, query_catalog
+from conftest import PARAGRAPHS, make_page, query_catalog, write_site
 from flows.ingest import IngestOptions, ingest
 from warehouse.lake import Lake
 
@@ -24,17 +24,7 @@ def _query(root: Path, sql: str) -> list[tuple[object, ...]]:
 
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
-    folder = tmp_path / "site"
-    folder.mkdir()
-    (folder / "launchers.html").write_text(
-        make_page("Army buys launchers", PARAGRAPHS, canonical="https://wire.example/launchers?utm_source=x"))
-    other = [p.replace("launchers", "radars").replace("Army", "Navy") for p in PARAGRAPHS[::-1]]
-    other.append("Navy officials said the radars would be fitted to destroyers based in Norfolk, Virginia, "
-                 "and Rota, Spain, starting next spring, pending a final review of test results.")
-    (folder / "radars.html.gz").write_bytes(gzip.compress(make_page("Navy buys radars", other).encode()))
-    (folder / "pasted.txt").write_text(
-        "Allies pledge air defense systems\n\nBy Kim Reporter\n\n" + "\n\n".join(PARAGRAPHS[1:]) + "\n\nAdvertisement\n")
-    return folder
+    return write_site(tmp_path / "site")
 
 
 def test_ingest_writes_tables_and_rerun_adds_nothing(prefect_api: str, tmp_path: Path, site: Path) -> None:

@@ -7,7 +7,6 @@ metadata look-ups are switched off, and every URL names the loopback endpoint).
 from __future__ import annotations
 
 import datetime as dt
-import gzip
 import json
 import os
 import subprocess
@@ -19,7 +18,7 @@ from typing import Any
 import pyarrow.fs as pafs
 import pytest
 
-from conftest import PARAGRAPHS, make_page, sitrep_command
+from conftest import PARAGRAPHS, make_page, sitrep_command, write_site
 from warehouse.api import open_warehouse
 from warehouse.catalog import connect, refresh_catalog
 from warehouse.generations import StagedLake, begin_rebuild, commit_rebuild, recover_rebuild
@@ -154,17 +153,8 @@ def test_credentials_never_ride_in_the_storage_url() -> None:
 
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
-    folder = tmp_path / "site"
-    folder.mkdir()
-    (folder / "launchers.html").write_text(
-        make_page("Army buys launchers", PARAGRAPHS, canonical="https://wire.example/launchers?utm_source=x"))
-    other = [p.replace("launchers", "radars").replace("Army", "Navy") for p in PARAGRAPHS[::-1]]
-    other.append("Navy officials said the radars would be fitted to destroyers based in Norfolk, Virginia, "
-                 "and Rota, Spain, starting next spring, pending a final review of test results.")
-    (folder / "radars.html.gz").write_bytes(gzip.compress(make_page("Navy buys radars", other).encode()))
+    folder = write_site(tmp_path / "site")
     (folder / "copy.html").write_text(make_page("Army buys launchers (copy)", PARAGRAPHS))
-    (folder / "pasted.txt").write_text(
-        "Allies pledge air defense systems\n\nBy Kim Reporter\n\n" + "\n\n".join(PARAGRAPHS[1:]) + "\n\nAdvertisement\n")
     (folder / "empty.html").write_bytes(b"")
     return folder
 
