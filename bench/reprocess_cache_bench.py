@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import signal
 import subprocess
 import sys
 import tempfile
@@ -26,7 +25,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchlib import eval_corpus, free_port
+from benchlib import eval_corpus, free_port, sitrep_server
 
 REPO = Path(__file__).resolve().parents[1]
 SITREP = str(Path(sys.executable).with_name("sitrep"))
@@ -74,15 +73,8 @@ def main() -> None:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("SITREP_", "PREFECT_API"))}
         env.update(SITREP_SERVER_PORT=str(port), PREFECT_SERVER_ANALYTICS_ENABLED="false", DO_NOT_TRACK="1",
                    SITREP_LAKE=str(work / "data"), SITREP_WORKERS=str(args.workers))
-        start = time.perf_counter()
-        server = subprocess.Popen([SITREP, "server", "--lake", str(work / "server")], env=env,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         runs: list[dict[str, Any]] = []
-        try:
-            while not (work / "server" / "prefect-server.json").exists():
-                if server.poll() is not None or time.perf_counter() - start > 180:
-                    raise SystemExit("sitrep server did not start")
-                time.sleep(0.1)
+        with sitrep_server(SITREP, work / "server", env):
             _sitrep(["ingest", "--quiet", str(work / "corpus")], env)
             expected = None
             for name, cache in (("cache off", "false"), ("cold cache", "true"), ("warm cache", "true")):
@@ -94,9 +86,6 @@ def main() -> None:
                 run["tables_identical_to_uncached"] = tables == expected
                 runs.append(run)
                 print(json.dumps(run), flush=True)
-        finally:
-            server.send_signal(signal.SIGTERM)
-            server.wait(timeout=60)
     result = {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
               "corpus": {"files": files, "bytes": size, "scale": args.scale}, "workers": args.workers, "runs": runs}
     RESULTS.mkdir(exist_ok=True)

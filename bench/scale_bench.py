@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import signal
 import subprocess
 import sys
 import tempfile
@@ -25,7 +24,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchlib import eval_corpus, free_port
+from benchlib import eval_corpus, free_port, sitrep_server
 
 REPO = Path(__file__).resolve().parents[1]
 SITREP = str(Path(sys.executable).with_name("sitrep"))
@@ -71,23 +70,12 @@ def main() -> None:
         port = free_port()
         env = {k: v for k, v in os.environ.items() if not k.startswith(("SITREP_", "PREFECT_API"))}
         env.update(SITREP_SERVER_PORT=str(port), PREFECT_SERVER_ANALYTICS_ENABLED="false", DO_NOT_TRACK="1")
-        start = time.perf_counter()
-        server = subprocess.Popen([SITREP, "server", "--lake", str(work / "server")], env=env,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            while not (work / "server" / "prefect-server.json").exists():
-                if server.poll() is not None or time.perf_counter() - start > 180:
-                    raise SystemExit("sitrep server did not start")
-                time.sleep(0.1)
-            server_start = time.perf_counter() - start
+        with sitrep_server(SITREP, work / "server", env) as server_start:
             runs = []
             for n, mode in enumerate(args.modes):
                 runner, workers = mode.split(":")
                 runs.append(_run(work / "corpus", work / f"lake{n}", env, runner, int(workers)))
                 print(json.dumps(runs[-1]), flush=True)
-        finally:
-            server.send_signal(signal.SIGTERM)
-            server.wait(timeout=60)
     base = next((r for r in runs if r["workers"] == 1), runs[0])
     for r in runs:
         r["speedup_vs_1"] = round(r["articles_per_s"] / base["articles_per_s"], 2)
