@@ -23,8 +23,9 @@ from transforms.errors import (
     TooLarge,
     TransformError,
 )
+import transforms.extract as extract_module
 from transforms.extract import clean_document
-from transforms.page_dates import vet_published
+from transforms.page_dates import linked_data_date, vet_published
 
 FIXTURES = Path(__file__).parent / "fixtures" / "clean"
 MAX_DATE = dt.date(2025, 1, 1)
@@ -132,6 +133,47 @@ def test_copyright_year_alone_gives_no_date() -> None:
     assert isinstance(raw, trafilatura.settings.Document)
     assert raw.date == "2021-01-01"  # htmldate's fallback to the copyright year
     assert clean(data, max_date=dt.date(2024, 1, 1)).published is None
+
+
+def test_linked_data_date_reads_both_iso_forms_as_written() -> None:
+    assert linked_data_date('{"datePublished": "20180619T055000+0900"}') == "2018-06-19"  # not the UTC date
+    assert linked_data_date('{"@type": "NewsArticle", "datePublished":"2024-03-05T23:10:00-05:00"}') == "2024-03-05"
+    assert linked_data_date('{"datePublished": "2024-02-30"}') is None
+    assert linked_data_date('{"dateModified": "2024-03-05"}') is None
+
+
+def test_a_basic_form_json_ld_date_is_the_publication_date() -> None:
+    head = '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "20240305T055000+0900"}</script>'
+    assert clean(page(head=head)).published == dt.date(2024, 3, 5)
+
+
+def _trafilatura_passes(html: str, url: str | None = None) -> list[bool]:
+    """The ``fast`` flag of each trafilatura pass ``clean_document`` makes over ``html``."""
+    passes: list[bool] = []
+    original = extract_module._trafilatura
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        passes.append(kwargs["fast"])
+        return original(*args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(extract_module, "_trafilatura", spy)
+        try:
+            clean(html, url=url)
+        except NoArticleText:
+            pass
+    return passes
+
+
+def test_a_short_article_gets_the_fallback_extractors_a_front_page_does_not() -> None:
+    short = page()  # about a hundred words: short for the fast pass
+    article = '<link rel="canonical" href="https://news.example.com/2024/03/05/army-launchers/">'
+    assert _trafilatura_passes(page(head=article)) == [True, False]
+    assert _trafilatura_passes(short, url="https://news.example.com/2024/03/05/army-launchers") == [True, False]
+    front = '<link rel="canonical" href="https://news.example.com/">'
+    assert _trafilatura_passes(page(head=front)) == [True]
+    assert _trafilatura_passes(short, url="https://news.example.com/category/land/") == [True]
+    assert _trafilatura_passes(short, url="https://news.example.com/tag/artillery") == [True]
 
 
 def test_a_stated_new_years_day_is_kept() -> None:

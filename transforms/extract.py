@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import Literal
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import courlan
 import py3langid
@@ -27,7 +27,7 @@ from transforms.authors import page_authors, reconcile_authors, split_author_str
 from transforms.boilerplate import strip_boilerplate
 from transforms.decode import decode_html, decode_text, sniff_binary
 from transforms.errors import EmptyDocument, NoArticleText, TooLarge
-from transforms.page_dates import vet_published
+from transforms.page_dates import linked_data_date, vet_published
 from transforms.textclean import (
     clean_text,
     count_words,
@@ -109,7 +109,7 @@ def _trafilatura(tree: HtmlElement, *, url: str | None, max_date: dt.date, optio
         with_metadata=with_metadata,
         date_extraction_params={
             "original_date": True,
-            "extensive_search": True,
+            "extensive_search": False,
             "max_date": max_date.isoformat(),
         },
         favor_precision=options.favor_precision,
@@ -127,6 +127,24 @@ def _short(doc: Document | None) -> bool:
     return doc is None or count_words(doc.text or "") < _RESCUE_WORDS  # words as CJK and Thai count them
 
 
+def _navigation_page(url: str | None, canonical_href: str | None, doc: Document | None) -> bool:
+    """Whether the page says it is a site's home page or a listing (section, tag, author, archive).
+
+    Such a page holds no article, so a short first pass is not worth the fallback extractors, which
+    cost most on exactly these big, link-heavy pages (a quarter of a second on a news front page).
+    Its URL, canonical link or ``og:url`` tells: the path is ``/``, or courlan's navigation patterns match it.
+    """
+    for candidate in (url, canonical_href, doc.url if doc is not None else None):
+        if not candidate:
+            continue
+        parts = urlsplit(candidate)
+        if parts.scheme not in ("http", "https", ""):
+            continue
+        if (parts.path in ("", "/") and not parts.query and parts.netloc) or courlan.is_navigation_page(parts.path + "/"):
+            return True
+    return False
+
+
 def extract_html(
     html: str, *, url: str | None = None, max_date: dt.date, options: ExtractionOptions = DEFAULT_OPTIONS
 ) -> CleanArticle:
@@ -136,7 +154,8 @@ def extract_html(
         raise NoArticleText("not parseable as HTML", field="html", value=len(html))
     canonical_href = _canonical_href(tree)
     doc = _trafilatura(tree, url=url, max_date=max_date, options=options, fast=options.fast)
-    if options.fast and _short(doc):  # a hard page: let trafilatura's fallback extractors try as well
+    if options.fast and _short(doc) and not _navigation_page(url, canonical_href, doc):
+        # a hard page: let trafilatura's fallback extractors try as well
         again = _parse(_CONTROL.sub("", html))
         if again is not None:  # the metadata of the first pass stands; only the text is extracted again
             retry = _trafilatura(again, url=url, max_date=max_date, options=options, fast=False,
@@ -155,7 +174,7 @@ def extract_html(
         method="trafilatura",
         title=title,
         authors=reconcile_authors(split_author_string(_one_line(doc.author)), page_authors(tree)),
-        published=vet_published(doc.date, html, max_date),
+        published=vet_published(linked_data_date(html), html, max_date) or vet_published(doc.date, html, max_date),
         language=doc.language or detect_language(text),
         sitename=_one_line(doc.sitename),
         canonical_url=_canonical(doc.url, canonical_href, url),
