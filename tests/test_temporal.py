@@ -430,3 +430,23 @@ def test_rules_skipping_paragraphs_without_their_cue_still_find_every_date() -> 
     found = [e.text for e in extract_dates(text, published=dt.date(2025, 3, 6))]
     assert found == ["two weeks", "Tuesday, March 4", "the spring of 2026", "a year", "0600 hours",
                      "Valentine's Day"]
+
+
+_EVERY_RULE = (
+    "Today the battalion moved out; yesterday it trained, and tonight it sails. This morning the crew met.\n"
+    "A year ago the base closed, twelve months earlier than planned, and that same week the unit left.\n"
+    "Over the weekend, and at year-end, the year ended to March with results for the fiscal year.\n"
+    "In the coming months, and for the foreseeable future, the plant is currently idle; recently, right now, at present.\n"
+    "Patrols run daily, weekly and annually, every other Tuesday, each morning, twice a week and 3 times per year.\n"
+    "On March 4, 2025, at 0600 hours, in the spring of 2026 and during the first quarter, for two weeks."
+)
+
+
+def test_the_cue_words_skip_only_paragraphs_without_a_match(monkeypatch: pytest.MonkeyPatch) -> None:
+    import transforms.temporal as temporal
+
+    published = dt.date(2025, 3, 6)
+    with_cues = extract_dates(_EVERY_RULE, published=published)
+    monkeypatch.setattr(temporal, "_cues", lambda: {})  # every rule over every paragraph
+    assert extract_dates(_EVERY_RULE, published=published) == with_cues
+    assert len(with_cues) > 25
