@@ -383,3 +383,9 @@ def test_never_raises_and_offsets_slice_the_text(text: str) -> None:
 )
 def test_parenthesised_money_is_a_conversion_after_an_amount(text: str, values: list[float]) -> None:
     assert [q.value for q in extract_quantities(text) if q.kind == "money"][: len(values)] == values
+
+
+def test_a_date_mask_never_reaches_across_a_paragraph_break() -> None:
+    text = "The talks ended in March\n\n4 soldiers were hurt on March 4 when 12 rockets hit."
+    found = [(q.text, q.object) for q in extract_quantities(text)]
+    assert found == [("4", "soldiers"), ("12", "rockets")]  # "March 4" stays a date

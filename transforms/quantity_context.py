@@ -115,25 +115,53 @@ def qualifier_after(text: str, pos: int) -> Qualified | None:
 
 
 class Masks:
-    """The spans of ``text`` whose digits are not quantities (dates, times, phones, URLs, ages, entities)."""
+    """The spans of ``text`` whose digits are not quantities (dates, times, phones, URLs, ages, entities).
 
-    __slots__ = ("_starts", "_ends")
+    The mask patterns run one line at a time, on the lines a caller asks about, the first time it
+    asks: most lines of an article hold no number, and none of these expressions spans a line break.
+    """
+
+    __slots__ = ("_text", "_spans", "_scanned", "_starts", "_ends")
 
     def __init__(self, text: str, extra: list[tuple[int, int]]) -> None:
-        spans = sorted([m.span() for m in rules().mask.finditer(text)] + extra)
+        self._text = text
+        self._spans = list(extra)
+        self._scanned: set[int] = set()  # the start offsets of the lines already scanned
+        self._merge()
+
+    def covers(self, start: int, end: int) -> bool:
+        """True when ``[start, end)`` overlaps a masked span."""
+        self._scan(start, max(start, end - 1))
+        i = bisect.bisect_left(self._starts, end) - 1
+        return i >= 0 and self._ends[i] > start
+
+    def _scan(self, first: int, last: int) -> None:
+        """Run the mask patterns over the lines holding offsets ``first`` to ``last``, once each."""
+        text, found = self._text, False
+        line = text.rfind("\n", 0, first) + 1
+        while True:
+            stop = text.find("\n", line)
+            stop = len(text) if stop < 0 else stop
+            if line not in self._scanned:
+                self._scanned.add(line)
+                for m in rules().mask.finditer(text, line, stop):
+                    self._spans.append(m.span())
+                    found = True
+            if stop >= last or stop >= len(text):
+                break
+            line = stop + 1
+        if found:
+            self._merge()
+
+    def _merge(self) -> None:
         merged: list[tuple[int, int]] = []
-        for start, end in spans:
+        for start, end in sorted(self._spans):
             if merged and start < merged[-1][1]:
                 merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
             elif end > start:
                 merged.append((start, end))
         self._starts = [s for s, _ in merged]
         self._ends = [e for _, e in merged]
-
-    def covers(self, start: int, end: int) -> bool:
-        """True when ``[start, end)`` overlaps a masked span."""
-        i = bisect.bisect_left(self._starts, end) - 1
-        return i >= 0 and self._ends[i] > start
 
 
 def masked_spans(text: str, extra: list[tuple[int, int]] = []) -> Masks:  # noqa: B006 - read only
