@@ -1,6 +1,6 @@
 """Ingest benchmark: articles/s, MB/s and peak RSS per stage and end to end, against trafilatura.
 
-    .venv/bin/python bench/ingest_bench.py [--corpus DIR ...] [--scale 1 10] [--workers 2]
+    .venv/bin/python bench/ingest_bench.py [--corpus DIR ...] [--scale 1 10] [--workers 2] [--repeat 3]
 
 For each scale (copies of the corpus, each copy's bytes made distinct) it runs, each in a fresh
 subprocess whose whole process tree (pool workers included) is sampled for peak RSS:
@@ -13,6 +13,9 @@ subprocess whose whole process tree (pool workers included) is sampled for peak 
   per server, not per run or per article). The
   comparison with trafilatura runs the foundation's path (clean, dedupe, dates and quantities,
   write) with the entity stage off; a last run adds the spaCy entity stage.
+
+The two runs compared (trafilatura and sitrep e2e on the HTML pages) alternate ``--repeat`` times
+and each reports its median round, so one slow spell of a shared machine does not decide the ratio.
 
 Prints a table and writes ``bench/results/ingest.json``. The corpora default to the real pages in
 ``../shared/eval`` (newspaper4k HTML pages and DVIDS text articles).
@@ -219,11 +222,19 @@ def run_mode(mode: str, corpus: Path, workers: int, entities: bool = False) -> d
         return result
 
 
+def median_round(rounds: list[dict[str, Any]]) -> dict[str, Any]:
+    """The round with the median time (the upper middle one for an even count), with every round's rate."""
+    ordered = sorted(rounds, key=lambda r: r["seconds"])
+    return {**ordered[len(ordered) // 2], "rounds_docs_per_s": [round(r["documents"] / r["seconds"], 2) for r in rounds]}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, action="append", help="corpus folder (repeatable)")
     parser.add_argument("--scale", type=int, nargs="+", default=[1, 10], help="corpus copies per measurement")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="rounds of the trafilatura and sitrep (html) runs, interleaved; medians are reported")
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results" / "ingest.json")
     parser.add_argument("--mode", choices=["trafilatura", "stages", "e2e", "ner"], help=argparse.SUPPRESS)
     parser.add_argument("--lake", type=Path, help=argparse.SUPPRESS)
@@ -251,9 +262,13 @@ def main() -> int:
             html.mkdir()
             for page in (Path(tmp) / "all").glob("*/*.htm*"):
                 shutil.copy(page, html / page.name)
+            traf, e2e = [], []
+            for _ in range(args.repeat):  # the compared pair, interleaved; each reports its median round
+                traf.append(run_mode("trafilatura", html, 1))
+                e2e.append(run_mode("e2e", html, args.workers))
             entry = {"files": files, "bytes": size,
-                     "trafilatura_html": run_mode("trafilatura", html, 1),
-                     "sitrep_html_e2e": run_mode("e2e", html, args.workers),
+                     "trafilatura_html": median_round(traf),
+                     "sitrep_html_e2e": median_round(e2e),
                      "sitrep_all_e2e": run_mode("e2e", Path(tmp) / "all", args.workers),
                      "sitrep_all_stages": run_mode("stages", Path(tmp) / "all", args.workers),
                      "sitrep_html_e2e_1worker": run_mode("e2e", html, 1),
@@ -288,8 +303,9 @@ def print_scale(scale: int, entry: dict[str, Any]) -> None:
               f"{size / mb / r['seconds']:>7.2f} {r['peak_rss_tree'] / mb:>7.0f}Mi")
     e2e = entry["sitrep_html_e2e"]
     print(f"speed-up of sitrep e2e (2 workers) over plain trafilatura on the same html: "
-          f"{(e2e['documents'] / e2e['seconds']) / traf_rate:.2f}x (Prefect server start-up, paid once: "
-          f"{e2e['server_startup_seconds']:.1f}s, not counted)")
+          f"{(e2e['documents'] / e2e['seconds']) / traf_rate:.2f}x, medians of {len(e2e['rounds_docs_per_s'])} rounds "
+          f"(docs/s, trafilatura {traf['rounds_docs_per_s']}, sitrep {e2e['rounds_docs_per_s']}; Prefect server "
+          f"start-up, paid once: {e2e['server_startup_seconds']:.1f}s, not counted)")
     full, ner = entry["sitrep_all_e2e_with_entities"], entry["ner_only_1process"]
     words = ner["words"]  # the corpus's cleaned words: what the ingest workers ran every stage over
     print(f"words/s: whole ingest with entities, 2 workers, {words / full['seconds']:.0f} vs spaCy NER alone, "

@@ -5,8 +5,9 @@
 The corpus is the real pages of ``../shared/eval`` (newspaper4k HTML pages, DVIDS text articles),
 copied ``--scale`` times with distinct bytes (so every copy is cleaned, and deduplicated after).
 Every run is ``sitrep ingest --quiet`` as a subprocess into a fresh lake, with the full pipeline
-(entities on), against one ``sitrep server`` started first (its start-up is reported apart). For each
-run: documents cleaned per second of the flow body, the speed-up over one process, and the
+(entities on), against one ``sitrep server`` started first (its start-up is reported apart). The modes
+run ``--repeat`` times, interleaved, and each mode reports its median round. For each mode:
+documents cleaned per second of the flow body, the speed-up over one process, and the
 Prefect overhead per run (wall time minus flow body). Per-task overhead comes from
 ``bench/results/prefect_overhead.json`` when that bench has run. Last, the arithmetic of GDELT's
 volume at the measured per-core rate. Writes ``bench/results/scale.json``.
@@ -50,6 +51,12 @@ def _run(corpus: Path, root: Path, env: dict[str, str], runner: str, workers: in
             "articles_per_s": round(cleaned / body, 2)}
 
 
+def _median_run(rounds: list[dict[str, Any]]) -> dict[str, Any]:
+    """The round with the median rate (the lower middle one for an even count), with every round's rate."""
+    ordered = sorted(rounds, key=lambda r: r["articles_per_s"])
+    return {**ordered[(len(ordered) - 1) // 2], "rounds_articles_per_s": [r["articles_per_s"] for r in rounds]}
+
+
 def gdelt_arithmetic(per_core: float) -> dict[str, Any]:
     """Cores needed for 100k and 200k articles a day at ``per_core`` articles/s, busy all day or at 50%."""
     per_core_day = per_core * 86_400
@@ -63,6 +70,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=int, default=2)
     parser.add_argument("--modes", nargs="+", default=["local:1", "local:2", "dask:2"])
+    parser.add_argument("--repeat", type=int, default=3, help="rounds of all modes, interleaved; medians are reported")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -71,11 +79,13 @@ def main() -> None:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("SITREP_", "PREFECT_API"))}
         env.update(SITREP_SERVER_PORT=str(port), PREFECT_SERVER_ANALYTICS_ENABLED="false", DO_NOT_TRACK="1")
         with sitrep_server(SITREP, work / "server", env) as server_start:
-            runs = []
-            for n, mode in enumerate(args.modes):
-                runner, workers = mode.split(":")
-                runs.append(_run(work / "corpus", work / f"lake{n}", env, runner, int(workers)))
-                print(json.dumps(runs[-1]), flush=True)
+            rounds: dict[str, list[dict[str, Any]]] = {mode: [] for mode in args.modes}
+            for round_ in range(args.repeat):  # interleaved, so a slow spell of the machine hits every mode alike
+                for n, mode in enumerate(args.modes):
+                    runner, workers = mode.split(":")
+                    rounds[mode].append(_run(work / "corpus", work / f"lake{round_}-{n}", env, runner, int(workers)))
+                    print(json.dumps(rounds[mode][-1]), flush=True)
+    runs = [_median_run(rounds[mode]) for mode in args.modes]
     base = next((r for r in runs if r["workers"] == 1), runs[0])
     for r in runs:
         r["speedup_vs_1"] = round(r["articles_per_s"] / base["articles_per_s"], 2)
