@@ -66,14 +66,12 @@ def _cues() -> dict[str, frozenset[str]]:
         "relative": units, "long_adj": units, "bare_plural": units,
         "holiday": frozenset(_WORD.findall(key)[0] for key in lex.holidays),
         "year_quarter": digit, "the_quarter": frozenset({"quarter", "period"}),
-        "deictic": frozenset({"today", "yesterday", "tomorrow", "tonight", "afternoon", "overnight", "evening",
-                              "morning", "night"}),
+        "deictic": frozenset({"today", "yesterday", "tomorrow", "tonight", *lex.parts_of_day}),
         "year_ago": frozenset({"year", "months"}), "that_unit": frozenset({"day", "week", "month", "quarter", "year"}),
         "weekend": frozenset({"weekend"}), "year_end": frozenset({"year"}), "year_ended": frozenset({"year"}),
         "year_under_discussion": frozenset({"year"}),
-        "reference": frozenset({"coming", "ahead", "future", "recent", "moment", "past", "present", "days", "currently",
-                                "now", "nowadays", "recently", "lately", "current"}),
-        "set_word": frozenset({"annually", "biweekly", "monthly", "nightly", "hourly", "weekly", "yearly", "daily"}),
+        "reference": frozenset({"current", *(_WORD.findall(key)[-1] for key in lex.references)}),  # a phrase's last word
+        "set_word": frozenset(lex.sets),
         "every": frozenset({"every", "each", "once", "twice", "thrice", "times"}),
     }
     return cues
