@@ -1,22 +1,49 @@
-"""What several benchmarks share: the real-page corpus copied ``scale`` times, a free local port,
-and a ``sitrep server`` for the length of a run.
+"""What several benchmarks share: the real-page corpus copied ``scale`` times, a free local port, the
+environment of a run against a ``sitrep server`` and that server for the length of a run, and the
+median of repeated rounds.
 
 Benchmarks run as scripts, so this folder is on ``sys.path`` and they import it as ``benchlib``.
 """
 
 from __future__ import annotations
 
+import os
 import signal
 import socket
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
-from ingest_bench import DEFAULT_CORPORA, build_corpus
+__all__ = ["DEFAULT_CORPORA", "build_corpus", "eval_corpus", "free_port", "server_env", "sitrep_server", "median_round"]
 
-__all__ = ["eval_corpus", "free_port", "sitrep_server"]
+REPO = Path(__file__).resolve().parents[1]
+EVAL = REPO.parent / "shared" / "eval"
+DEFAULT_CORPORA = [EVAL / "newspaper4k-pages" / "tests" / "data" / "html", EVAL / "defense-news-dvids" / "data" / "corpus"]
+SUFFIXES = (".html", ".htm", ".txt")
+
+
+def build_corpus(sources: list[Path], scale: int, target: Path) -> tuple[int, int]:
+    """Copy the corpus ``scale`` times into ``target`` with distinct bytes; returns (files, bytes)."""
+    files = total = 0
+    for copy in range(scale):
+        for source in sources:
+            for path in sorted(source.iterdir()):
+                if not path.name.endswith(SUFFIXES):
+                    continue
+                data = path.read_bytes()
+                if copy:
+                    marker = f"\n<!-- copy {copy} -->\n" if path.suffix != ".txt" else f"\n\n(Copy {copy}.)\n"
+                    data += marker.encode()
+                out = target / f"{source.parent.name}-{source.name}" / f"c{copy:03d}-{path.name}"
+                out.parent.mkdir(parents=True, exist_ok=True)
+                out.write_bytes(data)
+                files += 1
+                total += len(data)
+    return files, total
+
 
 
 def eval_corpus(scale: int, target: Path) -> tuple[int, int]:
@@ -29,6 +56,20 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+def server_env(port: int) -> dict[str, str]:
+    """This process's environment without sitrep or Prefect API settings, for a ``sitrep server`` on ``port``."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SITREP_", "PREFECT_API"))}
+    env.update(SITREP_SERVER_PORT=str(port), PREFECT_SERVER_ANALYTICS_ENABLED="false", DO_NOT_TRACK="1")
+    return env
+
+
+def median_round(rounds: list[dict[str, Any]], rate: Callable[[dict[str, Any]], float], label: str) -> dict[str, Any]:
+    """The round with the median ``rate`` (of an even count, the slower middle one), with every
+    round's rate, rounded, under ``label``."""
+    ordered = sorted(rounds, key=rate)
+    return {**ordered[(len(ordered) - 1) // 2], label: [round(rate(r), 2) for r in rounds]}
 
 
 @contextmanager

@@ -38,33 +38,9 @@ from pathlib import Path
 from typing import Any
 
 import psutil
+from benchlib import DEFAULT_CORPORA, build_corpus, median_round
 
 REPO = Path(__file__).resolve().parents[1]
-EVAL = REPO.parent / "shared" / "eval"
-DEFAULT_CORPORA = [EVAL / "newspaper4k-pages" / "tests" / "data" / "html", EVAL / "defense-news-dvids" / "data" / "corpus"]
-SUFFIXES = (".html", ".htm", ".txt")
-
-
-def build_corpus(sources: list[Path], scale: int, target: Path) -> tuple[int, int]:
-    """Copy the corpus ``scale`` times into ``target`` with distinct bytes; returns (files, bytes)."""
-    files = total = 0
-    for copy in range(scale):
-        for source in sources:
-            for path in sorted(source.iterdir()):
-                if not path.name.endswith(SUFFIXES):
-                    continue
-                data = path.read_bytes()
-                if copy:
-                    marker = f"\n<!-- copy {copy} -->\n" if path.suffix != ".txt" else f"\n\n(Copy {copy}.)\n"
-                    data += marker.encode()
-                out = target / f"{source.parent.name}-{source.name}" / f"c{copy:03d}-{path.name}"
-                out.parent.mkdir(parents=True, exist_ok=True)
-                out.write_bytes(data)
-                files += 1
-                total += len(data)
-    return files, total
-
-
 class PeakRSS:
     """Samples the RSS of a process and its children every 20 ms; ``peak`` in bytes."""
 
@@ -222,10 +198,8 @@ def run_mode(mode: str, corpus: Path, workers: int, entities: bool = False) -> d
         return result
 
 
-def median_round(rounds: list[dict[str, Any]]) -> dict[str, Any]:
-    """The round with the median time (the upper middle one for an even count), with every round's rate."""
-    ordered = sorted(rounds, key=lambda r: r["seconds"])
-    return {**ordered[len(ordered) // 2], "rounds_docs_per_s": [round(r["documents"] / r["seconds"], 2) for r in rounds]}
+def _docs_per_s(run: dict[str, Any]) -> float:
+    return float(run["documents"] / run["seconds"])
 
 
 def main() -> int:
@@ -267,8 +241,8 @@ def main() -> int:
                 traf.append(run_mode("trafilatura", html, 1))
                 e2e.append(run_mode("e2e", html, args.workers))
             entry = {"files": files, "bytes": size,
-                     "trafilatura_html": median_round(traf),
-                     "sitrep_html_e2e": median_round(e2e),
+                     "trafilatura_html": median_round(traf, _docs_per_s, "rounds_docs_per_s"),
+                     "sitrep_html_e2e": median_round(e2e, _docs_per_s, "rounds_docs_per_s"),
                      "sitrep_all_e2e": run_mode("e2e", Path(tmp) / "all", args.workers),
                      "sitrep_all_stages": run_mode("stages", Path(tmp) / "all", args.workers),
                      "sitrep_html_e2e_1worker": run_mode("e2e", html, 1),

@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchlib import eval_corpus, free_port, sitrep_server
+from benchlib import eval_corpus, free_port, server_env, sitrep_server
 
 REPO = Path(__file__).resolve().parents[1]
 SITREP = str(Path(sys.executable).with_name("sitrep"))
@@ -69,10 +69,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         files, size = eval_corpus(args.scale, work / "corpus")
-        port = free_port()
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("SITREP_", "PREFECT_API"))}
-        env.update(SITREP_SERVER_PORT=str(port), PREFECT_SERVER_ANALYTICS_ENABLED="false", DO_NOT_TRACK="1",
-                   SITREP_LAKE=str(work / "data"), SITREP_WORKERS=str(args.workers))
+        env = server_env(free_port()) | {"SITREP_LAKE": str(work / "data"), "SITREP_WORKERS": str(args.workers)}
         runs: list[dict[str, Any]] = []
         with sitrep_server(SITREP, work / "server", env):
             _sitrep(["ingest", "--quiet", str(work / "corpus")], env)

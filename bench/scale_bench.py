@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchlib import eval_corpus, free_port, sitrep_server
+from benchlib import eval_corpus, free_port, median_round, server_env, sitrep_server
 
 REPO = Path(__file__).resolve().parents[1]
 SITREP = str(Path(sys.executable).with_name("sitrep"))
@@ -51,12 +51,6 @@ def _run(corpus: Path, root: Path, env: dict[str, str], runner: str, workers: in
             "articles_per_s": round(cleaned / body, 2)}
 
 
-def _median_run(rounds: list[dict[str, Any]]) -> dict[str, Any]:
-    """The round with the median rate (the lower middle one for an even count), with every round's rate."""
-    ordered = sorted(rounds, key=lambda r: r["articles_per_s"])
-    return {**ordered[(len(ordered) - 1) // 2], "rounds_articles_per_s": [r["articles_per_s"] for r in rounds]}
-
-
 def gdelt_arithmetic(per_core: float) -> dict[str, Any]:
     """Cores needed for 100k and 200k articles a day at ``per_core`` articles/s, busy all day or at 50%."""
     per_core_day = per_core * 86_400
@@ -75,9 +69,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         files, size = eval_corpus(args.scale, work / "corpus")
-        port = free_port()
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("SITREP_", "PREFECT_API"))}
-        env.update(SITREP_SERVER_PORT=str(port), PREFECT_SERVER_ANALYTICS_ENABLED="false", DO_NOT_TRACK="1")
+        env = server_env(free_port())
         with sitrep_server(SITREP, work / "server", env) as server_start:
             rounds: dict[str, list[dict[str, Any]]] = {mode: [] for mode in args.modes}
             for round_ in range(args.repeat):  # interleaved, so a slow spell of the machine hits every mode alike
@@ -85,7 +77,8 @@ def main() -> None:
                     runner, workers = mode.split(":")
                     rounds[mode].append(_run(work / "corpus", work / f"lake{round_}-{n}", env, runner, int(workers)))
                     print(json.dumps(rounds[mode][-1]), flush=True)
-    runs = [_median_run(rounds[mode]) for mode in args.modes]
+    runs = [median_round(rounds[mode], lambda r: float(r["articles_per_s"]), "rounds_articles_per_s")
+            for mode in args.modes]
     base = next((r for r in runs if r["workers"] == 1), runs[0])
     for r in runs:
         r["speedup_vs_1"] = round(r["articles_per_s"] / base["articles_per_s"], 2)
