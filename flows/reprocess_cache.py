@@ -30,7 +30,6 @@ import dataclasses
 import hashlib
 import json
 import platform
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -47,7 +46,7 @@ import transforms
 from flows.batches import LoadedBatch
 from flows.load import LoadedDocument
 from flows.task_args import opaque
-from flows.workers import CleanFailure, Cleaned, CleanJob, Pool, clean_all
+from flows.workers import CleanFailure, Cleaned, CleanJob, Pool, clean_all, in_order
 
 __all__ = ["RESULTS_DIR", "CLEANING_DISTRIBUTIONS", "CleanCache", "code_fingerprint", "batch_key", "clean_batch",
            "cached_clean_batches", "prune"]
@@ -156,21 +155,24 @@ def cached_clean_batches(open_pool: Callable[[], Pool | None],
     flow_context = contextvars.copy_context()
     pool: Pool | None = None
     opened = False
-    pending: deque[tuple[LoadedBatch, int, Any]] = deque()
-    for loaded, jobs in batches:
-        future = None
-        if jobs:
-            key = batch_key(cache.fingerprint, loaded.fresh, jobs)
-            cache.used.add(key)
-            if not opened and not (cache.root / key).is_file():
-                pool, opened = open_pool(), True
-            future = runner.submit(opaque(list(jobs)), opaque(pool), opaque(flow_context), key=key, part=loaded.part)
-        pending.append((loaded, len(jobs), future))
-        ahead = max(1, int(getattr(pool, "ahead", 1))) if pool is not None else 0
-        while len(pending) > ahead:
-            yield _collect(cache, *pending.popleft())
-    while pending:
-        yield _collect(cache, *pending.popleft())
+
+    def submitted() -> Iterator[tuple[LoadedBatch, int, Any]]:
+        nonlocal pool, opened
+        for loaded, jobs in batches:
+            future = None
+            if jobs:
+                key = batch_key(cache.fingerprint, loaded.fresh, jobs)
+                cache.used.add(key)
+                if not opened and not (cache.root / key).is_file():
+                    pool, opened = open_pool(), True
+                future = runner.submit(opaque(list(jobs)), opaque(pool), opaque(flow_context), key=key,
+                                       part=loaded.part)
+            yield loaded, len(jobs), future
+
+    def ahead() -> int:
+        return max(1, int(getattr(pool, "ahead", 1))) if pool is not None else 0
+
+    yield from in_order(submitted(), ahead, lambda item: _collect(cache, *item))
 
 
 def _collect(cache: CleanCache, loaded: LoadedBatch, expected: int,

@@ -30,10 +30,12 @@ if TYPE_CHECKING:
     from transforms.entities import EntityExtractor
 
 T = TypeVar("T")
+S = TypeVar("S")
+R = TypeVar("R")
 Runner = Literal["local", "dask"]
 
 __all__ = ["CleanJob", "CleanFailure", "Cleaned", "Pool", "Runner", "clean_job", "clean_chunk", "cleaning_pool", "clean_all", "clean_batches",
-           "quiet_library_logs", "warm_up_worker"]
+           "in_order", "quiet_library_logs", "warm_up_worker"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,14 +200,26 @@ def clean_batches(
             yield tag, clean_chunk(jobs)
         return
     size = max(1, int(getattr(pool, "chunk", 1)))
-    ahead = ahead if ahead is not None else max(1, int(getattr(pool, "ahead", 1)))
-    pending: deque[tuple[T, int, list[Any]]] = deque()
-    for tag, jobs in batches:
-        pending.append((tag, len(jobs), [pool.submit(clean_chunk, jobs[i:i + size]) for i in range(0, len(jobs), size)]))
-        if len(pending) > ahead:
-            yield _collect(*pending.popleft())
+    window = ahead if ahead is not None else max(1, int(getattr(pool, "ahead", 1)))
+    submitted = ((tag, len(jobs), [pool.submit(clean_chunk, jobs[i:i + size]) for i in range(0, len(jobs), size)])
+                 for tag, jobs in batches)
+    yield from in_order(submitted, lambda: window, lambda item: _collect(*item))
+
+
+def in_order(submitted: Iterable[S], ahead: Callable[[], int], collect: Callable[[S], R]) -> Iterator[R]:
+    """``collect`` every item of ``submitted`` in order, with ``ahead()`` more items taken first.
+
+    ``submitted`` is read lazily and taking an item is what starts its work, so the next items
+    start while an earlier one is collected; at most ``ahead() + 1`` are held at once. ``ahead``
+    is asked after each item, so a pool opened on the way can widen the window.
+    """
+    pending: deque[S] = deque()
+    for item in submitted:
+        pending.append(item)
+        while len(pending) > ahead():
+            yield collect(pending.popleft())
     while pending:
-        yield _collect(*pending.popleft())
+        yield collect(pending.popleft())
 
 
 def _collect(tag: T, expected: int, futures: list[Any]) -> tuple[T, list[Cleaned | CleanFailure]]:
