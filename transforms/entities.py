@@ -63,8 +63,8 @@ def _resources(model: str) -> tuple[Language, Gazetteer]:
     nlp = fresh_model(model)
     places = place_entries()
     gazetteer = build_gazetteer(nlp, [(load_entries(), "strong"), (places.countries, "weak"),
-                                      (places.regions, "strong"), (places.weak, "weak"),
-                                      (places.lookup, "lookup")])
+                                      (places.regions, "strong"), (places.weak, "weak")],
+                                fallback=places.cities)
     return nlp, gazetteer
 
 
@@ -76,7 +76,7 @@ class EntityExtractor:
         self._nlp, self._gaz = _resources(model)
         self._titles: TitleFinder = title_finder()
         self._country_names = {e.country: e.name for e in place_entries().countries if e.country}
-        self._acronyms_upper = acronym_forms(set(self._gaz.surface))
+        self._acronyms_upper = acronym_forms(self._gaz.forms())
 
     def extract(self, text: str) -> EntityResult:
         return next(self.pipe([text]))

@@ -20,7 +20,7 @@ import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any, Literal, cast
+from typing import Any, Literal, Protocol, cast
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 from schemas.entities import ENTITY_TYPES, EntityType
 
 __all__ = ["Entry", "Gazetteer", "GazetteerMatch", "SUBTYPE_TYPE", "entity_id", "normalize", "load_entries",
-           "build_gazetteer", "make_entry", "MatchMode"]
+           "build_gazetteer", "make_entry", "MatchMode", "FormIndex"]
 
 GAZETTEER_FILES = ("gazetteer_orgs.toml", "gazetteer_armed_groups.toml", "gazetteer_companies.toml",
                    "gazetteer_weapons.toml", "gazetteer_operations.toml")
@@ -47,7 +47,7 @@ _PLATFORM_SUBTYPES = ("fighter_aircraft", "attack_aircraft", "bomber", "transpor
 SUBTYPE_TYPE: dict[str, EntityType] = {**{s: "WEAPON" for s in _WEAPON_SUBTYPES},
                                        **{s: "PLATFORM" for s in _PLATFORM_SUBTYPES}}
 
-MatchMode = Literal["strong", "weak", "lookup"]
+MatchMode = Literal["strong", "weak"]
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
 _SPACE = re.compile(r"\s+")
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
@@ -121,22 +121,41 @@ def load_entries(files: Iterable[str] = GAZETTEER_FILES) -> list[Entry]:
     return entries
 
 
+class FormIndex(Protocol):
+    """Names only looked up, never matched in text (``transforms.places.Cities``): too many to hold
+    as entries, so an entry is made for the form a lookup finds."""
+
+    def lookup(self, text: str) -> Entry | None: ...
+
+    def forms(self) -> Iterable[str]: ...
+
+
 @dataclass(slots=True)
 class Gazetteer:
-    """Entries by ID, a surface-form index for lookups, and matchers built on one spaCy vocab."""
+    """Entries by ID, a surface-form index for lookups, and matchers built on one spaCy vocab; names
+    no entry has are looked up in ``fallback``."""
 
     entries: dict[str, Entry] = field(default_factory=dict)
     surface: dict[str, str] = field(default_factory=dict)
     folded: dict[str, str] = field(default_factory=dict)
     strong_matcher: PhraseMatcher | None = None
     weak_matcher: PhraseMatcher | None = None
+    fallback: FormIndex | None = None
 
     def lookup(self, text: str) -> Entry | None:
-        """The entry a surface form names: exact, then normalized, then case-folded (multi-word only)."""
+        """The entry a surface form names: exact, then normalized, then case-folded (multi-word only);
+        else the fallback's (as the entry of the same ID, when there is one)."""
         key = self.surface.get(text) or self.surface.get(normalize(text))
         if key is None and " " in text.strip():
             key = self.folded.get(normalize(text).casefold())
-        return self.entries.get(key) if key else None
+        if key:
+            return self.entries.get(key)
+        found = self.fallback.lookup(text) if self.fallback is not None else None
+        return self.entries.get(found.entity_id, found) if found is not None else None
+
+    def forms(self) -> set[str]:
+        """Every surface form a lookup knows, the fallback's included."""
+        return set(self.surface).union(self.fallback.forms() if self.fallback is not None else ())
 
     def matches(self, doc: Doc) -> Iterator[GazetteerMatch]:
         """Every alias occurrence in ``doc`` (overlapping ones included), strong ones first."""
@@ -150,13 +169,15 @@ class Gazetteer:
                                          start, end)
 
 
-def build_gazetteer(nlp: Language, groups: Iterable[tuple[Iterable[Entry], MatchMode]]) -> Gazetteer:
+def build_gazetteer(nlp: Language, groups: Iterable[tuple[Iterable[Entry], MatchMode]],
+                    fallback: FormIndex | None = None) -> Gazetteer:
     """Index ``groups`` of (entries, mode) in priority order; the first entry to claim a surface wins.
 
     Mode "strong": aliases go to the strong matcher, except the entry's weak ones; "weak": every alias goes
-    to the weak matcher; "lookup": aliases are only indexed, to type and resolve spans the model found.
+    to the weak matcher. Names in ``fallback`` are only looked up, to type and resolve spans the model
+    found, after every entry's.
     """
-    gaz = Gazetteer()
+    gaz = Gazetteer(fallback=fallback)
     strong_forms: dict[str, list[str]] = {}
     weak_forms: dict[str, list[str]] = {}
     claimed: set[str] = set()
@@ -174,8 +195,6 @@ def build_gazetteer(nlp: Language, groups: Iterable[tuple[Iterable[Entry], Match
                 gaz.surface.setdefault(normalize(form), entry.entity_id)
                 if " " in form:
                     gaz.folded.setdefault(normalize(form).casefold(), entry.entity_id)
-                if mode == "lookup":
-                    continue
                 target = strong_forms if mode == "strong" and form not in entry.weak else weak_forms
                 target.setdefault(entry.entity_id, []).append(form)
                 for variant in _quote_variants(form):

