@@ -7,7 +7,8 @@ copied ``--scale`` times with distinct bytes (so every copy is cleaned, and dedu
 Every run is ``sitrep ingest --quiet`` as a subprocess into a fresh lake, with the full pipeline
 (entities on), against one ``sitrep server`` started first (its start-up is reported apart). The modes
 run ``--repeat`` times, interleaved, and each mode reports its median round. For each mode:
-documents cleaned per second of the flow body, the speed-up over one process, and the
+documents cleaned per second of the flow body, the speed-up over one process (of the medians, and
+within each round), and the
 Prefect overhead per run (wall time minus flow body). Per-task overhead comes from
 ``bench/results/prefect_overhead.json`` when that bench has run. Last, the arithmetic of GDELT's
 volume at the measured per-core rate. Writes ``bench/results/scale.json``.
@@ -82,6 +83,9 @@ def main() -> None:
     base = next((r for r in runs if r["workers"] == 1), runs[0])
     for r in runs:
         r["speedup_vs_1"] = round(r["articles_per_s"] / base["articles_per_s"], 2)
+        # the same ratio within each interleaved round, to show its spread on a shared machine
+        r["rounds_speedup_vs_1"] = [round(a / b, 2) for a, b in
+                                    zip(r["rounds_articles_per_s"], base["rounds_articles_per_s"])]
     overhead_file = RESULTS / "prefect_overhead.json"
     overhead = json.loads(overhead_file.read_text()) if overhead_file.exists() else None
     result = {
