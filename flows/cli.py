@@ -123,6 +123,14 @@ def _lake(settings: Settings) -> Lake:
     return lake
 
 
+def _ingested_lake(settings: Settings) -> Lake:
+    """``_lake``, failing with one line when nothing has been ingested there yet."""
+    lake = _lake(settings)
+    if not lake.store.exists(lake.lake_dir):
+        _fail(f"no lake at {settings.lake}: run 'sitrep ingest' first", 1)
+    return lake
+
+
 RunnerOption = Annotated[str | None, typer.Option("--runner", help="Where cleaning runs: local (processes) | dask (prefect-dask's DaskTaskRunner)")]
 DaskOption = Annotated[str | None, typer.Option("--dask-address", help="Dask scheduler, tcp://host:8786 (implies --runner dask)")]
 TimeoutOption = Annotated[float | None, typer.Option("--timeout", help="Stop the run after this many seconds (flow timeout)")]
@@ -271,10 +279,7 @@ def status(lake: LakeOption = None, storage: StorageOption = None) -> None:
     from warehouse.catalog import connect
 
     settings = _settings(lake, storage)
-    the_lake = _lake(settings)
-    if not the_lake.store.exists(the_lake.lake_dir):
-        _fail(f"no lake at {settings.lake}: run 'sitrep ingest' first", 1)
-    with connect(the_lake) as con:
+    with connect(_ingested_lake(settings)) as con:
         print_status(con)
 
 
@@ -342,10 +347,7 @@ def check(lake: LakeOption = None, storage: StorageOption = None) -> None:
     from warehouse.checks import failed, run_checks
 
     settings = _settings(lake, storage)
-    the_lake = _lake(settings)
-    if not the_lake.store.exists(the_lake.lake_dir):
-        _fail(f"no lake at {settings.lake}: run 'sitrep ingest' first", 1)
-    with connect(the_lake) as con:
+    with connect(_ingested_lake(settings)) as con:
         results = run_checks(con)
     for result in results:
         typer.echo(result.summary())

@@ -65,6 +65,14 @@ def test_ingest_then_sql_status_and_exit_codes(cli_env: dict[str, str], tmp_path
     assert nothing.returncode == 1 and "nothing could be read" in nothing.stderr
 
 
+@pytest.mark.parametrize("command", ["status", "check"])
+def test_commands_on_a_lake_never_ingested_say_so_in_one_line(tmp_path: Path, command: str) -> None:
+    env = {"PATH": "", "SITREP_LAKE": str(tmp_path / "empty"), "HOME": str(tmp_path)}
+    done = run([command], env, timeout=60)
+    assert done.returncode == 1
+    assert done.stderr.strip() == f"sitrep: no lake at {tmp_path / 'empty'}: run 'sitrep ingest' first"
+
+
 def test_normalize_prints_the_design_contract(tmp_path: Path) -> None:
     page = tmp_path / "p.html"
     page.write_text(make_page("Army buys launchers", PARAGRAPHS))
