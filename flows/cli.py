@@ -278,8 +278,7 @@ def status(lake: LakeOption = None, storage: StorageOption = None) -> None:
     from flows.report import print_status
     from warehouse.catalog import connect
 
-    settings = _settings(lake, storage)
-    with connect(_ingested_lake(settings)) as con:
+    with connect(_ingested_lake(_settings(lake, storage))) as con:
         print_status(con)
 
 
@@ -346,8 +345,7 @@ def check(lake: LakeOption = None, storage: StorageOption = None) -> None:
     from warehouse.catalog import connect
     from warehouse.checks import failed, run_checks
 
-    settings = _settings(lake, storage)
-    with connect(_ingested_lake(settings)) as con:
+    with connect(_ingested_lake(_settings(lake, storage))) as con:
         results = run_checks(con)
     for result in results:
         typer.echo(result.summary())
