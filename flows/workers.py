@@ -25,6 +25,7 @@ from schemas.records import CleanArticle
 from transforms.dedupe import content_hash, simhash64
 from transforms.errors import TransformError
 from transforms.extract import clean_document
+from transforms.ner import DEFAULT_MODEL
 from transforms.pipeline import EMPTY, Normalized, normalize_text
 from transforms.published import resolve_published
 
@@ -191,8 +192,6 @@ def _worker_context(entity_model: str | None) -> multiprocessing.context.BaseCon
     """
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
-    from transforms.ner import DEFAULT_MODEL
-
     context = multiprocessing.get_context("forkserver")
     preload = ["__main__", "flows.preload", *(["flows.preload_entities"] if entity_model == DEFAULT_MODEL else [])]
     context.set_forkserver_preload(preload)  # takes effect when this process's forkserver starts

