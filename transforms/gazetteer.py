@@ -17,10 +17,10 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any, Literal, Protocol, cast
+from typing import Any, Literal, Protocol, TypeVar, cast
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 from schemas.entities import ENTITY_TYPES, EntityType
 
 __all__ = ["Entry", "Gazetteer", "GazetteerMatch", "SUBTYPE_TYPE", "entity_id", "normalize", "load_entries",
-           "build_gazetteer", "make_entry", "MatchMode", "FormIndex"]
+           "build_gazetteer", "make_entry", "MatchMode", "FormIndex", "find_form"]
 
 GAZETTEER_FILES = ("gazetteer_orgs.toml", "gazetteer_armed_groups.toml", "gazetteer_companies.toml",
                    "gazetteer_weapons.toml", "gazetteer_operations.toml")
@@ -121,6 +121,19 @@ def load_entries(files: Iterable[str] = GAZETTEER_FILES) -> list[Entry]:
     return entries
 
 
+V = TypeVar("V")
+
+
+def find_form(surface: Mapping[str, V], folded: Mapping[str, V], text: str) -> V | None:
+    """The value of a surface form: exact, then normalized, then case-folded (multi-word forms only)."""
+    found = surface.get(text)
+    if found is None:
+        found = surface.get(normalize(text))
+    if found is None and " " in text.strip():
+        found = folded.get(normalize(text).casefold())
+    return found
+
+
 class FormIndex(Protocol):
     """Names only looked up, never matched in text (``transforms.places.Cities``): too many to hold
     as entries, so an entry is made for the form a lookup finds."""
@@ -143,11 +156,9 @@ class Gazetteer:
     fallback: FormIndex | None = None
 
     def lookup(self, text: str) -> Entry | None:
-        """The entry a surface form names: exact, then normalized, then case-folded (multi-word only);
-        else the fallback's (as the entry of the same ID, when there is one)."""
-        key = self.surface.get(text) or self.surface.get(normalize(text))
-        if key is None and " " in text.strip():
-            key = self.folded.get(normalize(text).casefold())
+        """The entry a surface form names (``find_form``); else the fallback's (as the entry of the
+        same ID, when there is one)."""
+        key = find_form(self.surface, self.folded, text)
         if key:
             return self.entries.get(key)
         found = self.fallback.lookup(text) if self.fallback is not None else None

