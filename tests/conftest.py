@@ -5,9 +5,13 @@ from __future__ import annotations
 import gzip
 import ipaddress
 import os
+import signal
 import socket
+import subprocess
 import sys
+import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +63,31 @@ def cli_env(prefect_api: str, tmp_path: Path) -> dict[str, str]:
 
 def sitrep_command() -> list[str]:
     return [str(Path(sys.executable).with_name("sitrep"))]
+
+
+@contextmanager
+def running_sitrep_server(root: Path, **settings: str) -> Iterator[dict[str, str]]:
+    """``sitrep server`` on a free loopback port with its data in ``root``, up for the block (stopped
+    with SIGTERM); yields the environment of commands run against it: this one without sitrep or
+    Prefect API settings, plus the lake, the port and ``settings``."""
+    from flows.server import STATE_FILE
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SITREP_", "PREFECT_API"))}
+    env.update(SITREP_LAKE=str(root), SITREP_SERVER_PORT=str(port), **settings)
+    server = subprocess.Popen(sitrep_command() + ["server"], env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 150
+        while not (root / STATE_FILE).exists() and server.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert (root / STATE_FILE).exists(), "the server did not come up"
+        yield env
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=60)
 
 
 PARAGRAPHS = [

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import signal
-import socket
 import subprocess
 import time
 from pathlib import Path
@@ -13,30 +10,16 @@ import duckdb
 import httpx
 import pytest
 
-from conftest import PARAGRAPHS, make_page, sitrep_command
+from conftest import PARAGRAPHS, make_page, running_sitrep_server, sitrep_command
 from flows.server import STATE_FILE
 
 pytestmark = pytest.mark.slow
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def test_local_server_is_found_and_shows_runs_and_artifacts(tmp_path: Path) -> None:
-    port, root = _free_port(), tmp_path / "data"
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SITREP_", "PREFECT_API"))}
-    env.update(SITREP_LAKE=str(root), SITREP_SERVER_PORT=str(port), SITREP_WORKERS="1", SITREP_ENTITY_MODEL="none")
-    server = subprocess.Popen(sitrep_command() + ["server"], env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                              text=True)
-    try:
-        deadline = time.monotonic() + 150
-        while not (root / STATE_FILE).exists() and server.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.2)
-        assert (root / STATE_FILE).exists(), "the server did not come up"
-        api = f"http://127.0.0.1:{port}/api"
+    root = tmp_path / "data"
+    with running_sitrep_server(root, SITREP_WORKERS="1", SITREP_ENTITY_MODEL="none") as env:
+        api = f"http://127.0.0.1:{env['SITREP_SERVER_PORT']}/api"
         assert (root / "prefect").is_dir()  # its SQLite database lives with the data
 
         corpus = tmp_path / "Defense Wire"
@@ -73,7 +56,4 @@ def test_local_server_is_found_and_shows_runs_and_artifacts(tmp_path: Path) -> N
             assert con.execute("SELECT count(*) FROM articles").fetchone() == (3,)
         finally:
             con.close()
-    finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=60)
     assert not (root / STATE_FILE).exists()

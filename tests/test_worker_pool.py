@@ -5,9 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import multiprocessing
-import os
 import signal
-import socket
 import subprocess
 import sys
 import textwrap
@@ -16,8 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PARAGRAPHS, REPO, make_page, query_catalog, sitrep_command, write_site
-from flows.server import STATE_FILE
+from conftest import PARAGRAPHS, REPO, make_page, query_catalog, running_sitrep_server, sitrep_command, write_site
 from flows.workers import CleanJob, clean_all, cleaning_pool
 
 pytestmark = pytest.mark.skipif("forkserver" not in multiprocessing.get_all_start_methods(),
@@ -77,36 +74,19 @@ def test_a_served_run_cleans_on_forked_workers(tmp_path: Path) -> None:
     write_site(tmp_path / "site")
     sources = tmp_path / "sources.toml"
     sources.write_text('[[source]]\nname = "Wire"\nkind = "directory"\npath = "site"\ninterval = 5\n')
-    root = tmp_path / "data"
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SITREP_", "PREFECT_API"))}
-    env.update(SITREP_LAKE=str(root), SITREP_SERVER_PORT=str(_free_port()), SITREP_WORKERS="2",
-               SITREP_ENTITY_MODEL="none")
-    server = subprocess.Popen(sitrep_command() + ["server"], env=env, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
-    serve: subprocess.Popen[str] | None = None
-    catalog = root / "sitrep.duckdb"
+    catalog = tmp_path / "data" / "sitrep.duckdb"
     statuses: list[tuple[object, ...]] = []
-    try:
-        deadline = time.monotonic() + 150
-        while not (root / STATE_FILE).exists() and server.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.2)
+    with running_sitrep_server(tmp_path / "data", SITREP_WORKERS="2", SITREP_ENTITY_MODEL="none") as env:
         serve = subprocess.Popen(sitrep_command() + ["serve", str(sources)], env=env, cwd=tmp_path,
-                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, text=True)
-        deadline = time.monotonic() + 180
-        while time.monotonic() < deadline and serve.poll() is None and not statuses:
-            time.sleep(2)
-            if catalog.exists():
-                statuses = query_catalog(catalog, "SELECT status FROM run_history WHERE status <> 'running'")
-    finally:
-        for process in (serve, server):
-            if process is not None:
-                process.send_signal(signal.SIGINT if process is serve else signal.SIGTERM)
-                process.wait(timeout=60)
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            deadline = time.monotonic() + 180
+            while time.monotonic() < deadline and serve.poll() is None and not statuses:
+                time.sleep(2)
+                if catalog.exists():
+                    statuses = query_catalog(catalog, "SELECT status FROM run_history WHERE status <> 'running'")
+        finally:
+            serve.send_signal(signal.SIGINT)
+            serve.wait(timeout=60)
     assert statuses[:1] == [("completed",)]
     assert query_catalog(catalog, "SELECT count(*) FROM articles") == [(3,)]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
