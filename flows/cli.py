@@ -90,26 +90,6 @@ def _prefect_api(settings: Settings) -> Iterator[str | None]:
         yield scoped
 
 
-def _options(settings: Settings, *, progress: bool) -> Any:
-    from flows.options import IngestOptions
-
-    return IngestOptions(
-        lake=str(settings.lake),
-        storage=settings.storage,
-        workers=settings.workers,
-        batch_size=settings.batch_size,
-        max_bytes=settings.max_bytes,
-        min_words=settings.min_words,
-        near_duplicate_bits=settings.near_duplicate_bits,
-        entity_model=None if settings.entity_model.lower() in ("", "none") else settings.entity_model,
-        fetch_policy=settings.fetch_policy(),
-        progress=progress,
-        runner=settings.runner,
-        dask_address=settings.dask_address,
-        reprocess_cache=settings.reprocess_cache,
-    )
-
-
 def _lake(settings: Settings) -> Lake:
     """The settings' lake, its storage opened and reached: a bad storage fails here, with one line."""
     from warehouse.lake import Lake
@@ -172,14 +152,18 @@ def ingest(
         resolve_sources(sources)  # fail fast, before Prefect starts, on a bad argument
     except SourceError as exc:
         _fail(str(exc), 2)
+    from flows.forkserver import start_early
+    from flows.options import IngestOptions
     from flows.report import print_summary
     from warehouse.lake import LakeBusy
 
+    options = IngestOptions.from_settings(settings, progress=not quiet)
+    start_early(options.workers, options.entity_model, options.runner)  # workers warm up while Prefect starts
     try:
         with _prefect_api(settings):
             from flows.ingest import ingest as ingest_flow
 
-            result = ingest_flow.with_options(timeout_seconds=settings.flow_timeout)(sources, _options(settings, progress=not quiet))
+            result = ingest_flow.with_options(timeout_seconds=settings.flow_timeout)(sources, options)
     except (SourceError, LakeBusy) as exc:
         _fail(str(exc), 2)
     except TimeoutError:
@@ -207,6 +191,7 @@ def reprocess(
     the_lake = _lake(settings)
     if not the_lake.store.exists(the_lake.raw_dir):
         _fail(f"no raw zone at {the_lake.store.uri(the_lake.raw_dir)}: run 'sitrep ingest' first", 1)
+    from flows.options import IngestOptions
     from flows.report import print_summary
     from warehouse.lake import LakeBusy
 
@@ -214,7 +199,7 @@ def reprocess(
         with _prefect_api(settings):
             from flows.reprocess import reprocess as reprocess_flow
 
-            result = reprocess_flow.with_options(timeout_seconds=settings.flow_timeout)(_options(settings, progress=False))
+            result = reprocess_flow.with_options(timeout_seconds=settings.flow_timeout)(IngestOptions.from_settings(settings))
     except LakeBusy as exc:
         _fail(str(exc), 2)
     except TimeoutError:
@@ -325,7 +310,9 @@ def serve(
         plans = plan_deployments(sources_file)
     except SourceError as exc:
         _fail(str(exc), 2)
-    options = _options(settings, progress=False)
+    from flows.options import IngestOptions
+
+    options = IngestOptions.from_settings(settings)
     if dry_run:
         for plan in plans:
             typer.echo(f"{plan.name}: {plan.describe()}: ingest {' '.join(plan.sources)}")

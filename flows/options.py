@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel
 
 from flows.http import FetchPolicy
+from flows.settings import Settings
 from transforms.ner import DEFAULT_MODEL
 
 __all__ = ["IngestOptions"]
@@ -28,3 +29,14 @@ class IngestOptions(BaseModel):
     runner: Literal["local", "dask"] = "local"  # cleaning on local processes or on a Dask cluster
     dask_address: str | None = None  # tcp://host:8786; None with runner="dask": a local cluster of `workers`
     reprocess_cache: bool = True  # reprocess: read unchanged batches' cleaning from <lake>/prefect-results
+
+    @classmethod
+    def from_settings(cls, settings: Settings, **overrides: Any) -> IngestOptions:
+        """The options of a run with these settings; an entity model of "" or "none" turns entities off."""
+        model = settings.entity_model
+        return cls(lake=str(settings.lake), storage=settings.storage, workers=settings.workers,
+                   batch_size=settings.batch_size, max_bytes=settings.max_bytes, min_words=settings.min_words,
+                   near_duplicate_bits=settings.near_duplicate_bits,
+                   entity_model=None if model.lower() in ("", "none") else model,
+                   fetch_policy=settings.fetch_policy(), runner=settings.runner,
+                   dask_address=settings.dask_address, reprocess_cache=settings.reprocess_cache, **overrides)

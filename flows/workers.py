@@ -1,8 +1,7 @@
 """Running the CPU-bound work (cleaning, hashing, normalizing) on several processes, in batches.
 
-Local workers are forked from a forkserver (``spawn`` where there is none): a fresh process, not a
-copy of the parent, that imports the cleaning stages and warms up once (``flows.preload``), so the
-workers start in a moment and share no locks or threads with the parent. They run ``transforms``
+Local workers are forked from a warmed-up forkserver (``flows.forkserver``; ``spawn`` where there is
+none), so they start in a moment and share no locks or threads with the parent. They run ``transforms``
 code only (no Prefect, no DuckDB). Each job returns a result value; nothing raises across the process
 boundary.
 """
@@ -11,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -21,11 +19,11 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
 
+from flows.forkserver import worker_context
 from schemas.records import CleanArticle
 from transforms.dedupe import content_hash, simhash64
 from transforms.errors import TransformError
 from transforms.extract import clean_document
-from transforms.ner import DEFAULT_MODEL
 from transforms.pipeline import EMPTY, Normalized, normalize_text
 from transforms.published import resolve_published
 
@@ -155,8 +153,8 @@ def cleaning_pool(workers: int, entity_model: str | None = None, *, runner: Runn
     """A process pool of ``workers`` (0 = one per core); None when one process is asked for.
 
     The workers are started at once (the first pool of a process waits two to three seconds for its
-    forkserver to warm up; later ones fork in a moment), so that start-up overlaps with the caller's
-    own work before the first batch. With ``runner="dask"`` the pool is
+    forkserver to warm up, unless ``flows.forkserver.start_early`` started it; later ones fork in a
+    moment), so that start-up overlaps with the caller's own work before the first batch. With ``runner="dask"`` the pool is
     prefect-dask's task runner on a Dask cluster (``flows.cluster``): the scheduler at
     ``dask_address``, or a local cluster of ``workers`` processes.
     """
@@ -171,7 +169,7 @@ def cleaning_pool(workers: int, entity_model: str | None = None, *, runner: Runn
     if count <= 1:
         yield None
         return
-    pool = ProcessPoolExecutor(max_workers=count, mp_context=_worker_context(entity_model),
+    pool = ProcessPoolExecutor(max_workers=count, mp_context=worker_context(entity_model),
                                initializer=warm_up_worker, initargs=(entity_model,))
     try:
         for _ in range(count):
@@ -181,21 +179,6 @@ def cleaning_pool(workers: int, entity_model: str | None = None, *, runner: Runn
         # Workers take most of a second to exit (tearing down their interpreters); they do it in the
         # background while the caller goes on (catalog refresh, checks) instead of holding it up.
         pool.shutdown(wait=False, cancel_futures=True)
-
-
-def _worker_context(entity_model: str | None) -> multiprocessing.context.BaseContext:
-    """Forkserver where the platform has one (Linux, macOS), else spawn.
-
-    The forkserver imports the parent's main module (which each worker would otherwise import
-    again) and warms up once: ``flows.preload``, and ``flows.preload_entities`` when the run uses
-    the default model. The first pool of a process decides; a forkserver outlives its pools.
-    """
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("spawn")
-    context = multiprocessing.get_context("forkserver")
-    preload = ["__main__", "flows.preload", *(["flows.preload_entities"] if entity_model == DEFAULT_MODEL else [])]
-    context.set_forkserver_preload(preload)  # takes effect when this process's forkserver starts
-    return context
 
 
 def clean_all(pool: Pool | None, jobs: Sequence[CleanJob]) -> list[Cleaned | CleanFailure]:

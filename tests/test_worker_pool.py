@@ -68,6 +68,37 @@ def test_workers_fork_from_one_preloaded_server_not_from_the_parent(tmp_path, en
     assert all(w["preloaded"] == preloaded for w in workers)
 
 
+_EARLY_PROBE = textwrap.dedent("""
+    import json, os, sys
+    import psutil
+    from flows.forkserver import start_early
+    from flows.workers import cleaning_pool
+
+    if __name__ == "__main__":
+        workers, runner = int(sys.argv[1]), sys.argv[2]
+        started = start_early(workers, None, runner)
+        before = [p.pid for p in psutil.Process().children()]  # the forkserver (and resource tracker), if any
+        with cleaning_pool(2, None) as pool:
+            parents = {pool.submit(os.getppid).result() for _ in range(4)}
+        print(json.dumps({"started": started, "before": before, "parents": sorted(parents)}))
+""")
+
+
+@pytest.mark.parametrize(("workers", "runner", "started"), [(2, "local", True), (1, "local", False), (2, "dask", False)])
+def test_an_early_started_forkserver_is_the_one_the_pool_forks_from(tmp_path, workers: int, runner: str,
+                                                                    started: bool) -> None:
+    script = tmp_path / "early.py"
+    script.write_text(_EARLY_PROBE)
+    out = subprocess.run([sys.executable, str(script), str(workers), runner], cwd=REPO, capture_output=True,
+                         text=True, env={"PYTHONPATH": str(REPO), "PATH": ""}, timeout=300, check=True)
+    probe = json.loads(out.stdout)
+    assert probe["started"] is started
+    assert len(probe["parents"]) == 1
+    # started early: the pool's workers are children of a process that ran before the pool opened
+    assert (probe["parents"][0] in probe["before"]) is started
+    assert bool(probe["before"]) is started  # nothing is started for one worker or a Dask run
+
+
 def test_a_served_run_cleans_on_forked_workers(tmp_path: Path) -> None:
     """``sitrep serve`` runs each flow run in a subprocess of Prefect's runner; its pool forks there.
     Schedules fire only on a real server (with its scheduler), so this one starts ``sitrep server``."""
