@@ -1,6 +1,6 @@
-"""Scale-out benchmark: the same corpus ingested with 1 and 2 local worker processes, and on a local Dask cluster.
+"""Scale-out benchmark: the same corpus ingested with 1 and 2 local worker processes, or on a local Dask cluster.
 
-    .venv/bin/python bench/scale_bench.py [--scale 2] [--modes local:1 local:2 dask:2]
+    .venv/bin/python bench/scale_bench.py [--scale 12] [--modes local:1 local:2 [dask:2]]
 
 The corpus is the real pages of ``../shared/eval`` (newspaper4k HTML pages, DVIDS text articles),
 copied ``--scale`` times with distinct bytes (so every copy is cleaned, and deduplicated after).
@@ -66,8 +66,8 @@ def gdelt_arithmetic(per_core: float) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scale", type=int, default=2)
-    parser.add_argument("--modes", nargs="+", default=["local:1", "local:2", "dask:2"])
+    parser.add_argument("--scale", type=int, default=12, help="copies of the corpus (12: 1,104 documents)")
+    parser.add_argument("--modes", nargs="+", default=["local:1", "local:2"], help="runner:workers; add dask:2 for a local Dask cluster")
     parser.add_argument("--repeat", type=int, default=3, help="rounds of all modes, interleaved; medians are reported")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
