@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import multiprocessing
 import os
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -130,6 +132,31 @@ def warm_up_worker(entity_model: str | None) -> None:
     clean_job(replace(_WARM_UP, entity_model=entity_model))
 
 
+def _start_worker(entity_model: str | None) -> None:
+    """A local worker's initializer: exit with the parent, then warm up."""
+    _exit_with_parent()
+    warm_up_worker(entity_model)
+
+
+def _exit_with_parent() -> None:
+    """End this worker as soon as the process that started it ends.
+
+    A parent that is killed, or stopped by a flow timeout while its pool was still starting, never
+    tells its workers to stop. Without this they would wait on their job queue for ever, keep their
+    forkserver alive, and hold the parent's stdout and stderr open, so that whoever waits for the
+    command's output waits for ever too.
+    """
+    parent = multiprocessing.parent_process()  # for a forked worker: the pool's process, not the forkserver
+    if parent is None:
+        return
+
+    def watch() -> None:
+        parent.join()  # returns when the parent's end of the pipe closes, that is when the parent ends
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
 def _ready() -> bool:
     return True
 
@@ -170,7 +197,7 @@ def cleaning_pool(workers: int, entity_model: str | None = None, *, runner: Runn
         yield None
         return
     pool = ProcessPoolExecutor(max_workers=count, mp_context=worker_context(entity_model),
-                               initializer=warm_up_worker, initargs=(entity_model,))
+                               initializer=_start_worker, initargs=(entity_model,))
     try:
         for _ in range(count):
             pool.submit(_ready)

@@ -12,6 +12,7 @@ import textwrap
 import time
 from pathlib import Path
 
+import psutil
 import pytest
 
 from conftest import PARAGRAPHS, REPO, make_page, query_catalog, running_sitrep_server, sitrep_command, write_site
@@ -97,6 +98,31 @@ def test_an_early_started_forkserver_is_the_one_the_pool_forks_from(tmp_path, wo
     # started early: the pool's workers are children of a process that ran before the pool opened
     assert (probe["parents"][0] in probe["before"]) is started
     assert bool(probe["before"]) is started  # nothing is started for one worker or a Dask run
+
+
+_ORPHAN_PROBE = textwrap.dedent("""
+    import json, os, sys
+    from flows.workers import cleaning_pool
+
+    if __name__ == "__main__":
+        with cleaning_pool(2, None) as pool:
+            pids = set()
+            while len(pids) < 2:
+                pids.update(pool.submit(os.getpid).result() for _ in range(4))
+            with open(sys.argv[1], "w") as out:
+                json.dump(sorted(pids), out)
+            os._exit(0)  # as a killed parent would: the pool is never shut down
+""")
+
+
+def test_workers_end_when_their_parent_dies_without_shutting_them_down(tmp_path) -> None:
+    script, pids_file = tmp_path / "orphan.py", tmp_path / "pids.json"
+    script.write_text(_ORPHAN_PROBE)
+    subprocess.run([sys.executable, str(script), str(pids_file)], cwd=REPO, env={"PYTHONPATH": str(REPO), "PATH": ""},
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=300, check=True)
+    workers = [psutil.Process(pid) for pid in json.loads(pids_file.read_text()) if psutil.pid_exists(pid)]
+    _gone, alive = psutil.wait_procs(workers, timeout=60)  # a generous bound: without the watch they never end
+    assert not alive, [p.cmdline() for p in alive]
 
 
 def test_a_served_run_cleans_on_forked_workers(tmp_path: Path) -> None:
