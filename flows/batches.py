@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -107,11 +107,13 @@ def clean_jobs(loaded: LoadedBatch, options: IngestOptions) -> list[CleanJob]:
 
 
 def decide_batch(loaded: LoadedBatch, cleaned: Sequence[Cleaned | CleanFailure], *, index: DedupeIndex,
-                 known_entities: set[str], run_id: str) -> dict[str, list[dict[str, Any]]]:
+                 known_entities: set[str], run_id: str,
+                 first_ingested: Mapping[str, dt.datetime] | None = None) -> dict[str, list[dict[str, Any]]]:
     """Decide each cleaned document against the index; the rows to write, by table.
 
     Updates ``loaded.counts``, the index and ``known_entities`` (an entity gets its row once, when
-    first seen).
+    first seen). An article's ``ingested_at`` is now, or, for a raw id in ``first_ingested`` (a
+    reprocess), the time its article was first written.
     """
     counts = loaded.counts
     tables: dict[str, list[dict[str, Any]]] = {name: [] for name in WRITE_ORDER}
@@ -134,7 +136,8 @@ def decide_batch(loaded: LoadedBatch, cleaned: Sequence[Cleaned | CleanFailure],
         index.add(article_id, result.revision, result.simhash, decision.duplicate_of)
         tables["articles"].append(article_row(doc, result.article, published_source=result.published_source,
                                               article_id=article_id, revision=result.revision, simhash=result.simhash,
-                                              canonical_url=canonical, decision=decision, run_id=run_id, now=now))
+                                              canonical_url=canonical, decision=decision, run_id=run_id,
+                                              now=(first_ingested or {}).get(doc.raw_id, now)))
         for table, rows in normalized_rows(result.normalized, article_id=article_id, revision=result.revision,
                                            run_id=run_id).items():
             tables[table].extend(rows)

@@ -73,6 +73,16 @@ def _load_raw(row: dict[str, Any], lake: Lake, max_bytes: int) -> LoadedDocument
                           row.get("final_url"), row.get("content_type"))
 
 
+def _first_ingested(lake: Lake) -> dict[str, dt.datetime]:
+    """When each raw document's article was first written, so that a rebuilt article keeps it: the
+    days of undated articles and the order of an article's revisions do not move to the reprocess."""
+    first: dict[str, dt.datetime] = {}
+    for row in lake.read_table("articles", ["raw_id", "ingested_at"]).to_pylist():
+        if row["raw_id"] is not None and (row["raw_id"] not in first or row["ingested_at"] < first[row["raw_id"]]):
+            first[row["raw_id"]] = row["ingested_at"]
+    return first
+
+
 def _batches(lake: Lake, options: IngestOptions, run_id: str) -> Iterator[LoadedBatch]:
     part = 0
     for day, group in groupby(_raw_rows(lake), key=lambda item: item[0]):
@@ -115,13 +125,15 @@ def reprocess(options: IngestOptions) -> dict[str, Any]:
         record_run(lake, run_row(run_id=run_id, flow="reprocess", started_at=started, finished_at=None,
                                  status="running", counts={}, parameters=params), part=0)
         try:
+            first_ingested = _first_ingested(lake)
             staged = begin_rebuild(lake)
             index, known_entities = DedupeIndex(max_distance=options.near_duplicate_bits), set[str]()
             work = ((batch, clean_jobs(batch, options)) for batch in _batches(lake, options, run_id))
             cache = CleanCache.open(Path(options.lake), options.entity_model) if options.reprocess_cache else None
             cleaned = clean_batches(pool, work) if cache is None else cached_clean_batches(open_pool, work, cache)
             for loaded, results in cleaned:
-                tables = decide_batch(loaded, results, index=index, known_entities=known_entities, run_id=run_id)
+                tables = decide_batch(loaded, results, index=index, known_entities=known_entities, run_id=run_id,
+                                      first_ingested=first_ingested)
                 day = loaded.ingest_date or started.date()
                 for table in DERIVED_TABLES:
                     staged.write_table(table, tables[table], run_id=run_id, ingest_date=day, part=loaded.part)

@@ -31,7 +31,8 @@ def test_reprocess_rebuilds_the_same_ids_from_raw_bytes(prefect_api: str, tmp_pa
     (site / "empty.txt").write_text("")
     options = IngestOptions(lake=str(tmp_path / "data"), workers=1)
     ingest([str(site)], options)
-    before = _query(tmp_path / "data", "SELECT article_id, revision, duplicate_of, ingest_date FROM articles ORDER BY 1")
+    articles = "SELECT article_id, revision, duplicate_of, ingest_date, ingested_at FROM articles ORDER BY 1"
+    before = _query(tmp_path / "data", articles)
     dates_before = _query(tmp_path / "data", "SELECT count(*) FROM temporal_expressions")
 
     # a rebuild must not depend on the files still being where they were read
@@ -39,12 +40,31 @@ def test_reprocess_rebuilds_the_same_ids_from_raw_bytes(prefect_api: str, tmp_pa
         page.unlink()
     result = reprocess(options)
     assert result["status"] == "completed" and result["counts"]["new"] == 1 and result["counts"]["duplicate"] == 1
-    assert _query(tmp_path / "data", "SELECT article_id, revision, duplicate_of, ingest_date FROM articles ORDER BY 1") == before
+    assert _query(tmp_path / "data", articles) == before  # ingested_at too: when the article first came in
     assert _query(tmp_path / "data", "SELECT count(*) FROM temporal_expressions") == dates_before
     assert _query(tmp_path / "data", "SELECT count(*) FROM raw_documents") == [(3,)]
     assert _query(tmp_path / "data", "SELECT flow, status FROM run_history ORDER BY started_at") == [
         ("ingest", "completed"), ("reprocess", "completed")]
     assert not (tmp_path / "data" / "lake" / "tables.next").exists()
+
+
+@pytest.mark.slow
+def test_a_rebuilt_article_keeps_its_latest_revision_current(prefect_api: str, tmp_path: Path) -> None:
+    site, root = tmp_path / "site", tmp_path / "data"
+    site.mkdir()
+    options = IngestOptions(lake=str(root), workers=1, entity_model=None)
+    for paragraphs in (PARAGRAPHS, PARAGRAPHS + ["Update: the first launchers arrive in May, officials said."]):
+        (site / "a.html").write_text(make_page("Army buys launchers", paragraphs, canonical="https://wire.example/a"))
+        ingest([str(site)], options)
+    revisions = "SELECT raw_id, revision, ingested_at FROM articles ORDER BY ingested_at"
+    before = _query(root, revisions)
+    assert len(before) == 2 and _query(root, "SELECT revision FROM articles_current") == [(before[-1][1],)]
+
+    assert reprocess(options)["status"] == "completed"
+    # both revisions come from one ingest day, so one reprocess batch: without the first ingested_at
+    # they would tie, and the current revision would be chosen by its hash
+    assert _query(root, revisions) == before
+    assert _query(root, "SELECT revision FROM articles_current") == [(before[-1][1],)]
 
 
 def _row(i: int) -> dict[str, object]:
