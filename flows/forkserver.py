@@ -16,7 +16,12 @@ from multiprocessing.context import BaseContext
 
 from transforms.ner import DEFAULT_MODEL
 
-__all__ = ["start_early", "worker_context"]
+__all__ = ["start_early", "worker_context", "worker_count"]
+
+
+def worker_count(workers: int) -> int:
+    """The worker processes a ``workers`` setting asks for: itself, or one per core for 0."""
+    return workers or os.cpu_count() or 1
 
 
 def worker_context(entity_model: str | None) -> BaseContext:
@@ -36,7 +41,7 @@ def start_early(workers: int, entity_model: str | None, runner: str) -> bool:
     a command that calls this before it starts Prefect has ready workers when its flow opens the
     pool. Nothing is started for a Dask run, one worker, or a platform without a forkserver.
     """
-    if runner != "local" or (workers or os.cpu_count() or 1) <= 1:
+    if runner != "local" or worker_count(workers) <= 1:
         return False
     if worker_context(entity_model).get_start_method() != "forkserver":
         return False

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
 
-from flows.forkserver import worker_context
+from flows.forkserver import worker_context, worker_count
 from schemas.records import CleanArticle
 from transforms.dedupe import content_hash, simhash64
 from transforms.errors import TransformError
@@ -189,10 +189,10 @@ def cleaning_pool(workers: int, entity_model: str | None = None, *, runner: Runn
     if runner == "dask":
         from flows.cluster import dask_pool
 
-        with dask_pool(dask_address, workers or os.cpu_count() or 1, entity_model) as dask:
+        with dask_pool(dask_address, worker_count(workers), entity_model) as dask:
             yield dask
         return
-    count = workers or os.cpu_count() or 1
+    count = worker_count(workers)
     if count <= 1:
         yield None
         return
