@@ -226,8 +226,7 @@ def normalize(
     except ValueError:
         _fail(f"--published must be YYYY-MM-DD, not {published!r}", 2)
     try:
-        model = Settings().entity_model
-        documents = normalize_files(files, published=pub, entity_model=None if model.lower() in ("", "none") else model)
+        documents = normalize_files(files, published=pub, entity_model=Settings().entity_stage())
     except NormalizeError as exc:
         _fail(str(exc), 1)
     typer.echo(render(documents, fmt))  # type: ignore[arg-type]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel
 
@@ -31,12 +31,11 @@ class IngestOptions(BaseModel):
     reprocess_cache: bool = True  # reprocess: read unchanged batches' cleaning from <lake>/prefect-results
 
     @classmethod
-    def from_settings(cls, settings: Settings, **overrides: Any) -> IngestOptions:
-        """The options of a run with these settings; an entity model of "" or "none" turns entities off."""
-        model = settings.entity_model
+    def from_settings(cls, settings: Settings, *, progress: bool = False) -> IngestOptions:
+        """The options of a run with these settings."""
         return cls(lake=str(settings.lake), storage=settings.storage, workers=settings.workers,
                    batch_size=settings.batch_size, max_bytes=settings.max_bytes, min_words=settings.min_words,
                    near_duplicate_bits=settings.near_duplicate_bits,
-                   entity_model=None if model.lower() in ("", "none") else model,
+                   entity_model=settings.entity_stage(),
                    fetch_policy=settings.fetch_policy(), runner=settings.runner,
-                   dask_address=settings.dask_address, reprocess_cache=settings.reprocess_cache, **overrides)
+                   dask_address=settings.dask_address, reprocess_cache=settings.reprocess_cache, progress=progress)

@@ -61,6 +61,10 @@ class Settings(BaseSettings):
     def _storage(cls, value: str | None) -> str | None:
         return check_storage_url(value) if value else None
 
+    def entity_stage(self) -> str | None:
+        """The entity model to run, or None when ``entity_model`` is "" or "none" (the stage is off)."""
+        return None if self.entity_model.lower() in ("", "none") else self.entity_model
+
     def fetch_policy(self) -> FetchPolicy:
         """The fetcher's policy from these settings (the byte cap is ``max_bytes``)."""
         return FetchPolicy(user_agent=self.user_agent, connect_timeout=min(self.fetch_timeout, 10.0),
