@@ -76,11 +76,8 @@ def _load_raw(row: dict[str, Any], lake: Lake, max_bytes: int) -> LoadedDocument
 def _first_ingested(lake: Lake) -> dict[str, dt.datetime]:
     """When each raw document's article was first written, so that a rebuilt article keeps it: the
     days of undated articles and the order of an article's revisions do not move to the reprocess."""
-    first: dict[str, dt.datetime] = {}
-    for row in lake.read_table("articles", ["raw_id", "ingested_at"]).to_pylist():
-        if row["raw_id"] is not None and (row["raw_id"] not in first or row["ingested_at"] < first[row["raw_id"]]):
-            first[row["raw_id"]] = row["ingested_at"]
-    return first
+    first = lake.read_table("articles", ["raw_id", "ingested_at"]).group_by("raw_id").aggregate([("ingested_at", "min")])
+    return dict(zip(first.column("raw_id").to_pylist(), first.column("ingested_at_min").to_pylist()))
 
 
 def _batches(lake: Lake, options: IngestOptions, run_id: str) -> Iterator[LoadedBatch]:
