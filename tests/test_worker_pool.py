@@ -11,6 +11,7 @@ import sys
 import textwrap
 import time
 from pathlib import Path
+from typing import Any
 
 import psutil
 import pytest
@@ -39,6 +40,20 @@ def test_pool_results_equal_one_process_results(entity_model: str | None) -> Non
     assert any(getattr(r, "normalized", None) and r.normalized.mentions for r in pooled) == (entity_model is not None)
 
 
+def _run_probe(tmp_path: Path, source: str, *args: object) -> Any:
+    """Run ``source`` as a script in a fresh interpreter (the first pool of a process decides its
+    forkserver's preload) and return the JSON it writes to the file named by its first argument.
+
+    Output goes to a file, not a pipe: a worker left behind would hold a pipe open and hang the test."""
+    script, out, err = tmp_path / "probe.py", tmp_path / "probe.json", tmp_path / "probe.err"
+    script.write_text(source)
+    with err.open("w") as errors:
+        done = subprocess.run([sys.executable, str(script), str(out), *map(str, args)], cwd=REPO, timeout=300,
+                              env={"PYTHONPATH": str(REPO), "PATH": ""}, stdout=subprocess.DEVNULL, stderr=errors)
+    assert done.returncode == 0, err.read_text()[-3000:]
+    return json.loads(out.read_text())
+
+
 _PROBE = textwrap.dedent("""
     import json, os, sys
     from flows.workers import cleaning_pool
@@ -48,8 +63,8 @@ _PROBE = textwrap.dedent("""
                 "preloaded": [m for m in ("flows.preload", "flows.preload_entities") if m in sys.modules]}
 
     if __name__ == "__main__":
-        with cleaning_pool(2, sys.argv[1] or None) as pool:
-            print(json.dumps([pool.submit(loaded).result() for _ in range(4)] + [{"parent": os.getpid()}]))
+        with cleaning_pool(2, sys.argv[2] or None) as pool, open(sys.argv[1], "w") as out:
+            json.dump([pool.submit(loaded).result() for _ in range(4)] + [{"parent": os.getpid()}], out)
 """)
 
 
@@ -59,11 +74,7 @@ _PROBE = textwrap.dedent("""
 ])
 def test_workers_fork_from_one_preloaded_server_not_from_the_parent(tmp_path, entity_model: str,
                                                                     preloaded: list[str]) -> None:
-    script = tmp_path / "probe.py"  # a fresh parent: the first pool of a process decides the preload
-    script.write_text(_PROBE)
-    out = subprocess.run([sys.executable, str(script), entity_model], cwd=REPO, capture_output=True, text=True,
-                         env={"PYTHONPATH": str(REPO), "PATH": ""}, timeout=300, check=True)
-    *workers, parent = json.loads(out.stdout)
+    *workers, parent = _run_probe(tmp_path, _PROBE, entity_model)
     assert {w["ppid"] for w in workers} != {parent["parent"]}  # children of the forkserver
     assert len({w["ppid"] for w in workers}) == 1
     assert all(w["preloaded"] == preloaded for w in workers)
@@ -76,23 +87,20 @@ _EARLY_PROBE = textwrap.dedent("""
     from flows.workers import cleaning_pool
 
     if __name__ == "__main__":
-        workers, runner = int(sys.argv[1]), sys.argv[2]
+        workers, runner = int(sys.argv[2]), sys.argv[3]
         started = start_early(workers, None, runner)
         before = [p.pid for p in psutil.Process().children()]  # the forkserver (and resource tracker), if any
         with cleaning_pool(2, None) as pool:
             parents = {pool.submit(os.getppid).result() for _ in range(4)}
-        print(json.dumps({"started": started, "before": before, "parents": sorted(parents)}))
+        with open(sys.argv[1], "w") as out:
+            json.dump({"started": started, "before": before, "parents": sorted(parents)}, out)
 """)
 
 
 @pytest.mark.parametrize(("workers", "runner", "started"), [(2, "local", True), (1, "local", False), (2, "dask", False)])
 def test_an_early_started_forkserver_is_the_one_the_pool_forks_from(tmp_path, workers: int, runner: str,
                                                                     started: bool) -> None:
-    script = tmp_path / "early.py"
-    script.write_text(_EARLY_PROBE)
-    out = subprocess.run([sys.executable, str(script), str(workers), runner], cwd=REPO, capture_output=True,
-                         text=True, env={"PYTHONPATH": str(REPO), "PATH": ""}, timeout=300, check=True)
-    probe = json.loads(out.stdout)
+    probe = _run_probe(tmp_path, _EARLY_PROBE, workers, runner)
     assert probe["started"] is started
     assert len(probe["parents"]) == 1
     # started early: the pool's workers are children of a process that ran before the pool opened
@@ -116,11 +124,7 @@ _ORPHAN_PROBE = textwrap.dedent("""
 
 
 def test_workers_end_when_their_parent_dies_without_shutting_them_down(tmp_path) -> None:
-    script, pids_file = tmp_path / "orphan.py", tmp_path / "pids.json"
-    script.write_text(_ORPHAN_PROBE)
-    subprocess.run([sys.executable, str(script), str(pids_file)], cwd=REPO, env={"PYTHONPATH": str(REPO), "PATH": ""},
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=300, check=True)
-    workers = [psutil.Process(pid) for pid in json.loads(pids_file.read_text()) if psutil.pid_exists(pid)]
+    workers = [psutil.Process(pid) for pid in _run_probe(tmp_path, _ORPHAN_PROBE) if psutil.pid_exists(pid)]
     _gone, alive = psutil.wait_procs(workers, timeout=60)  # a generous bound: without the watch they never end
     assert not alive, [p.cmdline() for p in alive]
 
