@@ -181,9 +181,9 @@ def cleaning_pool(workers: int, entity_model: str | None = None, *, runner: Runn
 
     The workers are started at once (the first pool of a process waits two to three seconds for its
     forkserver to warm up, unless ``flows.forkserver.start_early`` started it; later ones fork in a
-    moment), so that start-up overlaps with the caller's own work before the first batch. With ``runner="dask"`` the pool is
-    prefect-dask's task runner on a Dask cluster (``flows.cluster``): the scheduler at
-    ``dask_address``, or a local cluster of ``workers`` processes.
+    moment), so that start-up overlaps with the caller's own work before the first batch. With
+    ``runner="dask"`` the pool is prefect-dask's task runner on a Dask cluster (``flows.cluster``):
+    the scheduler at ``dask_address``, or a local cluster of ``workers`` processes.
     """
     quiet_library_logs()
     if runner == "dask":
