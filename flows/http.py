@@ -307,15 +307,19 @@ class Fetcher:
             if media is not None and ACCEPTED[expect] and media not in ACCEPTED[expect]:
                 raise _Failure("UnsupportedType", f"{url}: content type {media} is not what a {expect} should be",
                                status=status, final_url=url)
-            limit = self.policy.robots_max_bytes if expect == "robots" else self.policy.max_bytes
-            body = self._read_body(response, url, limit, started)
+            if expect == "robots":  # RFC 9309 2.5: parse what fits under the cap, up to its last whole line
+                body = self._read_body(response, url, self.policy.robots_max_bytes, started, cut=True)
+            else:
+                body = self._read_body(response, url, self.policy.max_bytes, started)
             return FetchResult(hops[0], "fetched", final_url=url, status=status, body=body, content_type=content_type,
                                etag=etag, last_modified=modified, attempts=attempts, fetched_at=self._now(),
                                redirects=tuple(hops[1:]))
 
-    def _read_body(self, response: httpx.Response, url: str, limit: int, started: float) -> bytes:
+    def _read_body(self, response: httpx.Response, url: str, limit: int, started: float, cut: bool = False) -> bytes:
+        """The body, inflated, under ``limit`` bytes: TooLarge past it, or with ``cut`` its first ``limit``
+        bytes up to the last line end in them."""
         declared = response.headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > limit and not response.headers.get("content-encoding"):
+        if declared.isdigit() and int(declared) > limit and not response.headers.get("content-encoding") and not cut:
             raise _Failure("TooLarge", f"{url}: {declared} bytes announced, over the {limit}-byte cap",
                            status=response.status_code, final_url=url)
         encoding = response.headers.get("content-encoding", "identity").strip().lower()
@@ -329,6 +333,9 @@ class Fetcher:
             pieces = [raw] if inflater is None else _inflate(inflater, raw, limit - size + 1)
             for piece in pieces:
                 size += len(piece)
+                if size > limit and cut:
+                    head = b"".join(chunks) + piece[: len(piece) - (size - limit)]
+                    return head[: head.rfind(b"\n") + 1]
                 if size > limit:
                     what = "inflates to" if inflater is not None else "is"
                     raise _Failure("TooLarge", f"{url}: body {what} more than {limit} bytes",

@@ -1,17 +1,27 @@
 """robots.txt, fetched once per host and kept for the run: may this URL be fetched, and how slowly.
 
 Status handling follows RFC 9309: a 2xx body is parsed; a 4xx (no file) allows everything; a 5xx
-or an unreachable server after retries disallows everything on that host for the run. The rules
-are matched for the configured user agent (its product token, before the first ``/``).
+or an unreachable server after retries disallows everything on that host for the run. The fetcher
+reads at most ``FetchPolicy.robots_max_bytes`` of the file (the RFC asks for at least 500 KiB) and
+parses what it read.
+
+The rules are read by protego (Scrapy's parser), which follows RFC 9309: ``*`` and ``$`` in rules,
+the longest matching rule wins and an allow rule wins a tie, percent-encoding is normalized before
+comparison, the groups naming one crawler are combined, ``*`` applies only when no group names it.
+They are matched for the configured user agent's product token (before the first ``/``), without
+regard to case; a group's name matches where it starts a word of that token (protego's rule), and
+the longest matching name wins.
 """
 
 from __future__ import annotations
 
+import codecs
 import threading
-import urllib.robotparser
 from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
+
+from protego import Protego
 
 __all__ = ["RobotsRules", "RobotsCache", "robots_url", "parse_robots"]
 
@@ -20,14 +30,14 @@ __all__ = ["RobotsRules", "RobotsCache", "robots_url", "parse_robots"]
 class RobotsRules:
     """The rules of one host: a parser, or a blanket allow/deny with the reason."""
 
-    parser: urllib.robotparser.RobotFileParser | None
+    parser: Protego | None
     allow_all: bool
     reason: str
 
     def allowed(self, url: str, agent: str) -> bool:
         if self.parser is None:
             return self.allow_all
-        return self.parser.can_fetch(agent, url)
+        return self.parser.can_fetch(url, agent)
 
     def crawl_delay(self, agent: str) -> float | None:
         if self.parser is None:
@@ -42,9 +52,10 @@ def robots_url(url: str) -> str:
 
 
 def parse_robots(body: bytes) -> RobotsRules:
-    parser = urllib.robotparser.RobotFileParser()
-    parser.parse(body.decode("utf-8", errors="replace").splitlines())
-    return RobotsRules(parser, True, "robots.txt")
+    """The rules of a robots.txt body: UTF-8 (a byte order mark skipped, bad bytes replaced)."""
+    if body.startswith(codecs.BOM_UTF8):
+        body = body[len(codecs.BOM_UTF8):]
+    return RobotsRules(Protego.parse(body.decode("utf-8", errors="replace")), True, "robots.txt")
 
 
 RobotsFetch = Callable[[str], tuple[int | None, bytes]]

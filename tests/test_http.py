@@ -10,7 +10,7 @@ import pytest
 from flows.addresses import TargetRefused, check_target
 from flows.http import Fetcher, FetchPolicy, Validators, retry_after_seconds
 from transforms.decode import decode_html
-from web_server import CYRILLIC_TITLE, FakeClock, TestSite, site  # noqa: F401 - fixture
+from web_server import CYRILLIC_TITLE, ROBOTS, FakeClock, TestSite, site  # noqa: F401 - fixture
 
 NOW = dt.datetime(2026, 3, 4, 12, 0, tzinfo=dt.timezone.utc)
 
@@ -146,6 +146,44 @@ def test_robots_txt_disallows_a_path_and_is_fetched_once(clock: FakeClock, site:
     assert (blocked.outcome, blocked.error_type) == ("skipped_robots", "RobotsDisallowed")
     assert allowed.outcome == "fetched" and opted_out.outcome == "fetched"
     assert site.hits["/robots.txt"] == 1 and site.hits["/private/memo"] == 1
+
+
+@pytest.fixture
+def robots_site(site: TestSite) -> Iterator[TestSite]:  # noqa: F811
+    """The test site with a robots.txt of the test's choice (``site.robots``), put back afterwards."""
+    site.reset()
+    try:
+        yield site
+    finally:
+        site.robots = ROBOTS
+
+
+def test_robots_wildcard_and_longest_match_rules_are_obeyed(clock: FakeClock, robots_site: TestSite) -> None:
+    robots_site.robots = (b"User-agent: *\nDisallow: /*?print=\nAllow: /news/\nDisallow: /news/private\n")
+    robots_site.pages["/news/private/frigate-memo"] = b"<html><body><p>Staff only.</p></body></html>"
+    with Fetcher(policy(respect_robots=True), sleep=clock.sleep, clock=clock.monotonic) as f:
+        printed = f.fetch(robots_site.url("/ok?print=1"))
+        private = f.fetch(robots_site.url("/news/private/frigate-memo"))
+        plain = f.fetch(robots_site.url("/ok"))
+    for refused, url in ((printed, "/ok?print=1"), (private, "/news/private/frigate-memo")):
+        assert (refused.outcome, refused.error_type, refused.attempts) == ("skipped_robots", "RobotsDisallowed", 1)
+        assert refused.message == f"{robots_site.url(url)}: disallowed by robots.txt (after 1 attempt)"
+    assert plain.outcome == "fetched"
+    assert robots_site.hits["/ok"] == 1 and robots_site.hits["/news/private/frigate-memo"] == 0
+
+
+def test_robots_txt_over_the_size_cap_is_read_up_to_the_cap(clock: FakeClock, robots_site: TestSite) -> None:
+    """RFC 9309 2.5: the first 500 KiB at least are parsed; a longer file is cut there, not ignored."""
+    robots_site.robots = (b"User-agent: *\nDisallow: /private/\nCrawl-delay: 3\n"
+                          + b"# archived rules of the old site follow\n" * 20_000 + b"Disallow: /ok\n")
+    assert len(robots_site.robots) > FetchPolicy().robots_max_bytes
+    with Fetcher(policy(respect_robots=True), sleep=clock.sleep, clock=clock.monotonic) as f:
+        blocked = f.fetch(robots_site.url("/private/memo"))
+        past_the_cap = f.fetch(robots_site.url("/ok"))
+        assert f.robots.crawl_delay(robots_site.url("/ok")) == 3.0
+    assert (blocked.outcome, blocked.error_type) == ("skipped_robots", "RobotsDisallowed")
+    assert past_the_cap.outcome == "fetched"  # the rule after the cap is not read
+    assert robots_site.hits["/private/memo"] == 0 and robots_site.hits["/robots.txt"] == 1
 
 
 def test_etag_gives_a_304_not_modified(fetcher: Fetcher, site: TestSite) -> None:  # noqa: F811

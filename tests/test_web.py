@@ -15,7 +15,7 @@ from flows.seen import canonical_url, read_seen
 from flows.sources import Source, parse_sources_toml, resolve_sources
 from flows.web import WebResult, fetch_web
 from warehouse.lake import Lake
-from web_server import FakeClock, TestSite, article, site  # noqa: F401 - fixture
+from web_server import ROBOTS, FakeClock, TestSite, article, site  # noqa: F401 - fixture
 
 DAY = dt.date(2026, 3, 4)
 
@@ -119,6 +119,28 @@ def test_page_source_max_items_and_robots(site: TestSite, lake: Lake) -> None:  
     assert blocked[0].outcome == "skipped_robots" and blocked[0].document is None
     allowed = run([Source("s", "urls", urls=(private,), robots=False)], lake, policy(respect_robots=True), run_id="r3")
     assert allowed[0].outcome == "fetched"
+
+
+def test_a_url_disallowed_by_a_wildcard_rule_is_skipped_and_reported(site: TestSite, lake: Lake) -> None:  # noqa: F811
+    """``Disallow: /*?print=`` (RFC 9309 wildcards): the print copy is not requested, and it is reported
+    as every robots refusal is: outcome skipped_robots, no document, a fetches row saying why."""
+    publish(site)
+    printed, story = site.url("/news/2026/03/navy-orders-third-tanker?print=1"), "/news/2026/03/army-drone-school-opens"
+    site.reset()
+    site.robots = b"User-agent: *\nDisallow: /*?print=\nDisallow: /*.pdf$\n"
+    try:
+        results = run([Source("Test Wire", "urls", urls=(printed, site.url(story)))], lake, policy(respect_robots=True))
+    finally:
+        site.robots = ROBOTS
+    refused, fetched = results
+    assert (refused.outcome, refused.document) == ("skipped_robots", None)
+    assert refused.fetch_row is not None and refused.fetch_row["outcome"] == "skipped_robots"
+    assert refused.fetch_row["error_type"] == "RobotsDisallowed" and refused.fetch_row["raw_id"] is None
+    assert "disallowed by robots.txt" in refused.fetch_row["message"]
+    assert fetched.outcome == "fetched"
+    assert site.hits["/news/2026/03/navy-orders-third-tanker"] == 0 and site.hits[story] == 1
+    rows = lake.read_table("fetches").to_pylist()
+    assert sorted((r["outcome"], r["url"]) for r in rows) == [("fetched", site.url(story)), ("skipped_robots", printed)]
 
 
 def test_bare_url_is_sniffed_feed_or_article(site: TestSite, lake: Lake) -> None:  # noqa: F811

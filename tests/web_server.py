@@ -21,9 +21,10 @@ import pytest
 
 from conftest import PARAGRAPHS, make_page
 
-__all__ = ["TestSite", "FakeClock", "site", "article", "CYRILLIC_TITLE"]
+__all__ = ["TestSite", "FakeClock", "site", "article", "CYRILLIC_TITLE", "ROBOTS"]
 
 CYRILLIC_TITLE = "Минобороны сообщило о поставке новых бронемашин"
+ROBOTS = b"User-agent: *\nDisallow: /private/\n"
 
 
 def article(title: str, slug: str, date: str = "2026-03-04") -> bytes:
@@ -64,6 +65,7 @@ class TestSite:
     pages: dict[str, bytes] = field(default_factory=dict)
     seen_headers: dict[str, dict[str, str]] = field(default_factory=dict)
     spans: list[tuple[str, float, float]] = field(default_factory=list)
+    robots: bytes = ROBOTS  # the body of /robots.txt; a test that changes it puts ROBOTS back
 
     __test__ = False  # not a test class, despite the name
 
@@ -106,7 +108,7 @@ def _handler(state: TestSite) -> type[BaseHTTPRequestHandler]:
             state.seen_headers[path] = {k.lower(): v for k, v in self.headers.items()}
             n = state.hits[path]
             routes: dict[str, Callable[[], None]] = {
-                "/robots.txt": lambda: self._send(200, b"User-agent: *\nDisallow: /private/\n", "text/plain"),
+                "/robots.txt": lambda: self._send(200, state.robots, "text/plain"),
                 "/ok": lambda: self._send(200, article("Army orders interceptors", "ok")),
                 "/r1": lambda: self._send(301, headers={"Location": "/r2"}),
                 "/r2": lambda: self._send(302, headers={"Location": state.url("/ok")}),
