@@ -3,15 +3,16 @@
 What it does for each URL: refuse what is not http(s) or resolves to a private address (unless the
 policy allows it), honour robots.txt (cached per host), wait for its host's turn (a concurrency
 limit and a delay between requests per host), send a conditional GET when validators are known,
-follow redirects itself (each hop checked again, loops detected), check the content type before
+follow redirects itself (each hop checked again, loops detected), connect only to the addresses
+checked for the host (``flows.addresses.PinnedTransport``: no DNS rebinding), check the content type before
 reading, stream the body under a byte cap (gzip and deflate inflated here, under the same cap), and
 retry transient failures only: connection errors, timeouts, cut bodies, 5xx and 429, with
 exponential backoff and jitter, waiting at least what ``Retry-After`` asks. A 4xx fails at once.
 A failure that is still worth another try later says so (``FetchResult.transient``): the web path
 hands those URLs to a Prefect task with retries (``flows.refetch``).
 
-Everything comes in as arguments: the policy, the httpx client, the clock, the sleep, the random
-source, the resolver, and ``host_slot``, a context manager held around each request to a host on
+Everything comes in as arguments: the policy, the clock, the sleep, the random source, the resolver,
+the network layer under the address pin and the TLS trust (tests), and ``host_slot``, a context manager held around each request to a host on
 top of the fetcher's own per-host gate (``flows.host_limits``: a Prefect global concurrency limit).
 Nothing is read from the environment.
 """
@@ -21,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import random
+import ssl
 import threading
 import time
 import zlib
@@ -30,9 +32,10 @@ from dataclasses import dataclass, field
 from typing import Literal
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
-from flows.addresses import Resolver, TargetRefused, check_target, system_resolver
+from flows.addresses import PinnedBackend, PinnedTransport, Resolver, TargetRefused, check_target, system_resolver
 from flows.robots import RobotsCache
 
 __all__ = ["FetchPolicy", "FetchResult", "Validators", "Fetcher", "Expect", "Outcome", "HostLimitMode", "HostSlot",
@@ -170,17 +173,18 @@ class _HostGate:
 class Fetcher:
     """Fetch URLs under a ``FetchPolicy``; thread-safe, so a pool of threads can share one."""
 
-    def __init__(self, policy: FetchPolicy, *, client: httpx.Client | None = None,
-                 sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.monotonic,
+    def __init__(self, policy: FetchPolicy, *, sleep: Callable[[float], None] = time.sleep,
+                 clock: Callable[[], float] = time.monotonic,
                  now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.timezone.utc),
                  rng: Callable[[], float] = random.random, resolve: Resolver = system_resolver,
+                 network: httpcore.NetworkBackend | None = None, tls: ssl.SSLContext | None = None,
                  host_slot: HostSlot | None = None) -> None:
         self.policy = policy
-        self._own_client = client is None
-        self.client = client or httpx.Client(
+        self.pins = PinnedBackend(allow_private=policy.allow_private_addresses, resolve=resolve, network=network)
+        limits = httpx.Limits(max_connections=max(policy.concurrency, 1) * 2)
+        self.client = httpx.Client(
             timeout=httpx.Timeout(policy.read_timeout, connect=policy.connect_timeout),
-            follow_redirects=False, trust_env=False,
-            limits=httpx.Limits(max_connections=max(policy.concurrency, 1) * 2),
+            follow_redirects=False, trust_env=False, transport=PinnedTransport(self.pins, limits=limits, tls=tls),
         )
         self._sleep, self._clock, self._now, self._rng, self._resolve = sleep, clock, now, rng, resolve
         self.gate = _HostGate(policy.per_host_concurrency, sleep, clock)
@@ -194,8 +198,7 @@ class Fetcher:
         self.close()
 
     def close(self) -> None:
-        if self._own_client:
-            self.client.close()
+        self.client.close()
 
     # -- the public call ------------------------------------------------------------------------
 
@@ -238,7 +241,8 @@ class Fetcher:
                  attempts: int) -> FetchResult:
         current, hops = url, [url]
         for _ in range(self.policy.max_redirects + 1):
-            check_target(current, allow_private=self.policy.allow_private_addresses, resolve=self._resolve)
+            addresses = check_target(current, allow_private=self.policy.allow_private_addresses, resolve=self._resolve)
+            self.pins.pin(current, addresses)  # the connection goes to an address checked just now
             if check_robots and expect != "robots" and not self.robots.allowed(current):
                 raise _Failure("RobotsDisallowed", f"{current}: disallowed by robots.txt", final_url=current)
             location = self._request(current, expect, validators if current == url else None, attempts, hops)
