@@ -1,11 +1,15 @@
 """Bytes to text: binary sniffing and charset decoding for fetched or loaded documents.
 
 This module owns the first gate every raw document passes. ``sniff_binary`` rejects bytes that are
-not text at all (known file signatures, NUL bytes, many control bytes). ``decode_html`` and
-``decode_text`` turn the bytes into ``str`` in a fixed order of evidence: a byte order mark, then the
-charset declared by the caller (the HTTP ``Content-Type`` header), then for HTML a ``<meta>`` charset
-in the first 4 KiB, and otherwise strict UTF-8. Nothing is guessed: bytes that do not decode in the
-chosen charset raise :class:`InvalidEncoding` naming the byte offset.
+not text at all (known file signatures, NUL bytes, many control bytes). ``decode_document`` (and
+``decode_html`` and ``decode_text``, which give the text alone) turn the bytes into ``str`` in a fixed
+order of evidence: a byte order mark, then the charset declared by the caller (the HTTP
+``Content-Type`` header), then for HTML a ``<meta>`` charset in the first 4 KiB, and with no usable
+declaration strict UTF-8. When none of these decodes the bytes, and no byte order mark was found, the
+charset is guessed as the last step (``transforms.charset_guess``, as browsers and trafilatura do),
+unless the bytes look binary. Only when that fails too is :class:`InvalidEncoding` raised, naming the
+byte offset where the first choice failed. :class:`Charset` says which codec read the text and on
+what evidence (``bom``, ``header``, ``meta``, ``utf8``, ``guessed``).
 """
 
 from __future__ import annotations
@@ -13,13 +17,24 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
+from typing import Literal
 
+from transforms.charset_guess import guess_charsets
 from transforms.errors import BinaryContent, EmptyDocument, InvalidEncoding
 
-__all__ = ["sniff_binary", "decode_html", "decode_text", "normalize_charset", "charset_of"]
+__all__ = ["sniff_binary", "decode_document", "decode_html", "decode_text", "normalize_charset", "charset_of",
+           "Charset", "CharsetSource"]
+
+CharsetSource = Literal["bom", "header", "meta", "utf8", "guessed"]
+"""Where the charset came from: a byte order mark, the HTTP header, an HTML ``<meta>``, the UTF-8
+default (no usable declaration, and the bytes are valid UTF-8), or a guess."""
 
 SNIFF_BYTES = 8192
 META_SCAN_BYTES = 4096
+GUESS_SAMPLE_BYTES = 65536  # a guess reads about this much (``_sample``); the whole document must then decode in it
+_CONTEXT = 400  # bytes of ASCII kept on each side of a run of non-ASCII bytes in the sample
+_NON_ASCII_RUN = re.compile(rb"[\x80-\xff]+")
+_LOW_BYTE = re.compile(rb"[\x00-\x3f]")
 MAX_CONTROL_SHARE = 0.10
 
 # (signature, offset, what it is); checked against the start of the bytes.
@@ -84,12 +99,23 @@ _META_CHARSET = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:\-]+)", re.IGNORECASE)
 # windows-1252 leaves five bytes undefined; browsers map them to the C1 controls of the same value.
 _CP1252_HOLES = {0xDC00 + b: b for b in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+_ESCAPED_HOLE = re.compile("[\udc81\udc8d\udc8f\udc90\udc9d]")
+
+
+@dataclass(frozen=True, slots=True)
+class Charset:
+    """How a document's bytes were read: the Python codec (``utf-8``, ``cp1252``, ``koi8_r``, ``cp932``
+    for Shift_JIS, ``gb18030`` for GB2312...) and the evidence for it."""
+
+    name: str
+    source: CharsetSource
 
 
 @dataclass(frozen=True, slots=True)
 class _Choice:
     codec: str
     skip: int  # bytes of BOM to skip before decoding
+    source: CharsetSource = "bom"
 
 
 def sniff_binary(data: bytes) -> None:
@@ -120,22 +146,27 @@ def sniff_binary(data: bytes) -> None:
         )
 
 
-def decode_html(data: bytes, declared: str | None = None) -> str:
-    """Decode an HTML document: BOM, then ``declared`` (header), then ``<meta>`` charset, else UTF-8."""
+def decode_document(data: bytes, *, kind: Literal["html", "text"], declared: str | None = None) -> tuple[str, Charset]:
+    """The text of a document and how it was read: BOM, then ``declared`` (header), then for HTML the
+    ``<meta>`` charset, else UTF-8; a guess when none of them decodes the bytes."""
     _require_content(data)
-    candidates = [_choose_declared(declared)]
-    meta = _META_CHARSET.search(data[:META_SCAN_BYTES])
+    candidates: list[tuple[str | None, CharsetSource]] = [(_choose_declared(declared), "header")]
+    meta = _META_CHARSET.search(data[:META_SCAN_BYTES]) if kind == "html" else None
     if meta is not None:
         meta_codec = normalize_charset(meta.group(1).decode("ascii", errors="replace"))
         # A <meta> readable as ASCII proves the document is not UTF-16/32 (WHATWG: read as UTF-8).
-        candidates.append("utf-8" if meta_codec in _UTF16_OR_32 else meta_codec)
+        candidates.append(("utf-8" if meta_codec in _UTF16_OR_32 else meta_codec, "meta"))
     return _decode(data, candidates)
 
 
+def decode_html(data: bytes, declared: str | None = None) -> str:
+    """Decode an HTML document: BOM, then ``declared`` (header), then ``<meta>`` charset, else UTF-8, else a guess."""
+    return decode_document(data, kind="html", declared=declared)[0]
+
+
 def decode_text(data: bytes, declared: str | None = None) -> str:
-    """Decode a plain-text document: BOM, then ``declared`` (header), else strict UTF-8."""
-    _require_content(data)
-    return _decode(data, [_choose_declared(declared)])
+    """Decode a plain-text document: BOM, then ``declared`` (header), else UTF-8, else a guess."""
+    return decode_document(data, kind="text", declared=declared)[0]
 
 
 def normalize_charset(label: str | None) -> str | None:
@@ -166,34 +197,83 @@ def _require_content(data: bytes) -> None:
         raise EmptyDocument("empty document", field="byte_size", value=len(data))
 
 
-def _decode(data: bytes, candidates: list[str | None]) -> str:
+def _decode(data: bytes, candidates: list[tuple[str | None, CharsetSource]]) -> tuple[str, Charset]:
     bom = _bom(data)
     if bom is not None:
         order = [bom]
     else:
-        named = [_Choice(codec, 0) for codec in dict.fromkeys(c for c in candidates if c is not None)]
-        order = named or [_Choice("utf-8", 0)]
+        named: dict[str, _Choice] = {}
+        for codec, source in candidates:
+            if codec is not None and codec not in named:
+                named[codec] = _Choice(codec, 0, source)
+        order = list(named.values()) or [_Choice("utf-8", 0, "utf8")]
     first_error: InvalidEncoding | None = None
     for choice in order:
         try:
-            text = _decode_with(data[choice.skip :], choice.codec)
+            return _decoded(data[choice.skip :], choice)
         except UnicodeError as err:
             offset = getattr(err, "start", 0) + choice.skip
             if first_error is None:
                 first_error = InvalidEncoding(
                     f"not valid {_display(choice.codec)} at byte {offset}", field="encoding", value=choice.codec
                 )
-            continue
-        if not text.strip():
-            raise EmptyDocument("empty document after decoding", field="encoding", value=choice.codec)
-        return text
     assert first_error is not None
+    if bom is None:  # the last step: a guess, never for binary bytes
+        sniff_binary(data)
+        for codec in guess_charsets(_sample(data), normalize_charset):
+            try:
+                return _decoded(data, _Choice(codec, 0, "guessed"))
+            except UnicodeError:
+                continue
     raise first_error
+
+
+def _sample(data: bytes) -> bytes:
+    """What the guess reads: the whole document when it is small, else the text around its non-ASCII bytes.
+
+    A page's head of scripts and styles says nothing of its charset, and a sample of it would be read
+    in any code page. So each run of non-ASCII bytes is taken with ``_CONTEXT`` bytes of ASCII on each
+    side, up to ``GUESS_SAMPLE_BYTES``. The cuts fall on bytes below 0x40 (white space, digits, ``<``),
+    which no multi-byte charset uses inside a character, so every piece holds whole characters.
+    """
+    if len(data) <= GUESS_SAMPLE_BYTES:
+        return data
+    pieces: list[bytes] = []
+    size, start, end, cut = 0, -1, -1, 0
+    for run in _NON_ASCII_RUN.finditer(data):
+        if start >= 0 and run.start() <= end:
+            end = max(end, run.end() + _CONTEXT)
+        else:
+            if start >= 0:
+                cut = _cut_after(data, end)
+                pieces.append(data[start:cut])
+                size += cut - start
+            start, end = max(run.start() - _CONTEXT, cut), run.end() + _CONTEXT
+        if size + end - start >= GUESS_SAMPLE_BYTES:
+            end = start + GUESS_SAMPLE_BYTES - size
+            break
+    if start >= 0:
+        pieces.append(data[start : _cut_after(data, end)])
+    return b"\n".join(pieces)
+
+
+def _cut_after(data: bytes, position: int) -> int:
+    """The index just past the first byte below 0x40 at or after ``position`` (or the end of ``data``)."""
+    found = _LOW_BYTE.search(data, min(position, len(data)))
+    return found.end() if found else len(data)
+
+
+def _decoded(data: bytes, choice: _Choice) -> tuple[str, Charset]:
+    text = _decode_with(data, choice.codec)
+    if not text.strip():
+        raise EmptyDocument("empty document after decoding", field="encoding", value=choice.codec)
+    return text, Charset(choice.codec, choice.source)
 
 
 def _decode_with(data: bytes, codec: str) -> str:
     if codec == "cp1252":
-        return data.decode("cp1252", errors="surrogateescape").translate(_CP1252_HOLES)
+        text = data.decode("cp1252", errors="surrogateescape")
+        return text.translate(_CP1252_HOLES) if _ESCAPED_HOLE.search(text) else text
     return data.decode(codec, errors="strict")
 
 
