@@ -137,7 +137,7 @@ def decide_batch(loaded: LoadedBatch, cleaned: Sequence[Cleaned | CleanFailure],
         tables["articles"].append(article_row(doc, result.article, published_source=result.published_source,
                                               article_id=article_id, revision=result.revision, simhash=result.simhash,
                                               canonical_url=canonical, decision=decision, run_id=run_id,
-                                              now=(first_ingested or {}).get(doc.raw_id, now)))
+                                              now=(first_ingested or {}).get(doc.raw_id, now), charset=result.charset))
         for table, rows in normalized_rows(result.normalized, article_id=article_id, revision=result.revision,
                                            run_id=run_id).items():
             tables[table].extend(rows)

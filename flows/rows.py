@@ -12,6 +12,7 @@ from flows.load import LoadedDocument, LoadFailure
 from flows.workers import CleanFailure
 from schemas.entities import Entity
 from schemas.records import CleanArticle
+from transforms.decode import Charset
 from transforms.dedupe import Decision
 from transforms.pipeline import Normalized
 from transforms.sentences import sentence_index
@@ -33,6 +34,7 @@ def article_row(
     decision: Decision,
     run_id: str,
     now: dt.datetime,
+    charset: Charset | None = None,
 ) -> dict[str, Any]:
     return {
         "article_id": article_id,
@@ -55,6 +57,8 @@ def article_row(
         "duplicate_of": decision.duplicate_of,
         "duplicate_kind": decision.duplicate_kind,
         "extraction_method": article.method,
+        "charset": charset.name if charset is not None else None,
+        "charset_source": charset.source if charset is not None else None,
         "raw_id": doc.raw_id,
         "ingested_at": now,
         "run_id": run_id,

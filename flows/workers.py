@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
 
 from flows.forkserver import worker_context, worker_count
 from schemas.records import CleanArticle
+from transforms.decode import Charset, decode_document
 from transforms.dedupe import content_hash, simhash64
 from transforms.errors import TransformError
 from transforms.extract import clean_document
@@ -73,6 +74,7 @@ class Cleaned:
     published_source: str | None
     normalized: Normalized
     normalize_failure: CleanFailure | None = None
+    charset: Charset | None = None  # how the bytes were decoded, and whether the charset was guessed
 
 
 def clean_job(job: CleanJob) -> Cleaned | CleanFailure:
@@ -94,6 +96,8 @@ def clean_job(job: CleanJob) -> Cleaned | CleanFailure:
         else:
             published, source = resolve_published(article, url=job.url or article.canonical_url, max_date=job.max_date)
         article = replace(article, published=published)
+        # the decoding clean_document did, told again (a strict decode; a guess is remembered by charset_guess)
+        charset = decode_document(job.data, kind=job.kind, declared=job.declared_charset)[1]
     except TransformError as exc:
         return CleanFailure(type(exc).__name__, str(exc))
     except Exception as exc:  # a bug in a library must not end the run: it becomes a reject
@@ -103,7 +107,7 @@ def clean_job(job: CleanJob) -> Cleaned | CleanFailure:
         normalized, problem = normalize_text(article.text, published=published, extractor=extractor), None
     except Exception as exc:  # the article is kept; the failed normalization becomes a reject row
         normalized, problem = EMPTY, CleanFailure(f"Unexpected{type(exc).__name__}", f"{type(exc).__name__}: {exc}")
-    return Cleaned(article, content_hash(article.text), simhash64(article.text), source, normalized, problem)
+    return Cleaned(article, content_hash(article.text), simhash64(article.text), source, normalized, problem, charset)
 
 
 @lru_cache(maxsize=2)

@@ -68,6 +68,8 @@ ARTICLES = pa.schema(
         pa.field("duplicate_of", pa.string()),  # article_id of the first article seen, if a duplicate
         pa.field("duplicate_kind", pa.string()),  # exact | near | null
         pa.field("extraction_method", pa.string(), nullable=False),  # trafilatura | text
+        pa.field("charset", pa.string()),  # the codec that decoded the document: utf-8, cp1252, koi8_r, cp932 ... (v2)
+        pa.field("charset_source", pa.string()),  # bom | header | meta | utf8 | guessed; null in files before v2
         pa.field("raw_id", pa.string(), nullable=False),
         pa.field("ingested_at", _TS, nullable=False),
         pa.field("run_id", pa.string(), nullable=False),
@@ -204,7 +206,8 @@ SCHEMAS: dict[str, pa.Schema] = {
     "fetches": FETCHES,
 }
 
-SCHEMA_VERSIONS: dict[str, int] = {name: 1 for name in SCHEMAS}
+SCHEMA_VERSIONS: dict[str, int] = {name: 1 for name in SCHEMAS} | {"articles": 2}
+"""articles v2: ``charset`` and ``charset_source`` added (no migration: older files read them as null)."""
 
 
 def schema_for(table: str) -> pa.Schema:

@@ -85,16 +85,20 @@ def test_bad_input_becomes_rejects_and_the_run_goes_on(prefect_api: str, tmp_pat
     bad.mkdir()
     (bad / "empty.html").write_bytes(b"")
     (bad / "binary.html").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
-    (bad / "latin.txt").write_bytes("Caf\xe9 story\n\n".encode("latin-1") + b"word " * 40 + b"\xff\xfe")
+    (bad / "latin.txt").write_bytes("Caf\xe9 story\n\n".encode("latin-1") + b"word " * 40 + b"\xff\xfe")  # guessed
+    (bad / "garbled.txt").write_bytes(b"Story\n\n" + b"word " * 40 + bytes(range(0x80, 0x100)) * 4)
     (bad / "huge.html").write_bytes(b"<html><body>" + b"<p>filler text</p>" * (50_000_000 // 18) + b"</body></html>")
     (bad / "index.html").write_text("<html><body><nav><a href='/a'>One</a> <a href='/b'>Two</a></nav></body></html>")
     (bad / "broken.html.gz").write_bytes(b"\x1f\x8b\x08\x00 not really gzip")
     (bad / "photo.jpg").write_bytes(b"\xff\xd8\xff")
     result = ingest([str(site), str(bad)], _options(tmp_path))
     assert result["status"] == "completed"
-    assert result["counts"]["new"] == 3 and result["counts"]["rejected"] == 6 and result["counts"]["skipped"] == 1
+    assert result["counts"]["new"] == 4 and result["counts"]["rejected"] == 6 and result["counts"]["skipped"] == 1
+    charsets = _query(tmp_path, "SELECT regexp_extract(url, '[^/]+$'), charset, charset_source FROM articles ORDER BY 1")
+    assert charsets == [("latin.txt", "cp1252", "guessed"), ("launchers.html", "utf-8", "meta"),
+                        ("pasted.txt", "utf-8", "utf8"), ("radars.html.gz", "utf-8", "meta")]
     rejects = dict(_query(tmp_path, "SELECT regexp_extract(source_uri, '[^/]+$'), error_type FROM rejects"))
-    assert rejects == {"empty.html": "EmptyDocument", "binary.html": "BinaryContent", "latin.txt": "InvalidEncoding",
+    assert rejects == {"empty.html": "EmptyDocument", "binary.html": "BinaryContent", "garbled.txt": "InvalidEncoding",
                        "huge.html": "TooLarge", "index.html": "NoArticleText", "broken.html.gz": "BadGzip"}
     messages = dict(_query(tmp_path, "SELECT error_type, message FROM rejects"))
     assert "over the 10000000-byte cap" in messages["TooLarge"]

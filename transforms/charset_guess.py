@@ -74,15 +74,18 @@ _PUNCTUATION = frozenset("\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2026
                          "\u00a9\u00ae\u2122\u00bf\u00a1\u00a7\u00b6\u00a0\u3000")
 
 
-def guess_charsets(data: bytes, normalize: Callable[[str], str | None]) -> list[str]:
+@lru_cache(maxsize=8)
+def guess_charsets(data: bytes, normalize: Callable[[str], str | None]) -> tuple[str, ...]:
     """Codec names to try on ``data``, the likeliest first; empty when nothing reads as text.
 
-    ``normalize`` maps charset-normalizer's names to the codec names the caller decodes with.
+    ``normalize`` maps charset-normalizer's names to the codec names the caller decodes with. The last
+    few answers are remembered, so a caller that decodes a document twice (the cleaner, then the
+    worker asking which charset it was) guesses once.
     """
     found = charset_normalizer.from_bytes(data, threshold=MAX_CHAOS, cp_isolation=list(WEB_CHARSETS))
     matches = [m for m in found if m.chaos <= MAX_CHAOS and _plain_share(str(m)) >= MIN_PLAIN_SHARE]
     if not matches:
-        return []
+        return ()
     least = min(m.chaos for m in matches)
     tied = [(order, m) for order, m in enumerate(matches) if m.chaos <= least + _TIE]
 
@@ -103,7 +106,7 @@ def guess_charsets(data: bytes, normalize: Callable[[str], str | None]) -> list[
         # the same text comes out of each of these codecs: name it as the language's own charset if it is one
         preferred = [c for c in (LANGUAGE_CHARSETS.get(match.language), "cp1252") if c in codecs]
         guesses.extend(c for c in [*preferred, *codecs] if c and c not in guesses)
-    return guesses
+    return tuple(guesses)
 
 
 def _plain_share(text: str) -> float:

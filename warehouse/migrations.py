@@ -102,7 +102,8 @@ class MigrationRegistry:
 
 
 REGISTRY = MigrationRegistry()
-"""sitrep's own migrations. Every table is at version 1 and none is registered yet; add one with
+"""sitrep's own migrations. None is registered yet: ``articles`` v2 only added columns (``charset``,
+``charset_source``), which older files read as null. Add one with
 ``@REGISTRY.register(table, old, new, "what changed")`` next to a bump of ``SCHEMA_VERSIONS``."""
 
 
