@@ -8,7 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transforms.published import find_publication_date
+from schemas.records import CleanArticle
+from transforms.date_bounds import plausible_publication_date
+from transforms.published import find_publication_date, resolve_published
 
 D = dt.date
 FETCHED = D(2025, 6, 1)
@@ -74,9 +76,45 @@ def test_body_date_far_from_the_head_is_not_a_dateline() -> None:
 @settings(max_examples=200, deadline=None)
 @given(text=st.text(max_size=300), url=st.one_of(st.none(), st.text(max_size=80)),
        metadata=st.one_of(st.none(), st.dates()), max_date=st.dates(min_value=D(1990, 1, 1)))
-def test_never_raises_and_never_after_max_date(text: str, url: str | None, metadata: dt.date | None,
-                                               max_date: dt.date) -> None:
+def test_never_raises_never_impossible_never_after_max_date(text: str, url: str | None, metadata: dt.date | None,
+                                                           max_date: dt.date) -> None:
     day, source = find_publication_date(text, url=url, metadata_date=metadata, max_date=max_date)
     assert (day is None) == (source is None)
-    if day is not None:
-        assert day <= max_date
+    assert day is None or D(1900, 1, 1) <= day <= max_date  # never impossible, never after the fetch
+
+
+# -- a date that cannot be a publication date is discarded, and the next source is tried ------
+
+
+@pytest.mark.parametrize("impossible", [D(1, 1, 1), D(1899, 12, 31), D(1066, 10, 14), D(2199, 5, 4)])
+def test_an_impossible_metadata_date_yields_to_the_dateline(impossible: dt.date) -> None:
+    text = "Army fields new radar\n\nWASHINGTON (May 31, 2022) — The Army fielded a radar."
+    assert find_publication_date(text, url=None, metadata_date=impossible, max_date=FETCHED) == (D(2022, 5, 31), "dateline")
+
+
+@pytest.mark.parametrize("impossible", [D(1, 1, 1), D(1899, 5, 4)])
+def test_an_impossible_metadata_date_yields_to_the_url(impossible: dt.date) -> None:
+    url = "https://news.example/2021/03/09/brigade-deploys"
+    assert find_publication_date("Body.", url=url, metadata_date=impossible, max_date=FETCHED) == (D(2021, 3, 9), "url")
+
+
+def test_a_dateline_before_1900_is_not_a_publication_date() -> None:
+    text = "Battle remembered\n\nHASTINGS (Oct. 14, 1066) — Re-enactors gathered."
+    assert find_publication_date(text, url="https://news.example/2024/10/14/hastings", metadata_date=None,
+                                 max_date=FETCHED) == (D(2024, 10, 14), "url")
+
+
+@pytest.mark.parametrize("impossible", [D(1, 1, 1), D(1899, 5, 4), D(2199, 5, 4)])
+def test_resolve_published_never_passes_on_an_impossible_cleaner_date(impossible: dt.date) -> None:
+    text = "Army fields new radar\n\nWASHINGTON (May 31, 2022) — The Army fielded a radar."
+    for method in ("trafilatura", "text"):
+        article = CleanArticle(text=text, method=method, published=impossible)  # type: ignore[arg-type]
+        assert resolve_published(article, url=None, max_date=FETCHED) == (D(2022, 5, 31), "dateline")
+
+
+@pytest.mark.parametrize("day,plausible", [
+    (D(1, 1, 1), False), (D(1899, 12, 31), False), (D(1900, 1, 1), True), (D(2024, 2, 29), True),
+    (FETCHED, True), (FETCHED + dt.timedelta(days=1), False), (D(2199, 1, 1), False), (None, False),
+])
+def test_one_plausibility_rule(day: dt.date | None, plausible: bool) -> None:
+    assert plausible_publication_date(day, FETCHED) == (day if plausible else None)

@@ -25,6 +25,7 @@ from trafilatura.utils import load_html
 from schemas.records import CleanArticle
 from transforms.authors import page_authors, reconcile_authors, split_author_string
 from transforms.boilerplate import strip_boilerplate
+from transforms.date_bounds import plausible_publication_date
 from transforms.decode import decode_html, decode_text, sniff_binary
 from transforms.errors import EmptyDocument, NoArticleText, TooLarge
 from transforms.page_dates import linked_data_date, vet_published
@@ -174,7 +175,8 @@ def extract_html(
         method="trafilatura",
         title=title,
         authors=reconcile_authors(split_author_string(_one_line(doc.author)), page_authors(tree)),
-        published=vet_published(linked_data_date(html), html, max_date) or vet_published(doc.date, html, max_date),
+        published=vet_published(linked_data_date(html), html, max_date, url)
+        or vet_published(doc.date, html, max_date, url),
         language=doc.language or detect_language(text),
         sitename=_one_line(doc.sitename),
         canonical_url=_canonical(doc.url, canonical_href, url),
@@ -198,13 +200,12 @@ def detect_language(text: str) -> str | None:
 
 def _clean_plain(text: str, max_date: dt.date) -> CleanArticle:
     cleaned = clean_text(text)
-    published = cleaned.published if cleaned.published and cleaned.published <= max_date else None
     return CleanArticle(
         text=cleaned.text,
         method="text",
         title=cleaned.title,
         authors=cleaned.authors,
-        published=published,
+        published=plausible_publication_date(cleaned.published, max_date),
         language=detect_language(cleaned.text),
     )
 

@@ -1,6 +1,12 @@
 """Vetting the publication date that trafilatura (htmldate) reports for a page.
 
-htmldate fills gaps it cannot read from the page: a page whose only date is a copyright year comes
+A date that cannot be a publication date (``0001-01-01``, before 1900, after ``max_date``) is
+dropped by the rule of ``transforms.date_bounds``. A date the page gives only as a modification
+date (``article:modified_time``, JSON-LD ``dateModified``, "Updated May 4, 2024"), which htmldate
+falls back to when a page has no publication date, is dropped too: it bounds the publication day
+from above but is not it, and the dateline or URL are better evidence.
+
+htmldate also fills gaps it cannot read from the page: a page whose only date is a copyright year comes
 back as 1 January of that year, a year-month string such as ``2024-03`` as the 1st of the month or,
 through ``dateutil``, as *today's* day of that month, so the wall clock leaks into the data. This
 module keeps a reported date only when it is not after ``max_date`` and, in those two suspect
@@ -18,7 +24,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-__all__ = ["vet_published", "linked_data_date", "states_day", "states_month_only"]
+from transforms.date_bounds import plausible_publication_date
+
+__all__ = ["vet_published", "linked_data_date", "modified_only", "states_day", "states_month_only"]
 
 _WINDOW = 40  # characters either side of a year: enough for "Wednesday, the 12th of September, 2024"
 _MONTH_NAMES = (
@@ -47,19 +55,44 @@ def linked_data_date(html: str) -> str | None:
         return None
 
 
-def vet_published(value: str | None, html: str, max_date: dt.date) -> dt.date | None:
-    """The reported date if it is plausible and supported by the page, else ``None``."""
+def vet_published(value: str | None, html: str, max_date: dt.date, url: str | None = None) -> dt.date | None:
+    """The reported date if it can be a publication date and is supported by the page, else ``None``."""
     if not value:
         return None
     try:
-        date = dt.date.fromisoformat(value[:10])
+        date = plausible_publication_date(dt.date.fromisoformat(value[:10]), max_date)
     except ValueError:
         return None
-    if date > max_date:
+    if date is None:
         return None
     if (date.month, date.day) == (1, 1) or states_month_only(html, date):
         return date if states_day(html, date) else None
+    if modified_only(html, date, url):
+        return None
     return date
+
+
+_MODIFIED_FIELD = re.compile(
+    r"<meta\b[^>]*?(?:name|property|itemprop)\s*=\s*[\"']?[\w:.-]*(?:modif|updated|revised|last-?mod)[^>]*>"
+    r"|<time\b[^>]*?itemprop\s*=\s*[\"']?datemodified[^>]*>"
+    r"|\"date(?:modified|updated)\"\s*:\s*\"[^\"]{0,40}\""
+    r"|\b(?:last\s+)?(?:updated|modified|revised)(?:\s+(?:on|at))?\s*:?\s*[^<\n]{0,40}",
+    re.IGNORECASE,
+)
+
+
+def modified_only(html: str, date: dt.date, url: str | None = None) -> bool:
+    """Whether ``html`` gives ``date`` as a modification date and nowhere else (nor in ``url``).
+
+    A modification field is a ``<meta>`` whose name says modified, updated, revised or last-modified
+    (``article:modified_time``, ``og:updated_time``), a ``<time itemprop="dateModified">``, a JSON-LD
+    ``dateModified`` and a written "Updated ..." / "Last modified ..." stamp.
+    """
+    fields = [m.group() for m in _MODIFIED_FIELD.finditer(html)]
+    if not any(states_day(field, date) for field in fields):
+        return False
+    rest = _MODIFIED_FIELD.sub(" ", html) + " " + (url or "")
+    return not states_day(rest, date)
 
 
 def states_day(text: str, date: dt.date) -> bool:

@@ -4,8 +4,10 @@ line near the start of the text, or a date in the URL path.
 Order of trust: the metadata date when the page gave one; else a dateline ("WASHINGTON (May 31, 2022)
 —", "REDSTONE ARSENAL, Alabama (May 31, 2022)") or a labelled line ("Published: 12 March 2024",
 "Posted Mar 3, 2021") in the first lines; else ``/2019/12/10/``, ``/2019-12-10/`` or ``/20191210/`` in
-the URL path. A date after ``max_date`` (the fetch date, passed in: nothing here reads the clock) is
-never taken, and neither is a bare 1 January that only echoes a copyright year ("© 2021").
+the URL path. A date that cannot be a publication date (before 1900, after ``max_date``, the fetch
+date, passed in: nothing here reads the clock; the rule of ``transforms.date_bounds``) is never taken
+from any source, and neither is a bare 1 January that only echoes a copyright year ("© 2021"): the
+next source is tried instead.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 from schemas.records import CleanArticle
+from transforms.date_bounds import plausible_publication_date
 from transforms.temporal import extract_dates
 
 __all__ = ["PublishedSource", "find_publication_date", "resolve_published"]
@@ -71,7 +74,7 @@ def _from_text(text: str, max_date: dt.date) -> dt.date | None:
             rank = 2 if match["label"].lower() in ("updated", "last updated", "modified") else 1
             found.append((rank, match.start(), day))
     for _, _, day in sorted(found, key=lambda f: (f[0], f[1])):
-        if day <= max_date and not _copyright_only(day, text):
+        if plausible_publication_date(day, max_date) and not _copyright_only(day, text):
             return day
     return None
 
@@ -86,7 +89,7 @@ def _from_url(url: str, max_date: dt.date) -> dt.date | None:
             day = dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
         except ValueError:
             continue
-        if day <= max_date:
+        if plausible_publication_date(day, max_date):
             return day
     return None
 
@@ -94,7 +97,8 @@ def _from_url(url: str, max_date: dt.date) -> dt.date | None:
 def find_publication_date(text: str, *, url: str | None, metadata_date: dt.date | None,
                           max_date: dt.date) -> tuple[dt.date | None, PublishedSource | None]:
     """The publication date of an article and its source; ``(None, None)`` when nothing trustworthy."""
-    if metadata_date is not None and metadata_date <= max_date and not _copyright_only(metadata_date, text):
+    metadata_date = plausible_publication_date(metadata_date, max_date)
+    if metadata_date is not None and not _copyright_only(metadata_date, text):
         return metadata_date, "metadata"
     day = _from_text(text, max_date)
     if day is not None:
@@ -111,8 +115,10 @@ def resolve_published(article: CleanArticle, *, url: str | None,
     """The publication date of a cleaned article and its source.
 
     The cleaner's own date is the page metadata for HTML (already vetted against copyright years)
-    and a head date line for a text paste; without one, the text's dateline and then the URL are tried.
+    and a head date line for a text paste; without a plausible one, the text's dateline and then the
+    URL are tried.
     """
-    if article.published is not None and article.published <= max_date:
-        return article.published, "dateline" if article.method == "text" else "metadata"
+    published = plausible_publication_date(article.published, max_date)
+    if published is not None:
+        return published, "dateline" if article.method == "text" else "metadata"
     return find_publication_date(article.text, url=url, metadata_date=None, max_date=max_date)
