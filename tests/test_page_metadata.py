@@ -1,0 +1,137 @@
+"""Junk in a real page's metadata is cleaned by rule in the cleaner: impossible publication dates,
+modification dates posing as publication dates, job titles and desks as authors, quoted people as
+authors, the site's name in the title.
+
+The pages are built in the style of defense news sites (navigation, JSON-LD, Open Graph tags, a
+byline, a dateline, related links, a footer with the copyright and a script with a version number).
+Each goes through what the ingest worker runs: ``clean_document`` then ``resolve_published``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import replace
+
+import pytest
+
+from schemas.records import CleanArticle
+from transforms.extract import clean_document
+from transforms.published import resolve_published
+
+FETCHED = dt.date(2025, 6, 1)
+BODY = (
+    "The Army has ordered 40 more self-propelled howitzers under an existing contract, the service said Tuesday, "
+    "as it works to refill stocks sent to partners over the past two years.",
+    "The order, worth about $820 million, covers the vehicles, spare parts and training for crews at Fort Sill, "
+    "Oklahoma, where the first battalion is expected to receive its guns in the spring of next year.",
+    "Program officials said the production line in York, Pennsylvania, would move to two shifts in the autumn, "
+    "and that a further lot of 24 guns remains an option in the contract if Congress funds it.",
+)
+
+
+def news_page(
+    *,
+    head: str = "",
+    title: str = "Army orders 40 new howitzers",
+    headline: str = "Army orders 40 new howitzers",
+    byline: str = '<p class="byline">By Dana Whitfield</p>',
+    dateline: str = "",
+    body: tuple[str, ...] = BODY,
+    after: str = "",
+    site: str = "Defense Dispatch",
+) -> str:
+    paragraphs = "\n".join(f"<p>{p}</p>" for p in body)
+    first = f"<p>{dateline}</p>\n" if dateline else ""
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{title}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta property="og:site_name" content="{site}">
+{head}
+<link rel="stylesheet" href="/static/site.css?ver=1.1.1">
+</head><body>
+<header><a href="/">{site}</a><nav><ul><li><a href="/land">Land</a></li><li><a href="/air">Air</a></li>
+<li><a href="/sea">Naval</a></li><li><a href="/budget">Budget</a></li></ul></nav></header>
+<main><article><h1>{headline}</h1>
+{byline}
+{first}{paragraphs}
+{after}
+</article>
+<aside><h3>Related Stories</h3><ul><li><a href="/a">Navy tests new radar on destroyer</a></li>
+<li><a href="/b">Budget talks stall over shipbuilding</a></li></ul></aside></main>
+<footer><p>&copy; 2025 {site}. All rights reserved.</p></footer>
+<script src="/static/app.js?ver=1.1.1"></script></body></html>"""
+
+
+def json_ld(**fields: object) -> str:
+    data = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Army orders 40 new howitzers"}
+    return f'<script type="application/ld+json">{json.dumps(data | fields)}</script>'
+
+
+def meta(prop: str, content: str) -> str:
+    attribute = "property" if ":" in prop else "name"
+    return f'<meta {attribute}="{prop}" content="{content}">'
+
+
+def ingest_view(html: str, *, url: str | None = None, kind: str = "html") -> CleanArticle:
+    """The article as the ingest worker stores it: cleaned, then dated."""
+    article = clean_document(html.encode("utf-8"), kind=kind, url=url, max_date=FETCHED)  # type: ignore[arg-type]
+    published, _source = resolve_published(article, url=url or article.canonical_url, max_date=FETCHED)
+    return replace(article, published=published)
+
+
+# -- publication dates ------------------------------------------------------------------------
+
+
+def test_a_zero_timestamp_everywhere_in_the_metadata_yields_to_the_dateline() -> None:
+    zero = "0001-01-01T00:00:00Z"
+    head = meta("article:published_time", zero) + json_ld(datePublished=zero, dateModified=zero)
+    html = news_page(head=head, dateline="WASHINGTON (March 3, 2024) — The Army has ordered more guns.")
+    assert ingest_view(html).published == dt.date(2024, 3, 3)
+
+
+def test_a_zero_json_ld_date_yields_to_the_meta_tag() -> None:
+    head = json_ld(datePublished="0001-01-01") + meta("article:published_time", "2024-03-05T09:00:00Z")
+    assert ingest_view(news_page(head=head)).published == dt.date(2024, 3, 5)
+
+
+def test_a_json_ld_date_in_2199_yields_to_the_url() -> None:
+    url = "https://www.defensedispatch.example/2023/02/01/army-orders-howitzers/"
+    assert ingest_view(news_page(head=json_ld(datePublished="2199-05-04T10:00:00Z")), url=url).published == dt.date(2023, 2, 1)
+
+
+def test_an_1899_date_yields_to_the_dateline() -> None:
+    head = json_ld(datePublished="1899-05-04") + meta("article:published_time", "1899-05-04T08:00:00-05:00")
+    html = news_page(head=head, dateline="FORT SILL, Okla. (Jan. 16, 2024) — Crews began training.")
+    assert ingest_view(html).published == dt.date(2024, 1, 16)
+
+
+def test_a_zero_date_line_in_a_text_paste_yields_to_the_dateline() -> None:
+    text = ("Army orders 40 new howitzers\n\nPosted Jan. 1, 0001\n\n"
+            "WASHINGTON (March 3, 2024) — " + "\n\n".join(BODY))
+    assert ingest_view(text, kind="text").published == dt.date(2024, 3, 3)
+
+
+def test_no_date_at_all_rather_than_an_impossible_one() -> None:
+    head = meta("article:published_time", "0001-01-01T00:00:00Z") + json_ld(datePublished="0001-01-01T00:00:00Z")
+    assert ingest_view(news_page(head=head)).published is None
+
+
+def test_a_modification_date_is_not_a_publication_date() -> None:
+    head = meta("article:modified_time", "2024-05-04T12:00:00Z") + json_ld(dateModified="2024-05-04T12:00:00Z")
+    html = news_page(head=head, dateline="WASHINGTON (March 3, 2024) — The Army has ordered more guns.")
+    assert ingest_view(html).published == dt.date(2024, 3, 3)
+    url = "https://www.defensedispatch.example/2024/03/02/army-orders-howitzers/"
+    assert ingest_view(news_page(head=head), url=url).published == dt.date(2024, 3, 2)
+
+
+def test_a_publication_date_next_to_a_modification_date_is_kept() -> None:
+    head = (meta("article:published_time", "2024-03-01T08:00:00Z") + meta("article:modified_time", "2024-05-04T12:00:00Z")
+            + json_ld(datePublished="2024-03-01T08:00:00Z", dateModified="2024-05-04T12:00:00Z"))
+    assert ingest_view(news_page(head=head)).published == dt.date(2024, 3, 1)
+
+
+def test_a_modification_date_the_page_also_shows_as_its_date_is_kept() -> None:
+    head = meta("article:modified_time", "2024-05-04T12:00:00Z")
+    html = news_page(head=head, byline='<p class="byline">By Dana Whitfield</p><time datetime="2024-05-04">May 4, 2024</time>')
+    assert ingest_view(html).published == dt.date(2024, 5, 4)
