@@ -118,3 +118,25 @@ def test_resolve_published_never_passes_on_an_impossible_cleaner_date(impossible
 ])
 def test_one_plausibility_rule(day: dt.date | None, plausible: bool) -> None:
     assert plausible_publication_date(day, FETCHED) == (day if plausible else None)
+
+
+@pytest.mark.parametrize("head,expected", [
+    ("NORFOLK, Va., Oct. 21, 2024 – Shipbuilder reported quarterly sales of $2.1 billion.", D(2024, 10, 21)),
+    ("HUNTSVILLE, AL – March 20, 2025 – The program office awarded a contract for drones.", D(2025, 3, 20)),
+    ("ARLINGTON, Va. — January 27, 2025 — The company reported fourth-quarter results.", D(2025, 1, 27)),
+    ("Dayton, Ohio, October 6, 2024 – The group completed its acquisition of a sensor maker.", D(2024, 10, 6)),
+    ("CORAL SEA (July 13, 2022) The carrier strike group is operating in the region.", D(2022, 7, 13)),
+])
+def test_a_dateline_without_parentheses_or_dash(head: str, expected: dt.date) -> None:
+    text = f"Company reports results\n\n{head}\n\nMore text follows here."
+    assert find_publication_date(text, url=None, metadata_date=None, max_date=FETCHED) == (expected, "dateline")
+
+
+@pytest.mark.parametrize("head", [
+    "REDSTONE ARSENAL, Ala. – On Dec. 23, 2024, the Army awarded a contract for launchers.",
+    "WASHINGTON – The Army said on March 3, 2024 that it would buy more launchers.",
+    "The Army, on March 3, 2024 – a Monday – said it would buy more launchers.",
+])
+def test_a_date_inside_the_first_sentence_is_not_a_dateline(head: str) -> None:
+    text = f"Army buys launchers\n\n{head}\n\nMore text follows here."
+    assert find_publication_date(text, url=None, metadata_date=None, max_date=FETCHED) == (None, None)

@@ -2,7 +2,8 @@
 line near the start of the text, or a date in the URL path.
 
 Order of trust: the metadata date when the page gave one; else a dateline ("WASHINGTON (May 31, 2022)
-—", "REDSTONE ARSENAL, Alabama (May 31, 2022)") or a labelled line ("Published: 12 March 2024",
+—", "REDSTONE ARSENAL, Alabama (May 31, 2022)", "NORFOLK, Va., Oct. 21, 2024 –", "HUNTSVILLE, AL – March
+20, 2025 –") or a labelled line ("Published: 12 March 2024",
 "Posted Mar 3, 2021") in the first lines; else ``/2019/12/10/``, ``/2019-12-10/`` or ``/20191210/`` in
 the URL path. A date that cannot be a publication date (before 1900, after ``max_date``, the fetch
 date, passed in: nothing here reads the clock; the rule of ``transforms.date_bounds``) is never taken
@@ -28,7 +29,15 @@ PublishedSource = Literal["metadata", "dateline", "url"]
 _HEAD_CHARS = 800
 _HEAD_LINES = 8
 _DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z.'’ -]{1,40}[A-Z.](?:,\s*[A-Z][A-Za-z.'’ -]{1,40})?\s*\((?P<date>[^()\n]{6,40})\)\s*(?:[-–—:]|--)",
+    r"^\s*[A-Z][A-Z.'’ -]{1,40}[A-Z.](?:,\s*[A-Z][A-Za-z.'’ -]{1,40})?\s*\((?P<date>[^()\n]{6,40})\)\s*(?:[-–—:]|--|(?=[A-Z]))",
+    re.MULTILINE,
+)
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+# "NORFOLK, Va., Oct. 21, 2024 –", "HUNTSVILLE, AL – March 20, 2025 –": a place, then a full date, then a dash
+_BARE_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30}){0,2}?\s*(?:,|[-–—]{1,2})\s*"
+    rf"(?P<date>(?i:{_MONTH})\s+\d{{1,2}},?\s+\d{{4}})\s*(?:[-–—]{{1,2}}|:)\s",
     re.MULTILINE,
 )
 _LABELLED = re.compile(
@@ -64,7 +73,7 @@ def _first_day(snippet: str) -> dt.date | None:
 def _from_text(text: str, max_date: dt.date) -> dt.date | None:
     head = "\n".join(text[:_HEAD_CHARS].splitlines()[:_HEAD_LINES])
     found: list[tuple[int, int, dt.date]] = []
-    for match in _DATELINE.finditer(head):
+    for match in (*_DATELINE.finditer(head), *_BARE_DATELINE.finditer(head)):
         day = _first_day(match["date"])
         if day is not None:
             found.append((0, match.start(), day))
