@@ -52,7 +52,7 @@ def news_page(
 </head><body>
 <header><a href="/">{site}</a><nav><ul><li><a href="/land">Land</a></li><li><a href="/air">Air</a></li>
 <li><a href="/sea">Naval</a></li><li><a href="/budget">Budget</a></li></ul></nav></header>
-<main><article><h1>{headline}</h1>
+<main><article>{f"<h1>{headline}</h1>" if headline else ""}
 {byline}
 {first}{paragraphs}
 {after}
@@ -135,3 +135,112 @@ def test_a_modification_date_the_page_also_shows_as_its_date_is_kept() -> None:
     head = meta("article:modified_time", "2024-05-04T12:00:00Z")
     html = news_page(head=head, byline='<p class="byline">By Dana Whitfield</p><time datetime="2024-05-04">May 4, 2024</time>')
     assert ingest_view(html).published == dt.date(2024, 5, 4)
+
+
+# -- authors ----------------------------------------------------------------------------------
+
+
+def authors_of(html: str, url: str | None = None) -> tuple[str, ...]:
+    return ingest_view(html, url=url).authors
+
+
+@pytest.mark.parametrize("label", [
+    "National Security Writer", "Staff Writer", "Pentagon Correspondent", "Defense News Staff", "Editorial Board",
+    "National Desk", "Submitted", "Senior Defense Reporter", "Web Desk", "Staff Reports", "Defense Dispatch Staff",
+])
+def test_a_job_title_or_desk_is_not_an_author(label: str) -> None:
+    alone = news_page(head=meta("author", label), byline="")
+    assert authors_of(alone) == ()
+    beside = news_page(head=meta("author", label))
+    assert authors_of(beside) == ("Dana Whitfield",)
+    linked = news_page(head=json_ld(author={"@type": "Person", "name": label}), byline="")
+    assert authors_of(linked) == ()
+
+
+@pytest.mark.parametrize("byline", [
+    '<p class="byline">By Jane Doe, Senior Defense Reporter</p>',
+    '<div class="author">Jane Doe, Senior Defense Reporter</div>',
+    '<p class="byline">By <a rel="author" href="/staff/jane-doe">Jane Doe</a>, National Security Writer</p>',
+])
+def test_a_name_glued_to_its_title_keeps_the_name(byline: str) -> None:
+    assert authors_of(news_page(byline=byline)) == ("Jane Doe",)
+    assert authors_of(news_page(head=meta("author", "Jane Doe, Senior Defense Reporter"), byline="")) == ("Jane Doe",)
+
+
+@pytest.mark.parametrize("credit,expected", [
+    ("By Reuters", "Reuters"), ("Reuters", "Reuters"), ("Associated Press", "Associated Press"),
+    ("The Associated Press", "Associated Press"), ("AP", "Associated Press"), ("AFP", "Agence France-Presse"),
+])
+def test_a_wire_service_alone_is_the_credit_under_one_name(credit: str, expected: str) -> None:
+    assert authors_of(news_page(head=meta("author", credit), byline="")) == (expected,)
+    byline = f'<p class="byline">{credit}</p>' if credit.startswith("By") else f'<p class="byline">By {credit}</p>'
+    assert authors_of(news_page(byline=byline)) == (expected,)
+
+
+def test_a_wire_service_beside_a_person_yields_to_the_person() -> None:
+    html = news_page(head=meta("author", "Associated Press"), byline='<p class="byline">By Dana Whitfield, AP</p>')
+    assert authors_of(html) == ("Dana Whitfield",)
+
+
+def test_the_site_or_its_publisher_is_not_an_author() -> None:
+    assert authors_of(news_page(head=meta("author", "Defense Dispatch"), byline="")) == ()
+    publisher = json_ld(author={"@type": "Organization", "name": "Frontline Media Group"},
+                        publisher={"@type": "Organization", "name": "Frontline Media Group"})
+    assert authors_of(news_page(head=publisher, byline="")) == ()
+    # a publisher named as author next to the writer, known from the copyright line
+    owner = meta("author", "Frontline Media Group") + json_ld(author=[{"@type": "Person", "name": "Dana Whitfield"}])
+    html = news_page(head=owner, byline="").replace("&copy; 2025 Defense Dispatch", "&copy; 2025 Frontline Media Group")
+    assert authors_of(html) == ("Dana Whitfield",)
+    # the domain names the site too
+    assert authors_of(news_page(head=meta("author", "DefenseDispatch"), byline=""),
+                      url="https://www.defensedispatch.example/2024/03/02/howitzers/") == ()
+
+
+def test_a_site_name_that_is_also_a_persons_name_stays_when_it_is_the_byline() -> None:
+    html = news_page(site="Dana Whitfield", byline='<p class="byline">By Dana Whitfield</p>')
+    assert authors_of(html) == ("Dana Whitfield",)
+
+
+QUOTE = ("<blockquote class=\"pullquote\"><p>\u201cWe will not slow down the fielding of these guns.\u201d</p>"
+         "<cite class=\"quote-author\">Lt. Gen. John Smith</cite></blockquote>")
+
+
+def test_a_quoted_person_is_not_an_author() -> None:
+    said = BODY + ("\u201cWe will not slow down,\u201d said Lt. Gen. John Smith, who leads the program.",)
+    assert authors_of(news_page(byline="", body=said, after=QUOTE)) == ()
+    assert authors_of(news_page(body=said, after=QUOTE)) == ("Dana Whitfield",)
+    assert authors_of(news_page(byline='<p class="author">said Lt. Gen. John Smith</p>')) == ()
+
+
+def test_a_commenter_is_not_an_author() -> None:
+    comments = ('<section id="comments"><div class="comment"><span class="comment-author">Mark Ellison</span>'
+                "<p>Good to see the line moving to two shifts at last.</p></div></section>")
+    assert authors_of(news_page(byline="", after=comments)) == ()
+
+
+def test_military_ratings_and_dotted_initials_are_kept_whole() -> None:
+    dvids = '<p class="byline">By Mass Communication Specialist 3rd Class Brian Sloan</p>'
+    assert authors_of(news_page(byline=dvids)) == ("Mass Communication Specialist 3rd Class Brian Sloan",)
+    dotted = '<div class="storyByline">By <strong>Dana A. Ford</strong>, <strong>Tom Watkins</strong>, Defense Dispatch</div>'
+    assert authors_of(news_page(byline=dotted)) == ("Dana A. Ford", "Tom Watkins")
+
+
+@pytest.mark.parametrize("caption", [
+    "Col. Dave Butler, Army spokesman",
+    "Gen. James Rainey, commanding general of Army Futures Command",
+    "John Kirby, Pentagon press secretary",
+    "Lt. Gen. John Smith, Army Futures Command, said",
+])
+def test_a_caption_or_attribution_under_a_pasted_headline_is_not_a_byline(caption: str) -> None:
+    text = f"Army orders 40 new howitzers\n\n{caption}\n\n" + "\n\n".join(BODY)
+    article = ingest_view(text, kind="text")
+    assert article.authors == ()
+    assert article.title == "Army orders 40 new howitzers"
+
+
+def test_a_pasted_byline_with_a_job_title_keeps_the_name() -> None:
+    text = "Army orders 40 new howitzers\n\nJane Doe, Senior Defense Reporter\n\n" + "\n\n".join(BODY)
+    assert ingest_view(text, kind="text").authors == ("Jane Doe",)
+    wire = "Army orders 40 new howitzers\n\nBy Reuters\n\n" + "\n\n".join(BODY)
+    assert ingest_view(wire, kind="text").authors == ("Reuters",)
+

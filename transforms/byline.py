@@ -1,11 +1,14 @@
 """Author lines: recognising a byline and reading the personal names out of it.
 
 Handles the shapes news sites and wire services use: "By Jane Smith and John Doe",
-"By JANE SMITH | Reuters", "Jane Smith, Staff Writer", "Story by Petty Officer 3rd Class Jane Doe".
-A line of running text counts as a byline only with "By" or with a role, outlet or date after the
-names, so place names and headlines are not mistaken for authors; ``parse_names`` skips that test
-for fields already known to hold authors (``<meta name="author">``, a ``byline`` element).
-Words and separators come from ``boilerplate.toml``.
+"By JANE SMITH | Reuters", "Jane Smith, Staff Writer", "Story by Petty Officer 3rd Class Jane Doe",
+"By Reuters" (a wire service, under its one name from ``authors.toml``).
+A line of running text counts as a byline only with "By" or with a journalist's role, an outlet or a
+date after the names, so place names, headlines, photo captions ("Col. Dave Butler, Army
+spokesman") and attributions ("John Kirby, Pentagon press secretary") are not mistaken for authors;
+a line with a verb of saying ("said Lt. Gen. John Smith") never is one. ``parse_names`` skips the
+role test for fields already known to hold authors (``<meta name="author">``, a ``byline`` element).
+Words and separators come from ``boilerplate.toml`` and ``authors.toml``.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from transforms.author_labels import agency_name, is_journalism_role, is_speaker_role, is_speech
 from transforms.rules import BoilerplateRules, BylineRules, load_rules
 
 __all__ = ["parse_byline", "parse_names", "is_byline", "is_person_name"]
@@ -21,6 +25,8 @@ _AND = re.compile(r"\s+(?:and|&|und|et|y|e)\s+|\s*;\s*", re.IGNORECASE)
 _NAME_CHARS = re.compile(r"[^\W\d_]|[.'’\-]")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
 _INITIAL = re.compile(r"(?:[^\W\d_]\.)+")
+_LEADING_AND = re.compile(r"^(?:and|&)\s+", re.IGNORECASE)  # ", and Tom Watkins"
+_ONE_WORD_OUTLET = re.compile(r"[A-Z][\w.&-]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,16 +38,21 @@ class _Reading:
 
 def parse_byline(line: str, rules: BoilerplateRules | None = None) -> tuple[str, ...]:
     """The authors named by ``line`` if it is a byline, else ``()``."""
-    reading = _read(line, (rules or load_rules()).byline)
-    if reading is None or not (reading.opener or reading.signalled):
+    b = (rules or load_rules()).byline
+    reading = _read(line, b)
+    if reading is None:
+        return _wire_credit(line, b, opener_needed=True)
+    if not (reading.opener or reading.signalled):
         return ()
     return reading.names
 
 
 def parse_names(text: str, rules: BoilerplateRules | None = None) -> tuple[str, ...]:
-    """Personal names in a field known to hold authors ("By Jane Doe", "Jane Doe, Reuters")."""
-    reading = _read(text, (rules or load_rules()).byline)
-    return reading.names if reading is not None else ()
+    """Personal names in a field known to hold authors ("By Jane Doe", "Jane Doe, Reuters"), or the
+    wire service it names ("By AP" gives "Associated Press")."""
+    b = (rules or load_rules()).byline
+    reading = _read(text, b)
+    return reading.names if reading is not None else _wire_credit(text, b, opener_needed=False)
 
 
 def is_byline(line: str, rules: BoilerplateRules | None = None) -> bool:
@@ -54,21 +65,37 @@ def is_person_name(name: str, rules: BoilerplateRules | None = None) -> bool:
     return _is_name(name.strip(), (rules or load_rules()).byline)
 
 
-def _read(line: str, b: BylineRules) -> _Reading | None:
+def _wire_credit(line: str, b: BylineRules, *, opener_needed: bool) -> tuple[str, ...]:
+    """``("Reuters",)`` for "By Reuters", "By REUTERS | Wire", or a bare "Reuters" in an author field."""
     text = " ".join(line.split())
     if not text or len(text) > b.max_chars:
+        return ()
+    opener = b.prefix.match(text)
+    if opener is None and opener_needed:
+        return ()
+    names_part, _outlet = _split_outlet(text[opener.end() :] if opener else text, b)
+    agency = agency_name(names_part)
+    return (agency,) if agency else ()
+
+
+def _read(line: str, b: BylineRules) -> _Reading | None:
+    text = " ".join(line.split())
+    if not text or len(text) > b.max_chars or is_speech(text):
         return None
     opener = b.prefix.match(text)
     rest = text[opener.end() :] if opener else text
     names_part, outlet = _split_outlet(rest, b)
     names: list[str] = []
     signalled = bool(outlet and b.date_hint.search(outlet))
-    for part in (p.strip() for p in names_part.split(",")):
-        if not part:
-            continue
+    parts = [_LEADING_AND.sub("", p.strip()) for p in names_part.split(",") if p.strip()]
+    for index, part in enumerate(parts):
+        if names and index == len(parts) - 1 and _ONE_WORD_OUTLET.fullmatch(part):
+            break  # "By Dana Ford, Tom Watkins, CNN": a one-word outlet closes the names
         if b.roles.search(part) and not b.ranks.search(part) and len(part.split()) <= b.role_max_words:
-            signalled = True
-            break  # "Jane Smith, Staff Writer, Defense News": the rest is role and outlet
+            # "Jane Smith, Staff Writer, Defense News": the rest is role and outlet; a speaker's role
+            # ("Army spokesman", "commanding general of ...") makes the line a caption or attribution
+            signalled = is_journalism_role(part) and not is_speaker_role(part)
+            break
         for name in _AND.split(part):
             if not _is_name(name, b):
                 return None

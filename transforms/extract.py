@@ -23,11 +23,12 @@ from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
 from schemas.records import CleanArticle
-from transforms.authors import page_authors, reconcile_authors, split_author_string
+from transforms.authors import clean_authors, html_authors
 from transforms.boilerplate import strip_boilerplate
 from transforms.date_bounds import plausible_publication_date
 from transforms.decode import decode_html, decode_text, sniff_binary
 from transforms.errors import EmptyDocument, NoArticleText, TooLarge
+from transforms.page_credits import page_credits
 from transforms.page_dates import linked_data_date, vet_published
 from transforms.textclean import (
     clean_text,
@@ -154,6 +155,7 @@ def extract_html(
     if tree is None:
         raise NoArticleText("not parseable as HTML", field="html", value=len(html))
     canonical_href = _canonical_href(tree)
+    credits = page_credits(tree, url=url)
     doc = _trafilatura(tree, url=url, max_date=max_date, options=options, fast=options.fast)
     if options.fast and _short(doc) and not _navigation_page(url, canonical_href, doc):
         # a hard page: let trafilatura's fallback extractors try as well
@@ -174,7 +176,7 @@ def extract_html(
         text=text,
         method="trafilatura",
         title=title,
-        authors=reconcile_authors(split_author_string(_one_line(doc.author)), page_authors(tree)),
+        authors=html_authors(tree, html, _one_line(doc.author), credits=credits),
         published=vet_published(linked_data_date(html), html, max_date, url)
         or vet_published(doc.date, html, max_date, url),
         language=doc.language or detect_language(text),
@@ -204,7 +206,7 @@ def _clean_plain(text: str, max_date: dt.date) -> CleanArticle:
         text=cleaned.text,
         method="text",
         title=cleaned.title,
-        authors=cleaned.authors,
+        authors=clean_authors(cleaned.authors),
         published=plausible_publication_date(cleaned.published, max_date),
         language=detect_language(cleaned.text),
     )
