@@ -244,3 +244,50 @@ def test_a_pasted_byline_with_a_job_title_keeps_the_name() -> None:
     wire = "Army orders 40 new howitzers\n\nBy Reuters\n\n" + "\n\n".join(BODY)
     assert ingest_view(wire, kind="text").authors == ("Reuters",)
 
+
+# -- titles -----------------------------------------------------------------------------------
+
+
+HEADLINE = "Army orders 40 new howitzers"
+
+
+def title_of(title: str, *, url: str | None = None, site: str = "Defense Dispatch", head: str = "") -> str | None:
+    return ingest_view(news_page(title=title, headline="", site=site, head=head), url=url).title
+
+
+@pytest.mark.parametrize("title", [
+    f"Defense Dispatch | {HEADLINE}",
+    f"{HEADLINE} - Defense Dispatch",
+    f"{HEADLINE} \u2014 Defense Dispatch",
+    f"{HEADLINE} -- DEFENSE DISPATCH",
+    f"{HEADLINE} | Land | Defense Dispatch",
+    f"{HEADLINE} | News | Defense Dispatch",
+    f"{HEADLINE} | Defense Dispatch News",
+    f"Defense Dispatch: {HEADLINE}",
+])
+def test_the_site_name_is_stripped_from_the_title(title: str) -> None:
+    assert title_of(title) == HEADLINE
+
+
+def test_the_host_name_and_the_publisher_name_the_site_too() -> None:
+    url = "https://www.frontlinemonitor.example/2024/03/02/howitzers/"
+    assert title_of(f"{HEADLINE} | FrontlineMonitor.com", url=url, site="") == HEADLINE
+    publisher = json_ld(publisher={"@type": "Organization", "name": "Frontline Monitor"})
+    assert title_of(f"{HEADLINE} | News | Frontline Monitor", site="", head=publisher) == HEADLINE
+
+
+@pytest.mark.parametrize("title,site", [
+    (f"{HEADLINE} - and more are coming", "Defense Dispatch"),
+    ("F-35 - What went wrong with the fighter's engine", "Defense Dispatch"),
+    ("Defense Dispatch readers pick the best howitzer of 2024", "Defense Dispatch"),
+    ("Army vs. Navy | The rivalry behind the budget fight", "Defense Dispatch"),
+    ("Defense Dispatch", "Defense Dispatch"),  # a title that is only the site's name stays
+])
+def test_a_real_part_of_the_headline_is_never_stripped(title: str, site: str) -> None:
+    assert title_of(title, site=site) == title  # from <title>, which trafilatura cuts blindly
+    assert title_of("Army", site=site, head=meta("og:title", title)) == title  # from og:title, taken whole
+
+
+def test_another_sites_name_is_not_cut() -> None:
+    syndicated = f"{HEADLINE} | Land | Frontline Monitor"
+    assert title_of("Army", head=meta("og:title", syndicated)) == syndicated

@@ -30,6 +30,7 @@ from transforms.decode import decode_html, decode_text, sniff_binary
 from transforms.errors import EmptyDocument, NoArticleText, TooLarge
 from transforms.page_credits import page_credits
 from transforms.page_dates import linked_data_date, vet_published
+from transforms.titles import strip_site_name, title_element_text, url_sections, whole_title
 from transforms.textclean import (
     clean_text,
     count_words,
@@ -155,7 +156,7 @@ def extract_html(
     if tree is None:
         raise NoArticleText("not parseable as HTML", field="html", value=len(html))
     canonical_href = _canonical_href(tree)
-    credits = page_credits(tree, url=url)
+    credits, title_text = page_credits(tree, url=url), title_element_text(tree)
     doc = _trafilatura(tree, url=url, max_date=max_date, options=options, fast=options.fast)
     if options.fast and _short(doc) and not _navigation_page(url, canonical_href, doc):
         # a hard page: let trafilatura's fallback extractors try as well
@@ -170,7 +171,9 @@ def extract_html(
     if not isinstance(doc, Document) or not doc.text:
         raise NoArticleText("no article text found in the page", field="text", value=None)
     paragraphs = split_paragraphs(doc.text, unwrap=True)
-    title, paragraphs = _split_headline(_one_line(doc.title), paragraphs)
+    sections = (*(doc.categories or ()), *(doc.tags or ()), *url_sections(url), *url_sections(canonical_href))
+    title = strip_site_name(whole_title(_one_line(doc.title), title_text, credits), credits, sections)
+    title, paragraphs = _split_headline(title, paragraphs)
     text = join_paragraphs(strip_boilerplate(paragraphs))
     return CleanArticle(
         text=text,
