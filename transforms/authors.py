@@ -58,7 +58,8 @@ def split_author_string(value: str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(name for name in names if name))
 
 
-def page_authors(tree: HtmlElement, rules: BoilerplateRules | None = None) -> tuple[str, ...]:
+def page_authors(tree: HtmlElement, rules: BoilerplateRules | None = None,
+                 bylines: Sequence[HtmlElement] | None = None) -> tuple[str, ...]:
     """Names (or a wire service) in the page's author meta tags and byline elements, in page order."""
     r = rules or load_rules()
     found: list[str] = []
@@ -67,7 +68,7 @@ def page_authors(tree: HtmlElement, rules: BoilerplateRules | None = None) -> tu
         content = (meta.get("content") or "").strip()
         if key in _META_NAMES and content and "://" not in content:
             found.extend(parse_names(content, r))
-    for element in _byline_elements(tree):
+    for element in _byline_elements(tree) if bylines is None else bylines:
         found.extend(parse_names(element.text_content(), r))
     return tuple(dict.fromkeys(found))
 
@@ -91,10 +92,11 @@ def reconcile_authors(
 def html_authors(tree: HtmlElement, html: str, extracted: str | None, *, credits: PageCredits) -> tuple[str, ...]:
     """The authors of a page: trafilatura's ``extracted`` string checked against the page, then cleaned."""
     r = load_rules()
-    on_page = page_authors(tree, r) + tuple(n for name in credits.person_authors for n in parse_names(name, r))
+    bylines = _byline_elements(tree)
+    on_page = page_authors(tree, r, bylines) + tuple(n for name in credits.person_authors for n in parse_names(name, r))
     on_page = tuple(dict.fromkeys(on_page))
     confirmed = (*on_page, *credits.person_authors, *credits.organisation_authors)
-    bylined = tuple(name for element in _byline_elements(tree) for name in parse_byline(element.text_content(), r))
+    bylined = tuple(name for element in bylines for name in parse_byline(element.text_content(), r))
     evidence = _Evidence(credits, html, tree, _token_lists(confirmed), _token_lists(bylined))
     first = _classify(reconcile_authors(split_author_string(extracted), on_page, r), evidence)
     if not first.people:
@@ -142,10 +144,15 @@ def _classify(names: Sequence[str], evidence: _Evidence | None) -> _Credits:
             continue  # "National Security Writer", "Defense Dispatch Staff"
         if evidence is None:
             people.append(name)
-        elif name in evidence.credits.organisation_authors or is_copyright_holder(name, evidence.html):
+        elif name in evidence.credits.organisation_authors:
             organisations.append(name)
         elif _among(name, evidence.confirmed) or _in_byline_position(evidence.tree, name):
             people.append(name)
+    if evidence is not None and len(people) > 1:  # the publisher named beside the writer ("Condé Nast")
+        holders = [name for name in people if is_copyright_holder(name, evidence.html)]
+        if len(holders) < len(people):
+            organisations.extend(holders)
+            people = [name for name in people if name not in holders]
     return _Credits(tuple(dict.fromkeys(people)), tuple(organisations))
 
 

@@ -9,6 +9,7 @@ writer from the site or its publisher, and ``transforms.titles`` to find the sit
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterator
@@ -26,6 +27,9 @@ _SITE_META = frozenset({"og:site_name", "application-name", "apple-mobile-web-ap
 _SEPARATORS = re.compile(r"\s+[|–—:·•»/-]{1,2}\s+|\s+-{2}\s+")
 _MAX_SCRIPTS = 20
 _MAX_SCRIPT_CHARS = 200_000
+_COPYRIGHT_MARKS = ("©", "&copy;", "&#169;", "(c)", "(C)", "Copyright", "copyright", "COPYRIGHT")
+_MAX_NOTES = 200
+_NOTE_CHARS = 120
 _GENERIC_HOST_LABELS = frozenset({"www", "m", "en", "edition", "amp", "news", "com", "co", "org", "net", "gov", "mil"})
 
 
@@ -92,9 +96,20 @@ def is_copyright_holder(name: str, html: str) -> bool:
     """Whether ``html`` writes ``name`` as the holder of its copyright ("© 2023 Condé Nast", "Copyright (c) X")."""
     if not name.strip():
         return False
-    pattern = re.compile(r"(?:©|&copy;|&#169;|\(c\)|copyright)[^<>\n]{0,24}?" + re.escape(name.strip()) + r"(?!\w)",
-                         re.IGNORECASE)
-    return pattern.search(html) is not None
+    holder = re.compile(r"^[^<>\n]{0,24}?" + re.escape(name.strip()) + r"(?!\w)", re.IGNORECASE)
+    return any(holder.search(note) for note in _copyright_notes(html))
+
+
+@functools.lru_cache(maxsize=4)
+def _copyright_notes(html: str) -> tuple[str, ...]:
+    """The characters after each copyright mark of ``html`` (literal scans: pages run to megabytes)."""
+    notes: list[str] = []
+    for mark in _COPYRIGHT_MARKS:
+        at = html.find(mark)
+        while at >= 0 and len(notes) < _MAX_NOTES:
+            notes.append(html[at + len(mark) : at + len(mark) + _NOTE_CHARS])
+            at = html.find(mark, at + len(mark))
+    return tuple(notes)
 
 
 def _host_label(url: str | None) -> str | None:

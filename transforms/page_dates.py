@@ -72,27 +72,46 @@ def vet_published(value: str | None, html: str, max_date: dt.date, url: str | No
     return date
 
 
-_MODIFIED_FIELD = re.compile(
-    r"<meta\b[^>]*?(?:name|property|itemprop)\s*=\s*[\"']?[\w:.-]*(?:modif|updated|revised|last-?mod)[^>]*>"
-    r"|<time\b[^>]*?itemprop\s*=\s*[\"']?datemodified[^>]*>"
-    r"|\"date(?:modified|updated)\"\s*:\s*\"[^\"]{0,40}\""
-    r"|\b(?:last\s+)?(?:updated|modified|revised)(?:\s+(?:on|at))?\s*:?\s*[^<\n]{0,40}",
-    re.IGNORECASE,
+_META_OR_TIME_TAG = re.compile(r"<(?:meta|time)\b[^>]*>", re.IGNORECASE)
+_MODIFIED_ATTRIBUTE = re.compile(
+    r"(?:name|property|itemprop)\s*=\s*[\"']?[\w:.-]*(?:modif|updated|revised|last-?mod)", re.IGNORECASE
 )
+_LINKED_DATA_MODIFIED = re.compile(r'"date(?:Modified|Updated|modified|updated)"\s*:\s*"[^"]{0,40}"')
+_STAMP_WORDS = ("updated", "Updated", "UPDATED", "modified", "Modified", "MODIFIED", "revised", "Revised")
+_STAMP_CHARS = 60  # "Updated on: Wednesday, September 12, 2024 at 10:15"
 
 
 def modified_only(html: str, date: dt.date, url: str | None = None) -> bool:
     """Whether ``html`` gives ``date`` as a modification date and nowhere else (nor in ``url``).
 
-    A modification field is a ``<meta>`` whose name says modified, updated, revised or last-modified
-    (``article:modified_time``, ``og:updated_time``), a ``<time itemprop="dateModified">``, a JSON-LD
-    ``dateModified`` and a written "Updated ..." / "Last modified ..." stamp.
+    A modification field is a ``<meta>`` or ``<time>`` whose name says modified, updated, revised or
+    last-modified (``article:modified_time``, ``og:updated_time``, ``itemprop="dateModified"``), a
+    JSON-LD ``dateModified`` and a written "Updated ..." / "Last modified ..." stamp.
     """
-    fields = [m.group() for m in _MODIFIED_FIELD.finditer(html)]
-    if not any(states_day(field, date) for field in fields):
+    spans = _modification_spans(html)
+    if not any(states_day(html[a:b], date) for a, b in spans):
         return False
-    rest = _MODIFIED_FIELD.sub(" ", html) + " " + (url or "")
-    return not states_day(rest, date)
+    pieces, at = [], 0
+    for a, b in spans:
+        pieces.append(html[at:a])
+        at = max(at, b)
+    pieces.append(html[at:])
+    return not states_day(" ".join(pieces) + " " + (url or ""), date)
+
+
+def _modification_spans(html: str) -> list[tuple[int, int]]:
+    """Where ``html`` holds modification fields, in order (found with literal scans: pages run to megabytes)."""
+    spans = [m.span() for m in _META_OR_TIME_TAG.finditer(html) if _MODIFIED_ATTRIBUTE.search(m.group())]
+    spans.extend(m.span() for m in _LINKED_DATA_MODIFIED.finditer(html))
+    for word in _STAMP_WORDS:
+        at = html.find(word)
+        while at >= 0:
+            end = at + len(word)
+            stop = min((i for i in (html.find("<", end, end + _STAMP_CHARS), html.find("\n", end, end + _STAMP_CHARS))
+                        if i >= 0), default=end + _STAMP_CHARS)
+            spans.append((at, stop))
+            at = html.find(word, end)
+    return sorted(spans)
 
 
 def states_day(text: str, date: dt.date) -> bool:
