@@ -291,3 +291,18 @@ def test_a_real_part_of_the_headline_is_never_stripped(title: str, site: str) ->
 def test_another_sites_name_is_not_cut() -> None:
     syndicated = f"{HEADLINE} | Land | Frontline Monitor"
     assert title_of("Army", head=meta("og:title", syndicated)) == syndicated
+
+
+# -- tags and categories ----------------------------------------------------------------------
+
+
+def test_a_keywords_string_is_split_into_tags() -> None:
+    head = meta("keywords", "howitzers, Army,Fort Sill ;artillery, howitzers") + meta("article:section", "Land")
+    article = ingest_view(news_page(head=head))
+    assert article.tags == ("howitzers", "Army", "Fort Sill", "artillery")
+    assert article.categories == ("Land",)
+
+
+def test_a_headline_in_the_keywords_is_not_a_tag() -> None:
+    head = meta("keywords", f"{HEADLINE} as the Army refills its stocks, artillery")
+    assert ingest_view(news_page(head=head)).tags == ("artillery",)

@@ -257,11 +257,18 @@ def _url_key(url: str) -> str:
     return normalized.split("://", 1)[-1].rstrip("/")
 
 
+_LABEL_SEPARATORS = re.compile(r"\s*[,;，、；]\s*")
+_LABEL_MAX_WORDS = 6
+"""A category or tag longer than this is a sentence or a headline, not a label."""
+
+
 def _labels(values: list[str] | None) -> tuple[str, ...]:
+    """Categories or tags, one label each: a keywords string ("howitzers, Army,Fort Sill") is split, and
+    a headline or sentence put in the keywords is not a label."""
     if not values:
         return ()
-    labels = (_one_line(v) for v in values)
-    return tuple(dict.fromkeys(label for label in labels if label))
+    labels = (_one_line(part) for v in values for part in _LABEL_SEPARATORS.split(v))
+    return tuple(dict.fromkeys(label for label in labels if label and len(label.split()) <= _LABEL_MAX_WORDS))
 
 
 def _one_line(value: str | None) -> str | None:
