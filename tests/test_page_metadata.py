@@ -14,10 +14,17 @@ import json
 from dataclasses import replace
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from schemas.records import CleanArticle
+from transforms.author_labels import is_job_label, parse_author_rules
+from transforms.authors import clean_authors
+from transforms.byline import parse_byline, parse_names
 from transforms.extract import clean_document
+from transforms.page_credits import PageCredits
 from transforms.published import resolve_published
+from transforms.titles import strip_site_name
 
 FETCHED = dt.date(2025, 6, 1)
 BODY = (
@@ -306,3 +313,71 @@ def test_a_keywords_string_is_split_into_tags() -> None:
 def test_a_headline_in_the_keywords_is_not_a_tag() -> None:
     head = meta("keywords", f"{HEADLINE} as the Army refills its stocks, artillery")
     assert ingest_view(news_page(head=head)).tags == ("artillery",)
+
+
+# -- the rules themselves ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("line", "authors"), [
+    ("By Reuters", ("Reuters",)),
+    ("By REUTERS | Wire copy", ("Reuters",)),
+    ("By AP", ("Associated Press",)),
+    ("Jane Doe, Senior Defense Reporter", ("Jane Doe",)),
+    ("Sgt. Jane Doe, 1st Armored Division Public Affairs", ("Sgt. Jane Doe",)),
+    ("By Dana A. Ford, James S.A. Corey, and Tom Watkins, CNN", ("Dana A. Ford", "James S.A. Corey", "Tom Watkins")),
+    ("Col. Dave Butler, Army spokesman", ()),
+    ("John Kirby, Pentagon press secretary", ()),
+    ("Lt. Gen. John Smith, Army Futures Command commander, said", ()),
+    ("said Lt. Gen. John Smith", ()),
+    ("According to Col. Jane Doe, Army spokeswoman", ()),
+    ("Reuters", ()),  # a closing wire tag, not a byline (an author field may hold it: see parse_names)
+])
+def test_parse_byline_reads_only_a_byline(line: str, authors: tuple[str, ...]) -> None:
+    assert parse_byline(line) == authors
+
+
+def test_parse_names_reads_a_wire_service_in_an_author_field() -> None:
+    assert parse_names("Reuters") == ("Reuters",)
+    assert parse_names("The Associated Press") == ("Associated Press",)
+    assert parse_names("said Lt. Gen. John Smith") == ()
+
+
+@pytest.mark.parametrize(("value", "label"), [
+    ("National Security Writer", True), ("Defense News Staff", True), ("Submitted", True), ("N/A", True),
+    ("Sam Writer", False), ("Jane Doe", False), ("Associated Press", False), ("Hill Story", True),
+])
+def test_is_job_label(value: str, label: bool) -> None:
+    assert is_job_label(value) is label
+
+
+def test_a_bad_rules_file_names_the_key() -> None:
+    with pytest.raises(ValueError, match=r"\[speech\]"):
+        parse_author_rules("[labels]\njobs = []\nqualifiers = []\n[bylines]\njournalism_roles = []\n[agencies]\n")
+    with pytest.raises(ValueError, match="labels.jobs"):
+        parse_author_rules("[labels]\njobs = 'writer'\n[speech]\n[bylines]\n[agencies]\n")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(max_size=60), max_size=6))
+def test_clean_authors_never_raises_and_is_idempotent(names: list[str]) -> None:
+    once = clean_authors(names)
+    assert clean_authors(once) == once
+
+
+@settings(max_examples=300, deadline=None)
+@given(title=st.text(max_size=120), site=st.text(max_size=30))
+def test_strip_site_name_never_raises_nor_empties_a_title(title: str, site: str) -> None:
+    credits = PageCredits(site_names=(site,) if site.strip() else ())
+    cut = strip_site_name(title, credits)
+    assert cut is not None and cut in title
+    assert bool(cut.strip()) == bool(title.strip()) or not any(ch.isalnum() for ch in title)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(script=st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=300),
+       author=st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=40))
+def test_junk_json_ld_never_breaks_the_cleaner(script: str, author: str) -> None:
+    head = (f'<script type="application/ld+json">{script}</script>'
+            f'<script type="application/ld+json">{json.dumps({"author": [author, {"name": [author]}]})}</script>')
+    article = ingest_view(news_page(head=head))
+    assert article.text and all(isinstance(a, str) and a for a in article.authors)
