@@ -24,7 +24,7 @@ from transforms.byline import parse_byline, parse_names
 from transforms.extract import clean_document
 from transforms.page_credits import PageCredits
 from transforms.published import resolve_published
-from transforms.titles import strip_site_name
+from transforms.page_titles import strip_site_name
 
 FETCHED = dt.date(2025, 6, 1)
 BODY = (

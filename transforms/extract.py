@@ -30,7 +30,7 @@ from transforms.decode import decode_html, decode_text, sniff_binary
 from transforms.errors import EmptyDocument, NoArticleText, TooLarge
 from transforms.page_credits import page_credits
 from transforms.page_dates import linked_data_date, vet_published
-from transforms.titles import strip_site_name, title_element_text, url_sections, whole_title
+from transforms.page_titles import strip_site_name, title_element_text, url_sections, whole_title
 from transforms.textclean import (
     clean_text,
     count_words,

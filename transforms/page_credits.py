@@ -4,7 +4,7 @@ This module owns reading, from a parsed page: the site's names (``og:site_name``
 ``application-name``, the JSON-LD ``publisher``, the host name of the page's URL), the JSON-LD
 ``author`` entries with their ``@type`` (Person or Organization), and whether a name is the page's
 copyright holder ("© 2025 Frontline Media Group"). ``transforms.authors`` uses them to tell a
-writer from the site or its publisher, and ``transforms.titles`` to find the site's name in a title.
+writer from the site or its publisher, and ``transforms.page_titles`` to find the site's name in a title.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ wrong" becomes "F-35", "Defense Dispatch | Army orders ..." becomes "Defense Dis
 the site (``og:site_name``, ``application-name``, the JSON-LD publisher or the host name, see
 ``transforms.page_credits``), with the section labels ("News", "Land", the page's own categories)
 that stand between it and the headline. Where no site name is found nothing is cut, and a title is
-never cut to nothing. Section words come from ``transforms/data/titles.toml``.
+never cut to nothing. Section words come from ``transforms/data/page_titles.toml``.
 """
 
 from __future__ import annotations
@@ -36,14 +36,14 @@ _TLD = re.compile(r"\.(?:com|net|org|mil|gov|info|news|co\.uk|co|[a-z]{2})$", re
 
 @dataclass(frozen=True, slots=True)
 class TitleRules:
-    """What ``titles.toml`` says, compiled once."""
+    """What ``page_titles.toml`` says, compiled once."""
 
     sections: frozenset[str]
     section_max_words: int
 
 
 @functools.cache
-def load_title_rules(name: str = "titles.toml") -> TitleRules:
+def load_title_rules(name: str = "page_titles.toml") -> TitleRules:
     """Load the rules file shipped in ``transforms.data`` (cached per name); ``ValueError`` on a bad key."""
     doc = tomllib.loads(resources.files("transforms.data").joinpath(name).read_text(encoding="utf-8"))
     sections, limit = doc.get("sections"), doc.get("section_max_words")
