@@ -70,5 +70,7 @@ def test_a_zero_dated_page_does_not_fail_the_run(cli_env: dict[str, str], tmp_pa
         {"title": "Navy buys radars", "published": "2025-04-10", "published_source": "metadata",
          "authors": ["Sam Writer"]},
     ]
+    rejects = run(["sql", "SELECT count(*) AS n FROM rejects", "--format", "json"], cli_env)
+    assert json.loads(rejects.stdout) == [{"n": 0}]
     check = run(["check"], cli_env)
     assert check.returncode == 0, check.stdout + check.stderr
