@@ -3,7 +3,10 @@
 This module owns the order of the gates (size, emptiness, binary, encoding, article text) and the
 HTML path: trafilatura's ``bare_extraction`` with metadata, dated against a caller-given
 ``max_date`` so the wall clock never leaks in (``transforms.page_dates`` vets the date), then
-sitrep's own post-filter (the rules of ``boilerplate.toml``) over the extracted paragraphs. Plain text goes through ``transforms.textclean``.
+sitrep's own post-filter (the rules of ``boilerplate.toml``) over the extracted paragraphs. The page's
+metadata is cleaned by rule: authors by ``transforms.authors``, the title by ``transforms.page_titles``
+(both told the site's names by ``transforms.page_credits``), keyword strings split into tags here.
+Plain text goes through ``transforms.textclean``.
 Both paths end in the same normalization: NFC, single spaces, paragraphs split by one blank line.
 """
 
