@@ -72,16 +72,19 @@ def _span_rows(article_id: str, revision: str, text: str, spans: list[tuple[str,
     return rows
 
 
-def build_tables(duplicate: bool = True) -> dict[str, list[dict[str, Any]]]:
-    """Rows of every table for the fixture articles (plus one exact duplicate of a1 when ``duplicate``)."""
+def build_tables(duplicate: bool = True, articles: list[dict[str, Any]] | None = None,
+                 entities: dict[str, tuple[str, str, str | None, str | None]] | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Rows of every table for the fixture articles (plus one exact duplicate of a1 when ``duplicate``);
+    ``articles`` and ``entities`` (in the form of ``ARTICLES`` and ``ENTITIES``) are added to them."""
+    all_entities = ENTITIES | (entities or {})
     at = dt.datetime(2025, 5, 1, 12, tzinfo=UTC)
     tables: dict[str, list[dict[str, Any]]] = {t: [] for t in (
         "raw_documents", "articles", "entity_mentions", "entities", "quantities", "temporal_expressions", "runs")}
-    for eid, (name, etype, subtype, country) in ENTITIES.items():
+    for eid, (name, etype, subtype, country) in all_entities.items():
         tables["entities"].append({"entity_id": eid, "canonical_name": name, "type": etype, "subtype": subtype,
                                    "country": country, "aliases": [], "wikidata_id": None, "source": "gazetteer",
                                    "run_id": RUN})
-    items = list(ARTICLES)
+    items = list(ARTICLES) + list(articles or [])
     if duplicate:
         items.append(ARTICLES[0] | {"key": "a1-copy", "source": "Harbor Watch", "duplicate_of": "id-a1"})
     for item in items:
@@ -105,7 +108,7 @@ def build_tables(duplicate: bool = True) -> dict[str, list[dict[str, Any]]]:
         for start, end, sentence, eid in _span_rows(article_id, revision, text, item["mentions"]):
             tables["entity_mentions"].append(keys | {
                 "start": start, "end": end, "sentence": sentence, "text": text[start:end],
-                "type": ENTITIES[eid][1], "entity_id": eid, "title": None, "affiliation": None, "method": "gazetteer"})
+                "type": all_entities[eid][1], "entity_id": eid, "title": None, "affiliation": None, "method": "gazetteer"})
         for start, end, sentence, q in _span_rows(article_id, revision, text, [(q[0], q) for q in item["quantities"]]):
             tables["quantities"].append(keys | {
                 "start": start, "end": end, "sentence": sentence, "text": text[start:end], "value": q[1],

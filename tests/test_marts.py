@@ -109,3 +109,41 @@ def test_marts_can_be_views_for_a_cheap_refresh(tmp_path: Path) -> None:
     refresh_catalog(lake, materialize_marts=False)
     assert rows(lake, "SELECT sum(articles) FROM articles_daily") == [(4,)]
     assert rows(lake, "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'articles_daily'") == [(0,)]
+
+
+@pytest.fixture(scope="module")
+def fuller(tmp_path_factory: pytest.TempPathFactory) -> Lake:
+    from dashboard_lake import write_dashboard_lake
+
+    return write_dashboard_lake(tmp_path_factory.mktemp("marts-dash"))
+
+
+def test_undated_articles_are_counted_in_their_own_column(fuller: Lake) -> None:
+    got = rows(fuller, "SELECT day, articles, undated FROM articles_daily WHERE undated > 0")
+    assert got == [(D(2025, 5, 1), 2, 2)]  # the ingest day; no dated article that day
+    assert rows(fuller, "SELECT sum(undated) FROM entity_mentions_daily WHERE entity_id = 'e:lockheed'") == [(1,)]
+    assert rows(fuller, "SELECT dated FROM article_entities WHERE article_id = 'id-u2'") == [(False,)]
+
+
+def test_article_entities_keep_the_offsets_of_each_mention(fuller: Lake) -> None:
+    (spans,), = rows(fuller, "SELECT spans FROM article_entities WHERE article_id = 'id-a1' AND entity_id = 'e:ukraine'")
+    text = next(a["text"] for a in __import__("lakes").ARTICLES if a["key"] == "a1")
+    assert [text[s:e] for s, e in spans] == ["Ukraine"]
+
+
+def test_casualty_claims_of_armed_conflict_are_military_and_a_health_toll_is_not(fuller: Lake) -> None:
+    got = dict(rows(fuller, "SELECT claim_text, is_military FROM quantity_claims WHERE is_casualty"))
+    # a strike (fighting words near it), fighters (a combatant noun), "frappe" (fighting words), a disease toll
+    assert got == {"12 civilians": True, "3 fighters": True, "5 morts": True, "9 million deaths": False}
+    assert rows(fuller, "SELECT count(*) FROM quantity_claims WHERE is_military AND NOT is_casualty") == [(0,)]
+
+
+def test_money_claims_name_companies_systems_and_countries_of_their_sentence(fuller: Lake) -> None:
+    got = rows(fuller, "SELECT claim_text, currency, is_contract, substring(context, context_start + 1, length(claim_text)), "
+                       "[p.party_name FOR p IN parties] FROM money_claims ORDER BY day")
+    assert got == [("$4 billion", "USD", True, "$4 billion", ["Lockheed Martin", "Poland", "MIM-104 Patriot"]),
+                   ("$2 billion", "USD", False, "$2 billion", ["Ukraine"]),
+                   ("$1 billion", "USD", True, "$1 billion", ["Lockheed Martin", "MIM-104 Patriot"])]
+    by = rows(fuller, "SELECT dimension, party, sum(value) FROM money_parties GROUP BY ALL ORDER BY ALL")
+    assert by == [("company", "e:lockheed", 5e9), ("country", "POL", 4e9), ("country", "UKR", 2e9),
+                  ("system", "e:patriot", 5e9)]
