@@ -99,10 +99,9 @@ def create_app(lake_root: Path, storage: str | None = None) -> Starlette:
     def api(handler: Any) -> Any:
         def endpoint(request: Request) -> Response:
             try:
-                f = filters(request)
-            except ValueError as exc:
+                return _JSON(handler(filters(request), request))
+            except ValueError as exc:  # a bad date, or a value outside a parameter's choices
                 return bad_request(exc)
-            return _JSON(handler(f, request))
 
         return endpoint
 
@@ -128,9 +127,16 @@ def create_app(lake_root: Path, storage: str | None = None) -> Starlette:
         Route("/api/volume", api(lambda f, r: data.volume(f))),
         Route("/api/top_entities", api(lambda f, r: data.top_entities(f))),
         Route("/api/countries", api(lambda f, r: data.countries(f))),
-        Route("/api/casualties", api(lambda f, r: data.casualties(f))),
+        Route("/api/casualties", api(lambda f, r: data.casualties(f, r.query_params.get("scope")))),
         Route("/api/search", api(lambda f, r: data.search(f, r.query_params.get("q", "")))),
-        Route("/api/entities", lambda r: _JSON(data.entities(r.query_params.get("q", "")))),
+        Route("/api/money", api(lambda f, r: data.money(
+            f, r.query_params.get("by"), r.query_params.get("currency"),
+            r.query_params.get("contracts", "") in ("1", "true", "on")))),
+        Route("/api/comentions", api(lambda f, r: data.comentions(f))),
+        Route("/api/trends", api(lambda f, r: data.trends(f, r.query_params.get("type")))),
+        Route("/api/events", api(lambda f, r: data.events(f))),
+        Route("/api/articles", api(lambda f, r: data.articles(f))),
+        Route("/api/entities", lambda r: _JSON(data.entities(r.query_params.get("q", ""), r.query_params.get("id")))),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
     @asynccontextmanager

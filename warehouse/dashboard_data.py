@@ -4,6 +4,12 @@ Every answer reads a mart that ``refresh_catalog`` stored sorted by date, so a d
 groups, and none touches the lake's Parquet files. The entity filter narrows to the articles that
 mention the entity (``article_entities`` is stored sorted by day and article, so that a date window
 prunes both the look-up and the co-mention scan). The catalog is opened read-only and reopened when an ingest renames a new one into place.
+
+Articles with no publication date count on the day they were ingested (see ``article_days``); the volume
+answers count them apart (``undated``), so that a batch of undated pages does not draw a spike. Time
+series are binned by day, week or month as the range grows (:func:`volume_bin`). The panels beyond the
+first four (amounts, co-mentions, weekly trends, dated events, the article list) are in
+``warehouse.dashboard_panels``.
 """
 
 from __future__ import annotations
@@ -11,70 +17,27 @@ from __future__ import annotations
 import datetime as dt
 import os
 import threading
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import duckdb
 
+from warehouse.dashboard_filters import Filters, Scope, choice, volume_bin
+from warehouse.dashboard_filters import entity_articles as _entity_articles
+from warehouse.dashboard_filters import filter_sql as _where
+from warehouse.dashboard_panels import Panels
+from warehouse.passages import passage_for_query
 from warehouse.storage import attach_storage
 
-__all__ = ["Filters", "DashboardData", "CASUALTY_EVENTS"]
+__all__ = ["Filters", "DashboardData", "CASUALTY_EVENTS", "volume_bin"]
 
 CASUALTY_EVENTS = ("killed", "wounded", "captured", "missing", "casualties")
-_FAR_PAST = dt.date(1000, 1, 1)
-_FAR_FUTURE = dt.date(2999, 12, 31)
 TOP_PER_TYPE = 10
 MAX_ROWS = 50
 
 
-@dataclass(frozen=True)
-class Filters:
-    """What the page's filter bar says: a date range (inclusive), one source, one entity, or none."""
-
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
-    source: str | None = None
-    entity: str | None = None
-
-    @classmethod
-    def parse(cls, params: dict[str, str]) -> Filters:
-        """From query parameters ``from``, ``to`` (YYYY-MM-DD), ``source``, ``entity``; blanks are none."""
-
-        def date(key: str) -> dt.date | None:
-            text = (params.get(key) or "").strip()
-            return dt.date.fromisoformat(text) if text else None
-
-        return cls(date("from"), date("to"), (params.get("source") or "").strip() or None,
-                   (params.get("entity") or "").strip() or None)
-
-    @property
-    def lo(self) -> dt.date:
-        return self.date_from or _FAR_PAST
-
-    @property
-    def hi(self) -> dt.date:
-        return self.date_to or _FAR_FUTURE
-
-
-def _where(f: Filters, day: str = "day", alias: str = "") -> tuple[str, list[Any]]:
-    """The date and source conditions, with their parameters."""
-    p = f"{alias}." if alias else ""
-    sql = f"{p}{day} BETWEEN ? AND ?"
-    params: list[Any] = [f.lo, f.hi]
-    if f.source:
-        sql += f" AND {p}source_name = ?"
-        params.append(f.source)
-    return sql, params
-
-
-def _entity_articles(f: Filters) -> tuple[str, list[Any]]:
-    """A CTE ``arts`` of the article ids that mention the filter's entity within the date/source filter."""
-    where, params = _where(f)
-    return f"arts AS (SELECT DISTINCT article_id FROM article_entities WHERE entity_id = ? AND {where})", [f.entity, *params]
-
-
-class DashboardData:
+class DashboardData(Panels):
     """Read-only answers for the dashboard over one catalog file."""
 
     def __init__(self, catalog: Path) -> None:
@@ -124,16 +87,33 @@ class DashboardData:
         return {"first_day": span["first"], "last_day": span["last"], "articles": span["articles"] or 0,
                 "sources": sources, "entities": entities}
 
+    def span(self, f: Filters) -> tuple[dt.date, dt.date] | None:
+        """The filter's date range clipped to the days that have articles (None: no article at all)."""
+        row = self._rows("SELECT min(day) AS first, max(day) AS last FROM articles_daily", [])[0]
+        if row["first"] is None:
+            return None
+        return max(f.lo, row["first"]), min(f.hi, row["last"])
+
+    def bin(self, f: Filters) -> str:
+        """The bin of the filter's time series (see ``volume_bin``)."""
+        span = self.span(f)
+        return volume_bin(*span) if span and span[0] <= span[1] else "day"
+
     def volume(self, f: Filters) -> dict[str, Any]:
-        """Articles per day (those mentioning the entity, when one is chosen)."""
+        """Articles per bin (those mentioning the entity, when one is chosen): ``days`` the dated ones by
+        publication date, ``undated`` the ones without a publication date by the day they were ingested."""
         where, params = _where(f)
-        if f.entity:
-            rows = self._rows(f"SELECT day, CAST(sum(articles) AS BIGINT) AS articles FROM entity_mentions_daily "
-                              f"WHERE entity_id = ? AND {where} GROUP BY day ORDER BY day", [f.entity, *params])
-        else:
-            rows = self._rows(f"SELECT day, CAST(sum(articles) AS BIGINT) AS articles FROM articles_daily "
-                              f"WHERE {where} GROUP BY day ORDER BY day", params)
-        return {"days": rows, "total": sum(r["articles"] for r in rows)}
+        size = self.bin(f)
+        table, ent = ("entity_mentions_daily", "entity_id = ? AND ") if f.entity else ("articles_daily", "")
+        rows = self._rows(f"SELECT CAST(date_trunc('{size}', day) AS DATE) AS day, "
+                          f"CAST(sum(articles - undated) AS BIGINT) AS dated, CAST(sum(undated) AS BIGINT) AS undated "
+                          f"FROM {table} WHERE {ent}{where} GROUP BY 1 ORDER BY 1",
+                          [f.entity, *params] if f.entity else params)
+        days = [{"day": r["day"], "articles": r["dated"]} for r in rows if r["dated"]]
+        undated = [{"day": r["day"], "articles": r["undated"]} for r in rows if r["undated"]]
+        undated_total = sum(r["articles"] for r in undated)
+        return {"bin": size, "days": days, "undated": undated, "undated_total": undated_total,
+                "total": sum(r["articles"] for r in days) + undated_total}
 
     def top_entities(self, f: Filters) -> list[dict[str, Any]]:
         """The most mentioned entities of each type (those co-mentioned with the entity, when one is chosen)."""
@@ -167,20 +147,28 @@ class DashboardData:
                           f"CAST(sum(articles) AS BIGINT) AS articles FROM countries_monthly WHERE {where} "
                           f"GROUP BY 1 ORDER BY mentions DESC", params)
 
-    def casualties(self, f: Filters) -> dict[str, Any]:
-        """Casualty claims per day and event, and the latest claims with their articles."""
+    def casualties(self, f: Filters, scope: str | None = None) -> dict[str, Any]:
+        """Casualty claims per bin, event and kind (``military``: armed conflict, see the mart
+        ``quantity_claims.is_military``; else a health, accident or disaster toll), and the latest claims
+        with their articles. ``scope``: all, military or other."""
+        kind = choice(scope, get_args(Scope), "scope")
         where, params = _where(f)
+        if kind != "all":
+            where += " AND is_military" if kind == "military" else " AND NOT is_military"
         cte, ent = "", ""
         if f.entity:
             cte_sql, cparams = _entity_articles(Filters(source=f.source, entity=f.entity))
             cte, ent = f"WITH {cte_sql} ", " AND (entity_id = ? OR article_id IN (SELECT article_id FROM arts))"
             params = [*cparams, *params, f.entity]
-        series = self._rows(f"{cte}SELECT day, event, sum(value) AS value, count(*) AS claims FROM quantity_claims "
-                            f"WHERE is_casualty AND {where}{ent} GROUP BY ALL ORDER BY day, event", params)
-        claims = self._rows(f"{cte}SELECT day, event, value, low, high, claim_text, counted_object, entity_name, "
-                            f"title, url, source_name FROM quantity_claims WHERE is_casualty AND {where}{ent} "
+        size = self.bin(f)
+        series = self._rows(f"{cte}SELECT CAST(date_trunc('{size}', day) AS DATE) AS day, is_military AS military, event, "
+                            f"sum(value) AS value, count(*) AS claims FROM quantity_claims "
+                            f"WHERE is_casualty AND {where}{ent} GROUP BY ALL ORDER BY day, military DESC, event", params)
+        claims = self._rows(f"{cte}SELECT day, event, is_military AS military, value, low, high, claim_text, "
+                            f"counted_object, entity_name, title, url, source_name FROM quantity_claims "
+                            f"WHERE is_casualty AND {where}{ent} "
                             f"ORDER BY day DESC, article_id, start_offset LIMIT {MAX_ROWS}", params)
-        return {"series": series, "claims": claims}
+        return {"bin": size, "scope": kind, "series": series, "claims": claims}
 
     def search(self, f: Filters, q: str) -> list[dict[str, Any]]:
         """Current articles whose title or text contains ``q`` (case-insensitive), newest first.
@@ -205,6 +193,18 @@ class DashboardData:
             rows = self._search_window(replace(f, date_from=start, date_to=end), pattern, escaped=special)
             if len(rows) >= MAX_ROWS or start <= f.lo:
                 break
+        return self._with_passages(rows, term)
+
+    def _with_passages(self, rows: list[dict[str, Any]], q: str) -> list[dict[str, Any]]:
+        """``rows`` with ``passage`` and ``highlights`` (see ``warehouse.passages``) where they lack them."""
+        need = [r for r in rows if "passage" not in r]
+        if need:
+            days = [r["day"] for r in need]
+            texts = {r["article_id"]: r["text"] for r in self._rows(
+                "SELECT article_id, text FROM article_index WHERE day BETWEEN ? AND ? AND list_contains(?, article_id)",
+                [min(days), max(days), [r["article_id"] for r in need]])}
+            for r in need:
+                r.update(passage_for_query(texts.get(r["article_id"]) or "", q).as_fields())
         return rows
 
     def _search_window(self, f: Filters, pattern: str, *, escaped: bool) -> list[dict[str, Any]]:
@@ -220,8 +220,12 @@ class DashboardData:
             f"WHERE {where}{ent} AND (title ILIKE ?{escape} OR text ILIKE ?{escape}) "
             f"ORDER BY day DESC, article_id LIMIT {MAX_ROWS}", [*params, pattern, pattern])
 
-    def entities(self, prefix: str) -> list[dict[str, Any]]:
-        """Entities whose name contains ``prefix``, most mentioned first (the entity filter's suggestions)."""
+    def entities(self, prefix: str, entity_id: str | None = None) -> list[dict[str, Any]]:
+        """Entities whose name contains ``prefix``, most mentioned first (the entity filter's suggestions);
+        with ``entity_id``, that entity (the page shows the name of an entity its address names)."""
+        if entity_id:
+            return self._rows("SELECT entity_id, canonical_name, entity_type, mentions FROM entity_summary "
+                              "WHERE entity_id = ?", [entity_id])
         return self._rows("SELECT entity_id, canonical_name, entity_type, mentions FROM entity_summary "
                           "WHERE canonical_name ILIKE ? ORDER BY mentions DESC, entity_id LIMIT 20",
                           ["%" + prefix.strip() + "%"])

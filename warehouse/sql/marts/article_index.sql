@@ -11,6 +11,8 @@
 --   url VARCHAR          canonical URL, else the URL read
 --   word_count INTEGER   words in the text
 --   text VARCHAR         the cleaned text
+--   dated BOOLEAN        the article has a publication date (false: day is its ingest day)
 SELECT coalesce(published_at, CAST(timezone('UTC', ingested_at) AS DATE)) AS day, article_id, revision,
-       source_name, domain, language, title, coalesce(canonical_url, url) AS url, word_count, text
+       source_name, domain, language, title, coalesce(canonical_url, url) AS url, word_count, text,
+       published_at IS NOT NULL AS dated
 FROM articles_current
