@@ -27,10 +27,10 @@ EXTRA_ARTICLES: list[dict[str, Any]] = [
     {"key": "p1", "source": "Harbor Watch", "published": dt.date(2021, 3, 2), "lang": "en",
      "title": "Poland signs Patriot contract",
      "text": "Poland signed a $4 billion contract with Lockheed Martin on March 1, 2021 for MIM-104 Patriot batteries.\n\n"
-             "The Department of Defense approved the sale in February.",
+             "The Department of Defense approved the sale in February. Poland also agreed to pay €300 million for training.",
      "mentions": [("Poland", "e:poland"), ("Lockheed Martin", "e:lockheed"), ("MIM-104 Patriot", "e:patriot"),
                   ("Department of Defense", "e:dod")],
-     "quantities": [("$4 billion", 4e9, "money", None, None)],
+     "quantities": [("$4 billion", 4e9, "money", None, None), ("€300 million", 3e8, "money", None, None)],
      "dates": [("March 1, 2021", dt.date(2021, 3, 1), "day")]},
     {"key": "u1", "source": "Defense Dispatch", "published": None, "lang": "en",
      "title": "Army orders more interceptors",
@@ -54,7 +54,11 @@ EXTRA_ARTICLES: list[dict[str, Any]] = [
 
 
 def dashboard_tables() -> dict[str, list[dict[str, Any]]]:
-    return build_tables(articles=EXTRA_ARTICLES, entities=EXTRA_ENTITIES)
+    tables = build_tables(articles=EXTRA_ARTICLES, entities=EXTRA_ENTITIES)
+    for row in tables["quantities"]:
+        if row["text"].startswith("€"):
+            row["currency"] = "EUR"
+    return tables
 
 
 def write_dashboard_lake(root: Path) -> Lake:

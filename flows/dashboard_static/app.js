@@ -1,22 +1,85 @@
-// sitrep dashboard: reads /api/* with the filter bar's values and draws the charts with plotly.js.
+// sitrep dashboard: reads /api/* with the filter bar's values and draws the panels with plotly.js.
+// The filters and the panels' options live in the address (?from=...&entity=...): a view can be shared or
+// bookmarked, and the back button returns to the view before. Text from the warehouse is only ever set
+// as text (textContent), never parsed as HTML.
 "use strict";
-const state = { entities: new Map(), world: null, config: { displaylogo: false, responsive: true, topojsonURL: "/geo/topojson/" } };
+const state = { entities: new Map(), names: new Map(), world: null, seq: 0,
+  config: { displaylogo: false, responsive: true, topojsonURL: "/geo/topojson/" } };
 const $ = (id) => document.getElementById(id);
+const FILTERS = ["from", "to", "source", "entity", "q"];
+// address key -> [control id, default value]; a select whose default is "" shows the server's choice until
+// the reader picks one (kept in its data-chosen), so that only a picked value goes into the address
+const OPTIONS = { scope: ["casualty-scope", "all"], scale: ["casualty-scale", "log"], by: ["money-by", "company"],
+  currency: ["money-currency", ""], trend: ["trend-type", ""] };
+const LABEL = 22; // characters of a chart label; longer names end in an ellipsis and show whole on hover
+const PERIOD = { day: 86400000, week: 7 * 86400000, month: "M1" };
+const PERIOD_MS = { day: 86400000, week: 7 * 86400000, month: 30 * 86400000 };
 
-function params(extra) {
-  const p = new URLSearchParams();
-  for (const key of ["from", "to", "source"]) { if ($(key).value) p.set(key, $(key).value); }
+const short = (name) => (name && name.length > LABEL ? `${name.slice(0, LABEL - 1)}…` : name || "");
+
+// -- the address ----------------------------------------------------------------------------------------
+
+function entityId() {
   const name = $("entity").value.trim();
-  if (name) p.set("entity", state.entities.get(name) || name);
-  for (const [k, v] of Object.entries(extra || {})) p.set(k, v);
-  return p.toString();
+  return name ? state.entities.get(name) || name : "";
 }
 
+function viewQuery() {
+  const p = new URLSearchParams();
+  for (const key of ["from", "to", "source"]) if ($(key).value) p.set(key, $(key).value);
+  if (entityId()) p.set("entity", entityId());
+  if ($("q").value.trim()) p.set("q", $("q").value.trim());
+  for (const [key, [id, fallback]] of Object.entries(OPTIONS)) {
+    const value = fallback ? $(id).value : $(id).dataset.chosen;
+    if (value && value !== fallback) p.set(key, value);
+  }
+  if ($("money-contracts").checked) p.set("contracts", "1");
+  return p;
+}
+
+function ensureOption(select, value) {
+  if (value && ![...select.options].some((o) => o.value === value)) select.add(new Option(value, value));
+}
+
+async function showView(search) {
+  const p = new URLSearchParams(search);
+  for (const key of ["from", "to", "q"]) $(key).value = p.get(key) || "";
+  ensureOption($("source"), p.get("source"));
+  $("source").value = p.get("source") || "";
+  for (const [key, [id, fallback]] of Object.entries(OPTIONS)) {
+    ensureOption($(id), p.get(key));
+    $(id).value = p.get(key) || fallback;
+    if (!fallback) $(id).dataset.chosen = p.get(key) || "";
+  }
+  $("money-contracts").checked = p.get("contracts") === "1";
+  const id = p.get("entity") || "";
+  if (id && !state.names.has(id)) {
+    const found = await fetch(`/api/entities?${new URLSearchParams({ id })}`).then((r) => r.json());
+    for (const e of found) remember(e.entity_id, e.canonical_name);
+  }
+  $("entity").value = id ? state.names.get(id) || id : "";
+}
+
+function navigate(event) {
+  if (event) event.preventDefault();
+  const query = viewQuery().toString();
+  if (query !== location.search.replace(/^\?/, "")) history.pushState(null, "", query ? `?${query}` : location.pathname);
+  return refresh();
+}
+
+function remember(id, name) { state.entities.set(name, id); state.names.set(id, name); }
+
+function chooseEntity(id, name) { if (!id) return; remember(id, name); $("entity").value = name; navigate(); }
+
 async function get(path, extra) {
-  const response = await fetch(`${path}?${params(extra)}`);
+  const p = viewQuery();
+  for (const [k, v] of Object.entries(extra || {})) p.set(k, v);
+  const response = await fetch(`${path}?${p}`);
   if (!response.ok) throw new Error(`${path}: ${response.status}`);
   return response.json();
 }
+
+// -- small builders -------------------------------------------------------------------------------------
 
 function link(url, text) {
   const a = document.createElement("a");
@@ -24,11 +87,88 @@ function link(url, text) {
   return a;
 }
 
+function cell(row, content) {
+  const td = document.createElement("td");
+  if (content instanceof Node) td.appendChild(content); else td.textContent = content == null ? "" : String(content);
+  row.appendChild(td);
+}
+
+function fill(tbody, rows, cells, empty) {
+  tbody.replaceChildren();
+  for (const r of rows) { const tr = document.createElement("tr"); for (const c of cells(r)) cell(tr, c); tbody.appendChild(tr); }
+  if (!rows.length) { const tr = document.createElement("tr"); const td = document.createElement("td"); td.colSpan = 9; td.className = "empty"; td.textContent = empty; tr.appendChild(td); tbody.appendChild(tr); }
+}
+
+// A passage with its highlights (code-point offsets, as the server counts them) marked; text only.
+function passage(text, highlights) {
+  const el = document.createElement("div");
+  el.className = "passage";
+  const chars = Array.from(text || "");
+  let at = 0;
+  for (const [start, end] of highlights || []) {
+    if (start < at || end > chars.length) continue;
+    el.append(chars.slice(at, start).join(""));
+    const mark = document.createElement("mark"); mark.textContent = chars.slice(start, end).join(""); el.appendChild(mark);
+    at = end;
+  }
+  el.append(chars.slice(at).join(""));
+  return el;
+}
+
+function money(value, currency) {
+  const units = [[1e12, "T"], [1e9, "B"], [1e6, "M"], [1e3, "k"]];
+  const [size, suffix] = units.find(([n]) => Math.abs(value) >= n) || [1, ""];
+  return `${currency === "?" ? "" : `${currency} `}${(value / size).toLocaleString("en", { maximumFractionDigits: 2 })}${suffix}`;
+}
+
+// Horizontal bars, largest on top: ids on the axis, names cut to LABEL with the whole name on hover. Each
+// bar's customdata is [id, name, hover text, [entity id, entity name] a click chooses as the entity filter].
+function bars(el, rows, { id, name, value, color, hover, entity, empty }) {
+  const ordered = rows.slice().reverse();
+  const height = Math.max(160, 64 + 24 * rows.length);
+  el.style.height = `${height}px`;
+  Plotly.react(el, [{ type: "bar", orientation: "h", x: ordered.map(value), y: ordered.map(id),
+    customdata: ordered.map((r) => [id(r), name(r), hover(r), entity(r)]), marker: { color },
+    hovertemplate: "%{customdata[1]}: %{customdata[2]}<extra></extra>" }],
+  { margin: { t: 34, r: 10, b: 30, l: 10 }, height, // t: room for the mode bar
+    yaxis: { type: "category", automargin: true, tickvals: ordered.map(id), ticktext: ordered.map((r) => short(name(r))) },
+    xaxis: { automargin: true, visible: rows.length > 0 },
+    annotations: rows.length ? [] : [{ text: empty, showarrow: false, xref: "paper", yref: "paper", x: 0.5, y: 0.5 }] }, state.config);
+  if (!el.dataset.clicks) {
+    el.dataset.clicks = "1";
+    el.on("plotly_click", (ev) => { const [entityId, entityName] = ev.points[0].customdata[3] || []; chooseEntity(entityId, entityName); });
+  }
+}
+
+// -- panels ---------------------------------------------------------------------------------------------
+
 function drawVolume(volume) {
   $("total-articles").textContent = volume.total;
-  Plotly.react("volume", [{ type: "bar", x: volume.days.map((d) => d.day), y: volume.days.map((d) => d.articles),
-    marker: { color: "#2f6fb0" }, hovertemplate: "%{x}: %{y} articles<extra></extra>" }],
-    { margin: { t: 10, r: 10, b: 40, l: 40 }, xaxis: { type: "date" }, yaxis: { title: { text: "articles" } } }, state.config);
+  $("undated-count").textContent = volume.undated_total;
+  $("volume-bin").textContent = volume.bin;
+  const el = $("volume");
+  el.dataset.bin = volume.bin;
+  const trace = (rows, name, color) => ({ type: "bar", name, x: rows.map((d) => d.day), y: rows.map((d) => d.articles),
+    customdata: rows.map((d) => d.day), xperiod: PERIOD[volume.bin], xperiodalignment: "start",
+    width: PERIOD_MS[volume.bin] * 0.8, marker: { color }, hovertemplate: `%{x}: %{y} ${name}<extra></extra>` });
+  Plotly.react(el, [trace(volume.days, "dated (by publication day)", "#2f6fb0"),
+    trace(volume.undated, "undated (by ingest day)", "#b9c2cc")],
+  { barmode: "overlay", margin: { t: 10, r: 10, b: 40, l: 50 }, xaxis: { type: "date", automargin: true },
+    yaxis: { title: { text: "articles" }, automargin: true }, legend: { orientation: "h", y: 1.12 } }, state.config);
+  if (!el.dataset.clicks) {
+    el.dataset.clicks = "1";
+    el.on("plotly_click", (ev) => zoomTo(el.dataset.bin, ev.points[0].customdata));
+  }
+}
+
+// A click on a bar of the volume: the range becomes that bar's day, week or month.
+function zoomTo(bin, day) {
+  const end = new Date(`${day}T00:00:00Z`);
+  if (bin === "month") end.setUTCMonth(end.getUTCMonth() + 1);
+  else end.setUTCDate(end.getUTCDate() + (bin === "week" ? 7 : 1));
+  end.setUTCDate(end.getUTCDate() - 1);
+  $("from").value = day; $("to").value = end.toISOString().slice(0, 10);
+  navigate();
 }
 
 function drawEntities(rows) {
@@ -41,11 +181,9 @@ function drawEntities(rows) {
     const div = document.createElement("div");
     div.className = "chart entity-chart"; div.dataset.type = type;
     box.appendChild(div);
-    const ordered = list.slice().reverse();
-    Plotly.newPlot(div, [{ type: "bar", orientation: "h", x: ordered.map((r) => r.mentions), y: ordered.map((r) => r.canonical_name),
-      customdata: ordered.map((r) => r.entity_id), marker: { color: "#5a8f3c" }, hovertemplate: "%{y}: %{x} mentions<extra></extra>" }],
-      { title: { text: type, font: { size: 13 } }, margin: { t: 30, r: 10, b: 30, l: 110 } }, state.config);
-    div.on("plotly_click", (ev) => { $("entity").value = ev.points[0].y; state.entities.set(ev.points[0].y, ev.points[0].customdata); refresh(); });
+    const title = document.createElement("h3"); title.textContent = type; box.insertBefore(title, div);
+    bars(div, list, { id: (r) => r.entity_id, name: (r) => r.canonical_name, value: (r) => r.mentions, color: "#5a8f3c",
+      hover: (r) => `${r.mentions} mentions`, entity: (r) => [r.entity_id, r.canonical_name] });
   }
 }
 
@@ -63,71 +201,128 @@ function drawMap(rows) {
 }
 
 function drawCasualties(data) {
-  const events = [...new Set(data.series.map((r) => r.event))];
   $("total-claims").textContent = data.series.reduce((n, r) => n + r.claims, 0);
-  Plotly.react("casualties", events.map((event) => {
-    const rows = data.series.filter((r) => r.event === event);
-    return { type: "bar", name: event, x: rows.map((r) => r.day), y: rows.map((r) => r.value) };
-  }), { barmode: "stack", margin: { t: 10, r: 10, b: 40, l: 50 }, xaxis: { type: "date" }, yaxis: { title: { text: "people (stated)" } } }, state.config);
-  const body = document.querySelector("#claims tbody");
-  body.replaceChildren();
-  for (const c of data.claims) {
-    const tr = document.createElement("tr");
-    for (const text of [c.day, c.event, c.claim_text, c.entity_name || c.counted_object || ""]) {
-      const td = document.createElement("td"); td.textContent = text; tr.appendChild(td);
-    }
-    const td = document.createElement("td"); td.appendChild(link(c.url, c.title)); tr.appendChild(td);
-    body.appendChild(tr);
-  }
+  const military = data.series.filter((r) => r.military);
+  const traces = [...new Set(military.map((r) => r.event))].map((event) => {
+    const rows = military.filter((r) => r.event === event);
+    return { type: "scatter", mode: "lines+markers", name: `${event} (military)`, x: rows.map((r) => r.day), y: rows.map((r) => r.value),
+      hovertemplate: `%{x}: %{y} ${event}<extra></extra>` };
+  });
+  const other = new Map();
+  for (const r of data.series.filter((s) => !s.military)) other.set(r.day, (other.get(r.day) || 0) + r.value);
+  if (other.size) traces.push({ type: "scatter", mode: "lines+markers", name: "other (not military)", x: [...other.keys()], y: [...other.values()],
+    line: { dash: "dot", color: "#8896a5" }, hovertemplate: "%{x}: %{y} (not military)<extra></extra>" });
+  Plotly.react("casualties", traces, { margin: { t: 10, r: 10, b: 40, l: 60 }, xaxis: { type: "date", automargin: true },
+    yaxis: { type: $("casualty-scale").value, title: { text: "people (stated)" }, automargin: true }, legend: { orientation: "h", y: 1.12 } }, state.config);
+  fill(document.querySelector("#claims tbody"), data.claims, (c) => [c.day, c.event, c.military ? "military" : "other", c.claim_text,
+    c.entity_name || c.counted_object || "", link(c.url, c.title)], "no casualty claims for these filters");
 }
 
-async function search(event) {
-  if (event) event.preventDefault();
-  const q = $("q").value.trim();
-  const list = $("results");
+function drawMoney(data) {
+  const select = $("money-currency");
+  select.replaceChildren(...data.currencies.map((c) => new Option(`${c.currency} (${c.claims})`, c.currency)));
+  ensureOption(select, data.currency);
+  select.value = data.currency;
+  $("money-total").textContent = data.currencies.reduce((n, c) => n + c.claims, 0);
+  bars($("money"), data.parties, { id: (r) => r.party, name: (r) => r.party_name, value: (r) => r.value, color: "#b07a2f",
+    hover: (r) => `${money(r.value, data.currency)} in ${r.claims} amounts`, entity: (r) => [r.entity_id, r.party_name],
+    empty: `no amounts in ${data.currency} naming a ${data.by}` });
+  fill(document.querySelector("#money-claims tbody"), data.claims, (c) => [c.day, c.claim_text, passage(c.passage, c.highlights),
+    [...c.companies, ...c.systems, ...c.countries].join(", "), link(c.url, c.title)], "no amounts for these filters");
+}
+
+function drawComentions(data) {
+  const el = $("comentions");
+  const partners = data.mode === "partners";
+  $("comentions-mode").textContent = partners ? `(with ${state.names.get(data.entity) || data.entity}, by articles)`
+    : `(pairs mentioned together${data.window ? " in the range" : ", all time"})`;
+  bars(el, data.rows, {
+    id: (r) => (partners ? r.entity_id : `${r.entity_a}|${r.entity_b}`),
+    name: (r) => (partners ? r.canonical_name : `${r.name_a} + ${r.name_b}`), value: (r) => r.articles, color: "#7a4fa0",
+    hover: (r) => `${r.articles} articles`, entity: (r) => (partners ? [r.entity_id, r.canonical_name] : [r.entity_a, r.name_a]),
+    empty: "no entities mentioned together" });
+}
+
+function drawTrends(data) {
+  const select = $("trend-type");
+  select.replaceChildren(...data.types.map((t) => new Option(t, t)));
+  ensureOption(select, data.type);
+  select.value = data.type;
+  Plotly.react("trends", data.series.map((s) => ({ type: "scatter", mode: "lines+markers", name: s.canonical_name,
+    x: s.weeks.map((w) => w.week), y: s.weeks.map((w) => w.mentions), hovertemplate: `${s.canonical_name}: %{y} mentions, week of %{x}<extra></extra>` })),
+  { margin: { t: 10, r: 10, b: 40, l: 40 }, xaxis: { type: "date", automargin: true }, yaxis: { title: { text: "mentions a week" }, automargin: true },
+    legend: { orientation: "h", y: -0.2 } }, state.config);
+}
+
+function drawEvents(rows) {
+  fill(document.querySelector("#events tbody"), rows, (e) => [e.event_date, e.date_text, e.names.join(", "), link(e.url, e.title)],
+    "no dated events for these filters");
+}
+
+function drawArticles(rows, q) {
+  $("articles-mode").textContent = q ? `(matching “${q}”)` : entityId() ? `(mentioning ${$("entity").value})` : "(newest)";
+  const list = $("articles");
   list.replaceChildren();
-  if (!q) return;
-  const rows = await get("/api/search", { q });
-  if (!rows.length) { list.innerHTML = '<li class="empty">no article matches</li>'; return; }
+  if (!rows.length) { const li = document.createElement("li"); li.className = "empty"; li.textContent = "no article matches"; list.appendChild(li); return; }
   for (const r of rows) {
     const li = document.createElement("li");
-    li.append(`${r.day} · ${r.source_name || ""} · `, link(r.url, r.title));
-    const p = document.createElement("div"); p.className = "snippet"; p.textContent = r.snippet; li.appendChild(p);
+    li.append(`${r.day}${r.dated === false ? " (undated, ingest day)" : ""} · ${r.source_name || ""} · `, link(r.url, r.title));
+    li.appendChild(passage(r.passage, r.highlights));
     list.appendChild(li);
   }
 }
 
-async function refresh(event) {
-  if (event) event.preventDefault();
+// -- loading --------------------------------------------------------------------------------------------
+
+async function refresh() {
+  const seq = ++state.seq;
   const main = document.querySelector("main");
   main.dataset.state = "loading";
   try {
-    const [volume, entities, countries, casualties] = await Promise.all([
-      get("/api/volume"), get("/api/top_entities"), get("/api/countries"), get("/api/casualties")]);
-    drawVolume(volume); drawEntities(entities); drawMap(countries); drawCasualties(casualties);
-    if ($("q").value.trim()) await search();
+    const q = $("q").value.trim();
+    const answers = await Promise.all([get("/api/volume"), get("/api/top_entities"), get("/api/countries"), get("/api/casualties"),
+      get("/api/money"), get("/api/comentions"), get("/api/trends", { type: $("trend-type").dataset.chosen }), get("/api/events"),
+      q ? get("/api/search", { q }) : get("/api/articles")]);
+    if (seq !== state.seq) return; // a newer view was asked for meanwhile
+    const [volume, entities, countries, casualties, amounts, comentions, trends, events, articles] = answers;
+    drawVolume(volume); drawEntities(entities); drawMap(countries); drawCasualties(casualties); drawMoney(amounts);
+    drawComentions(comentions); drawTrends(trends); drawEvents(events); drawArticles(articles, q);
     main.dataset.state = "ready";
   } catch (err) {
-    main.dataset.state = "error";
+    if (seq === state.seq) main.dataset.state = "error";
     console.error(err);
+  } finally {
+    if (seq === state.seq) main.dataset.loads = String(seq);
   }
+}
+
+function reset() {
+  HTMLFormElement.prototype.reset.call($("filters"));
+  $("q").value = "";
+  return navigate();
 }
 
 async function start() {
   const [meta, world] = await Promise.all([fetch("/api/meta").then((r) => r.json()),
     fetch("/geo/world.json").then((r) => r.json()).catch(() => null)]);
   state.world = world;
-  for (const s of meta.sources) { const o = document.createElement("option"); o.value = s; o.textContent = s; $("source").appendChild(o); }
+  for (const s of meta.sources) $("source").add(new Option(s, s));
   const list = $("entity-list");
   for (const e of meta.entities) {
-    state.entities.set(e.canonical_name, e.entity_id);
+    remember(e.entity_id, e.canonical_name);
     const o = document.createElement("option"); o.value = e.canonical_name; o.label = `${e.entity_type} · ${e.mentions}`; list.appendChild(o);
   }
   if (meta.first_day) { $("from").min = $("to").min = meta.first_day; $("from").max = $("to").max = meta.last_day; }
-  $("filters").addEventListener("submit", refresh);
-  $("source").addEventListener("change", refresh);
-  $("reset").addEventListener("click", () => { $("filters").reset(); refresh(); });
-  $("search-form").addEventListener("submit", search);
+  $("filters").addEventListener("submit", navigate);
+  $("search-form").addEventListener("submit", navigate);
+  $("source").addEventListener("change", () => navigate());
+  $("reset-filters").addEventListener("click", reset);
+  for (const id of ["casualty-scope", "casualty-scale", "money-by", "money-currency", "money-contracts", "trend-type"]) {
+    $(id).addEventListener("change", () => { $(id).dataset.chosen = $(id).value; navigate(); });
+  }
+  window.addEventListener("popstate", async () => { await showView(location.search); refresh(); });
+  await showView(location.search);
+  history.replaceState(null, "", viewQuery().toString() ? `?${viewQuery()}` : location.pathname);
   await refresh();
 }
 
