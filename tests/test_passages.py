@@ -72,3 +72,11 @@ def test_never_raises_and_every_highlight_is_a_match(text: str, q: str, width: i
     assert list(p.highlights) == sorted(p.highlights)
     core = p.text.removeprefix(ELLIPSIS).removesuffix(ELLIPSIS)
     assert core in text
+
+
+def test_a_piece_cut_out_of_a_longer_text_gets_its_partial_words_dropped_and_ellipses() -> None:
+    piece = "ment said the $4 billion order for new radars would be signed in Warsaw next mon"
+    start = piece.index("$4 billion")
+    p = passage(piece, [(start, start + 10)], cut_before=True, cut_after=True)
+    assert p.text == ELLIPSIS + "said the $4 billion order for new radars would be signed in Warsaw next" + ELLIPSIS
+    assert marked(p) == ["$4 billion"]

@@ -27,6 +27,7 @@ TOP_PAIRS = 15
 PAIR_CANDIDATES = 40  # with a date or source filter, top pairs are sought among the window's 40 most mentioned
 TREND_LINES = 6
 PANEL_ROWS = 30
+CONTEXT = 200  # characters of text each side of an amount in money_claims.context
 
 
 class Panels:
@@ -62,11 +63,13 @@ class Panels:
             [*cparams, dimension, chosen, *params])
         claims = self._rows(
             f"{cte}SELECT day, dated, claim_text, value, currency, is_contract AS contract, context, context_start, "
+            f"length(context) = context_start + end_offset - start_offset + {CONTEXT} AS context_cut, "
             f"parties, title, url, source_name FROM money_claims WHERE currency = ?{kind} AND {where}{ent} "
             f"ORDER BY value DESC, day DESC, article_id, start_offset LIMIT {PANEL_ROWS}", [*cparams, chosen, *params])
         for c in claims:
             start = c.pop("context_start") or 0
-            c.update(passage(c.pop("context") or "", [(start, start + len(c["claim_text"]))], width=240).as_fields())
+            c.update(passage(c.pop("context") or "", [(start, start + len(c["claim_text"]))], width=240,
+                             cut_before=start == CONTEXT, cut_after=bool(c.pop("context_cut"))).as_fields())
             named = c.pop("parties") or []
             for key, dim in (("companies", "company"), ("systems", "system"), ("countries", "country")):
                 c[key] = [p["party_name"] for p in named if p["dimension"] == dim]

@@ -108,21 +108,30 @@ def _window_end(text: str, start: int, width: int, last_needed: int) -> int:
     return space if space > start else end
 
 
-def passage(text: str, spans: Sequence[tuple[int, int]], width: int = WIDTH) -> Passage:
+def passage(text: str, spans: Sequence[tuple[int, int]], width: int = WIDTH, *, cut_before: bool = False,
+            cut_after: bool = False) -> Passage:
     """The window of ``text`` (about ``width`` characters, cut at spaces, with an ellipsis where the
     text goes on) holding the most of ``spans``, and those spans' offsets inside it.
 
     Spans outside the text or empty are ignored; with none left the window is the text's opening.
+    ``cut_before`` / ``cut_after``: ``text`` is itself a piece cut out of a longer text (at any character),
+    so that its first / last word may be partial and an ellipsis is due there too.
     """
     valid = sorted({(max(0, s), min(len(text), e)) for s, e in spans if 0 <= s < e and s < len(text)})
     start = _window_start(text, valid, width) if valid else 0
     first = next(((s, e) for s, e in valid if s >= start), None)
+    if cut_before and start == 0:
+        space = text.find(" ", 0, first[0] if first else len(text))
+        start = space + 1 if space != -1 else 0
     end = _window_end(text, start, width, first[1] if first else 0)
+    if cut_after and end == len(text):
+        space = text.rfind(" ", max(start, first[1] if first else start), end)
+        end = space if space > start else end
     body = text[start:end]
     stripped = len(body) - len(body.lstrip())
     body = body.strip()
-    head = ELLIPSIS if start > 0 else ""
-    tail = ELLIPSIS if end < len(text) else ""
+    head = ELLIPSIS if start > 0 or cut_before else ""
+    tail = ELLIPSIS if end < len(text) or cut_after else ""
     shift = len(head) - start - stripped
     marks = tuple((s + shift, e + shift) for s, e in valid
                   if s >= start + stripped and e <= start + stripped + len(body))

@@ -148,13 +148,17 @@ function drawVolume(volume) {
   $("volume-bin").textContent = volume.bin;
   const el = $("volume");
   el.dataset.bin = volume.bin;
-  const trace = (rows, name, color) => ({ type: "bar", name, x: rows.map((d) => d.day), y: rows.map((d) => d.articles),
+  const trace = (rows, name, color, yaxis) => ({ type: "bar", name, yaxis, x: rows.map((d) => d.day), y: rows.map((d) => d.articles),
     customdata: rows.map((d) => d.day), xperiod: PERIOD[volume.bin], xperiodalignment: "start",
     width: PERIOD_MS[volume.bin] * 0.8, marker: { color }, hovertemplate: `%{x}: %{y} ${name}<extra></extra>` });
-  Plotly.react(el, [trace(volume.days, "dated (by publication day)", "#2f6fb0"),
-    trace(volume.undated, "undated (by ingest day)", "#b9c2cc")],
+  // undated articles on their own axis (right): a batch of them does not flatten the dated bars
+  Plotly.react(el, [trace(volume.days, "dated (by publication day)", "#2f6fb0", "y"),
+    trace(volume.undated, "undated (by ingest day)", "#b9c2cc", "y2")],
   { barmode: "overlay", margin: { t: 10, r: 10, b: 40, l: 50 }, xaxis: { type: "date", automargin: true },
-    yaxis: { title: { text: "articles" }, automargin: true }, legend: { orientation: "h", y: 1.12 } }, state.config);
+    yaxis: { title: { text: "dated articles" }, automargin: true, rangemode: "tozero" },
+    yaxis2: { title: { text: "undated articles" }, overlaying: "y", side: "right", showgrid: false, automargin: true,
+      rangemode: "tozero" },
+    legend: { orientation: "h", y: 1.12 } }, state.config);
   if (!el.dataset.clicks) {
     el.dataset.clicks = "1";
     el.on("plotly_click", (ev) => zoomTo(el.dataset.bin, ev.points[0].customdata));
@@ -178,10 +182,12 @@ function drawEntities(rows) {
   for (const r of rows) { if (!byType.has(r.entity_type)) byType.set(r.entity_type, []); byType.get(r.entity_type).push(r); }
   if (!byType.size) { box.innerHTML = '<p class="empty">no entities for these filters</p>'; return; }
   for (const [type, list] of byType) {
+    const cellBox = document.createElement("div");
+    const title = document.createElement("h3"); title.textContent = type;
     const div = document.createElement("div");
     div.className = "chart entity-chart"; div.dataset.type = type;
-    box.appendChild(div);
-    const title = document.createElement("h3"); title.textContent = type; box.insertBefore(title, div);
+    cellBox.append(title, div);
+    box.appendChild(cellBox);
     bars(div, list, { id: (r) => r.entity_id, name: (r) => r.canonical_name, value: (r) => r.mentions, color: "#5a8f3c",
       hover: (r) => `${r.mentions} mentions`, entity: (r) => [r.entity_id, r.canonical_name] });
   }
@@ -227,7 +233,7 @@ function drawMoney(data) {
   bars($("money"), data.parties, { id: (r) => r.party, name: (r) => r.party_name, value: (r) => r.value, color: "#b07a2f",
     hover: (r) => `${money(r.value, data.currency)} in ${r.claims} amounts`, entity: (r) => [r.entity_id, r.party_name],
     empty: `no amounts in ${data.currency} naming a ${data.by}` });
-  fill(document.querySelector("#money-claims tbody"), data.claims, (c) => [c.day, c.claim_text, passage(c.passage, c.highlights),
+  fill(document.querySelector("#money-claims tbody"), data.claims, (c) => [`${c.day}${c.dated === false ? " (undated)" : ""}`, c.claim_text, passage(c.passage, c.highlights),
     [...c.companies, ...c.systems, ...c.countries].join(", "), link(c.url, c.title)], "no amounts for these filters");
 }
 
