@@ -2,7 +2,8 @@
 
 Default: 1,000,000 articles over three years from 20 sources, 10 entity mentions, 3 quantities and 4 date
 expressions per article (10M / 3M / 4M rows), 20,000 entities with a skewed popularity, and one raw
-document per article, partitioned by month into ``<root>/lake/tables/<table>/ingest_date=.../``.
+document per article; 1 article in 100 has no publication date (it counts on its ingest day), and one
+quantity in 15 is an amount of money (USD, or EUR for one in four), partitioned by month into ``<root>/lake/tables/<table>/ingest_date=.../``.
 
     .venv/bin/python bench/warehouse_gen.py /tmp/bigwh --articles 1000000
 """
@@ -54,7 +55,7 @@ def generate(root: Path, articles: int = 1_000_000, entities: int = 20_000) -> d
         SELECT 'A' || a AS article_id, md5(CAST(a AS VARCHAR)) AS revision, 'https://site' || (a % 20) || '.example/' || a AS url,
                'https://site' || (a % 20) || '.example/' || a AS canonical_url, 'site' || (a % 20) || '.example' AS domain,
                'Source ' || (a % 20) AS source_name, 'Headline ' || a || ' about convoy ' || (a % 1009) AS title,
-               ['Writer ' || (a % 300)] AS authors, {art_day} AS published_at, 'metadata' AS published_source,
+               ['Writer ' || (a % 300)] AS authors, CASE WHEN a % 100 <> 7 THEN {art_day} END AS published_at, 'metadata' AS published_source,
                CASE WHEN a % 10 = 0 THEN 'fr' ELSE 'en' END AS language, NULL::VARCHAR AS description,
                []::VARCHAR[] AS categories, []::VARCHAR[] AS tags, {text} AS text, CAST(60 AS INTEGER) AS word_count,
                CAST(hash(a) AS UBIGINT) AS simhash,
@@ -72,7 +73,7 @@ def generate(root: Path, articles: int = 1_000_000, entities: int = 20_000) -> d
         FROM range({articles}) r(a)""")
     timed("entities", f"""
         SELECT 'E' || k AS entity_id, 'Entity ' || k AS canonical_name, {TYPES}[1 + k % 11] AS type,
-               CASE WHEN k % 11 = 2 AND k < 400 THEN 'country' END AS subtype,
+               CASE WHEN k % 11 = 2 AND k < 400 THEN 'country' WHEN k % 11 = 1 AND k % 3 = 0 THEN 'company' END AS subtype,
                CASE WHEN k % 11 IN (2, 3) THEN {COUNTRIES}[1 + k % 40] END AS country, []::VARCHAR[] AS aliases,
                NULL::VARCHAR AS wikidata_id, 'gazetteer' AS source, 'bench' AS run_id, DATE '2023-01-01' AS ingest_date
         FROM range({entities}) r(k)""")
@@ -86,10 +87,13 @@ def generate(root: Path, articles: int = 1_000_000, entities: int = 20_000) -> d
     timed("quantities", f"""
         SELECT 'A' || a AS article_id, md5(CAST(a AS VARCHAR)) AS revision, CAST(q % 3 * 30 AS INTEGER) AS "start",
                CAST(q % 3 * 30 + 9 AS INTEGER) AS "end", CAST(q % 3 AS INTEGER) AS sentence, '12 people' AS text,
-               CAST(1 + floor(random() * 200) AS DOUBLE) AS value, NULL::DOUBLE AS low, NULL::DOUBLE AS high,
-               random() < 0.3 AS approximate, NULL::VARCHAR AS qualifier, 'count' AS kind, NULL::VARCHAR AS unit,
-               NULL::VARCHAR AS currency, 'people' AS object, NULL::VARCHAR AS object_entity_id,
-               CASE WHEN random() < 0.25 THEN {EVENTS}[1 + CAST(floor(random() * 6) AS INTEGER)] END AS event,
+               CASE WHEN q % 15 = 2 THEN 1e6 * (1 + floor(random() * 5000)) ELSE CAST(1 + floor(random() * 200) AS DOUBLE) END AS value,
+               NULL::DOUBLE AS low, NULL::DOUBLE AS high,
+               random() < 0.3 AS approximate, NULL::VARCHAR AS qualifier,
+               CASE WHEN q % 15 = 2 THEN 'money' ELSE 'count' END AS kind, NULL::VARCHAR AS unit,
+               CASE WHEN q % 15 = 2 THEN (CASE WHEN a % 4 = 0 THEN 'EUR' ELSE 'USD' END) END AS currency,
+               'people' AS object, NULL::VARCHAR AS object_entity_id,
+               CASE WHEN q % 15 <> 2 AND random() < 0.25 THEN {EVENTS}[1 + CAST(floor(random() * 6) AS INTEGER)] END AS event,
                'bench' AS run_id, {part} AS ingest_date
         FROM (SELECT q, q // 3 AS a FROM range({articles * 3}) r(q))""")
     timed("temporal_expressions", f"""

@@ -173,6 +173,8 @@ def test_co_mentions_for_an_entity_and_top_pairs(rich: TestClient) -> None:
     partners = rich.get("/api/comentions", params={"entity": "e:lockheed"}).json()
     assert [(p["entity_id"], p["articles"]) for p in partners["rows"]] == [
         ("e:patriot", 2), ("e:dod", 2), ("e:poland", 1)]  # by articles, then name
+    recent = rich.get("/api/comentions", params={"entity": "e:lockheed", "from": "2025-01-01"}).json()
+    assert [(p["entity_id"], p["articles"]) for p in recent["rows"]] == [("e:patriot", 1), ("e:dod", 1)]  # u1 only
     pairs = rich.get("/api/comentions").json()
     assert pairs["mode"] == "pairs" and pairs["rows"][0]["articles"] == 2
     assert {(r["entity_a"], r["entity_b"]) for r in pairs["rows"] if r["articles"] == 2} == {

@@ -24,7 +24,7 @@ ENTITY_TYPES = ("ORG", "PERSON", "GPE", "LOC", "NORP", "WEAPON", "PLATFORM", "VE
                 "EVENT")
 TOP_PARTIES = 15
 TOP_PAIRS = 15
-PAIR_CANDIDATES = 40  # with a date or source filter, top pairs are sought among the window's 40 most mentioned
+PAIR_CANDIDATES = 25  # with a date or source filter, top pairs are sought among the window's 25 most mentioned
 TREND_LINES = 6
 PANEL_ROWS = 30
 CONTEXT = 200  # characters of text each side of an amount in money_claims.context
@@ -37,11 +37,15 @@ class Panels:
         raise NotImplementedError
 
     def _entity_filter(self, f: Filters) -> tuple[str, str, list[Any]]:
-        """(``WITH arts AS ...`` or "", `` AND article_id IN arts`` or "", its parameters)."""
+        """(``WITH arts AS ...`` or "", `` AND article_id IN arts`` or "", its parameters): the articles
+        with an amount of money that mention the filter's entity (the amounts are few, the articles
+        that mention a common entity many: the semi-join keeps the set small)."""
         if not f.entity:
             return "", "", []
-        cte, params = entity_articles(f)
-        return f"WITH {cte} ", " AND article_id IN (SELECT article_id FROM arts)", params
+        where, params = filter_sql(f)
+        return (f"WITH arts AS (SELECT DISTINCT article_id FROM article_entities WHERE entity_id = ? AND {where} "
+                f"AND article_id IN (SELECT article_id FROM money_claims WHERE {where})) ",
+                " AND article_id IN (SELECT article_id FROM arts)", [f.entity, *params, *params])
 
     def money(self, f: Filters, by: str | None = None, currency: str | None = None,
               contracts: bool = False) -> dict[str, Any]:
@@ -82,6 +86,15 @@ class Panels:
         ``entity_cooccurrence`` mart over all time, or, with a date or source filter, counted in the window
         among its ``PAIR_CANDIDATES`` most mentioned entities."""
         where, params = filter_sql(f)
+        everything = f.date_from is None and f.date_to is None and not f.source
+        if f.entity and everything:  # all time: the mart has every pair with its articles
+            rows = self._rows(
+                f"SELECT CASE WHEN entity_a = ? THEN entity_b ELSE entity_a END AS entity_id, "
+                f"CASE WHEN entity_a = ? THEN name_b ELSE name_a END AS canonical_name, "
+                f"CASE WHEN entity_a = ? THEN type_b ELSE type_a END AS entity_type, articles "
+                f"FROM entity_cooccurrence WHERE entity_a = ? OR entity_b = ? "
+                f"ORDER BY articles DESC, canonical_name LIMIT {TOP_PAIRS}", [f.entity] * 5)
+            return {"mode": "partners", "entity": f.entity, "rows": rows}
         if f.entity:
             cte, cparams = entity_articles(f)
             rows = self._rows(
@@ -92,7 +105,7 @@ class Panels:
                 [*cparams, f.entity, *params])
             return {"mode": "partners", "entity": f.entity, "rows": rows}
         columns = "entity_a, entity_b, name_a, name_b, type_a, type_b"
-        if f.date_from is None and f.date_to is None and not f.source:
+        if everything:
             rows = self._rows(f"SELECT {columns}, articles FROM entity_cooccurrence "
                               f"ORDER BY articles DESC, name_a, name_b LIMIT {TOP_PAIRS}", [])
             return {"mode": "pairs", "window": False, "rows": rows}
@@ -147,11 +160,14 @@ class Panels:
         where, params = filter_sql(f, day="event_date")
         ent, eparams = (" AND entity_id = ?", [f.entity]) if f.entity else ("", [])
         key = "article_id, revision, sentence, event_date, end_date, granularity, date_text"
+        # the newest rows first (a top-N over the mart stored by event_date), then grouped into events:
+        # an event has a row per entity of its sentence, so PANEL_ROWS * 20 rows hold PANEL_ROWS events
         return self._rows(
-            f"WITH ev AS (SELECT {key}, any_value(title) AS title, any_value(url) AS url, "
+            f"WITH newest AS (SELECT {key}, title, url, source_name, published_date FROM event_timeline "
+            f"WHERE {where}{ent} ORDER BY event_date DESC, article_id, sentence LIMIT {PANEL_ROWS * 20}), "
+            f"ev AS (SELECT {key}, any_value(title) AS title, any_value(url) AS url, "
             f"any_value(source_name) AS source_name, any_value(published_date) AS published_date "
-            f"FROM event_timeline WHERE {where}{ent} GROUP BY ALL "
-            f"ORDER BY event_date DESC, article_id, sentence LIMIT {PANEL_ROWS}) "
+            f"FROM newest GROUP BY ALL ORDER BY event_date DESC, article_id, sentence LIMIT {PANEL_ROWS}) "
             f"SELECT ev.event_date, ev.end_date, ev.granularity, ev.date_text, ev.title, ev.url, ev.source_name, "
             f"ev.published_date, list(DISTINCT t.canonical_name ORDER BY t.canonical_name) AS names "
             f"FROM ev JOIN event_timeline t USING (article_id, revision, sentence, event_date, date_text) "
