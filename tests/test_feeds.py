@@ -208,3 +208,95 @@ def test_windows_1251_feed_reads_cyrillic() -> None:
     assert any("а" in (i.title or "") or "о" in (i.title or "") for i in feed.items)
     gz = parse_feed((CORPUS / "node-feedparser/test/feeds/compressed.xml").read_bytes())
     assert [i.title for i in gz.items] == [i.title for i in feed.items]
+
+
+# -- a damaged feed: the items before the damage, and the parser's own reason (issue #14) ---------------------
+
+_LAUGHS_DTD = ('<!DOCTYPE rss [<!ENTITY lol "lol">'
+               + "".join(f'<!ENTITY lol{i} "{("&lol%s;" % (i - 1 if i > 1 else "")) * 10}">' for i in range(1, 10))
+               + "]>")
+
+
+def _story(n: int) -> str:
+    slugs = ["navy-awards-frigate-follow-on-contract", "army-fields-counter-drone-battery", "air-force-tests-tanker-boom",
+             "marines-receive-amphibious-vehicles", "coast-guard-commissions-cutter"]
+    return (f"<item><title>Story {n}: {slugs[n - 1].replace('-', ' ')}</title>"
+            f"<link>https://www.harbor-watch.example/2026/03/{slugs[n - 1]}/</link>"
+            f"<pubDate>Tue, 0{n} Mar 2026 09:00:00 GMT</pubDate><description>Officials said on Tuesday the work "
+            f"continues.</description></item>\n")
+
+
+def _feed(body: str, *, dtd: str = "") -> bytes:
+    return (f'<?xml version="1.0" encoding="utf-8"?>\n{dtd}<rss version="2.0"><channel><title>Harbor Watch</title>'
+            f"<link>https://www.harbor-watch.example/</link>\n{body}").encode()
+
+
+def _slugs(feed: object) -> list[str]:
+    return [item.url.rstrip("/").rsplit("/", 1)[-1] for item in feed.items]  # type: ignore[attr-defined]
+
+
+def test_an_entity_bomb_after_three_items_keeps_the_three_and_reports_lxmls_reason() -> None:
+    bomb = "<item><title>&lol9;</title><link>https://www.harbor-watch.example/2026/03/bomb/</link></item>\n"
+    data = _feed(_story(1) + _story(2) + _story(3) + bomb + _story(4) + "</channel></rss>", dtd=_LAUGHS_DTD)
+    feed = parse_feed(data, "https://www.harbor-watch.example/feed/")
+    assert _slugs(feed)[:3] == ["navy-awards-frigate-follow-on-contract", "army-fields-counter-drone-battery",
+                                "air-force-tests-tanker-boom"]
+    assert "marines-receive-amphibious-vehicles" not in _slugs(feed)  # after the bomb: not read, and said so
+    fatal = feed.fatal_problems
+    assert fatal and fatal[0].code == "ERR_RESOURCE_LIMIT" and fatal[0].severity == "fatal"
+    assert "entity amplification" in fatal[0].message.lower() and fatal[0].line >= 1
+    assert all(len(i.title or "") < 1000 for i in feed.items)
+
+
+def test_a_truncated_feed_keeps_the_whole_items_and_reports_the_cut() -> None:
+    data = _feed(_story(1) + _story(2) + _story(3))[:-60]  # the connection dropped inside the third item
+    feed = parse_feed(data, "https://www.harbor-watch.example/feed/")
+    # the third item is cut: even where its link survived, it is not trusted
+    assert _slugs(feed) == ["navy-awards-frigate-follow-on-contract", "army-fields-counter-drone-battery"]
+    (first, *rest) = feed.fatal_problems
+    assert first.code == "ERR_TAG_NOT_FINISHED" and "Premature end of data" in first.message
+    assert [p.message for p in rest if p.code == "ELEMENTS_LOST"] == ["only 2 of 3 <item> elements could be read"]
+    cut_in_link = _feed(_story(1) + _story(2))[:-150]  # inside the second item's link
+    assert _slugs(parse_feed(cut_in_link)) == ["navy-awards-frigate-follow-on-contract"]
+    whole_items = parse_feed(_feed(_story(1) + _story(2)))  # cut after the last item: none lost, still said
+    assert len(whole_items.items) == 2 and whole_items.fatal_problems[0].code == "ERR_TAG_NOT_FINISHED"
+
+
+@pytest.mark.parametrize(("damage", "code", "lost"), [
+    ("<item><title><![CDATA[Story 3 opens a section it never closes</title>", "ERR_CDATA_NOT_FINISHED", "3 of 5"),
+    ("<!-- an editor's note that is never closed ", "ERR_COMMENT_NOT_FINISHED", "2 of 4"),
+    ("</channel></rss>", "ERR_DOCUMENT_END", "2 of 4"),
+    ("<d>" * 300, "ERR_RESOURCE_LIMIT", "2 of 4"),
+])
+def test_broken_markup_past_item_two_keeps_items_one_and_two_and_says_why(damage: str, code: str, lost: str) -> None:
+    data = _feed(_story(1) + _story(2) + damage + _story(3) + _story(4) + "</channel></rss>")
+    feed = parse_feed(data, "https://www.harbor-watch.example/feed/")
+    assert _slugs(feed)[:2] == ["navy-awards-frigate-follow-on-contract", "army-fields-counter-drone-battery"]
+    codes = [p.code for p in feed.fatal_problems]
+    assert code in codes, feed.problems
+    # the items after the damage are lost: the count of <item> tags in the bytes says so too
+    counted = [p for p in feed.fatal_problems if p.code == "ELEMENTS_LOST"]
+    assert counted and counted[0].message == f"only {lost} <item> elements could be read"
+    assert len(feed.items) == 2
+
+
+def test_a_clean_feed_has_no_problems_and_local_slips_are_not_fatal() -> None:
+    assert parse_feed(_feed(_story(1) + _story(2) + "</channel></rss>")).problems == ()
+    sloppy = _story(2).replace("Story 2", "Story 2 &nbsp; R&D and &amp co").replace("<description>", "<description><p>A<br>")
+    feed = parse_feed(_feed(_story(1) + sloppy + _story(3) + "</channel></rss>"))
+    assert len(feed.items) == 3 and feed.problems and feed.fatal_problems == ()
+    assert {p.severity for p in feed.problems} == {"recovered"}
+
+
+def test_whitespace_before_the_xml_declaration_keeps_the_declared_encoding() -> None:
+    data = RSS2.format(enc="windows-1252", channel="Défense", title="Frégate livrée à la marine")
+    feed = parse_feed(("\n  " + data).encode("cp1252"))
+    assert feed.items[0].title == "Frégate livrée à la marine" and feed.problems == ()
+
+
+def test_a_bomb_before_any_item_gives_no_items_and_the_parsers_reason() -> None:
+    data = f'<?xml version="1.0"?>\n{_LAUGHS_DTD}<rss version="2.0">&lol9;<channel></channel></rss>'.encode()
+    feed = parse_feed(data)
+    assert feed.items == () and feed.fatal_problems[0].code == "ERR_RESOURCE_LIMIT"
+    with pytest.raises(FeedError, match=r"not a feed: root element <html> \(Maximum entity amplification"):
+        parse_feed(data.replace(b"<rss", b"<html").replace(b"</rss>", b"</html>"))

@@ -5,6 +5,8 @@ capped gunzip, recovered markup, encodings from the prolog or sniffed). Elements
 local name, so namespaced and non-namespaced variants of each format read the same way. Item links
 are resolved against ``xml:base``, the feed's own link and the URL the feed was fetched from.
 An item without a usable http(s) link is dropped; dates that cannot be read are left ``None``.
+A damaged feed gives the items the parser could read plus its ``problems`` (``transforms.xmlsafe``):
+the caller decides what a fatal one means (``flows.web`` records a reject and fetches the items).
 """
 
 from __future__ import annotations
@@ -13,15 +15,15 @@ import datetime as dt
 import email.utils
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from transforms.xmlsafe import MAX_XML_BYTES, XmlError, localname, maybe_gunzip, parse_xml
+from transforms.xmlsafe import MAX_XML_BYTES, ParseProblem, XmlError, localname, maybe_gunzip, parse_xml
 
-__all__ = ["Feed", "FeedItem", "FeedError", "FeedFormat", "parse_feed", "parse_feed_date", "looks_like_feed"]
+__all__ = ["Feed", "FeedItem", "FeedError", "FeedFormat", "ParseProblem", "parse_feed", "parse_feed_date", "looks_like_feed"]
 
 FeedFormat = Literal["rss", "rdf", "atom", "json"]
 _XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
@@ -49,6 +51,12 @@ class Feed:
     title: str | None
     link: str | None
     items: tuple[FeedItem, ...]
+    problems: tuple[ParseProblem, ...] = ()  # what the XML parser reported, fatal ones first
+
+    @property
+    def fatal_problems(self) -> tuple[ParseProblem, ...]:
+        """The problems after which items may have been lost (the feed was read only in part)."""
+        return tuple(p for p in self.problems if p.severity == "fatal")
 
 
 def parse_feed_date(value: str | None) -> dt.datetime | None:
@@ -94,21 +102,21 @@ def parse_feed(data: bytes, base_url: str | None = None, *, limit: int = MAX_XML
     if data.lstrip()[:1] == b"{" or data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{":
         return _json_feed(data, base_url)
     try:
-        root = parse_xml(data, limit=limit)
+        parsed = parse_xml(data, limit=limit, records=("item", "entry"))
     except XmlError as exc:
         raise FeedError(exc.message, field=exc.field, value=exc.value) from exc
-    kind = localname(root)
+    root, kind = parsed.root, localname(parsed.root)
     if kind not in ("rss", "rdf", "feed"):  # a feed wrapped in another document (an XHTML page)
         nested = next((e for e in root.iter() if localname(e) in ("rss", "rdf", "feed")), None)
         if nested is not None:
             root, kind = nested, localname(nested)
-    if kind == "rss":
-        return _rss(root, base_url, "rss")
-    if kind == "rdf":
-        return _rss(root, base_url, "rdf")
+    if kind in ("rss", "rdf"):
+        return replace(_rss(root, base_url, kind), problems=parsed.problems)  # type: ignore[arg-type]
     if kind == "feed":
-        return _atom(root, base_url)
-    raise FeedError(f"not a feed: root element <{kind or '?'}>", field="root", value=kind)
+        return replace(_atom(root, base_url), problems=parsed.problems)
+    fatal = next((p for p in parsed.problems if p.severity == "fatal"), None)
+    cause = f" ({fatal})" if fatal is not None else ""
+    raise FeedError(f"not a feed: root element <{kind or '?'}>{cause}", field="root", value=kind)
 
 
 # -- XML helpers ---------------------------------------------------------------------------------

@@ -2,7 +2,8 @@
 
 Pure: bytes in, a ``Sitemap`` out. A urlset gives pages (with ``lastmod`` and, for a news sitemap,
 the ``news:publication_date`` and ``news:title``); an index gives child sitemaps to fetch next.
-A plain-text sitemap (one URL per line) is read too. XML goes through ``transforms.xmlsafe``.
+A plain-text sitemap (one URL per line) is read too. XML goes through ``transforms.xmlsafe``; a
+damaged sitemap gives the entries the parser could read plus its ``problems`` (fatal ones first).
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 
 from transforms.feeds import parse_feed_date
-from transforms.xmlsafe import MAX_XML_BYTES, XmlError, localname, maybe_gunzip, parse_xml
+from transforms.xmlsafe import MAX_XML_BYTES, ParseProblem, XmlError, localname, maybe_gunzip, parse_xml
 
-__all__ = ["Sitemap", "SitemapEntry", "SitemapError", "parse_sitemap", "looks_like_sitemap"]
+__all__ = ["Sitemap", "SitemapEntry", "SitemapError", "ParseProblem", "parse_sitemap", "looks_like_sitemap"]
 
 
 class SitemapError(XmlError):
@@ -36,6 +37,12 @@ class SitemapEntry:
 class Sitemap:
     kind: Literal["urlset", "index", "text"]
     entries: tuple[SitemapEntry, ...]  # pages for a urlset or text sitemap, child sitemaps for an index
+    problems: tuple[ParseProblem, ...] = ()  # what the XML parser reported, fatal ones first
+
+    @property
+    def fatal_problems(self) -> tuple[ParseProblem, ...]:
+        """The problems after which entries may have been lost (the sitemap was read only in part)."""
+        return tuple(p for p in self.problems if p.severity == "fatal")
 
     @property
     def is_news(self) -> bool:
@@ -93,12 +100,14 @@ def parse_sitemap(data: bytes, base_url: str | None = None, *, limit: int = MAX_
     if not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
         return _text_sitemap(data, base_url)
     try:
-        root = parse_xml(data, limit=limit)
+        parsed = parse_xml(data, limit=limit, records=("url", "sitemap"))
     except XmlError as exc:
         raise SitemapError(exc.message, field=exc.field, value=exc.value) from exc
-    kind = localname(root)
+    root, kind = parsed.root, localname(parsed.root)
     if kind not in ("urlset", "sitemapindex"):
-        raise SitemapError(f"not a sitemap: root element <{kind or '?'}>", field="root", value=kind)
+        fatal = next((p for p in parsed.problems if p.severity == "fatal"), None)
+        cause = f" ({fatal})" if fatal is not None else ""
+        raise SitemapError(f"not a sitemap: root element <{kind or '?'}>{cause}", field="root", value=kind)
     child_name = "url" if kind == "urlset" else "sitemap"
     entries: dict[str, SitemapEntry] = {}
     for element in root:
@@ -109,4 +118,4 @@ def parse_sitemap(data: bytes, base_url: str | None = None, *, limit: int = MAX_
             continue
         title, published = _news(element)
         entries[url] = SitemapEntry(url, parse_feed_date(_child_text(element, "lastmod")), title, published)
-    return Sitemap("urlset" if kind == "urlset" else "index", tuple(entries.values()))
+    return Sitemap("urlset" if kind == "urlset" else "index", tuple(entries.values()), parsed.problems)
