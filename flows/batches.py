@@ -91,7 +91,7 @@ def web_batch(results: Sequence[WebResult], *, part: int, processed: set[str], r
             continue  # a feed, sitemap or index page: it lists articles, it is not one
         loaded.counts["documents"] += 1
         if result.document is not None:
-            _admit(loaded, result.document, "fetch", processed, run_id, now)
+            _admit(loaded, result.document, result.stage, processed, run_id, now)
         elif result.outcome in _UNCHANGED:
             loaded.counts["unchanged"] += 1
         else:  # skipped_robots

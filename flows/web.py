@@ -12,6 +12,11 @@ transient failure is handed to the Prefect task ``refetch`` with retries and bac
 one result, its last. Each body goes to the raw zone before its result is yielded, so nothing
 fetched is lost if a later stage fails. WARC sources are read from disk. Every result carries the
 ``fetches`` row to write (None when no request was made).
+
+A feed or sitemap that is not one, or that the XML parser could read only in part (its fatal
+``ParseProblem``: an entity bomb, a cut body, markup broken past a point), is a reject of stage
+``parse`` (``PartialFeed``, ``PartialSitemap``) carrying the parser's reason and its raw id; the
+items read before the damage are fetched all the same.
 """
 
 from __future__ import annotations
@@ -35,10 +40,11 @@ from flows.sources import Source, read_url_list
 from flows.warc import load_warc
 from transforms.compression import GZIP_MAGIC, BrokenGzip, gunzip_capped
 from transforms.errors import TooLarge
-from transforms.feeds import FeedError, looks_like_feed, parse_feed
+from transforms.feeds import Feed, FeedError, looks_like_feed, parse_feed
 from transforms.links import article_links
-from transforms.sitemaps import SitemapEntry, SitemapError, looks_like_sitemap, parse_sitemap
-from warehouse.lake import Lake
+from transforms.sitemaps import Sitemap, SitemapEntry, SitemapError, looks_like_sitemap, parse_sitemap
+from transforms.xmlsafe import ParseProblem
+from warehouse.lake import Lake, sha256_hex
 
 __all__ = ["WebResult", "WebOutcome", "fetch_web"]
 
@@ -57,6 +63,7 @@ class WebResult:
     outcome: WebOutcome
     document: LoadedDocument | LoadFailure | None
     fetch_row: dict[str, Any] | None  # the ``fetches`` row; None when no request was made
+    stage: str = "fetch"  # the stage a failure is rejected at: fetch, or parse for a feed or sitemap
 
 
 @dataclass(frozen=True)
@@ -78,6 +85,20 @@ class _Retry:
 
 def _describe(result: FetchResult) -> tuple[str, str]:
     return result.error_type or "FetchError", result.message or f"{result.outcome} after {result.attempts} attempt(s)"
+
+
+def _read_in_part(listing: Feed | Sitemap) -> tuple[str, str] | None:
+    """``(error_type, message)`` of a feed or sitemap the parser read only in part; None when it read it whole."""
+    fatal: tuple[ParseProblem, ...] = listing.fatal_problems
+    if not fatal:
+        return None
+    count = len(listing.items) if isinstance(listing, Feed) else len(listing.entries)
+    if isinstance(listing, Feed):
+        error_type, noun = "PartialFeed", "item"
+    else:
+        error_type, noun = "PartialSitemap", "child sitemap" if listing.kind == "index" else "page"
+    reasons = "; ".join(str(p) for p in fatal[:3]) + (f"; {len(fatal) - 3} more" if len(fatal) > 3 else "")
+    return error_type, f"read in part: {reasons}; {count} {noun}{'' if count == 1 else 's'} read"
 
 
 class _Run:
@@ -177,10 +198,12 @@ class _Run:
             if is_feed:
                 yield outcome
                 feed = parse_feed(body, base, limit=self.policy.max_bytes)
+                yield from self._partial(source, url, body, feed)
                 yield from (_Candidate(source, i.url, i.updated or i.published) for i in feed.items)
             elif is_sitemap:
                 yield outcome
                 sitemap = parse_sitemap(body, base, limit=self.policy.max_bytes)
+                yield from self._partial(source, url, body, sitemap)
                 if sitemap.kind == "index":
                     children = sorted(sitemap.entries, key=lambda e: e.lastmod.timestamp() if e.lastmod else 0.0,
                                       reverse=True)[:_MAX_CHILD_SITEMAPS]
@@ -200,9 +223,16 @@ class _Run:
             else:
                 yield outcome
         except (FeedError, SitemapError) as exc:
-            failure = LoadFailure(source.name, url, type(exc).__name__, exc.message,
-                                  outcome.fetch_row.get("raw_id") if outcome.fetch_row else None)
-            yield WebResult(source.name, url, "failed", failure, None)
+            failure = LoadFailure(source.name, url, type(exc).__name__, exc.message, sha256_hex(body))
+            yield WebResult(source.name, url, "failed", failure, None, stage="parse")
+
+    def _partial(self, source: Source, url: str, body: bytes, listing: Feed | Sitemap) -> Iterator[WebResult]:
+        """A reject for a feed or sitemap read only in part (its items are yielded after it all the same);
+        its raw id is that of the body parsed, fetched now or, after a 304, stored by an earlier run."""
+        damage = _read_in_part(listing)
+        if damage is not None:
+            failure = LoadFailure(source.name, url, damage[0], damage[1], sha256_hex(body))
+            yield WebResult(source.name, url, "failed", failure, None, stage="parse")
 
     # -- the seen-check and the fetch pool ------------------------------------------------------
 

@@ -15,6 +15,7 @@ from flows.seen import canonical_url, read_seen
 from flows.sources import Source, parse_sources_toml, resolve_sources
 from flows.web import WebResult, fetch_web
 from warehouse.lake import Lake
+from damaged_xml import GOOD_SLUGS, publish_damaged
 from web_server import ROBOTS, FakeClock, TestSite, article, site  # noqa: F401 - fixture
 
 DAY = dt.date(2026, 3, 4)
@@ -198,3 +199,56 @@ def test_urls_are_handed_out_one_host_after_another() -> None:
     order = [c.url for c, _ in _round_robin_by_host([(_Candidate(source, u), None) for u in urls])]
     assert order == ["https://a.example/0", "https://b.example/0", "https://c.example/0",
                      "https://a.example/1", "https://b.example/1", "https://a.example/2"]
+
+
+# -- damaged feeds and sitemaps: what was read is fetched, and the damage is a reject (issue #14) -----------
+
+def _rejects(results: list[WebResult]) -> dict[str, tuple[str, str, str]]:
+    return {r.url.rsplit("/", 1)[-1]: (r.stage, r.document.error_type, r.document.message)
+            for r in results if isinstance(r.document, LoadFailure)}
+
+
+def test_a_feed_cut_short_by_an_entity_bomb_fetches_the_items_before_it_and_is_a_reject(
+        site: TestSite, lake: Lake) -> None:  # noqa: F811
+    publish_damaged(site)
+    results = run([Source("Harbor Watch", "feed", url=site.url("/bomb-feed.xml"))], lake)
+    assert {slug for slug, outcome in outcomes(results).items() if outcome == "fetched"} == set(GOOD_SLUGS)
+    listing = next(r for r in results if r.url.endswith("/bomb-feed.xml") and r.fetch_row is not None)
+    assert listing.outcome == "listed" and listing.fetch_row["outcome"] == "fetched"
+    stage, error_type, message = _rejects(results)["bomb-feed.xml"]
+    assert (stage, error_type) == ("parse", "PartialFeed")
+    assert "Maximum entity amplification factor exceeded" in message and "3 items read" in message
+    assert "only 4 of 5 <item> elements could be read" in message
+    reject = next(r.document for r in results if isinstance(r.document, LoadFailure))
+    assert reject.raw_id == listing.fetch_row["raw_id"]  # the damaged bytes are kept, for a reprocess
+
+
+def test_a_bomb_before_any_item_is_a_reject_with_no_items(site: TestSite, lake: Lake) -> None:  # noqa: F811
+    publish_damaged(site)
+    results = run([Source("Harbor Watch", "feed", url=site.url("/bomb-first.xml"))], lake)
+    assert [r.outcome for r in results] == ["listed", "failed"]
+    stage, error_type, message = _rejects(results)["bomb-first.xml"]
+    assert (stage, error_type) == ("parse", "PartialFeed") and "0 items read" in message
+
+
+def test_a_damaged_sitemap_index_and_a_cut_child_fetch_what_they_list_and_are_rejects(
+        site: TestSite, lake: Lake) -> None:  # noqa: F811
+    publish_damaged(site)
+    results = run([Source("Harbor Watch", "sitemap", url=site.url("/damaged-index.xml"))], lake)
+    listed = {r.url.rsplit("/", 1)[-1] for r in results if r.outcome == "listed"}
+    assert listed == {"damaged-index.xml", "part-1.xml", "part-2.xml"}  # part-3 is behind the unclosed comment
+    assert {slug for slug, outcome in outcomes(results).items() if outcome == "fetched"} == set(GOOD_SLUGS)
+    rejects = _rejects(results)
+    assert set(rejects) == {"damaged-index.xml", "part-2.xml"}
+    stage, error_type, message = rejects["damaged-index.xml"]
+    assert (stage, error_type) == ("parse", "PartialSitemap") and "Comment not terminated" in message
+    assert "2 child sitemaps read" in message
+    assert "Premature end of data" in rejects["part-2.xml"][2] and "1 page read" in rejects["part-2.xml"][2]
+
+
+def test_a_feed_the_parser_read_whole_is_no_reject(site: TestSite, lake: Lake) -> None:  # noqa: F811
+    publish(site)
+    site.pages["/sloppy.xml"] = site.pages["/feed.xml"].replace(b"<title>Test Wire</title>",
+                                                                b"<title>Test Wire &nbsp;R&D</title>")
+    results = run([Source("Test Wire", "feed", url=site.url("/sloppy.xml"))], lake)
+    assert _rejects(results) == {} and sum(1 for r in results if r.outcome == "fetched") == 3
