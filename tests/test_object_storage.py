@@ -221,3 +221,28 @@ def test_a_missing_bucket_is_one_line_before_anything_runs(tmp_path: Path, s3_en
     bad = subprocess.run([*sitrep_command(), "status", "--storage", "s3://key:secret@bucket/lake"], env=env,
                          capture_output=True, text=True, timeout=120)
     assert bad.returncode == 2 and "AWS_ACCESS_KEY_ID" in bad.stderr and "secret" not in bad.stderr.replace("AWS_SECRET", "")
+
+
+def test_a_catalog_follows_its_lake_to_another_data_root_or_bucket_prefix(tmp_path: Path, s3_url: str) -> None:
+    """Issue #14: a copied data root on the same storage keeps its catalog; a lake copied to another
+    prefix gets a catalog over the new objects, never the old ones."""
+    import shutil
+
+    lake = Lake(tmp_path / "data", s3_url)
+    lake.write_table("rejects", [_reject(1), _reject(2)], run_id="r1", ingest_date=NOW.date(), part=0)
+    refresh_catalog(lake)
+    shutil.copytree(tmp_path / "data", tmp_path / "copy")
+    notes: list[str] = []
+    with connect(Lake(tmp_path / "copy", s3_url), notice=notes.append) as con:
+        assert con.execute("SELECT count(*) FROM rejects").fetchall() == [(2,)]
+    assert notes == []  # the same storage: nothing to rebuild
+
+    fs, base = pafs.FileSystem.from_uri(s3_url)
+    moved_url = s3_url.replace("/lake?", "/moved?")
+    for key in _objects(s3_url):
+        fs.copy_file(f"{base}/{key}", f"{base.rsplit('/', 1)[0]}/moved/{key}")
+    fs.delete_dir(base)
+    with connect(Lake(tmp_path / "copy", moved_url), notice=notes.append) as con:
+        assert con.execute("SELECT count(*) FROM rejects").fetchall() == [(2,)]
+        assert con.execute("SELECT url FROM _sitrep.storage").fetchall() == [(moved_url,)]
+    assert len(notes) == 1 and "built for the lake at s3://" in notes[0]

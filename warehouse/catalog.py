@@ -14,13 +14,20 @@ Objects, in creation order (see ``warehouse.sql_models``):
 The catalog holds no lake data except the marts, which are derived, so it is rebuilt whole on every
 refresh: written to a temporary file beside the target, then renamed over it. A reader that has the old
 file open keeps reading it; a killed refresh leaves the previous catalog in place.
+
+The views name the lake's files by absolute path (or ``s3://`` URL), and ``_sitrep.location`` records
+the tables folder they were built for. ``connect`` and ``ensure_catalog`` rebuild a catalog that is
+missing, that cannot be opened (a corrupt or foreign file), or that was built for a lake elsewhere (the
+data root was moved or copied, or the storage URL changed): a copy never reads the original's files.
+The same lake named through a symlink is the same place. When the catalog cannot be rebuilt in place
+(a read-only data root), ``connect`` builds one in memory (marts as views) for the connection.
 """
 
 from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -31,7 +38,24 @@ from warehouse.lake import Lake
 from warehouse.sql_models import load_models
 from warehouse.storage import STORAGE_TABLE, attach_storage, register_store
 
-__all__ = ["refresh_catalog", "connect", "view_sql_files"]
+__all__ = ["refresh_catalog", "connect", "ensure_catalog", "view_sql_files", "CatalogError", "LOCATION_TABLE"]
+
+LOCATION_TABLE = "_sitrep.location"  # one row: the tables folder (path or URL) the views read
+Notice = Callable[[str], None]
+
+
+class CatalogError(RuntimeError):
+    """The catalog at ``path`` cannot be opened or built; ``reason`` says why, on one line."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"catalog {path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 def view_sql_files() -> list[tuple[str, str]]:
@@ -73,6 +97,26 @@ def _create_marts(con: duckdb.DuckDBPyConnection, *, materialize: bool) -> None:
         con.execute("INSERT INTO _sitrep.marts VALUES (?, ?, ?)", [mart.name, mart.description, rows[0] if rows else None])
 
 
+def _build(con: duckdb.DuckDBPyConnection, lake: Lake, *, materialize_marts: bool) -> None:
+    """Create every catalog object of ``lake`` on ``con`` (an empty database)."""
+    con.execute("SET TimeZone = 'UTC'")
+    con.execute("CREATE SCHEMA _sitrep")
+    register_store(con, lake.store)
+    con.execute(f"CREATE TABLE {STORAGE_TABLE} (url VARCHAR)")
+    con.execute(f"INSERT INTO {STORAGE_TABLE} VALUES (?)", [_storage_url(lake)])
+    con.execute(f"CREATE TABLE {LOCATION_TABLE} (tables VARCHAR)")
+    con.execute(f"INSERT INTO {LOCATION_TABLE} VALUES (?)", [_location(lake)])
+    for table in SCHEMAS:
+        empty = schema_for(table).empty_table()
+        con.register("_empty_arrow", empty)
+        con.execute(f"CREATE TABLE _sitrep.empty_{table} AS SELECT * FROM _empty_arrow")
+        con.unregister("_empty_arrow")
+        con.execute(_table_view_sql(lake, table))
+    for name, sql in view_sql_files():
+        con.execute(f"CREATE VIEW {name} AS {sql}")
+    _create_marts(con, materialize=materialize_marts)
+
+
 def refresh_catalog(lake: Lake, *, materialize_marts: bool = True) -> Path:
     """Rebuild ``lake.catalog_path`` from the lake's current files; returns the catalog path.
 
@@ -85,20 +129,7 @@ def refresh_catalog(lake: Lake, *, materialize_marts: bool = True) -> Path:
     try:
         con = duckdb.connect(str(tmp))
         try:
-            con.execute("SET TimeZone = 'UTC'")
-            con.execute("CREATE SCHEMA _sitrep")
-            register_store(con, lake.store)
-            con.execute(f"CREATE TABLE {STORAGE_TABLE} (url VARCHAR)")
-            con.execute(f"INSERT INTO {STORAGE_TABLE} VALUES (?)", [None if lake.store.local else lake.store.url])
-            for table in SCHEMAS:
-                empty = schema_for(table).empty_table()
-                con.register("_empty_arrow", empty)
-                con.execute(f"CREATE TABLE _sitrep.empty_{table} AS SELECT * FROM _empty_arrow")
-                con.unregister("_empty_arrow")
-                con.execute(_table_view_sql(lake, table))
-            for name, sql in view_sql_files():
-                con.execute(f"CREATE VIEW {name} AS {sql}")
-            _create_marts(con, materialize=materialize_marts)
+            _build(con, lake, materialize_marts=materialize_marts)
             con.execute("CHECKPOINT")
         finally:
             con.close()
@@ -109,12 +140,96 @@ def refresh_catalog(lake: Lake, *, materialize_marts: bool = True) -> Path:
     return target
 
 
+def _location(lake: Lake) -> str:
+    return lake.store.uri(lake.tables_dir)
+
+
+def _storage_url(lake: Lake) -> str | None:
+    return None if lake.store.local else lake.store.url
+
+
+def _same_place(recorded: str, lake: Lake) -> bool:
+    current = _location(lake)
+    if recorded == current:
+        return True
+    return lake.store.local and os.path.realpath(recorded) == os.path.realpath(current)
+
+
+def _stale(lake: Lake) -> str | None:
+    """Why the catalog file cannot serve ``lake`` as it is (None when it can)."""
+    path = lake.catalog_path
+    if not path.exists():
+        return "missing"
+    try:
+        con = duckdb.connect(str(path), read_only=True)
+    except duckdb.Error as exc:
+        return f"it cannot be opened ({_first_line(exc)})"
+    try:
+        try:
+            (tables,) = con.execute(f"SELECT tables FROM {LOCATION_TABLE}").fetchone() or (None,)
+            (storage,) = con.execute(f"SELECT url FROM {STORAGE_TABLE}").fetchone() or (None,)
+        except duckdb.Error:
+            return "it records no lake location (an older sitrep built it)"
+    finally:
+        con.close()
+    if tables is None or not _same_place(tables, lake):
+        return f"it was built for the lake at {tables}"
+    if storage != _storage_url(lake):
+        return "it was built for another storage URL"
+    return None
+
+
+def _rebuild(lake: Lake, why: str, notice: Notice | None) -> None:
+    """Refresh the catalog file in place, then say why unless it was simply missing."""
+    refresh_catalog(lake)
+    if notice is not None and why != "missing":
+        notice(f"rebuilt the catalog {lake.catalog_path}: {why}")
+
+
+def ensure_catalog(lake: Lake, *, notice: Notice | None = None) -> Path:
+    """The catalog file of ``lake``, rebuilt first when missing, unreadable or built for a lake elsewhere.
+
+    ``CatalogError`` when it cannot be rebuilt (for readers that open the file themselves: the dashboard).
+    """
+    why = _stale(lake)
+    if why is not None:
+        try:
+            _rebuild(lake, why, notice)
+        except (OSError, duckdb.Error) as exc:
+            raise CatalogError(lake.catalog_path, f"{why}, and it cannot be rebuilt: {_first_line(exc)}") from exc
+    return lake.catalog_path
+
+
+def _open(lake: Lake, read_only: bool, notice: Notice | None) -> duckdb.DuckDBPyConnection:
+    why = _stale(lake)
+    if why is not None:
+        try:
+            _rebuild(lake, why, notice)
+        except (OSError, duckdb.Error) as exc:
+            if notice is not None:
+                notice(f"the catalog {lake.catalog_path} ({why}) cannot be rebuilt ({_first_line(exc)}): "
+                       "this command reads the lake through a catalog built in memory")
+            con = duckdb.connect(":memory:")
+            try:
+                _build(con, lake, materialize_marts=False)
+            except duckdb.Error as again:
+                con.close()
+                raise CatalogError(lake.catalog_path, f"{why}, and it cannot be rebuilt: {_first_line(again)}") from again
+            return con
+    try:
+        return duckdb.connect(str(lake.catalog_path), read_only=read_only)
+    except duckdb.Error as exc:
+        raise CatalogError(lake.catalog_path, f"it cannot be opened: {_first_line(exc)}") from exc
+
+
 @contextmanager
-def connect(lake: Lake, *, read_only: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
-    """Open the catalog (building it first if it is missing), with times shown in UTC."""
-    if not lake.catalog_path.exists():
-        refresh_catalog(lake)
-    con = duckdb.connect(str(lake.catalog_path), read_only=read_only)
+def connect(lake: Lake, *, read_only: bool = True, notice: Notice | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Open the catalog, with times shown in UTC; rebuilt first when missing, unreadable or built for a
+    lake elsewhere (``notice`` is told why), or, when it cannot be rebuilt in place, built in memory.
+
+    ``CatalogError`` when no catalog can be had at all.
+    """
+    con = _open(lake, read_only, notice)
     try:
         con.execute("SET TimeZone = 'UTC'")
         attach_storage(con)
