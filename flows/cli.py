@@ -1,25 +1,31 @@
 """The ``sitrep`` command line: settings are built here once and passed down as plain values.
 
-Every command exits 0 on success and non-zero with a one-line reason on failure. Prefect is imported
-only by the commands that run a flow, so ``normalize``, ``sql`` and ``status`` start fast.
+Every command exits 0 on success and non-zero with a one-line reason on failure, never a traceback
+(``flows.failures``: ``main`` turns whatever a command did not translate into that line). Prefect is
+imported only by the commands that run a flow, so ``normalize``, ``sql`` and ``status`` start fast.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn
+from typing import Annotated
 
 import typer
-from pydantic import ValidationError
 
-from flows.settings import Settings
-
-if TYPE_CHECKING:
-    from warehouse.lake import Lake
+from flows.cli_setup import (
+    build_settings as _settings,
+    data_root as _root,
+    fail as _fail,
+    ingested_lake as _ingested_lake,
+    note as _note,
+    open_lake as _lake,
+    prefect_api as _prefect_api,
+    quiet_prefect as _quiet_prefect,
+    runner_overrides as _runner_overrides,
+)
+from flows.failures import one_line, port_in_use, run_guarded
 
 __all__ = ["app", "main"]
 
@@ -42,90 +48,9 @@ StorageOption = Annotated[
 ]
 
 
-def _fail(message: str, code: int = 1) -> NoReturn:
-    typer.echo(f"sitrep: {message}", err=True)
-    raise typer.Exit(code)
-
-
-def _settings(lake: Path | None, storage: str | None = None, **overrides: Any) -> Settings:
-    values = {k: v for k, v in overrides.items() if v is not None}
-    if lake is not None:
-        values["lake"] = lake
-    if storage is not None:
-        values["storage"] = storage
-    try:
-        return Settings(**values)
-    except ValidationError as exc:  # the reasons without the values (a storage URL may hold a secret)
-        reasons = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'settings'}: {e['msg']}" for e in exc.errors())
-        _fail(f"bad setting: {reasons}".replace("\n", " "), 2)
-    except ValueError as exc:  # pydantic-settings' own (an environment value it cannot parse)
-        _fail(f"bad setting: {exc}".replace("\n", " "), 2)
-
-
-def _quiet_prefect(settings: Settings) -> str | None:
-    """Before Prefect is imported: quiet, offline defaults, and the API to use (``flows.server``).
-
-    Returns the API URL, or None for Prefect's ephemeral server.
-    """
-    from flows.server import choose_api, environment_for, quiet_prefect_env
-
-    quiet_prefect_env(os.environ, settings.prefect_log_level)
-    choice = choose_api(Path(settings.lake), settings.server_host, settings.server_port, os.environ)
-    environment_for(choice, os.environ)
-    return choice.url
-
-
-@contextmanager
-def _prefect_api(settings: Settings) -> Iterator[str | None]:
-    """``_quiet_prefect``, and for a Dask run without a server, one for the run (``flows.server``)."""
-    url = _quiet_prefect(settings)
-    if url is not None or settings.runner != "dask":
-        yield url
-        return
-    from flows.server import run_scoped_api
-
-    if settings.prefect_host_limits == "auto":  # a server of this run alone coordinates no other process
-        settings.prefect_host_limits = "off"
-    with run_scoped_api() as scoped:
-        yield scoped
-
-
-def _lake(settings: Settings) -> Lake:
-    """The settings' lake, its storage opened and reached: a bad storage fails here, with one line."""
-    from warehouse.lake import Lake
-    from warehouse.storage import StorageError
-
-    lake = Lake(settings.lake, settings.storage)
-    try:
-        lake.store.check()
-    except StorageError as exc:
-        _fail(str(exc), 2)
-    return lake
-
-
-def _ingested_lake(settings: Settings) -> Lake:
-    """``_lake``, failing with one line when nothing has been ingested there yet."""
-    lake = _lake(settings)
-    if not lake.store.exists(lake.lake_dir):
-        _fail(f"no lake at {settings.lake}: run 'sitrep ingest' first", 1)
-    return lake
-
-
 RunnerOption = Annotated[str | None, typer.Option("--runner", help="Where cleaning runs: local (processes) | dask (prefect-dask's DaskTaskRunner)")]
 DaskOption = Annotated[str | None, typer.Option("--dask-address", help="Dask scheduler, tcp://host:8786 (implies --runner dask)")]
 TimeoutOption = Annotated[float | None, typer.Option("--timeout", help="Stop the run after this many seconds (flow timeout)")]
-
-
-def _runner_overrides(runner: str | None, dask_address: str | None, timeout: float | None) -> dict[str, Any]:
-    if runner is not None and runner not in ("local", "dask"):
-        _fail(f"--runner must be local or dask, not {runner!r}", 2)
-    if dask_address is not None:
-        runner = runner or "dask"
-        if runner != "dask":
-            _fail("--dask-address needs --runner dask", 2)
-        if not dask_address.startswith(("tcp://", "tls://", "ws://", "wss://", "inproc://")):
-            _fail(f"--dask-address must be a scheduler address like tcp://host:8786, not {dask_address!r}", 2)
-    return {"runner": runner, "dask_address": dask_address, "flow_timeout": timeout}
 
 
 @app.command()
@@ -226,7 +151,7 @@ def normalize(
     except ValueError:
         _fail(f"--published must be YYYY-MM-DD, not {published!r}", 2)
     try:
-        documents = normalize_files(files, published=pub, entity_model=Settings().entity_stage())
+        documents = normalize_files(files, published=pub, entity_model=_settings(None).entity_stage())
     except NormalizeError as exc:
         _fail(str(exc), 1)
     typer.echo(render(documents, fmt))  # type: ignore[arg-type]
@@ -241,7 +166,7 @@ def sql(
 ) -> None:
     """Run a query against the DuckDB catalog (read-only) and print the result."""
     from flows.report import print_result
-    from warehouse.catalog import connect
+    from warehouse.catalog import CatalogError, connect
 
     import duckdb
 
@@ -249,10 +174,10 @@ def sql(
         _fail(f"--format must be table, csv or json, not {fmt!r}", 2)
     settings = _settings(lake, storage)
     try:
-        with connect(_lake(settings)) as con:
+        with connect(_ingested_lake(settings), notice=_note) as con:
             result = con.sql(query).to_arrow_table()
-    except duckdb.Error as exc:
-        _fail(str(exc).splitlines()[0], 1)
+    except (duckdb.Error, CatalogError) as exc:
+        _fail(one_line(exc), 1)
     print_result(result, fmt)  # type: ignore[arg-type]
 
 
@@ -260,10 +185,15 @@ def sql(
 def status(lake: LakeOption = None, storage: StorageOption = None) -> None:
     """Show recent runs, row counts, rejects by reason, and freshness per source."""
     from flows.report import print_status
-    from warehouse.catalog import connect
+    from warehouse.catalog import CatalogError, connect
 
-    with connect(_ingested_lake(_settings(lake, storage))) as con:
-        print_status(con)
+    import duckdb
+
+    try:
+        with connect(_ingested_lake(_settings(lake, storage)), notice=_note) as con:
+            print_status(con)
+    except (duckdb.Error, CatalogError) as exc:
+        _fail(one_line(exc), 1)
 
 
 @app.command()
@@ -280,7 +210,10 @@ def server(
     from flows.server import run_server
 
     settings = _settings(lake, server_port=port, server_host=host)
-    code = run_server(Path(settings.lake), settings.server_host, settings.server_port, os.environ,
+    root = _root(settings)
+    if (busy := port_in_use(settings.server_host, settings.server_port)) is not None:
+        _fail(busy, 2)
+    code = run_server(root, settings.server_host, settings.server_port, os.environ,
                       ready=lambda url: typer.echo(f"Prefect server ready: {url} (UI: {url.removesuffix('/api')})"))
     if code == 2:
         _fail(f"a Prefect server already answers on {settings.server_host}:{settings.server_port}", 2)
@@ -328,11 +261,16 @@ def serve(
 @app.command()
 def check(lake: LakeOption = None, storage: StorageOption = None) -> None:
     """Run the data checks (warehouse/sql/checks) and show any rows that break them; exit 1 on a failure."""
-    from warehouse.catalog import connect
+    from warehouse.catalog import CatalogError, connect
     from warehouse.checks import failed, run_checks
 
-    with connect(_ingested_lake(_settings(lake, storage))) as con:
-        results = run_checks(con)
+    import duckdb
+
+    try:
+        with connect(_ingested_lake(_settings(lake, storage)), notice=_note) as con:
+            results = run_checks(con)
+    except (duckdb.Error, CatalogError) as exc:
+        _fail(one_line(exc), 1)
     for result in results:
         typer.echo(result.summary())
     if failed(results):
@@ -348,15 +286,16 @@ def export(
     fmt: Annotated[str, typer.Option("--format", help="csv | parquet | json")] = "csv",
 ) -> None:
     """Write a mart, a view or a query's result to CSV, Parquet or JSON, for tools that cannot read DuckDB."""
+    from warehouse.catalog import CatalogError
     from warehouse.export import ExportError, export as export_table
 
     if fmt not in ("csv", "parquet", "json"):
         _fail(f"--format must be csv, parquet or json, not {fmt!r}", 2)
     settings = _settings(lake, storage)
     try:
-        rows = export_table(_lake(settings), mart_or_query, path, fmt)  # type: ignore[arg-type]
-    except ExportError as exc:
-        _fail(str(exc), 1)
+        rows = export_table(_ingested_lake(settings), mart_or_query, path, fmt, notice=_note)  # type: ignore[arg-type]
+    except (ExportError, CatalogError, OSError) as exc:
+        _fail(one_line(exc), 1)
     typer.echo(f"wrote {rows} rows to {path}")
 
 
@@ -369,16 +308,23 @@ def dashboard(
 ) -> None:
     """Serve the dashboard (article volume, entities, countries, casualty claims, search) on a local web page."""
     from flows.dashboard import serve_dashboard
+    from warehouse.catalog import CatalogError, ensure_catalog
 
     settings = _settings(lake, storage)
-    if not _lake(settings).catalog_path.exists():
-        _fail(f"no warehouse at {settings.lake}: run 'sitrep ingest' first", 1)
+    the_lake = _ingested_lake(settings)
+    if (busy := port_in_use(host, port)) is not None:
+        _fail(busy, 2)
+    try:
+        ensure_catalog(the_lake, notice=_note)
+    except CatalogError as exc:
+        _fail(str(exc), 1)
     typer.echo(f"sitrep dashboard: http://{host}:{port}/ (Ctrl-C to stop)")
     serve_dashboard(settings.lake, host, port, storage=settings.storage)
 
 
 def main() -> None:
-    app()
+    """The ``sitrep`` console script: the app, with every failure on one line (``flows.failures``)."""
+    run_guarded(app, os.environ)
 
 
 if __name__ == "__main__":

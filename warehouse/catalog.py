@@ -196,8 +196,14 @@ def ensure_catalog(lake: Lake, *, notice: Notice | None = None) -> Path:
         try:
             _rebuild(lake, why, notice)
         except (OSError, duckdb.Error) as exc:
-            raise CatalogError(lake.catalog_path, f"{why}, and it cannot be rebuilt: {_first_line(exc)}") from exc
+            raise _unbuildable(lake, why, exc) from exc
     return lake.catalog_path
+
+
+def _unbuildable(lake: Lake, why: str, exc: BaseException) -> CatalogError:
+    if why == "missing":
+        return CatalogError(lake.catalog_path, f"cannot be built from the lake: {_first_line(exc)}")
+    return CatalogError(lake.catalog_path, f"{why}, and it cannot be rebuilt: {_first_line(exc)}")
 
 
 def _open(lake: Lake, read_only: bool, notice: Notice | None) -> duckdb.DuckDBPyConnection:
@@ -205,16 +211,16 @@ def _open(lake: Lake, read_only: bool, notice: Notice | None) -> duckdb.DuckDBPy
     if why is not None:
         try:
             _rebuild(lake, why, notice)
-        except (OSError, duckdb.Error) as exc:
-            if notice is not None:
-                notice(f"the catalog {lake.catalog_path} ({why}) cannot be rebuilt ({_first_line(exc)}): "
-                       "this command reads the lake through a catalog built in memory")
+        except (OSError, duckdb.Error) as exc:  # a read-only data root, or a lake file DuckDB cannot read
             con = duckdb.connect(":memory:")
             try:
                 _build(con, lake, materialize_marts=False)
-            except duckdb.Error as again:
+            except duckdb.Error as again:  # the lake's files, not the catalog's place, are at fault
                 con.close()
-                raise CatalogError(lake.catalog_path, f"{why}, and it cannot be rebuilt: {_first_line(again)}") from again
+                raise _unbuildable(lake, why, again) from again
+            if notice is not None:
+                notice(f"the catalog {lake.catalog_path} ({why}) cannot be rebuilt ({_first_line(exc)}): "
+                       "this command reads the lake through a catalog built in memory")
             return con
     try:
         return duckdb.connect(str(lake.catalog_path), read_only=read_only)

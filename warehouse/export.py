@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
@@ -44,8 +45,12 @@ def _select(mart_or_query: str) -> str:
     return text
 
 
-def export(lake: Lake, mart_or_query: str, path: Path, format: ExportFormat = "csv") -> int:
-    """Write the rows of a mart/view name or of a SELECT to ``path``; returns the number of rows."""
+def export(lake: Lake, mart_or_query: str, path: Path, format: ExportFormat = "csv", *,
+           notice: Callable[[str], None] | None = None) -> int:
+    """Write the rows of a mart/view name or of a SELECT to ``path``; returns the number of rows.
+
+    ``notice`` hears why the catalog was rebuilt on the way, if it was (``warehouse.catalog.connect``).
+    """
     if format not in EXPORT_FORMATS:
         raise ExportError(mart_or_query, f"unknown format {format!r} (use csv, parquet or json)")
     path = Path(path)
@@ -53,7 +58,7 @@ def export(lake: Lake, mart_or_query: str, path: Path, format: ExportFormat = "c
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
     select = _select(mart_or_query)
     try:
-        with connect(lake) as con:
+        with connect(lake, notice=notice) as con:
             try:
                 count = con.execute(f"SELECT count(*) FROM ({select})").fetchall()[0]
                 con.execute(f"COPY ({select}) TO '{tmp.as_posix().replace(chr(39), chr(39) * 2)}' ({_OPTIONS[format]})")
