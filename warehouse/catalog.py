@@ -155,28 +155,30 @@ def _same_place(recorded: str, lake: Lake) -> bool:
     return lake.store.local and os.path.realpath(recorded) == os.path.realpath(current)
 
 
-def _stale(lake: Lake) -> str | None:
-    """Why the catalog file cannot serve ``lake`` as it is (None when it can)."""
+def _checked(lake: Lake, read_only: bool = True) -> tuple[duckdb.DuckDBPyConnection | None, str | None]:
+    """The catalog file opened, when it can serve ``lake`` as it is; else None and why not."""
     path = lake.catalog_path
     if not path.exists():
-        return "missing"
+        return None, "missing"
     try:
-        con = duckdb.connect(str(path), read_only=True)
+        con = duckdb.connect(str(path), read_only=read_only)
     except duckdb.Error as exc:
-        return f"it cannot be opened ({_first_line(exc)})"
+        return None, f"it cannot be opened ({_first_line(exc)})"
+    why: str | None = None
     try:
-        try:
-            (tables,) = con.execute(f"SELECT tables FROM {LOCATION_TABLE}").fetchone() or (None,)
-            (storage,) = con.execute(f"SELECT url FROM {STORAGE_TABLE}").fetchone() or (None,)
-        except duckdb.Error:
-            return "it records no lake location (an older sitrep built it)"
-    finally:
+        (tables,) = con.execute(f"SELECT tables FROM {LOCATION_TABLE}").fetchone() or (None,)
+        (storage,) = con.execute(f"SELECT url FROM {STORAGE_TABLE}").fetchone() or (None,)
+    except duckdb.Error:
+        why = "it records no lake location (an older sitrep built it)"
+    else:
+        if tables is None or not _same_place(tables, lake):
+            why = f"it was built for the lake at {tables}"
+        elif storage != _storage_url(lake):
+            why = "it was built for another storage URL"
+    if why is not None:
         con.close()
-    if tables is None or not _same_place(tables, lake):
-        return f"it was built for the lake at {tables}"
-    if storage != _storage_url(lake):
-        return "it was built for another storage URL"
-    return None
+        return None, why
+    return con, None
 
 
 def _rebuild(lake: Lake, why: str, notice: Notice | None) -> None:
@@ -191,7 +193,9 @@ def ensure_catalog(lake: Lake, *, notice: Notice | None = None) -> Path:
 
     ``CatalogError`` when it cannot be rebuilt (for readers that open the file themselves: the dashboard).
     """
-    why = _stale(lake)
+    con, why = _checked(lake)
+    if con is not None:
+        con.close()
     if why is not None:
         try:
             _rebuild(lake, why, notice)
@@ -207,7 +211,9 @@ def _unbuildable(lake: Lake, why: str, exc: BaseException) -> CatalogError:
 
 
 def _open(lake: Lake, read_only: bool, notice: Notice | None) -> duckdb.DuckDBPyConnection:
-    why = _stale(lake)
+    con, why = _checked(lake, read_only)
+    if con is not None:
+        return con
     if why is not None:
         try:
             _rebuild(lake, why, notice)
