@@ -26,6 +26,7 @@ from flows.cli_setup import (
     runner_overrides as _runner_overrides,
 )
 from flows.failures import one_line, port_in_use, run_guarded
+from flows.settings import Settings
 
 __all__ = ["app", "main"]
 
@@ -51,6 +52,11 @@ StorageOption = Annotated[
 RunnerOption = Annotated[str | None, typer.Option("--runner", help="Where cleaning runs: local (processes) | dask (prefect-dask's DaskTaskRunner)")]
 DaskOption = Annotated[str | None, typer.Option("--dask-address", help="Dask scheduler, tcp://host:8786 (implies --runner dask)")]
 TimeoutOption = Annotated[float | None, typer.Option("--timeout", help="Stop the run after this many seconds (flow timeout)")]
+
+
+def _under_timeout(settings: Settings) -> str:
+    """A timeout can cut a run short inside Prefect with another error: say it was set."""
+    return f" under its {settings.flow_timeout:g} s timeout" if settings.flow_timeout else ""
 
 
 @app.command()
@@ -93,6 +99,8 @@ def ingest(
         _fail(str(exc), 2)
     except TimeoutError:
         _fail(f"the run was stopped after its {settings.flow_timeout:g} s timeout (SITREP_FLOW_TIMEOUT)", 1)
+    except Exception as exc:  # the flow's own failure (Prefect logged it): its reason, on one line
+        _fail(f"the run failed{_under_timeout(settings)}: {one_line(exc)}", 1)
     if not quiet:
         print_summary(result)
     if result["status"] == "failed_checks":
@@ -129,6 +137,8 @@ def reprocess(
         _fail(str(exc), 2)
     except TimeoutError:
         _fail(f"the run was stopped after its {settings.flow_timeout:g} s timeout (SITREP_FLOW_TIMEOUT)", 1)
+    except Exception as exc:  # the flow's own failure (Prefect logged it): its reason, on one line
+        _fail(f"the run failed{_under_timeout(settings)}: {one_line(exc)}", 1)
     if not quiet:
         print_summary(result)
 
@@ -163,9 +173,14 @@ def sql(
     lake: LakeOption = None,
     storage: StorageOption = None,
     fmt: Annotated[str, typer.Option("--format", help="table | csv | json")] = "table",
+    crlf: Annotated[bool, typer.Option("--crlf", help="CSV lines end in CRLF (RFC 4180) instead of \\n")] = False,
 ) -> None:
-    """Run a query against the DuckDB catalog (read-only) and print the result."""
-    from flows.report import print_result
+    """Run a query against the DuckDB catalog (read-only) and print the result.
+
+    JSON keeps numbers exact and writes times in ISO 8601, intervals as ISO 8601 durations, blobs in
+    base64, and NaN or infinities as null.
+    """
+    from flows.report import write_result
     from warehouse.catalog import CatalogError, connect
 
     import duckdb
@@ -175,10 +190,9 @@ def sql(
     settings = _settings(lake, storage)
     try:
         with connect(_ingested_lake(settings), notice=_note) as con:
-            result = con.sql(query).to_arrow_table()
+            write_result(con.sql(query), fmt, crlf=crlf)  # type: ignore[arg-type]
     except (duckdb.Error, CatalogError) as exc:
         _fail(one_line(exc), 1)
-    print_result(result, fmt)  # type: ignore[arg-type]
 
 
 @app.command()

@@ -1,20 +1,24 @@
-"""What the CLI prints: the run summary, query results (table, CSV, JSON) and ``sitrep status``."""
+"""What the CLI prints: the run summary, query results (table, CSV, JSON) and ``sitrep status``.
+
+A query result is turned into text by DuckDB (``warehouse.render``: every type, exact numbers, ISO 8601
+times and durations, base64 blobs, null for NaN) and streamed out in batches. JSON is one array with one
+object per line; CSV lines end in ``\n`` (``crlf`` for RFC 4180's CRLF).
+"""
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import io
-import json
 import sys
-from typing import Any, Literal
+from typing import Any, Literal, TextIO
 
 import duckdb
-import pyarrow as pa
 from rich.console import Console
 from rich.table import Table
 
-__all__ = ["print_summary", "print_result", "print_status", "STATUS_QUERIES"]
+from warehouse.render import rendered, write_csv, write_json
+
+__all__ = ["print_summary", "write_result", "print_status", "STATUS_QUERIES", "ResultFormat"]
+
+ResultFormat = Literal["table", "csv", "json"]
 
 _console = Console()
 if not _console.is_terminal:  # piped or logged: no terminal width to respect, so do not fold tables
@@ -41,42 +45,27 @@ def print_summary(result: dict[str, Any]) -> None:
     _console.print(f"lake: {result['lake']}")
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, (list, tuple)):
-        return ", ".join(_cell(v) for v in value)
-    return str(value)
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    if isinstance(value, list):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    return value
-
-
-def print_result(result: pa.Table, fmt: Literal["table", "csv", "json"], *, title: str | None = None) -> None:
-    rows = result.to_pylist()
+def write_result(relation: duckdb.DuckDBPyRelation | None, fmt: ResultFormat, out: TextIO | None = None, *,
+                 title: str | None = None, crlf: bool = False) -> None:
+    """Write a query's result (None: a statement without one) to ``out`` (stdout) as a table, CSV or JSON."""
+    out = out if out is not None else sys.stdout
+    if relation is None:
+        if fmt == "json":
+            out.write("[]\n")
+        return
     if fmt == "json":
-        sys.stdout.write(json.dumps([_jsonable(r) for r in rows], ensure_ascii=False, indent=1) + "\n")
+        write_json(relation, out)
         return
     if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(result.column_names)
-        writer.writerows([_cell(r[c]) for c in result.column_names] for r in rows)
-        sys.stdout.write(buffer.getvalue())
+        write_csv(relation, out, crlf=crlf)
         return
     table = Table(title=title, title_justify="left")
-    for name in result.column_names:
+    for name in relation.columns:
         table.add_column(name, overflow="fold")
-    for row in rows:
-        table.add_row(*(_cell(row[c])[:200] for c in result.column_names))
-    _console.print(table)
+    for row in rendered(relation, "cell").iter_rows():
+        table.add_row(*(("" if v is None else v)[:200] for v in row))
+    console = _console if out is sys.stdout else Console(file=out, width=200)
+    console.print(table)
 
 
 STATUS_QUERIES: dict[str, str] = {
@@ -121,4 +110,4 @@ STATUS_QUERIES: dict[str, str] = {
 
 def print_status(con: duckdb.DuckDBPyConnection) -> None:
     for title, query in STATUS_QUERIES.items():
-        print_result(con.sql(query).to_arrow_table(), "table", title=title)
+        write_result(con.sql(query), "table", title=title)

@@ -1,7 +1,10 @@
 """``sitrep export``: a mart, a view or a query written to CSV, Parquet or JSON for other tools.
 
 The file is written by DuckDB's ``COPY`` from a read-only catalog connection into a temporary file beside
-the target, then renamed into place, so a reader never sees half a file.
+the target, then renamed into place, so a reader never sees half a file. JSON and CSV carry every value
+as ``sitrep sql`` prints it (``warehouse.render``: exact numbers, ISO 8601 times and durations, base64
+blobs, null for NaN in JSON, nested values as JSON in CSV); CSV lines end in ``\n``. Parquet keeps
+DuckDB's own types.
 """
 
 from __future__ import annotations
@@ -13,8 +16,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
+import duckdb
+
 from warehouse.catalog import connect
 from warehouse.lake import Lake
+from warehouse.render import cell_sql, write_json
 
 __all__ = ["ExportFormat", "EXPORT_FORMATS", "export", "ExportError"]
 
@@ -25,7 +31,6 @@ _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$")
 _OPTIONS: dict[str, str] = {
     "csv": "FORMAT csv, HEADER true",
     "parquet": "FORMAT parquet, COMPRESSION zstd",
-    "json": "FORMAT json, ARRAY true",  # one JSON array of objects
 }
 
 
@@ -36,6 +41,17 @@ class ExportError(ValueError):
         super().__init__(f"cannot export {what!r}: {reason}")
         self.what = what
         self.reason = reason
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _as_cells(con: duckdb.DuckDBPyConnection, select: str) -> str:
+    """``select`` with its columns as the CSV cells ``warehouse.render`` writes (text, NULL for NULL)."""
+    relation = con.sql(select)
+    projection = ", ".join(f"{sql} AS {_quoted(name)}" for sql, name in zip(cell_sql(relation.types), relation.columns))
+    return f"SELECT {projection} FROM ({select})"
 
 
 def _select(mart_or_query: str) -> str:
@@ -60,11 +76,17 @@ def export(lake: Lake, mart_or_query: str, path: Path, format: ExportFormat = "c
     try:
         with connect(lake, notice=notice) as con:
             try:
-                count = con.execute(f"SELECT count(*) FROM ({select})").fetchall()[0]
-                con.execute(f"COPY ({select}) TO '{tmp.as_posix().replace(chr(39), chr(39) * 2)}' ({_OPTIONS[format]})")
+                if format == "json":  # written here: DuckDB's JSON writer would round exact numbers
+                    with open(tmp, "w", encoding="utf-8") as out:
+                        rows = write_json(con.sql(select), out)
+                else:
+                    (rows,) = con.execute(f"SELECT count(*) FROM ({select})").fetchone() or (0,)
+                    copied = _as_cells(con, select) if format == "csv" else select
+                    con.execute(f"COPY ({copied}) TO '{tmp.as_posix().replace(chr(39), chr(39) * 2)}' "
+                                f"({_OPTIONS[format]})")
             except Exception as exc:  # duckdb's errors: translate once, with the first line
                 raise ExportError(mart_or_query, str(exc).splitlines()[0]) from exc
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
-    return int(count[0]) if count else 0
+    return int(rows)
