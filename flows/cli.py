@@ -14,7 +14,10 @@ from typing import Annotated
 
 import typer
 
+from flows import search_cli
 from flows.cli_setup import (
+    LakeOption,
+    StorageOption,
     build_settings as _settings,
     data_root as _root,
     fail as _fail,
@@ -37,17 +40,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-
-LakeOption = Annotated[
-    Path | None, typer.Option("--lake", help="Data root (lake/ and sitrep.duckdb). Default: $SITREP_LAKE or ./warehouse")
-]
-
-
-StorageOption = Annotated[
-    str | None, typer.Option("--storage", help="Where the raw zone and tables live: a folder or a URL such as "
-                                               "s3://bucket/prefix. Default: $SITREP_STORAGE or <lake>/lake")
-]
-
 
 RunnerOption = Annotated[str | None, typer.Option("--runner", help="Where cleaning runs: local (processes) | dask (prefect-dask's DaskTaskRunner)")]
 DaskOption = Annotated[str | None, typer.Option("--dask-address", help="Dask scheduler, tcp://host:8786 (implies --runner dask)")]
@@ -103,6 +95,8 @@ def ingest(
         _fail(f"the run failed{_under_timeout(settings)}: {one_line(exc)}", 1)
     if not quiet:
         print_summary(result)
+    if result.get("search_index_error"):
+        _note(f"the search index was not updated ({result['search_index_error']}): run 'sitrep index'")
     if result["status"] == "failed_checks":
         _fail(f"data checks failed: {', '.join(result['failed_checks'])} (sitrep check shows the rows)", 1)
     if result["status"] != "completed":
@@ -334,6 +328,10 @@ def dashboard(
         _fail(str(exc), 1)
     typer.echo(f"sitrep dashboard: http://{host}:{port}/ (Ctrl-C to stop)")
     serve_dashboard(settings.lake, host, port, storage=settings.storage)
+
+
+app.command("search")(search_cli.search)
+app.command("index")(search_cli.index)
 
 
 def main() -> None:

@@ -10,7 +10,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from pydantic import ValidationError
@@ -21,8 +21,18 @@ from flows.settings import Settings
 if TYPE_CHECKING:
     from warehouse.lake import Lake
 
-__all__ = ["fail", "note", "data_root", "build_settings", "quiet_prefect", "prefect_api", "open_lake",
+__all__ = ["LakeOption", "StorageOption", "fail", "note", "data_root", "build_settings", "quiet_prefect", "prefect_api", "open_lake",
            "ingested_lake", "runner_overrides"]
+
+LakeOption = Annotated[
+    Path | None, typer.Option("--lake", help="Data root (lake/ and sitrep.duckdb). Default: $SITREP_LAKE or ./warehouse")
+]
+
+
+StorageOption = Annotated[
+    str | None, typer.Option("--storage", help="Where the raw zone and tables live: a folder or a URL such as "
+                                               "s3://bucket/prefix. Default: $SITREP_STORAGE or <lake>/lake")
+]
 
 
 def fail(message: str, code: int = 1) -> NoReturn:

@@ -19,11 +19,13 @@ from itertools import chain, count, islice
 from pathlib import Path
 from typing import Any, TypeVar
 
+import duckdb
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
 from flows.artifacts import publish_summary, run_name
 from flows.batches import WRITE_ORDER, LoadedBatch, clean_jobs, decide_batch, load_batch, web_batch
+from flows.failures import one_line
 from flows.options import IngestOptions
 from flows.progress import progress_bar
 from flows.rows import run_row
@@ -37,6 +39,7 @@ from warehouse.catalog import connect, refresh_catalog
 from warehouse.checks import failed, run_checks
 from warehouse.generations import recover_rebuild
 from warehouse.lake import Lake, write_lock
+from warehouse.search_index import index_folder, update_index
 
 __all__ = ["IngestOptions", "ingest", "new_run_id", "record_run", "COUNT_KEYS"]
 
@@ -108,6 +111,18 @@ def refresh_catalog_task(lake: Lake) -> Path:
 
 
 @task(cache_policy=NO_CACHE, persist_result=False)
+def update_search_index(lake: Lake) -> str | None:
+    """Bring the search index in step with the refreshed catalog; None, or why it could not be (the run's
+    data is stored all the same, and ``sitrep index`` redoes it)."""
+    try:
+        with connect(lake) as con:
+            update_index(con, index_folder(lake.root))
+    except (OSError, ValueError, duckdb.Error) as exc:  # tantivy reports its own failures as ValueError
+        return one_line(exc)
+    return None
+
+
+@task(cache_policy=NO_CACHE, persist_result=False)
 def failed_checks(lake: Lake) -> list[str]:
     """Run the data checks of ``warehouse/sql/checks`` on the refreshed catalog; the names that failed."""
     with connect(lake) as con:
@@ -122,7 +137,7 @@ def ingest(sources: list[str], options: IngestOptions) -> dict[str, Any]:
     run_id = new_run_id(started)
     params = {"sources": sources, **options.model_dump(exclude={"progress", "fetch_policy"})}
     counts: Counter[str] = Counter({key: 0 for key in COUNT_KEYS})
-    status, broken = "failed", list[str]()
+    status, broken, index_error = "failed", list[str](), None
     with write_lock(lake), cleaning_pool(options.workers, options.entity_model, runner=options.runner,
                                          dask_address=options.dask_address) as pool:
         recover_rebuild(lake)  # a reprocess killed mid-swap is finished (or discarded) first
@@ -143,6 +158,7 @@ def ingest(sources: list[str], options: IngestOptions) -> dict[str, Any]:
                                               ingest_date=started.date()))
                     advance(loaded.counts["documents"])
             refresh_catalog_task(lake)
+            index_error = update_search_index(lake)
             broken = failed_checks(lake)
             status = "completed" if counts["documents"] > counts["rejected"] + counts["skipped"] else "empty"
             status = "failed_checks" if broken else status
@@ -154,6 +170,7 @@ def ingest(sources: list[str], options: IngestOptions) -> dict[str, Any]:
             if status == "failed":
                 refresh_catalog(lake)
     result = {"run_id": run_id, "status": status, "counts": dict(counts), "failed_checks": broken,
+              "search_index_error": index_error,
               "seconds": (finished - started).total_seconds(), "lake": str(lake.root)}
     publish_summary("ingest", result)
     return result

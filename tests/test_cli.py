@@ -154,3 +154,32 @@ def test_check_export_and_a_failed_check_fail_the_run(cli_env: dict[str, str], t
     status = run(["status"], cli_env)
     assert "failed_checks" in status.stdout
     assert run(["check"], cli_env).returncode == 1
+
+
+def test_ingest_keeps_the_search_index_and_search_prints_the_passages(cli_env: dict[str, str], tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "corpus", 3)
+    data = Path(cli_env["SITREP_LAKE"])
+    data.mkdir(parents=True)
+    (data / "search").write_text("a file where the index goes")  # the index cannot be written: a note, not a failure
+    first = run(["ingest", str(corpus)], cli_env)
+    assert first.returncode == 0, first.stderr
+    assert "sitrep: note: the search index was not updated" in first.stderr and "run 'sitrep index'" in first.stderr
+    missing = run(["search", "unit"], cli_env)
+    assert missing.returncode == 1 and missing.stderr.startswith("sitrep: no search index in ")
+    (data / "search").unlink()
+    built = run(["index"], cli_env)
+    assert built.returncode == 0 and re.search(r"search index built: (\d) added, 0 deleted, \1 articles", built.stdout), built.stdout
+    (corpus / "story-009.html").write_text(make_page("Story 9", ["A lone frigate patrolled the strait at dawn, the navy said. " * 8],
+                                                     canonical="https://wire.example/s/9"))
+    assert run(["ingest", str(corpus)], cli_env).returncode == 0  # the run adds the new article to the index
+    hits = run(["search", "frigates", "--format", "json"], cli_env)
+    assert hits.returncode == 0, hits.stderr
+    (hit,) = json.loads(hits.stdout)
+    assert hit["title"] == "Story 9" and hit["url"] == "https://wire.example/s/9" and hit["day"]
+    start, end = map(int, hit["highlights"][0].split(":"))
+    assert hit["passage"][start:end] == "frigate"
+    assert json.loads(run(["search", "frigates", "--format", "json", "--until", "2000-01-01"], cli_env).stdout) == []
+    table = run(["search", "frigate strait"], cli_env)
+    assert table.returncode == 0 and "Story 9" in table.stdout
+    bad = run(["search", "title:("], cli_env)
+    assert bad.returncode == 1 and bad.stderr.startswith("sitrep: cannot read the search") and len(bad.stderr.splitlines()) == 1

@@ -37,15 +37,16 @@ class Passage:
         return {"passage": self.text, "highlights": [list(h) for h in self.highlights]}
 
 
-def query_terms(q: str) -> list[str]:
-    """What to mark for a search string: the whole string as typed (a phrase), then each quoted phrase
-    and each word, without search operators (``AND``, ``OR``, ``NOT``, a ``-word``, a ``field:`` prefix).
+def query_terms(q: str, *, whole: bool = True) -> list[str]:
+    """What to mark for a search string: the whole string as typed (a phrase; not with ``whole=False``),
+    then each quoted phrase and each word, without search operators (``AND``, ``OR``, ``NOT``, a
+    ``-word``, a ``field:`` prefix).
 
     >>> query_terms('drone strike -Kyiv')
     ['drone strike -Kyiv', 'drone', 'strike']
     """
-    whole = " ".join(q.split())
-    terms: list[str] = [whole] if whole else []
+    typed = " ".join(q.split())
+    terms: list[str] = [typed] if typed and whole else []
     negate = False
     for phrase, token in _TOKEN.findall(q):
         if token in _OPERATORS:
