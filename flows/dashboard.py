@@ -13,6 +13,7 @@ import datetime as dt
 import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -25,6 +26,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from warehouse.catalog import refresh_catalog
+from warehouse.search_index import index_folder
 from warehouse.dashboard_data import DashboardData, Filters
 from warehouse.lake import Lake
 
@@ -72,9 +74,11 @@ _EMPTY_TOPOLOGY = json.dumps({
 the page points ``topojsonURL`` here so that no request leaves the machine. Shapes come from world.json."""
 
 
-def _default(value: object) -> str:
+def _default(value: object) -> str | float:
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
+    if isinstance(value, Decimal):  # a sum of DECIMAL amounts: the page draws it as a number
+        return float(value)
     raise TypeError(f"not JSON serializable: {type(value).__name__}")
 
 
@@ -88,7 +92,7 @@ def create_app(lake_root: Path, storage: str | None = None) -> Starlette:
     lake = Lake(Path(lake_root), storage)
     if not lake.catalog_path.exists():
         refresh_catalog(lake)
-    data = DashboardData(lake.catalog_path)
+    data = DashboardData(lake.catalog_path, index_folder(lake.root))
 
     def filters(request: Request) -> Filters:
         return Filters.parse(dict(request.query_params))
@@ -104,6 +108,12 @@ def create_app(lake_root: Path, storage: str | None = None) -> Starlette:
                 return bad_request(exc)
 
         return endpoint
+
+    def search(request: Request) -> Response:
+        """The search's rows; the ``X-Sitrep-Search`` header says what answered (``index`` or ``scan``)."""
+        response = api(lambda f, r: data.search(f, r.query_params.get("q", "")))(request)
+        response.headers["X-Sitrep-Search"] = data.search_engine()
+        return response
 
     def index(request: Request) -> Response:
         return FileResponse(STATIC / "index.html", media_type="text/html")
@@ -128,7 +138,7 @@ def create_app(lake_root: Path, storage: str | None = None) -> Starlette:
         Route("/api/top_entities", api(lambda f, r: data.top_entities(f))),
         Route("/api/countries", api(lambda f, r: data.countries(f))),
         Route("/api/casualties", api(lambda f, r: data.casualties(f, r.query_params.get("scope")))),
-        Route("/api/search", api(lambda f, r: data.search(f, r.query_params.get("q", "")))),
+        Route("/api/search", search),
         Route("/api/money", api(lambda f, r: data.money(
             f, r.query_params.get("by"), r.query_params.get("currency"),
             r.query_params.get("contracts", "") in ("1", "true", "on")))),

@@ -218,3 +218,35 @@ def test_article_list_shows_the_passage_around_the_entity_or_the_search_term(ric
 
 def test_an_entity_name_is_found_by_its_id(rich: TestClient) -> None:
     assert rich.get("/api/entities", params={"id": "e:dod"}).json()[0]["canonical_name"] == "United States Department of Defense"
+
+
+def test_search_goes_through_the_index_when_the_lake_has_one(tmp_path: Path, client: TestClient) -> None:
+    from warehouse.catalog import connect
+    from warehouse.search_index import index_folder, update_index
+
+    lake = write_lake(tmp_path)
+    with connect(lake) as con:
+        update_index(con, index_folder(tmp_path))
+    assert client.get("/api/search", params={"q": "kharkiv"}).headers["X-Sitrep-Search"] == "scan"
+    with TestClient(create_app(tmp_path)) as indexed:
+        answer = indexed.get("/api/search", params={"q": "kharkiv"})
+        assert answer.headers["X-Sitrep-Search"] == "index"
+        hits = answer.json()
+        assert {h["article_id"] for h in hits} == {"id-a4", "id-a1"}
+        assert all("kharkiv" in h["passage"][s:e].lower() for h in hits for s, e in h["highlights"]) and hits[0]["highlights"]
+        assert [h["article_id"] for h in indexed.get("/api/search", params={"q": "kharkiv", "source": "Harbor Watch"}).json()] == ["id-a4"]
+        assert indexed.get("/api/search", params={"q": "yemen", "source": "Harbor Watch"}).json() == []
+        assert indexed.get("/api/search", params={"q": "kharkiv", "to": "2000-01-01"}).json() == []
+        by_entity = indexed.get("/api/search", params={"q": "kharkiv", "entity": "e:houthis"}).json()
+        assert {h["article_id"] for h in by_entity} < {"id-a4", "id-a1"}
+        bad = indexed.get("/api/search", params={"q": "title:("})
+        assert bad.status_code == 400 and bad.json()["error"].startswith("cannot read the search")
+
+
+def test_json_answers_write_exact_decimals_as_numbers() -> None:
+    from decimal import Decimal
+
+    from flows.dashboard import _JSON
+
+    body = _JSON({"value": Decimal("1234567.50"), "day": __import__("datetime").date(2025, 1, 2)}).body
+    assert body == b'{"value":1234567.5,"day":"2025-01-02"}'
