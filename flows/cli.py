@@ -135,6 +135,8 @@ def reprocess(
         _fail(f"the run failed{_under_timeout(settings)}: {one_line(exc)}", 1)
     if not quiet:
         print_summary(result)
+    if result.get("search_index_error"):
+        _note(f"the search index was not updated ({result['search_index_error']}): run 'sitrep index'")
 
 
 @app.command()

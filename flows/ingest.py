@@ -13,6 +13,7 @@ next one without duplicate rows), and finally refresh the catalog and close the 
 
 import datetime as dt
 import secrets
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain, count, islice
@@ -133,7 +134,7 @@ def failed_checks(lake: Lake) -> list[str]:
 def ingest(sources: list[str], options: IngestOptions) -> dict[str, Any]:
     """Ingest files, directories, URLs, feeds, sitemaps, pages, WARC files and sources TOML files."""
     lake = Lake(Path(options.lake), options.storage)
-    started = _utcnow()
+    started, begun = _utcnow(), time.monotonic()
     run_id = new_run_id(started)
     params = {"sources": sources, **options.model_dump(exclude={"progress", "fetch_policy"})}
     counts: Counter[str] = Counter({key: 0 for key in COUNT_KEYS})
@@ -153,6 +154,7 @@ def ingest(sources: list[str], options: IngestOptions) -> dict[str, Any]:
             total = None if any(is_web(s) for s in resolved) else len(documents)
             with progress_bar(total, options.progress) as advance:
                 for loaded, cleaned in clean_batches(pool, ((b, clean_jobs(b, options)) for b in batches)):
+                    options.past_timeout(begun)  # nothing is stored past the deadline
                     counts.update(store_batch(opaque(loaded), opaque(cleaned), lake=lake, index=opaque(index),
                                               known_entities=opaque(known_entities), run_id=run_id,
                                               ingest_date=started.date()))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Literal
 
 from pydantic import BaseModel
@@ -29,6 +30,7 @@ class IngestOptions(BaseModel):
     runner: Literal["local", "dask"] = "local"  # cleaning on local processes or on a Dask cluster
     dask_address: str | None = None  # tcp://host:8786; None with runner="dask": a local cluster of `workers`
     reprocess_cache: bool = True  # reprocess: read unchanged batches' cleaning from <lake>/prefect-results
+    timeout: float | None = None  # seconds; the run also checks it between batches (see past_timeout)
 
     @classmethod
     def from_settings(cls, settings: Settings, *, progress: bool = False) -> IngestOptions:
@@ -38,4 +40,14 @@ class IngestOptions(BaseModel):
                    near_duplicate_bits=settings.near_duplicate_bits,
                    entity_model=settings.entity_stage(),
                    fetch_policy=settings.fetch_policy(), runner=settings.runner,
-                   dask_address=settings.dask_address, reprocess_cache=settings.reprocess_cache, progress=progress)
+                   dask_address=settings.dask_address, reprocess_cache=settings.reprocess_cache, progress=progress,
+                   timeout=settings.flow_timeout)
+
+    def past_timeout(self, begun: float) -> None:
+        """Raise TimeoutError when more than ``timeout`` seconds passed since ``begun`` (``time.monotonic``).
+
+        Prefect's flow timeout is a SIGALRM, and one that lands while Python runs a garbage-collection
+        callback is printed as 'Exception ignored' and lost; so a run checks its own clock between batches.
+        """
+        if self.timeout is not None and time.monotonic() - begun > self.timeout:
+            raise TimeoutError(f"the run passed its {self.timeout:g} s timeout")

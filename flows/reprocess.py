@@ -18,6 +18,7 @@ run is read from ``<data root>/prefect-results`` instead of being cleaned again.
 
 import datetime as dt
 import posixpath
+import time
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import ExitStack
@@ -29,7 +30,7 @@ from prefect import flow
 
 from flows.artifacts import publish_summary, run_name
 from flows.batches import WRITE_ORDER, LoadedBatch, clean_jobs, decide_batch
-from flows.ingest import COUNT_KEYS, new_run_id, record_run
+from flows.ingest import COUNT_KEYS, new_run_id, record_run, update_search_index
 from flows.options import IngestOptions
 from flows.load import LoadedDocument, LoadFailure
 from flows.rows import reject_row, run_row
@@ -103,11 +104,11 @@ def _batches(lake: Lake, options: IngestOptions, run_id: str) -> Iterator[Loaded
 def reprocess(options: IngestOptions) -> dict[str, Any]:
     """Rebuild articles and the normalizer tables from the raw zone; returns the run's id, counts, timing."""
     lake = Lake(Path(options.lake), options.storage)
-    started = dt.datetime.now(dt.timezone.utc)
+    started, begun = dt.datetime.now(dt.timezone.utc), time.monotonic()
     run_id = new_run_id(started)
     params = options.model_dump(exclude={"progress"})
     counts: Counter[str] = Counter({key: 0 for key in COUNT_KEYS})
-    status = "failed"
+    status, index_error = "failed", None
     with write_lock(lake), ExitStack() as stack:
         def open_pool() -> Pool | None:
             return stack.enter_context(cleaning_pool(options.workers, options.entity_model, runner=options.runner,
@@ -129,6 +130,7 @@ def reprocess(options: IngestOptions) -> dict[str, Any]:
             cache = CleanCache.open(Path(options.lake), options.entity_model) if options.reprocess_cache else None
             cleaned = clean_batches(pool, work) if cache is None else cached_clean_batches(open_pool, work, cache)
             for loaded, results in cleaned:
+                options.past_timeout(begun)  # nothing is staged past the deadline
                 tables = decide_batch(loaded, results, index=index, known_entities=known_entities, run_id=run_id,
                                       first_ingested=first_ingested)
                 day = loaded.ingest_date or started.date()
@@ -147,7 +149,8 @@ def reprocess(options: IngestOptions) -> dict[str, Any]:
             record_run(lake, run_row(run_id=run_id, flow="reprocess", started_at=started, finished_at=finished,
                                      status=status, counts=dict(counts), parameters=params), part=1)
             refresh_catalog(lake)
-    result = {"run_id": run_id, "status": status, "counts": dict(counts),
+            index_error = update_search_index(lake) if status == "completed" else None
+    result = {"run_id": run_id, "status": status, "counts": dict(counts), "search_index_error": index_error,
               "seconds": (finished - started).total_seconds(), "lake": str(lake.root)}
     publish_summary("reprocess", result)
     return result
