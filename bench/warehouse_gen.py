@@ -5,6 +5,17 @@ expressions per article (10M / 3M / 4M rows), 20,000 entities with a skewed popu
 document per article; 1 article in 100 has no publication date (it counts on its ingest day), and one
 quantity in 15 is an amount of money (USD, or EUR for one in four), partitioned by month into ``<root>/lake/tables/<table>/ingest_date=.../``.
 
+Article text is real-length word salad shaped like prose, for full-text search benchmarks: 16 to 42 sentences
+(median ~2,850 characters, 1% below ~1,550 and 1% above ~4,200; ~510 words) of 10 to 25 words, each
+sentence capitalised and ended by a period, a blank line between paragraphs of about four sentences.
+Words are drawn from ``bench/warehouse_words.txt`` (~4,000 words taken from this repository's gazetteers,
+test fixtures and a hand-written head of common English words, most frequent first) with Zipf-like
+frequency (rank r with probability ~1/r: "the" is ~8% of words and in every article, the rarest words
+in ~1% of articles); one word in 40 is a number from 1 to 999 (also ~1/r). Every article also holds
+``sitrepdoc<a>`` (in that one article only), ``convoy<a % 1009>``, ``depot<a % 211>`` and
+``sector<hash % 50021>`` (in ~1/1009, ~1/211 and ~1/50021 of the articles: rare terms); ``word_count``
+is the number of words written. All of it comes from ``hash(a, ...)``, so the text is the same on every run.
+
     .venv/bin/python bench/warehouse_gen.py /tmp/bigwh --articles 1000000
 """
 
@@ -23,6 +34,42 @@ COUNTRIES = ("['UKR','RUS','USA','CHN','ISR','IRN','YEM','SYR','IRQ','TWN','KOR'
              "'FRA','DEU','POL','TUR','SAU','EGY','LBY','SDN','ETH','SOM','MLI','NGA','VEN','COL','MEX','BRA','ARG',"
              "'AUS','PHL','VNM','IDN','MMR','LBN']")
 EVENTS = "['killed','wounded','captured','missing','casualties','displaced']"
+WORDS = Path(__file__).with_name("warehouse_words.txt")
+"""The text's vocabulary, most frequent first (lines starting with # are comments)."""
+
+
+def _articles_select(articles: int, words: int, art_day: str, part: str) -> str:
+    """The articles query; the text of article ``a`` comes from ``hash(a, ...)`` and ``getvariable('vocab')``."""
+    unit = "(CAST(hash(a, k, i) >> 11 AS DOUBLE) / 9007199254740992.0)"  # 53 bits: uniform in [0, 1)
+    # Word i (from 0) of sentence k (from 1): a few fixed slots hold the article's own and its rare tokens;
+    # otherwise one word in 40 is a number and the rest are vocabulary rank floor((words + 1) ** u) (~1/r).
+    word = (f"CASE WHEN k = 1 AND i = 1 THEN 'sitrepdoc' || a "
+            f"WHEN k = 2 + a % 7 AND i = 2 THEN 'convoy' || (a % 1009) "
+            f"WHEN k = 3 + a % 5 AND i = 4 THEN 'depot' || (a % 211) "
+            f"WHEN k = 4 + a % 3 AND i = 6 THEN 'sector' || (hash(a, -1) % 50021) "
+            f"WHEN hash(a, k, i) % 40 = 0 THEN CAST(CAST(floor(pow(1000, {unit})) AS INTEGER) AS VARCHAR) "
+            f"ELSE getvariable('vocab')[CAST(floor(pow({words + 1}, {unit})) AS INTEGER)] END")
+    sentence = (f"array_to_string(list_transform(list_transform(range(n), lambda i: {word}), "
+                f"lambda w, j: CASE WHEN j = 1 THEN upper(left(w, 1)) || substr(w, 2) ELSE w END), ' ') || '.'")
+    # A paragraph break (blank line) before one sentence in four, a space before the others.
+    text = (f"array_to_string(list_transform(lens, lambda n, k: CASE WHEN k = 1 THEN '' "
+            f"WHEN hash(a, k, -4) % 4 = 0 THEN chr(10) || chr(10) ELSE ' ' END || {sentence}), '')")
+    # Sentence lengths: 16 + [0, 8] + [0, 18] sentences of 10 to 25 words.
+    lens = ("list_transform(range(CAST(16 + hash(a, -2) % 9 + hash(a, -3) % 19 AS BIGINT)), "
+            "lambda k: CAST(10 + hash(a, k + 1) % 16 AS BIGINT))")
+    return f"""
+        SELECT 'A' || a AS article_id, md5(CAST(a AS VARCHAR)) AS revision, 'https://site' || (a % 20) || '.example/' || a AS url,
+               'https://site' || (a % 20) || '.example/' || a AS canonical_url, 'site' || (a % 20) || '.example' AS domain,
+               'Source ' || (a % 20) AS source_name, 'Headline ' || a || ' about convoy ' || (a % 1009) AS title,
+               ['Writer ' || (a % 300)] AS authors, CASE WHEN a % 100 <> 7 THEN {art_day} END AS published_at, 'metadata' AS published_source,
+               CASE WHEN a % 10 = 0 THEN 'fr' ELSE 'en' END AS language, NULL::VARCHAR AS description,
+               []::VARCHAR[] AS categories, []::VARCHAR[] AS tags, {text} AS text, CAST(list_sum(lens) AS INTEGER) AS word_count,
+               CAST(hash(a) AS UBIGINT) AS simhash,
+               CASE WHEN a % 50 = 49 THEN 'A' || (a - 1) END AS duplicate_of,
+               CASE WHEN a % 50 = 49 THEN 'exact' END AS duplicate_kind, 'trafilatura' AS extraction_method,
+               sha256(CAST(a AS VARCHAR)) AS raw_id, CAST({art_day} AS TIMESTAMPTZ) + INTERVAL 6 HOUR AS ingested_at,
+               'bench' AS run_id, {part} AS ingest_date
+        FROM (SELECT a, {lens} AS lens FROM article_ids)"""
 
 
 def _copy(con: duckdb.DuckDBPyConnection, root: Path, table: str, select: str) -> None:
@@ -47,23 +94,11 @@ def generate(root: Path, articles: int = 1_000_000, entities: int = 20_000) -> d
         _copy(con, root, table, select)
         timings[table] = round(time.perf_counter() - t, 2)
 
-    text = ("'Report ' || a || ': forces of side ' || (a % 97) || ' moved near sector ' || (a % 13) || '. ' || "
-            "'Officials said ' || (a % 50) || ' people were affected, and talks continue on convoy ' || (a % 1009) || '. ' || "
-            "'Analysts expect more fighting near the border in the coming weeks; the ministry denied reports. ' || "
-            "'A spokesman declined to comment on the drone strike on depot ' || (a % 211) || '.'")
-    timed("articles", f"""
-        SELECT 'A' || a AS article_id, md5(CAST(a AS VARCHAR)) AS revision, 'https://site' || (a % 20) || '.example/' || a AS url,
-               'https://site' || (a % 20) || '.example/' || a AS canonical_url, 'site' || (a % 20) || '.example' AS domain,
-               'Source ' || (a % 20) AS source_name, 'Headline ' || a || ' about convoy ' || (a % 1009) AS title,
-               ['Writer ' || (a % 300)] AS authors, CASE WHEN a % 100 <> 7 THEN {art_day} END AS published_at, 'metadata' AS published_source,
-               CASE WHEN a % 10 = 0 THEN 'fr' ELSE 'en' END AS language, NULL::VARCHAR AS description,
-               []::VARCHAR[] AS categories, []::VARCHAR[] AS tags, {text} AS text, CAST(60 AS INTEGER) AS word_count,
-               CAST(hash(a) AS UBIGINT) AS simhash,
-               CASE WHEN a % 50 = 49 THEN 'A' || (a - 1) END AS duplicate_of,
-               CASE WHEN a % 50 = 49 THEN 'exact' END AS duplicate_kind, 'trafilatura' AS extraction_method,
-               sha256(CAST(a AS VARCHAR)) AS raw_id, CAST({art_day} AS TIMESTAMPTZ) + INTERVAL 6 HOUR AS ingested_at,
-               'bench' AS run_id, {part} AS ingest_date
-        FROM range({articles}) r(a)""")
+    vocab = [w for w in WORDS.read_text(encoding="utf-8").split("\n") if w and not w.startswith("#")]
+    con.execute("SET VARIABLE vocab = ?", [vocab])
+    # range() is read by one thread; a table is scanned in parallel (a row group of 122,880 ids per thread).
+    con.execute(f"CREATE TEMP TABLE article_ids AS SELECT range AS a FROM range({articles})")
+    timed("articles", _articles_select(articles, len(vocab), art_day, part))
     timed("raw_documents", f"""
         SELECT sha256(CAST(a AS VARCHAR)) AS raw_id, 'Source ' || (a % 20) AS source_name,
                'https://site' || (a % 20) || '.example/' || a AS source_uri, NULL::VARCHAR AS final_url,
