@@ -99,8 +99,10 @@ def test_update_adds_changed_and_new_deletes_gone(built: tuple[duckdb.DuckDBPyCo
     assert _ids(si.search(folder, "submarine")) == ["a5"]
     assert _ids(si.search(folder, "exercice")) == []
     assert si.behind(con, folder) == 0
+    listed = (folder / si.MANIFEST).stat().st_mtime_ns
     again = si.update_index(con, folder)
     assert (again.added, again.deleted, again.total) == (0, 0, 4)
+    assert (folder / si.MANIFEST).stat().st_mtime_ns == listed  # nothing to do: nothing rewritten
 
 
 def test_an_update_cut_short_is_finished_without_twins(built: tuple[duckdb.DuckDBPyConnection, Path]) -> None:

@@ -163,7 +163,8 @@ def update_index(con: duckdb.DuckDBPyConnection, folder: Path, *, rebuild: bool 
     except BaseException:
         writer.rollback()
         raise
-    _write_manifest(con, manifest)
+    if added or gone or rebuilt or dirty or not manifest.exists():  # else the list on disk is still true
+        _write_manifest(con, manifest)
     (folder / DIRTY).unlink(missing_ok=True)
     index.reload()
     total = index.searcher().num_docs
