@@ -23,6 +23,8 @@ echo; echo "-- casualty claims, with the places and groups named in the same sen
     LEFT JOIN entity_mentions m USING (article_id, revision, sentence)
     LEFT JOIN entities e ON e.entity_id = m.entity_id AND e.type IN ('GPE', 'ORG', 'NORP')
     WHERE q.event IN ('killed', 'wounded', 'captured', 'missing') GROUP BY ALL ORDER BY a.published_at"
+echo; echo "-- a full-text search (stemmed: 'drone strikes' also finds 'drone strike'), best match first:"
+"$bin/sitrep" search --lake "$lake" --limit 3 "drone strikes"
 echo; echo "-- duplicates and rejects, with the reason:"
 "$bin/sitrep" sql --lake "$lake" "SELECT 'duplicate' AS outcome, a.title AS what,
     a.duplicate_kind || ' copy of: ' || b.title AS why FROM articles a JOIN articles b ON a.duplicate_of = b.article_id
