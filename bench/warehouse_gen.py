@@ -6,12 +6,12 @@ document per article; 1 article in 100 has no publication date (it counts on its
 quantity in 15 is an amount of money (USD, or EUR for one in four), partitioned by month into ``<root>/lake/tables/<table>/ingest_date=.../``.
 
 Article text is real-length word salad shaped like prose, for full-text search benchmarks: 16 to 42 sentences
-(median ~2,850 characters, 1% below ~1,550 and 1% above ~4,200; ~510 words) of 10 to 25 words, each
+(median ~2,800 characters, 1% below ~1,570 and 1% above ~4,250; ~500 words) of 10 to 25 words, each
 sentence capitalised and ended by a period, a blank line between paragraphs of about four sentences.
 Words are drawn from ``bench/warehouse_words.txt`` (~4,000 words taken from this repository's gazetteers,
 test fixtures and a hand-written head of common English words, most frequent first) with Zipf-like
 frequency (rank r with probability ~1/r: "the" is ~8% of words and in every article, the rarest words
-in ~1% of articles); one word in 40 is a number from 1 to 999 (also ~1/r). Every article also holds
+in ~1.5% of articles); one word in 40 is a number from 1 to 999 (also ~1/r). Every article also holds
 ``sitrepdoc<a>`` (in that one article only), ``convoy<a % 1009>``, ``depot<a % 211>`` and
 ``sector<hash % 50021>`` (in ~1/1009, ~1/211 and ~1/50021 of the articles: rare terms); ``word_count``
 is the number of words written. All of it comes from ``hash(a, ...)``, so the text is the same on every run.
