@@ -17,7 +17,7 @@ from typing import Any
 
 import typer.main
 
-__all__ = ["ParamDoc", "CommandDoc", "command_docs", "cli_markdown", "main"]
+__all__ = ["ParamDoc", "CommandDoc", "SettingDoc", "command_docs", "setting_docs", "cli_markdown", "main"]
 
 REGENERATE = "python -m flows.cli_docs"
 
@@ -117,6 +117,32 @@ def command_docs() -> tuple[str, list[CommandDoc]]:
     return (group.help or "").strip(), docs
 
 
+@dataclass(frozen=True, slots=True)
+class SettingDoc:
+    """One setting: its environment variable, default and meaning (``flows.settings.Settings``)."""
+
+    variable: str
+    default: str
+    help: str
+
+
+def _setting_default(value: object) -> str:
+    if value is None:
+        return "unset"
+    if isinstance(value, bool):
+        return str(value).lower()
+    return str(value)
+
+
+def setting_docs() -> list[SettingDoc]:
+    """Every field of the settings model, in declaration order, as its ``SITREP_`` variable."""
+    from flows.settings import Settings
+
+    prefix = str(Settings.model_config.get("env_prefix", ""))
+    return [SettingDoc(f"{prefix}{name}".upper(), _setting_default(field.default), field.description or "")
+            for name, field in Settings.model_fields.items()]
+
+
 def _text(text: str) -> str:
     """Help text as Markdown prose: angle brackets escaped so they are not read as HTML."""
     return text.replace("\\", "\\\\").replace("<", "\\<")
@@ -166,6 +192,17 @@ def cli_markdown() -> str:
             out += [f"| {', '.join(_code(n) for n in p.names)} | {_code(p.type)} | "
                     f"{_code(p.default) if p.default is not None else ''} | {_cell(p.help)} |" for p in options]
             out.append("")
+    out += [
+        "## Settings",
+        "",
+        "Each command builds its settings once, when it starts: an option on the command line wins, else "
+        "the setting's environment variable, else its default.",
+        "",
+        "| variable | default | meaning |",
+        "| --- | --- | --- |",
+    ]
+    out += [f"| {_code(d.variable)} | {'unset' if d.default == 'unset' else _code(d.default)} | {_cell(d.help)} |"
+            for d in setting_docs()]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).rstrip("\n") + "\n"
 
 

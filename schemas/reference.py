@@ -163,12 +163,12 @@ def tables_markdown() -> str:
         "has one view per table, with its partition column added. "
         "The marts built over them are described in [marts.md](marts.md).",
         "",
-        "| table | schema version | one row is |",
+        "| table | schema version | rows |",
         "| --- | --- | --- |",
     ]
     out += [f"| [`{d.name}`](#{d.name}) | {d.version} | {_cell(_first_sentence(d.description))} |" for d in docs]
     for doc in docs:
-        out += ["", f"## {doc.name}", "", doc.description or "(no description)", "",
+        out += ["", f"## {doc.name}", "", doc.description[:1].upper() + doc.description[1:], "",
                 f"Schema version {doc.version}.", "",
                 "| column | type | null | meaning |", "| --- | --- | --- | --- |"]
         out += [f"| `{f.name}` | `{f.type}` | {'yes' if f.nullable else 'no'} | {_cell(f.comment)} |"
