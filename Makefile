@@ -6,7 +6,7 @@ DEMO_LAKE ?= demo-lake
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 
-.PHONY: demo test lint bench eval clean lock
+.PHONY: demo test lint bench eval docs clean lock
 
 # requirements/lock.txt pins every package (and its hashes) that passed CI: `make lock` after a change
 # of the dependencies in pyproject.toml.
@@ -41,6 +41,11 @@ eval: $(BIN)/sitrep
 	$(BIN)/python bench/eval_entities.py
 	$(BIN)/python bench/eval_quantities.py
 	$(BIN)/python bench/eval_dates.py
+
+docs: $(BIN)/sitrep
+	$(BIN)/python -m flows.cli_docs
+	$(BIN)/python -m schemas.reference
+	$(BIN)/python -m warehouse.reference
 
 clean:
 	rm -rf $(VENV) $(DEMO_LAKE)

@@ -31,166 +31,225 @@ PARTITION_COLUMN = "ingest_date"
 
 _TS = pa.timestamp("us", tz="UTC")
 
+# Each table's description is the comment block right above its schema, and each field's meaning is its
+# trailing comment, continued on "#   " lines under it. docs/tables.md is generated from them
+# (schemas.reference, `make docs`); tests/test_docs.py fails when it is stale or a field has no comment.
+
+# raw_documents: one row per document read or fetched. Its bytes are kept in the raw zone under raw_id,
+# so that every other table can be rebuilt from them (sitrep reprocess).
 RAW_DOCUMENTS = pa.schema(
     [
-        pa.field("raw_id", pa.string(), nullable=False),  # sha256 hex of the bytes as stored
-        pa.field("source_name", pa.string()),
+        pa.field("raw_id", pa.string(), nullable=False),  # sha256 hex of the bytes as stored in the raw zone
+        pa.field("source_name", pa.string()),  # the source it came from
         pa.field("source_uri", pa.string(), nullable=False),  # where it was read: file:// or http(s)://
         pa.field("final_url", pa.string()),  # after redirects (web), or the page's canonical URL
         pa.field("fetched_at", _TS, nullable=False),  # fetch time, or the file's mtime
         pa.field("http_status", pa.int16()),  # null for local files
         pa.field("content_type", pa.string()),  # text/html, text/plain
         pa.field("content_encoding", pa.string()),  # gzip when the stored bytes are compressed
-        pa.field("byte_size", pa.int64(), nullable=False),
-        pa.field("run_id", pa.string(), nullable=False),
+        pa.field("byte_size", pa.int64(), nullable=False),  # size of the stored bytes
+        pa.field("run_id", pa.string(), nullable=False),  # the run that read it
     ]
 )
 
+# articles: one row per revision of an article: the cleaned text and the page's metadata. A re-run adds
+# nothing for bytes already read; new text under the same article key is a new revision.
 ARTICLES = pa.schema(
     [
-        pa.field("article_id", pa.string(), nullable=False),  # stable across revisions
+        pa.field("article_id", pa.string(), nullable=False),  # stable across revisions: a hash of the article key
+        #   (the canonical URL without tracking parameters, or the file URI)
         pa.field("revision", pa.string(), nullable=False),  # sha256 hex of the cleaned text
-        pa.field("url", pa.string(), nullable=False),
-        pa.field("canonical_url", pa.string()),
-        pa.field("domain", pa.string()),
-        pa.field("source_name", pa.string()),
-        pa.field("title", pa.string()),
-        pa.field("authors", pa.list_(pa.string())),
-        pa.field("published_at", pa.date32()),
-        pa.field("published_source", pa.string()),  # metadata | dateline | url | null when unknown
-        pa.field("language", pa.string()),
-        pa.field("description", pa.string()),
-        pa.field("categories", pa.list_(pa.string())),
-        pa.field("tags", pa.list_(pa.string())),
-        pa.field("text", pa.string(), nullable=False),
-        pa.field("word_count", pa.int32(), nullable=False),
-        pa.field("simhash", pa.uint64(), nullable=False),
-        pa.field("duplicate_of", pa.string()),  # article_id of the first article seen, if a duplicate
-        pa.field("duplicate_kind", pa.string()),  # exact | near | null
-        pa.field("extraction_method", pa.string(), nullable=False),  # trafilatura | text
+        pa.field("url", pa.string(), nullable=False),  # where the document was read
+        pa.field("canonical_url", pa.string()),  # the page's canonical URL, normalized, tracking parameters removed
+        pa.field("domain", pa.string()),  # host of the canonical URL, without www.
+        pa.field("source_name", pa.string()),  # the source's name
+        pa.field("title", pa.string()),  # page metadata, or the title line of a text
+        pa.field("authors", pa.list_(pa.string())),  # page metadata, or the byline of a text; job titles, desks
+        #   and labels dropped
+        pa.field("published_at", pa.date32()),  # publication date; never before 1900, never later than the fetch
+        #   or file time
+        pa.field("published_source", pa.string()),  # where published_at came from: metadata | dateline | url |
+        #   null when unknown
+        pa.field("language", pa.string()),  # ISO 639-1 code
+        pa.field("description", pa.string()),  # page metadata
+        pa.field("categories", pa.list_(pa.string())),  # page metadata
+        pa.field("tags", pa.list_(pa.string())),  # page metadata (a keywords string becomes one tag per keyword)
+        pa.field("text", pa.string(), nullable=False),  # the cleaned main text, paragraphs separated by a blank line
+        pa.field("word_count", pa.int32(), nullable=False),  # words in text
+        pa.field("simhash", pa.uint64(), nullable=False),  # 64-bit simhash of text
+        pa.field("duplicate_of", pa.string()),  # article_id of the first article seen with the same or a
+        #   near-identical text, if a duplicate
+        pa.field("duplicate_kind", pa.string()),  # exact | near (simhash within SITREP_NEAR_DUPLICATE_BITS) | null
+        pa.field("extraction_method", pa.string(), nullable=False),  # trafilatura (HTML) | text (the text cleaner)
         pa.field("charset", pa.string()),  # the codec that decoded the document: utf-8, cp1252, koi8_r, cp932 ... (v2)
         pa.field("charset_source", pa.string()),  # bom | header | meta | utf8 | guessed; null in files before v2
-        pa.field("raw_id", pa.string(), nullable=False),
-        pa.field("ingested_at", _TS, nullable=False),
-        pa.field("run_id", pa.string(), nullable=False),
+        pa.field("raw_id", pa.string(), nullable=False),  # the raw document it was cleaned from
+        pa.field("ingested_at", _TS, nullable=False),  # when the row was first written (reprocess keeps it, by raw
+        #   document)
+        pa.field("run_id", pa.string(), nullable=False),  # the run that wrote it
     ]
 )
 
+# rejects: one row per input that failed a stage, with the reason. Bad input never stops a run.
 REJECTS = pa.schema(
     [
-        pa.field("run_id", pa.string(), nullable=False),
-        pa.field("stage", pa.string(), nullable=False),  # load | clean | fetch | normalize | write
-        pa.field("source_name", pa.string()),
-        pa.field("source_uri", pa.string(), nullable=False),
-        pa.field("raw_id", pa.string()),
-        pa.field("error_type", pa.string(), nullable=False),
-        pa.field("message", pa.string(), nullable=False),
-        pa.field("at", _TS, nullable=False),
+        pa.field("run_id", pa.string(), nullable=False),  # the run
+        pa.field("stage", pa.string(), nullable=False),  # load | fetch | parse (a feed or sitemap) | clean |
+        #   normalize | reprocess
+        pa.field("source_name", pa.string()),  # the source of the input
+        pa.field("source_uri", pa.string(), nullable=False),  # the input: where it was read
+        pa.field("raw_id", pa.string()),  # the stored bytes, when they were read
+        pa.field("error_type", pa.string(), nullable=False),  # EmptyDocument, BinaryContent, InvalidEncoding,
+        #   TooLarge, NoArticleText, BadGzip, UnsupportedType, ...; fetch: HTTP404, HTTP503, ReadTimeout,
+        #   PrivateAddress, RedirectLoop, ...
+        pa.field("message", pa.string(), nullable=False),  # the reason in words ("not valid UTF-8 at byte 1234");
+        #   a fetch's also counts its attempts
+        pa.field("at", _TS, nullable=False),  # when the input was rejected
     ]
 )
 
+# runs: two rows per run, one when it starts (running) and one when it ends. The run_history view keeps
+# the last of them; a run killed before its end stays running.
 RUNS = pa.schema(
     [
-        pa.field("run_id", pa.string(), nullable=False),
-        pa.field("flow", pa.string(), nullable=False),
-        pa.field("started_at", _TS, nullable=False),
-        pa.field("finished_at", _TS),
-        pa.field("status", pa.string(), nullable=False),  # running | completed | failed | empty
-        pa.field("counts", pa.string()),  # JSON object: {"new": 12, "unchanged": 3, ...}
+        pa.field("run_id", pa.string(), nullable=False),  # UTC start time plus random hex, for example
+        #   20261125T180108Z-18b3b4
+        pa.field("flow", pa.string(), nullable=False),  # ingest | reprocess
+        pa.field("started_at", _TS, nullable=False),  # when the run started
+        pa.field("finished_at", _TS),  # when it ended; null in its running row
+        pa.field("status", pa.string(), nullable=False),  # running | completed | empty (nothing readable) | failed
+        #   | failed_checks (a data check failed)
+        pa.field("counts", pa.string()),  # JSON object: documents, new, revised, unchanged, duplicate, rejected,
+        #   skipped; failed_checks (the checks that failed); reprocess adds cached (documents read from the
+        #   reprocess cache)
         pa.field("parameters", pa.string()),  # JSON object: sources, lake, settings that matter
     ]
 )
 
+# entity_mentions: one mention of an entity in one article revision.
 ENTITY_MENTIONS = pa.schema(
     [
-        pa.field("article_id", pa.string(), nullable=False),
-        pa.field("revision", pa.string(), nullable=False),
-        pa.field("start", pa.int32(), nullable=False),  # character offsets into articles.text, end exclusive
-        pa.field("end", pa.int32(), nullable=False),
-        pa.field("sentence", pa.int32()),  # index from transforms.sentences
-        pa.field("text", pa.string(), nullable=False),
-        pa.field("type", pa.string(), nullable=False),  # PERSON ORG GPE LOC NORP WEAPON PLATFORM VEHICLE FACILITY OPERATION EVENT
-        pa.field("entity_id", pa.string()),
-        pa.field("title", pa.string()),  # rank or office: "Navy Adm.", "Minister of Defence"
+        pa.field("article_id", pa.string(), nullable=False),  # the article (articles.article_id)
+        pa.field("revision", pa.string(), nullable=False),  # the article revision whose text the offsets point into
+        pa.field("start", pa.int32(), nullable=False),  # character offsets into articles.text, end exclusive:
+        #   substr(text, start + 1, "end" - start) is the mention
+        pa.field("end", pa.int32(), nullable=False),  # end of the mention (exclusive)
+        pa.field("sentence", pa.int32()),  # index of the sentence that holds it (transforms.sentences, shared by
+        #   the three normalizer tables: join on article_id, revision, sentence)
+        pa.field("text", pa.string(), nullable=False),  # the mention as written
+        pa.field("type", pa.string(), nullable=False),  # PERSON | ORG | GPE (countries, cities, regions) | LOC
+        #   (other places) | NORP (nationalities, religious and political groups) | WEAPON | PLATFORM (military
+        #   ships, aircraft, vehicles, systems) | VEHICLE (civilian) | FACILITY | OPERATION (named military
+        #   operations) | EVENT
+        pa.field("entity_id", pa.string()),  # the canonical entity: "INDOPACOM", "Indo-Pacific Command" and "U.S.
+        #   Indo-Pacific Command" share one id, and so do "Zelensky", "Zelenskyy" and "Zelenskiy"
+        pa.field("title", pa.string()),  # rank or office: "Navy Adm.", "Minister of Defence" (kept out of the name)
         pa.field("affiliation", pa.string()),  # organisation or country the title belongs to
-        pa.field("method", pa.string(), nullable=False),  # gazetteer | model | rule | acronym | coreference
-        pa.field("run_id", pa.string(), nullable=False),
+        pa.field("method", pa.string(), nullable=False),  # gazetteer | model (spaCy) | rule | acronym (defined in
+        #   the text: "the Syrian Democratic Forces (SDF)") | coreference ("Doe" after "Gen. Jane Doe")
+        pa.field("run_id", pa.string(), nullable=False),  # the run that wrote it
     ]
 )
 
+# entities: one canonical entity, written once when it is first seen, with the same id in every article
+# and run.
 ENTITIES = pa.schema(
     [
-        pa.field("entity_id", pa.string(), nullable=False),
-        pa.field("canonical_name", pa.string(), nullable=False),
-        pa.field("type", pa.string(), nullable=False),
-        pa.field("subtype", pa.string()),  # e.g. combatant_command, armed_group, missile, aircraft, city
-        pa.field("country", pa.string()),  # ISO 3166-1 alpha-3
-        pa.field("aliases", pa.list_(pa.string())),
-        pa.field("wikidata_id", pa.string()),
-        pa.field("source", pa.string()),  # gazetteer | model
-        pa.field("run_id", pa.string(), nullable=False),
+        pa.field("entity_id", pa.string(), nullable=False),  # the Wikidata id where the gazetteer has one (Q11209,
+        #   the Department of Defense), else E + a hash of type and normalized name
+        pa.field("canonical_name", pa.string(), nullable=False),  # for example MQ-9 Reaper, Poland
+        pa.field("type", pa.string(), nullable=False),  # as entity_mentions.type: PLATFORM for MQ-9 Reaper, GPE
+        #   for Poland
+        pa.field("subtype", pa.string()),  # e.g. combatant_command, armed_group, missile, aircraft, uav, city, country
+        pa.field("country", pa.string()),  # ISO 3166-1 alpha-3: of a country or city, of a NORP ("Russian"), of a
+        #   system's maker
+        pa.field("aliases", pa.list_(pa.string())),  # the names it is known by
+        pa.field("wikidata_id", pa.string()),  # its Wikidata id, when the gazetteer is certain of it
+        pa.field("source", pa.string()),  # gazetteer | model | rule
+        pa.field("run_id", pa.string(), nullable=False),  # the run that first wrote it
     ]
 )
 
+# quantities: one number expression (a count, an amount of money, a share or a measure) in one article
+# revision. Designations (F-35A, S-400, Type 055, 1st Armored Division), phone numbers and years are not
+# quantities.
 QUANTITIES = pa.schema(
     [
-        pa.field("article_id", pa.string(), nullable=False),
-        pa.field("revision", pa.string(), nullable=False),
-        pa.field("start", pa.int32(), nullable=False),
-        pa.field("end", pa.int32(), nullable=False),
-        pa.field("sentence", pa.int32()),
-        pa.field("text", pa.string(), nullable=False),
-        pa.field("value", pa.float64()),  # the stated number; for a range, its midpoint
-        pa.field("low", pa.float64()),
-        pa.field("high", pa.float64()),
-        pa.field("approximate", pa.bool_(), nullable=False),
-        pa.field("qualifier", pa.string()),  # about | at_least | more_than | at_most | less_than | up_to | nearly | range ...
+        pa.field("article_id", pa.string(), nullable=False),  # the article (articles.article_id)
+        pa.field("revision", pa.string(), nullable=False),  # the article revision whose text the offsets point into
+        pa.field("start", pa.int32(), nullable=False),  # character offsets into articles.text, end exclusive
+        pa.field("end", pa.int32(), nullable=False),  # end of the expression (exclusive)
+        pa.field("sentence", pa.int32()),  # index of the sentence that holds it (as in entity_mentions)
+        pa.field("text", pa.string(), nullable=False),  # the expression as written, for example "between 300 and 400"
+        pa.field("value", pa.float64()),  # the stated number, after scale and unit conversion; for a range, its
+        #   midpoint
+        pa.field("low", pa.float64()),  # the lower bound it states ("at least 17": 17; a range sets both bounds);
+        #   null when open
+        pa.field("high", pa.float64()),  # the upper bound it states ("up to 800": 800); null when open
+        pa.field("approximate", pa.bool_(), nullable=False),  # hedged: "about", "nearly", "roughly", "an
+        #   estimated", "dozens of"
+        pa.field("qualifier", pa.string()),  # about | nearly | at_least | more_than | at_most | less_than | up_to
+        #   | range | multiple ("hundreds of") | ordinal; null for a plain number
         pa.field("kind", pa.string(), nullable=False),  # count | money | percent | fraction | measure
-        pa.field("unit", pa.string()),  # normalized unit (km, kg, t, nmi, kn, km/h, ...) for measures
-        pa.field("currency", pa.string()),  # ISO 4217 for money
-        pa.field("object", pa.string()),  # what is counted: "fighters", "F-35A jets"
-        pa.field("object_entity_id", pa.string()),  # an entity mention inside the counted phrase
-        pa.field("event", pa.string()),  # killed | wounded | captured | missing | remaining | ...
-        pa.field("run_id", pa.string(), nullable=False),
+        pa.field("unit", pa.string()),  # the standard unit of a measure, the value converted to it (km, nmi, kg,
+        #   t, km/h, kn, m, h, d, ...)
+        pa.field("currency", pa.string()),  # ISO 4217 code of money (read from $, US$, A$, €, £, ₽, "rubles",
+        #   "bn", ...)
+        pa.field("object", pa.string()),  # what is counted: "Houthi fighters", "F-35A jets"
+        pa.field("object_entity_id", pa.string()),  # the entity mentioned inside the counted phrase
+        pa.field("event", pa.string()),  # casualty and status language: killed | wounded | captured | missing |
+        #   displaced | remaining | ...
+        pa.field("run_id", pa.string(), nullable=False),  # the run that wrote it
     ]
 )
 
+# temporal_expressions: one date, time, duration or set expression in one article revision, with the
+# interval it denotes.
 TEMPORAL_EXPRESSIONS = pa.schema(
     [
-        pa.field("article_id", pa.string(), nullable=False),
-        pa.field("revision", pa.string(), nullable=False),
-        pa.field("start", pa.int32(), nullable=False),
-        pa.field("end", pa.int32(), nullable=False),
-        pa.field("sentence", pa.int32()),
-        pa.field("text", pa.string(), nullable=False),
+        pa.field("article_id", pa.string(), nullable=False),  # the article (articles.article_id)
+        pa.field("revision", pa.string(), nullable=False),  # the article revision whose text the offsets point into
+        pa.field("start", pa.int32(), nullable=False),  # character offsets into articles.text, end exclusive
+        pa.field("end", pa.int32(), nullable=False),  # end of the expression (exclusive)
+        pa.field("sentence", pa.int32()),  # index of the sentence that holds it (as in entity_mentions)
+        pa.field("text", pa.string(), nullable=False),  # the expression as written
         pa.field("type", pa.string(), nullable=False),  # DATE | TIME | DURATION | SET (TIMEX3)
-        pa.field("value", pa.string(), nullable=False),  # TIMEX3: 2019-11-21, 2019-09, 2019-W47, P3D, XXXX-11-21
-        pa.field("start_date", pa.date32()),  # the interval denoted, inclusive
-        pa.field("end_date", pa.date32()),
-        pa.field("granularity", pa.string()),  # day | week | month | quarter | season | year | decade | century
-        pa.field("mod", pa.string()),  # TIMEX3 mod: BEFORE AFTER START MID END APPROX
-        pa.field("anchor", pa.string(), nullable=False),  # publication | text | none
-        pa.field("anchor_date", pa.date32()),
-        pa.field("run_id", pa.string(), nullable=False),
+        pa.field("value", pa.string(), nullable=False),  # TIMEX3: 2021-03-03, 2021-07, 2019-W47, 2021-Q3, 2021-SU,
+        #   199 (the 1990s), P3D, PAST_REF; a range is 2021-05-02/2021-05-09; XXXX-11-21 when there was no
+        #   publication date to resolve against
+        pa.field("start_date", pa.date32()),  # the interval denoted, inclusive ("in July" in a 2021 article:
+        #   2021-07-01 to 2021-07-31); null for durations and vague references
+        pa.field("end_date", pa.date32()),  # the last day of that interval
+        pa.field("granularity", pa.string()),  # minute | hour | day | week | month | quarter | half | season |
+        #   year | decade | century
+        pa.field("mod", pa.string()),  # TIMEX3 mod: BEFORE AFTER START MID END APPROX ...
+        pa.field("anchor", pa.string(), nullable=False),  # what a relative or partial date was resolved against:
+        #   publication | text | none
+        pa.field("anchor_date", pa.date32()),  # that date
+        pa.field("run_id", pa.string(), nullable=False),  # the run that wrote it
     ]
 )
 
+# fetches: one row per request made for a web source: the memory behind incremental runs (the URLs seen,
+# and the ETag and Last-Modified for the next conditional GET).
 FETCHES = pa.schema(
     [
-        pa.field("source_name", pa.string(), nullable=False),
+        pa.field("source_name", pa.string(), nullable=False),  # the web source
         pa.field("url", pa.string(), nullable=False),  # as discovered (feed item, sitemap loc, link, list)
         pa.field("canonical_url", pa.string()),  # normalized, tracking parameters stripped: the seen-check key
         pa.field("final_url", pa.string()),  # after redirects
-        pa.field("outcome", pa.string(), nullable=False),  # fetched | not_modified | unchanged | failed | skipped_robots | refused
-        pa.field("http_status", pa.int16()),
-        pa.field("etag", pa.string()),
-        pa.field("last_modified", pa.string()),
+        pa.field("outcome", pa.string(), nullable=False),  # fetched | not_modified | unchanged | failed |
+        #   skipped_robots | refused
+        pa.field("http_status", pa.int16()),  # from the response
+        pa.field("etag", pa.string()),  # from the response, sent with the next conditional GET
+        pa.field("last_modified", pa.string()),  # from the response, sent with the next conditional GET
         pa.field("raw_id", pa.string()),  # sha256 of the body stored in the raw zone
-        pa.field("attempts", pa.int16(), nullable=False),
-        pa.field("error_type", pa.string()),
-        pa.field("message", pa.string()),
-        pa.field("fetched_at", _TS, nullable=False),
-        pa.field("run_id", pa.string(), nullable=False),
+        pa.field("attempts", pa.int16(), nullable=False),  # how many tries: the fetcher's own and Prefect's task
+        #   retries together
+        pa.field("error_type", pa.string()),  # why it failed, as in rejects.error_type
+        pa.field("message", pa.string()),  # the reason in words
+        pa.field("fetched_at", _TS, nullable=False),  # when it was fetched
+        pa.field("run_id", pa.string(), nullable=False),  # the run that fetched it
     ]
 )
 
