@@ -88,7 +88,7 @@ def mode_stages(corpus: Path, workers: int, lake_dir: Path) -> dict[str, Any]:
     from flows.workers import CleanFailure, CleanJob, clean_all, cleaning_pool
     from flows.load import LoadedDocument, load_document
     from flows.sources import discover, resolve_sources
-    from transforms.dedupe import DedupeIndex, article_key_id
+    from transforms.extract.dedupe import DedupeIndex, article_key_id
     from warehouse.lake import Lake
 
     lake = Lake(lake_dir)
@@ -163,7 +163,7 @@ def mode_ner(corpus: Path) -> dict[str, Any]:
     from flows.sources import discover, resolve_sources
     from flows.workers import quiet_library_logs
     from transforms.errors import TransformError
-    from transforms.extract import clean_document
+    from transforms.extract.clean import clean_document
     from transforms.ner import fresh_model
 
     quiet_library_logs()

@@ -24,9 +24,9 @@ from flows.rows import article_row, entity_row, normalized_rows, raw_document_ro
 from flows.sources import LocalDocument
 from flows.web import WebResult
 from flows.workers import CleanFailure, Cleaned, CleanJob
-from transforms.decode import charset_of
-from transforms.dedupe import DedupeIndex, article_key_id
-from transforms.urls import canonical_url
+from transforms.extract.decode import charset_of
+from transforms.extract.dedupe import DedupeIndex, article_key_id
+from transforms.extract.urls import canonical_url
 from warehouse.lake import Lake
 
 __all__ = ["WRITE_ORDER", "LoadedBatch", "load_batch", "web_batch", "clean_jobs", "decide_batch"]

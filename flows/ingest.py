@@ -35,7 +35,7 @@ from flows.task_args import opaque
 from flows.sources import LocalDocument, Source, discover, is_web, resolve_sources
 from flows.web import fetch_web
 from flows.workers import CleanFailure, Cleaned, clean_batches, cleaning_pool
-from transforms.dedupe import DedupeIndex
+from transforms.extract.dedupe import DedupeIndex
 from warehouse.catalog import connect, refresh_catalog
 from warehouse.checks import failed, run_checks
 from warehouse.generations import recover_rebuild

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Literal
 
 from flows.sources import LocalDocument
-from transforms.compression import BrokenGzip, gunzip_capped
+from transforms.extract.compression import BrokenGzip, gunzip_capped
 from transforms.errors import TooLarge
 from warehouse.lake import Lake
 

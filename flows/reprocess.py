@@ -36,8 +36,8 @@ from flows.load import LoadedDocument, LoadFailure
 from flows.rows import reject_row, run_row
 from flows.reprocess_cache import CleanCache, cached_clean_batches, prune
 from flows.workers import Pool, clean_batches, cleaning_pool
-from transforms.compression import gunzip_capped
-from transforms.dedupe import DedupeIndex
+from transforms.extract.compression import gunzip_capped
+from transforms.extract.dedupe import DedupeIndex
 from transforms.errors import TransformError
 from warehouse.catalog import refresh_catalog
 from warehouse.migrations import migrate_lake

@@ -12,12 +12,12 @@ from flows.load import LoadedDocument, LoadFailure
 from flows.workers import CleanFailure
 from schemas.entities import Entity
 from schemas.records import CleanArticle
-from transforms.decode import Charset
-from transforms.dedupe import Decision
+from transforms.extract.decode import Charset
+from transforms.extract.dedupe import Decision
 from transforms.pipeline import Normalized
 from transforms.sentences import sentence_index
-from transforms.textclean import count_words
-from transforms.urls import domain_of
+from transforms.extract.text import count_words
+from transforms.extract.urls import domain_of
 
 __all__ = ["article_row", "raw_document_row", "reject_row", "run_row", "normalized_rows", "entity_row"]
 

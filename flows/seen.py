@@ -16,7 +16,7 @@ from typing import Any
 
 
 from flows.http import FetchResult, Validators
-from transforms.urls import canonical_url as to_canonical
+from transforms.extract.urls import canonical_url as to_canonical
 from warehouse.lake import Lake
 
 __all__ = ["SeenEntry", "SeenState", "read_seen", "canonical_url", "fetch_row"]
@@ -25,7 +25,7 @@ _SUCCESS = ("fetched", "not_modified", "unchanged")
 
 
 def canonical_url(url: str) -> str:
-    """The seen-check key of ``url``: its canonical form (``transforms.urls``), or itself if it has none."""
+    """The seen-check key of ``url``: its canonical form (``transforms.extract.urls``), or itself if it has none."""
     return to_canonical(url) or url
 
 

@@ -38,10 +38,10 @@ from flows.refetch import Refetch, refetcher
 from flows.seen import SeenEntry, SeenState, canonical_url, fetch_row
 from flows.sources import Source, read_url_list
 from flows.warc import load_warc
-from transforms.compression import GZIP_MAGIC, BrokenGzip, gunzip_capped
+from transforms.extract.compression import GZIP_MAGIC, BrokenGzip, gunzip_capped
 from transforms.errors import TooLarge
 from transforms.feeds import Feed, FeedError, looks_like_feed, parse_feed
-from transforms.links import article_links
+from transforms.extract.links import article_links
 from transforms.sitemaps import Sitemap, SitemapEntry, SitemapError, looks_like_sitemap, parse_sitemap
 from transforms.xmlsafe import ParseProblem
 from warehouse.lake import Lake, sha256_hex

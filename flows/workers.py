@@ -23,10 +23,10 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
 
 from flows.forkserver import worker_context, worker_count
 from schemas.records import CleanArticle
-from transforms.decode import Charset, decode_document
-from transforms.dedupe import content_hash, simhash64
+from transforms.extract.decode import Charset, decode_document
+from transforms.extract.dedupe import content_hash, simhash64
 from transforms.errors import TransformError
-from transforms.extract import clean_document
+from transforms.extract.clean import clean_document
 from transforms.pipeline import EMPTY, Normalized, normalize_text
 from transforms.published import resolve_published
 

@@ -19,8 +19,8 @@ from flows.rows import article_row
 from flows.workers import Cleaned, CleanJob, clean_job
 from lakes import build_tables, write_lake
 from schemas.tables import SCHEMA_VERSIONS, SCHEMAS, schema_for
-from transforms.decode import Charset
-from transforms.dedupe import Decision
+from transforms.extract.decode import Charset
+from transforms.extract.dedupe import Decision
 from warehouse.catalog import connect, refresh_catalog
 from warehouse.lake import Lake
 from warehouse.migrations import file_schema_version, pending_files

@@ -7,7 +7,7 @@ import gzip
 
 import pytest
 
-from transforms.links import article_links, looks_like_article_path, same_site
+from transforms.extract.links import article_links, looks_like_article_path, same_site
 from transforms.sitemaps import SitemapError, looks_like_sitemap, parse_sitemap
 
 UTC = dt.timezone.utc

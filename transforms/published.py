@@ -6,7 +6,7 @@ Order of trust: the metadata date when the page gave one; else a dateline ("WASH
 20, 2025 –") or a labelled line ("Published: 12 March 2024",
 "Posted Mar 3, 2021") in the first lines; else ``/2019/12/10/``, ``/2019-12-10/`` or ``/20191210/`` in
 the URL path. A date that cannot be a publication date (before 1900, after ``max_date``, the fetch
-date, passed in: nothing here reads the clock; the rule of ``transforms.date_bounds``) is never taken
+date, passed in: nothing here reads the clock; the rule of ``transforms.extract.published_bounds``) is never taken
 from any source, and neither is a bare 1 January that only echoes a copyright year ("© 2021"): the
 next source is tried instead.
 """
@@ -19,7 +19,7 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 from schemas.records import CleanArticle
-from transforms.date_bounds import plausible_publication_date
+from transforms.extract.published_bounds import plausible_publication_date
 from transforms.temporal import extract_dates
 
 __all__ = ["PublishedSource", "find_publication_date", "resolve_published"]

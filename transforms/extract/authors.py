@@ -27,10 +27,10 @@ from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
-from transforms.author_labels import agency_name, is_job_label, is_speech
-from transforms.byline import parse_byline, parse_names
-from transforms.page_credits import PageCredits, is_copyright_holder
-from transforms.rules import BoilerplateRules, load_rules
+from transforms.extract.author_labels import agency_name, is_job_label, is_speech
+from transforms.extract.byline import parse_byline, parse_names
+from transforms.extract.credits import PageCredits, is_copyright_holder
+from transforms.extract.boilerplate_rules import BoilerplateRules, load_rules
 
 __all__ = ["page_authors", "reconcile_authors", "split_author_string", "html_authors", "clean_authors"]
 

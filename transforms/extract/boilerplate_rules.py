@@ -1,7 +1,7 @@
-"""Boilerplate rules as data: loading ``transforms/data/boilerplate.toml`` into compiled, frozen values.
+"""Boilerplate rules as data: loading ``transforms/extract/data/boilerplate.toml`` into compiled, frozen values.
 
 This module owns the shape of the rules file and nothing else; how the rules are applied lives in
-``transforms.boilerplate`` (line and block filtering) and ``transforms.byline`` (author lines).
+``transforms.extract.boilerplate`` (line and block filtering) and ``transforms.extract.byline`` (author lines).
 Adding a phrase is an edit to the TOML file, not to code.
 """
 
@@ -61,8 +61,8 @@ class BoilerplateRules:
 
 @functools.cache
 def load_rules(name: str = DEFAULT_RULES_FILE) -> BoilerplateRules:
-    """Load and compile a rules file shipped in ``transforms.data`` (cached per name)."""
-    text = resources.files("transforms.data").joinpath(name).read_text(encoding="utf-8")
+    """Load and compile a rules file shipped in ``transforms.extract.data`` (cached per name)."""
+    text = resources.files("transforms.extract.data").joinpath(name).read_text(encoding="utf-8")
     return parse_rules(text)
 
 

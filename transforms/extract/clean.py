@@ -2,11 +2,11 @@
 
 This module owns the order of the gates (size, emptiness, binary, encoding, article text) and the
 HTML path: trafilatura's ``bare_extraction`` with metadata, dated against a caller-given
-``max_date`` so the wall clock never leaks in (``transforms.page_dates`` vets the date), then
+``max_date`` so the wall clock never leaks in (``transforms.extract.page_dates`` vets the date), then
 sitrep's own post-filter (the rules of ``boilerplate.toml``) over the extracted paragraphs. The page's
-metadata is cleaned by rule: authors by ``transforms.authors``, the title by ``transforms.page_titles``
-(both told the site's names by ``transforms.page_credits``), keyword strings split into tags here.
-Plain text goes through ``transforms.textclean``.
+metadata is cleaned by rule: authors by ``transforms.extract.authors``, the title by ``transforms.extract.titles``
+(both told the site's names by ``transforms.extract.credits``), keyword strings split into tags here.
+Plain text goes through ``transforms.extract.text``.
 Both paths end in the same normalization: NFC, single spaces, paragraphs split by one blank line.
 """
 
@@ -26,15 +26,15 @@ from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
 from schemas.records import CleanArticle
-from transforms.authors import clean_authors, html_authors
-from transforms.boilerplate import strip_boilerplate
-from transforms.date_bounds import plausible_publication_date
-from transforms.decode import decode_html, decode_text, sniff_binary
+from transforms.extract.authors import clean_authors, html_authors
+from transforms.extract.boilerplate import strip_boilerplate
+from transforms.extract.published_bounds import plausible_publication_date
+from transforms.extract.decode import decode_html, decode_text, sniff_binary
 from transforms.errors import EmptyDocument, NoArticleText, TooLarge
-from transforms.page_credits import page_credits
-from transforms.page_dates import linked_data_date, vet_published
-from transforms.page_titles import strip_site_name, title_element_text, url_sections, whole_title
-from transforms.textclean import (
+from transforms.extract.credits import page_credits
+from transforms.extract.page_dates import linked_data_date, vet_published
+from transforms.extract.titles import strip_site_name, title_element_text, url_sections, whole_title
+from transforms.extract.text import (
     clean_text,
     count_words,
     join_paragraphs,

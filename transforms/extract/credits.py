@@ -3,8 +3,8 @@
 This module owns reading, from a parsed page: the site's names (``og:site_name``,
 ``application-name``, the JSON-LD ``publisher``, the host name of the page's URL), the JSON-LD
 ``author`` entries with their ``@type`` (Person or Organization), and whether a name is the page's
-copyright holder ("© 2025 Frontline Media Group"). ``transforms.authors`` uses them to tell a
-writer from the site or its publisher, and ``transforms.page_titles`` to find the site's name in a title.
+copyright holder ("© 2025 Frontline Media Group"). ``transforms.extract.authors`` uses them to tell a
+writer from the site or its publisher, and ``transforms.extract.titles`` to find the site's name in a title.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
-from transforms.author_labels import squash
+from transforms.extract.author_labels import squash
 
 __all__ = ["PageCredits", "page_credits", "is_copyright_holder"]
 

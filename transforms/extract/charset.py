@@ -66,7 +66,7 @@ LANGUAGE_CHARSETS: dict[str, str] = {
     "Korean": "cp949",
 }
 """The legacy charset of unlabelled pages in each language charset-normalizer names (codec names as
-``transforms.decode.normalize_charset`` gives them)."""
+``transforms.extract.decode.normalize_charset`` gives them)."""
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _GLUED = re.compile(r"(?<=[A-Za-z])[^\x00-\x7f]|[^\x00-\x7f](?=[A-Za-z])")  # non-ASCII characters touching ASCII letters

@@ -1,7 +1,7 @@
 """Vetting the publication date that trafilatura (htmldate) reports for a page.
 
 A date that cannot be a publication date (``0001-01-01``, before 1900, after ``max_date``) is
-dropped by the rule of ``transforms.date_bounds``. A date the page gives only as a modification
+dropped by the rule of ``transforms.extract.published_bounds``. A date the page gives only as a modification
 date (``article:modified_time``, JSON-LD ``dateModified``, "Updated May 4, 2024"), which htmldate
 falls back to when a page has no publication date, is dropped too: it bounds the publication day
 from above but is not it, and the dateline or URL are better evidence.
@@ -16,7 +16,7 @@ writes the full date somewhere (meta tags, JSON-LD, URL or text).
 htmldate runs without its "extensive search" (dateparser over every locale: about 1.6 s of CPU per
 process before the first date it reads, paid again by every worker). What that search added on real
 pages was mostly a JSON-LD ``datePublished`` in ISO's basic form (``20180619T055000+0900``), which
-``linked_data_date`` reads; see ``transforms.extract``.
+``linked_data_date`` reads; see ``transforms.extract.clean``.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from transforms.date_bounds import plausible_publication_date
+from transforms.extract.published_bounds import plausible_publication_date
 
 __all__ = ["vet_published", "linked_data_date", "modified_only", "states_day", "states_month_only"]
 

@@ -6,9 +6,9 @@ This module owns two rules. First, trafilatura, when a page has no ``og:title`` 
 wrong" becomes "F-35", "Defense Dispatch | Army orders ..." becomes "Defense Dispatch"): the whole
 ``<title>`` is taken back then. Second, a leading or trailing segment is cut off only when it names
 the site (``og:site_name``, ``application-name``, the JSON-LD publisher or the host name, see
-``transforms.page_credits``), with the section labels ("News", "Land", the page's own categories)
+``transforms.extract.credits``), with the section labels ("News", "Land", the page's own categories)
 that stand between it and the headline. Where no site name is found nothing is cut, and a title is
-never cut to nothing. Section words come from ``transforms/data/page_titles.toml``.
+never cut to nothing. Section words come from ``transforms/extract/data/page_titles.toml``.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
-from transforms.page_credits import PageCredits
+from transforms.extract.credits import PageCredits
 
 __all__ = ["TitleRules", "load_title_rules", "strip_site_name", "whole_title", "title_element_text",
            "url_sections"]
@@ -44,8 +44,8 @@ class TitleRules:
 
 @functools.cache
 def load_title_rules(name: str = "page_titles.toml") -> TitleRules:
-    """Load the rules file shipped in ``transforms.data`` (cached per name); ``ValueError`` on a bad key."""
-    doc = tomllib.loads(resources.files("transforms.data").joinpath(name).read_text(encoding="utf-8"))
+    """Load the rules file shipped in ``transforms.extract.data`` (cached per name); ``ValueError`` on a bad key."""
+    doc = tomllib.loads(resources.files("transforms.extract.data").joinpath(name).read_text(encoding="utf-8"))
     sections, limit = doc.get("sections"), doc.get("section_max_words")
     if not isinstance(sections, list) or not all(isinstance(s, str) for s in sections):
         raise ValueError("title rules: sections must be a list of strings")

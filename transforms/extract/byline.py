@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from transforms.author_labels import agency_name, is_journalism_role, is_speaker_role, is_speech
-from transforms.rules import BoilerplateRules, BylineRules, load_rules
+from transforms.extract.author_labels import agency_name, is_journalism_role, is_speaker_role, is_speech
+from transforms.extract.boilerplate_rules import BoilerplateRules, BylineRules, load_rules
 
 __all__ = ["parse_byline", "parse_names", "is_byline", "is_person_name"]
 

@@ -4,8 +4,8 @@ This module owns the cleaning of text pasted from a browser or saved as ``.txt``
 the characters (NFC, one kind of space, one kind of line break, no control characters), splits the
 text into paragraphs (re-joining hard-wrapped lines), reads a headline-like first line as the title,
 a byline below it as the authors and a dateline as the publication date, and drops boilerplate
-with ``transforms.boilerplate``.
-``normalize_text`` and ``join_paragraphs`` are shared with the HTML path in ``transforms.extract``.
+with ``transforms.extract.boilerplate``.
+``normalize_text`` and ``join_paragraphs`` are shared with the HTML path in ``transforms.extract.clean``.
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from transforms.boilerplate import classify_line, strip_boilerplate
-from transforms.byline import parse_byline
-from transforms.dateline import read_date_line
-from transforms.rules import BoilerplateRules, load_rules
+from transforms.extract.boilerplate import classify_line, strip_boilerplate
+from transforms.extract.byline import parse_byline
+from transforms.extract.dateline import read_date_line
+from transforms.extract.boilerplate_rules import BoilerplateRules, load_rules
 
 __all__ = [
     "CleanText",

@@ -6,7 +6,7 @@ not text at all (known file signatures, NUL bytes, many control bytes). ``decode
 order of evidence: a byte order mark, then the charset declared by the caller (the HTTP
 ``Content-Type`` header), then for HTML a ``<meta>`` charset in the first 4 KiB, and with no usable
 declaration strict UTF-8. When none of these decodes the bytes, and no byte order mark was found, the
-charset is guessed as the last step (``transforms.charset_guess``, as browsers and trafilatura do),
+charset is guessed as the last step (``transforms.extract.charset``, as browsers and trafilatura do),
 unless the bytes look binary. Only when that fails too is :class:`InvalidEncoding` raised, naming the
 byte offset where the first choice failed. :class:`Charset` says which codec read the text and on
 what evidence (``bom``, ``header``, ``meta``, ``utf8``, ``guessed``).
@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from transforms.charset_guess import guess_charsets
+from transforms.extract.charset import guess_charsets
 from transforms.errors import BinaryContent, EmptyDocument, InvalidEncoding
 
 __all__ = ["sniff_binary", "decode_document", "decode_html", "decode_text", "normalize_charset", "charset_of",

@@ -1,8 +1,8 @@
 """What an author value names: a wire service, a job title or desk, a quoted speaker, or maybe a person.
 
-This module owns the reading of ``transforms/data/authors.toml`` and the tests made with its word
-lists; the policy that uses them (who stays in ``authors``) lives in ``transforms.authors``, and the
-byline reader (``transforms.byline``) asks it whether a line is a speaker's attribution. Every test
+This module owns the reading of ``transforms/extract/data/authors.toml`` and the tests made with its word
+lists; the policy that uses them (who stays in ``authors``) lives in ``transforms.extract.authors``, and the
+byline reader (``transforms.extract.byline``) asks it whether a line is a speaker's attribution. Every test
 is a rule over words, never a list of particular values: adding a word is an edit to the TOML file.
 """
 
@@ -38,8 +38,8 @@ class AuthorRules:
 
 @functools.cache
 def load_author_rules(name: str = DEFAULT_AUTHOR_RULES_FILE) -> AuthorRules:
-    """Load and compile a rules file shipped in ``transforms.data`` (cached per name)."""
-    return parse_author_rules(resources.files("transforms.data").joinpath(name).read_text(encoding="utf-8"))
+    """Load and compile a rules file shipped in ``transforms.extract.data`` (cached per name)."""
+    return parse_author_rules(resources.files("transforms.extract.data").joinpath(name).read_text(encoding="utf-8"))
 
 
 def parse_author_rules(toml_text: str) -> AuthorRules:
