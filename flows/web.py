@@ -40,10 +40,10 @@ from flows.sources import Source, read_url_list
 from flows.warc import load_warc
 from transforms.extract.compression import GZIP_MAGIC, BrokenGzip, gunzip_capped
 from transforms.errors import TooLarge
-from transforms.feeds import Feed, FeedError, looks_like_feed, parse_feed
+from transforms.formats.feeds import Feed, FeedError, looks_like_feed, parse_feed
 from transforms.extract.links import article_links
-from transforms.sitemaps import Sitemap, SitemapEntry, SitemapError, looks_like_sitemap, parse_sitemap
-from transforms.xmlsafe import ParseProblem
+from transforms.formats.sitemaps import Sitemap, SitemapEntry, SitemapError, looks_like_sitemap, parse_sitemap
+from transforms.formats.xmlsafe import ParseProblem
 from warehouse.lake import Lake, sha256_hex
 
 __all__ = ["WebResult", "WebOutcome", "fetch_web"]

@@ -1,7 +1,7 @@
 """Inflating gzip bodies with a cap, so that a small file cannot become a huge one (a gzip bomb).
 
 Used for ``.gz`` files, gzip-encoded web bodies and raw documents stored compressed. Feeds and
-sitemaps have their own lenient inflater in ``transforms.xmlsafe`` (it keeps what a truncated
+sitemaps have their own lenient inflater in ``transforms.formats.xmlsafe`` (it keeps what a truncated
 stream yields, which a parser in recovery mode can still use).
 """
 

@@ -2,7 +2,7 @@
 
 Pure: bytes in, a ``Sitemap`` out. A urlset gives pages (with ``lastmod`` and, for a news sitemap,
 the ``news:publication_date`` and ``news:title``); an index gives child sitemaps to fetch next.
-A plain-text sitemap (one URL per line) is read too. XML goes through ``transforms.xmlsafe``; a
+A plain-text sitemap (one URL per line) is read too. XML goes through ``transforms.formats.xmlsafe``; a
 damaged sitemap gives the entries the parser could read plus its ``problems`` (fatal ones first).
 """
 
@@ -15,8 +15,8 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from transforms.feeds import parse_feed_date
-from transforms.xmlsafe import MAX_XML_BYTES, ParseProblem, XmlError, localname, maybe_gunzip, parse_xml
+from transforms.formats.feeds import parse_feed_date
+from transforms.formats.xmlsafe import MAX_XML_BYTES, ParseProblem, XmlError, localname, maybe_gunzip, parse_xml
 
 __all__ = ["Sitemap", "SitemapEntry", "SitemapError", "ParseProblem", "parse_sitemap", "looks_like_sitemap"]
 

@@ -1,11 +1,11 @@
 """News feeds to items: RSS 0.9x, 1.0 (RDF) and 2.0, Atom, and JSON Feed, from raw bytes.
 
-Pure: bytes in, a ``Feed`` out. Parsing goes through ``transforms.xmlsafe`` (no entity expansion,
+Pure: bytes in, a ``Feed`` out. Parsing goes through ``transforms.formats.xmlsafe`` (no entity expansion,
 capped gunzip, recovered markup, encodings from the prolog or sniffed). Elements are matched by
 local name, so namespaced and non-namespaced variants of each format read the same way. Item links
 are resolved against ``xml:base``, the feed's own link and the URL the feed was fetched from.
 An item without a usable http(s) link is dropped; dates that cannot be read are left ``None``.
-A damaged feed gives the items the parser could read plus its ``problems`` (``transforms.xmlsafe``):
+A damaged feed gives the items the parser could read plus its ``problems`` (``transforms.formats.xmlsafe``):
 the caller decides what a fatal one means (``flows.web`` records a reject and fetches the items).
 """
 
@@ -21,7 +21,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from transforms.xmlsafe import MAX_XML_BYTES, ParseProblem, XmlError, localname, maybe_gunzip, parse_xml
+from transforms.formats.xmlsafe import MAX_XML_BYTES, ParseProblem, XmlError, localname, maybe_gunzip, parse_xml
 
 __all__ = ["Feed", "FeedItem", "FeedError", "FeedFormat", "ParseProblem", "parse_feed", "parse_feed_date", "looks_like_feed"]
 
