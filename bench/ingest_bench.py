@@ -164,7 +164,7 @@ def mode_ner(corpus: Path) -> dict[str, Any]:
     from flows.workers import quiet_library_logs
     from transforms.errors import TransformError
     from transforms.extract.clean import clean_document
-    from transforms.ner import fresh_model
+    from transforms.entities.ner import fresh_model
 
     quiet_library_logs()
     texts = []

@@ -19,9 +19,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from transforms.entities import EntityExtractor  # noqa: E402
+from transforms.entities.mentions import EntityExtractor  # noqa: E402
 from transforms.extract.clean import clean_document  # noqa: E402
-from transforms.ner import fresh_model  # noqa: E402
+from transforms.entities.ner import fresh_model  # noqa: E402
 from transforms.quantities import extract_quantities  # noqa: E402
 from transforms.temporal import extract_dates  # noqa: E402
 

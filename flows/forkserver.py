@@ -14,7 +14,7 @@ import multiprocessing.forkserver
 import os
 from multiprocessing.context import BaseContext
 
-from transforms.ner import DEFAULT_MODEL
+from transforms.entities.ner import DEFAULT_MODEL
 
 __all__ = ["start_early", "worker_context", "worker_count"]
 

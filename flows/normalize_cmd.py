@@ -15,7 +15,7 @@ from flows.load import FileRead, read_file
 from flows.rows import normalized_rows
 from flows.sources import document_kind
 from schemas.entities import Entity
-from transforms.ner import DEFAULT_MODEL
+from transforms.entities.ner import DEFAULT_MODEL
 
 __all__ = ["NormalizeError", "normalize_files", "render"]
 

@@ -9,7 +9,7 @@ from pydantic import BaseModel
 
 from flows.http import FetchPolicy
 from flows.settings import Settings
-from transforms.ner import DEFAULT_MODEL
+from transforms.entities.ner import DEFAULT_MODEL
 
 __all__ = ["IngestOptions"]
 

@@ -4,6 +4,6 @@ it in each worker's initializer; a missing model is a failure value, not an erro
 """
 
 from flows.workers import warm_up_worker
-from transforms.ner import DEFAULT_MODEL
+from transforms.entities.ner import DEFAULT_MODEL
 
 warm_up_worker(DEFAULT_MODEL)

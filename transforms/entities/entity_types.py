@@ -18,8 +18,8 @@ import re
 from collections.abc import Callable
 
 from schemas.entities import EntityType
-from transforms.coreference import Candidate
-from transforms.gazetteer import Entry
+from transforms.entities.coreference import Candidate
+from transforms.entities.gazetteer import Entry
 
 __all__ = ["retype", "regime_spans", "gloss_spans", "ORG_HEADS", "PLACE_HEADS", "FACILITY_HEADS"]
 

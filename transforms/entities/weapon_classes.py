@@ -1,6 +1,6 @@
 """Weapon and military-platform classes: common nouns such as "barrel bombs", "warplanes" or "tanks",
 each resolved to one canonical class entity ("barrel bomb", subtype ``weapon_class``; "military
-aircraft", subtype ``platform_class``) read from ``transforms/data/weapon_classes.toml``.
+aircraft", subtype ``platform_class``) read from ``transforms/entities/data/weapon_classes.toml``.
 
 Owns the class entries, their matcher and the context rule: a form listed under ``forms`` is military by
 itself; a form under ``cue_forms`` (an everyday word: "aircraft", "rockets", "tanks") counts only when its
@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from transforms.coreference import Candidate
-from transforms.gazetteer import SUBTYPE_TYPE, Entry, make_entry, normalize
+from transforms.entities.coreference import Candidate
+from transforms.entities.gazetteer import SUBTYPE_TYPE, Entry, make_entry, normalize
 
 __all__ = ["ClassMatch", "WeaponClasses", "weapon_classes", "expand_form", "class_candidates"]
 
@@ -173,8 +173,8 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=1)
 def weapon_classes() -> WeaponClasses:
-    """The class finder built from ``transforms/data/weapon_classes.toml`` (built once)."""
-    raw = resources.files("transforms.data").joinpath("weapon_classes.toml").read_text(encoding="utf-8")
+    """The class finder built from ``transforms/entities/data/weapon_classes.toml`` (built once)."""
+    raw = resources.files("transforms.entities.data").joinpath("weapon_classes.toml").read_text(encoding="utf-8")
     return WeaponClasses(tomllib.loads(raw))
 
 

@@ -1,4 +1,4 @@
-"""Defense gazetteers: the entries read from ``transforms/data/gazetteer_*.toml`` and places, their
+"""Defense gazetteers: the entries read from ``transforms/entities/data/gazetteer_*.toml`` and places, their
 stable entity IDs, and a token matcher that finds every alias in a spaCy ``Doc``.
 
 Each entry is one canonical entity (name, type, subtype, country, Wikidata ID, aliases). Its
@@ -102,7 +102,7 @@ def make_entry(name: str, type_: str, *, subtype: str | None = None, country: st
 
 
 def _read_toml(name: str) -> dict[str, Any]:
-    return tomllib.loads(resources.files("transforms.data").joinpath(name).read_text(encoding="utf-8"))
+    return tomllib.loads(resources.files("transforms.entities.data").joinpath(name).read_text(encoding="utf-8"))
 
 
 def load_entries(files: Iterable[str] = GAZETTEER_FILES) -> list[Entry]:
@@ -135,7 +135,7 @@ def find_form(surface: Mapping[str, V], folded: Mapping[str, V], text: str) -> V
 
 
 class FormIndex(Protocol):
-    """Names only looked up, never matched in text (``transforms.places.Cities``): too many to hold
+    """Names only looked up, never matched in text (``transforms.entities.places.Cities``): too many to hold
     as entries, so an entry is made for the form a lookup finds."""
 
     def lookup(self, text: str) -> Entry | None: ...

@@ -5,15 +5,15 @@ Public API: ``EntityExtractor(model=...)`` with ``extract(text) -> EntityResult`
 ``pipe(texts, batch_size) -> Iterator[EntityResult]``. The pipeline for a batch of texts:
 
 1. the spaCy model's tokenizer and embedding layer;
-2. strong gazetteer aliases (``transforms.gazetteer``) set as entities, which the model's NER respects;
+2. strong gazetteer aliases (``transforms.entities.gazetteer``) set as entities, which the model's NER respects;
 3. the model's NER; its spans are typed and resolved through the gazetteers and places when they match;
 4. weak gazetteer aliases (cities, demonyms, nicknames) where the model found nothing; pattern rules
-   (``transforms.military_patterns``); weapon and platform class nouns ("barrel bombs", "warplanes";
-   ``transforms.weapon_classes``), which are the head of a named system right before them ("Kalibr cruise
+   (``transforms.entities.military_patterns``); weapon and platform class nouns ("barrel bombs", "warplanes";
+   ``transforms.entities.weapon_classes``), which are the head of a named system right before them ("Kalibr cruise
    missiles"), make a name before them a system ("Zelzal" of "Zelzal rockets") and otherwise rank as
-   weak; acronyms defined in the text (``transforms.acronyms``);
-5. titles and affiliations around person names, and titles standing for a person (``transforms.people``);
-6. overlap resolution, person IDs and repetition of names found once (``transforms.coreference``).
+   weak; acronyms defined in the text (``transforms.entities.acronyms``);
+5. titles and affiliations around person names, and titles standing for a person (``transforms.entities.people``);
+6. overlap resolution, person IDs and repetition of names found once (``transforms.entities.coreference``).
 """
 
 from __future__ import annotations
@@ -27,17 +27,17 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from schemas.entities import Entity, EntitySource, EntityType, Mention
-from transforms.acronyms import find_definitions, find_uses
-from transforms.coreference import Candidate, assign_person_ids, repeat_names, select
-from transforms.gazetteer import Entry, Gazetteer, build_gazetteer, entity_id, load_entries, normalize
-from transforms.military_patterns import find_patterns
-from transforms.ner import DEFAULT_MODEL, fresh_model
-from transforms.people import TitleFinder, title_finder
-from transforms.places import place_entries
-from transforms.teams import team_slots
-from transforms.typing_rules import retype
-from transforms.weapon_classes import class_candidates
-from transforms.truecase import acronym_forms, dateline_places, recase
+from transforms.entities.acronyms import find_definitions, find_uses
+from transforms.entities.coreference import Candidate, assign_person_ids, repeat_names, select
+from transforms.entities.gazetteer import Entry, Gazetteer, build_gazetteer, entity_id, load_entries, normalize
+from transforms.entities.military_patterns import find_patterns
+from transforms.entities.ner import DEFAULT_MODEL, fresh_model
+from transforms.entities.people import TitleFinder, title_finder
+from transforms.entities.places import place_entries
+from transforms.entities.teams import team_slots
+from transforms.entities.entity_types import retype
+from transforms.entities.weapon_classes import class_candidates
+from transforms.entities.truecase import acronym_forms, dateline_places, recase
 
 __all__ = ["EntityExtractor", "EntityResult"]
 

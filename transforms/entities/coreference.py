@@ -15,8 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from schemas.entities import EntityType, MentionMethod
-from transforms.gazetteer import Entry, entity_id
-from transforms.people import PARTICLES, canonical_person, name_key
+from transforms.entities.gazetteer import Entry, entity_id
+from transforms.entities.people import PARTICLES, canonical_person, name_key
 
 __all__ = ["Candidate", "select", "assign_person_ids", "repeat_names", "PRIORITY"]
 

@@ -55,7 +55,7 @@ def name_key(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def _variants() -> dict[str, str]:
-    text = resources.files("transforms.data").joinpath("name_variants.toml").read_text(encoding="utf-8")
+    text = resources.files("transforms.entities.data").joinpath("name_variants.toml").read_text(encoding="utf-8")
     table: dict[str, str] = {}
     for canonical, variants in tomllib.loads(text)["variants"].items():
         for form in (canonical, *variants):
@@ -155,5 +155,5 @@ def _clean(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def title_finder() -> TitleFinder:
-    data = tomllib.loads(resources.files("transforms.data").joinpath("titles.toml").read_text(encoding="utf-8"))
+    data = tomllib.loads(resources.files("transforms.entities.data").joinpath("titles.toml").read_text(encoding="utf-8"))
     return TitleFinder(data["services"], data["ranks"], data["offices"], data["standalone"])
