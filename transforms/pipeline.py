@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from schemas.entities import Entity, Mention
 from schemas.quantities import Quantity
 from schemas.temporal import TemporalExpression
-from transforms.quantities import extract_quantities
+from transforms.quantities.claims import extract_quantities
 from transforms.sentences import Sentence, split_sentences
 from transforms.temporal import extract_dates
 

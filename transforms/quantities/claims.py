@@ -1,10 +1,10 @@
 """Quantities: every count, amount, share and measure in a text, as typed ``Quantity`` records.
 
-This module owns the whole expression around the numbers that ``transforms.quantity_atoms`` reads:
+This module owns the whole expression around the numbers that ``transforms.quantities.atoms`` reads:
 ranges ("300 to 400", "between 10 and 15", "10-15", "$1-2 billion", "8- to 16-meter"), hedges and
 bounds before or after ("about", "at least", "up to", "or more"), shared units in lists ("45 and
 50 mg"), accounting negatives ("($99.99)"), and the counted noun and casualty event of counts
-(``transforms.counted``). Offsets are character offsets into ``text``, end exclusive; results are
+(``transforms.quantities.counted``). Offsets are character offsets into ``text``, end exclusive; results are
 sorted by start and never overlap.
 """
 
@@ -16,11 +16,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from schemas.quantities import QUALIFIERS, Qualifier, Quantity
-from transforms.counted import EntitySpanLike, casualty_event, counted_phrase, entity_inside
-from transforms.numbers import ANCHOR
-from transforms.quantity_atoms import Atom, read_atom
-from transforms.quantity_context import Masks, Qualified, masked_spans, qualifier_after, qualifier_before, rules, year_context
-from transforms.units import article_anchor, match_per_time
+from transforms.quantities.counted import EntitySpanLike, casualty_event, counted_phrase, entity_inside
+from transforms.quantities.numbers import ANCHOR
+from transforms.quantities.atoms import Atom, read_atom
+from transforms.quantities.context import Masks, Qualified, masked_spans, qualifier_after, qualifier_before, rules, year_context
+from transforms.quantities.units import article_anchor, match_per_time
 
 __all__ = ["extract_quantities", "EntitySpanLike", "Quantity"]
 

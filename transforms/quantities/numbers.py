@@ -6,8 +6,8 @@ scale words and abbreviations ("2.5 million", "4bn", "0.5k"), number words and c
 ("forty-three", "a hundred and two", "three million, two hundred & forty", "two and a half",
 "half a million", "two dozen"), fractions in words ("two-thirds", "a quarter of"), vague plurals
 ("dozens", "tens of thousands", "several hundred") and ordinals ("3rd", "third"). The words are data
-(``transforms/data/numbers.toml``). Whether a numeral is a quantity at all (a year, a designation,
-a date) is decided by ``transforms.quantities``.
+(``transforms/quantities/data/numbers.toml``). Whether a numeral is a quantity at all (a year, a designation,
+a date) is decided by ``transforms.quantities.claims``.
 """
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ class NumberWords:
 @functools.cache
 def number_words() -> NumberWords:
     """Load ``numbers.toml`` once."""
-    doc: dict[str, Any] = tomllib.loads(resources.files("transforms.data").joinpath("numbers.toml").read_text("utf-8"))
+    doc: dict[str, Any] = tomllib.loads(resources.files("transforms.quantities.data").joinpath("numbers.toml").read_text("utf-8"))
     abbreviations = doc["scale_abbreviations"]
     return NumberWords(
         cardinals=dict(doc["cardinals"]),

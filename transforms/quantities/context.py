@@ -1,6 +1,6 @@
 """What surrounds a number and changes its meaning: hedges, bounds, and the contexts that are not quantities.
 
-This module owns ``transforms/data/quantity_rules.toml``: the qualifier phrases before and after a
+This module owns ``transforms/quantities/data/quantity_rules.toml``: the qualifier phrases before and after a
 number ("about", "at least", "up to", "or more"), the masks of expressions whose digits are not
 quantities (dates, times, year spans, phone numbers, URLs, ages), and the designation test
 ("Type 055", "F-35A", "Resolution 2254", "5th Fleet"). It answers questions about positions in a
@@ -64,7 +64,7 @@ def _phrases(table: dict[str, list[str]]) -> tuple[dict[str, str], str]:
 
 @functools.cache
 def rules() -> Rules:
-    doc: dict[str, Any] = tomllib.loads(resources.files("transforms.data").joinpath("quantity_rules.toml").read_text("utf-8"))
+    doc: dict[str, Any] = tomllib.loads(resources.files("transforms.quantities.data").joinpath("quantity_rules.toml").read_text("utf-8"))
     qualifiers = doc["qualifiers"]
     before_map, before_alt = _phrases(qualifiers["before"])
     after_map, after_alt = _phrases(qualifiers["after"])

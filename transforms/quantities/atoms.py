@@ -4,7 +4,7 @@ This module owns the "atom" of a quantity expression: "-15€", "$4bn", "US$ 624
 "9,000 m3/s", "27-kilometer", "40 percent", "2,000.45±0.01 pounds", "Mach 5", "a mile", "the 93rd
 anniversary", "millions of dollars". It decides whether the number is a quantity at all (masked
 dates and times, designations such as "F-35A" or "Type 055", ordinals used as names), and leaves
-ranges, hedges, counted nouns and records to ``transforms.quantities``.
+ranges, hedges, counted nouns and records to ``transforms.quantities.claims``.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass, replace
 
 from schemas.quantities import QuantityKind
-from transforms.numbers import Numeral, number_words, read_numeral
-from transforms.quantity_context import Masks, designation_before
-from transforms.units import (
+from transforms.quantities.numbers import Numeral, number_words, read_numeral
+from transforms.quantities.context import Masks, designation_before
+from transforms.quantities.units import (
     CurrencyMatch,
     match_article_unit,
     match_currency_after,

@@ -2,9 +2,9 @@
 
 This module owns the reading of the words around a number that say what is counted ("27 Houthi
 fighters", "12 F-35A jets", "a quarter of its tanks", "hundreds of thousands of Syrians") and the
-casualty and status language of ``transforms/data/casualty_events.toml`` ("at least 17 killed",
+casualty and status language of ``transforms/quantities/data/casualty_events.toml`` ("at least 17 killed",
 "killing 12 soldiers", "left 40 wounded", "about 250 still missing", "the death toll rose to 45").
-It answers questions about positions in a text; ``transforms.quantities`` builds the records.
+It answers questions about positions in a text; ``transforms.quantities.claims`` builds the records.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any, Protocol
 
-from transforms.quantity_context import rules
+from transforms.quantities.context import rules
 
 __all__ = ["EntitySpanLike", "Counted", "counted_phrase", "casualty_event", "entity_inside"]
 
@@ -67,7 +67,7 @@ def _alternation(phrases: list[str]) -> str:
 
 @functools.cache
 def _events() -> _Events:
-    doc: dict[str, Any] = tomllib.loads(resources.files("transforms.data").joinpath("casualty_events.toml").read_text("utf-8"))
+    doc: dict[str, Any] = tomllib.loads(resources.files("transforms.quantities.data").joinpath("casualty_events.toml").read_text("utf-8"))
     after_map: dict[str, str] = {}
     before_map: dict[str, str] = {}
     nouns: dict[str, str] = {}

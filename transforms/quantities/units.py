@@ -1,10 +1,10 @@
 """Units of measure and currencies: recognising them next to a number and converting to a standard.
 
-This module owns the shape of ``transforms/data/units.toml`` and ``currencies.toml`` and the
+This module owns the shape of ``transforms/quantities/data/units.toml`` and ``currencies.toml`` and the
 matching of a unit right after a number ("5 km", "27-kilometer", "9,000 m3/s", "200 kilometres per
 hour"), a unit before it ("Mach 5"), a currency before it ("$", "US$", "USD 5") or after it
 ("euros", "15€", "20 million pounds"). Which number the unit belongs to, and what the whole
-expression means, is ``transforms.quantities``' business.
+expression means, is ``transforms.quantities.claims``' business.
 """
 
 from __future__ import annotations
@@ -128,7 +128,7 @@ def _unit(row: dict[str, Any]) -> Unit:
 
 
 def _read(name: str) -> dict[str, Any]:
-    return tomllib.loads(resources.files("transforms.data").joinpath(name).read_text("utf-8"))
+    return tomllib.loads(resources.files("transforms.quantities.data").joinpath(name).read_text("utf-8"))
 
 
 @functools.cache
