@@ -28,7 +28,7 @@ from transforms.extract.dedupe import content_hash, simhash64
 from transforms.errors import TransformError
 from transforms.extract.clean import clean_document
 from transforms.pipeline import EMPTY, Normalized, normalize_text
-from transforms.published import resolve_published
+from transforms.dates.published import resolve_published
 
 if TYPE_CHECKING:
     from transforms.entities.mentions import EntityExtractor
@@ -96,7 +96,7 @@ def clean_job(job: CleanJob) -> Cleaned | CleanFailure:
         else:
             published, source = resolve_published(article, url=job.url or article.canonical_url, max_date=job.max_date)
         article = replace(article, published=published)
-        # the decoding clean_document did, told again (a strict decode; a guess is remembered by charset_guess)
+        # the decoding clean_document did, told again (a strict decode; a guess is remembered by transforms.extract.charset)
         charset = decode_document(job.data, kind=job.kind, declared=job.declared_charset)[1]
     except TransformError as exc:
         return CleanFailure(type(exc).__name__, str(exc))

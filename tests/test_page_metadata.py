@@ -23,7 +23,7 @@ from transforms.extract.authors import clean_authors
 from transforms.extract.byline import parse_byline, parse_names
 from transforms.extract.clean import clean_document
 from transforms.extract.credits import PageCredits
-from transforms.published import resolve_published
+from transforms.dates.published import resolve_published
 from transforms.extract.titles import strip_site_name
 
 FETCHED = dt.date(2025, 6, 1)

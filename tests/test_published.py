@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from schemas.records import CleanArticle
 from transforms.extract.published_bounds import plausible_publication_date
-from transforms.published import find_publication_date, resolve_published
+from transforms.dates.published import find_publication_date, resolve_published
 
 D = dt.date
 FETCHED = D(2025, 6, 1)

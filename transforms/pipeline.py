@@ -21,7 +21,7 @@ from schemas.quantities import Quantity
 from schemas.temporal import TemporalExpression
 from transforms.quantities.claims import extract_quantities
 from transforms.sentences import Sentence, split_sentences
-from transforms.temporal import extract_dates
+from transforms.dates.expressions import extract_dates
 
 if TYPE_CHECKING:  # spaCy loads only where an extractor is built, not for every caller of this module
     from transforms.entities.mentions import EntityExtractor

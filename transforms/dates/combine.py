@@ -9,7 +9,7 @@ import dataclasses
 import re
 
 from schemas.temporal import TimexMod
-from transforms.date_resolution import Candidate, Context, Resolved, Resolver, with_mod
+from transforms.dates.resolution import Candidate, Context, Resolved, Resolver, with_mod
 
 __all__ = ["select", "attach_mods", "join_ranges", "join_times", "range_resolver", "POINT_RULES"]
 

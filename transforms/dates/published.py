@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 from schemas.records import CleanArticle
 from transforms.extract.published_bounds import plausible_publication_date
-from transforms.temporal import extract_dates
+from transforms.dates.expressions import extract_dates
 
 __all__ = ["PublishedSource", "find_publication_date", "resolve_published"]
 

@@ -1,7 +1,7 @@
 """The building blocks of the date patterns: regex fragments for months, days, years, weekdays, number
 words and units, built from the lexicon, and the ``Rule`` record that pairs a pattern with its handler.
 
-Rule modules (``date_rules_*``) compose these fragments into full patterns; every pattern is compiled
+Rule modules (``transforms.dates.rules``) compose these fragments into full patterns; every pattern is compiled
 once, case-insensitive, with word boundaries made explicit by look-arounds so that designations
 ("F-35A", "MQ-9", "Type 055") and amounts ("$2014", "2014%") never read as dates.
 """
@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from transforms.date_resolution import Candidate
-from transforms.temporal_lexicon import alternation, lexicon
+from transforms.dates.resolution import Candidate
+from transforms.dates.lexicon import alternation, lexicon
 
 __all__ = [
     "Rule",

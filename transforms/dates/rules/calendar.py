@@ -11,13 +11,13 @@ import datetime as dt
 import re
 
 from schemas.temporal import Granularity
-from transforms.date_grammar import (
+from transforms.dates.grammar import (
     DAY, MONTH, ORDINAL, SEASON, SPOKEN_YEAR, WEEKDAY, YEAR, YEAR_ANY, Rule, compile_rule, day_number, month_number,
     weekday_number, word_ok, year_number,
 )
-from transforms.date_resolution import Candidate, Context, Resolved, Resolver, absolute, partial, pick_occurrence
-from transforms.temporal_lexicon import alternation, lexicon
-from transforms.timex import (
+from transforms.dates.resolution import Candidate, Context, Resolved, Resolver, absolute, partial, pick_occurrence
+from transforms.dates.lexicon import alternation, lexicon
+from transforms.dates.timex import (
     Period, day_period, easter, month_period, nth_weekday, period_of, quarter_period, season_period,
     year_period,
 )

@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 from typing import Literal
 
-from transforms.temporal_lexicon import alternation, lexicon
+from transforms.dates.lexicon import alternation, lexicon
 
 __all__ = ["Tense", "tense_at"]
 

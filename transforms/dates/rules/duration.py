@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 
-from transforms.date_grammar import (
+from transforms.dates.grammar import (
     NUMBER, PART_OF_DAY, UNIT, VAGUE, WEEKDAY, Rule, compile_rule, unit_of, weekday_number, word_ok,
 )
-from transforms.date_resolution import Candidate, Context, Resolved, Resolver, fixed
-from transforms.temporal_lexicon import alternation, lexicon
-from transforms.timex import duration_value
+from transforms.dates.resolution import Candidate, Context, Resolved, Resolver, fixed
+from transforms.dates.lexicon import alternation, lexicon
+from transforms.dates.timex import duration_value
 
 __all__ = ["DURATION_RULES", "clock_resolver"]
 

@@ -1,8 +1,8 @@
 """Temporal expressions of a text: ``extract_dates`` finds every date, time, duration and frequency and
 resolves it to a TIMEX3 value and the interval it denotes.
 
-Pipeline: every rule of the grammar (``date_rules_*``) proposes candidate spans; overlaps are settled
-longest first; modifiers, ranges and clock times are attached (``date_combine``); then the candidates
+Pipeline: every rule of the grammar (``transforms.dates.rules``) proposes candidate spans; overlaps are settled
+longest first; modifiers, ranges and clock times are attached (``combine``); then the candidates
 are resolved in text order against the publication date, the tense of their sentence (``tense``) and
 the last date the text named (for "a year earlier", "the next day"). Pure: no clock, no environment.
 """
@@ -14,18 +14,18 @@ import re
 from functools import lru_cache
 
 from schemas.temporal import TemporalExpression
-from transforms.date_combine import attach_mods, join_ranges, join_times, select
-from transforms.date_grammar import Rule
-from transforms.date_rules_business import BUSINESS_RULES
-from transforms.date_resolution import Candidate, Context
-from transforms.date_rules_calendar import CALENDAR_RULES
-from transforms.date_rules_duration import DURATION_RULES
-from transforms.date_rules_range import RANGE_RULES
-from transforms.date_rules_relative import RELATIVE_RULES
+from transforms.dates.combine import attach_mods, join_ranges, join_times, select
+from transforms.dates.grammar import Rule
+from transforms.dates.rules.business import BUSINESS_RULES
+from transforms.dates.resolution import Candidate, Context
+from transforms.dates.rules.calendar import CALENDAR_RULES
+from transforms.dates.rules.duration import DURATION_RULES
+from transforms.dates.rules.range import RANGE_RULES
+from transforms.dates.rules.relative import RELATIVE_RULES
 from transforms.sentences import sentence_index, split_sentences
-from transforms.temporal_lexicon import lexicon
-from transforms.tense import Tense, tense_at
-from transforms.timex import Period
+from transforms.dates.lexicon import lexicon
+from transforms.dates.tense import Tense, tense_at
+from transforms.dates.timex import Period
 
 __all__ = ["extract_dates", "TemporalExpression"]
 

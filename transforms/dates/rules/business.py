@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 
 from schemas.temporal import Anchor
-from transforms.date_grammar import YEAR, Rule, compile_rule
-from transforms.date_resolution import (
+from transforms.dates.grammar import YEAR, Rule, compile_rule
+from transforms.dates.resolution import (
     Candidate, Context, Resolved, fixed, from_publication, from_reference, pick_occurrence,
 )
-from transforms.timex import Period, day_period, period_of, quarter_period, year_period
+from transforms.dates.timex import Period, day_period, period_of, quarter_period, year_period
 
 __all__ = ["BUSINESS_RULES"]
 

@@ -1,4 +1,4 @@
-"""The words of the temporal normalizer, loaded once from ``transforms/data/temporal.toml``.
+"""The words of the temporal normalizer, loaded once from ``transforms/dates/data/temporal.toml``.
 
 Owns the mapping from words to calendar facts (month and weekday numbers, season codes, holiday rules,
 number words, units, relative modifiers, fixed references, frequencies, tense cues) and the regular
@@ -82,7 +82,7 @@ def _table(data: dict[str, Any], key: str) -> dict[str, Any]:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The lexicon of ``temporal.toml`` (read once, via importlib.resources)."""
-    raw = resources.files("transforms.data").joinpath("temporal.toml").read_text(encoding="utf-8")
+    raw = resources.files("transforms.dates.data").joinpath("temporal.toml").read_text(encoding="utf-8")
     data = tomllib.loads(raw)
     units = {name: Unit(str(u["code"]), bool(u["time"]), str(u["granularity"]))
              for name, u in _table(data, "units").items()}

@@ -16,8 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from schemas.temporal import Anchor, Granularity, TimexMod, TimexType
-from transforms.tense import Tense
-from transforms.timex import Period, period_of
+from transforms.dates.tense import Tense
+from transforms.dates.timex import Period, period_of
 
 __all__ = [
     "Context",

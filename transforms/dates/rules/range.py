@@ -1,17 +1,17 @@
 """Rules for ranges written compactly, where the two ends share a month or a century: "May 2-9",
 "May 2 to 9, 2021", "2-9 May", "2014-2016", "2014-16", "fiscal 2019/20". Ranges of two full dates
-("between May 2 and May 9", "from 2014 to 2016") are joined in ``date_combine`` instead.
+("between May 2 and May 9", "from 2014 to 2016") are joined in ``combine`` instead.
 """
 
 from __future__ import annotations
 
 import re
 
-from transforms.date_combine import range_resolver
-from transforms.date_grammar import DAY, MONTH, YEAR, Rule, compile_rule, day_number, month_number, word_ok
-from transforms.date_resolution import Candidate, absolute
-from transforms.date_rules_calendar import day_resolver
-from transforms.timex import year_period
+from transforms.dates.combine import range_resolver
+from transforms.dates.grammar import DAY, MONTH, YEAR, Rule, compile_rule, day_number, month_number, word_ok
+from transforms.dates.resolution import Candidate, absolute
+from transforms.dates.rules.calendar import day_resolver
+from transforms.dates.timex import year_period
 
 __all__ = ["RANGE_RULES"]
 

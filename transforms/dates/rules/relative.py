@@ -9,12 +9,12 @@ import datetime as dt
 import re
 
 from schemas.temporal import Granularity
-from transforms.date_grammar import NUMBER, PART_OF_DAY, UNIT, VAGUE, WEEKDAY, Rule, compile_rule, unit_of, weekday_number, word_ok
-from transforms.date_resolution import (
+from transforms.dates.grammar import NUMBER, PART_OF_DAY, UNIT, VAGUE, WEEKDAY, Rule, compile_rule, unit_of, weekday_number, word_ok
+from transforms.dates.resolution import (
     Candidate, Context, Resolved, Resolver, fixed, from_publication, from_reference, weekday, with_mod,
 )
-from transforms.temporal_lexicon import alternation, lexicon
-from transforms.timex import Period, duration_value, period_of
+from transforms.dates.lexicon import alternation, lexicon
+from transforms.dates.timex import Period, duration_value, period_of
 
 __all__ = ["RELATIVE_RULES", "year_before"]
 
