@@ -86,8 +86,8 @@ def mode_trafilatura(corpus: Path) -> dict[str, Any]:
 
 def mode_stages(corpus: Path, workers: int, lake_dir: Path) -> dict[str, Any]:
     from flows.workers import CleanFailure, CleanJob, clean_all, cleaning_pool
-    from flows.load import LoadedDocument, load_document
-    from flows.sources import discover, resolve_sources
+    from flows.acquire.load import LoadedDocument, load_document
+    from flows.acquire.sources import discover, resolve_sources
     from transforms.extract.dedupe import DedupeIndex, article_key_id
     from warehouse.lake import Lake
 
@@ -160,7 +160,7 @@ def mode_ner(corpus: Path) -> dict[str, Any]:
     """spaCy's own NER rate (the components NER needs, one process) on the corpus's cleaned texts."""
     import datetime as dt
 
-    from flows.sources import discover, resolve_sources
+    from flows.acquire.sources import discover, resolve_sources
     from flows.workers import quiet_library_logs
     from transforms.errors import TransformError
     from transforms.extract.clean import clean_document

@@ -69,7 +69,7 @@ def ingest(
     settings = _settings(lake, storage, workers=workers, batch_size=batch_size,
                          **_runner_overrides(runner, dask_address, timeout))
     _lake(settings)
-    from flows.sources import SourceError, resolve_sources
+    from flows.acquire.sources import SourceError, resolve_sources
 
     try:
         resolve_sources(sources)  # fail fast, before Prefect starts, on a bad argument
@@ -246,7 +246,7 @@ def serve(
     settings = _settings(lake, storage, workers=workers, **_runner_overrides(runner, dask_address, timeout))
     _lake(settings)
     from flows.deployments import plan_deployments
-    from flows.sources import SourceError
+    from flows.acquire.sources import SourceError
 
     try:
         plans = plan_deployments(sources_file)

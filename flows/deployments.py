@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from flows.options import IngestOptions
-from flows.sources import SourceError, parse_sources_toml
+from flows.acquire.sources import SourceError, parse_sources_toml
 
 if TYPE_CHECKING:
     from prefect import Flow

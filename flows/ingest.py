@@ -30,10 +30,10 @@ from flows.failures import one_line
 from flows.options import IngestOptions
 from flows.progress import progress_bar
 from flows.rows import run_row
-from flows.seen import read_seen
+from flows.acquire.seen import read_seen
 from flows.task_args import opaque
-from flows.sources import LocalDocument, Source, discover, is_web, resolve_sources
-from flows.web import fetch_web
+from flows.acquire.sources import LocalDocument, Source, discover, is_web, resolve_sources
+from flows.acquire.web import fetch_web
 from flows.workers import CleanFailure, Cleaned, clean_batches, cleaning_pool
 from transforms.extract.dedupe import DedupeIndex
 from warehouse.catalog import connect, refresh_catalog

@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 from flows.workers import CleanFailure, CleanJob, clean_job, quiet_library_logs
-from flows.load import FileRead, read_file
+from flows.acquire.load import FileRead, read_file
 from flows.rows import normalized_rows
-from flows.sources import document_kind
+from flows.acquire.sources import document_kind
 from schemas.entities import Entity
 from transforms.entities.ner import DEFAULT_MODEL
 

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from flows.http import FetchPolicy
+from flows.acquire.http import FetchPolicy
 from flows.settings import Settings
 from transforms.entities.ner import DEFAULT_MODEL
 

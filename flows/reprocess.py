@@ -32,7 +32,7 @@ from flows.artifacts import publish_summary, run_name
 from flows.batches import WRITE_ORDER, LoadedBatch, clean_jobs, decide_batch
 from flows.ingest import COUNT_KEYS, new_run_id, record_run, update_search_index
 from flows.options import IngestOptions
-from flows.load import LoadedDocument, LoadFailure
+from flows.acquire.load import LoadedDocument, LoadFailure
 from flows.rows import reject_row, run_row
 from flows.reprocess_cache import CleanCache, cached_clean_batches, prune
 from flows.workers import Pool, clean_batches, cleaning_pool

@@ -44,7 +44,7 @@ import flows.workers
 import schemas
 import transforms
 from flows.batches import LoadedBatch
-from flows.load import LoadedDocument
+from flows.acquire.load import LoadedDocument
 from flows.task_args import opaque
 from flows.workers import CleanFailure, Cleaned, CleanJob, Pool, clean_all, in_order
 

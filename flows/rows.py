@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import fields
 from typing import Any
 
-from flows.load import LoadedDocument, LoadFailure
+from flows.acquire.load import LoadedDocument, LoadFailure
 from flows.workers import CleanFailure
 from schemas.entities import Entity
 from schemas.records import CleanArticle

@@ -11,7 +11,7 @@ from typing import Literal
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from flows.http import FetchPolicy
+from flows.acquire.http import FetchPolicy
 from transforms.entities.ner import DEFAULT_MODEL
 from warehouse.storage import check_storage_url
 
@@ -42,13 +42,13 @@ class Settings(BaseSettings):
     server_host: str = Field("127.0.0.1", description="address `sitrep server` listens on and the CLI probes for a running server")
     server_port: int = Field(4200, ge=1, le=65535, description="port of the local Prefect server (`sitrep server`, and the probe)")
     serve_limit: int = Field(1, ge=1, description="scheduled runs at once under `sitrep serve` (one writer per lake: keep 1)")
-    # web acquisition (flows.http, flows.web)
+    # web acquisition (flows.acquire.http, flows.acquire.web)
     user_agent: str = Field(FetchPolicy.user_agent, description="User-Agent of every request; robots.txt rules match its first word")
     fetch_timeout: float = Field(20.0, gt=0, description="seconds to wait for a connection or for the next bytes of a response")
     fetch_attempts: int = Field(4, ge=1, le=10, description="tries per URL on transient failures (connect errors, timeouts, 5xx, 429)")
-    fetch_task_retries: int = Field(2, ge=0, le=10, description="Prefect task retries of a URL still failing transiently after its tries (flows.refetch); 0 = none")
+    fetch_task_retries: int = Field(2, ge=0, le=10, description="Prefect task retries of a URL still failing transiently after its tries (flows.acquire.refetch); 0 = none")
     fetch_task_retry_delay: float = Field(5.0, ge=0, description="seconds before the first Prefect task retry of a fetch, doubled for each next one (with jitter)")
-    prefect_host_limits: Literal["auto", "on", "off"] = Field("auto", description="per-host Prefect global concurrency limits (flows.host_limits): auto = only with a Prefect API server by URL")
+    prefect_host_limits: Literal["auto", "on", "off"] = Field("auto", description="per-host Prefect global concurrency limits (flows.acquire.host_limits): auto = only with a Prefect API server by URL")
     fetch_concurrency: int = Field(16, ge=1, le=256, description="URLs fetched at once over all hosts")
     per_host_concurrency: int = Field(2, ge=1, le=32, description="requests at once to one host")
     per_host_delay: float = Field(1.0, ge=0, description="seconds between requests to one host (a robots.txt Crawl-delay may raise it)")

@@ -14,7 +14,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from conftest import PARAGRAPHS, make_page
-from flows.load import LoadedDocument
+from flows.acquire.load import LoadedDocument
 from flows.rows import article_row
 from flows.workers import Cleaned, CleanJob, clean_job
 from lakes import build_tables, write_lake

@@ -10,7 +10,7 @@ import pytest
 from conftest import query_catalog, sitrep_command
 from damaged_xml import GOOD_SLUGS, publish_damaged
 
-from flows.http import FetchPolicy
+from flows.acquire.http import FetchPolicy
 from flows.ingest import ingest
 from flows.options import IngestOptions
 from web_server import CYRILLIC_TITLE, TestSite, site  # noqa: F401  (site is a fixture)

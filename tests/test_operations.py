@@ -18,7 +18,7 @@ from flows.artifacts import source_label, summary_markdown
 from flows.deployments import plan_deployments, to_deployments
 from flows.options import IngestOptions
 from flows.server import STATE_FILE, choose_api, server_command, server_env
-from flows.sources import SourceError, parse_sources_toml, resolve_sources
+from flows.acquire.sources import SourceError, parse_sources_toml, resolve_sources
 
 SOURCES = """
 [[source]]

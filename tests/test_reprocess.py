@@ -269,7 +269,7 @@ def test_the_fingerprint_covers_code_data_files_libraries_and_the_model(
 
 
 def test_a_batch_key_names_the_raw_bytes_and_every_option_that_shapes_the_cleaning() -> None:
-    from flows.load import LoadedDocument
+    from flows.acquire.load import LoadedDocument
     from flows.workers import CleanJob
 
     docs = [LoadedDocument("s", f"file:///{i}", "html", f"{i:064x}", b"<html/>", 7, None, NOW) for i in range(3)]

@@ -6,7 +6,7 @@ local name, so namespaced and non-namespaced variants of each format read the sa
 are resolved against ``xml:base``, the feed's own link and the URL the feed was fetched from.
 An item without a usable http(s) link is dropped; dates that cannot be read are left ``None``.
 A damaged feed gives the items the parser could read plus its ``problems`` (``transforms.formats.xmlsafe``):
-the caller decides what a fatal one means (``flows.web`` records a reject and fetches the items).
+the caller decides what a fatal one means (``flows.acquire.web`` records a reject and fetches the items).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Per-host Prefect global concurrency limits: one limit per host, shared by every process that fetches it.
 
-The fetcher's own gate (``flows.http``) limits and spaces the requests to a host inside one process.
+The fetcher's own gate (``flows.acquire.http``) limits and spaces the requests to a host inside one process.
 Two processes fetching the same host (two deployments, two ``sitrep ingest`` runs) each have their
 own gate. With host limits on, every request to a host also holds a slot of the Prefect global
 concurrency limit ``sitrep-host-<host>`` for as long as it runs, so the server caps the requests to
@@ -32,7 +32,7 @@ from uuid import UUID
 
 import httpx
 
-from flows.http import FetchPolicy, HostLimitMode
+from flows.acquire.http import FetchPolicy, HostLimitMode
 
 __all__ = ["HostLimits", "limit_name", "host_limits_enabled", "current_api_url", "open_host_limits"]
 

@@ -18,7 +18,7 @@ A sources file is data (adding a site is an entry, not code)::
 
 On the command line an ``http(s)://`` argument is a ``url`` source (a feed, a sitemap or a page,
 told apart by what comes back), ``@list.txt`` a ``urls`` source, and a ``.warc``/``.warc.gz`` file
-a ``warc`` source. ``discover`` yields the local documents only; the web path (``flows.web``) takes
+a ``warc`` source. ``discover`` yields the local documents only; the web path (``flows.acquire.web``) takes
 the sources for which ``is_web`` holds.
 """
 
@@ -78,7 +78,7 @@ class Source:
 
 
 def is_web(source: Source) -> bool:
-    """Whether the web path (``flows.web``) handles this source rather than ``discover``."""
+    """Whether the web path (``flows.acquire.web``) handles this source rather than ``discover``."""
     return source.kind in WEB_KINDS
 
 

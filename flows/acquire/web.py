@@ -6,9 +6,9 @@ the pages a bare URL turns out to list), canonicalises them, and skips what the 
 fetched and processed unless a feed or sitemap says it changed since (URLs named directly, by
 ``url`` and ``urls`` sources, are revalidated with a conditional GET each run). The rest is fetched
 on a thread pool under the fetcher's per-host limits, and, with a Prefect API server, under the
-per-host Prefect global concurrency limits too (``flows.host_limits``). A URL whose fetch ends in a
+per-host Prefect global concurrency limits too (``flows.acquire.host_limits``). A URL whose fetch ends in a
 transient failure is handed to the Prefect task ``refetch`` with retries and backoff
-(``flows.refetch``), on a pool of its own so that its waits never hold up the other URLs; it yields
+(``flows.acquire.refetch``), on a pool of its own so that its waits never hold up the other URLs; it yields
 one result, its last. Each body goes to the raw zone before its result is yielded, so nothing
 fetched is lost if a later stage fails. WARC sources are read from disk. Every result carries the
 ``fetches`` row to write (None when no request was made).
@@ -31,13 +31,13 @@ from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
 from urllib.parse import urlsplit
 
-from flows.host_limits import open_host_limits
-from flows.http import Expect, Fetcher, FetchPolicy, FetchResult, Validators
-from flows.load import LoadedDocument, LoadFailure
-from flows.refetch import Refetch, refetcher
-from flows.seen import SeenEntry, SeenState, canonical_url, fetch_row
-from flows.sources import Source, read_url_list
-from flows.warc import load_warc
+from flows.acquire.host_limits import open_host_limits
+from flows.acquire.http import Expect, Fetcher, FetchPolicy, FetchResult, Validators
+from flows.acquire.load import LoadedDocument, LoadFailure
+from flows.acquire.refetch import Refetch, refetcher
+from flows.acquire.seen import SeenEntry, SeenState, canonical_url, fetch_row
+from flows.acquire.sources import Source, read_url_list
+from flows.acquire.warc import load_warc
 from transforms.extract.compression import GZIP_MAGIC, BrokenGzip, gunzip_capped
 from transforms.errors import TooLarge
 from transforms.formats.feeds import Feed, FeedError, looks_like_feed, parse_feed
@@ -76,7 +76,7 @@ class _Candidate:
 
 @dataclass(frozen=True)
 class _Retry:
-    """A page whose fetch ended in a transient failure, for the second tier (``flows.refetch``)."""
+    """A page whose fetch ended in a transient failure, for the second tier (``flows.acquire.refetch``)."""
 
     candidate: _Candidate
     previous: SeenEntry | None
@@ -303,7 +303,7 @@ def fetch_web(sources: Sequence[Source], lake: Lake, seen: SeenState, policy: Fe
               now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.timezone.utc)) -> Iterator[WebResult]:
     """Fetch the web sources (kinds url, urls, feed, sitemap, page, warc); one result per URL.
 
-    ``seen`` comes from ``flows.seen.read_seen(lake)``. Pass a ``fetcher`` to inject a client, clock,
+    ``seen`` comes from ``flows.acquire.seen.read_seen(lake)``. Pass a ``fetcher`` to inject a client, clock,
     sleep, resolver or host slot (tests); otherwise one is built from ``policy``, with the Prefect
     host limits when they are on, and closed at the end. Prefect task retries apply inside a flow run.
     """

@@ -18,7 +18,7 @@ from typing import Any, Literal
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from flows.load import LoadedDocument, LoadFailure
+from flows.acquire.load import LoadedDocument, LoadFailure
 from warehouse.lake import Lake
 
 __all__ = ["WarcRecord", "iter_warc", "load_warc"]

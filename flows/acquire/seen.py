@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
-from flows.http import FetchResult, Validators
+from flows.acquire.http import FetchResult, Validators
 from transforms.extract.urls import canonical_url as to_canonical
 from warehouse.lake import Lake
 

@@ -1,6 +1,6 @@
 """Prefect task retries for fetches that ended in a transient failure, with exponential backoff.
 
-Two tiers of retries. The fetcher (``flows.http``) retries each request at once, a few times within
+Two tiers of retries. The fetcher (``flows.acquire.http``) retries each request at once, a few times within
 seconds (``SITREP_FETCH_ATTEMPTS``). A URL still failing after those for a reason worth another try
 later (a timeout, a connection error, a 5xx, a 429) goes to the Prefect task ``refetch``: one
 request per try, retried by Prefect ``task_retries`` times after ``task_retry_delay``, doubled
@@ -28,7 +28,7 @@ from prefect.states import State
 from prefect.tasks import exponential_backoff
 from prefect.utilities.annotations import quote
 
-from flows.http import Expect, Fetcher, FetchPolicy, FetchResult, Validators
+from flows.acquire.http import Expect, Fetcher, FetchPolicy, FetchResult, Validators
 
 __all__ = ["TransientFetch", "Refetch", "refetch", "refetcher"]
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from flows.sources import LocalDocument
+from flows.acquire.sources import LocalDocument
 from transforms.extract.compression import BrokenGzip, gunzip_capped
 from transforms.errors import TooLarge
 from warehouse.lake import Lake

@@ -4,16 +4,16 @@ What it does for each URL: refuse what is not http(s) or resolves to a private a
 policy allows it), honour robots.txt (cached per host), wait for its host's turn (a concurrency
 limit and a delay between requests per host), send a conditional GET when validators are known,
 follow redirects itself (each hop checked again, loops detected), connect only to the addresses
-checked for the host (``flows.addresses.PinnedTransport``: no DNS rebinding), check the content type before
+checked for the host (``flows.acquire.addresses.PinnedTransport``: no DNS rebinding), check the content type before
 reading, stream the body under a byte cap (gzip and deflate inflated here, under the same cap), and
 retry transient failures only: connection errors, timeouts, cut bodies, 5xx and 429, with
 exponential backoff and jitter, waiting at least what ``Retry-After`` asks. A 4xx fails at once.
 A failure that is still worth another try later says so (``FetchResult.transient``): the web path
-hands those URLs to a Prefect task with retries (``flows.refetch``).
+hands those URLs to a Prefect task with retries (``flows.acquire.refetch``).
 
 Everything comes in as arguments: the policy, the clock, the sleep, the random source, the resolver,
 the network layer under the address pin and the TLS trust (tests), and ``host_slot``, a context manager held around each request to a host on
-top of the fetcher's own per-host gate (``flows.host_limits``: a Prefect global concurrency limit).
+top of the fetcher's own per-host gate (``flows.acquire.host_limits``: a Prefect global concurrency limit).
 Nothing is read from the environment.
 """
 
@@ -35,8 +35,8 @@ from urllib.parse import urljoin, urlsplit
 import httpcore
 import httpx
 
-from flows.addresses import PinnedBackend, PinnedTransport, Resolver, TargetRefused, check_target, system_resolver
-from flows.robots import RobotsCache
+from flows.acquire.addresses import PinnedBackend, PinnedTransport, Resolver, TargetRefused, check_target, system_resolver
+from flows.acquire.robots import RobotsCache
 
 __all__ = ["FetchPolicy", "FetchResult", "Validators", "Fetcher", "Expect", "Outcome", "HostLimitMode", "HostSlot",
            "retry_after_seconds"]
@@ -80,7 +80,7 @@ class FetchPolicy:
     concurrency: int = 16
     respect_robots: bool = True
     allow_private_addresses: bool = False
-    # used by the web path (flows.web), not by the fetcher itself:
+    # used by the web path (flows.acquire.web), not by the fetcher itself:
     task_retries: int = 2  # Prefect task retries of a URL whose fetch ended in a transient failure
     task_retry_delay: float = 5.0  # seconds before the first of them; doubled for each next one
     host_limits: HostLimitMode = "auto"  # Prefect global concurrency limit per host: auto = with a real API server
