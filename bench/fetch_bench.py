@@ -30,7 +30,7 @@ queue hand-off). The politeness share of wall time is the "politeness only" part
 in the gate versus in the exchange are reported too, and the politeness floor a perfect scheduler
 would need: per host (requests - 1) x delay / per-host concurrency bound, all hosts in parallel.
 
-The clean+normalize rate is measured on the same generated pages with ``flows.workers.clean_job``
+The clean+normalize rate is measured on the same generated pages with ``flows.run.workers.clean_job``
 (one process, with and without the spaCy entity model) and on a 2-process ``cleaning_pool`` with
 ``clean_batches``. The ratio asked by issue 5 is fetch pages/s (politeness off) over the 2-process
 clean pages/s (entity stage on; with it off too).
@@ -401,7 +401,7 @@ def run_fetch(name: str, bases: list[str], pages_per_host: int, policy_kwargs: d
 
 
 def run_clean(pages: list[tuple[str, bytes]], workers_list: tuple[int, ...]) -> list[dict[str, Any]]:
-    from flows.workers import CleanFailure, CleanJob, clean_batches, clean_job, cleaning_pool, quiet_library_logs, \
+    from flows.run.workers import CleanFailure, CleanJob, clean_batches, clean_job, cleaning_pool, quiet_library_logs, \
         warm_up_worker
 
     quiet_library_logs()

@@ -85,7 +85,7 @@ def mode_trafilatura(corpus: Path) -> dict[str, Any]:
 
 
 def mode_stages(corpus: Path, workers: int, lake_dir: Path) -> dict[str, Any]:
-    from flows.workers import CleanFailure, CleanJob, clean_all, cleaning_pool
+    from flows.run.workers import CleanFailure, CleanJob, clean_all, cleaning_pool
     from flows.acquire.load import LoadedDocument, load_document
     from flows.acquire.sources import discover, resolve_sources
     from transforms.extract.dedupe import DedupeIndex, article_key_id
@@ -139,7 +139,7 @@ def mode_e2e(corpus: Path, workers: int, lake_dir: Path, entity_model: str | Non
     from prefect.client.orchestration import get_client
     from prefect.testing.utilities import prefect_test_harness
 
-    from flows.ingest import IngestOptions, ingest
+    from flows.run.ingest import IngestOptions, ingest
 
     t0 = time.perf_counter()
     with prefect_test_harness(server_startup_timeout=120):
@@ -161,7 +161,7 @@ def mode_ner(corpus: Path) -> dict[str, Any]:
     import datetime as dt
 
     from flows.acquire.sources import discover, resolve_sources
-    from flows.workers import quiet_library_logs
+    from flows.run.workers import quiet_library_logs
     from transforms.errors import TransformError
     from transforms.extract.clean import clean_document
     from transforms.entities.ner import fresh_model

@@ -29,7 +29,7 @@ from flows.cli_setup import (
     runner_overrides as _runner_overrides,
 )
 from flows.failures import one_line, port_in_use, run_guarded
-from flows.settings import Settings
+from flows.run.settings import Settings
 
 __all__ = ["app", "main"]
 
@@ -75,8 +75,8 @@ def ingest(
         resolve_sources(sources)  # fail fast, before Prefect starts, on a bad argument
     except SourceError as exc:
         _fail(str(exc), 2)
-    from flows.forkserver import start_early
-    from flows.options import IngestOptions
+    from flows.run.forkserver import start_early
+    from flows.run.options import IngestOptions
     from flows.report import print_summary
     from warehouse.lake import LakeBusy
 
@@ -84,7 +84,7 @@ def ingest(
     start_early(options.workers, options.entity_model, options.runner)  # workers warm up while Prefect starts
     try:
         with _prefect_api(settings):
-            from flows.ingest import ingest as ingest_flow
+            from flows.run.ingest import ingest as ingest_flow
 
             result = ingest_flow.with_options(timeout_seconds=settings.flow_timeout)(sources, options)
     except (SourceError, LakeBusy) as exc:
@@ -118,13 +118,13 @@ def reprocess(
     the_lake = _lake(settings)
     if not the_lake.store.exists(the_lake.raw_dir):
         _fail(f"no raw zone at {the_lake.store.uri(the_lake.raw_dir)}: run 'sitrep ingest' first", 1)
-    from flows.options import IngestOptions
+    from flows.run.options import IngestOptions
     from flows.report import print_summary
     from warehouse.lake import LakeBusy
 
     try:
         with _prefect_api(settings):
-            from flows.reprocess import reprocess as reprocess_flow
+            from flows.run.reprocess import reprocess as reprocess_flow
 
             result = reprocess_flow.with_options(timeout_seconds=settings.flow_timeout)(IngestOptions.from_settings(settings))
     except LakeBusy as exc:
@@ -252,7 +252,7 @@ def serve(
         plans = plan_deployments(sources_file)
     except SourceError as exc:
         _fail(str(exc), 2)
-    from flows.options import IngestOptions
+    from flows.run.options import IngestOptions
 
     options = IngestOptions.from_settings(settings)
     if dry_run:

@@ -16,7 +16,7 @@ import typer
 from pydantic import ValidationError
 
 from flows.failures import quiet_tracebacks
-from flows.settings import Settings
+from flows.run.settings import Settings
 
 if TYPE_CHECKING:
     from warehouse.lake import Lake

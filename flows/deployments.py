@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from flows.options import IngestOptions
+from flows.run.options import IngestOptions
 from flows.acquire.sources import SourceError, parse_sources_toml
 
 if TYPE_CHECKING:
@@ -76,7 +76,7 @@ def deployment_kwargs(plan: DeploymentPlan, options: IngestOptions) -> dict[str,
 
 def scheduled_flow(timeout: float | None) -> Flow[..., Any]:
     """The ingest flow with the flow-level timeout of the settings."""
-    from flows.ingest import ingest
+    from flows.run.ingest import ingest
 
     return ingest.with_options(timeout_seconds=timeout)
 

@@ -10,9 +10,9 @@ import json
 from pathlib import Path
 from typing import Any, Literal
 
-from flows.workers import CleanFailure, CleanJob, clean_job, quiet_library_logs
+from flows.run.workers import CleanFailure, CleanJob, clean_job, quiet_library_logs
 from flows.acquire.load import FileRead, read_file
-from flows.rows import normalized_rows
+from flows.run.rows import normalized_rows
 from flows.acquire.sources import document_kind
 from schemas.entities import Entity
 from transforms.entities.ner import DEFAULT_MODEL

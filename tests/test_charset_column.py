@@ -15,8 +15,8 @@ import pyarrow.parquet as pq
 
 from conftest import PARAGRAPHS, make_page
 from flows.acquire.load import LoadedDocument
-from flows.rows import article_row
-from flows.workers import Cleaned, CleanJob, clean_job
+from flows.run.rows import article_row
+from flows.run.workers import Cleaned, CleanJob, clean_job
 from lakes import build_tables, write_lake
 from schemas.tables import SCHEMA_VERSIONS, SCHEMAS, schema_for
 from transforms.extract.decode import Charset

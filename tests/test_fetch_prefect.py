@@ -14,8 +14,8 @@ from conftest import query_catalog
 
 from flows.acquire.host_limits import host_limits_enabled, limit_name
 from flows.acquire.http import Fetcher, FetchPolicy, FetchResult
-from flows.ingest import ingest
-from flows.options import IngestOptions
+from flows.run.ingest import ingest
+from flows.run.options import IngestOptions
 from flows.acquire.refetch import _combined
 from flows.acquire.seen import SeenState
 from flows.acquire.sources import Source

@@ -10,7 +10,7 @@ import pytest
 
 from flows.acquire.http import Fetcher, FetchPolicy
 from flows.acquire.load import LoadedDocument, LoadFailure
-from flows.rows import raw_document_row
+from flows.run.rows import raw_document_row
 from flows.acquire.seen import canonical_url, read_seen
 from flows.acquire.sources import Source, parse_sources_toml, resolve_sources
 from flows.acquire.web import WebResult, fetch_web

@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from flows.acquire.http import FetchPolicy
-from flows.settings import Settings
+from flows.run.settings import Settings
 from transforms.entities.ner import DEFAULT_MODEL
 
 __all__ = ["IngestOptions"]

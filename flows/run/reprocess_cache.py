@@ -11,7 +11,7 @@ sha256 of:
 - the fingerprint (``code_fingerprint``): sitrep's version, the Python version, the versions of the
   libraries that clean and normalize (``CLEANING_DISTRIBUTIONS``) and of the spaCy model, and the
   bytes of every file of ``transforms/`` (code and data: gazetteers, rules, lexicons), of
-  ``schemas/`` (the pickled records) and of ``flows/workers.py`` (``clean_job``);
+  ``schemas/`` (the pickled records) and of ``flows/run/workers.py`` (``clean_job``);
 - for each document, in order: its raw id (the sha256 of the stored bytes), its content encoding,
   and every field of its ``CleanJob`` but the bytes (kind, URL, date bound, byte cap, minimum
   words, publication override, entity model, charset).
@@ -40,13 +40,13 @@ from prefect import task
 from prefect.context import TaskRunContext
 from prefect.serializers import PickleSerializer
 
-import flows.workers
+import flows.run.workers
 import schemas
 import transforms
-from flows.batches import LoadedBatch
+from flows.run.batches import LoadedBatch
 from flows.acquire.load import LoadedDocument
-from flows.task_args import opaque
-from flows.workers import CleanFailure, Cleaned, CleanJob, Pool, clean_all, in_order
+from flows.run.task_args import opaque
+from flows.run.workers import CleanFailure, Cleaned, CleanJob, Pool, clean_all, in_order
 
 __all__ = ["RESULTS_DIR", "CLEANING_DISTRIBUTIONS", "CleanCache", "code_fingerprint", "batch_key", "clean_batch",
            "cached_clean_batches", "prune"]
@@ -78,7 +78,7 @@ def _source_files() -> list[tuple[str, Path]]:
             relative = path.relative_to(root)
             if path.is_file() and "__pycache__" not in relative.parts and not relative.name.startswith("."):
                 found.append((f"{package.__name__}/{relative.as_posix()}", path))
-    found.append(("flows/workers.py", Path(flows.workers.__file__ or "")))
+    found.append(("flows/run/workers.py", Path(flows.run.workers.__file__ or "")))
     return sorted(found)
 
 
@@ -143,7 +143,7 @@ class CleanCache:
 def cached_clean_batches(open_pool: Callable[[], Pool | None],
                          batches: Iterable[tuple[LoadedBatch, Sequence[CleanJob]]],
                          cache: CleanCache) -> Iterator[tuple[LoadedBatch, list[Cleaned | CleanFailure]]]:
-    """``flows.workers.clean_batches`` through the cached task: batches in order, each looked up first.
+    """``flows.run.workers.clean_batches`` through the cached task: batches in order, each looked up first.
 
     The pool is opened (``open_pool``) before the first batch that has no file in the cache, so a
     run that finds every batch there starts no worker. A batch whose file is there but unreadable

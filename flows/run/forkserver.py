@@ -1,7 +1,7 @@
 """The forkserver that local cleaning workers are forked from: its start method, and an early start.
 
 A forkserver is a fresh process (not a copy of the parent) that imports the parent's main module and
-warms up once: ``flows.preload``, and ``flows.preload_entities`` when the run uses the default
+warms up once: ``flows.run.preload``, and ``flows.run.preload_entities`` when the run uses the default
 entity model. Workers forked from it start in a moment, with the models' memory pages shared, and
 share no locks or threads with the parent. The first pool of a process (or ``start_early``) decides
 the preload; a forkserver outlives its pools.
@@ -29,7 +29,7 @@ def worker_context(entity_model: str | None) -> BaseContext:
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
-    preload = ["__main__", "flows.preload", *(["flows.preload_entities"] if entity_model == DEFAULT_MODEL else [])]
+    preload = ["__main__", "flows.run.preload", *(["flows.run.preload_entities"] if entity_model == DEFAULT_MODEL else [])]
     context.set_forkserver_preload(preload)  # takes effect when this process's forkserver starts
     return context
 

@@ -1,6 +1,6 @@
 """Running the CPU-bound work (cleaning, hashing, normalizing) on several processes, in batches.
 
-Local workers are forked from a warmed-up forkserver (``flows.forkserver``; ``spawn`` where there is
+Local workers are forked from a warmed-up forkserver (``flows.run.forkserver``; ``spawn`` where there is
 none), so they start in a moment and share no locks or threads with the parent. They run ``transforms``
 code only (no Prefect, no DuckDB). Each job returns a result value; nothing raises across the process
 boundary.
@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
 
-from flows.forkserver import worker_context, worker_count
+from flows.run.forkserver import worker_context, worker_count
 from schemas.records import CleanArticle
 from transforms.extract.decode import Charset, decode_document
 from transforms.extract.dedupe import content_hash, simhash64
@@ -167,7 +167,7 @@ def _ready() -> bool:
 
 class Pool(Protocol):
     """What ``clean_batches`` needs of a pool: ``submit(clean_chunk, jobs)`` giving something with
-    ``result()``. A local ``ProcessPoolExecutor`` is one; so is ``flows.cluster.DaskPool``, which also
+    ``result()``. A local ``ProcessPoolExecutor`` is one; so is ``flows.run.cluster.DaskPool``, which also
     says how many jobs go in one submission (``chunk``) and how many batches to keep in flight."""
 
     def submit(self, fn: Callable[..., Any], /, *args: Any) -> Any: ...
@@ -184,14 +184,14 @@ def cleaning_pool(workers: int, entity_model: str | None = None, *, runner: Runn
     """A process pool of ``workers`` (0 = one per core); None when one process is asked for.
 
     The workers are started at once (the first pool of a process waits two to three seconds for its
-    forkserver to warm up, unless ``flows.forkserver.start_early`` started it; later ones fork in a
+    forkserver to warm up, unless ``flows.run.forkserver.start_early`` started it; later ones fork in a
     moment), so that start-up overlaps with the caller's own work before the first batch. With
-    ``runner="dask"`` the pool is prefect-dask's task runner on a Dask cluster (``flows.cluster``):
+    ``runner="dask"`` the pool is prefect-dask's task runner on a Dask cluster (``flows.run.cluster``):
     the scheduler at ``dask_address``, or a local cluster of ``workers`` processes.
     """
     quiet_library_logs()
     if runner == "dask":
-        from flows.cluster import dask_pool
+        from flows.run.cluster import dask_pool
 
         with dask_pool(dask_address, worker_count(workers), entity_model) as dask:
             yield dask

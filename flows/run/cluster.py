@@ -1,6 +1,6 @@
 """Cleaning on a Dask cluster through prefect-dask's ``DaskTaskRunner``.
 
-With ``runner = "dask"`` the flow's CPU-bound stage (``flows.workers.clean_job``: trafilatura,
+With ``runner = "dask"`` the flow's CPU-bound stage (``flows.run.workers.clean_job``: trafilatura,
 dates, quantities, spaCy entities) runs as Prefect task runs (``clean``, one per chunk of jobs) that
 ``DaskTaskRunner`` places on Dask workers: the scheduler at ``address``, or a local cluster of
 ``workers`` processes on 127.0.0.1. Each task run reports to the flow's own Prefect API, whose URL
@@ -10,7 +10,7 @@ server``, or the one the CLI starts for the run), reachable from the workers.
 
 The flow process keeps everything that touches the lake (raw zone, dedupe, Parquet writes).
 Remote workers need sitrep installed (the same version as the flow): jobs and results travel as
-pickles of ``flows.workers`` and ``schemas`` classes.
+pickles of ``flows.run.workers`` and ``schemas`` classes.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from prefect import task
 from prefect.cache_policies import NO_CACHE
 from prefect_dask import DaskTaskRunner
 
-from flows.workers import CleanFailure, Cleaned, CleanJob, clean_chunk, warm_up_worker
+from flows.run.workers import CleanFailure, Cleaned, CleanJob, clean_chunk, warm_up_worker
 
 __all__ = ["dask_pool", "DaskPool", "WarmWorker", "clean_on_worker"]
 
@@ -56,7 +56,7 @@ def clean_on_worker(jobs: Sequence[CleanJob]) -> list[Cleaned | CleanFailure]:
 
 
 class DaskPool:
-    """The pool face ``flows.workers.clean_batches`` uses, over a started ``DaskTaskRunner``."""
+    """The pool face ``flows.run.workers.clean_batches`` uses, over a started ``DaskTaskRunner``."""
 
     chunk = CHUNK
     ahead = 2

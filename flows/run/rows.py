@@ -9,7 +9,7 @@ from dataclasses import fields
 from typing import Any
 
 from flows.acquire.load import LoadedDocument, LoadFailure
-from flows.workers import CleanFailure
+from flows.run.workers import CleanFailure
 from schemas.entities import Entity
 from schemas.records import CleanArticle
 from transforms.extract.decode import Charset

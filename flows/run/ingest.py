@@ -24,17 +24,17 @@ import duckdb
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
-from flows.artifacts import publish_summary, run_name
-from flows.batches import WRITE_ORDER, LoadedBatch, clean_jobs, decide_batch, load_batch, web_batch
+from flows.run.artifacts import publish_summary, run_name
+from flows.run.batches import WRITE_ORDER, LoadedBatch, clean_jobs, decide_batch, load_batch, web_batch
 from flows.failures import one_line
-from flows.options import IngestOptions
-from flows.progress import progress_bar
-from flows.rows import run_row
+from flows.run.options import IngestOptions
+from flows.run.progress import progress_bar
+from flows.run.rows import run_row
 from flows.acquire.seen import read_seen
-from flows.task_args import opaque
+from flows.run.task_args import opaque
 from flows.acquire.sources import LocalDocument, Source, discover, is_web, resolve_sources
 from flows.acquire.web import fetch_web
-from flows.workers import CleanFailure, Cleaned, clean_batches, cleaning_pool
+from flows.run.workers import CleanFailure, Cleaned, clean_batches, cleaning_pool
 from transforms.extract.dedupe import DedupeIndex
 from warehouse.catalog import connect, refresh_catalog
 from warehouse.checks import failed, run_checks

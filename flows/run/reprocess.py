@@ -8,7 +8,7 @@ Article ids depend only on the article's key and entity ids only on the canonica
 unchanged articles and entities stay the same.
 
 With ``options.reprocess_cache`` (the default) each batch is cleaned by a cached Prefect task
-(``flows.reprocess_cache``): a batch whose raw documents, options and code are those of an earlier
+(``flows.run.reprocess_cache``): a batch whose raw documents, options and code are those of an earlier
 run is read from ``<data root>/prefect-results`` instead of being cleaned again.
 """
 
@@ -28,14 +28,14 @@ from typing import Any, Literal
 
 from prefect import flow
 
-from flows.artifacts import publish_summary, run_name
-from flows.batches import WRITE_ORDER, LoadedBatch, clean_jobs, decide_batch
-from flows.ingest import COUNT_KEYS, new_run_id, record_run, update_search_index
-from flows.options import IngestOptions
+from flows.run.artifacts import publish_summary, run_name
+from flows.run.batches import WRITE_ORDER, LoadedBatch, clean_jobs, decide_batch
+from flows.run.ingest import COUNT_KEYS, new_run_id, record_run, update_search_index
+from flows.run.options import IngestOptions
 from flows.acquire.load import LoadedDocument, LoadFailure
-from flows.rows import reject_row, run_row
-from flows.reprocess_cache import CleanCache, cached_clean_batches, prune
-from flows.workers import Pool, clean_batches, cleaning_pool
+from flows.run.rows import reject_row, run_row
+from flows.run.reprocess_cache import CleanCache, cached_clean_batches, prune
+from flows.run.workers import Pool, clean_batches, cleaning_pool
 from transforms.extract.compression import gunzip_capped
 from transforms.extract.dedupe import DedupeIndex
 from transforms.errors import TransformError

@@ -19,11 +19,11 @@ from prefect import task
 from prefect.cache_policies import NO_CACHE
 
 from flows.acquire.load import LoadedDocument, LoadFailure, load_document
-from flows.options import IngestOptions
-from flows.rows import article_row, entity_row, normalized_rows, raw_document_row, reject_row
+from flows.run.options import IngestOptions
+from flows.run.rows import article_row, entity_row, normalized_rows, raw_document_row, reject_row
 from flows.acquire.sources import LocalDocument
 from flows.acquire.web import WebResult
-from flows.workers import CleanFailure, Cleaned, CleanJob
+from flows.run.workers import CleanFailure, Cleaned, CleanJob
 from transforms.extract.decode import charset_of
 from transforms.extract.dedupe import DedupeIndex, article_key_id
 from transforms.extract.urls import canonical_url
