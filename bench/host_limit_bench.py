@@ -54,7 +54,7 @@ def prefect_api() -> Iterator[str]:
     with tempfile.TemporaryDirectory(prefix="sitrep-bench-prefect-") as home:
         os.environ.update(PREFECT_HOME=home, PREFECT_SERVER_ANALYTICS_ENABLED="false", DO_NOT_TRACK="1",
                           PREFECT_LOGGING_LEVEL="WARNING", PREFECT_SERVER_LOGGING_LEVEL="WARNING")
-        from flows.server import run_scoped_api
+        from flows.serve.server import run_scoped_api
 
         with run_scoped_api() as url:
             yield url

@@ -217,7 +217,7 @@ def server(
     Other sitrep commands find it and use it, so no command pays for Prefect's ephemeral server,
     and `sitrep serve` schedules fire.
     """
-    from flows.server import run_server
+    from flows.serve.server import run_server
 
     settings = _settings(lake, server_port=port, server_host=host)
     root = _root(settings)
@@ -245,7 +245,7 @@ def serve(
     """Register one Prefect deployment per scheduled source and run them until stopped (needs a server)."""
     settings = _settings(lake, storage, workers=workers, **_runner_overrides(runner, dask_address, timeout))
     _lake(settings)
-    from flows.deployments import plan_deployments
+    from flows.serve.deployments import plan_deployments
     from flows.acquire.sources import SourceError
 
     try:
@@ -262,7 +262,7 @@ def serve(
     api = _quiet_prefect(settings)
     if api is None:
         _fail("schedules fire only against a Prefect server: start one with 'sitrep server' or set PREFECT_API_URL", 2)
-    from flows.deployments import serve as serve_plans
+    from flows.serve.deployments import serve as serve_plans
 
     typer.echo(f"serving {len(plans)} deployment(s) against {api}; Ctrl-C stops")
     serve_plans(plans, options, timeout=settings.flow_timeout, limit=settings.serve_limit)

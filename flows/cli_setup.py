@@ -70,11 +70,11 @@ def build_settings(lake: Path | None, storage: str | None = None, **overrides: A
 
 
 def quiet_prefect(settings: Settings) -> str | None:
-    """Before Prefect is imported: quiet, offline defaults, and the API to use (``flows.server``).
+    """Before Prefect is imported: quiet, offline defaults, and the API to use (``flows.serve.server``).
 
     Returns the API URL, or None for Prefect's ephemeral server.
     """
-    from flows.server import choose_api, environment_for, quiet_prefect_env
+    from flows.serve.server import choose_api, environment_for, quiet_prefect_env
 
     quiet_prefect_env(os.environ, settings.prefect_log_level)
     choice = choose_api(Path(settings.lake), settings.server_host, settings.server_port, os.environ)
@@ -87,12 +87,12 @@ def quiet_prefect(settings: Settings) -> str | None:
 
 @contextmanager
 def prefect_api(settings: Settings) -> Iterator[str | None]:
-    """``quiet_prefect``, and for a Dask run without a server, one for the run (``flows.server``)."""
+    """``quiet_prefect``, and for a Dask run without a server, one for the run (``flows.serve.server``)."""
     url = quiet_prefect(settings)
     if url is not None or settings.runner != "dask":
         yield url
         return
-    from flows.server import run_scoped_api
+    from flows.serve.server import run_scoped_api
 
     if settings.prefect_host_limits == "auto":  # a server of this run alone coordinates no other process
         settings.prefect_host_limits = "off"

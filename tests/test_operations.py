@@ -15,9 +15,9 @@ import pytest
 
 from conftest import PARAGRAPHS, REPO, make_page
 from flows.run.artifacts import source_label, summary_markdown
-from flows.deployments import plan_deployments, to_deployments
+from flows.serve.deployments import plan_deployments, to_deployments
 from flows.run.options import IngestOptions
-from flows.server import STATE_FILE, choose_api, server_command, server_env
+from flows.serve.server import STATE_FILE, choose_api, server_command, server_env
 from flows.acquire.sources import SourceError, parse_sources_toml, resolve_sources
 
 SOURCES = """

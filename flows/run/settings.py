@@ -35,7 +35,7 @@ class Settings(BaseSettings):
     prefect_log_level: str = Field("WARNING", description="Prefect's own log level on the terminal")
     reprocess_cache: bool = Field(True, description="`reprocess` keeps each batch's cleaning in <lake>/prefect-results "
                                                     "and reuses it while documents, options and code are unchanged")
-    # operations (flows.server, flows.deployments, flows.run.workers)
+    # operations (flows.serve.server, flows.serve.deployments, flows.run.workers)
     runner: Literal["local", "dask"] = Field("local", description="where cleaning runs: local processes, or a Dask cluster")
     dask_address: str | None = Field(None, description="Dask scheduler (tcp://host:8786) for runner=dask; unset: a local cluster of `workers` processes")
     flow_timeout: float | None = Field(None, gt=0, description="seconds after which a run is stopped and recorded as failed; unset: no limit")
