@@ -26,7 +26,7 @@ from prefect.cache_policies import NO_CACHE
 
 from flows.run.artifacts import publish_summary, run_name
 from flows.run.batches import WRITE_ORDER, LoadedBatch, clean_jobs, decide_batch, load_batch, web_batch
-from flows.failures import one_line
+from flows.cli.failures import one_line
 from flows.run.options import IngestOptions
 from flows.run.progress import progress_bar
 from flows.run.rows import run_row

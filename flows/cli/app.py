@@ -1,7 +1,7 @@
 """The ``sitrep`` command line: settings are built here once and passed down as plain values.
 
 Every command exits 0 on success and non-zero with a one-line reason on failure, never a traceback
-(``flows.failures``: ``main`` turns whatever a command did not translate into that line). Prefect is
+(``flows.cli.failures``: ``main`` turns whatever a command did not translate into that line). Prefect is
 imported only by the commands that run a flow, so ``normalize``, ``sql`` and ``status`` start fast.
 """
 
@@ -14,8 +14,8 @@ from typing import Annotated
 
 import typer
 
-from flows import search_cli
-from flows.cli_setup import (
+from flows.cli import search as search_cli
+from flows.cli.setup import (
     LakeOption,
     StorageOption,
     build_settings as _settings,
@@ -28,7 +28,7 @@ from flows.cli_setup import (
     quiet_prefect as _quiet_prefect,
     runner_overrides as _runner_overrides,
 )
-from flows.failures import one_line, port_in_use, run_guarded
+from flows.cli.failures import one_line, port_in_use, run_guarded
 from flows.run.settings import Settings
 
 __all__ = ["app", "main"]
@@ -77,7 +77,7 @@ def ingest(
         _fail(str(exc), 2)
     from flows.run.forkserver import start_early
     from flows.run.options import IngestOptions
-    from flows.report import print_summary
+    from flows.cli.report import print_summary
     from warehouse.lake import LakeBusy
 
     options = IngestOptions.from_settings(settings, progress=not quiet)
@@ -119,7 +119,7 @@ def reprocess(
     if not the_lake.store.exists(the_lake.raw_dir):
         _fail(f"no raw zone at {the_lake.store.uri(the_lake.raw_dir)}: run 'sitrep ingest' first", 1)
     from flows.run.options import IngestOptions
-    from flows.report import print_summary
+    from flows.cli.report import print_summary
     from warehouse.lake import LakeBusy
 
     try:
@@ -148,7 +148,7 @@ def normalize(
     fmt: Annotated[str, typer.Option("--format", help="json | jsonl | table")] = "json",
 ) -> None:
     """Clean and normalize files and print the result, writing nothing."""
-    from flows.normalize_cmd import NormalizeError, normalize_files, render
+    from flows.cli.normalize import NormalizeError, normalize_files, render
 
     if fmt not in ("json", "jsonl", "table"):
         _fail(f"--format must be json, jsonl or table, not {fmt!r}", 2)
@@ -176,7 +176,7 @@ def sql(
     JSON keeps numbers exact and writes times in ISO 8601, intervals as ISO 8601 durations, blobs in
     base64, and NaN or infinities as null.
     """
-    from flows.report import write_result
+    from flows.cli.report import write_result
     from warehouse.catalog import CatalogError, connect
 
     import duckdb
@@ -194,7 +194,7 @@ def sql(
 @app.command()
 def status(lake: LakeOption = None, storage: StorageOption = None) -> None:
     """Show recent runs, row counts, rejects by reason, and freshness per source."""
-    from flows.report import print_status
+    from flows.cli.report import print_status
     from warehouse.catalog import CatalogError, connect
 
     import duckdb
@@ -337,7 +337,7 @@ app.command("index")(search_cli.index)
 
 
 def main() -> None:
-    """The ``sitrep`` console script: the app, with every failure on one line (``flows.failures``)."""
+    """The ``sitrep`` console script: the app, with every failure on one line (``flows.cli.failures``)."""
     run_guarded(app, os.environ)
 
 

@@ -1,6 +1,6 @@
 """``sitrep search`` and ``sitrep index``: full-text search of the current articles (``warehouse.search_index``).
 
-Registered on the app by ``flows.cli``; the shared options and set-up come from there and ``flows.cli_setup``.
+Registered on the app by ``flows.cli.app``; the shared options and set-up come from there and ``flows.cli.setup``.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from typing import Annotated
 import pyarrow as pa
 import typer
 
-from flows.cli_setup import LakeOption, StorageOption, build_settings, fail, ingested_lake, note
-from flows.failures import one_line
+from flows.cli.setup import LakeOption, StorageOption, build_settings, fail, ingested_lake, note
+from flows.cli.failures import one_line
 
 __all__ = ["search", "index"]
 
@@ -42,7 +42,7 @@ def search(
     """
     import duckdb
 
-    from flows.report import write_result
+    from flows.cli.report import write_result
     from warehouse.catalog import CatalogError, connect
     from warehouse.search_index import SearchError, behind, index_folder, search as find
 

@@ -1,7 +1,7 @@
 """The set-up every ``sitrep`` command shares: settings built once, the data root and its lake reached,
 Prefect quieted before it is imported; each failing with one line on stderr (``fail``) and an exit code.
 
-``flows.cli`` imports these under its own private names (``_settings``, ``_lake``, ...).
+``flows.cli.app`` imports these under its own private names (``_settings``, ``_lake``, ...).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 from pydantic import ValidationError
 
-from flows.failures import quiet_tracebacks
+from flows.cli.failures import quiet_tracebacks
 from flows.run.settings import Settings
 
 if TYPE_CHECKING:
