@@ -317,7 +317,7 @@ def dashboard(
     port: Annotated[int, typer.Option(help="Port to listen on")] = 8765,
 ) -> None:
     """Serve the dashboard (article volume, entities, countries, casualty claims, search) on a local web page."""
-    from flows.dashboard import serve_dashboard
+    from flows.dashboard.app import serve_dashboard
     from warehouse.catalog import CatalogError, ensure_catalog
 
     settings = _settings(lake, storage)

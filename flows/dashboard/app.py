@@ -1,6 +1,6 @@
 """``sitrep dashboard``: a local web page over the warehouse's marts (127.0.0.1 only).
 
-Routes: ``/`` the page, ``/static/*`` its script and style (``flows/dashboard_static``), ``/vendor/plotly.min.js``
+Routes: ``/`` the page, ``/static/*`` its script and style (``flows/dashboard/static``), ``/vendor/plotly.min.js``
 the charting library as shipped inside the ``plotly`` package, ``/geo/world.json`` country shapes as
 GeoJSON (from the ``countryinfo`` package, keyed by ISO 3166-1 alpha-3), ``/geo/topojson/*`` an empty base
 map for plotly.js (which would otherwise fetch one from its CDN), and ``/api/*`` JSON answers from
@@ -32,7 +32,7 @@ from warehouse.lake import Lake
 
 __all__ = ["create_app", "serve_dashboard", "world_geojson", "plotly_js_path"]
 
-STATIC = Path(__file__).with_name("dashboard_static")
+STATIC = Path(__file__).with_name("static")
 
 
 def plotly_js_path() -> Path:
