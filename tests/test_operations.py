@@ -148,7 +148,7 @@ def test_normalize_sql_and_status_never_import_prefect(tmp_path: Path) -> None:
     script = f"""
 import sys
 from typer.testing import CliRunner
-from flows.cli.app import app
+from flows.cli.commands import app
 runner = CliRunner()
 out = runner.invoke(app, ["normalize", {str(page)!r}, "--published", "2025-04-09"])
 assert out.exit_code == 0, out.output

@@ -6,7 +6,7 @@ other stage of flows (``dashboard``, ``serve``, ``run``, ``acquire``), ``transfo
 ``flows.cli.failures.one_line`` (listed as the one exception of the layers contract in pyproject.toml).
 
 ``main`` is found here too, lazily, for console scripts installed before the move (they say
-``from flows.cli import main``; a fresh install names ``flows.cli.app:main``).
+``from flows.cli import main``; a fresh install names ``flows.cli.commands:main``).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 def __getattr__(name: str) -> object:
     if name == "main":
-        from flows.cli.app import main
+        from flows.cli.commands import main
 
         return main
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,6 +1,6 @@
 """``sitrep search`` and ``sitrep index``: full-text search of the current articles (``warehouse.search_index``).
 
-Registered on the app by ``flows.cli.app``; the shared options and set-up come from there and ``flows.cli.setup``.
+Registered on the app by ``flows.cli.commands``; the shared options and set-up come from there and ``flows.cli.setup``.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The set-up every ``sitrep`` command shares: settings built once, the data root and its lake reached,
 Prefect quieted before it is imported; each failing with one line on stderr (``fail``) and an exit code.
 
-``flows.cli.app`` imports these under its own private names (``_settings``, ``_lake``, ...).
+``flows.cli.commands`` imports these under its own private names (``_settings``, ``_lake``, ...).
 """
 
 from __future__ import annotations
