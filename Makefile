@@ -43,9 +43,9 @@ eval: $(BIN)/sitrep
 	$(BIN)/python bench/eval_dates.py
 
 docs: $(BIN)/sitrep
-	$(BIN)/python -m flows.cli_docs
+	$(BIN)/python -m flows.cli.docs
 	$(BIN)/python -m schemas.reference
-	$(BIN)/python -m warehouse.reference
+	$(BIN)/python -m warehouse.mart_reference
 
 clean:
 	rm -rf $(VENV) $(DEMO_LAKE)

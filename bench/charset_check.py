@@ -1,8 +1,8 @@
 """Real-data check of charset decoding: what this sitrep's decoder reads, next to an older one's.
 
 Every file under the given folders (default: ``../shared/eval/feeds`` and
-``../shared/eval/newspaper4k-pages``) is decoded by ``transforms.decode.decode_document`` (``.txt`` and
-``.json`` as text, the rest as HTML) and by the ``transforms/decode.py`` of a git revision (``--against``,
+``../shared/eval/newspaper4k-pages``) is decoded by ``transforms.extract.decode.decode_document`` (``.txt`` and
+``.json`` as text, the rest as HTML) and by the ``transforms/extract/decode.py`` of a git revision (``--against``,
 default ``main``). Counts: files each decodes, files both decode to the same text, files both decode
 but differently (must be none: the guess is only a last step), files only the new one decodes (with
 the charset it guessed and how long the decode took), and the errors left. Figures are printed and
@@ -24,7 +24,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from transforms.decode import decode_document
+from transforms.extract.decode import decode_document
 from transforms.errors import TransformError
 
 __all__ = ["main"]
@@ -35,11 +35,11 @@ RESULTS = REPO / "bench" / "results" / "charset_check.json"
 
 
 def _old_decoder(revision: str) -> types.ModuleType:
-    source = subprocess.run(["git", "-C", str(REPO), "show", f"{revision}:transforms/decode.py"], check=True,
+    source = subprocess.run(["git", "-C", str(REPO), "show", f"{revision}:transforms/extract/decode.py"], check=True,
                             capture_output=True, text=True).stdout
     module = types.ModuleType(f"decode_at_{revision}")
     sys.modules[module.__name__] = module  # dataclasses look their module up
-    exec(compile(source, f"{revision}:transforms/decode.py", "exec"), module.__dict__)  # noqa: S102 - our own file
+    exec(compile(source, f"{revision}:transforms/extract/decode.py", "exec"), module.__dict__)  # noqa: S102 - our own file
     return module
 
 

@@ -1,4 +1,4 @@
-"""Score ``transforms.temporal.extract_dates`` on the shared evaluation sets and gate on the baseline.
+"""Score ``transforms.dates.expressions.extract_dates`` on the shared evaluation sets and gate on the baseline.
 
 - TimeBank/AQUAINT (TempEval-3 TBAQ-cleaned, TimeML): each document resolved against its creation time
   (the DCT TIMEX3, which is not a prediction target); ranges are kept as two expressions because TimeML
@@ -30,7 +30,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from schemas.temporal import TemporalExpression  # noqa: E402
-from transforms.temporal import extract_dates  # noqa: E402
+from transforms.dates.expressions import extract_dates  # noqa: E402
 
 EVAL = REPO.parent / "shared" / "eval"
 RESULTS = REPO / "bench" / "results" / "eval_dates.json"

@@ -283,7 +283,7 @@ def _best_id(spans: list[Span], start: int, end: int) -> str | None:
 
 
 def sitrep_predictor(model: str) -> tuple[Predictor, Callable[[], object]]:
-    from transforms.entities import EntityExtractor
+    from transforms.entities.mentions import EntityExtractor
 
     extractor = EntityExtractor(model=model)
 
@@ -295,7 +295,7 @@ def sitrep_predictor(model: str) -> tuple[Predictor, Callable[[], object]]:
 
 
 def model_predictor(model: str) -> Predictor:
-    from transforms.ner import load_model
+    from transforms.entities.ner import load_model
 
     nlp = load_model(model)
 
@@ -307,7 +307,7 @@ def model_predictor(model: str) -> Predictor:
 
 
 def speed(model: str, predictor: Predictor) -> dict[str, float]:
-    from transforms.ner import load_model
+    from transforms.entities.ner import load_model
 
     texts = [p.read_text(encoding="utf-8") for p in sorted((EVAL / "defense-news-dvids/data/corpus").glob("*.txt"))]
     words = sum(len(t.split()) for t in texts)

@@ -1,7 +1,7 @@
 """Score sitrep's HTML text extraction against newspaper4k's expected texts, next to plain trafilatura.
 
 For every page of ``<data>/html/<name>.html`` that has ``<data>/txt/<name>.txt``, both
-``transforms.extract.clean_document`` and ``trafilatura.extract(html)`` (library defaults) are scored
+``transforms.extract.clean.clean_document`` and ``trafilatura.extract(html)`` (library defaults) are scored
 by bag-of-tokens overlap with the expected text: lowercased word tokens (characters of unspaced
 scripts such as Chinese, Japanese, Thai and Burmese count one token each), multiset intersection,
 precision / recall / F1 micro-averaged (pooled counts) and macro-averaged (mean over pages), over
@@ -34,7 +34,7 @@ import py3langid
 import trafilatura
 
 from transforms.errors import TransformError
-from transforms.extract import clean_document
+from transforms.extract.clean import clean_document
 
 __all__ = ["Score", "tokens", "overlap", "main"]
 

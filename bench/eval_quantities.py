@@ -1,4 +1,4 @@
-"""Score ``transforms.quantities.extract_quantities`` on the shared evaluation sets and gate on the baseline.
+"""Score ``transforms.quantities.claims.extract_quantities`` on the shared evaluation sets and gate on the baseline.
 
 - quantulum3's English test sentences (``quantities.json`` and ``quantities.ambiguity.json``): each
   expected quantity has a surface, a value and a unit name. Its unit names are mapped to sitrep's
@@ -30,7 +30,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from schemas.quantities import Quantity  # noqa: E402
-from transforms.quantities import extract_quantities  # noqa: E402
+from transforms.quantities.claims import extract_quantities  # noqa: E402
 
 EVAL = REPO.parent / "shared" / "eval"
 RESULTS = REPO / "bench" / "results" / "eval_quantities.json"

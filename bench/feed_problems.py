@@ -1,7 +1,7 @@
-"""What the XML parser says about real feeds: ``transforms.feeds.parse_feed`` over ``../shared/eval/feeds``.
+"""What the XML parser says about real feeds: ``transforms.formats.feeds.parse_feed`` over ``../shared/eval/feeds``.
 
-For every saved feed: the items read, and the parser problems (``transforms.xmlsafe.ParseProblem``),
-fatal (content may be lost: ``flows.web`` turns the feed into a ``PartialFeed`` reject) or recovered.
+For every saved feed: the items read, and the parser problems (``transforms.formats.xmlsafe.ParseProblem``),
+fatal (content may be lost: ``flows.acquire.web`` turns the feed into a ``PartialFeed`` reject) or recovered.
 Prints the totals and each feed with a problem; writes bench/results/feed_problems.json.
 
     .venv/bin/python bench/feed_problems.py [FOLDER]      # default: ../shared/eval/feeds
@@ -16,7 +16,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from transforms.feeds import FeedError, parse_feed  # noqa: E402
+from transforms.formats.feeds import FeedError, parse_feed  # noqa: E402
 
 RESULTS = REPO / "bench" / "results" / "feed_problems.json"
 

@@ -11,7 +11,7 @@ scripts, JSON-LD, a navigation bar, the article of 8-25 paragraphs of generated 
 related links, footer), identity encoded, HTTP/1.1 keep-alive. The server runs in its own process
 so its CPU is not charged to the fetcher's GIL (it still shares the machine's cores).
 
-Each configuration runs ``flows.web.fetch_web`` over one ``sitemap`` source per host, into a fresh
+Each configuration runs ``flows.acquire.web.fetch_web`` over one ``sitemap`` source per host, into a fresh
 temporary lake (bodies go to the raw zone, as in a real run), consuming every result:
 
 - ``polite-default``: FetchPolicy defaults (per-host concurrency 2, 1.0 s between request starts on
@@ -30,7 +30,7 @@ queue hand-off). The politeness share of wall time is the "politeness only" part
 in the gate versus in the exchange are reported too, and the politeness floor a perfect scheduler
 would need: per host (requests - 1) x delay / per-host concurrency bound, all hosts in parallel.
 
-The clean+normalize rate is measured on the same generated pages with ``flows.workers.clean_job``
+The clean+normalize rate is measured on the same generated pages with ``flows.run.workers.clean_job``
 (one process, with and without the spaCy entity model) and on a 2-process ``cleaning_pool`` with
 ``clean_batches``. The ratio asked by issue 5 is fetch pages/s (politeness off) over the 2-process
 clean pages/s (entity stage on; with it off too).
@@ -329,10 +329,10 @@ class Tracker:
 
 def run_fetch(name: str, bases: list[str], pages_per_host: int, policy_kwargs: dict[str, Any], max_seconds: float,
               server: Server) -> dict[str, Any]:
-    from flows.http import Fetcher, FetchPolicy
-    from flows.seen import read_seen
-    from flows.sources import Source
-    from flows.web import fetch_web
+    from flows.acquire.http import Fetcher, FetchPolicy
+    from flows.acquire.seen import read_seen
+    from flows.acquire.sources import Source
+    from flows.acquire.web import fetch_web
     from warehouse.lake import Lake
 
     policy = FetchPolicy(allow_private_addresses=True, **policy_kwargs)
@@ -401,7 +401,7 @@ def run_fetch(name: str, bases: list[str], pages_per_host: int, policy_kwargs: d
 
 
 def run_clean(pages: list[tuple[str, bytes]], workers_list: tuple[int, ...]) -> list[dict[str, Any]]:
-    from flows.workers import CleanFailure, CleanJob, clean_batches, clean_job, cleaning_pool, quiet_library_logs, \
+    from flows.run.workers import CleanFailure, CleanJob, clean_batches, clean_job, cleaning_pool, quiet_library_logs, \
         warm_up_worker
 
     quiet_library_logs()

@@ -7,14 +7,14 @@ a temporary ``PREFECT_HOME``) for the length of the script, the way ``sitrep ser
 
 1. One slot, taken and given back with nothing in between, ``--acquires`` times in a row, on a
    limit nobody else uses:
-   - ``sitrep``: ``flows.host_limits.HostLimits.slot`` (what the fetcher does per request: one POST
+   - ``sitrep``: ``flows.acquire.host_limits.HostLimits.slot`` (what the fetcher does per request: one POST
      with a lease to take it, one POST to give it back);
    - ``prefect concurrency()``: ``prefect.concurrency.sync.concurrency``, Prefect's own context
      manager (the same two calls, plus a lease-renewal thread and events per slot);
    - ``prefect rate_limit()``: one call on a limit with slot decay (no release);
    - ``one GET``: reading the limit, as the price of one API round trip.
 2. The same ``sitrep`` slot from 4 threads at once (limit 4: no waiting), as a per-slot figure.
-3. A polite fetch: ``flows.web.fetch_web`` of ``--pages`` pages of one host on 127.0.0.1, with the
+3. A polite fetch: ``flows.acquire.web.fetch_web`` of ``--pages`` pages of one host on 127.0.0.1, with the
    default 1 s between requests to a host and 2 at once, host limits off and then on.
 
 Prints a table and writes ``bench/results/host_limits.json``. Measured here, never asserted in tests.
@@ -54,7 +54,7 @@ def prefect_api() -> Iterator[str]:
     with tempfile.TemporaryDirectory(prefix="sitrep-bench-prefect-") as home:
         os.environ.update(PREFECT_HOME=home, PREFECT_SERVER_ANALYTICS_ENABLED="false", DO_NOT_TRACK="1",
                           PREFECT_LOGGING_LEVEL="WARNING", PREFECT_SERVER_LOGGING_LEVEL="WARNING")
-        from flows.server import run_scoped_api
+        from flows.serve.server import run_scoped_api
 
         with run_scoped_api() as url:
             yield url
@@ -88,7 +88,7 @@ def slot_costs(n: int) -> dict[str, Any]:
     from prefect.client.orchestration import get_client
     from prefect.concurrency.sync import concurrency, rate_limit
 
-    from flows.host_limits import HostLimits, limit_name
+    from flows.acquire.host_limits import HostLimits, limit_name
 
     out: dict[str, Any] = {}
     with get_client(sync_client=True) as client:
@@ -143,10 +143,10 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 def polite_fetch(pages: int) -> dict[str, Any]:
-    from flows.http import FetchPolicy, HostLimitMode
-    from flows.seen import SeenState
-    from flows.sources import Source
-    from flows.web import fetch_web
+    from flows.acquire.http import FetchPolicy, HostLimitMode
+    from flows.acquire.seen import SeenState
+    from flows.acquire.sources import Source
+    from flows.acquire.web import fetch_web
     from warehouse.lake import Lake
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)

@@ -85,10 +85,10 @@ def mode_trafilatura(corpus: Path) -> dict[str, Any]:
 
 
 def mode_stages(corpus: Path, workers: int, lake_dir: Path) -> dict[str, Any]:
-    from flows.workers import CleanFailure, CleanJob, clean_all, cleaning_pool
-    from flows.load import LoadedDocument, load_document
-    from flows.sources import discover, resolve_sources
-    from transforms.dedupe import DedupeIndex, article_key_id
+    from flows.run.workers import CleanFailure, CleanJob, clean_all, cleaning_pool
+    from flows.acquire.load import LoadedDocument, load_document
+    from flows.acquire.sources import discover, resolve_sources
+    from transforms.extract.dedupe import DedupeIndex, article_key_id
     from warehouse.lake import Lake
 
     lake = Lake(lake_dir)
@@ -139,7 +139,7 @@ def mode_e2e(corpus: Path, workers: int, lake_dir: Path, entity_model: str | Non
     from prefect.client.orchestration import get_client
     from prefect.testing.utilities import prefect_test_harness
 
-    from flows.ingest import IngestOptions, ingest
+    from flows.run.ingest import IngestOptions, ingest
 
     t0 = time.perf_counter()
     with prefect_test_harness(server_startup_timeout=120):
@@ -160,11 +160,11 @@ def mode_ner(corpus: Path) -> dict[str, Any]:
     """spaCy's own NER rate (the components NER needs, one process) on the corpus's cleaned texts."""
     import datetime as dt
 
-    from flows.sources import discover, resolve_sources
-    from flows.workers import quiet_library_logs
+    from flows.acquire.sources import discover, resolve_sources
+    from flows.run.workers import quiet_library_logs
     from transforms.errors import TransformError
-    from transforms.extract import clean_document
-    from transforms.ner import fresh_model
+    from transforms.extract.clean import clean_document
+    from transforms.entities.ner import fresh_model
 
     quiet_library_logs()
     texts = []

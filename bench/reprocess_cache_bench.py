@@ -34,7 +34,7 @@ PER_RUN = {"run_id", "ingested_at", "at"}
 
 
 def _tables(root: Path) -> dict[str, list[dict[str, Any]]]:
-    from flows.reprocess import DERIVED_TABLES
+    from flows.run.reprocess import DERIVED_TABLES
     from warehouse.lake import Lake
 
     lake = Lake(root)

@@ -11,7 +11,7 @@ documents cleaned per second of the whole command (wall clock: start-up, Prefect
 per second of the flow body, the speed-ups over one process of each (of the medians, and within
 each round), and the Prefect overhead per run (wall time minus flow body). The wall-clock speed-up
 is the fair one: a multi-process command starts its workers' forkserver before Prefect
-(``flows.forkserver.start_early``), so their warm-up falls before the flow body, where one process
+(``flows.run.forkserver.start_early``), so their warm-up falls before the flow body, where one process
 loads its model inside it. Per-task overhead comes from
 ``bench/results/prefect_overhead.json`` when that bench has run. Last, the arithmetic of GDELT's
 volume at the measured per-core rate. Writes ``bench/results/scale.json``.

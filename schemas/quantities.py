@@ -1,4 +1,4 @@
-"""The record of one number expression found in an article: what ``transforms.quantities`` returns.
+"""The record of one number expression found in an article: what ``transforms.quantities.claims`` returns.
 
 It mirrors the ``quantities`` table of ``schemas.tables`` minus the columns the flow adds (article_id,
 revision, sentence, run_id). Offsets are character offsets into the article text, end exclusive, and
@@ -36,7 +36,7 @@ class Quantity:
     - ``qualifier``: one of ``QUALIFIERS``, or None for a plain number.
     - ``kind``: count (people, things, events), money, percent (value 40 for "40%"), fraction (value 0.25
       for "a quarter"), measure (a physical quantity with a unit).
-    - ``unit``: the standard unit of a measure (``transforms/data/units.toml`` lists them), "%" or "pp" for
+    - ``unit``: the standard unit of a measure (``transforms/quantities/data/units.toml`` lists them), "%" or "pp" for
       percentages, "/kg"-style denominators for money rates; None for counts and plain money.
     - ``currency``: ISO 4217 code for money.
     - ``object``: the noun phrase counted or measured ("Houthi fighters", "F-35A jets", "its tanks").

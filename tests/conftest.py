@@ -70,7 +70,7 @@ def running_sitrep_server(root: Path, **settings: str) -> Iterator[dict[str, str
     """``sitrep server`` on a free loopback port with its data in ``root``, up for the block (stopped
     with SIGTERM); yields the environment of commands run against it: this one without sitrep or
     Prefect API settings, plus the lake, the port and ``settings``."""
-    from flows.server import STATE_FILE
+    from flows.serve.server import STATE_FILE
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -16,8 +16,8 @@ import httpcore
 import pytest
 import trustme
 
-from flows.addresses import PinnedBackend, TargetRefused
-from flows.http import Fetcher, FetchPolicy
+from flows.acquire.addresses import PinnedBackend, TargetRefused
+from flows.acquire.http import Fetcher, FetchPolicy
 from web_server import FakeClock, TestSite, site  # noqa: F401 - fixture
 
 PUBLIC, OTHER_PUBLIC = "93.184.216.34", "93.184.216.35"

@@ -14,13 +14,13 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from conftest import PARAGRAPHS, make_page
-from flows.load import LoadedDocument
-from flows.rows import article_row
-from flows.workers import Cleaned, CleanJob, clean_job
+from flows.acquire.load import LoadedDocument
+from flows.run.rows import article_row
+from flows.run.workers import Cleaned, CleanJob, clean_job
 from lakes import build_tables, write_lake
 from schemas.tables import SCHEMA_VERSIONS, SCHEMAS, schema_for
-from transforms.decode import Charset
-from transforms.dedupe import Decision
+from transforms.extract.decode import Charset
+from transforms.extract.dedupe import Decision
 from warehouse.catalog import connect, refresh_catalog
 from warehouse.lake import Lake
 from warehouse.migrations import file_schema_version, pending_files

@@ -6,9 +6,9 @@ import gzip
 
 import pytest
 
-from transforms.compression import BrokenGzip, gunzip_capped
+from transforms.extract.compression import BrokenGzip, gunzip_capped
 from transforms.errors import TooLarge
-from transforms.urls import canonical_url, domain_of
+from transforms.extract.urls import canonical_url, domain_of
 
 
 def test_gunzip_caps_and_refuses_broken_streams() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
-from flows.dashboard import create_app, world_geojson
+from flows.dashboard.app import create_app, world_geojson
 from lakes import write_lake
 
 @pytest.fixture(scope="module")
@@ -246,7 +246,7 @@ def test_search_goes_through_the_index_when_the_lake_has_one(tmp_path: Path, cli
 def test_json_answers_write_exact_decimals_as_numbers() -> None:
     from decimal import Decimal
 
-    from flows.dashboard import _JSON
+    from flows.dashboard.app import _JSON
 
     body = _JSON({"value": Decimal("1234567.50"), "day": __import__("datetime").date(2025, 1, 2)}).body
     assert body == b'{"value":1234567.5,"day":"2025-01-02"}'

@@ -13,7 +13,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from conftest import PARAGRAPHS, REPO, make_page
-from flows.ingest import IngestOptions, ingest
+from flows.run.ingest import IngestOptions, ingest
 
 pytestmark = pytest.mark.slow
 pytest.importorskip("distributed", reason="runner=dask needs distributed (pip install 'distributed==2026.8.0')")

@@ -1,4 +1,4 @@
-"""transforms.decode: binary sniffing and charset decoding, in the documented order of evidence."""
+"""transforms.extract.decode: binary sniffing and charset decoding, in the documented order of evidence."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transforms.decode import Charset, decode_document, decode_html, decode_text, normalize_charset, sniff_binary
+from transforms.extract.decode import Charset, decode_document, decode_html, decode_text, normalize_charset, sniff_binary
 from transforms.errors import BinaryContent, EmptyDocument, InvalidEncoding, TransformError
 
 PAGE = "<html><head><title>Test</title></head><body><p>Caf\u00e9 \u201cquoted\u201d \u2014 \u20ac5</p></body></html>"

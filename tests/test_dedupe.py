@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import PARAGRAPHS
-from transforms.dedupe import DedupeIndex, article_key_id, content_hash, simhash64
+from transforms.extract.dedupe import DedupeIndex, article_key_id, content_hash, simhash64
 
 TEXT = "\n\n".join(PARAGRAPHS * 3)
 

@@ -10,20 +10,20 @@ from pathlib import Path
 
 import pytest
 
-from flows.cli_docs import cli_markdown
+from flows.cli.docs import cli_markdown
 from lakes import write_lake
 from schemas.reference import table_docs, tables_markdown
 from warehouse.catalog import connect
-from warehouse.reference import mart_docs, marts_markdown
+from warehouse.mart_reference import mart_docs, marts_markdown
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 PROSE = [ROOT / "README.md", ROOT / "CHANGELOG.md", *sorted(DOCS.glob("*.md"))]
 
 GENERATED: list[tuple[str, Callable[[], str], str]] = [
-    ("cli.md", cli_markdown, "python -m flows.cli_docs"),
+    ("cli.md", cli_markdown, "python -m flows.cli.docs"),
     ("tables.md", tables_markdown, "python -m schemas.reference"),
-    ("marts.md", marts_markdown, "python -m warehouse.reference"),
+    ("marts.md", marts_markdown, "python -m warehouse.mart_reference"),
 ]
 
 
@@ -96,3 +96,25 @@ def test_relative_links_resolve(path: Path) -> None:
         elif anchor and linked.suffix == ".md" and anchor not in _anchors(linked):
             broken.append(f"{target} (no heading #{anchor})")
     assert not broken, f"{path.relative_to(ROOT)}: broken links: {', '.join(broken)}"
+
+
+def test_code_paths_and_modules_named_in_the_docs_exist() -> None:
+    import glob
+    import importlib.util
+
+    def found(module: str) -> bool:
+        try:
+            return importlib.util.find_spec(module) is not None
+        except ModuleNotFoundError:
+            return False
+
+    stale = set()
+    for doc in [*sorted((ROOT / "docs").glob("*.md")), ROOT / "README.md"]:
+        text = doc.read_text(encoding="utf-8")
+        for path in re.findall(r"`((?:flows|transforms|warehouse|schemas|bench|tests|examples)/[\w*./-]+)`", text):
+            if not glob.glob(str(ROOT / path.rstrip("/"))):
+                stale.add((doc.name, path))
+        for module in re.findall(r"`((?:flows|transforms|warehouse|schemas)(?:\.\w+)+)", text):
+            if not found(module) and not found(module.rsplit(".", 1)[0]):  # a module, or a name in one
+                stale.add((doc.name, module))
+    assert not stale, f"the docs name code that is not there: {sorted(stale)}"

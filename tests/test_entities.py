@@ -7,8 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from schemas.entities import Mention
-from transforms.entities import EntityExtractor, EntityResult
-from transforms.gazetteer import entity_id
+from transforms.entities.mentions import EntityExtractor, EntityResult
+from transforms.entities.gazetteer import entity_id
 
 
 @pytest.fixture(scope="module")
@@ -218,9 +218,9 @@ def test_defense_like_text_is_deterministic_and_sliced(extractor: EntityExtracto
 
 # -- context rules: all-caps lines, datelines, head nouns, locatives, regimes, glosses, titles, sports slots --
 
-from transforms.teams import team_slots  # noqa: E402
-from transforms.truecase import acronym_forms, dateline_places, recase  # noqa: E402
-from transforms.typing_rules import gloss_spans, regime_spans  # noqa: E402
+from transforms.entities.teams import team_slots  # noqa: E402
+from transforms.entities.truecase import acronym_forms, dateline_places, recase  # noqa: E402
+from transforms.entities.entity_types import gloss_spans, regime_spans  # noqa: E402
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from conftest import REPO
 from schemas.entities import Mention
-from transforms.entities import EntityExtractor, EntityResult
-from transforms.military_patterns import find_patterns
+from transforms.entities.mentions import EntityExtractor, EntityResult
+from transforms.entities.military_patterns import find_patterns
 
 
 @pytest.fixture(scope="module")

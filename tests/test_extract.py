@@ -1,4 +1,4 @@
-"""transforms.extract.clean_document: the gates, the HTML path with its post-filter, the text path."""
+"""transforms.extract.clean.clean_document: the gates, the HTML path with its post-filter, the text path."""
 
 from __future__ import annotations
 
@@ -23,9 +23,9 @@ from transforms.errors import (
     TooLarge,
     TransformError,
 )
-import transforms.extract as extract_module
-from transforms.extract import clean_document
-from transforms.page_dates import linked_data_date, vet_published
+import transforms.extract.clean as extract_module
+from transforms.extract.clean import clean_document
+from transforms.extract.page_dates import linked_data_date, vet_published
 
 FIXTURES = Path(__file__).parent / "fixtures" / "clean"
 MAX_DATE = dt.date(2025, 1, 1)
@@ -105,7 +105,7 @@ def test_binary_comes_before_encoding() -> None:
 
 def test_undecodable_bytes_are_invalid_encoding() -> None:
     data = page().replace("$1.2 billion", "\u20ac1.2 billion").encode("cp1252")  # its <meta> says UTF-8
-    assert "\u20ac1.2 billion" in clean(data).text  # what no declaration decodes is guessed (transforms.decode)
+    assert "\u20ac1.2 billion" in clean(data).text  # what no declaration decodes is guessed (transforms.extract.decode)
     assert "\u20ac1.2 billion" in clean(data, declared_charset="windows-1252").text
     noise = bytes(range(0x80, 0x100)) * 4  # high bytes that read as text in no charset
     with pytest.raises(InvalidEncoding, match=r"not valid UTF-8 at byte \d+"):

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from conftest import EVAL
-from transforms.feeds import FeedError, looks_like_feed, parse_feed, parse_feed_date
+from transforms.formats.feeds import FeedError, looks_like_feed, parse_feed, parse_feed_date
 
 UTC = dt.timezone.utc
 RSS2 = """<?xml version="1.0" encoding="{enc}"?>

@@ -12,14 +12,14 @@ import pytest
 
 from conftest import query_catalog
 
-from flows.host_limits import host_limits_enabled, limit_name
-from flows.http import Fetcher, FetchPolicy, FetchResult
-from flows.ingest import ingest
-from flows.options import IngestOptions
-from flows.refetch import _combined
-from flows.seen import SeenState
-from flows.sources import Source
-from flows.web import fetch_web
+from flows.acquire.host_limits import host_limits_enabled, limit_name
+from flows.acquire.http import Fetcher, FetchPolicy, FetchResult
+from flows.run.ingest import ingest
+from flows.run.options import IngestOptions
+from flows.acquire.refetch import _combined
+from flows.acquire.seen import SeenState
+from flows.acquire.sources import Source
+from flows.acquire.web import fetch_web
 from warehouse.lake import Lake
 from web_server import FakeClock, TestSite, site  # noqa: F401  (site is a fixture)
 

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from flows.addresses import TargetRefused, check_target
-from flows.http import Fetcher, FetchPolicy, Validators, retry_after_seconds
-from transforms.decode import decode_html
+from flows.acquire.addresses import TargetRefused, check_target
+from flows.acquire.http import Fetcher, FetchPolicy, Validators, retry_after_seconds
+from transforms.extract.decode import decode_html
 from web_server import CYRILLIC_TITLE, ROBOTS, FakeClock, TestSite, site  # noqa: F401 - fixture
 
 NOW = dt.datetime(2026, 3, 4, 12, 0, tzinfo=dt.timezone.utc)

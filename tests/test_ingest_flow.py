@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import PARAGRAPHS, make_page, query_catalog, write_site
-from flows.ingest import IngestOptions, ingest
+from flows.run.ingest import IngestOptions, ingest
 from warehouse.lake import Lake
 
 pytestmark = pytest.mark.slow

@@ -10,9 +10,9 @@ import pytest
 from conftest import query_catalog, sitrep_command
 from damaged_xml import GOOD_SLUGS, publish_damaged
 
-from flows.http import FetchPolicy
-from flows.ingest import ingest
-from flows.options import IngestOptions
+from flows.acquire.http import FetchPolicy
+from flows.run.ingest import ingest
+from flows.run.options import IngestOptions
 from web_server import CYRILLIC_TITLE, TestSite, site  # noqa: F401  (site is a fixture)
 
 pytestmark = pytest.mark.slow

@@ -167,8 +167,8 @@ def _rows(lake: Lake, table: str) -> list[tuple[Any, ...]]:
 
 @pytest.mark.slow
 def test_ingest_on_s3_equals_a_local_lake(prefect_api: str, tmp_path: Path, site: Path, s3_url: str) -> None:
-    from flows.ingest import IngestOptions, ingest
-    from flows.reprocess import reprocess
+    from flows.run.ingest import IngestOptions, ingest
+    from flows.run.reprocess import reprocess
 
     def options(root: Path, storage: str | None, workers: int = 1) -> IngestOptions:
         return IngestOptions(lake=str(root), storage=storage, workers=workers, batch_size=2)

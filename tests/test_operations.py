@@ -14,11 +14,11 @@ from typing import Any
 import pytest
 
 from conftest import PARAGRAPHS, REPO, make_page
-from flows.artifacts import source_label, summary_markdown
-from flows.deployments import plan_deployments, to_deployments
-from flows.options import IngestOptions
-from flows.server import STATE_FILE, choose_api, server_command, server_env
-from flows.sources import SourceError, parse_sources_toml, resolve_sources
+from flows.run.artifacts import source_label, summary_markdown
+from flows.serve.deployments import plan_deployments, to_deployments
+from flows.run.options import IngestOptions
+from flows.serve.server import STATE_FILE, choose_api, server_command, server_env
+from flows.acquire.sources import SourceError, parse_sources_toml, resolve_sources
 
 SOURCES = """
 [[source]]
@@ -85,7 +85,7 @@ def test_one_deployment_per_scheduled_source(sources_file: Path, tmp_path: Path)
     assert isinstance(cron, CronSchedule) and cron.cron == "*/30 * * * *"
     assert isinstance(interval, IntervalSchedule) and interval.interval == dt.timedelta(seconds=1800)
     for deployment, name in zip(deployments, ["Defense Dispatch", "Wire feed"]):
-        assert deployment.entrypoint == "flows.ingest.ingest" and deployment.tags == ["sitrep"]
+        assert deployment.entrypoint == "flows.run.ingest.ingest" and deployment.tags == ["sitrep"]
         assert deployment.parameters["sources"] == [f"{sources_file.resolve()}#{name}"]
         assert IngestOptions.model_validate(deployment.parameters["options"]) == options
         json.dumps(deployment.parameters)  # stored by the server as JSON
@@ -148,7 +148,7 @@ def test_normalize_sql_and_status_never_import_prefect(tmp_path: Path) -> None:
     script = f"""
 import sys
 from typer.testing import CliRunner
-from flows.cli import app
+from flows.cli.commands import app
 runner = CliRunner()
 out = runner.invoke(app, ["normalize", {str(page)!r}, "--published", "2025-04-09"])
 assert out.exit_code == 0, out.output
@@ -171,7 +171,7 @@ def test_example_prefect_yaml_deploys_the_ingest_flow_with_valid_options() -> No
     spec = yaml.safe_load((REPO / "prefect.yaml").read_text())
     assert spec["deployments"]
     for deployment in spec["deployments"]:
-        assert deployment["entrypoint"] == "flows/ingest.py:ingest" and (REPO / "flows" / "ingest.py").exists()
+        assert deployment["entrypoint"] == "flows/run/ingest.py:ingest" and (REPO / "flows" / "run" / "ingest.py").exists()
         IngestOptions.model_validate(deployment["parameters"]["options"])
         assert "#" in deployment["parameters"]["sources"][0] and deployment["concurrency_limit"] == 1
 
@@ -181,8 +181,8 @@ def test_flow_parameters_are_annotated_with_real_classes() -> None:
     annotations (``from __future__ import annotations``) cannot be resolved there."""
     import inspect
 
-    from flows.ingest import ingest
-    from flows.reprocess import reprocess
+    from flows.run.ingest import ingest
+    from flows.run.reprocess import reprocess
 
     assert inspect.signature(ingest.fn).parameters["options"].annotation is IngestOptions
     assert inspect.signature(reprocess.fn).parameters["options"].annotation is IngestOptions

@@ -18,13 +18,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from schemas.records import CleanArticle
-from transforms.author_labels import is_job_label, parse_author_rules
-from transforms.authors import clean_authors
-from transforms.byline import parse_byline, parse_names
-from transforms.extract import clean_document
-from transforms.page_credits import PageCredits
-from transforms.published import resolve_published
-from transforms.page_titles import strip_site_name
+from transforms.extract.author_labels import is_job_label, parse_author_rules
+from transforms.extract.authors import clean_authors
+from transforms.extract.byline import parse_byline, parse_names
+from transforms.extract.clean import clean_document
+from transforms.extract.credits import PageCredits
+from transforms.dates.published import resolve_published
+from transforms.extract.titles import strip_site_name
 
 FETCHED = dt.date(2025, 6, 1)
 BODY = (

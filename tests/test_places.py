@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import spacy
 
-from transforms.gazetteer import build_gazetteer, entity_id, make_entry
-from transforms.places import Cities, place_entries
+from transforms.entities.gazetteer import build_gazetteer, entity_id, make_entry
+from transforms.entities.places import Cities, place_entries
 
 
 def test_a_city_is_found_by_its_name_its_ascii_form_and_its_capitals() -> None:

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from schemas.records import CleanArticle
-from transforms.date_bounds import plausible_publication_date
-from transforms.published import find_publication_date, resolve_published
+from transforms.extract.published_bounds import plausible_publication_date
+from transforms.dates.published import find_publication_date, resolve_published
 
 D = dt.date
 FETCHED = D(2025, 6, 1)

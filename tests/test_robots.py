@@ -1,4 +1,4 @@
-"""flows.robots: robots.txt read as RFC 9309 says, on robots files written for sitrep's tests.
+"""flows.acquire.robots: robots.txt read as RFC 9309 says, on robots files written for sitrep's tests.
 
 The rules cases follow the RFC's sections: 2.2.2 (longest match wins, allow wins a tie, percent-encoding
 before comparison), 2.2.3 (``*`` and ``$``), 2.2.1 (user-agent groups, case-insensitive product
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.robots import RobotsCache, RobotsRules, parse_robots
+from flows.acquire.robots import RobotsCache, RobotsRules, parse_robots
 
 FIXTURES = Path(__file__).parent / "fixtures" / "robots"
 HARBOR = "https://www.harbor-watch.example"

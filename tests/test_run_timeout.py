@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from flows.options import IngestOptions
+from flows.run.options import IngestOptions
 
 
 def test_past_timeout_raises_only_once_the_time_is_spent() -> None:
@@ -19,6 +19,6 @@ def test_past_timeout_raises_only_once_the_time_is_spent() -> None:
 
 
 def test_the_settings_timeout_reaches_the_options() -> None:
-    from flows.settings import Settings
+    from flows.run.settings import Settings
 
     assert IngestOptions.from_settings(Settings(lake="x", flow_timeout=12)).timeout == 12

@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from conftest import PARAGRAPHS, make_page, running_sitrep_server, sitrep_command
-from flows.server import STATE_FILE
+from flows.serve.server import STATE_FILE
 
 pytestmark = pytest.mark.slow
 

@@ -7,8 +7,8 @@ import gzip
 
 import pytest
 
-from transforms.links import article_links, looks_like_article_path, same_site
-from transforms.sitemaps import SitemapError, looks_like_sitemap, parse_sitemap
+from transforms.extract.links import article_links, looks_like_article_path, same_site
+from transforms.formats.sitemaps import SitemapError, looks_like_sitemap, parse_sitemap
 
 UTC = dt.timezone.utc
 URLSET = b"""<?xml version="1.0" encoding="UTF-8"?>

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.sources import SourceError, discover, document_kind, parse_sources_toml, resolve_sources
+from flows.acquire.sources import SourceError, discover, document_kind, parse_sources_toml, resolve_sources
 
 
 def test_toml_paths_are_relative_to_the_file(tmp_path: Path) -> None:

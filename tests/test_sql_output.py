@@ -18,7 +18,7 @@ import duckdb
 import pytest
 
 from conftest import sitrep_command
-from flows.report import write_result
+from flows.cli.report import write_result
 
 D = decimal.Decimal
 

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from schemas.temporal import TemporalExpression
-from transforms.temporal import extract_dates
-from transforms.timex import Period, easter, nth_weekday, period_of
+from transforms.dates.expressions import extract_dates
+from transforms.dates.timex import Period, easter, nth_weekday, period_of
 
 D = dt.date
 THU = D(2019, 11, 21)  # a Thursday in ISO week 47
@@ -443,7 +443,7 @@ _EVERY_RULE = (
 
 
 def test_the_cue_words_skip_only_paragraphs_without_a_match(monkeypatch: pytest.MonkeyPatch) -> None:
-    import transforms.temporal as temporal
+    import transforms.dates.expressions as temporal
 
     published = dt.date(2025, 3, 6)
     with_cues = extract_dates(_EVERY_RULE, published=published)

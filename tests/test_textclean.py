@@ -1,4 +1,4 @@
-"""transforms.textclean, .boilerplate, .byline, .dateline and the rules file they share."""
+"""transforms.extract.text, .boilerplate, .byline, .dateline and the rules file they share."""
 
 from __future__ import annotations
 
@@ -11,11 +11,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transforms.boilerplate import classify_line, is_link_line, is_related_header, strip_boilerplate
-from transforms.byline import parse_byline, parse_names
-from transforms.dateline import read_date_line
-from transforms.rules import load_rules, parse_rules
-from transforms.textclean import (
+from transforms.extract.boilerplate import classify_line, is_link_line, is_related_header, strip_boilerplate
+from transforms.extract.byline import parse_byline, parse_names
+from transforms.extract.dateline import read_date_line
+from transforms.extract.boilerplate_rules import load_rules, parse_rules
+from transforms.extract.text import (
     clean_body,
     clean_text,
     count_words,
@@ -256,13 +256,13 @@ def test_rules_load_from_package_data() -> None:
 def test_bad_rules_are_reported_with_their_place() -> None:
     with pytest.raises(ValueError, match="missing table"):
         parse_rules("[lines]\nchrome = ['x']\n")
-    text = (FIXTURES.parents[2] / "transforms" / "data" / "boilerplate.toml").read_text(encoding="utf-8")
+    text = (FIXTURES.parents[2] / "transforms" / "extract" / "data" / "boilerplate.toml").read_text(encoding="utf-8")
     with pytest.raises(ValueError, match="lines.chrome"):
         parse_rules(text.replace("'advertisements?',", "'(unclosed',", 1))
 
 
 def test_a_rule_added_to_the_data_changes_behaviour() -> None:
-    text = (FIXTURES.parents[2] / "transforms" / "data" / "boilerplate.toml").read_text(encoding="utf-8")
+    text = (FIXTURES.parents[2] / "transforms" / "extract" / "data" / "boilerplate.toml").read_text(encoding="utf-8")
     rules = parse_rules(text.replace("chrome = [", "chrome = [\n    'sponsored by acme',", 1))
     assert classify_line("Sponsored by ACME") is None
     assert classify_line("Sponsored by ACME", rules) == "chrome"

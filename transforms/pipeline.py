@@ -19,12 +19,12 @@ from typing import TYPE_CHECKING
 from schemas.entities import Entity, Mention
 from schemas.quantities import Quantity
 from schemas.temporal import TemporalExpression
-from transforms.quantities import extract_quantities
+from transforms.quantities.claims import extract_quantities
 from transforms.sentences import Sentence, split_sentences
-from transforms.temporal import extract_dates
+from transforms.dates.expressions import extract_dates
 
 if TYPE_CHECKING:  # spaCy loads only where an extractor is built, not for every caller of this module
-    from transforms.entities import EntityExtractor
+    from transforms.entities.mentions import EntityExtractor
 
 __all__ = ["EMPTY", "Normalized", "normalize_text"]
 

@@ -33,7 +33,7 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 @lru_cache(maxsize=1)
 def _abbreviations() -> frozenset[str]:
-    text = resources.files("transforms.data").joinpath("abbreviations.txt").read_text(encoding="utf-8")
+    text = resources.files("transforms").joinpath("abbreviations.txt").read_text(encoding="utf-8")
     return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 

@@ -1,9 +1,0 @@
-"""Imported once, by the forkserver of a run with the default entity model: spaCy, the model and the
-gazetteers, for every worker forked from it (see ``flows.preload``). A run with another model loads
-it in each worker's initializer; a missing model is a failure value, not an error, here.
-"""
-
-from flows.workers import warm_up_worker
-from transforms.ner import DEFAULT_MODEL
-
-warm_up_worker(DEFAULT_MODEL)

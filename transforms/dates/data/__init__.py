@@ -1,0 +1,1 @@
+"""The words of the dates stage: months, weekdays, seasons, holidays, units, cues (TOML)."""

@@ -1,0 +1,154 @@
+"""Candidate mentions of one article and how they become one consistent set.
+
+Owns: the ``Candidate`` span record; overlap resolution by priority (gazetteer > rule/acronym > model >
+weak gazetteer > repeated names); person IDs (full names keyed by their transliteration key, surnames and
+variants bound to a full name in the same article); and repetition: a name found once (by the model, a
+gazetteer or a rule) is a mention wherever else it occurs in the article, and a person's surname alone
+("Doe" after "Jane Doe") is that person, and a ship's name without its prefix ("Decatur" after "USS Decatur
+(DDG 73)") is that ship.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from schemas.entities import EntityType, MentionMethod
+from transforms.entities.gazetteer import Entry, entity_id
+from transforms.entities.people import PARTICLES, canonical_person, name_key
+
+__all__ = ["Candidate", "select", "assign_person_ids", "repeat_names", "PRIORITY"]
+
+PRIORITY: dict[str, float] = {"gazetteer": 5.0, "rule": 4.0, "acronym": 5.5, "model": 3.0, "surname": 3.5,
+                              "weak": 2.0, "coreference": 1.0, "title": 1.5}
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A span that may become a mention; ``rank`` is a key of ``PRIORITY``."""
+
+    start: int
+    end: int
+    type: EntityType
+    method: MentionMethod
+    rank: str
+    entry: Entry | None = None
+    canonical: str | None = None
+    subtype: str | None = None
+    country: str | None = None
+    entity_id: str | None = None
+    title: str | None = None
+    affiliation: str | None = None
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+def select(candidates: Iterable[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates, higher priority first, then longer, then earlier; in text order."""
+    ordered = sorted(candidates, key=lambda c: (-PRIORITY[c.rank], -c.length, c.start))
+    taken: list[tuple[int, int]] = []
+    kept: list[Candidate] = []
+    for cand in ordered:
+        if cand.length <= 0 or any(cand.start < e and s < cand.end for s, e in taken):
+            continue
+        taken.append((cand.start, cand.end))
+        kept.append(cand)
+    return sorted(kept, key=lambda c: c.start)
+
+
+_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
+
+
+def _name_words(name: str) -> list[str]:
+    return [w for w in name.split() if w not in _SUFFIXES]
+
+
+def _surname(name: str) -> str:
+    words = _name_words(name)
+    return words[-1] if words else name
+
+
+def assign_person_ids(text: str, candidates: list[Candidate]) -> None:
+    """Give every PERSON candidate without an ID its canonical name and ID (in place)."""
+    by_surname: dict[str, tuple[str, str]] = {}
+    singles: list[Candidate] = []
+    for cand in candidates:
+        if cand.type != "PERSON" or cand.entity_id is not None or cand.rank == "title":
+            continue
+        name = re.sub(r"\s+", " ", text[cand.start:cand.end])
+        words = [w for w in _name_words(name) if w.lower().strip(".") not in PARTICLES]
+        if len(words) < 2:
+            singles.append(cand)
+            continue
+        canonical = canonical_person(name) or name
+        cand.canonical = canonical
+        cand.entity_id = entity_id("PERSON", name_key(canonical))
+        by_surname.setdefault(name_key(_surname(name)), (canonical, cand.entity_id))
+        by_surname.setdefault(name_key(_surname(canonical)), (canonical, cand.entity_id))
+    for cand in singles:
+        name = text[cand.start:cand.end]
+        bound = by_surname.get(name_key(name))
+        if bound is None:
+            known = canonical_person(name)
+            bound = (known, entity_id("PERSON", name_key(known))) if known else None
+        if bound is None:
+            bound = (name, entity_id("PERSON", name_key(name)))
+        cand.canonical, cand.entity_id = bound
+
+
+def _uses(text: str, needle: str) -> Iterable[tuple[int, int]]:
+    pattern = re.compile(rf"(?<![\w\-.]){re.escape(needle)}(?!\w|-\w|'\w)")
+    for match in pattern.finditer(text):
+        yield match.start(), match.end()
+
+
+_SHIP_NAME = re.compile(r"^(?:USS|USNS|USCGC|HMS|HMAS|HMCS|HMNZS|INS|JS|ROKS|FS|TCG)\s+(.+?)(?:\s+\([^)]*\))?$")
+_CAPITALIZED = re.compile(r"(?<![\w-])[A-Z][\w'’]+(?:-[A-Z]?[\w'’]+)?(?![\w-])")
+
+
+def _variant_uses(text: str, surname: str) -> list[tuple[int, int]]:
+    """Capitalized words spelling ``surname`` differently but with the same transliteration key."""
+    key = name_key(surname)
+    return [(m.start(), m.end()) for m in _CAPITALIZED.finditer(text)
+            if m.group() != surname and m.group()[:2].lower() == surname[:2].lower() and name_key(m.group()) == key]
+
+
+def repeat_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """New candidates: other occurrences of names already found, and persons' surnames used alone."""
+    extra: list[Candidate] = []
+    seen: set[str] = set()
+    spans = [(c.start, c.end) for c in chosen]
+
+    def inside_other(start: int, end: int) -> bool:
+        return any(s < end and start < e and (s, e) != (start, end) for s, e in spans)
+
+    for cand in chosen:
+        surface = text[cand.start:cand.end]
+        if cand.rank in ("coreference", "title", "weak") or surface in seen:
+            continue
+        seen.add(surface)
+        if len(surface) >= 3 and surface[:1].isupper() and "\n" not in surface:
+            for start, end in _uses(text, surface):
+                if start != cand.start:
+                    extra.append(replace(cand, start=start, end=end, method="coreference", rank="coreference",
+                                         title=None, affiliation=None))
+        ship = _SHIP_NAME.match(surface) if cand.type == "PLATFORM" else None
+        if ship and ship.group(1) not in seen:
+            seen.add(ship.group(1))
+            for start, end in _uses(text, ship.group(1)):
+                if not inside_other(start, end):
+                    extra.append(replace(cand, start=start, end=end, method="coreference", rank="surname",
+                                         title=None, affiliation=None))
+        if cand.type == "PERSON" and len(_name_words(surface)) >= 2:
+            surname = _surname(surface)
+            if len(surname) >= 3 and surname[:1].isupper() and surname not in seen:
+                seen.add(surname)
+                for start, end in [*_uses(text, surname), *_variant_uses(text, surname)]:
+                    if inside_other(start, end):
+                        continue
+                    extra.append(replace(cand, start=start, end=end, method="coreference", rank="surname",
+                                         title=None, affiliation=None))
+    return extra

@@ -1,0 +1,1 @@
+"""Reference data of the entities stage: gazetteers, countries, regions, groups, titles and name variants (TOML)."""

@@ -1,0 +1,136 @@
+"""Context rules that correct the model's type (and extent) of a span: the evidence a reader uses.
+
+- Head nouns: a name ending in "Brigades", "Group", "Ministry", "Corp" names an organization; one ending in
+  "Mountains", "Barrage", "Province", "Airport" a place or facility, whatever the model said.
+- Locative context: a one-word "person" right after "in", "at", "near" or "the town of" is a place
+  ("attacks in Palmyra", "the town of Tel Tamer").
+- Regimes: "the Assad regime", "Assad's regime", "the Obama administration" name a government (ORG),
+  the whole phrase, not the person.
+- Glosses: names inside a language gloss ("(Arabic: ...; Kurdish: ...)", "also transliterated as ...")
+  are spellings of the name before them, not new mentions: they are dropped.
+- Kunyas: "Abu Musab al-Zarqawi", "Abu Ghadiya" name people, whatever the model said, unless a gazetteer
+  knows the name as a place ("Abu Dhabi", "Abu Ghraib").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from schemas.entities import EntityType
+from transforms.entities.coreference import Candidate
+from transforms.entities.gazetteer import Entry
+
+__all__ = ["retype", "regime_spans", "gloss_spans", "ORG_HEADS", "PLACE_HEADS", "FACILITY_HEADS"]
+
+ORG_HEADS = frozenset(
+    "Group Brigade Brigades Battalion Battalions Regiment Division Corps Army Navy Front Movement Party Council "
+    "Committee Commission Ministry Agency Authority Office Department Bureau Directorate Forces Force Guard Guards "
+    "Militia Organization Organisation Association Federation Union League Alliance Coalition Institute Foundation "
+    "University College Bank Company Companies Corporation Corp Corp. Inc Inc. Ltd Ltd. Plc PLC Bros Bros. Co Co. "
+    "AG SA GmbH Airlines Airways Industries Holdings Systems Technologies Aerospace Dynamics Group's Tribe Clan "
+    "Parliament Assembly Senate Congress Court Tribunal Police Service Services Agency's Network News Times Post "
+    "Press Radio Television TV".split())
+PLACE_HEADS = frozenset(
+    "Mountains Mountain Mount Hills Hill Valley River Lake Sea Gulf Bay Strait Straits Island Islands Peninsula "
+    "Desert Plain Plains Basin Coast Province Governorate District Region County Oblast Sound Canal Heights "
+    "Ridge Plateau Delta Oasis".split())
+FACILITY_HEADS = frozenset(
+    "Barrage Dam Airport Airbase Air Base Bridge Camp Prison Hospital Mosque Church Cathedral Palace Square "
+    "Stadium Port Harbour Harbor Refinery Museum Tower Station Street Road Highway Embassy Consulate Base "
+    "Barracks Pipeline Plant Field".split())
+_LOCATIVE = re.compile(r"(?:\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Aa]round|[Ii]nto|[Tt]owards?|[Aa]cross)|\b(?:town|city|village|province|district|region|governorate|site|suburb|"
+                       r"outskirts|area|port|capital)[ \t]+of)[ \t]+$")
+_REGIME = re.compile(r"(?:['’]s?)?[ \t]+(?:[a-z]+[ \t]+)?(?:regime|dictatorship|administration|government|junta)\b")
+_REGIME_OF = re.compile(r"\b(?:regime|dictatorship|administration|junta)[ \t]+of[ \t]+$")
+_GLOSS = re.compile(r"\((?:[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?:|also[ \t]+(?:transliterated|spelled|spelt|known)[ \t]+as)"
+                    r"[^()]*\)")
+_ALSO = re.compile(r"\balso[ \t]+(?:transliterated|spelled|spelt|romanized|romanised)[ \t]+as[ \t]+$")
+_KUNYA = re.compile(r"^(?:Abu|Abou|Umm|Um)[ \t]+[A-Z]")
+_NAME_CHARS = re.compile(r"[A-Za-z]")
+
+
+def gloss_spans(text: str) -> list[tuple[int, int]]:
+    """Language glosses and "also transliterated as" parentheses: "(Arabic: ...)", "(Kurdish: ...; ...)"."""
+    return [m.span() for m in _GLOSS.finditer(text)]
+
+
+def regime_spans(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of "<name> regime" ("Assad regime", "Assad's brutal regime") or "regime of <name>"."""
+    after = _REGIME.match(text, end)
+    if after is not None:
+        return start, after.end()
+    before = _REGIME_OF.search(text, max(0, start - 40), start)
+    if before is not None:
+        return before.start(), end
+    return None
+
+
+def _head_type(surface: str) -> EntityType | None:
+    words = surface.split()
+    if len(words) < 2:
+        return None
+    head = words[-1]
+    if head in ORG_HEADS:
+        return "ORG"
+    if head in PLACE_HEADS:
+        return "LOC"
+    if head in FACILITY_HEADS:
+        return "FACILITY"
+    return None
+
+
+def retype(text: str, cands: list[Candidate], lookup: Callable[[str], Entry | None]) -> list[Candidate]:
+    """Model candidates with their type corrected by context; glossed spellings left out."""
+    glosses = gloss_spans(text)
+    out: list[Candidate] = []
+    for cand in cands:
+        if cand.method != "model" or cand.entry is not None:
+            out.append(cand)
+            continue
+        surface = text[cand.start:cand.end]
+        if any(s < cand.start and cand.end <= e for s, e in glosses) or _ALSO.search(text, max(0, cand.start - 60), cand.start) \
+                or not _NAME_CHARS.search(surface):
+            continue
+        head = _head_type(surface)
+        if head is not None and head != cand.type and cand.type in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FACILITY"):
+            cand.type = head
+        elif cand.type == "PERSON":
+            _person(text, cand, lookup)
+        elif _KUNYA.match(surface) and cand.type in ("ORG", "NORP", "GPE", "LOC") and lookup(surface) is None:
+            cand.type = "PERSON"
+        out.append(cand)
+    return _one_sense(text, out)
+
+
+def _one_sense(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """A one-word model "person" spelled like a place found elsewhere in the article is that place."""
+    places: dict[str, Candidate] = {}
+    surnames: set[str] = set()
+    for cand in cands:
+        surface = text[cand.start:cand.end]
+        if cand.type in ("GPE", "LOC") and cand.rank != "weak":
+            places.setdefault(surface, cand)
+        elif cand.type == "PERSON" and len(surface.split()) > 1:
+            surnames.add(surface.split()[-1])
+    for cand in cands:
+        surface = text[cand.start:cand.end]
+        if cand.method == "model" and cand.type == "PERSON" and surface in places and surface not in surnames:
+            cand.type, cand.entry = places[surface].type, places[surface].entry
+    return cands
+
+
+def _person(text: str, cand: Candidate, lookup: Callable[[str], Entry | None]) -> None:
+    """A model "person": a place after a locative word, or a regime."""
+    surface = text[cand.start:cand.end]
+    regime = regime_spans(text, cand.start, cand.end)
+    if regime is not None:
+        cand.start, cand.end, cand.type = regime[0], regime[1], "ORG"
+        return
+    short = len(surface.split()) <= 2 and not re.search(r"\b[A-Z]\.", surface)
+    if short and _LOCATIVE.search(text, max(0, cand.start - 40), cand.start):
+        after = text[cand.end:cand.end + 3]
+        if not after.startswith(("'s", "’s")):
+            entry = lookup(surface)
+            cand.type = entry.type if entry is not None and entry.type in ("GPE", "LOC", "FACILITY") else "GPE"
+            cand.entry = entry if entry is not None and entry.type == cand.type else None

@@ -1,0 +1,159 @@
+"""People: ranks and offices around a name, and the transliteration key that joins spellings of a name.
+
+- ``TitleFinder`` reads ``data/titles.toml`` and finds, next to a person's name, the rank or office
+  ("Navy Adm.", "Marine Corps Lt. Gen.", "Minister of Defence", "spokeswoman") and what it belongs to
+  ("Russian Foreign Minister" -> Russian; "commander of U.S. Central Command"; "Pentagon spokeswoman"),
+  and titles standing for a person on their own ("the Foreign Secretary said").
+- ``name_key`` is a general transliteration skeleton: accents dropped, y/j/i one letter, z/s one letter,
+  kh/zh/sh/ch/ts/tch/sch digraphs folded, w = v, q = k, ph = f, doubled letters single, -iy/-yy/-ij
+  endings and a final -e dropped, "al-"/"el-" particles ignored. "Zelenskyy", "Zelensky", "Zelenskiy" and
+  "Selenskyj" share a key, as do "Shoigu"/"Shoygu" and "Prigozhin"/"Prigojine".
+  ``data/name_variants.toml`` adds known spellings the rule cannot join ("Qaddafi"/"Gaddafi").
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["name_key", "canonical_person", "TitleFinder", "TitleMatch", "title_finder", "PARTICLES"]
+
+PARTICLES = frozenset({"al", "el", "ad", "ash", "as", "ar", "bin", "ibn", "bint", "van", "von", "der", "de", "da",
+                       "del", "di", "la", "le"})
+_DIGRAPHS = (("tsch", "ch"), ("tch", "ch"), ("sch", "sh"), ("dzh", "j"), ("zh", "j"), ("kh", "h"), ("gh", "g"),
+             ("ph", "f"), ("ck", "k"), ("ou", "u"), ("ts", "c"), ("dj", "j"), ("th", "t"), ("dh", "d"))
+_LETTERS = str.maketrans({"y": "i", "j": "i", "z": "s", "w": "v", "q": "k", "x": "ks", "c": "k"})
+_DOUBLE = re.compile(r"(.)\1+")
+_ENDING = re.compile(r"(?:ii|i)$")
+
+
+def _skeleton(word: str) -> str:
+    text = unicodedata.normalize("NFKD", word.casefold())
+    text = "".join(ch for ch in text if ch.isalpha() and not unicodedata.combining(ch))
+    for old, new in _DIGRAPHS:
+        text = text.replace(old, new)
+    text = text.replace("ch", "sh").translate(_LETTERS)
+    text = _DOUBLE.sub(r"\1", text)
+    if len(text) > 4:
+        text = _ENDING.sub("i", text)
+        if text.endswith("e"):
+            text = text[:-1]
+    return text
+
+
+def name_key(name: str) -> str:
+    """The transliteration key of a personal name (words in order, particles left out)."""
+    words = [w for w in re.split(r"[\s\-‐]+", name.replace("’", "'")) if w]
+    words = [w.split("'")[-1] if w.lower().startswith(("al'", "el'")) else w for w in words]
+    keys = [_skeleton(w) for w in words if w.lower().strip(".") not in PARTICLES]
+    return " ".join(k for k in keys if k)
+
+
+@lru_cache(maxsize=1)
+def _variants() -> dict[str, str]:
+    text = resources.files("transforms.entities.data").joinpath("name_variants.toml").read_text(encoding="utf-8")
+    table: dict[str, str] = {}
+    for canonical, variants in tomllib.loads(text)["variants"].items():
+        for form in (canonical, *variants):
+            table.setdefault(name_key(form), canonical)
+    return table
+
+
+def canonical_person(name: str) -> str | None:
+    """The canonical spelling of a known name variant (full name or surname alone), else None."""
+    return _variants().get(name_key(name))
+
+
+@dataclass(frozen=True, slots=True)
+class TitleMatch:
+    """A title next to (or instead of) a name: its character span, the title text and the affiliation."""
+
+    start: int
+    end: int
+    title: str
+    affiliation: str | None
+
+
+_CAP = r"(?:U\.S\.|U\.K\.|U\.N\.|E\.U\.|[A-Z][\w'’&-]*(?:\.[A-Z][\w'’&-]*)*)"
+_CAPS = rf"{_CAP}(?:[ \t]+(?:of[ \t]+the[ \t]+|of[ \t]+|for[ \t]+|and[ \t]+)?{_CAP}){{0,5}}"
+_AFF = rf"{_CAP}(?:[ \t]+{_CAP}){{0,3}}?"
+
+
+def _alternation(items: list[str]) -> str:
+    return "|".join(re.escape(t).replace(r"\ ", r"[ \t]+") for t in sorted(set(items), key=len, reverse=True))
+
+
+class TitleFinder:
+    """Finds titles before and after a name and titles used alone, from ``data/titles.toml``."""
+
+    def __init__(self, services: list[str], ranks: list[str], offices: list[str], standalone: list[str]) -> None:
+        role = f"(?:{_alternation(ranks + offices)})"
+        service = f"(?:{_alternation(services)})"
+        portfolio = rf"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{_CAPS})?"
+        self._before = re.compile(
+            rf"(?:(?P<aff>{_AFF})(?:'s|’s)?[ \t]+)??(?P<title>(?:{service}[ \t]+)?{role}{portfolio})[ \t]*,?[ \t]*$")
+        self._after = re.compile(
+            rf"^[ \t]*,[ \t]*(?:the[ \t]+|a[ \t]+|an[ \t]+|its[ \t]+)?(?:(?P<aff>{_AFF})[ \t]+)??(?P<title>{role})"
+            rf"(?:[ \t]+(?:of|for|at|with|to)[ \t]+(?:the[ \t]+)?(?P<aff2>{_CAPS}))?(?=[ \t]*[,.;)]|[ \t]+(?:said|says|told)\b)")
+        self._standalone = re.compile(
+            rf"(?<![\w.])(?:(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts)[ \t]+)?(?:(?P<aff>{_AFF})(?:'s|’s)?[ \t]+)??"
+            rf"(?P<title>(?:{_alternation(standalone)})"
+            rf"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{_CAPS})?)(?![\w-])")
+        self._known = frozenset(ranks + offices + standalone)
+        self._leading = re.compile(rf"(?:{service}[ \t]+)?{role}[ \t]+(?=[A-Z])")
+
+    def before(self, text: str, start: int) -> TitleMatch | None:
+        """The title ending right before ``start`` ("Navy Adm. |Jane Doe")."""
+        left = max(0, start - 160)
+        match = self._before.search(text, left, start)
+        if match is None:
+            return None
+        return self._split(match.start("title"), match.end("title"), match.group("title"), match.group("aff"),
+                           match.start("aff") if match.group("aff") else match.start("title"))
+
+    def strip_leading(self, text: str, start: int, end: int) -> int:
+        """The start of a name span without a title the model included in it ("Gen. Jane Doe" -> "Jane Doe")."""
+        match = self._leading.match(text, start, end)
+        return start + match.end() - match.start() if match else start
+
+    def after(self, text: str, end: int) -> TitleMatch | None:
+        """An appositive title right after ``end`` ("Jane Doe|, a spokeswoman for X,")."""
+        match = self._after.match(text[end:end + 200])
+        if match is None:
+            return None
+        affiliation = match.group("aff2") or match.group("aff")
+        return TitleMatch(end + match.start("title"), end + match.end(), _clean(match.group("title")),
+                          _clean(affiliation) if affiliation else None)
+
+    def standalone(self, text: str) -> list[TitleMatch]:
+        """Titles used alone for a person: "the Foreign Secretary", "Iraqi Prime Minister" (no name after)."""
+        found: list[TitleMatch] = []
+        for match in self._standalone.finditer(text):
+            title = match.group("title")
+            if not title[:1].isupper():
+                continue
+            start = match.start("aff") if match.group("aff") else match.start("title")
+            found.append(self._split(match.start("title"), match.end("title"), title, match.group("aff"), start))
+        return found
+
+    def _split(self, t_start: int, t_end: int, title: str, aff: str | None, start: int) -> TitleMatch:
+        title = _clean(title)
+        affiliation = _clean(aff) if aff else None
+        portfolio = re.match(r"^(.*?)\s+(?:of|for)\s+(?:the\s+)?(.+)$", title)
+        if portfolio and title not in self._known and portfolio.group(1) in self._known:
+            title, affiliation = portfolio.group(1), affiliation or portfolio.group(2)
+        return TitleMatch(start, t_end, title, affiliation)
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip(" ,")
+
+
+@lru_cache(maxsize=1)
+def title_finder() -> TitleFinder:
+    data = tomllib.loads(resources.files("transforms.entities.data").joinpath("titles.toml").read_text(encoding="utf-8"))
+    return TitleFinder(data["services"], data["ranks"], data["offices"], data["standalone"])

