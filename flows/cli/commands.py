@@ -28,6 +28,7 @@ from flows.cli.setup import (
     quiet_prefect as _quiet_prefect,
     runner_overrides as _runner_overrides,
 )
+from flows.cli.choices import ExportChoice, NormalizeFormat, ResultFormat, Runner
 from flows.cli.failures import one_line, port_in_use, run_guarded
 from flows.run.settings import Settings
 
@@ -41,7 +42,23 @@ app = typer.Typer(
     add_completion=False,
 )
 
-RunnerOption = Annotated[str | None, typer.Option("--runner", help="Where cleaning runs: local (processes) | dask (prefect-dask's DaskTaskRunner)")]
+def _show_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"sitrep {version('sitrep')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[bool, typer.Option("--version", callback=_show_version, is_eager=True,
+                                          help="Show the version and exit")] = False,
+) -> None:
+    """Defense and military news into Parquet tables and a DuckDB warehouse."""
+
+
+RunnerOption = Annotated[Runner | None, typer.Option("--runner", help="Where cleaning runs: local processes, or dask (prefect-dask's DaskTaskRunner)")]
 DaskOption = Annotated[str | None, typer.Option("--dask-address", help="Dask scheduler, tcp://host:8786 (implies --runner dask)")]
 TimeoutOption = Annotated[float | None, typer.Option("--timeout", help="Stop the run after this many seconds (flow timeout)")]
 
@@ -145,13 +162,11 @@ def normalize(
     published: Annotated[
         str | None, typer.Option(help="Publication date YYYY-MM-DD (else the page's date); bounds date extraction")
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", help="json | jsonl | table")] = "json",
+    fmt: Annotated[NormalizeFormat, typer.Option("--format", help="How to print what was read")] = NormalizeFormat.JSON,
 ) -> None:
     """Clean and normalize files and print the result, writing nothing."""
     from flows.cli.normalize import NormalizeError, normalize_files, render
 
-    if fmt not in ("json", "jsonl", "table"):
-        _fail(f"--format must be json, jsonl or table, not {fmt!r}", 2)
     try:
         pub = dt.date.fromisoformat(published) if published else None
     except ValueError:
@@ -160,7 +175,7 @@ def normalize(
         documents = normalize_files(files, published=pub, entity_model=_settings(None).entity_stage())
     except NormalizeError as exc:
         _fail(str(exc), 1)
-    typer.echo(render(documents, fmt))  # type: ignore[arg-type]
+    typer.echo(render(documents, fmt))
 
 
 @app.command()
@@ -168,7 +183,7 @@ def sql(
     query: Annotated[str, typer.Argument(help="A SQL query over the warehouse views")],
     lake: LakeOption = None,
     storage: StorageOption = None,
-    fmt: Annotated[str, typer.Option("--format", help="table | csv | json")] = "table",
+    fmt: Annotated[ResultFormat, typer.Option("--format", help="How to print the result")] = ResultFormat.TABLE,
     crlf: Annotated[bool, typer.Option("--crlf", help="CSV lines end in CRLF (RFC 4180) instead of \\n")] = False,
 ) -> None:
     """Run a query against the DuckDB catalog (read-only) and print the result.
@@ -181,12 +196,10 @@ def sql(
 
     import duckdb
 
-    if fmt not in ("table", "csv", "json"):
-        _fail(f"--format must be table, csv or json, not {fmt!r}", 2)
     settings = _settings(lake, storage)
     try:
         with connect(_ingested_lake(settings), notice=_note) as con:
-            write_result(con.sql(query), fmt, crlf=crlf)  # type: ignore[arg-type]
+            write_result(con.sql(query), fmt, crlf=crlf)
     except (duckdb.Error, CatalogError) as exc:
         _fail(one_line(exc), 1)
 
@@ -293,17 +306,15 @@ def export(
     path: Annotated[Path, typer.Argument(help="The file to write")],
     lake: LakeOption = None,
     storage: StorageOption = None,
-    fmt: Annotated[str, typer.Option("--format", help="csv | parquet | json")] = "csv",
+    fmt: Annotated[ExportChoice, typer.Option("--format", help="The file's format")] = ExportChoice.CSV,
 ) -> None:
     """Write a mart, a view or a query's result to CSV, Parquet or JSON, for tools that cannot read DuckDB."""
     from warehouse.catalog import CatalogError
     from warehouse.export import ExportError, export as export_table
 
-    if fmt not in ("csv", "parquet", "json"):
-        _fail(f"--format must be csv, parquet or json, not {fmt!r}", 2)
     settings = _settings(lake, storage)
     try:
-        rows = export_table(_ingested_lake(settings), mart_or_query, path, fmt, notice=_note)  # type: ignore[arg-type]
+        rows = export_table(_ingested_lake(settings), mart_or_query, path, fmt.value, notice=_note)
     except (ExportError, CatalogError, OSError) as exc:
         _fail(one_line(exc), 1)
     typer.echo(f"wrote {rows} rows to {path}")

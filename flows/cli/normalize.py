@@ -8,8 +8,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
+from flows.cli.choices import NormalizeFormat
 from flows.run.workers import CleanFailure, CleanJob, clean_job, quiet_library_logs
 from flows.acquire.load import FileRead, read_file
 from flows.run.rows import normalized_rows
@@ -77,7 +78,7 @@ def _plain(row: dict[str, Any]) -> dict[str, Any]:
             if k not in ("article_id", "revision", "run_id")}
 
 
-def render(documents: list[dict[str, Any]], fmt: Literal["json", "jsonl", "table"]) -> str:
+def render(documents: list[dict[str, Any]], fmt: NormalizeFormat) -> str:
     if fmt == "jsonl":
         return "\n".join(json.dumps(d, ensure_ascii=False) for d in documents)
     if fmt == "json":

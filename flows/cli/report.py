@@ -8,17 +8,17 @@ object per line; CSV lines end in ``\n`` (``crlf`` for RFC 4180's CRLF).
 from __future__ import annotations
 
 import sys
-from typing import Any, Literal, TextIO
+from typing import Any, TextIO
 
 import duckdb
 from rich.console import Console
 from rich.table import Table
 
+from flows.cli.choices import ResultFormat
 from warehouse.render import rendered, write_csv, write_json
 
 __all__ = ["print_summary", "write_result", "print_status", "STATUS_QUERIES", "ResultFormat"]
 
-ResultFormat = Literal["table", "csv", "json"]
 
 _console = Console()
 if not _console.is_terminal:  # piped or logged: no terminal width to respect, so do not fold tables
@@ -110,4 +110,4 @@ STATUS_QUERIES: dict[str, str] = {
 
 def print_status(con: duckdb.DuckDBPyConnection) -> None:
     for title, query in STATUS_QUERIES.items():
-        write_result(con.sql(query), "table", title=title)
+        write_result(con.sql(query), ResultFormat.TABLE, title=title)

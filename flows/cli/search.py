@@ -11,12 +11,12 @@ from typing import Annotated
 import pyarrow as pa
 import typer
 
+from flows.cli.choices import ResultFormat
 from flows.cli.setup import LakeOption, StorageOption, build_settings, fail, ingested_lake, note
 from flows.cli.failures import one_line
 
 __all__ = ["search", "index"]
 
-_FORMATS = ("table", "csv", "json")
 _RESULT = pa.schema([("day", pa.date32()), ("source_name", pa.string()), ("title", pa.string()),
                      ("score", pa.float64()), ("passage", pa.string()), ("url", pa.string()),
                      ("article_id", pa.string()), ("highlights", pa.list_(pa.string()))])
@@ -33,7 +33,7 @@ def search(
     language: Annotated[str | None, typer.Option(help="Only this language (ISO 639-1)")] = None,
     limit: Annotated[int, typer.Option(min=1, max=10_000, help="Articles to show")] = 20,
     newest: Annotated[bool, typer.Option("--newest", help="Latest day first instead of best match first")] = False,
-    fmt: Annotated[str, typer.Option("--format", help="table | csv | json")] = "table",
+    fmt: Annotated[ResultFormat, typer.Option("--format", help="How to print the articles found")] = ResultFormat.TABLE,
 ) -> None:
     """Find articles by their words, best match first, each with the passage that matched.
 
@@ -46,8 +46,6 @@ def search(
     from warehouse.catalog import CatalogError, connect
     from warehouse.search_index import SearchError, behind, index_folder, search as find
 
-    if fmt not in _FORMATS:
-        fail(f"--format must be table, csv or json, not {fmt!r}", 2)
     the_lake = ingested_lake(build_settings(lake, storage))
     folder = index_folder(the_lake.root)
     try:
@@ -60,9 +58,9 @@ def search(
             rows = [{**hit.as_row(), "highlights": [f"{s}:{e}" for s, e in hit.highlights]} for hit in hits]
             table = pa.Table.from_pylist([{c: r[c] for c in _RESULT.names} for r in rows], schema=_RESULT)
             result = con.from_arrow(table)
-            if fmt == "table":  # a terminal's width: what a reader scans
+            if fmt is ResultFormat.TABLE:  # a terminal's width: what a reader scans
                 result = result.select("day, source_name, title, passage, url")
-            write_result(result, fmt)  # type: ignore[arg-type]
+            write_result(result, fmt)
     except (SearchError, CatalogError, duckdb.Error) as exc:
         fail(one_line(exc), 1)
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 from pydantic import ValidationError
 
+from flows.cli.choices import Runner
 from flows.cli.failures import quiet_tracebacks
 from flows.run.settings import Settings
 
@@ -121,9 +122,8 @@ def ingested_lake(settings: Settings) -> Lake:
     return lake
 
 
-def runner_overrides(runner: str | None, dask_address: str | None, timeout: float | None) -> dict[str, Any]:
-    if runner is not None and runner not in ("local", "dask"):
-        fail(f"--runner must be local or dask, not {runner!r}", 2)
+def runner_overrides(choice: Runner | None, dask_address: str | None, timeout: float | None) -> dict[str, Any]:
+    runner = None if choice is None else choice.value
     if dask_address is not None:
         runner = runner or "dask"
         if runner != "dask":

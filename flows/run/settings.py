@@ -12,7 +12,7 @@ from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from flows.acquire.http import FetchPolicy
-from transforms.entities.ner import DEFAULT_MODEL
+from transforms.entities.ner import DEFAULT_MODEL, model_available
 from warehouse.storage import check_storage_url
 
 __all__ = ["Settings"]
@@ -55,6 +55,14 @@ class Settings(BaseSettings):
     max_redirects: int = Field(5, ge=0, le=20, description="redirects followed per URL")
     respect_robots: bool = Field(True, description="honour robots.txt (a source may still opt out with robots = false)")
     allow_private_addresses: bool = Field(False, description="fetch hosts on private, loopback or link-local addresses (tests, demo)")
+
+    @field_validator("entity_model")
+    @classmethod
+    def _installed_model(cls, value: str) -> str:
+        if value.lower() not in ("", "none") and not model_available(value):
+            raise ValueError(f"{value!r} is not an installed spaCy model package or a model folder ('none' turns "
+                             "the entity stage off)")
+        return value
 
     @field_validator("storage")
     @classmethod

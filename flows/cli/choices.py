@@ -1,0 +1,39 @@
+"""The choices of the command line's options, as Enums: ``--help`` lists them and a value outside them is
+refused by the option's parser (exit status 2) before a command runs."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+__all__ = ["ResultFormat", "NormalizeFormat", "ExportChoice", "Runner"]
+
+
+class ResultFormat(str, Enum):
+    """How ``sql`` and ``search`` print a result."""
+
+    TABLE = "table"
+    CSV = "csv"
+    JSON = "json"
+
+
+class NormalizeFormat(str, Enum):
+    """How ``normalize`` prints what it read."""
+
+    JSON = "json"
+    JSONL = "jsonl"
+    TABLE = "table"
+
+
+class ExportChoice(str, Enum):
+    """The file ``export`` writes (``warehouse.export.ExportFormat``)."""
+
+    CSV = "csv"
+    PARQUET = "parquet"
+    JSON = "json"
+
+
+class Runner(str, Enum):
+    """Where cleaning runs: local processes, or a Dask cluster through prefect-dask."""
+
+    LOCAL = "local"
+    DASK = "dask"
