@@ -5,6 +5,10 @@ The recipe: open a run, resolve the sources, read what the lake already holds, t
 pool; the next batch loads while the workers clean this one), decide (dedupe) and write (atomic
 Parquet, ``raw_documents`` and ``fetches`` last so that a run killed mid-batch is finished by the
 next one without duplicate rows), and finally refresh the catalog and close the run.
+
+The flow owns the run's state (the raw ids processed, the dedupe index, the entity ids known): its
+tasks read it and return what they add, and the flow adds that before the next batch is loaded or
+decided, so every batch sees all earlier ones and a retried task sees none of its own first attempt.
 """
 
 # No ``from __future__ import annotations``: Prefect validates a served run's parameters against
@@ -15,7 +19,7 @@ import datetime as dt
 import secrets
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence, Set
 from itertools import chain, count, islice
 from pathlib import Path
 from typing import Any, TypeVar
@@ -25,7 +29,9 @@ from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
 from flows.run.artifacts import publish_summary, run_name
-from flows.run.batches import WRITE_ORDER, LoadedBatch, clean_jobs, decide_batch, load_batch, web_batch
+from flows.run.batches import (
+    WRITE_ORDER, BatchAdditions, LoadedBatch, clean_jobs, decide_batch, load_batch, web_batch,
+)
 from flows.run.reasons import one_line
 from flows.run.options import IngestOptions
 from flows.run.progress import progress_bar
@@ -75,30 +81,40 @@ def read_lake_state(lake: Lake, near_duplicate_bits: int) -> tuple[DedupeIndex, 
     return index, processed, entities
 
 
+def _marking_processed(batches: Iterator[LoadedBatch], processed: set[str]) -> Iterator[LoadedBatch]:
+    """``batches``, each one's raw ids added to ``processed`` before the next one is loaded."""
+    for loaded in batches:
+        processed.update(loaded.raw_ids)
+        yield loaded
+
+
 def loaded_batches(sources: list[Source], documents: list[LocalDocument], *, lake: Lake, processed: set[str],
                    options: IngestOptions, run_id: str) -> Iterator[LoadedBatch]:
-    """The local ``documents`` first, then the web sources, in batches numbered in order; loaded lazily."""
+    """The local ``documents`` first, then the web sources, in batches numbered in order; loaded lazily,
+    each batch's raw ids added to ``processed`` (the flow's own set) before the next batch is loaded."""
     parts = count()
     local = (load_batch(opaque(batch), part=next(parts), lake=lake, processed=opaque(processed), options=options,
                         run_id=run_id)
              for batch in _batched(documents, options.batch_size))
     web_sources = [s for s in sources if is_web(s)]
     if not web_sources:
-        return local
+        return _marking_processed(local, processed)
     results = fetch_web(web_sources, lake, read_seen(lake), options.fetch_policy, run_id=run_id)
     web = (web_batch(opaque(batch), part=next(parts), processed=opaque(processed), run_id=run_id)
            for batch in _batched(results, options.batch_size))
-    return chain(local, web)
+    return _marking_processed(chain(local, web), processed)
 
 
 @task(cache_policy=NO_CACHE, persist_result=False)
 def store_batch(loaded: LoadedBatch, cleaned: Sequence[Cleaned | CleanFailure], *, lake: Lake,
-                index: DedupeIndex, known_entities: set[str], run_id: str, ingest_date: dt.date) -> Counter[str]:
-    """Decide a cleaned batch and write it, table by table in ``WRITE_ORDER``."""
-    tables = decide_batch(loaded, cleaned, index=index, known_entities=known_entities, run_id=run_id)
+                index: DedupeIndex, known_entities: Set[str], run_id: str,
+                ingest_date: dt.date) -> BatchAdditions:
+    """Decide a cleaned batch and write it, table by table in ``WRITE_ORDER``; the batch's counts, index
+    entries and new entity ids, which the flow adds to ``index`` and ``known_entities`` (left unchanged here)."""
+    tables, added = decide_batch(loaded, cleaned, index=index, known_entities=known_entities, run_id=run_id)
     for table in WRITE_ORDER:
         lake.write_table(table, tables[table], run_id=run_id, ingest_date=ingest_date, part=loaded.part)
-    return loaded.counts
+    return added
 
 
 @task(cache_policy=NO_CACHE, persist_result=False)
@@ -155,9 +171,12 @@ def ingest(sources: list[str], options: IngestOptions) -> dict[str, Any]:
             with progress_bar(total, options.progress) as advance:
                 for loaded, cleaned in clean_batches(pool, ((b, clean_jobs(b, options)) for b in batches)):
                     options.past_timeout(begun)  # nothing is stored past the deadline
-                    counts.update(store_batch(opaque(loaded), opaque(cleaned), lake=lake, index=opaque(index),
-                                              known_entities=opaque(known_entities), run_id=run_id,
-                                              ingest_date=started.date()))
+                    added = store_batch(opaque(loaded), opaque(cleaned), lake=lake, index=opaque(index),
+                                        known_entities=opaque(known_entities), run_id=run_id,
+                                        ingest_date=started.date())
+                    counts.update(added.counts)
+                    index.extend(added.index_entries)  # what the next batch is decided against
+                    known_entities.update(added.entity_ids)
                     advance(loaded.counts["documents"])
             refresh_catalog_task(lake)
             index_error = update_search_index(lake)

@@ -131,13 +131,15 @@ def reprocess(options: IngestOptions) -> dict[str, Any]:
             cleaned = clean_batches(pool, work) if cache is None else cached_clean_batches(open_pool, work, cache)
             for loaded, results in cleaned:
                 options.past_timeout(begun)  # nothing is staged past the deadline
-                tables = decide_batch(loaded, results, index=index, known_entities=known_entities, run_id=run_id,
-                                      first_ingested=first_ingested)
+                tables, added = decide_batch(loaded, results, index=index, known_entities=known_entities,
+                                             run_id=run_id, first_ingested=first_ingested)
                 day = loaded.ingest_date or started.date()
                 for table in DERIVED_TABLES:
                     staged.write_table(table, tables[table], run_id=run_id, ingest_date=day, part=loaded.part)
                 lake.write_table("rejects", tables["rejects"], run_id=run_id, ingest_date=started.date(), part=loaded.part)
-                counts.update(loaded.counts)
+                counts.update(added.counts)
+                index.extend(added.index_entries)  # what the next batch is decided against
+                known_entities.update(added.entity_ids)
             if cache is not None:
                 counts["cached"] = cache.cached
             commit_rebuild(lake, DERIVED_TABLES)

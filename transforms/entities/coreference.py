@@ -1,6 +1,7 @@
 """Candidate mentions of one article and how they become one consistent set.
 
-Owns: the ``Candidate`` span record; overlap resolution by priority (gazetteer > rule/acronym > model >
+Owns: the ``Candidate`` span record (frozen: a step that changes one returns a new one, made with
+``dataclasses.replace``); overlap resolution by priority (gazetteer > rule/acronym > model >
 weak gazetteer > repeated names); person IDs (full names keyed by their transliteration key, surnames and
 variants bound to a full name in the same article); and repetition: a name found once (by the model, a
 gazetteer or a rule) is a mention wherever else it occurs in the article, and a person's surname alone
@@ -24,7 +25,7 @@ PRIORITY: dict[str, float] = {"gazetteer": 5.0, "rule": 4.0, "acronym": 5.5, "mo
                               "weak": 2.0, "coreference": 1.0, "title": 1.5}
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Candidate:
     """A span that may become a mention; ``rank`` is a key of ``PRIORITY``."""
 
@@ -71,24 +72,26 @@ def _surname(name: str) -> str:
     return words[-1] if words else name
 
 
-def assign_person_ids(text: str, candidates: list[Candidate]) -> None:
-    """Give every PERSON candidate without an ID its canonical name and ID (in place)."""
+def assign_person_ids(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """``candidates``, every PERSON candidate without an ID given its canonical name and ID."""
     by_surname: dict[str, tuple[str, str]] = {}
-    singles: list[Candidate] = []
-    for cand in candidates:
+    out = list(candidates)
+    singles: list[int] = []  # positions of one-word names, bound once every full name is known
+    for i, cand in enumerate(candidates):
         if cand.type != "PERSON" or cand.entity_id is not None or cand.rank == "title":
             continue
         name = re.sub(r"\s+", " ", text[cand.start:cand.end])
         words = [w for w in _name_words(name) if w.lower().strip(".") not in PARTICLES]
         if len(words) < 2:
-            singles.append(cand)
+            singles.append(i)
             continue
         canonical = canonical_person(name) or name
-        cand.canonical = canonical
-        cand.entity_id = entity_id("PERSON", name_key(canonical))
-        by_surname.setdefault(name_key(_surname(name)), (canonical, cand.entity_id))
-        by_surname.setdefault(name_key(_surname(canonical)), (canonical, cand.entity_id))
-    for cand in singles:
+        person_id = entity_id("PERSON", name_key(canonical))
+        out[i] = replace(cand, canonical=canonical, entity_id=person_id)
+        by_surname.setdefault(name_key(_surname(name)), (canonical, person_id))
+        by_surname.setdefault(name_key(_surname(canonical)), (canonical, person_id))
+    for i in singles:
+        cand = candidates[i]
         name = text[cand.start:cand.end]
         bound = by_surname.get(name_key(name))
         if bound is None:
@@ -96,7 +99,8 @@ def assign_person_ids(text: str, candidates: list[Candidate]) -> None:
             bound = (known, entity_id("PERSON", name_key(known))) if known else None
         if bound is None:
             bound = (name, entity_id("PERSON", name_key(name)))
-        cand.canonical, cand.entity_id = bound
+        out[i] = replace(cand, canonical=bound[0], entity_id=bound[1])
+    return out
 
 
 def _uses(text: str, needle: str) -> Iterable[tuple[int, int]]:

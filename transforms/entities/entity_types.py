@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from schemas.entities import EntityType
 from transforms.entities.coreference import Candidate
@@ -94,17 +95,17 @@ def retype(text: str, cands: list[Candidate], lookup: Callable[[str], Entry | No
             continue
         head = _head_type(surface)
         if head is not None and head != cand.type and cand.type in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FACILITY"):
-            cand.type = head
+            cand = replace(cand, type=head)
         elif cand.type == "PERSON":
-            _person(text, cand, lookup)
+            cand = _person(text, cand, lookup)
         elif _KUNYA.match(surface) and cand.type in ("ORG", "NORP", "GPE", "LOC") and lookup(surface) is None:
-            cand.type = "PERSON"
+            cand = replace(cand, type="PERSON")
         out.append(cand)
     return _one_sense(text, out)
 
 
 def _one_sense(text: str, cands: list[Candidate]) -> list[Candidate]:
-    """A one-word model "person" spelled like a place found elsewhere in the article is that place."""
+    """``cands``, a one-word model "person" spelled like a place found elsewhere in the article made that place."""
     places: dict[str, Candidate] = {}
     surnames: set[str] = set()
     for cand in cands:
@@ -113,24 +114,26 @@ def _one_sense(text: str, cands: list[Candidate]) -> list[Candidate]:
             places.setdefault(surface, cand)
         elif cand.type == "PERSON" and len(surface.split()) > 1:
             surnames.add(surface.split()[-1])
+    out: list[Candidate] = []
     for cand in cands:
         surface = text[cand.start:cand.end]
         if cand.method == "model" and cand.type == "PERSON" and surface in places and surface not in surnames:
-            cand.type, cand.entry = places[surface].type, places[surface].entry
-    return cands
+            cand = replace(cand, type=places[surface].type, entry=places[surface].entry)
+        out.append(cand)
+    return out
 
 
-def _person(text: str, cand: Candidate, lookup: Callable[[str], Entry | None]) -> None:
-    """A model "person": a place after a locative word, or a regime."""
+def _person(text: str, cand: Candidate, lookup: Callable[[str], Entry | None]) -> Candidate:
+    """A model "person": a place after a locative word, or a regime; else ``cand`` as it is."""
     surface = text[cand.start:cand.end]
     regime = regime_spans(text, cand.start, cand.end)
     if regime is not None:
-        cand.start, cand.end, cand.type = regime[0], regime[1], "ORG"
-        return
+        return replace(cand, start=regime[0], end=regime[1], type="ORG")
     short = len(surface.split()) <= 2 and not re.search(r"\b[A-Z]\.", surface)
     if short and _LOCATIVE.search(text, max(0, cand.start - 40), cand.start):
         after = text[cand.end:cand.end + 3]
         if not after.startswith(("'s", "’s")):
             entry = lookup(surface)
-            cand.type = entry.type if entry is not None and entry.type in ("GPE", "LOC", "FACILITY") else "GPE"
-            cand.entry = entry if entry is not None and entry.type == cand.type else None
+            place: EntityType = entry.type if entry is not None and entry.type in ("GPE", "LOC", "FACILITY") else "GPE"
+            return replace(cand, type=place, entry=entry if entry is not None and entry.type == place else None)
+    return cand

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.language import Language
@@ -121,23 +121,25 @@ class EntityExtractor:
                 cands.append(cand)
         for m in self._gaz.matches(doc):
             if not m.strong:
-                cands.append(Candidate(m.start, m.end, m.entry.type, "gazetteer", "weak", entry=m.entry))
+                cands.append(Candidate(start=m.start, end=m.end, type=m.entry.type, method="gazetteer", rank="weak",
+                                       entry=m.entry))
         for match in _INITIAL_NAME.finditer(text):
-            cands.append(Candidate(match.start(), match.end(), "PERSON", "rule", "weak"))
+            cands.append(Candidate(start=match.start(), end=match.end(), type="PERSON", method="rule", rank="weak"))
         for p in find_patterns(text):
             entry = self._gaz.lookup(p.canonical)
-            cands.append(Candidate(p.start, p.end, entry.type if entry else p.type, "rule", "rule", entry=entry,
-                                   canonical=p.canonical, subtype=p.subtype))
+            cands.append(Candidate(start=p.start, end=p.end, type=entry.type if entry else p.type, method="rule",
+                                   rank="rule", entry=entry, canonical=p.canonical, subtype=p.subtype))
         cands = retype(text, cands, self._gaz.lookup)
         cands = class_candidates(text, cands, self._gaz.lookup)
         for start, end in dateline_places(text):
             entry = self._gaz.lookup(text[start:end]) or self._gaz.lookup(text[start:end].title())
             if entry is None or entry.type in ("GPE", "LOC"):
-                cands.append(Candidate(start, end, entry.type if entry else "GPE", "rule", "rule", entry=entry))
+                cands.append(Candidate(start=start, end=end, type=entry.type if entry else "GPE", method="rule",
+                                       rank="rule", entry=entry))
         chosen = _teams(text, self._drop_weak_conflicts(cands))
         chosen = self._acronyms(text, chosen)
         chosen, titled = self._people(text, chosen)
-        self._resolve(text, chosen)
+        chosen = self._resolve(text, chosen)
         repeated = [c for c in repeat_names(text, chosen)
                     if c.type != "NORP" or not any(s <= c.start and c.end <= e for s, e in titled)]
         chosen = select(chosen + repeated)
@@ -146,7 +148,8 @@ class EntityExtractor:
     def _from_model(self, text: str, ent: Span) -> Candidate | None:
         if ent.kb_id_ and ent.kb_id_ in self._gaz.entries:
             entry = self._gaz.entries[ent.kb_id_]
-            return Candidate(ent.start_char, ent.end_char, entry.type, "gazetteer", "gazetteer", entry=entry)
+            return Candidate(start=ent.start_char, end=ent.end_char, type=entry.type, method="gazetteer",
+                             rank="gazetteer", entry=entry)
         start, end = _trim(text, ent.start_char, ent.end_char)
         if end <= start:
             return None
@@ -154,11 +157,11 @@ class EntityExtractor:
         found = self._gaz.lookup(surface)
         label = ent.label_
         if found is not None and _accepts(label, found, surface):
-            return Candidate(start, end, found.type, "model", "model", entry=found)
+            return Candidate(start=start, end=end, type=found.type, method="model", rank="model", entry=found)
         type_ = _MODEL_TYPES.get(label)
         if type_ is None:
             return None
-        return Candidate(start, end, type_, "model", "model")
+        return Candidate(start=start, end=end, type=type_, method="model", rank="model")
 
     def _drop_weak_conflicts(self, cands: list[Candidate]) -> list[Candidate]:
         """Weak gazetteer spans only where no stronger candidate overlaps; then resolve overlaps."""
@@ -173,14 +176,16 @@ class EntityExtractor:
             long_cand = next((c for c in chosen if c.start <= d.long_start and d.long_end <= c.end), None)
             if long_cand is None or long_cand.type == "PERSON":
                 entry = self._gaz.lookup(d.long)
-                long_cand = Candidate(d.long_start, d.long_end, entry.type if entry else "ORG", "rule", "acronym",
-                                      entry=entry, canonical=normalize(d.long))
+                long_cand = Candidate(start=d.long_start, end=d.long_end, type=entry.type if entry else "ORG",
+                                      method="rule", rank="acronym", entry=entry, canonical=normalize(d.long))
                 extra.append(long_cand)
             elif long_cand.entry is None and long_cand.canonical is None:
-                long_cand.canonical = normalize(d.long)
+                named = replace(long_cand, canonical=normalize(d.long))
+                chosen = [named if c is long_cand else c for c in chosen]
+                long_cand = named
             for start, end in find_uses(text, d.short):
-                extra.append(Candidate(start, end, long_cand.type, "acronym", "acronym", entry=long_cand.entry,
-                                       canonical=long_cand.canonical or normalize(d.long)))
+                extra.append(Candidate(start=start, end=end, type=long_cand.type, method="acronym", rank="acronym",
+                                       entry=long_cand.entry, canonical=long_cand.canonical or normalize(d.long)))
         if not extra:
             return chosen
         return select([c for c in chosen if c.rank != "acronym"] + extra)
@@ -188,23 +193,27 @@ class EntityExtractor:
     def _people(self, text: str, chosen: list[Candidate]) -> tuple[list[Candidate], list[tuple[int, int]]]:
         """Titles and affiliations of people; titles standing for people; the spans titles cover."""
         titled: list[tuple[int, int]] = []
+        with_titles: list[Candidate] = []  # ``chosen``, model persons with their titles and affiliations
         for cand in chosen:
             if cand.method != "model":
                 prior = self._titles.before(text, cand.start) if cand.type == "PERSON" else None
                 if prior is not None:
                     titled.append((prior.start, prior.end))
+                with_titles.append(cand)
                 continue
             if cand.type != "PERSON":
                 start = self._titles.strip_leading(text, cand.start, cand.end)
                 if start == cand.start or cand.entry is not None or not _looks_like_name(text[start:cand.end]):
+                    with_titles.append(cand)
                     continue
-                cand.type, cand.start = "PERSON", start
-            cand.start = self._titles.strip_leading(text, cand.start, cand.end)
+                cand = replace(cand, type="PERSON", start=start)
+            cand = replace(cand, start=self._titles.strip_leading(text, cand.start, cand.end))
             match = self._titles.before(text, cand.start) or self._titles.after(text, cand.end)
             if match is not None:
-                cand.title = match.title
-                cand.affiliation = self._affiliation(match.affiliation)
+                cand = replace(cand, title=match.title, affiliation=self._affiliation(match.affiliation))
                 titled.append((match.start, match.end))
+            with_titles.append(cand)
+        chosen = with_titles
         people = [c for c in chosen if c.type == "PERSON" and c.end > c.start]
         extra: list[Candidate] = []
         for match in self._titles.standalone(text):
@@ -214,13 +223,13 @@ class EntityExtractor:
                     continue
             split = self._trailing_name(text, start, end)
             if split is not None:
-                extra.append(Candidate(split[0], end, "PERSON", "rule", "model", title=match.title,
-                                       affiliation=self._affiliation(split[1])))
+                extra.append(Candidate(start=split[0], end=end, type="PERSON", method="rule", rank="model",
+                                       title=match.title, affiliation=self._affiliation(split[1])))
                 continue
             following = next((p for p in people if p.start >= end and text[end:p.start].strip() == ""), None)
             if following is not None or any(p.start < end and start < p.end for p in people):
                 continue
-            extra.append(Candidate(start, end, "PERSON", "rule", "title", title=match.title,
+            extra.append(Candidate(start=start, end=end, type="PERSON", method="rule", rank="title", title=match.title,
                                    affiliation=self._affiliation(match.affiliation)))
             titled.append((start, end))
         kept = [c for c in chosen if c.end > c.start and (c.type == "PERSON" or (c.method != "model" and c.type != "NORP")
@@ -250,21 +259,23 @@ class EntityExtractor:
             return self._country_names.get(entry.country, entry.name)
         return entry.name
 
-    def _resolve(self, text: str, chosen: list[Candidate]) -> None:
-        assign_person_ids(text, chosen)
-        for cand in chosen:
+    def _resolve(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
+        """``chosen`` with entity IDs and canonical names; a title standing for a person gets that person's."""
+        chosen = assign_person_ids(text, chosen)  # a new list: its items are replaced below, one by one
+        for i, cand in enumerate(chosen):
             if cand.entity_id is not None:
                 continue
             if cand.entry is not None:
-                cand.entity_id = cand.entry.entity_id
+                chosen[i] = replace(cand, entity_id=cand.entry.entity_id)
             elif cand.type != "PERSON" or cand.rank != "title":
-                cand.canonical = cand.canonical or normalize(_TRAILING.sub("", text[cand.start:cand.end]))
-                cand.entity_id = entity_id(cand.type, cand.canonical)
-        for cand in chosen:
+                canonical = cand.canonical or normalize(_TRAILING.sub("", text[cand.start:cand.end]))
+                chosen[i] = replace(cand, canonical=canonical, entity_id=entity_id(cand.type, canonical))
+        for i, cand in enumerate(chosen):
             if cand.rank == "title" and cand.entity_id is None:
                 holder = _apposed(text, cand, chosen) or _title_holder(cand, chosen)
                 if holder is not None:
-                    cand.entity_id, cand.canonical = holder.entity_id, holder.canonical
+                    chosen[i] = replace(cand, entity_id=holder.entity_id, canonical=holder.canonical)
+        return chosen
 
     def _result(self, text: str, chosen: list[Candidate]) -> EntityResult:
         mentions: list[Mention] = []
@@ -298,13 +309,13 @@ def _teams(text: str, chosen: list[Candidate]) -> list[Candidate]:
         country = cand.entry is not None and cand.entry.subtype == "country"
         if cand.type in ("GPE", "LOC", "PERSON") and not country and any(s <= cand.start and cand.end <= e
                                                                             for s, e in slots):
-            cand = Candidate(cand.start, cand.end, "ORG", "rule", "rule", subtype="team")
+            cand = Candidate(start=cand.start, end=cand.end, type="ORG", method="rule", rank="rule", subtype="team")
         elif cand.method == "model" and sum(cand.start < e and s < cand.end for s, e in slots) > 1:
             continue  # one model span across two teams of a score line: the slots stand instead
         out.append(cand)
     for start, end in slots:
         if not any(c.start < end and start < c.end for c in out):
-            out.append(Candidate(start, end, "ORG", "rule", "rule", subtype="team"))
+            out.append(Candidate(start=start, end=end, type="ORG", method="rule", rank="rule", subtype="team"))
     return select(out)
 
 

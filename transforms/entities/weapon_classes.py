@@ -216,7 +216,7 @@ def class_candidates(text: str, cands: list[Candidate], lookup: Callable[[str], 
                   and c.end <= m.end]
         if not any(c.start < m.end and m.start < c.end for c in cands if c not in inside):
             dropped |= {id(c) for c in inside}
-        out.append(Candidate(m.start, m.end, m.entry.type, "rule", "weak", entry=m.entry))
+        out.append(Candidate(start=m.start, end=m.end, type=m.entry.type, method="rule", rank="weak", entry=m.entry))
     return [c for c in cands if id(c) not in dropped] + out
 
 
@@ -247,5 +247,5 @@ def _named(text: str, m: ClassMatch, cands: list[Candidate],
     if entry is not None and entry.type != m.entry.type:
         return None
     subtype = m.entry.name.replace(" ", "_").replace("-", "_")
-    return Candidate(start, end, m.entry.type, "rule", "rule", entry=entry, canonical=name,
+    return Candidate(start=start, end=end, type=m.entry.type, method="rule", rank="rule", entry=entry, canonical=name,
                      subtype=subtype if subtype in SUBTYPE_TYPE else None)
