@@ -30,6 +30,8 @@ test: $(BIN)/sitrep
 	$(BIN)/python -m pytest
 
 lint: $(BIN)/sitrep
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 	$(BIN)/mypy flows transforms schemas warehouse
 

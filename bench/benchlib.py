@@ -21,7 +21,10 @@ __all__ = ["DEFAULT_CORPORA", "build_corpus", "eval_corpus", "free_port", "serve
 
 REPO = Path(__file__).resolve().parents[1]
 EVAL = REPO.parent / "shared" / "eval"
-DEFAULT_CORPORA = [EVAL / "newspaper4k-pages" / "tests" / "data" / "html", EVAL / "defense-news-dvids" / "data" / "corpus"]
+DEFAULT_CORPORA = [
+    EVAL / "newspaper4k-pages" / "tests" / "data" / "html",
+    EVAL / "defense-news-dvids" / "data" / "corpus",
+]
 SUFFIXES = (".html", ".htm", ".txt")
 
 
@@ -43,7 +46,6 @@ def build_corpus(sources: list[Path], scale: int, target: Path) -> tuple[int, in
                 files += 1
                 total += len(data)
     return files, total
-
 
 
 def eval_corpus(scale: int, target: Path) -> tuple[int, int]:
@@ -77,8 +79,9 @@ def sitrep_server(sitrep: str, folder: Path, env: dict[str, str], *, timeout: fl
     """``sitrep server`` with its data under ``folder`` (the port from ``env``), running for the
     block; yields its start-up time in seconds. Stopped with SIGTERM on exit."""
     start = time.perf_counter()
-    server = subprocess.Popen([sitrep, "server", "--lake", str(folder)], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sitrep, "server", "--lake", str(folder)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     try:
         while not (folder / "prefect-server.json").exists():
             if server.poll() is not None or time.perf_counter() - start > timeout:

@@ -24,8 +24,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from transforms.extract.decode import decode_document
 from transforms.errors import TransformError
+from transforms.extract.decode import decode_document
 
 __all__ = ["main"]
 
@@ -35,8 +35,12 @@ RESULTS = REPO / "bench" / "results" / "charset_check.json"
 
 
 def _old_decoder(revision: str) -> types.ModuleType:
-    source = subprocess.run(["git", "-C", str(REPO), "show", f"{revision}:transforms/extract/decode.py"], check=True,
-                            capture_output=True, text=True).stdout
+    source = subprocess.run(
+        ["git", "-C", str(REPO), "show", f"{revision}:transforms/extract/decode.py"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     module = types.ModuleType(f"decode_at_{revision}")
     sys.modules[module.__name__] = module  # dataclasses look their module up
     exec(compile(source, f"{revision}:transforms/extract/decode.py", "exec"), module.__dict__)  # noqa: S102 - our own file
@@ -49,8 +53,7 @@ def _kind(path: Path) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("folders", nargs="*", type=Path,
-                        default=[EVAL / "feeds", EVAL / "newspaper4k-pages"])
+    parser.add_argument("folders", nargs="*", type=Path, default=[EVAL / "feeds", EVAL / "newspaper4k-pages"])
     parser.add_argument("--against", default="main", help="git revision of the decoder to compare with")
     args = parser.parse_args(argv)
     old = _old_decoder(args.against)
@@ -83,19 +86,36 @@ def main(argv: list[str] | None = None) -> int:
         counts["new_decoded"] += 1
         sources[charset.source] += 1
         if before is None:
-            newly.append({"file": str(path.relative_to(folder.parent)), "charset": charset.name,
-                          "source": charset.source, "ms": round(seconds * 1000, 1), "start": after[:80]})
+            newly.append(
+                {
+                    "file": str(path.relative_to(folder.parent)),
+                    "charset": charset.name,
+                    "source": charset.source,
+                    "ms": round(seconds * 1000, 1),
+                    "start": after[:80],
+                }
+            )
         elif before == after:
             counts["same_text"] += 1
         else:
             changed.append(f"{path}: decoded differently")
-    report = {"against": args.against, "folders": [str(f) for f in args.folders], **counts,
-              "decoded_differently": len(changed), "newly_decoded": len(newly), "charset_sources": dict(sources),
-              "errors": dict(errors), "new": newly, "changed": changed}
+    report = {
+        "against": args.against,
+        "folders": [str(f) for f in args.folders],
+        **counts,
+        "decoded_differently": len(changed),
+        "newly_decoded": len(newly),
+        "charset_sources": dict(sources),
+        "errors": dict(errors),
+        "new": newly,
+        "changed": changed,
+    }
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
-    print(f"{counts['files']} files: {counts['old_decoded']} decoded by {args.against}, {counts['new_decoded']} now; "
-          f"{counts['same_text']} to the same text, {len(changed)} differently, {len(newly)} newly")
+    print(
+        f"{counts['files']} files: {counts['old_decoded']} decoded by {args.against}, {counts['new_decoded']} now; "
+        f"{counts['same_text']} to the same text, {len(changed)} differently, {len(newly)} newly"
+    )
     print(f"charset sources now: {dict(sources)}; errors left: {dict(errors)}")
     for item in newly:
         print(f"  new: {item['file']}  {item['charset']} ({item['source']}, {item['ms']} ms)  {item['start']!r}")

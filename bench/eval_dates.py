@@ -73,7 +73,7 @@ class Tally:
                 if o > overlap:
                     best, overlap = i, o
             if best is None:
-                self.errors.append(f"{tag}\tMISS\t{text[g.start:g.end]!r}\t{g.value}")
+                self.errors.append(f"{tag}\tMISS\t{text[g.start : g.end]!r}\t{g.value}")
                 continue
             used.add(best)
             p = preds[best]
@@ -86,7 +86,9 @@ class Tally:
                 self.value_ok += 1
                 self.per_type[f"value:{g.type}"] += 1
             else:
-                self.errors.append(f"{tag}\tVALUE\t{text[g.start:g.end]!r}\tgold={g.value}\tpred={p.text!r}:{p.value}")
+                self.errors.append(
+                    f"{tag}\tVALUE\t{text[g.start : g.end]!r}\tgold={g.value}\tpred={p.text!r}:{p.value}"
+                )
         for i, p in enumerate(preds):
             if i not in used and not any(min(g.end, p.end) > max(g.start, p.start) for g in golds):
                 self.errors.append(f"{tag}\tEXTRA\t{p.text!r}\t{p.value}")
@@ -95,21 +97,27 @@ class Tally:
         def prf(hit: int, gold: int, pred: int) -> dict[str, float]:
             p = hit / pred if pred else 0.0
             r = hit / gold if gold else 0.0
-            return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
+            return {
+                "precision": round(p, 4),
+                "recall": round(r, 4),
+                "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
+            }
 
         types = sorted({k.split(":", 1)[1] for k in self.per_type if k.startswith("gold:")})
         per_type = {}
         for t in types:
             n, m = self.per_type[f"gold:{t}"], self.per_type[f"relaxed:{t}"]
             per_type[t] = {
-                "gold": n, "predicted": self.per_type[f"pred:{t}"],
+                "gold": n,
+                "predicted": self.per_type[f"pred:{t}"],
                 "strict_recall": round(self.per_type[f"strict:{t}"] / n, 4) if n else 0.0,
                 "relaxed_recall": round(m / n, 4) if n else 0.0,
                 "value_accuracy": round(self.per_type[f"value:{t}"] / m, 4) if m else 0.0,
                 "value_recall": round(self.per_type[f"value:{t}"] / n, 4) if n else 0.0,
             }
         return {
-            "gold": self.gold, "predicted": self.pred,
+            "gold": self.gold,
+            "predicted": self.pred,
             "strict": prf(self.strict, self.gold, self.pred),
             "relaxed": prf(self.relaxed, self.gold, self.pred),
             "value_accuracy": round(self.value_ok / self.relaxed, 4) if self.relaxed else 0.0,
@@ -169,7 +177,7 @@ def read_timeml(path: Path) -> tuple[str, dt.date, list[Gold]]:
     dct_match = re.search(r'<TIMEX3[^>]*functionInDocument="CREATION_TIME"[^>]*>', raw)
     dct_value = dict(_ATTR.findall(dct_match.group(0)))["value"] if dct_match else ""
     dct = dt.date.fromisoformat(dct_value[:10])
-    body = raw[raw.index("<TEXT>") + 6:raw.index("</TEXT>")]
+    body = raw[raw.index("<TEXT>") + 6 : raw.index("</TEXT>")]
     parts: list[str] = []
     pos = 0
     golds: list[Gold] = []
@@ -241,8 +249,9 @@ def _recognizer_cases() -> Iterable[tuple[str, str, dt.date, list[Gold]]]:
                 else:
                     v = r["Value"]
                     timex = v.get("Timex", "")
-                    alts = tuple(x["date"] for x in (v.get("FutureResolution", {}), v.get("PastResolution", {}))
-                                 if "date" in x)
+                    alts = tuple(
+                        x["date"] for x in (v.get("FutureResolution", {}), v.get("PastResolution", {})) if "date" in x
+                    )
                     interval = _interval(timex, v.get("PastResolution", {}))
                     future = _interval(timex, v.get("FutureResolution", {}))
                     interval = interval or future
@@ -283,8 +292,14 @@ def speed(repeats: int = 5) -> dict[str, float]:
         began = time.perf_counter()
         found = sum(len(extract_dates(t, published=d)) for t, d in docs)
         best = min(best, time.perf_counter() - began)
-    return {"documents": len(docs), "words": words, "expressions": found, "seconds": round(best, 4),
-            "words_per_second": round(words / best), "expressions_per_second": round(found / best)}
+    return {
+        "documents": len(docs),
+        "words": words,
+        "expressions": found,
+        "seconds": round(best, 4),
+        "words_per_second": round(words / best),
+        "expressions_per_second": round(found / best),
+    }
 
 
 def _print(name: str, s: dict[str, object]) -> None:
@@ -293,14 +308,18 @@ def _print(name: str, s: dict[str, object]) -> None:
     print(f"{name}: gold {s['gold']} predicted {s['predicted']}")
     print(f"  span strict   P {strict['precision']:.3f} R {strict['recall']:.3f} F1 {strict['f1']:.3f}")
     print(f"  span relaxed  P {relaxed['precision']:.3f} R {relaxed['recall']:.3f} F1 {relaxed['f1']:.3f}")
-    print(f"  value accuracy {s['value_accuracy']:.3f}  value P {value['precision']:.3f} R {value['recall']:.3f}"
-          f" F1 {value['f1']:.3f}")
+    print(
+        f"  value accuracy {s['value_accuracy']:.3f}  value P {value['precision']:.3f} R {value['recall']:.3f}"
+        f" F1 {value['f1']:.3f}"
+    )
     per_type = s["per_type"]
     assert isinstance(per_type, dict)
     for t, row in per_type.items():
-        print(f"    {t:9s} gold {row['gold']:5d} pred {row['predicted']:5d} strict-R {row['strict_recall']:.3f}"
-              f" relaxed-R {row['relaxed_recall']:.3f} value-acc {row['value_accuracy']:.3f}"
-              f" value-R {row['value_recall']:.3f}")
+        print(
+            f"    {t:9s} gold {row['gold']:5d} pred {row['predicted']:5d} strict-R {row['strict_recall']:.3f}"
+            f" relaxed-R {row['relaxed_recall']:.3f} value-acc {row['value_accuracy']:.3f}"
+            f" value-R {row['value_recall']:.3f}"
+        )
 
 
 def _floors(results: dict[str, object]) -> dict[str, float]:
@@ -312,8 +331,14 @@ def _floors(results: dict[str, object]) -> dict[str, float]:
         assert isinstance(node, (int, float))
         return float(node)
 
-    keys = ["timebank.value.f1", "timebank.relaxed.f1", "timebank.strict.f1", "timebank.value_accuracy",
-            "recognizers.value.f1", "recognizers.relaxed.f1"]
+    keys = [
+        "timebank.value.f1",
+        "timebank.relaxed.f1",
+        "timebank.strict.f1",
+        "timebank.value_accuracy",
+        "recognizers.value.f1",
+        "recognizers.relaxed.f1",
+    ]
     return {k: get(k) for k in keys}
 
 

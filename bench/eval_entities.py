@@ -46,21 +46,44 @@ RE3D_TYPES = ("Person", "Organisation", "Location", "Nationality", "Weapon", "Mi
 RE3D_GROUPS = {"Weapon+MilitaryPlatform": ("Weapon", "MilitaryPlatform")}
 CONLL_TYPES = ("PER", "ORG", "LOC", "MISC")
 RE3D_MAP: dict[str, tuple[str, ...]] = {
-    "PERSON": ("Person",), "ORG": ("Organisation",), "GPE": ("Location", "Organisation"),
-    "LOC": ("Location",), "FACILITY": ("Location",), "NORP": ("Nationality", "Organisation"),
-    "WEAPON": ("Weapon",), "PLATFORM": ("MilitaryPlatform", "Vehicle"), "VEHICLE": ("Vehicle",),
+    "PERSON": ("Person",),
+    "ORG": ("Organisation",),
+    "GPE": ("Location", "Organisation"),
+    "LOC": ("Location",),
+    "FACILITY": ("Location",),
+    "NORP": ("Nationality", "Organisation"),
+    "WEAPON": ("Weapon",),
+    "PLATFORM": ("MilitaryPlatform", "Vehicle"),
+    "VEHICLE": ("Vehicle",),
 }
 CONLL_MAP: dict[str, tuple[str, ...]] = {
-    "PERSON": ("PER",), "ORG": ("ORG",), "GPE": ("LOC",), "LOC": ("LOC",), "FACILITY": ("LOC",),
-    "NORP": ("MISC",), "EVENT": ("MISC",), "OPERATION": ("MISC",), "WEAPON": ("MISC",),
-    "PLATFORM": ("MISC",), "VEHICLE": ("MISC",),
+    "PERSON": ("PER",),
+    "ORG": ("ORG",),
+    "GPE": ("LOC",),
+    "LOC": ("LOC",),
+    "FACILITY": ("LOC",),
+    "NORP": ("MISC",),
+    "EVENT": ("MISC",),
+    "OPERATION": ("MISC",),
+    "WEAPON": ("MISC",),
+    "PLATFORM": ("MISC",),
+    "VEHICLE": ("MISC",),
 }
-SPACY_TO_SITREP = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP",
-                   "FAC": "FACILITY", "EVENT": "EVENT", "LANGUAGE": "NORP"}
+SPACY_TO_SITREP = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "GPE",
+    "LOC": "LOC",
+    "NORP": "NORP",
+    "FAC": "FACILITY",
+    "EVENT": "EVENT",
+    "LANGUAGE": "NORP",
+}
 NOT_NAMES = frozenset(
     "i me my mine myself we us our ours ourselves you your yours he him his himself she her hers herself it "
     "its itself they them their theirs themselves this that these those the a an who whom which what some "
-    "any all both each either neither another other such".split())
+    "any all both each either neither another other such".split()
+)
 
 
 NOMINAL_SUBTYPES = frozenset({"weapon_class", "platform_class"})
@@ -192,8 +215,11 @@ def is_named(text: str) -> bool:
         word = word.strip("\"'(),.:;“”‘-")
         if word.lower().split("'")[0] in NOT_NAMES:
             continue
-        if word[:1].isupper() or any(part[:1].isupper() for part in re.split(r"[-']", word)[1:]) \
-                or _DESIGNATION.fullmatch(word):
+        if (
+            word[:1].isupper()
+            or any(part[:1].isupper() for part in re.split(r"[-']", word)[1:])
+            or _DESIGNATION.fullmatch(word)
+        ):
             return True
     return False
 
@@ -213,9 +239,15 @@ def _typed(pred: Span, gold: list[Span], mapping: dict[str, tuple[str, ...]], ex
     return choices[0]
 
 
-def score(docs: list[Doc], preds: list[list[Span]], mapping: dict[str, tuple[str, ...]],
-          types: tuple[str, ...], named_only: bool, drop_nominal: bool | None = None,
-          groups: dict[str, tuple[str, ...]] | None = None) -> dict[str, dict[str, dict[str, float]]]:
+def score(
+    docs: list[Doc],
+    preds: list[list[Span]],
+    mapping: dict[str, tuple[str, ...]],
+    types: tuple[str, ...],
+    named_only: bool,
+    drop_nominal: bool | None = None,
+    groups: dict[str, tuple[str, ...]] | None = None,
+) -> dict[str, dict[str, dict[str, float]]]:
     """``drop_nominal`` (default: ``named_only``) leaves class-noun predictions out, where gold has names only,
     except where one overlaps a scored gold name of its type; ``groups`` adds rows summing several types."""
     drop = named_only if drop_nominal is None else drop_nominal
@@ -228,16 +260,22 @@ def score(docs: list[Doc], preds: list[list[Span]], mapping: dict[str, tuple[str
         exact = mode == "exact"
         for doc, all_spans in zip(docs, preds):
             gold = list(doc.gold)
-            scored = [g for g in gold if not named_only or is_named(doc.text[g.start:g.end])]
-            spans = [p for p in all_spans if not (drop and p.nominal) or any(
-                g.type in mapping.get(p.type, ()) and _overlaps(g, p) for g in scored)]
+            scored = [g for g in gold if not named_only or is_named(doc.text[g.start : g.end])]
+            spans = [
+                p
+                for p in all_spans
+                if not (drop and p.nominal)
+                or any(g.type in mapping.get(p.type, ()) and _overlaps(g, p) for g in scored)
+            ]
             ignored = [g for g in gold if g not in scored]
             for pred in spans:
                 label = _typed(pred, gold, mapping, exact)
                 if label is None or label not in types:
                     continue
-                hit = any(g.type == label and ((g.start, g.end) == (pred.start, pred.end) if exact else _overlaps(g, pred))
-                          for g in scored)
+                hit = any(
+                    g.type == label and ((g.start, g.end) == (pred.start, pred.end) if exact else _overlaps(g, pred))
+                    for g in scored
+                )
                 if not hit and any(g.type == label and _overlaps(g, pred) for g in ignored):
                     continue
                 n_p[label] += 1
@@ -246,7 +284,9 @@ def score(docs: list[Doc], preds: list[list[Span]], mapping: dict[str, tuple[str
                 n_g[g.type] += 1
                 tp_g[g.type] += any(
                     _typed(p, gold, mapping, exact) == g.type
-                    and ((g.start, g.end) == (p.start, p.end) if exact else _overlaps(g, p)) for p in spans)
+                    and ((g.start, g.end) == (p.start, p.end) if exact else _overlaps(g, p))
+                    for p in spans
+                )
         table: dict[str, dict[str, float]] = {}
         rows = {**{t: (t,) for t in types}, **(groups or {}), "ALL": types}
         for label, keys in rows.items():
@@ -262,15 +302,19 @@ def score(docs: list[Doc], preds: list[list[Span]], mapping: dict[str, tuple[str
 def score_aliases(docs: list[Doc], preds: list[list[Span]]) -> dict[str, float]:
     total = detected = same = 0
     for doc, spans in zip(docs, preds):
-        for (a, b) in doc.synonyms:
+        for a, b in doc.synonyms:
             total += 1
             ids = [_best_id(spans, *a), _best_id(spans, *b)]
             if all(ids):
                 detected += 1
                 same += ids[0] == ids[1]
-    return {"pairs": total, "both_detected": detected, "same_entity": same,
-            "accuracy": round(same / total, 4) if total else 0.0,
-            "accuracy_detected": round(same / detected, 4) if detected else 0.0}
+    return {
+        "pairs": total,
+        "both_detected": detected,
+        "same_entity": same,
+        "accuracy": round(same / total, 4) if total else 0.0,
+        "accuracy_detected": round(same / detected, 4) if detected else 0.0,
+    }
 
 
 def _best_id(spans: list[Span], start: int, end: int) -> str | None:
@@ -291,6 +335,7 @@ def sitrep_predictor(model: str) -> tuple[Predictor, Callable[[], object]]:
         for result in extractor.pipe(texts):
             nominal = {e.entity_id for e in result.entities if e.subtype in NOMINAL_SUBTYPES}
             yield [Span(m.start, m.end, m.type, m.entity_id, m.entity_id in nominal) for m in result.mentions]
+
     return predict, lambda: extractor
 
 
@@ -301,8 +346,12 @@ def model_predictor(model: str) -> Predictor:
 
     def predict(texts: Iterable[str]) -> Iterator[list[Span]]:
         for doc in nlp.pipe(texts):
-            yield [Span(e.start_char, e.end_char, SPACY_TO_SITREP[e.label_], None)
-                   for e in doc.ents if e.label_ in SPACY_TO_SITREP]
+            yield [
+                Span(e.start_char, e.end_char, SPACY_TO_SITREP[e.label_], None)
+                for e in doc.ents
+                if e.label_ in SPACY_TO_SITREP
+            ]
+
     return predict
 
 
@@ -330,8 +379,10 @@ def _print_table(title: str, table: dict[str, dict[str, dict[str, float]]]) -> N
     print(f"\n{title}")
     for label in table["overlap"]:
         e, o = table["exact"][label], table["overlap"][label]
-        print(f"  {label:17s} gold {o['gold']:5d} pred {o['pred']:5d} | exact P {e['p']:.3f} R {e['r']:.3f} "
-              f"F1 {e['f1']:.3f} | overlap P {o['p']:.3f} R {o['r']:.3f} F1 {o['f1']:.3f}")
+        print(
+            f"  {label:17s} gold {o['gold']:5d} pred {o['pred']:5d} | exact P {e['p']:.3f} R {e['r']:.3f} "
+            f"F1 {e['f1']:.3f} | overlap P {o['p']:.3f} R {o['r']:.3f} F1 {o['f1']:.3f}"
+        )
 
 
 def _gate_values(results: dict) -> dict[str, float]:
@@ -364,15 +415,19 @@ def main() -> int:
     results: dict = {"model": args.model, "model_only": args.model_only}
     re3d = load_re3d(EVAL / "re3d-dev")
     re3d_pred = list(predictor(d.text for d in re3d))
-    results["re3d"] = {"documents": len(re3d),
-                       "all": score(re3d, re3d_pred, RE3D_MAP, RE3D_TYPES, named_only=False, groups=RE3D_GROUPS),
-                       "named": score(re3d, re3d_pred, RE3D_MAP, RE3D_TYPES, named_only=True, groups=RE3D_GROUPS),
-                       "aliases": score_aliases(re3d, re3d_pred)}
+    results["re3d"] = {
+        "documents": len(re3d),
+        "all": score(re3d, re3d_pred, RE3D_MAP, RE3D_TYPES, named_only=False, groups=RE3D_GROUPS),
+        "named": score(re3d, re3d_pred, RE3D_MAP, RE3D_TYPES, named_only=True, groups=RE3D_GROUPS),
+        "aliases": score_aliases(re3d, re3d_pred),
+    }
     conll = load_conll(EVAL / "conll2003-dev" / "eng.testa")
     conll_pred = list(predictor(d.text for d in conll))
     # CoNLL annotates names only: score it like re3d's named mentions (class nouns are not predictions)
-    results["conll"] = {"documents": len(conll), "all": score(conll, conll_pred, CONLL_MAP, CONLL_TYPES, False,
-                                                                      drop_nominal=True)}
+    results["conll"] = {
+        "documents": len(conll),
+        "all": score(conll, conll_pred, CONLL_MAP, CONLL_TYPES, False, drop_nominal=True),
+    }
     conll3 = score(conll, conll_pred, CONLL_MAP, ("PER", "ORG", "LOC"), False, drop_nominal=True)
     results["conll"]["per_org_loc"] = {m: conll3[m]["ALL"] for m in conll3}
     if not args.no_speed:

@@ -102,11 +102,25 @@ UNITS: dict[str, tuple[str, str | None, float, float, str | None]] = {
     "litre per kilometre": (_M, "L/km", 1, 0, None),
 }
 # Units of laboratory and astronomy text (no news report states them); their cases are out of scope.
-LAB_UNITS = frozenset({
-    "inverse second", "watt per minute", "kilometre per square second", "inverse femtobarn", "joule second",
-    "candela second", "joule per square metre per year", "kilogram per cubic centimetre", "barn",
-    "minute of arc", "second of arc", "gigayear", "megayear", "baker's dozen", "gross",
-})
+LAB_UNITS = frozenset(
+    {
+        "inverse second",
+        "watt per minute",
+        "kilometre per square second",
+        "inverse femtobarn",
+        "joule second",
+        "candela second",
+        "joule per square metre per year",
+        "kilogram per cubic centimetre",
+        "barn",
+        "minute of arc",
+        "second of arc",
+        "gigayear",
+        "megayear",
+        "baker's dozen",
+        "gross",
+    }
+)
 _LAB_NOTATION = re.compile(r"\d[eE][-+]?\d|[×x]\s?10|\d\^\d")
 _CAPITALISED_OR_CODE_BEFORE = re.compile(r"(?:\b[A-Z][\w.]*|\b\w*\d\w*)[ \u00a0]$")
 
@@ -148,7 +162,7 @@ class Tally:
             if any(_overlaps(p, g) and _same_type(p, g, typed) for g in scored):
                 self.overlap_pred += 1
             else:
-                self.errors.append(f"FP {p.text!r} ({p.kind}) in {text[max(0, p.start - 40):p.end + 40]!r}")
+                self.errors.append(f"FP {p.text!r} ({p.kind}) in {text[max(0, p.start - 40) : p.end + 40]!r}")
         for g in scored:
             matches = [p for p in kept if _overlaps(p, g) and _same_type(p, g, typed)]
             kind = self.per_kind[g.kind]
@@ -164,20 +178,28 @@ class Tally:
                     kind["value_ok"] += 1
                 else:
                     got = [(p.text, p.value, p.unit, p.currency, p.kind) for p in matches]
-                    self.errors.append(f"VALUE {text[g.start:g.end]!r} want {g.value} {g.unit or ''}{g.currency or ''} "
-                                       f"({g.kind}) got {got} in {text!r}")
+                    self.errors.append(
+                        f"VALUE {text[g.start : g.end]!r} want {g.value} {g.unit or ''}{g.currency or ''} "
+                        f"({g.kind}) got {got} in {text!r}"
+                    )
 
     def summary(self, *, values: bool) -> dict[str, object]:
-        out: dict[str, object] = {"gold": self.gold, "predicted": self.pred,
-                                  "exact": _prf(self.exact, self.exact, self.pred, self.gold),
-                                  "overlap": _prf(self.overlap_pred, self.overlap_gold, self.pred, self.gold)}
+        out: dict[str, object] = {
+            "gold": self.gold,
+            "predicted": self.pred,
+            "exact": _prf(self.exact, self.exact, self.pred, self.gold),
+            "overlap": _prf(self.overlap_pred, self.overlap_gold, self.pred, self.gold),
+        }
         if values:
             out["value_accuracy"] = round(self.value_ok / self.gold, 4) if self.gold else None
         out["per_kind"] = {
-            kind: {"gold": c["gold"], "predicted": c["pred"],
-                   "exact_recall": round(c["exact"] / c["gold"], 4) if c["gold"] else None,
-                   "overlap_recall": round(c["overlap"] / c["gold"], 4) if c["gold"] else None,
-                   **({"value_accuracy": round(c["value_ok"] / c["gold"], 4) if c["gold"] else None} if values else {})}
+            kind: {
+                "gold": c["gold"],
+                "predicted": c["pred"],
+                "exact_recall": round(c["exact"] / c["gold"], 4) if c["gold"] else None,
+                "overlap_recall": round(c["overlap"] / c["gold"], 4) if c["gold"] else None,
+                **({"value_accuracy": round(c["value_ok"] / c["gold"], 4) if c["gold"] else None} if values else {}),
+            }
             for kind, c in sorted(self.per_kind.items())
         }
         return out
@@ -224,7 +246,7 @@ def _exclusion(text: str, start: int, end: int, item: dict[str, object]) -> str 
     if unit == "dimensionless":
         if re.fullmatch(r"(?:1[6-9]|20)\d\d", surface):
             return "year used as a date (left to the dates normalizer)"
-        if _CAPITALISED_OR_CODE_BEFORE.search(text[max(0, start - 20):start]) and surface.isdigit():
+        if _CAPITALISED_OR_CODE_BEFORE.search(text[max(0, start - 20) : start]) and surface.isdigit():
             word = re.search(r"(\S+)[ \u00a0]$", text[:start])
             if word and word.group(1).lower() not in {"the", "a", "in", "of", "is", "and", "took", "only"}:
                 return "designation (a model, product or course number)"
@@ -260,8 +282,12 @@ def quantulum_cases() -> tuple[list[tuple[str, list[Gold]]], list[tuple[str, str
                 spread = item.get("uncertainty")
                 low = high = None
                 if spread is not None:
-                    ends = sorted(((float(item["value"]) - spread) * factor + offset,
-                                   (float(item["value"]) + spread) * factor + offset))
+                    ends = sorted(
+                        (
+                            (float(item["value"]) - spread) * factor + offset,
+                            (float(item["value"]) + spread) * factor + offset,
+                        )
+                    )
                     low, high = ends
                 if kind == "count" and 0 < abs(float(item["value"])) < 1 and spread is None:
                     kind = "fraction"
@@ -294,7 +320,9 @@ def re3d_documents() -> list[tuple[str, list[Gold]]]:
 
 
 def speed() -> dict[str, float]:
-    texts = [p.read_text(encoding="utf-8") for p in sorted((EVAL / "defense-news-dvids" / "data" / "corpus").glob("*.txt"))]
+    texts = [
+        p.read_text(encoding="utf-8") for p in sorted((EVAL / "defense-news-dvids" / "data" / "corpus").glob("*.txt"))
+    ]
     words = sum(len(t.split()) for t in texts)
     extract_quantities(texts[0])
     rounds, expressions, started = 0, 0, time.perf_counter()
@@ -302,18 +330,26 @@ def speed() -> dict[str, float]:
         expressions = sum(len(extract_quantities(t)) for t in texts)
         rounds += 1
     elapsed = (time.perf_counter() - started) / rounds
-    return {"documents": len(texts), "words": words, "expressions": expressions, "seconds": round(elapsed, 4),
-            "words_per_s": round(words / elapsed), "expressions_per_s": round(expressions / elapsed)}
+    return {
+        "documents": len(texts),
+        "words": words,
+        "expressions": expressions,
+        "seconds": round(elapsed, 4),
+        "words_per_s": round(words / elapsed),
+        "expressions_per_s": round(expressions / elapsed),
+    }
 
 
 def _print(name: str, summary: dict[str, object]) -> None:
     exact, overlap = summary["exact"], summary["overlap"]
     assert isinstance(exact, dict) and isinstance(overlap, dict)
     value = summary.get("value_accuracy")
-    print(f"{name}: gold {summary['gold']} predicted {summary['predicted']}  exact P/R/F1 "
-          f"{exact['precision']:.3f}/{exact['recall']:.3f}/{exact['f1']:.3f}  overlap P/R/F1 "
-          f"{overlap['precision']:.3f}/{overlap['recall']:.3f}/{overlap['f1']:.3f}"
-          + (f"  value accuracy {value:.3f}" if value is not None else ""))
+    print(
+        f"{name}: gold {summary['gold']} predicted {summary['predicted']}  exact P/R/F1 "
+        f"{exact['precision']:.3f}/{exact['recall']:.3f}/{exact['f1']:.3f}  overlap P/R/F1 "
+        f"{overlap['precision']:.3f}/{overlap['recall']:.3f}/{overlap['f1']:.3f}"
+        + (f"  value accuracy {value:.3f}" if value is not None else "")
+    )
     per_kind = summary["per_kind"]
     assert isinstance(per_kind, dict)
     for kind, row in per_kind.items():
@@ -362,8 +398,10 @@ def main(argv: list[str]) -> int:
         results["speed"] = speed()
         s = results["speed"]
         assert isinstance(s, dict)
-        print(f"speed: {s['words_per_s']} words/s, {s['expressions_per_s']} expressions/s "
-              f"({s['expressions']} expressions in {s['documents']} documents, {s['words']} words)")
+        print(
+            f"speed: {s['words_per_s']} words/s, {s['expressions_per_s']} expressions/s "
+            f"({s['expressions']} expressions in {s['documents']} documents, {s['words']} words)"
+        )
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     if BASELINE.exists():

@@ -23,8 +23,11 @@ RESULTS = REPO / "bench" / "results" / "feed_problems.json"
 
 def _feeds(folder: Path) -> list[Path]:
     """The saved feeds: every file but the licences, notes and the expected-parse JSON of rss-parser."""
-    return [p for p in sorted(folder.rglob("*")) if p.is_file() and p.name not in ("LICENSE", "SOURCE.md")
-            and "/test/output/" not in p.as_posix()]
+    return [
+        p
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name not in ("LICENSE", "SOURCE.md") and "/test/output/" not in p.as_posix()
+    ]
 
 
 def main() -> None:
@@ -37,12 +40,19 @@ def main() -> None:
         except FeedError as exc:
             rows.append({"feed": name, "error": exc.message})
             continue
-        rows.append({"feed": name, "items": len(feed.items),
-                     "fatal": [f"{p.code}: {p}" for p in feed.fatal_problems],
-                     "recovered": sorted({p.code for p in feed.problems if p.severity == "recovered"})})
+        rows.append(
+            {
+                "feed": name,
+                "items": len(feed.items),
+                "fatal": [f"{p.code}: {p}" for p in feed.fatal_problems],
+                "recovered": sorted({p.code for p in feed.problems if p.severity == "recovered"}),
+            }
+        )
     parsed = [r for r in rows if "error" not in r]
     summary = {
-        "files": len(rows), "feeds_parsed": len(parsed), "not_feeds": len(rows) - len(parsed),
+        "files": len(rows),
+        "feeds_parsed": len(parsed),
+        "not_feeds": len(rows) - len(parsed),
         "items": sum(r["items"] for r in parsed),
         "feeds_with_fatal_problems": sum(1 for r in parsed if r["fatal"]),
         "feeds_with_recovered_problems_only": sum(1 for r in parsed if r["recovered"] and not r["fatal"]),

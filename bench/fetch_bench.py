@@ -65,42 +65,148 @@ BASE_DAY = dt.date(2024, 3, 1)
 
 # -- page generation ------------------------------------------------------------------------------
 
-_SITES = ["Harbor Defense Daily", "Northern Flank Review", "Airpower Ledger", "Sea Lanes Monitor", "Land Forces Wire",
-          "Procurement Watch", "Frontier Security Post", "Strategic Lift Journal", "Signal Corps Digest",
-          "Maritime Patrol Notes", "Rotary Wing Report", "Armor & Artillery", "Space Command Brief",
-          "Logistics Line", "Coastal Guard Gazette", "Allied Exercise Bulletin", "Cyber Front Times",
-          "Defense Budget Tracker", "Missile Defense Today", "Reserve Forces Herald"]
-_ACTORS = ["The Army", "The Navy", "The Air Force", "The Marine Corps", "The defense ministry", "The Coast Guard",
-           "A spokesperson for the joint staff", "The program office", "Officials at the procurement agency",
-           "The 3rd Infantry Division", "The carrier strike group", "NATO planners", "The Pentagon",
-           "The Bundeswehr", "The Royal Navy", "The Polish Land Forces", "The Japan Maritime Self-Defense Force",
-           "Lockheed Martin", "Rheinmetall", "BAE Systems", "General Dynamics", "Saab", "Hanwha Aerospace"]
-_VERBS = ["announced", "completed", "awarded", "tested", "delivered", "ordered", "deployed", "extended",
-          "postponed", "certified", "reviewed", "expanded", "began", "concluded", "requested"]
-_OBJECTS = ["a contract for {n} armored vehicles", "the first live-fire trial of the new air-defense battery",
-            "{n} additional 155 mm howitzers", "a maintenance agreement worth ${m} million",
-            "a joint exercise with {n} allied battalions", "a {n}-day readiness inspection",
-            "delivery of {n} multirole fighters", "a $ {m} million upgrade to its radar network",
-            "an order for {n} unmanned surface vessels", "the refit of {n} frigates",
-            "a training rotation involving {n} soldiers", "funding for {n} coastal patrol boats",
-            "a study of long-range fires", "the modernization of its logistics depots",
-            "a pilot program for autonomous resupply", "procurement of {n} medium-lift helicopters"]
-_PLACES = ["near the Baltic coast", "in the Indo-Pacific", "at Fort Cavazos", "off the coast of Norway",
-           "in eastern Poland", "at the Grafenwoehr training area", "in the Red Sea", "at Ramstein Air Base",
-           "in the South China Sea", "at the Port of Gdansk", "in northern Finland", "at White Sands Missile Range",
-           "near the Suwalki gap", "in the Black Sea region", "at Camp Lejeune", "in the Arctic"]
-_TAILS = ["officials said on {d}.", "according to a statement released {d}.", "the ministry confirmed {d}.",
-          "a move analysts described as overdue.", "pending parliamentary approval.",
-          "with deliveries expected by {y}.", "as part of a broader modernization plan.",
-          "after delays attributed to supply-chain problems.", "in a ceremony attended by senior commanders.",
-          "the company said in a filing.", "in response to rising regional tensions."]
-_QUOTES = ["\u201cThis capability closes a gap we have carried for a decade,\u201d said a senior officer.",
-           "\u201cWe expect the first units to reach initial operating capability within {n} months,\u201d a program manager said.",
-           "\u201cThe exercise tested how quickly we can move heavy equipment across borders,\u201d a spokesperson said.",
-           "\u201cCost growth remains our main concern,\u201d a budget analyst told reporters.",
-           "\u201cInteroperability with our allies was the priority from day one,\u201d the commander said."]
-_NAV = ["Home", "Land", "Air", "Sea", "Space", "Cyber", "Budget", "Industry", "Europe", "Asia-Pacific", "Middle East",
-        "Americas", "Opinion", "Analysis", "Video", "Podcasts", "Newsletters", "Events", "Subscribe", "About"]
+_SITES = [
+    "Harbor Defense Daily",
+    "Northern Flank Review",
+    "Airpower Ledger",
+    "Sea Lanes Monitor",
+    "Land Forces Wire",
+    "Procurement Watch",
+    "Frontier Security Post",
+    "Strategic Lift Journal",
+    "Signal Corps Digest",
+    "Maritime Patrol Notes",
+    "Rotary Wing Report",
+    "Armor & Artillery",
+    "Space Command Brief",
+    "Logistics Line",
+    "Coastal Guard Gazette",
+    "Allied Exercise Bulletin",
+    "Cyber Front Times",
+    "Defense Budget Tracker",
+    "Missile Defense Today",
+    "Reserve Forces Herald",
+]
+_ACTORS = [
+    "The Army",
+    "The Navy",
+    "The Air Force",
+    "The Marine Corps",
+    "The defense ministry",
+    "The Coast Guard",
+    "A spokesperson for the joint staff",
+    "The program office",
+    "Officials at the procurement agency",
+    "The 3rd Infantry Division",
+    "The carrier strike group",
+    "NATO planners",
+    "The Pentagon",
+    "The Bundeswehr",
+    "The Royal Navy",
+    "The Polish Land Forces",
+    "The Japan Maritime Self-Defense Force",
+    "Lockheed Martin",
+    "Rheinmetall",
+    "BAE Systems",
+    "General Dynamics",
+    "Saab",
+    "Hanwha Aerospace",
+]
+_VERBS = [
+    "announced",
+    "completed",
+    "awarded",
+    "tested",
+    "delivered",
+    "ordered",
+    "deployed",
+    "extended",
+    "postponed",
+    "certified",
+    "reviewed",
+    "expanded",
+    "began",
+    "concluded",
+    "requested",
+]
+_OBJECTS = [
+    "a contract for {n} armored vehicles",
+    "the first live-fire trial of the new air-defense battery",
+    "{n} additional 155 mm howitzers",
+    "a maintenance agreement worth ${m} million",
+    "a joint exercise with {n} allied battalions",
+    "a {n}-day readiness inspection",
+    "delivery of {n} multirole fighters",
+    "a $ {m} million upgrade to its radar network",
+    "an order for {n} unmanned surface vessels",
+    "the refit of {n} frigates",
+    "a training rotation involving {n} soldiers",
+    "funding for {n} coastal patrol boats",
+    "a study of long-range fires",
+    "the modernization of its logistics depots",
+    "a pilot program for autonomous resupply",
+    "procurement of {n} medium-lift helicopters",
+]
+_PLACES = [
+    "near the Baltic coast",
+    "in the Indo-Pacific",
+    "at Fort Cavazos",
+    "off the coast of Norway",
+    "in eastern Poland",
+    "at the Grafenwoehr training area",
+    "in the Red Sea",
+    "at Ramstein Air Base",
+    "in the South China Sea",
+    "at the Port of Gdansk",
+    "in northern Finland",
+    "at White Sands Missile Range",
+    "near the Suwalki gap",
+    "in the Black Sea region",
+    "at Camp Lejeune",
+    "in the Arctic",
+]
+_TAILS = [
+    "officials said on {d}.",
+    "according to a statement released {d}.",
+    "the ministry confirmed {d}.",
+    "a move analysts described as overdue.",
+    "pending parliamentary approval.",
+    "with deliveries expected by {y}.",
+    "as part of a broader modernization plan.",
+    "after delays attributed to supply-chain problems.",
+    "in a ceremony attended by senior commanders.",
+    "the company said in a filing.",
+    "in response to rising regional tensions.",
+]
+_QUOTES = [
+    "\u201cThis capability closes a gap we have carried for a decade,\u201d said a senior officer.",
+    "\u201cWe expect the first units to reach initial operating capability within {n} months,\u201d a program manager said.",
+    "\u201cThe exercise tested how quickly we can move heavy equipment across borders,\u201d a spokesperson said.",
+    "\u201cCost growth remains our main concern,\u201d a budget analyst told reporters.",
+    "\u201cInteroperability with our allies was the priority from day one,\u201d the commander said.",
+]
+_NAV = [
+    "Home",
+    "Land",
+    "Air",
+    "Sea",
+    "Space",
+    "Cyber",
+    "Budget",
+    "Industry",
+    "Europe",
+    "Asia-Pacific",
+    "Middle East",
+    "Americas",
+    "Opinion",
+    "Analysis",
+    "Video",
+    "Podcasts",
+    "Newsletters",
+    "Events",
+    "Subscribe",
+    "About",
+]
 
 
 def _sentence(rng: random.Random, day: dt.date) -> str:
@@ -116,8 +222,10 @@ def make_page(host: int, page: int, base_url: str) -> bytes:
     site = _SITES[host % len(_SITES)]
     url = f"{base_url}/news/{day:%Y/%m/%d}/article-{page}.html"
     title = f"{rng.choice(_ACTORS)} {rng.choice(_VERBS)} {rng.choice(_OBJECTS).format(n=rng.randint(2, 90), m=rng.randint(5, 900))}"
-    author = f"{rng.choice(['Anna', 'Piotr', 'James', 'Keiko', 'Lars', 'Maria', 'David', 'Sofia'])} " \
-             f"{rng.choice(['Kowalski', 'Smith', 'Tanaka', 'Berg', 'Garcia', 'Cohen', 'Novak', 'Ivanova'])}"
+    author = (
+        f"{rng.choice(['Anna', 'Piotr', 'James', 'Keiko', 'Lars', 'Maria', 'David', 'Sofia'])} "
+        f"{rng.choice(['Kowalski', 'Smith', 'Tanaka', 'Berg', 'Garcia', 'Cohen', 'Novak', 'Ivanova'])}"
+    )
     paragraphs = []
     for _ in range(rng.randint(8, 25)):
         sentences = [_sentence(rng, day) for _ in range(rng.randint(3, 7))]
@@ -127,15 +235,28 @@ def make_page(host: int, page: int, base_url: str) -> bytes:
     nav = "".join(f'<li><a href="{base_url}/section/{n.lower().replace(" ", "-")}">{n}</a></li>' for n in _NAV)
     related = "".join(
         f'<li><a href="{base_url}/news/{day:%Y/%m/%d}/article-{rng.randint(0, 9999)}.html">{_sentence(rng, day)[:90]}</a></li>'
-        for _ in range(rng.randint(10, 30)))
-    css = "\n".join(f".c{rng.randint(0, 10**6)} {{ margin: {rng.randint(0, 40)}px; color: #{rng.randint(0, 0xFFFFFF):06x}; "
-                    f"font-size: {rng.randint(10, 28)}px; }}" for _ in range(rng.randint(150, 600)))
-    js = "\n".join(f'window.__cfg{i} = {{"slot": "ad-{rng.randint(0, 10**6)}", "sizes": [[300, 250], [728, 90]], '
-                   f'"targeting": {{"section": "{rng.choice(_NAV)}", "kw": "{rng.choice(_VERBS)}"}}}};'
-                   for i in range(rng.randint(100, 350)))
-    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "headline": title,
-                     "datePublished": f"{day.isoformat()}T{rng.randint(6, 20):02d}:00:00Z",
-                     "author": {"@type": "Person", "name": author}, "publisher": {"@type": "Organization", "name": site}})
+        for _ in range(rng.randint(10, 30))
+    )
+    css = "\n".join(
+        f".c{rng.randint(0, 10**6)} {{ margin: {rng.randint(0, 40)}px; color: #{rng.randint(0, 0xFFFFFF):06x}; "
+        f"font-size: {rng.randint(10, 28)}px; }}"
+        for _ in range(rng.randint(150, 600))
+    )
+    js = "\n".join(
+        f'window.__cfg{i} = {{"slot": "ad-{rng.randint(0, 10**6)}", "sizes": [[300, 250], [728, 90]], '
+        f'"targeting": {{"section": "{rng.choice(_NAV)}", "kw": "{rng.choice(_VERBS)}"}}}};'
+        for i in range(rng.randint(100, 350))
+    )
+    ld = json.dumps(
+        {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": title,
+            "datePublished": f"{day.isoformat()}T{rng.randint(6, 20):02d}:00:00Z",
+            "author": {"@type": "Person", "name": author},
+            "publisher": {"@type": "Organization", "name": site},
+        }
+    )
     html = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{title} | {site}</title>
 <meta name="description" content="{title}."><meta property="og:title" content="{title}">
@@ -184,8 +305,10 @@ def serve(hosts: int, pages_per_host: int) -> None:
     for i, base in enumerate(bases):
         pages = {page_path(i, j): make_page(i, j, base) for j in range(pages_per_host)}
         urls = "".join(f"<url><loc>{base}{path}</loc><lastmod>{BASE_DAY.isoformat()}</lastmod></url>" for path in pages)
-        pages["/sitemap.xml"] = (f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/'
-                                 f'schemas/sitemap/0.9">{urls}</urlset>').encode()
+        pages["/sitemap.xml"] = (
+            f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/'
+            f'schemas/sitemap/0.9">{urls}</urlset>'
+        ).encode()
         pages["/robots.txt"] = b"User-agent: *\nAllow: /\n"
         content.append(pages)
 
@@ -201,8 +324,13 @@ def serve(hosts: int, pages_per_host: int) -> None:
                     self.send_header("Content-Length", "0")
                     self.end_headers()
                     return
-                kind = ("text/plain" if path.endswith(".txt") else "application/xml" if path.endswith(".xml")
-                        else "text/html; charset=utf-8")
+                kind = (
+                    "text/plain"
+                    if path.endswith(".txt")
+                    else "application/xml"
+                    if path.endswith(".xml")
+                    else "text/html; charset=utf-8"
+                )
                 self.send_response(200)
                 self.send_header("Content-Type", kind)
                 self.send_header("Content-Length", str(len(body)))
@@ -220,8 +348,20 @@ def serve(hosts: int, pages_per_host: int) -> None:
         servers.append(server)
         threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True).start()
     sizes = [len(b) for c in content for k, b in c.items() if k.startswith("/news/")]
-    print("READY " + json.dumps({"mode": mode, "bases": bases, "pages": len(sizes), "page_bytes_min": min(sizes),
-                                 "page_bytes_max": max(sizes), "page_bytes_mean": sum(sizes) / len(sizes)}), flush=True)
+    print(
+        "READY "
+        + json.dumps(
+            {
+                "mode": mode,
+                "bases": bases,
+                "pages": len(sizes),
+                "page_bytes_min": min(sizes),
+                "page_bytes_max": max(sizes),
+                "page_bytes_mean": sum(sizes) / len(sizes),
+            }
+        ),
+        flush=True,
+    )
     sys.stdin.read()  # the parent closes stdin to stop us
     for server in servers:
         server.shutdown()
@@ -232,9 +372,12 @@ class Server:
     """The server subprocess; a context manager that always stops it."""
 
     def __init__(self, hosts: int, pages_per_host: int) -> None:
-        self.proc = subprocess.Popen([sys.executable, __file__, "--serve", "--hosts", str(hosts),
-                                      "--pages-per-host", str(pages_per_host)],
-                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        self.proc = subprocess.Popen(
+            [sys.executable, __file__, "--serve", "--hosts", str(hosts), "--pages-per-host", str(pages_per_host)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         assert self.proc.stdout is not None
         line = self.proc.stdout.readline()
         if not line.startswith("READY "):
@@ -327,8 +470,9 @@ class Tracker:
         fetcher._exchange = timed_exchange
 
 
-def run_fetch(name: str, bases: list[str], pages_per_host: int, policy_kwargs: dict[str, Any], max_seconds: float,
-              server: Server) -> dict[str, Any]:
+def run_fetch(
+    name: str, bases: list[str], pages_per_host: int, policy_kwargs: dict[str, Any], max_seconds: float, server: Server
+) -> dict[str, Any]:
     from flows.acquire.http import Fetcher, FetchPolicy
     from flows.acquire.seen import read_seen
     from flows.acquire.sources import Source
@@ -341,8 +485,10 @@ def run_fetch(name: str, bases: list[str], pages_per_host: int, policy_kwargs: d
     try:
         lake = Lake(root)
         seen = read_seen(lake)
-        sources = [Source(f"host{i:02d}", "sitemap", url=f"{b}/sitemap.xml", max_items=pages_per_host)
-                   for i, b in enumerate(bases)]
+        sources = [
+            Source(f"host{i:02d}", "sitemap", url=f"{b}/sitemap.xml", max_items=pages_per_host)
+            for i, b in enumerate(bases)
+        ]
         fetcher = Fetcher(policy, sleep=tracker.sleep)
         tracker.instrument(fetcher)
         outcomes: dict[str, int] = {}
@@ -375,25 +521,45 @@ def run_fetch(name: str, bases: list[str], pages_per_host: int, policy_kwargs: d
     floor = (per_host_requests - 1) * policy.per_host_delay if policy.per_host_delay > 0 else 0.0
     return {
         "config": name,
-        "policy": {k: getattr(policy, k) for k in ("per_host_concurrency", "per_host_delay", "concurrency",
-                                                   "respect_robots", "allow_private_addresses")},
-        "hosts": len(bases), "pages_asked": len(bases) * pages_per_host, "pages_fetched": pages,
-        "outcomes": outcomes, "stopped_early": stopped_early,
-        "wall_s": round(wall, 3), "pages_per_s": round(pages / wall, 1), "mb_per_s": round(nbytes / wall / 1e6, 2),
+        "policy": {
+            k: getattr(policy, k)
+            for k in (
+                "per_host_concurrency",
+                "per_host_delay",
+                "concurrency",
+                "respect_robots",
+                "allow_private_addresses",
+            )
+        },
+        "hosts": len(bases),
+        "pages_asked": len(bases) * pages_per_host,
+        "pages_fetched": pages,
+        "outcomes": outcomes,
+        "stopped_early": stopped_early,
+        "wall_s": round(wall, 3),
+        "pages_per_s": round(pages / wall, 1),
+        "mb_per_s": round(nbytes / wall / 1e6, 2),
         "mb_fetched": round(nbytes / 1e6, 1),
         "politeness_only_wall_s": round(tracker.polite_only, 3),
         "politeness_share_of_wall": round(tracker.polite_only / wall, 3),
-        "working_wall_s": round(tracker.working, 3), "working_share_of_wall": round(tracker.working / wall, 3),
-        "other_wall_s": round(tracker.other, 3), "other_share_of_wall": round(tracker.other / wall, 3),
+        "working_wall_s": round(tracker.working, 3),
+        "working_share_of_wall": round(tracker.working / wall, 3),
+        "other_wall_s": round(tracker.other, 3),
+        "other_share_of_wall": round(tracker.other / wall, 3),
         "gate_thread_s": round(tracker.gate_thread_s, 2),
-        "delay_sleep_thread_s": round(tracker.sleep_s, 2), "delay_sleeps": tracker.sleeps,
+        "delay_sleep_thread_s": round(tracker.sleep_s, 2),
+        "delay_sleeps": tracker.sleeps,
         "gate_waited_s_by_fetcher": round(fetcher.gate.waited, 2),
         "slot_wait_thread_s": round(tracker.gate_thread_s - tracker.sleep_s, 2),
-        "exchange_thread_s": round(tracker.exchange_thread_s, 2), "exchanges": tracker.exchanges,
-        "gate_share_of_thread_time": round(tracker.gate_thread_s / max(1e-9, tracker.gate_thread_s + tracker.exchange_thread_s), 3),
+        "exchange_thread_s": round(tracker.exchange_thread_s, 2),
+        "exchanges": tracker.exchanges,
+        "gate_share_of_thread_time": round(
+            tracker.gate_thread_s / max(1e-9, tracker.gate_thread_s + tracker.exchange_thread_s), 3
+        ),
         "politeness_floor_s_all_hosts_parallel": round(floor, 2),
         "wall_over_floor": round(wall / floor, 2) if floor else None,
-        "fetch_process_cpu_s": round(cpu, 2), "server_cpu_s": round(srv, 2),
+        "fetch_process_cpu_s": round(cpu, 2),
+        "server_cpu_s": round(srv, 2),
     }
 
 
@@ -401,8 +567,15 @@ def run_fetch(name: str, bases: list[str], pages_per_host: int, policy_kwargs: d
 
 
 def run_clean(pages: list[tuple[str, bytes]], workers_list: tuple[int, ...]) -> list[dict[str, Any]]:
-    from flows.run.workers import CleanFailure, CleanJob, clean_batches, clean_job, cleaning_pool, quiet_library_logs, \
-        warm_up_worker
+    from flows.run.workers import (
+        CleanFailure,
+        CleanJob,
+        clean_batches,
+        clean_job,
+        cleaning_pool,
+        quiet_library_logs,
+        warm_up_worker,
+    )
 
     quiet_library_logs()
     max_date = dt.date.today()
@@ -417,22 +590,41 @@ def run_clean(pages: list[tuple[str, bytes]], workers_list: tuple[int, ...]) -> 
         results = [clean_job(j) for j in jobs]
         wall = time.perf_counter() - start
         failures = sum(isinstance(r, CleanFailure) for r in results)
-        out.append({"entity_model": model, "workers": 1, "mode": "one process, clean_job", "pages": len(jobs),
-                    "failures": failures, "wall_s": round(wall, 3), "pages_per_s": round(len(jobs) / wall, 2),
-                    "mb_per_s": round(nbytes / wall / 1e6, 3), "model_load_s": round(load, 2)})
+        out.append(
+            {
+                "entity_model": model,
+                "workers": 1,
+                "mode": "one process, clean_job",
+                "pages": len(jobs),
+                "failures": failures,
+                "wall_s": round(wall, 3),
+                "pages_per_s": round(len(jobs) / wall, 2),
+                "mb_per_s": round(nbytes / wall / 1e6, 3),
+                "model_load_s": round(load, 2),
+            }
+        )
         for workers in workers_list:
             with cleaning_pool(workers, model) as pool:
                 assert pool is not None
                 for f in [pool.submit(warm_up_worker, model) for _ in range(workers * 2)]:
                     f.result()  # both workers started and warm before the clock starts
-                batches = [(i, jobs[i:i + 25]) for i in range(0, len(jobs), 25)]
+                batches = [(i, jobs[i : i + 25]) for i in range(0, len(jobs), 25)]
                 start = time.perf_counter()
                 results = [r for _, rs in clean_batches(pool, batches, ahead=2) for r in rs]
                 wall = time.perf_counter() - start
             failures = sum(isinstance(r, CleanFailure) for r in results)
-            out.append({"entity_model": model, "workers": workers, "mode": "cleaning_pool + clean_batches",
-                        "pages": len(jobs), "failures": failures, "wall_s": round(wall, 3),
-                        "pages_per_s": round(len(jobs) / wall, 2), "mb_per_s": round(nbytes / wall / 1e6, 3)})
+            out.append(
+                {
+                    "entity_model": model,
+                    "workers": workers,
+                    "mode": "cleaning_pool + clean_batches",
+                    "pages": len(jobs),
+                    "failures": failures,
+                    "wall_s": round(wall, 3),
+                    "pages_per_s": round(len(jobs) / wall, 2),
+                    "mb_per_s": round(nbytes / wall / 1e6, 3),
+                }
+            )
     return out
 
 
@@ -457,21 +649,29 @@ def main() -> None:
     configs = {
         "polite-default": (args.polite_pages_per_host, {}),
         "polite-0.1s": (args.pages_per_host, {"per_host_delay": 0.1}),
-        "politeness-off": (args.pages_per_host, {"per_host_delay": 0.0, "per_host_concurrency": 16,
-                                                 "concurrency": 16, "respect_robots": False}),
+        "politeness-off": (
+            args.pages_per_host,
+            {"per_host_delay": 0.0, "per_host_concurrency": 16, "concurrency": 16, "respect_robots": False},
+        ),
     }
     fetch_rows: list[dict[str, Any]] = []
     with Server(args.hosts, args.pages_per_host) as server:
         info = server.info
-        print(f"server: {info['mode']}, {len(info['bases'])} hosts ({info['bases'][0]} .. {info['bases'][-1]}), "
-              f"{info['pages']} pages of {info['page_bytes_min'] / 1e3:.0f}-{info['page_bytes_max'] / 1e3:.0f} KB "
-              f"(mean {info['page_bytes_mean'] / 1e3:.0f} KB)", flush=True)
+        print(
+            f"server: {info['mode']}, {len(info['bases'])} hosts ({info['bases'][0]} .. {info['bases'][-1]}), "
+            f"{info['pages']} pages of {info['page_bytes_min'] / 1e3:.0f}-{info['page_bytes_max'] / 1e3:.0f} KB "
+            f"(mean {info['page_bytes_mean'] / 1e3:.0f} KB)",
+            flush=True,
+        )
         for name in args.configs:
             per_host, kwargs = configs[name]
             row = run_fetch(name, info["bases"], per_host, kwargs, args.max_seconds, server)
             fetch_rows.append(row)
-            print(f"  {name}: {row['pages_fetched']} pages in {row['wall_s']:.1f} s = {row['pages_per_s']} pages/s, "
-                  f"politeness-only {row['politeness_share_of_wall']:.0%} of wall", flush=True)
+            print(
+                f"  {name}: {row['pages_fetched']} pages in {row['wall_s']:.1f} s = {row['pages_per_s']} pages/s, "
+                f"politeness-only {row['politeness_share_of_wall']:.0%} of wall",
+                flush=True,
+            )
     bases = info["bases"]
     sample = []
     for k in range(args.clean_pages):  # spread over the hosts, the same bytes the server sent
@@ -484,39 +684,50 @@ def main() -> None:
     if off is not None:
         for c in clean_rows:
             if c["workers"] == 2:
-                ratios[f"fetch_off / clean_2proc ({'entities' if c['entity_model'] else 'no entities'})"] = \
-                    round(off["pages_per_s"] / c["pages_per_s"], 1)
+                ratios[f"fetch_off / clean_2proc ({'entities' if c['entity_model'] else 'no entities'})"] = round(
+                    off["pages_per_s"] / c["pages_per_s"], 1
+                )
             else:
-                ratios[f"fetch_off / (2 x clean_1proc) ({'entities' if c['entity_model'] else 'no entities'})"] = \
-                    round(off["pages_per_s"] / (2 * c["pages_per_s"]), 1)
+                ratios[f"fetch_off / (2 x clean_1proc) ({'entities' if c['entity_model'] else 'no entities'})"] = round(
+                    off["pages_per_s"] / (2 * c["pages_per_s"]), 1
+                )
 
     print()
-    print(f"{'config':<16}{'pages':>7}{'wall s':>9}{'pages/s':>9}{'MB/s':>7}{'polite':>8}{'work':>7}{'other':>7}"
-          f"{'gate/thr':>9}{'floor s':>9}{'cpu s':>7}{'srv cpu':>8}")
+    print(
+        f"{'config':<16}{'pages':>7}{'wall s':>9}{'pages/s':>9}{'MB/s':>7}{'polite':>8}{'work':>7}{'other':>7}"
+        f"{'gate/thr':>9}{'floor s':>9}{'cpu s':>7}{'srv cpu':>8}"
+    )
     for r in fetch_rows:
-        print(f"{r['config']:<16}{r['pages_fetched']:>7}{r['wall_s']:>9.1f}{r['pages_per_s']:>9.1f}{r['mb_per_s']:>7.1f}"
-              f"{r['politeness_share_of_wall']:>8.0%}{r['working_share_of_wall']:>7.0%}{r['other_share_of_wall']:>7.0%}"
-              f"{r['gate_share_of_thread_time']:>9.0%}{r['politeness_floor_s_all_hosts_parallel']:>9.1f}"
-              f"{r['fetch_process_cpu_s']:>7.1f}{r['server_cpu_s']:>8.1f}")
+        print(
+            f"{r['config']:<16}{r['pages_fetched']:>7}{r['wall_s']:>9.1f}{r['pages_per_s']:>9.1f}{r['mb_per_s']:>7.1f}"
+            f"{r['politeness_share_of_wall']:>8.0%}{r['working_share_of_wall']:>7.0%}{r['other_share_of_wall']:>7.0%}"
+            f"{r['gate_share_of_thread_time']:>9.0%}{r['politeness_floor_s_all_hosts_parallel']:>9.1f}"
+            f"{r['fetch_process_cpu_s']:>7.1f}{r['server_cpu_s']:>8.1f}"
+        )
     print()
     print(f"{'clean+normalize':<34}{'workers':>8}{'pages':>7}{'fail':>6}{'wall s':>9}{'pages/s':>9}")
     for c in clean_rows:
         label = f"entities={c['entity_model'] or 'off'}"
-        print(f"{label:<34}{c['workers']:>8}{c['pages']:>7}{c['failures']:>6}{c['wall_s']:>9.2f}{c['pages_per_s']:>9.2f}")
+        print(
+            f"{label:<34}{c['workers']:>8}{c['pages']:>7}{c['failures']:>6}{c['wall_s']:>9.2f}{c['pages_per_s']:>9.2f}"
+        )
     print()
     for k, v in ratios.items():
         print(f"{k}: {v}x  ({'meets' if v >= 3 else 'misses'} the 3x target)")
 
     report = {
-        "when": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
         "server": {k: info[k] for k in ("mode", "pages", "page_bytes_min", "page_bytes_max", "page_bytes_mean")}
         | {"hosts": bases},
         "politeness_measurement": (
             "Fetcher built with an injected sleep that sums the per-host delay sleeps; gate.enter and _exchange "
             "wrapped on the instance to count threads in each. Wall time is split into working (>=1 request on the "
-            "wire), politeness only (none on the wire, >=1 thread held at the per-host gate) and other."),
-        "fetch": fetch_rows, "clean": clean_rows, "ratios": ratios,
+            "wire), politeness only (none on the wire, >=1 thread held at the per-host gate) and other."
+        ),
+        "fetch": fetch_rows,
+        "clean": clean_rows,
+        "ratios": ratios,
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2) + "\n")

@@ -42,8 +42,11 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 RESULTS = REPO / "bench" / "results" / "host_limits.json"
-PAGE = (b"<html><head><title>Bench</title></head><body><article><h1>Bench page</h1>"
-        + b"<p>The brigade moved north on Tuesday, officials said.</p>" * 40 + b"</article></body></html>")
+PAGE = (
+    b"<html><head><title>Bench</title></head><body><article><h1>Bench page</h1>"
+    + b"<p>The brigade moved north on Tuesday, officials said.</p>" * 40
+    + b"</article></body></html>"
+)
 
 
 @contextmanager
@@ -52,8 +55,13 @@ def prefect_api() -> Iterator[str]:
         yield os.environ["PREFECT_API_URL"]
         return
     with tempfile.TemporaryDirectory(prefix="sitrep-bench-prefect-") as home:
-        os.environ.update(PREFECT_HOME=home, PREFECT_SERVER_ANALYTICS_ENABLED="false", DO_NOT_TRACK="1",
-                          PREFECT_LOGGING_LEVEL="WARNING", PREFECT_SERVER_LOGGING_LEVEL="WARNING")
+        os.environ.update(
+            PREFECT_HOME=home,
+            PREFECT_SERVER_ANALYTICS_ENABLED="false",
+            DO_NOT_TRACK="1",
+            PREFECT_LOGGING_LEVEL="WARNING",
+            PREFECT_SERVER_LOGGING_LEVEL="WARNING",
+        )
         from flows.serve.server import run_scoped_api
 
         with run_scoped_api() as url:
@@ -68,8 +76,13 @@ def timed(fn: Callable[[], object], n: int) -> dict[str, float]:
         fn()
         samples.append((time.perf_counter() - start) * 1000)
     samples.sort()
-    return {"n": n, "median_ms": round(statistics.median(samples), 2), "mean_ms": round(statistics.fmean(samples), 2),
-            "p90_ms": round(samples[int(0.9 * (n - 1))], 2), "max_ms": round(samples[-1], 2)}
+    return {
+        "n": n,
+        "median_ms": round(statistics.median(samples), 2),
+        "mean_ms": round(statistics.fmean(samples), 2),
+        "p90_ms": round(samples[int(0.9 * (n - 1))], 2),
+        "max_ms": round(samples[-1], 2),
+    }
 
 
 def fresh_limit(client: Any, name: str, limit: int, decay: float = 0.0) -> None:
@@ -80,8 +93,9 @@ def fresh_limit(client: Any, name: str, limit: int, decay: float = 0.0) -> None:
         client.delete_global_concurrency_limit_by_name(name)
     except ObjectNotFound:
         pass
-    client.create_global_concurrency_limit(GlobalConcurrencyLimitCreate(name=name, limit=limit,
-                                                                        slot_decay_per_second=decay))
+    client.create_global_concurrency_limit(
+        GlobalConcurrencyLimitCreate(name=name, limit=limit, slot_decay_per_second=decay)
+    )
 
 
 def slot_costs(n: int) -> dict[str, Any]:
@@ -108,7 +122,9 @@ def slot_costs(n: int) -> dict[str, Any]:
         out["sitrep slot (take + give back)"] = timed(ours, n)
         out["prefect concurrency()"] = timed(theirs, n)
         out["prefect rate_limit()"] = timed(lambda: rate_limit("sitrep-bench-rate", strict=True), n)
-        out["one GET (a round trip)"] = timed(lambda: client.read_global_concurrency_limit_by_name("sitrep-bench-rate"), n)
+        out["one GET (a round trip)"] = timed(
+            lambda: client.read_global_concurrency_limit_by_name("sitrep-bench-rate"), n
+        )
 
         per_thread = max(1, n // 4)
 
@@ -120,8 +136,11 @@ def slot_costs(n: int) -> dict[str, Any]:
         with ThreadPoolExecutor(4) as pool:
             list(pool.map(many, range(4)))
         seconds = time.perf_counter() - start
-        out["sitrep slot, 4 threads"] = {"n": 4 * per_thread, "wall_ms_per_slot": round(seconds * 1000 / (4 * per_thread), 2),
-                                         "thread_ms_per_slot": round(seconds * 1000 / per_thread, 2)}
+        out["sitrep slot, 4 threads"] = {
+            "n": 4 * per_thread,
+            "wall_ms_per_slot": round(seconds * 1000 / (4 * per_thread), 2),
+            "thread_ms_per_slot": round(seconds * 1000 / per_thread, 2),
+        }
         for host in ("bench-a.example", "bench-b.example", "bench-c.example", "bench-d.example"):
             client.delete_global_concurrency_limit_by_name(limit_name(host))
         client.delete_global_concurrency_limit_by_name("sitrep-bench-rate")
@@ -161,12 +180,22 @@ def polite_fetch(pages: int) -> dict[str, Any]:
             urls = tuple(f"{base}/{mode}/story-{i}" for i in range(pages))
             with tempfile.TemporaryDirectory() as tmp:
                 start = time.perf_counter()
-                results = list(fetch_web([Source("bench", "urls", urls=urls)], Lake(Path(tmp)), SeenState(), policy,
-                                         run_id=f"bench-{mode}"))
+                results = list(
+                    fetch_web(
+                        [Source("bench", "urls", urls=urls)],
+                        Lake(Path(tmp)),
+                        SeenState(),
+                        policy,
+                        run_id=f"bench-{mode}",
+                    )
+                )
                 seconds = time.perf_counter() - start
             assert sum(r.outcome == "fetched" for r in results) == pages, [r.outcome for r in results]
-            out[f"host limits {mode}"] = {"pages": pages, "seconds": round(seconds, 2),
-                                          "floor_seconds": (pages - 1) * policy.per_host_delay}
+            out[f"host limits {mode}"] = {
+                "pages": pages,
+                "seconds": round(seconds, 2),
+                "floor_seconds": (pages - 1) * policy.per_host_delay,
+            }
     finally:
         server.shutdown()
         server.server_close()
@@ -187,13 +216,24 @@ def main() -> None:
         if "median_ms" in row:
             print(f"{name:34} {row['median_ms']:>10} {row['mean_ms']:>9} {row['p90_ms']:>8}")
         else:
-            print(f"{name:34} wall {row['wall_ms_per_slot']} ms per slot, {row['thread_ms_per_slot']} ms per slot per thread")
+            print(
+                f"{name:34} wall {row['wall_ms_per_slot']} ms per slot, {row['thread_ms_per_slot']} ms per slot per thread"
+            )
     for name, row in fetch.items():
         print(f"polite fetch, {name:14} {row['pages']} pages in {row['seconds']} s (floor {row['floor_seconds']} s)")
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps({"machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
-                                   "api": "PREFECT_API_URL" if os.environ.get("PREFECT_API_URL") else "subprocess server",
-                                   "slots": costs, "polite_fetch": fetch}, indent=2) + "\n")
+    RESULTS.write_text(
+        json.dumps(
+            {
+                "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+                "api": "PREFECT_API_URL" if os.environ.get("PREFECT_API_URL") else "subprocess server",
+                "slots": costs,
+                "polite_fetch": fetch,
+            },
+            indent=2,
+        )
+        + "\n"
+    )
 
 
 if __name__ == "__main__":

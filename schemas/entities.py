@@ -10,13 +10,25 @@ from typing import Literal
 
 __all__ = ["EntityType", "MentionMethod", "EntitySource", "ENTITY_TYPES", "Mention", "Entity"]
 
-EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "WEAPON", "PLATFORM", "VEHICLE", "FACILITY",
-                     "OPERATION", "EVENT"]
+EntityType = Literal[
+    "PERSON", "ORG", "GPE", "LOC", "NORP", "WEAPON", "PLATFORM", "VEHICLE", "FACILITY", "OPERATION", "EVENT"
+]
 MentionMethod = Literal["gazetteer", "model", "rule", "acronym", "coreference"]
 EntitySource = Literal["gazetteer", "model", "rule"]
 
-ENTITY_TYPES: tuple[EntityType, ...] = ("PERSON", "ORG", "GPE", "LOC", "NORP", "WEAPON", "PLATFORM", "VEHICLE",
-                                        "FACILITY", "OPERATION", "EVENT")
+ENTITY_TYPES: tuple[EntityType, ...] = (
+    "PERSON",
+    "ORG",
+    "GPE",
+    "LOC",
+    "NORP",
+    "WEAPON",
+    "PLATFORM",
+    "VEHICLE",
+    "FACILITY",
+    "OPERATION",
+    "EVENT",
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,16 @@ Qualifier = Literal[
     "about", "nearly", "at_least", "more_than", "at_most", "less_than", "up_to", "range", "multiple", "ordinal"
 ]
 QUALIFIERS: tuple[Qualifier, ...] = (
-    "about", "nearly", "at_least", "more_than", "at_most", "less_than", "up_to", "range", "multiple", "ordinal"
+    "about",
+    "nearly",
+    "at_least",
+    "more_than",
+    "at_most",
+    "less_than",
+    "up_to",
+    "range",
+    "multiple",
+    "ordinal",
 )
 
 

@@ -94,9 +94,14 @@ def _schema_assignments(module: ast.Module) -> dict[str, ast.Assign]:
     """Module-level ``NAME = pa.schema(...)`` assignments by variable name."""
     found: dict[str, ast.Assign] = {}
     for node in module.body:
-        if (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
-                and isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Attribute)
-                and node.value.func.attr == "schema"):
+        if (
+            isinstance(node, ast.Assign)
+            and len(node.targets) == 1
+            and isinstance(node.targets[0], ast.Name)
+            and isinstance(node.value, ast.Call)
+            and isinstance(node.value.func, ast.Attribute)
+            and node.value.func.attr == "schema"
+        ):
             found[node.targets[0].id] = node
     return found
 
@@ -105,8 +110,14 @@ def _field_calls(assign: ast.Assign) -> dict[str, ast.Call]:
     """The ``pa.field("name", ...)`` calls of one schema by field name."""
     calls: dict[str, ast.Call] = {}
     for node in ast.walk(assign.value):
-        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "field"
-                and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "field"
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
             calls[node.args[0].value] = node
     return calls
 
@@ -168,11 +179,20 @@ def tables_markdown() -> str:
     ]
     out += [f"| [`{d.name}`](#{d.name}) | {d.version} | {_cell(_first_sentence(d.description))} |" for d in docs]
     for doc in docs:
-        out += ["", f"## {doc.name}", "", doc.description[:1].upper() + doc.description[1:], "",
-                f"Schema version {doc.version}.", "",
-                "| column | type | null | meaning |", "| --- | --- | --- | --- |"]
-        out += [f"| `{f.name}` | `{f.type}` | {'yes' if f.nullable else 'no'} | {_cell(f.comment)} |"
-                for f in doc.fields]
+        out += [
+            "",
+            f"## {doc.name}",
+            "",
+            doc.description[:1].upper() + doc.description[1:],
+            "",
+            f"Schema version {doc.version}.",
+            "",
+            "| column | type | null | meaning |",
+            "| --- | --- | --- | --- |",
+        ]
+        out += [
+            f"| `{f.name}` | `{f.type}` | {'yes' if f.nullable else 'no'} | {_cell(f.comment)} |" for f in doc.fields
+        ]
     return "\n".join(out) + "\n"
 
 

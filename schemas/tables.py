@@ -272,4 +272,6 @@ SCHEMA_VERSIONS: dict[str, int] = {name: 1 for name in SCHEMAS} | {"articles": 2
 def schema_for(table: str) -> pa.Schema:
     """The schema of ``table`` with its version in the metadata; KeyError for an unknown table."""
     schema = SCHEMAS[table]
-    return schema.with_metadata({b"sitrep.table": table.encode(), b"sitrep.schema_version": str(SCHEMA_VERSIONS[table]).encode()})
+    return schema.with_metadata(
+        {b"sitrep.table": table.encode(), b"sitrep.schema_version": str(SCHEMA_VERSIONS[table]).encode()}
+    )

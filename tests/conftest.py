@@ -77,8 +77,9 @@ def running_sitrep_server(root: Path, **settings: str) -> Iterator[dict[str, str
         port = probe.getsockname()[1]
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SITREP_", "PREFECT_API"))}
     env.update(SITREP_LAKE=str(root), SITREP_SERVER_PORT=str(port), **settings)
-    server = subprocess.Popen(sitrep_command() + ["server"], env=env, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        sitrep_command() + ["server"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     try:
         deadline = time.monotonic() + 150
         while not (root / STATE_FILE).exists() and server.poll() is None and time.monotonic() < deadline:
@@ -118,13 +119,17 @@ def write_site(folder: Path) -> Path:
     and a pasted text file with a byline and an advertisement line."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "launchers.html").write_text(
-        make_page("Army buys launchers", PARAGRAPHS, canonical="https://wire.example/launchers?utm_source=x"))
+        make_page("Army buys launchers", PARAGRAPHS, canonical="https://wire.example/launchers?utm_source=x")
+    )
     other = [p.replace("launchers", "radars").replace("Army", "Navy") for p in PARAGRAPHS[::-1]]
-    other.append("Navy officials said the radars would be fitted to destroyers based in Norfolk, Virginia, "
-                 "and Rota, Spain, starting next spring, pending a final review of test results.")
+    other.append(
+        "Navy officials said the radars would be fitted to destroyers based in Norfolk, Virginia, "
+        "and Rota, Spain, starting next spring, pending a final review of test results."
+    )
     (folder / "radars.html.gz").write_bytes(gzip.compress(make_page("Navy buys radars", other).encode()))
     (folder / "pasted.txt").write_text(
-        "Allies pledge air defense systems\n\nBy Kim Reporter\n\n" + "\n\n".join(PARAGRAPHS[1:]) + "\n\nAdvertisement\n")
+        "Allies pledge air defense systems\n\nBy Kim Reporter\n\n" + "\n\n".join(PARAGRAPHS[1:]) + "\n\nAdvertisement\n"
+    )
     return folder
 
 

@@ -15,10 +15,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import httpcore
 import pytest
 import trustme
+from web_server import FakeClock, TestSite, site  # noqa: F401 - fixture
 
 from flows.acquire.addresses import PinnedBackend, TargetRefused
 from flows.acquire.http import Fetcher, FetchPolicy
-from web_server import FakeClock, TestSite, site  # noqa: F401 - fixture
 
 PUBLIC, OTHER_PUBLIC = "93.184.216.34", "93.184.216.35"
 
@@ -31,10 +31,20 @@ class Internet(httpcore.NetworkBackend):
         self.dialled: list[tuple[str, int]] = []
         self._sockets = httpcore.SyncBackend()
 
-    def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
-                    socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None) -> httpcore.NetworkStream:
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
+    ) -> httpcore.NetworkStream:
         self.dialled.append((host, port))
-        if host in self.routes or host in ("127.0.0.1", "::1", "localhost"):  # loopback stays loopback: a hit shows a leak
+        if host in self.routes or host in (
+            "127.0.0.1",
+            "::1",
+            "localhost",
+        ):  # loopback stays loopback: a hit shows a leak
             target = "127.0.0.1" if host in self.routes else host
             return self._sockets.connect_tcp(target, port, timeout, local_address, socket_options)
         raise httpcore.ConnectError(f"{host}: no route from the tests")
@@ -52,8 +62,14 @@ class Answers:
 
 
 def policy(**overrides: object) -> FetchPolicy:
-    base = dict(allow_private_addresses=False, respect_robots=False, per_host_delay=0.0, max_attempts=3,
-                read_timeout=1.0, connect_timeout=1.0)
+    base = dict(
+        allow_private_addresses=False,
+        respect_robots=False,
+        per_host_delay=0.0,
+        max_attempts=3,
+        read_timeout=1.0,
+        connect_timeout=1.0,
+    )
     base.update(overrides)
     return FetchPolicy(**base)  # type: ignore[arg-type]
 
@@ -182,7 +198,8 @@ def _trusting(authority: trustme.CA) -> ssl.SSLContext:
 
 
 def test_https_through_the_pin_verifies_the_certificate_for_the_name(
-        authority: trustme.CA, tls_site: tuple[int, list[str | None], list[str]]) -> None:
+    authority: trustme.CA, tls_site: tuple[int, list[str | None], list[str]]
+) -> None:
     port, names, hosts = tls_site
     internet = Internet(routes=[PUBLIC])
     with Fetcher(policy(), resolve=Answers(PUBLIC), network=internet, tls=_trusting(authority)) as f:
@@ -193,10 +210,12 @@ def test_https_through_the_pin_verifies_the_certificate_for_the_name(
 
 
 def test_https_to_a_name_the_certificate_does_not_cover_fails(
-        authority: trustme.CA, tls_site: tuple[int, list[str | None], list[str]]) -> None:
+    authority: trustme.CA, tls_site: tuple[int, list[str | None], list[str]]
+) -> None:
     port, names, _ = tls_site
-    with Fetcher(policy(max_attempts=1), resolve=Answers(PUBLIC), network=Internet(routes=[PUBLIC]),
-                 tls=_trusting(authority)) as f:
+    with Fetcher(
+        policy(max_attempts=1), resolve=Answers(PUBLIC), network=Internet(routes=[PUBLIC]), tls=_trusting(authority)
+    ) as f:
         result = f.fetch(f"https://www.land-desk.example:{port}/story")
     assert (result.outcome, result.error_type) == ("failed", "ConnectError")
     assert "certificate" in (result.message or "").lower() or "hostname" in (result.message or "").lower()
@@ -204,7 +223,8 @@ def test_https_to_a_name_the_certificate_does_not_cover_fails(
 
 
 def test_https_with_the_default_trust_refuses_an_unknown_authority(
-        tls_site: tuple[int, list[str | None], list[str]]) -> None:
+    tls_site: tuple[int, list[str | None], list[str]],
+) -> None:
     port, _, _ = tls_site
     with Fetcher(policy(max_attempts=1), resolve=Answers(PUBLIC), network=Internet(routes=[PUBLIC])) as f:
         result = f.fetch(f"https://www.harbor-watch.example:{port}/story")

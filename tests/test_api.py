@@ -11,8 +11,8 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 import pytest
-
 from lakes import write_lake
+
 from warehouse.api import WarehouseNotFound, open_warehouse
 from warehouse.catalog import refresh_catalog
 from warehouse.export import ExportError, export
@@ -67,7 +67,9 @@ def test_missing_warehouse_is_a_clear_error(tmp_path: Path) -> None:
 def test_parquet_folders_read_directly_in_duckdb_and_pyarrow(lake: Lake) -> None:
     folder = lake.table_dir("entity_mentions")
     con = duckdb.connect()
-    n = con.execute(f"SELECT count(*) FROM read_parquet('{folder}/*/*.parquet', hive_partitioning = true)").fetchall()[0][0]
+    n = con.execute(f"SELECT count(*) FROM read_parquet('{folder}/*/*.parquet', hive_partitioning = true)").fetchall()[
+        0
+    ][0]
     assert n == con.execute(f"SELECT count(*) FROM '{folder}/**/*.parquet'").fetchall()[0][0] > 0
     table = ds.dataset(folder, format="parquet", partitioning="hive").to_table()
     assert table.num_rows == n and "ingest_date" in table.column_names

@@ -10,12 +10,19 @@ import duckdb
 from warehouse.catalog import connect, refresh_catalog
 from warehouse.lake import Lake
 
-NOW = dt.datetime(2025, 5, 1, 12, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2025, 5, 1, 12, tzinfo=dt.UTC)
 
 
 def _run_row(run_id: str, status: str, finished: dt.datetime | None) -> dict[str, object]:
-    return {"run_id": run_id, "flow": "ingest", "started_at": NOW, "finished_at": finished,
-            "status": status, "counts": "{}", "parameters": "{}"}
+    return {
+        "run_id": run_id,
+        "flow": "ingest",
+        "started_at": NOW,
+        "finished_at": finished,
+        "status": status,
+        "counts": "{}",
+        "parameters": "{}",
+    }
 
 
 def test_empty_lake_has_typed_views(tmp_path: Path) -> None:
@@ -53,6 +60,7 @@ def test_refresh_does_not_disturb_an_open_reader(tmp_path: Path) -> None:
 
 
 # -- a catalog that works wherever the data root is (issue #14) ----------------------------------------------
+
 
 def _answers(lake: Lake, **kwargs: object) -> dict[str, object]:
     """What a reader sees: rows per lake table, a staging view, a shared view and a mart."""
@@ -121,9 +129,9 @@ def test_an_unreadable_catalog_is_rebuilt_and_says_so(tmp_path: Path) -> None:
 
 def test_a_catalog_that_cannot_be_rebuilt_in_place_is_built_in_memory(tmp_path: Path, monkeypatch: object) -> None:
     import pytest
+    from lakes import write_lake
 
     import warehouse.catalog as catalog
-    from lakes import write_lake
 
     write_lake(tmp_path / "first")
     expected = _answers(Lake(tmp_path / "first"))

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
-
 from conftest import PARAGRAPHS, make_page
+from lakes import build_tables, write_lake
+
 from flows.acquire.load import LoadedDocument
 from flows.run.rows import article_row
 from flows.run.workers import Cleaned, CleanJob, clean_job
-from lakes import build_tables, write_lake
 from schemas.tables import SCHEMA_VERSIONS, SCHEMAS, schema_for
 from transforms.extract.decode import Charset
 from transforms.extract.dedupe import Decision
@@ -25,21 +25,32 @@ from warehouse.catalog import connect, refresh_catalog
 from warehouse.lake import Lake
 from warehouse.migrations import file_schema_version, pending_files
 
-FETCHED = dt.datetime(2026, 3, 4, 9, 30, tzinfo=dt.timezone.utc)
-RUSSIAN = ("Министерство обороны сообщило во вторник о поставке первой партии новых бронемашин в войска округа. "
-           "По словам представителя ведомства, до конца года в части поступят ещё сорок машин этого типа, "
-           "а экипажи уже начали обучение на полигоне под руководством инструкторов завода.")
+FETCHED = dt.datetime(2026, 3, 4, 9, 30, tzinfo=dt.UTC)
+RUSSIAN = (
+    "Министерство обороны сообщило во вторник о поставке первой партии новых бронемашин в войска округа. "
+    "По словам представителя ведомства, до конца года в части поступят ещё сорок машин этого типа, "
+    "а экипажи уже начали обучение на полигоне под руководством инструкторов завода."
+)
 
 
 def _job(data: bytes, declared: str | None = None) -> CleanJob:
-    return CleanJob(data, "html", "https://www.land-desk.example/2026/03/armour", FETCHED.date(), 10_000_000, 20,
-                    declared_charset=declared)
+    return CleanJob(
+        data,
+        "html",
+        "https://www.land-desk.example/2026/03/armour",
+        FETCHED.date(),
+        10_000_000,
+        20,
+        declared_charset=declared,
+    )
 
 
 def _russian_page() -> str:
     paragraphs = "".join(f"<p>{RUSSIAN}</p>" for _ in range(3))
-    return ("<!DOCTYPE html><html><head><title>Минобороны сообщило о поставке бронемашин</title></head><body>"
-            f"<article><h1>Минобороны сообщило о поставке бронемашин</h1>{paragraphs}</article></body></html>")
+    return (
+        "<!DOCTYPE html><html><head><title>Минобороны сообщило о поставке бронемашин</title></head><body>"
+        f"<article><h1>Минобороны сообщило о поставке бронемашин</h1>{paragraphs}</article></body></html>"
+    )
 
 
 def test_the_worker_records_a_guessed_charset() -> None:
@@ -61,12 +72,32 @@ def test_the_worker_records_declared_charsets() -> None:
 def test_the_article_row_carries_the_charset_and_fits_the_schema() -> None:
     cleaned = clean_job(_job(_russian_page().encode("cp1251")))
     assert isinstance(cleaned, Cleaned)
-    doc = LoadedDocument(source_name="Land Desk", source_uri="https://www.land-desk.example/2026/03/armour",
-                         kind="html", raw_id="r" * 64, data=b"", stored_size=0, content_encoding=None,
-                         fetched_at=FETCHED, http_status=200, final_url=None, content_type="text/html")
-    row = article_row(doc, cleaned.article, published_source=cleaned.published_source, article_id="a1",
-                      revision=cleaned.revision, simhash=cleaned.simhash, canonical_url=None,
-                      decision=Decision("new", None, None), run_id="run", now=FETCHED, charset=cleaned.charset)
+    doc = LoadedDocument(
+        source_name="Land Desk",
+        source_uri="https://www.land-desk.example/2026/03/armour",
+        kind="html",
+        raw_id="r" * 64,
+        data=b"",
+        stored_size=0,
+        content_encoding=None,
+        fetched_at=FETCHED,
+        http_status=200,
+        final_url=None,
+        content_type="text/html",
+    )
+    row = article_row(
+        doc,
+        cleaned.article,
+        published_source=cleaned.published_source,
+        article_id="a1",
+        revision=cleaned.revision,
+        simhash=cleaned.simhash,
+        canonical_url=None,
+        decision=Decision("new", None, None),
+        run_id="run",
+        now=FETCHED,
+        charset=cleaned.charset,
+    )
     assert (row["charset"], row["charset_source"]) == ("cp1251", "guessed")
     table = pa.Table.from_pylist([row], schema=schema_for("articles"))
     assert table.column("charset_source").to_pylist() == ["guessed"]
@@ -88,7 +119,11 @@ def test_articles_files_without_the_charset_columns_still_read(tmp_path: Path) -
     with connect(lake) as con:
         got = con.execute("SELECT article_id, charset, charset_source FROM articles ORDER BY 1").fetchall()
         guessed = con.execute("SELECT count(*) FROM articles_current WHERE charset_source = 'guessed'").fetchall()
-    assert got == [("id-a1", None, None), ("id-a2", None, None), ("id-a3", "cp1251", "guessed"),
-                   ("id-a4", "cp1251", "guessed")]
+    assert got == [
+        ("id-a1", None, None),
+        ("id-a2", None, None),
+        ("id-a3", "cp1251", "guessed"),
+        ("id-a4", "cp1251", "guessed"),
+    ]
     assert guessed == [(2,)]
     assert Lake(tmp_path).read_table("articles").column("charset").null_count == 2

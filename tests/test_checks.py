@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from lakes import build_tables, write_lake
+
 from warehouse.catalog import connect
 from warehouse.checks import check_names, failed, run_checks
 
@@ -20,8 +21,13 @@ def failing(root: Path, tables: dict[str, list[dict[str, Any]]]) -> dict[str, in
 def test_all_checks_pass_on_consistent_data_and_an_empty_lake(tmp_path: Path) -> None:
     assert failing(tmp_path / "full", build_tables()) == {}
     assert failing(tmp_path / "empty", {}) == {}
-    assert {"offsets_inside_text", "mentions_entity_exists", "articles_have_raw_document",
-            "articles_unique_revision", "dates_in_range"} <= set(check_names())
+    assert {
+        "offsets_inside_text",
+        "mentions_entity_exists",
+        "articles_have_raw_document",
+        "articles_unique_revision",
+        "dates_in_range",
+    } <= set(check_names())
 
 
 def test_a_shifted_offset_fails_offsets_inside_text(tmp_path: Path) -> None:

@@ -12,7 +12,6 @@ from pathlib import Path
 import duckdb
 import pyarrow.parquet as pq
 import pytest
-
 from conftest import PARAGRAPHS, make_page, sitrep_command
 
 pytestmark = pytest.mark.slow
@@ -26,8 +25,12 @@ def _corpus(folder: Path, count: int) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for i in range(count):
         paragraphs = [f"Report {i}: " + p.replace("48", str(100 + i)) for p in PARAGRAPHS]
-        paragraphs.append(f"Story number {i} differs from the others in this sentence about unit {i * 7}. " * (i % 5 + 1))
-        (folder / f"story-{i:03d}.html").write_text(make_page(f"Story {i}", paragraphs, canonical=f"https://wire.example/s/{i}"))
+        paragraphs.append(
+            f"Story number {i} differs from the others in this sentence about unit {i * 7}. " * (i % 5 + 1)
+        )
+        (folder / f"story-{i:03d}.html").write_text(
+            make_page(f"Story {i}", paragraphs, canonical=f"https://wire.example/s/{i}")
+        )
     return folder
 
 
@@ -76,8 +79,12 @@ def test_commands_on_a_lake_never_ingested_say_so_in_one_line(tmp_path: Path, co
 def test_normalize_prints_the_design_contract(tmp_path: Path) -> None:
     page = tmp_path / "p.html"
     page.write_text(make_page("Army buys launchers", PARAGRAPHS))
-    out = subprocess.run(sitrep_command() + ["normalize", str(page), "--published", "2025-04-09"],
-                         capture_output=True, text=True, timeout=60)
+    out = subprocess.run(
+        sitrep_command() + ["normalize", str(page), "--published", "2025-04-09"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert out.returncode == 0, out.stderr
     doc = json.loads(out.stdout)
     assert set(doc) >= {"article", "entities", "quantities", "dates"}
@@ -85,11 +92,17 @@ def test_normalize_prints_the_design_contract(tmp_path: Path) -> None:
     assert "Related Stories" not in doc["article"]["text"] and "300 and 400 soldiers" in doc["article"]["text"]
     tuesday = [d for d in doc["dates"] if d["text"] == "Tuesday"]
     assert tuesday and tuesday[0]["value"] == "2025-04-08" and tuesday[0]["anchor_date"] == "2025-04-09"
-    assert doc["article"]["text"][tuesday[0]["start"]:tuesday[0]["end"]] == "Tuesday"
-    jsonl = subprocess.run(sitrep_command() + ["normalize", str(page), str(page), "--format", "jsonl"],
-                           capture_output=True, text=True, timeout=60)
+    assert doc["article"]["text"][tuesday[0]["start"] : tuesday[0]["end"]] == "Tuesday"
+    jsonl = subprocess.run(
+        sitrep_command() + ["normalize", str(page), str(page), "--format", "jsonl"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert [json.loads(line)["article"]["language"] for line in jsonl.stdout.splitlines()] == ["en", "en"]
-    bad = subprocess.run(sitrep_command() + ["normalize", str(tmp_path / "missing.html")], capture_output=True, text=True)
+    bad = subprocess.run(
+        sitrep_command() + ["normalize", str(tmp_path / "missing.html")], capture_output=True, text=True
+    )
     assert bad.returncode == 1 and "missing.html" in bad.stderr
 
 
@@ -103,12 +116,18 @@ def _lake_is_consistent(root: Path) -> None:
 
 
 @pytest.mark.parametrize("kill_after_files", [1, 4, 9])
-def test_sigkill_at_any_point_then_the_next_run_finishes(cli_env: dict[str, str], tmp_path: Path, kill_after_files: int) -> None:
+def test_sigkill_at_any_point_then_the_next_run_finishes(
+    cli_env: dict[str, str], tmp_path: Path, kill_after_files: int
+) -> None:
     corpus = _corpus(tmp_path / "corpus", 24)
     root = Path(cli_env["SITREP_LAKE"])
     env = cli_env | {"SITREP_BATCH_SIZE": "2", "SITREP_WORKERS": "1"}
-    proc = subprocess.Popen(sitrep_command() + ["ingest", "--quiet", str(corpus)], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        sitrep_command() + ["ingest", "--quiet", str(corpus)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and proc.poll() is None:
         if len(list((root / "lake" / "tables").rglob("*.parquet"))) >= kill_after_files:
@@ -146,8 +165,19 @@ def test_check_export_and_a_failed_check_fail_the_run(cli_env: dict[str, str], t
 
     lake = Lake(Path(cli_env["SITREP_LAKE"]))
     article = lake.read_table("articles", ["article_id", "revision"]).to_pylist()[0]
-    bad = {**article, "start": 10_000_000, "end": 10_000_005, "sentence": None, "text": "ghost", "type": "ORG",
-           "entity_id": None, "title": None, "affiliation": None, "method": "rule", "run_id": "broken"}
+    bad = {
+        **article,
+        "start": 10_000_000,
+        "end": 10_000_005,
+        "sentence": None,
+        "text": "ghost",
+        "type": "ORG",
+        "entity_id": None,
+        "title": None,
+        "affiliation": None,
+        "method": "rule",
+        "run_id": "broken",
+    }
     lake.write_table("entity_mentions", [bad], run_id="broken", ingest_date=dt.date(2026, 1, 1), part=0)
     again = run(["ingest", "--quiet", str(corpus)], cli_env)
     assert again.returncode == 1 and "data checks failed: " in again.stderr and "offsets_inside_text" in again.stderr
@@ -168,9 +198,16 @@ def test_ingest_keeps_the_search_index_and_search_prints_the_passages(cli_env: d
     assert missing.returncode == 1 and missing.stderr.startswith("sitrep: no search index in ")
     (data / "search").unlink()
     built = run(["index"], cli_env)
-    assert built.returncode == 0 and re.search(r"search index built: (\d) added, 0 deleted, \1 articles", built.stdout), built.stdout
-    (corpus / "story-009.html").write_text(make_page("Story 9", ["A lone frigate patrolled the strait at dawn, the navy said. " * 8],
-                                                     canonical="https://wire.example/s/9"))
+    assert built.returncode == 0 and re.search(
+        r"search index built: (\d) added, 0 deleted, \1 articles", built.stdout
+    ), built.stdout
+    (corpus / "story-009.html").write_text(
+        make_page(
+            "Story 9",
+            ["A lone frigate patrolled the strait at dawn, the navy said. " * 8],
+            canonical="https://wire.example/s/9",
+        )
+    )
     assert run(["ingest", str(corpus)], cli_env).returncode == 0  # the run adds the new article to the index
     hits = run(["search", "frigates", "--format", "json"], cli_env)
     assert hits.returncode == 0, hits.stderr
@@ -182,4 +219,8 @@ def test_ingest_keeps_the_search_index_and_search_prints_the_passages(cli_env: d
     table = run(["search", "frigate strait"], cli_env)
     assert table.returncode == 0 and "Story 9" in table.stdout
     bad = run(["search", "title:("], cli_env)
-    assert bad.returncode == 1 and bad.stderr.startswith("sitrep: cannot read the search") and len(bad.stderr.splitlines()) == 1
+    assert (
+        bad.returncode == 1
+        and bad.stderr.startswith("sitrep: cannot read the search")
+        and len(bad.stderr.splitlines()) == 1
+    )

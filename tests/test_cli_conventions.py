@@ -21,11 +21,20 @@ def test_version() -> None:
 
 
 def test_choices_are_listed_by_help_and_others_refused_before_the_command_runs(tmp_path: Path) -> None:
-    for command, choices in (("sql", "table|csv|json"), ("search", "table|csv|json"), ("export", "csv|parquet|json"),
-                             ("normalize", "json|jsonl|table"), ("ingest", "local|dask")):
+    for command, choices in (
+        ("sql", "table|csv|json"),
+        ("search", "table|csv|json"),
+        ("export", "csv|parquet|json"),
+        ("normalize", "json|jsonl|table"),
+        ("ingest", "local|dask"),
+    ):
         assert f"<{choices}>" in _run([command, "--help"]).stdout, command
     refused = _run(["sql", "--format", "xml", "SELECT 1"], SITREP_LAKE=str(tmp_path / "nothing"))
-    assert refused.returncode == 2 and "Invalid value for '--format'" in refused.stderr and "'xml' is not one of" in refused.stderr
+    assert (
+        refused.returncode == 2
+        and "Invalid value for '--format'" in refused.stderr
+        and "'xml' is not one of" in refused.stderr
+    )
     assert not (tmp_path / "nothing").exists()
 
 
@@ -35,5 +44,7 @@ def test_a_bad_entity_model_setting_is_one_line_in_every_command(tmp_path: Path)
     for args in (["normalize", str(page)], ["ingest", str(page)], ["status"]):
         out = _run(args, SITREP_ENTITY_MODEL="no_such_model", SITREP_LAKE=str(tmp_path / "data"))
         assert out.returncode == 2, (args, out.stderr)
-        assert out.stderr.startswith("sitrep: bad setting: entity_model: ") and len(out.stderr.splitlines()) == 1, out.stderr
+        assert out.stderr.startswith("sitrep: bad setting: entity_model: ") and len(out.stderr.splitlines()) == 1, (
+            out.stderr
+        )
     assert _run(["normalize", str(page)], SITREP_ENTITY_MODEL="none").returncode == 0

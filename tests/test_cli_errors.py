@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from conftest import PARAGRAPHS, make_page, sitrep_command
 
 COMMANDS = ("ingest", "reprocess", "sql", "status", "check", "export", "dashboard", "normalize", "serve", "server")
@@ -48,18 +47,22 @@ def ground(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _args(command: str, ground: Path, port: int) -> list[str]:
     return {
-        "ingest": ["ingest", str(ground / "page.html")], "reprocess": ["reprocess"],
-        "sql": ["sql", "SELECT count(*) AS n FROM articles", "--format", "json"], "status": ["status"],
-        "check": ["check"], "export": ["export", "articles_daily", str(ground / "out" / "daily.csv")],
-        "dashboard": ["dashboard", "--port", str(port)], "normalize": ["normalize", str(ground / "page.html")],
-        "serve": ["serve", str(ground / "sources.toml"), "--dry-run"], "server": ["server", "--port", str(port)],
+        "ingest": ["ingest", str(ground / "page.html")],
+        "reprocess": ["reprocess"],
+        "sql": ["sql", "SELECT count(*) AS n FROM articles", "--format", "json"],
+        "status": ["status"],
+        "check": ["check"],
+        "export": ["export", "articles_daily", str(ground / "out" / "daily.csv")],
+        "dashboard": ["dashboard", "--port", str(port)],
+        "normalize": ["normalize", str(ground / "page.html")],
+        "serve": ["serve", str(ground / "sources.toml"), "--dry-run"],
+        "server": ["server", "--port", str(port)],
     }[command]
 
 
 def _env(tmp_path: Path, **settings: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SITREP_", "PREFECT_API"))}
-    env.update(HOME=str(tmp_path), PREFECT_HOME=str(tmp_path / "prefect-home"), SITREP_ENTITY_MODEL="none",
-               **settings)
+    env.update(HOME=str(tmp_path), PREFECT_HOME=str(tmp_path / "prefect-home"), SITREP_ENTITY_MODEL="none", **settings)
     return env
 
 
@@ -76,8 +79,9 @@ def _one_line_failure(done: subprocess.CompletedProcess[str]) -> str:
 
 
 @pytest.mark.parametrize("command", COMMANDS)
-def test_a_bad_setting_is_one_line_for_every_command(command: str, ground: Path, busy_port: int,
-                                                     tmp_path: Path) -> None:
+def test_a_bad_setting_is_one_line_for_every_command(
+    command: str, ground: Path, busy_port: int, tmp_path: Path
+) -> None:
     env = _env(tmp_path, SITREP_LAKE=str(ground / "lake"), SITREP_WORKERS="abc")
     line = _one_line_failure(_sitrep(_args(command, ground, busy_port), env))
     assert "workers" in line
@@ -93,8 +97,9 @@ def test_a_data_root_that_is_a_file_is_one_line(command: str, ground: Path, busy
 
 
 @pytest.mark.parametrize("command", ("reprocess", "sql", "status", "check", "export", "dashboard"))
-def test_a_missing_lake_is_one_line_and_nothing_is_created(command: str, ground: Path, busy_port: int,
-                                                           tmp_path: Path) -> None:
+def test_a_missing_lake_is_one_line_and_nothing_is_created(
+    command: str, ground: Path, busy_port: int, tmp_path: Path
+) -> None:
     env = _env(tmp_path, SITREP_LAKE=str(tmp_path / "nowhere"))
     line = _one_line_failure(_sitrep(_args(command, ground, busy_port), env))
     assert str(tmp_path / "nowhere") in line and "sitrep ingest" in line
@@ -115,8 +120,9 @@ def test_a_corrupt_parquet_file_is_one_line(command: str, ground: Path, tmp_path
     assert broken.name in line and "No magic bytes" in line
 
 
-def test_a_run_that_fails_on_a_corrupt_parquet_file_ends_with_its_reason(cli_env: dict[str, str], ground: Path,
-                                                                        tmp_path: Path) -> None:
+def test_a_run_that_fails_on_a_corrupt_parquet_file_ends_with_its_reason(
+    cli_env: dict[str, str], ground: Path, tmp_path: Path
+) -> None:
     """ingest and reprocess run a Prefect flow: its log lines may come first, but no traceback, and the
     reason is the last line."""
     shutil.copytree(ground / "lake", tmp_path / "lake")
@@ -147,8 +153,7 @@ def test_bad_arguments_of_normalize_and_serve_are_one_line(ground: Path, tmp_pat
 
 
 @pytest.mark.parametrize("command", ("sql", "status", "check", "export"))
-def test_a_corrupt_catalog_is_rebuilt_with_a_note(command: str, ground: Path, busy_port: int,
-                                                  tmp_path: Path) -> None:
+def test_a_corrupt_catalog_is_rebuilt_with_a_note(command: str, ground: Path, busy_port: int, tmp_path: Path) -> None:
     shutil.copytree(ground / "lake", tmp_path / "lake")
     (tmp_path / "lake" / "sitrep.duckdb").write_bytes(b"\x00 not a database " * 400)
     env = _env(tmp_path, SITREP_LAKE=str(tmp_path / "lake"))
@@ -159,15 +164,27 @@ def test_a_corrupt_catalog_is_rebuilt_with_a_note(command: str, ground: Path, bu
 
 # -- a lake moved or copied (a real ingest first) --------------------------------------------------------------
 
+
 def _answers(env: dict[str, str], out: Path) -> dict[str, object]:
-    sql = _sitrep(["sql", "SELECT count(*) AS n, min(title) AS first, sum(word_count) AS words FROM articles",
-                   "--format", "json"], env)
+    sql = _sitrep(
+        [
+            "sql",
+            "SELECT count(*) AS n, min(title) AS first, sum(word_count) AS words FROM articles",
+            "--format",
+            "json",
+        ],
+        env,
+    )
     status, check = _sitrep(["status"], env), _sitrep(["check"], env)
     export = _sitrep(["export", "articles_daily", str(out)], env)
     for done in (sql, status, check, export):
         assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
-    return {"sql": json.loads(sql.stdout), "status": status.stdout.split("Rows per table", 1)[1],
-            "check": check.stdout, "export": out.read_text()}
+    return {
+        "sql": json.loads(sql.stdout),
+        "status": status.stdout.split("Rows per table", 1)[1],
+        "check": check.stdout,
+        "export": out.read_text(),
+    }
 
 
 def test_a_lake_moved_and_a_lake_copied_answer_the_same(cli_env: dict[str, str], tmp_path: Path) -> None:

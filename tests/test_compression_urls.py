@@ -6,8 +6,8 @@ import gzip
 
 import pytest
 
-from transforms.extract.compression import BrokenGzip, gunzip_capped
 from transforms.errors import TooLarge
+from transforms.extract.compression import BrokenGzip, gunzip_capped
 from transforms.extract.urls import canonical_url, domain_of
 
 

@@ -6,10 +6,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from lakes import write_lake
 from starlette.testclient import TestClient
 
-from flows.dashboard.app import create_app, world_geojson
-from lakes import write_lake
+from flows.dashboard.app import create_app
+
 
 @pytest.fixture(scope="module")
 def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -137,12 +138,21 @@ def test_casualty_claims_are_military_or_other_and_a_huge_toll_stays_apart(rich:
     cas = rich.get("/api/casualties").json()
     military = {(c["claim_text"], c["military"]) for c in cas["claims"]}
     assert military == {("12 civilians", True), ("3 fighters", True), ("5 morts", True), ("9 million deaths", False)}
-    assert {(r["military"], r["event"]) for r in cas["series"]} == {(True, "killed"), (True, "wounded"), (False, "killed")}
+    assert {(r["military"], r["event"]) for r in cas["series"]} == {
+        (True, "killed"),
+        (True, "wounded"),
+        (False, "killed"),
+    }
     assert cas["bin"] == "month"
     assert {(r["military"], r["event"]): r["value"] for r in cas["series"]} == {
-        (True, "killed"): 17, (True, "wounded"): 3, (False, "killed"): 9e6}  # April 2025, by month
+        (True, "killed"): 17,
+        (True, "wounded"): 3,
+        (False, "killed"): 9e6,
+    }  # April 2025, by month
     only = rich.get("/api/casualties", params={"scope": "military"}).json()
-    assert "9 million deaths" not in {c["claim_text"] for c in only["claims"]} and all(r["military"] for r in only["series"])
+    assert "9 million deaths" not in {c["claim_text"] for c in only["claims"]} and all(
+        r["military"] for r in only["series"]
+    )
     other = rich.get("/api/casualties", params={"scope": "other"}).json()
     assert [c["claim_text"] for c in other["claims"]] == ["9 million deaths"]
     assert rich.get("/api/casualties", params={"scope": "navy"}).status_code == 400
@@ -165,25 +175,37 @@ def test_money_amounts_by_company_system_and_country(rich: TestClient) -> None:
     assert set(claims) == {"$4 billion", "$1 billion", "$2 billion"}
     c = claims["$4 billion"]
     assert [c["passage"][s:e] for s, e in c["highlights"]] == ["$4 billion"] and c["contract"] is True
-    assert c["companies"] == ["Lockheed Martin"] and c["systems"] == ["MIM-104 Patriot"] and c["countries"] == ["Poland"]
+    assert (
+        c["companies"] == ["Lockheed Martin"] and c["systems"] == ["MIM-104 Patriot"] and c["countries"] == ["Poland"]
+    )
     assert rich.get("/api/money", params={"by": "ship"}).status_code == 400
 
 
 def test_co_mentions_for_an_entity_and_top_pairs(rich: TestClient) -> None:
     partners = rich.get("/api/comentions", params={"entity": "e:lockheed"}).json()
     assert [(p["entity_id"], p["articles"]) for p in partners["rows"]] == [
-        ("e:patriot", 2), ("e:dod", 2), ("e:poland", 1)]  # by articles, then name
+        ("e:patriot", 2),
+        ("e:dod", 2),
+        ("e:poland", 1),
+    ]  # by articles, then name
     recent = rich.get("/api/comentions", params={"entity": "e:lockheed", "from": "2025-01-01"}).json()
     assert [(p["entity_id"], p["articles"]) for p in recent["rows"]] == [("e:patriot", 1), ("e:dod", 1)]  # u1 only
     pairs = rich.get("/api/comentions").json()
     assert pairs["mode"] == "pairs" and pairs["rows"][0]["articles"] == 2
     assert {(r["entity_a"], r["entity_b"]) for r in pairs["rows"] if r["articles"] == 2} == {
-        ("e:dod", "e:lockheed"), ("e:dod", "e:patriot"), ("e:lockheed", "e:patriot"), ("e:kharkiv", "e:russia"),
-        ("e:kharkiv", "e:ukraine"), ("e:nato", "e:ukraine"), ("e:russia", "e:ukraine")}
+        ("e:dod", "e:lockheed"),
+        ("e:dod", "e:patriot"),
+        ("e:lockheed", "e:patriot"),
+        ("e:kharkiv", "e:russia"),
+        ("e:kharkiv", "e:ukraine"),
+        ("e:nato", "e:ukraine"),
+        ("e:russia", "e:ukraine"),
+    }
     april = rich.get("/api/comentions", params={"from": "2025-04-01", "to": "2025-04-30"}).json()
     assert ("e:dod", "e:lockheed") not in {(r["entity_a"], r["entity_b"]) for r in april["rows"]}
     assert {"entity_a": "e:houthis", "entity_b": "e:yemen"}.items() <= next(
-        r for r in april["rows"] if r["entity_a"] == "e:houthis").items()
+        r for r in april["rows"] if r["entity_a"] == "e:houthis"
+    ).items()
 
 
 def test_weekly_trends_of_the_most_mentioned_entities_of_a_type(rich: TestClient) -> None:
@@ -197,7 +219,8 @@ def test_weekly_trends_of_the_most_mentioned_entities_of_a_type(rich: TestClient
 def test_dated_events_with_the_entities_of_their_sentence(rich: TestClient) -> None:
     events = rich.get("/api/events", params={"entity": "e:houthis"}).json()
     assert [(e["event_date"], e["date_text"], e["names"]) for e in events] == [
-        ("2025-04-07", "April 7, 2025", ["Houthis", "Yemen"])]
+        ("2025-04-07", "April 7, 2025", ["Houthis", "Yemen"])
+    ]
     assert events[0]["url"] == "https://news.example/a2"
 
 
@@ -217,7 +240,10 @@ def test_article_list_shows_the_passage_around_the_entity_or_the_search_term(ric
 
 
 def test_an_entity_name_is_found_by_its_id(rich: TestClient) -> None:
-    assert rich.get("/api/entities", params={"id": "e:dod"}).json()[0]["canonical_name"] == "United States Department of Defense"
+    assert (
+        rich.get("/api/entities", params={"id": "e:dod"}).json()[0]["canonical_name"]
+        == "United States Department of Defense"
+    )
 
 
 def test_search_goes_through_the_index_when_the_lake_has_one(tmp_path: Path, client: TestClient) -> None:
@@ -233,8 +259,14 @@ def test_search_goes_through_the_index_when_the_lake_has_one(tmp_path: Path, cli
         assert answer.headers["X-Sitrep-Search"] == "index"
         hits = answer.json()
         assert {h["article_id"] for h in hits} == {"id-a4", "id-a1"}
-        assert all("kharkiv" in h["passage"][s:e].lower() for h in hits for s, e in h["highlights"]) and hits[0]["highlights"]
-        assert [h["article_id"] for h in indexed.get("/api/search", params={"q": "kharkiv", "source": "Harbor Watch"}).json()] == ["id-a4"]
+        assert (
+            all("kharkiv" in h["passage"][s:e].lower() for h in hits for s, e in h["highlights"])
+            and hits[0]["highlights"]
+        )
+        assert [
+            h["article_id"]
+            for h in indexed.get("/api/search", params={"q": "kharkiv", "source": "Harbor Watch"}).json()
+        ] == ["id-a4"]
         assert indexed.get("/api/search", params={"q": "yemen", "source": "Harbor Watch"}).json() == []
         assert indexed.get("/api/search", params={"q": "kharkiv", "to": "2000-01-01"}).json() == []
         by_entity = indexed.get("/api/search", params={"q": "kharkiv", "entity": "e:houthis"}).json()

@@ -13,8 +13,8 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-
 from dashboard_lake import LONG_NAME, write_dashboard_lake
+
 from flows.dashboard.app import create_app
 
 CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
@@ -45,9 +45,17 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def browser(site: str) -> Iterator[Any]:
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--no-first-run"])
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+            ],
+        )
         yield browser
         browser.close()
 
@@ -90,8 +98,11 @@ class Page:
         """Do ``action``, then wait until the page has drawn again."""
         before = self.loads()
         action()
-        self.page.wait_for_function(f"Number(document.querySelector('main').dataset.loads) > {before} "
-                                    f"&& document.querySelector('main').dataset.state === 'ready'", timeout=10_000)
+        self.page.wait_for_function(
+            f"Number(document.querySelector('main').dataset.loads) > {before} "
+            f"&& document.querySelector('main').dataset.state === 'ready'",
+            timeout=10_000,
+        )
 
     def query(self) -> dict[str, list[str]]:
         return parse_qs(urlsplit(self.page.url).query)
@@ -117,7 +128,9 @@ def use(*ids: str) -> None:
 
 def test_the_first_view_draws_every_panel(tab: Page) -> None:
     page = tab.open()
-    assert tab.text("#total-articles") == "9" and tab.text("#undated-count") == "2" and tab.text("#volume-bin") == "month"
+    assert (
+        tab.text("#total-articles") == "9" and tab.text("#undated-count") == "2" and tab.text("#volume-bin") == "month"
+    )
     names = tab.plot("#volume", "el.data.map((t) => t.name)")
     assert names == ["dated (by publication day)", "undated (by ingest day)"]
     assert tab.plot("#volume", "el.data[1].x") == ["2025-05-01"]  # the undated pair, apart from April's dated bar
@@ -177,7 +190,11 @@ def test_filters_live_in_the_address_and_back_restores_them(tab: Page) -> None:
     # a shared address opens on the same view, the entity shown by name
     page = tab.open("?from=2025-04-01&to=2025-04-30&entity=e%3Adod&q=frigate&scope=other&by=system&trend=ORG")
     assert [page.input_value(s) for s in ("#from", "#to", "#entity", "#q")] == [
-        "2025-04-01", "2025-04-30", LONG_NAME, "frigate"]
+        "2025-04-01",
+        "2025-04-30",
+        LONG_NAME,
+        "frigate",
+    ]
     assert page.input_value("#casualty-scope") == "other" and page.input_value("#money-by") == "system"
     assert page.input_value("#trend-type") == "ORG" and tab.text("#volume-bin") == "day"
 
@@ -261,6 +278,9 @@ def test_every_control_is_used(tab: Page) -> None:
     if not USED:  # run alone (-k, a single node id): the other tests of this module did not record their controls
         pytest.skip("needs the other browser tests of this module to run first")
     page = tab.open()
-    ids = set(page.eval_on_selector_all("input, select, button", "els => els.filter((e) => !e.closest('.js-plotly-plot'))"
-                                                                   ".map((e) => e.id)"))
+    ids = set(
+        page.eval_on_selector_all(
+            "input, select, button", "els => els.filter((e) => !e.closest('.js-plotly-plot')).map((e) => e.id)"
+        )
+    )
     assert ids == USED, "controls the browser tests do not use, or that are gone"

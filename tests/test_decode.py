@@ -10,35 +10,54 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transforms.extract.decode import Charset, decode_document, decode_html, decode_text, normalize_charset, sniff_binary
 from transforms.errors import BinaryContent, EmptyDocument, InvalidEncoding, TransformError
+from transforms.extract.decode import (
+    Charset,
+    decode_document,
+    decode_html,
+    decode_text,
+    normalize_charset,
+    sniff_binary,
+)
 
 PAGE = "<html><head><title>Test</title></head><body><p>Caf\u00e9 \u201cquoted\u201d \u2014 \u20ac5</p></body></html>"
 
 # Paragraphs in the style of defense news, written for these tests, for pages that declare no charset.
-ENGLISH = ("The Army\u2019s \u201cExtended Range\u201d howitzer fired its first rounds at Yuma on Tuesday, officials "
-           "said. The programme, which cost \u20ac1.2 billion, has slipped two years \u2014 and the caf\u00e9 by the "
-           "range stayed open. \u201cWe\u2019re pleased,\u201d the project manager said.")
-SPANISH = ("La Armada espa\u00f1ola recibi\u00f3 el martes en Ferrol el nuevo buque de acci\u00f3n mar\u00edtima. "
-           "Seg\u00fan el Ministerio de Defensa, la incorporaci\u00f3n del nav\u00edo reforzar\u00e1 la vigilancia en "
-           "aguas del Estrecho. \u00bfCu\u00e1ndo zarpar\u00e1? El almirante se\u00f1al\u00f3 que la tripulaci\u00f3n, "
-           "de 46 marineros, completar\u00e1 su adiestramiento en oto\u00f1o.")
-PORTUGUESE = ("A Marinha do Brasil lan\u00e7ou ao mar nesta ter\u00e7a-feira o quarto submarino convencional do "
-              "programa, em cerim\u00f4nia no estaleiro de Itagua\u00ed. Segundo o comandante, a embarca\u00e7\u00e3o "
-              "passar\u00e1 por testes de mar at\u00e9 o fim do ano, quando ser\u00e1 incorporada \u00e0 esquadra.")
-GERMAN = ("Die Bundeswehr hat am Dienstag in Unterl\u00fc\u00df die ersten Sch\u00fctzenpanzer des neuen Loses "
-          "\u00fcbernommen. Nach Angaben des Verteidigungsministeriums sollen bis Jahresende weitere 50 Fahrzeuge "
-          "ausgeliefert werden. Die \u00dcbergabe verz\u00f6gerte sich um mehrere Monate.")
-POLISH = ("Ministerstwo Obrony Narodowej poinformowa\u0142o we wtorek, \u017ce do jednostek w \u015awi\u0119toszowie "
-          "trafi\u0142a kolejna partia czo\u0142g\u00f3w. \u017bo\u0142nierze rozpoczn\u0105 szkolenie na nowym "
-          "sprz\u0119cie jeszcze w tym miesi\u0105cu, powiedzia\u0142 rzecznik resortu.")
-RUSSIAN = ("\u041c\u0438\u043d\u0438\u0441\u0442\u0435\u0440\u0441\u0442\u0432\u043e \u043e\u0431\u043e\u0440\u043e\u043d\u044b "
-           "\u0441\u043e\u043e\u0431\u0449\u0438\u043b\u043e \u0432\u043e \u0432\u0442\u043e\u0440\u043d\u0438\u043a "
-           "\u043e \u043f\u043e\u0441\u0442\u0430\u0432\u043a\u0435 \u043f\u0435\u0440\u0432\u043e\u0439 "
-           "\u043f\u0430\u0440\u0442\u0438\u0438 \u043d\u043e\u0432\u044b\u0445 \u0431\u0440\u043e\u043d\u0435\u043c\u0430\u0448\u0438\u043d "
-           "\u0432 \u0432\u043e\u0439\u0441\u043a\u0430 \u043e\u043a\u0440\u0443\u0433\u0430. \u0414\u043e \u043a\u043e\u043d\u0446\u0430 "
-           "\u0433\u043e\u0434\u0430 \u0432 \u0447\u0430\u0441\u0442\u0438 \u043f\u043e\u0441\u0442\u0443\u043f\u044f\u0442 "
-           "\u0435\u0449\u0451 \u0441\u043e\u0440\u043e\u043a \u043c\u0430\u0448\u0438\u043d.")
+ENGLISH = (
+    "The Army\u2019s \u201cExtended Range\u201d howitzer fired its first rounds at Yuma on Tuesday, officials "
+    "said. The programme, which cost \u20ac1.2 billion, has slipped two years \u2014 and the caf\u00e9 by the "
+    "range stayed open. \u201cWe\u2019re pleased,\u201d the project manager said."
+)
+SPANISH = (
+    "La Armada espa\u00f1ola recibi\u00f3 el martes en Ferrol el nuevo buque de acci\u00f3n mar\u00edtima. "
+    "Seg\u00fan el Ministerio de Defensa, la incorporaci\u00f3n del nav\u00edo reforzar\u00e1 la vigilancia en "
+    "aguas del Estrecho. \u00bfCu\u00e1ndo zarpar\u00e1? El almirante se\u00f1al\u00f3 que la tripulaci\u00f3n, "
+    "de 46 marineros, completar\u00e1 su adiestramiento en oto\u00f1o."
+)
+PORTUGUESE = (
+    "A Marinha do Brasil lan\u00e7ou ao mar nesta ter\u00e7a-feira o quarto submarino convencional do "
+    "programa, em cerim\u00f4nia no estaleiro de Itagua\u00ed. Segundo o comandante, a embarca\u00e7\u00e3o "
+    "passar\u00e1 por testes de mar at\u00e9 o fim do ano, quando ser\u00e1 incorporada \u00e0 esquadra."
+)
+GERMAN = (
+    "Die Bundeswehr hat am Dienstag in Unterl\u00fc\u00df die ersten Sch\u00fctzenpanzer des neuen Loses "
+    "\u00fcbernommen. Nach Angaben des Verteidigungsministeriums sollen bis Jahresende weitere 50 Fahrzeuge "
+    "ausgeliefert werden. Die \u00dcbergabe verz\u00f6gerte sich um mehrere Monate."
+)
+POLISH = (
+    "Ministerstwo Obrony Narodowej poinformowa\u0142o we wtorek, \u017ce do jednostek w \u015awi\u0119toszowie "
+    "trafi\u0142a kolejna partia czo\u0142g\u00f3w. \u017bo\u0142nierze rozpoczn\u0105 szkolenie na nowym "
+    "sprz\u0119cie jeszcze w tym miesi\u0105cu, powiedzia\u0142 rzecznik resortu."
+)
+RUSSIAN = (
+    "\u041c\u0438\u043d\u0438\u0441\u0442\u0435\u0440\u0441\u0442\u0432\u043e \u043e\u0431\u043e\u0440\u043e\u043d\u044b "
+    "\u0441\u043e\u043e\u0431\u0449\u0438\u043b\u043e \u0432\u043e \u0432\u0442\u043e\u0440\u043d\u0438\u043a "
+    "\u043e \u043f\u043e\u0441\u0442\u0430\u0432\u043a\u0435 \u043f\u0435\u0440\u0432\u043e\u0439 "
+    "\u043f\u0430\u0440\u0442\u0438\u0438 \u043d\u043e\u0432\u044b\u0445 \u0431\u0440\u043e\u043d\u0435\u043c\u0430\u0448\u0438\u043d "
+    "\u0432 \u0432\u043e\u0439\u0441\u043a\u0430 \u043e\u043a\u0440\u0443\u0433\u0430. \u0414\u043e \u043a\u043e\u043d\u0446\u0430 "
+    "\u0433\u043e\u0434\u0430 \u0432 \u0447\u0430\u0441\u0442\u0438 \u043f\u043e\u0441\u0442\u0443\u043f\u044f\u0442 "
+    "\u0435\u0449\u0451 \u0441\u043e\u0440\u043e\u043a \u043c\u0430\u0448\u0438\u043d."
+)
 JAPANESE = "防衛省は火曜日、海上自衛隊の新型護衛艦を報道陣に公開した。同艦は来年春に就役する予定で、対潜能力が強化されている。関係者によると、建造費は約五百億円に上る。"
 CHINESE = "国防部新闻发言人在例行记者会上表示，军队将继续加强实战化训练，提高打赢能力。发言人还介绍了近期的国际军事合作情况，包括联合演习和人员交流。"
 KOREAN = "국방부는 화요일 새로운 호위함을 해군에 인도했다고 밝혔다. 국방부 관계자에 따르면 이 함정은 내년 봄에 취역할 예정이며 대잠 능력이 크게 강화되었다."
@@ -48,8 +67,10 @@ NOISE = bytes.fromhex("9bbfc5c1ca92f3cdf7e5e49ec3b9d0dbc2dca6a9") * 3 + bytes(ra
 def legacy_page(paragraph: str) -> str:
     """A news page with no charset declared anywhere (no header, no <meta>, no BOM)."""
     title = paragraph.split(".")[0][:60]
-    return (f"<!DOCTYPE html><html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
-            f"<p>{paragraph}</p></article></body></html>")
+    return (
+        f"<!DOCTYPE html><html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+        f"<p>{paragraph}</p></article></body></html>"
+    )
 
 
 # -- sniff_binary ------------------------------------------------------------------------------
@@ -96,7 +117,7 @@ def test_sniff_binary_rejects_compressed_noise_without_a_signature() -> None:
     [
         PAGE.encode("utf-8"),
         PAGE.encode("cp1252"),
-        "Plain text\twith tabs\r\nand CRLF\fand a form feed.".encode(),
+        b"Plain text\twith tabs\r\nand CRLF\fand a form feed.",
         b"\x1b$B%F%9%H\x1b(B ISO-2022-JP escapes are text",
         codecs.BOM_UTF16_LE + PAGE.encode("utf-16-le"),
         codecs.BOM_UTF32_BE + PAGE.encode("utf-32-be"),
@@ -161,10 +182,14 @@ def test_latin1_label_reads_as_windows_1252_like_browsers() -> None:
 
 def test_unknown_declared_charset_falls_back_to_strict_utf8_then_a_guess() -> None:
     assert decode_document(PAGE.encode(), kind="html", declared="text/html; charset=x-no-such-charset") == (
-        PAGE, Charset("utf-8", "utf8"))
+        PAGE,
+        Charset("utf-8", "utf8"),
+    )
     page = legacy_page(PORTUGUESE)
     assert decode_document(page.encode("cp1252"), kind="html", declared="x-no-such-charset") == (
-        page, Charset("cp1252", "guessed"))
+        page,
+        Charset("cp1252", "guessed"),
+    )
 
 
 def test_utf16_meta_in_an_ascii_document_means_utf8() -> None:
@@ -186,8 +211,9 @@ def test_offset_counts_the_byte_order_mark() -> None:
 
 
 def test_decode_text_uses_declared_charset() -> None:
-    assert decode_document("Stra\u00dfe".encode("cp1252"), kind="text", declared="text/plain; charset=windows-1252") == (
-        "Stra\u00dfe", Charset("cp1252", "header"))
+    assert decode_document(
+        "Stra\u00dfe".encode("cp1252"), kind="text", declared="text/plain; charset=windows-1252"
+    ) == ("Stra\u00dfe", Charset("cp1252", "header"))
     assert decode_document(GERMAN.encode("cp1252"), kind="text") == (GERMAN, Charset("cp1252", "guessed"))
     with pytest.raises(InvalidEncoding):
         decode_text(b"Stra" + NOISE)
@@ -240,7 +266,9 @@ def test_a_few_accents_in_latin_text_are_not_read_as_cyrillic() -> None:
 def test_a_page_whose_declaration_is_wrong_is_guessed_and_flagged() -> None:
     page = legacy_page(SPANISH).replace("<head>", '<head><meta charset="utf-8">')
     assert decode_document(page.encode("cp1252"), kind="html", declared="text/html; charset=utf-8") == (
-        page, Charset("cp1252", "guessed"))
+        page,
+        Charset("cp1252", "guessed"),
+    )
 
 
 @pytest.mark.parametrize(
@@ -262,7 +290,10 @@ def test_the_charset_and_its_evidence_are_reported(data: bytes, source: str, cod
 @pytest.mark.parametrize(
     ("data", "kind"),
     [
-        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n" + bytes(range(0x80, 0x100)) * 4, "PDF"),
+        (
+            b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n" + bytes(range(0x80, 0x100)) * 4,
+            "PDF",
+        ),
         (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01" + bytes(range(0x80, 0x100)) * 4, "JPEG"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(0x80, 0x100)) * 4, "PNG"),
     ],
@@ -330,8 +361,11 @@ def test_decoding_arbitrary_bytes_raises_only_transform_errors(data: bytes, decl
         assert isinstance(text, str) and text.strip()
 
 
-@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="<\x00\ufeff"),
-               min_size=1).filter(str.strip))
+@given(
+    st.text(
+        alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="<\x00\ufeff"), min_size=1
+    ).filter(str.strip)
+)
 def test_utf8_round_trips(text: str) -> None:
     assert decode_text(text.encode("utf-8")) == text
     assert decode_html(text.encode("utf-8")) == text

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import random
 
+from conftest import PARAGRAPHS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import PARAGRAPHS
 from transforms.extract.dedupe import DedupeIndex, article_key_id, content_hash, simhash64
 
 TEXT = "\n\n".join(PARAGRAPHS * 3)

@@ -52,7 +52,9 @@ def test_every_imported_package_is_declared() -> None:
 
 def test_the_lock_pins_every_declared_dependency_within_its_specifier() -> None:
     lock = (ROOT / "requirements" / "lock.txt").read_text(encoding="utf-8")
-    pins = {canonicalize_name(name): version for name, version in re.findall(r"^([A-Za-z0-9_.-]+)==([^\s;\\]+)", lock, re.M)}
+    pins = {
+        canonicalize_name(name): version for name, version in re.findall(r"^([A-Za-z0-9_.-]+)==([^\s;\\]+)", lock, re.M)
+    }
     wrong = {}
     for name, req in {**_declared(), **_declared("dev")}.items():
         if name not in pins:

@@ -9,9 +9,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from lakes import write_lake
 
 from flows.cli.docs import cli_markdown
-from lakes import write_lake
 from schemas.reference import table_docs, tables_markdown
 from warehouse.catalog import connect
 from warehouse.mart_reference import mart_docs, marts_markdown
@@ -34,7 +34,9 @@ def test_generated_reference_is_current(name: str, render: Callable[[], str], co
     assert path.is_file(), f"docs/{name} is missing: {regenerate}"
     current, expected = path.read_text(encoding="utf-8"), render()
     if current != expected:
-        diff = difflib.unified_diff(current.splitlines(), expected.splitlines(), f"docs/{name}", "generated", lineterm="")
+        diff = difflib.unified_diff(
+            current.splitlines(), expected.splitlines(), f"docs/{name}", "generated", lineterm=""
+        )
         pytest.fail(f"docs/{name} is stale: {regenerate}\n" + "\n".join(list(diff)[:40]))
 
 

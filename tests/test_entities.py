@@ -7,8 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from schemas.entities import Mention
-from transforms.entities.mentions import EntityExtractor, EntityResult
 from transforms.entities.gazetteer import entity_id
+from transforms.entities.mentions import EntityExtractor, EntityResult
 
 
 @pytest.fixture(scope="module")
@@ -30,8 +30,11 @@ def test_combatant_command_aliases_share_one_id_across_articles(extractor: Entit
     first = extractor.extract("Officials at U.S. Indo-Pacific Command reviewed the drill plan on Monday.")
     second = extractor.extract("A statement from INDOPACOM said the exercise would continue.")
     third = extractor.extract("Indo-Pacific Command moved two squadrons north.")
-    ids = {_find(first, "U.S. Indo-Pacific Command").entity_id, _find(second, "INDOPACOM").entity_id,
-           _find(third, "Indo-Pacific Command").entity_id}
+    ids = {
+        _find(first, "U.S. Indo-Pacific Command").entity_id,
+        _find(second, "INDOPACOM").entity_id,
+        _find(third, "Indo-Pacific Command").entity_id,
+    }
     assert len(ids) == 1 and None not in ids
     assert _entity(second, ids.pop()).canonical_name == "U.S. Indo-Pacific Command"
 
@@ -44,8 +47,7 @@ def test_pentagon_is_the_department_of_defense_with_its_wikidata_id(extractor: E
 
 
 def test_acronym_defined_in_text_binds_to_long_form(extractor: EntityExtractor) -> None:
-    text = ("Units of the Northern Coastal Defense Brigade (NCDB) moved inland. Later the NCDB said its "
-            "positions held.")
+    text = "Units of the Northern Coastal Defense Brigade (NCDB) moved inland. Later the NCDB said its positions held."
     result = extractor.extract(text)
     long_form = _find(result, "Northern Coastal Defense Brigade")
     uses = [m for m in result.mentions if m.text == "NCDB"]
@@ -55,8 +57,10 @@ def test_acronym_defined_in_text_binds_to_long_form(extractor: EntityExtractor) 
 
 
 def test_rank_goes_to_title_and_surname_refers_back(extractor: EntityExtractor) -> None:
-    text = ("Navy Adm. Jane Doe toured the pier in Norfolk on Tuesday. Doe told sailors the deployment "
-            "would last seven months.")
+    text = (
+        "Navy Adm. Jane Doe toured the pier in Norfolk on Tuesday. Doe told sailors the deployment "
+        "would last seven months."
+    )
     result = extractor.extract(text)
     person = _find(result, "Jane Doe")
     assert person.type == "PERSON"
@@ -67,8 +71,10 @@ def test_rank_goes_to_title_and_surname_refers_back(extractor: EntityExtractor) 
 
 
 def test_marine_corps_rank_and_general_surname(extractor: EntityExtractor) -> None:
-    text = ("Marine Corps Lt. Gen. Marcus Ellery spoke at Camp Lejeune. General Ellery said the force "
-            "would train with allies.")
+    text = (
+        "Marine Corps Lt. Gen. Marcus Ellery spoke at Camp Lejeune. General Ellery said the force "
+        "would train with allies."
+    )
     result = extractor.extract(text)
     person = _find(result, "Marcus Ellery")
     assert person.title == "Marine Corps Lt. Gen."
@@ -96,11 +102,15 @@ def test_minister_of_defence_stands_for_a_person(extractor: EntityExtractor) -> 
 
 
 def test_transliteration_variants_are_one_person(extractor: EntityExtractor) -> None:
-    texts = ["President Volodymyr Zelenskyy thanked the allies.",
-             "President Volodymyr Zelensky thanked the allies.",
-             "President Volodymyr Zelenskiy thanked the allies."]
-    ids = {_find(extractor.extract(t), name).entity_id
-           for t, name in zip(texts, ["Volodymyr Zelenskyy", "Volodymyr Zelensky", "Volodymyr Zelenskiy"])}
+    texts = [
+        "President Volodymyr Zelenskyy thanked the allies.",
+        "President Volodymyr Zelensky thanked the allies.",
+        "President Volodymyr Zelenskiy thanked the allies.",
+    ]
+    ids = {
+        _find(extractor.extract(t), name).entity_id
+        for t, name in zip(texts, ["Volodymyr Zelenskyy", "Volodymyr Zelensky", "Volodymyr Zelenskiy"])
+    }
     assert len(ids) == 1
     a = extractor.extract("Yevgeny Prigozhin led the mutiny. Prigojine later died.")
     assert _find(a, "Prigojine").entity_id == _find(a, "Yevgeny Prigozhin").entity_id
@@ -112,7 +122,9 @@ def test_surname_variant_in_the_same_article(extractor: EntityExtractor) -> None
 
 
 def test_countries_carry_iso_alpha3(extractor: EntityExtractor) -> None:
-    result = extractor.extract("Talks between Syria and the United States resumed, while Britain and South Korea watched.")
+    result = extractor.extract(
+        "Talks between Syria and the United States resumed, while Britain and South Korea watched."
+    )
     countries = {e.canonical_name: e.country for e in result.entities if e.subtype == "country"}
     assert countries["Syria"] == "SYR"
     assert countries["United States"] == "USA"
@@ -137,9 +149,11 @@ def test_cities_carry_their_country(extractor: EntityExtractor) -> None:
 
 
 def test_weapons_and_platforms_are_told_apart(extractor: EntityExtractor) -> None:
-    text = ("An MQ-9 Reaper fired a Hellfire while F-35A jets and a Bayraktar TB2 flew nearby; the battery "
-            "used S-400 and Pantsir-S1 systems against Kalibr and Iskander missiles, and Leopard 2 tanks moved up "
-            "beside HIMARS launchers firing GMLRS rockets. Soldiers carried Javelin missiles.")
+    text = (
+        "An MQ-9 Reaper fired a Hellfire while F-35A jets and a Bayraktar TB2 flew nearby; the battery "
+        "used S-400 and Pantsir-S1 systems against Kalibr and Iskander missiles, and Leopard 2 tanks moved up "
+        "beside HIMARS launchers firing GMLRS rockets. Soldiers carried Javelin missiles."
+    )
     result = extractor.extract(text)
     platforms = {"MQ-9 Reaper", "F-35A", "Bayraktar TB2", "S-400", "Pantsir-S1", "Leopard 2", "HIMARS launchers"}
     weapons = {"Hellfire", "Kalibr", "Iskander", "GMLRS rockets", "Javelin missiles"}
@@ -150,8 +164,10 @@ def test_weapons_and_platforms_are_told_apart(extractor: EntityExtractor) -> Non
 
 
 def test_ships_classes_and_units(extractor: EntityExtractor) -> None:
-    text = ("The USS Harry S. Truman (CVN 75) and two Arleigh Burke-class destroyers of Carrier Strike Group 8 "
-            "sailed with the 5th Fleet while the 101st Airborne Division trained ashore. HMS Trent followed.")
+    text = (
+        "The USS Harry S. Truman (CVN 75) and two Arleigh Burke-class destroyers of Carrier Strike Group 8 "
+        "sailed with the 5th Fleet while the 101st Airborne Division trained ashore. HMS Trent followed."
+    )
     result = extractor.extract(text)
     ship = _find(result, "USS Harry S. Truman (CVN 75)")
     assert ship.type == "PLATFORM"
@@ -164,8 +180,9 @@ def test_ships_classes_and_units(extractor: EntityExtractor) -> None:
 
 
 def test_named_operations(extractor: EntityExtractor) -> None:
-    result = extractor.extract("Under Operation Prosperity Guardian and the newly named Operation Sea Lantern, "
-                               "ships escorted tankers.")
+    result = extractor.extract(
+        "Under Operation Prosperity Guardian and the newly named Operation Sea Lantern, ships escorted tankers."
+    )
     assert _find(result, "Operation Prosperity Guardian").type == "OPERATION"
     new = _find(result, "Operation Sea Lantern")
     assert new.type == "OPERATION"
@@ -173,12 +190,18 @@ def test_named_operations(extractor: EntityExtractor) -> None:
 
 
 def test_armed_groups_and_companies(extractor: EntityExtractor) -> None:
-    text = ("Houthi fighters, who call themselves Ansar Allah, fired on ships, while al-Shabaab and Boko Haram "
-            "claimed attacks. Lockheed Martin and Rheinmetall won contracts.")
+    text = (
+        "Houthi fighters, who call themselves Ansar Allah, fired on ships, while al-Shabaab and Boko Haram "
+        "claimed attacks. Lockheed Martin and Rheinmetall won contracts."
+    )
     result = extractor.extract(text)
     assert _find(result, "Ansar Allah").entity_id == _find(result, "Houthi").entity_id
-    for name, subtype in (("al-Shabaab", "armed_group"), ("Boko Haram", "armed_group"),
-                          ("Lockheed Martin", "company"), ("Rheinmetall", "company")):
+    for name, subtype in (
+        ("al-Shabaab", "armed_group"),
+        ("Boko Haram", "armed_group"),
+        ("Lockheed Martin", "company"),
+        ("Rheinmetall", "company"),
+    ):
         mention = _find(result, name)
         assert mention.type == "ORG"
         assert _entity(result, mention.entity_id).subtype == subtype
@@ -197,13 +220,36 @@ def test_nato_wikidata_and_pipe_matches_extract(extractor: EntityExtractor) -> N
 def test_never_raises_and_offsets_slice(extractor: EntityExtractor, text: str) -> None:
     result = extractor.extract(text)
     for mention in result.mentions:
-        assert text[mention.start:mention.end] == mention.text
+        assert text[mention.start : mention.end] == mention.text
     assert {m.entity_id for m in result.mentions if m.entity_id} <= {e.entity_id for e in result.entities} | {
-        m.entity_id for m in result.mentions if m.type == "PERSON"}
+        m.entity_id for m in result.mentions if m.type == "PERSON"
+    }
 
 
-_WORDS = st.sampled_from(["Gen.", "Jane", "Doe", "NATO", "(SDF)", "Syrian", "the", "Operation", "Iron", "USS",
-                          "Nimitz", "F-35A", "said", ",", ".", "Kyiv", "al-Shabaab", "Democratic", "Forces", "\n"])
+_WORDS = st.sampled_from(
+    [
+        "Gen.",
+        "Jane",
+        "Doe",
+        "NATO",
+        "(SDF)",
+        "Syrian",
+        "the",
+        "Operation",
+        "Iron",
+        "USS",
+        "Nimitz",
+        "F-35A",
+        "said",
+        ",",
+        ".",
+        "Kyiv",
+        "al-Shabaab",
+        "Democratic",
+        "Forces",
+        "\n",
+    ]
+)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -212,60 +258,78 @@ def test_defense_like_text_is_deterministic_and_sliced(extractor: EntityExtracto
     first, second = extractor.extract(text), extractor.extract(text)
     assert first == second
     for mention in first.mentions:
-        assert text[mention.start:mention.end] == mention.text
+        assert text[mention.start : mention.end] == mention.text
         assert mention.start < mention.end
 
 
 # -- context rules: all-caps lines, datelines, head nouns, locatives, regimes, glosses, titles, sports slots --
 
+from transforms.entities.entity_types import gloss_spans, regime_spans  # noqa: E402
 from transforms.entities.teams import team_slots  # noqa: E402
 from transforms.entities.truecase import acronym_forms, dateline_places, recase  # noqa: E402
-from transforms.entities.entity_types import gloss_spans, regime_spans  # noqa: E402
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("UKRAINE SAYS DRONES HIT CRIMEA BRIDGE\nUkraine says its drones hit the bridge.",
-     "Ukraine says drones hit Crimea bridge\nUkraine says its drones hit the bridge."),
-    ("NATO WARNS RUSSIA\nMembers met.", "NATO Warns Russia\nMembers met."),
-    ("KYIV — The army said.", "Kyiv — The army said."),
-    ("No capitals here.", "No capitals here."),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "UKRAINE SAYS DRONES HIT CRIMEA BRIDGE\nUkraine says its drones hit the bridge.",
+            "Ukraine says drones hit Crimea bridge\nUkraine says its drones hit the bridge.",
+        ),
+        ("NATO WARNS RUSSIA\nMembers met.", "NATO Warns Russia\nMembers met."),
+        ("KYIV — The army said.", "Kyiv — The army said."),
+        ("No capitals here.", "No capitals here."),
+    ],
+)
 def test_recase_headlines_keeps_length_and_acronyms(text: str, expected: str) -> None:
     out = recase(text, acronym_forms({"NATO", "Russia", "RUSSIA"}))
     assert out == expected and len(out) == len(text)
 
 
-@pytest.mark.parametrize(("text", "places"), [
-    ("KYIV, Ukraine — Russian drones struck the city overnight.", ["KYIV", "Ukraine"]),
-    ("FORT BRAGG, N.C. (DVIDS) -- Paratroopers jumped.", ["FORT BRAGG", "N.C."]),
-    ("BAGHDAD 2016-10-17\nIraqi forces advanced.", ["BAGHDAD"]),
-    ("The minister said on Monday.", []),
-])
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("KYIV, Ukraine — Russian drones struck the city overnight.", ["KYIV", "Ukraine"]),
+        ("FORT BRAGG, N.C. (DVIDS) -- Paratroopers jumped.", ["FORT BRAGG", "N.C."]),
+        ("BAGHDAD 2016-10-17\nIraqi forces advanced.", ["BAGHDAD"]),
+        ("The minister said on Monday.", []),
+    ],
+)
 def test_dateline_places(text: str, places: list[str]) -> None:
     assert [text[s:e] for s, e in dateline_places(text)] == places
 
 
-@pytest.mark.parametrize(("text", "surface", "type_"), [
-    ("KYIV, Ukraine — Officials said the strike hit a depot.", "KYIV", "GPE"),
-    ("HOUTHIS CLAIM STRIKE ON RED SEA TANKER\nThe Houthis said they hit a tanker in the Red Sea.", "RED SEA", "LOC"),
-    ("Fighters captured the Tharthar Barrage after days of fighting.", "Tharthar Barrage", "FACILITY"),
-    ("ISIL attacks in Karabilah killed twelve civilians, officials said.", "Karabilah", "GPE"),
-    ("Airstrikes continued near Karabilah. Karabilah was cleared four days later.", "Karabilah", "GPE"),
-    ("Abu Ghadiya ran the network's logistics from Syria.", "Abu Ghadiya", "PERSON"),
-])
+@pytest.mark.parametrize(
+    ("text", "surface", "type_"),
+    [
+        ("KYIV, Ukraine — Officials said the strike hit a depot.", "KYIV", "GPE"),
+        (
+            "HOUTHIS CLAIM STRIKE ON RED SEA TANKER\nThe Houthis said they hit a tanker in the Red Sea.",
+            "RED SEA",
+            "LOC",
+        ),
+        ("Fighters captured the Tharthar Barrage after days of fighting.", "Tharthar Barrage", "FACILITY"),
+        ("ISIL attacks in Karabilah killed twelve civilians, officials said.", "Karabilah", "GPE"),
+        ("Airstrikes continued near Karabilah. Karabilah was cleared four days later.", "Karabilah", "GPE"),
+        ("Abu Ghadiya ran the network's logistics from Syria.", "Abu Ghadiya", "PERSON"),
+    ],
+)
 def test_context_rules_type_spans(extractor: EntityExtractor, text: str, surface: str, type_: str) -> None:
     assert _find(extractor.extract(text), surface).type == type_
 
 
-@pytest.mark.parametrize(("text", "span"), [
-    ("Sanctions target the Assad regime and its backers.", "Assad regime"),
-    ("Sanctions target Assad's brutal regime.", "Assad's brutal regime"),
-    ("a transition away from the regime of Assad.", "regime of Assad"),
-])
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Sanctions target the Assad regime and its backers.", "Assad regime"),
+        ("Sanctions target Assad's brutal regime.", "Assad's brutal regime"),
+        ("a transition away from the regime of Assad.", "regime of Assad"),
+    ],
+)
 def test_regime_spans(text: str, span: str) -> None:
     name = text.index("Assad")
     found = regime_spans(text, name, name + len("Assad"))
-    assert found is not None and text[found[0]:found[1]] == span
+    assert found is not None and text[found[0] : found[1]] == span
 
 
 def test_regime_is_an_organization_not_a_person(extractor: EntityExtractor) -> None:
@@ -280,10 +344,13 @@ def test_language_gloss_spellings_are_not_new_mentions(extractor: EntityExtracto
     assert not [m for m in result.mentions if "Ciyaye" in m.text or "Jabal" in m.text]
 
 
-@pytest.mark.parametrize(("text", "name"), [
-    ("Abboud Qanbar(Arabic: Abud), also known as Abu Haidar,[1] is an Iraqi general.", "Abboud Qanbar"),
-    ("The plan was drafted by Mohan al-Freiji.[2] It was approved.", "Mohan al-Freiji"),
-])
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Abboud Qanbar(Arabic: Abud), also known as Abu Haidar,[1] is an Iraqi general.", "Abboud Qanbar"),
+        ("The plan was drafted by Mohan al-Freiji.[2] It was approved.", "Mohan al-Freiji"),
+    ],
+)
 def test_model_spans_stop_at_brackets_and_reference_marks(extractor: EntityExtractor, text: str, name: str) -> None:
     assert _find(extractor.extract(text), name).type == "PERSON"
 
@@ -295,60 +362,114 @@ def test_demonym_of_a_titled_person_is_the_affiliation_not_a_mention(extractor: 
     assert _find(result, "Haider al-Abadi").affiliation == "Iraq"
 
 
-@pytest.mark.parametrize(("text", "slots"), [
-    ("Division results played on Saturday, league standings after the match:\nFire 3 Rapid ( B ) 1\n"
-     "Standings: goals scored\nFire 4 3 1 0 9 3 12", ["Fire", "Rapid ( B )", "Fire"]),
-    ("Baseball standings after games played, league leaders won the match:\nHOUSTON 72 63 .533 -\n"
-     "ST LOUIS 69 65 .515 2 1/2\nHOUSTON AT ST LOUIS", ["HOUSTON", "ST LOUIS", "HOUSTON", "ST LOUIS"]),
-])
+@pytest.mark.parametrize(
+    ("text", "slots"),
+    [
+        (
+            "Division results played on Saturday, league standings after the match:\nFire 3 Rapid ( B ) 1\n"
+            "Standings: goals scored\nFire 4 3 1 0 9 3 12",
+            ["Fire", "Rapid ( B )", "Fire"],
+        ),
+        (
+            "Baseball standings after games played, league leaders won the match:\nHOUSTON 72 63 .533 -\n"
+            "ST LOUIS 69 65 .515 2 1/2\nHOUSTON AT ST LOUIS",
+            ["HOUSTON", "ST LOUIS", "HOUSTON", "ST LOUIS"],
+        ),
+    ],
+)
 def test_team_slots_in_results_tables(text: str, slots: list[str]) -> None:
     assert sorted(text[s:e] for s, e in team_slots(text)) == sorted(slots)
 
 
 def test_national_teams_stay_countries(extractor: EntityExtractor) -> None:
-    text = ("Soccer results of the World Cup qualifier match played on Saturday: Wales beat Moldova 2-0 and "
-            "the league standings after the match were updated. Wales scored two goals in the final half.")
+    text = (
+        "Soccer results of the World Cup qualifier match played on Saturday: Wales beat Moldova 2-0 and "
+        "the league standings after the match were updated. Wales scored two goals in the final half."
+    )
     assert _find(extractor.extract(text), "Moldova").type == "GPE"
 
 
 # -- weapon and platform classes (common nouns) ----------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "surface", "type_", "canonical"), [
-    ("Government helicopters dropped barrel bombs on the eastern districts overnight.", "barrel bombs", "WEAPON",
-     "barrel bomb"),
-    ("Barrel bombs fell on two markets, the monitoring group said.", "Barrel bombs", "WEAPON", "barrel bomb"),
-    ("Government helicopters dropped barrel bombs on the eastern districts overnight.", "helicopters", "PLATFORM",
-     "military helicopter"),
-    ("Inspectors confirmed the use of chemical weapons in the northern province.", "chemical weapons", "WEAPON",
-     "chemical weapon"),
-    ("A car bomb exploded outside the checkpoint, killing four police officers.", "car bomb", "WEAPON", "car bomb"),
-    ("Engineers cleared three VBIEDs from the road into the city.", "VBIEDs", "WEAPON", "car bomb"),
-    ("Patrols found IEDs buried along the supply route.", "IEDs", "WEAPON", "improvised explosive device"),
-    ("The militants fired mortars at the airbase before dawn.", "mortars", "WEAPON", "mortar"),
-    ("Separatist units fired artillery shells into the town.", "artillery shells", "WEAPON", "artillery shell"),
-    ("Militants fired a barrage of rockets at the border town.", "rockets", "WEAPON", "rocket"),
-    ("The regime tested two ballistic missiles over the sea.", "ballistic missiles", "WEAPON", "ballistic missile"),
-    ("The destroyer shot down three cruise missiles over the Red Sea.", "cruise missiles", "WEAPON",
-     "cruise missile"),
-    ("Rebels used anti-tank guided missiles against the convoy.", "anti-tank guided missiles", "WEAPON",
-     "anti-tank missile"),
-    ("Farmers keep finding landmines in fields near the old front line.", "landmines", "WEAPON", "landmine"),
-    ("Rights groups said cluster munitions were used in the village.", "cluster munitions", "WEAPON",
-     "cluster munition"),
-    ("The army said it downed five kamikaze drones overnight.", "kamikaze drones", "WEAPON", "one-way attack drone"),
-    ("The army said its drones tracked the convoy for hours.", "drones", "PLATFORM", "drone"),
-    ("Russian warplanes struck rebel positions in the south.", "warplanes", "PLATFORM", "military aircraft"),
-    ("The air force scrambled fighter jets after the incursion.", "fighter jets", "PLATFORM", "fighter jet"),
-    ("Coalition aircraft bombed the militants' headquarters.", "Coalition aircraft", "PLATFORM", "military aircraft"),
-    ("The ministry said enemy fire hit two aircraft at the airbase.", "aircraft", "PLATFORM", "military aircraft"),
-    ("Troops backed by tanks advanced on the town.", "tanks", "PLATFORM", "tank"),
-    ("The brigade lost several armoured vehicles in the assault.", "armoured vehicles", "PLATFORM",
-     "armored vehicle"),
-    ("The navy sent two warships and a submarine to the strait.", "warships", "PLATFORM", "warship"),
-    ("The navy sent two warships and a submarine to the strait.", "submarine", "PLATFORM", "submarine"),
-])
-def test_weapon_and_platform_classes(extractor: EntityExtractor, text: str, surface: str, type_: str,
-                                     canonical: str) -> None:
+
+@pytest.mark.parametrize(
+    ("text", "surface", "type_", "canonical"),
+    [
+        (
+            "Government helicopters dropped barrel bombs on the eastern districts overnight.",
+            "barrel bombs",
+            "WEAPON",
+            "barrel bomb",
+        ),
+        ("Barrel bombs fell on two markets, the monitoring group said.", "Barrel bombs", "WEAPON", "barrel bomb"),
+        (
+            "Government helicopters dropped barrel bombs on the eastern districts overnight.",
+            "helicopters",
+            "PLATFORM",
+            "military helicopter",
+        ),
+        (
+            "Inspectors confirmed the use of chemical weapons in the northern province.",
+            "chemical weapons",
+            "WEAPON",
+            "chemical weapon",
+        ),
+        ("A car bomb exploded outside the checkpoint, killing four police officers.", "car bomb", "WEAPON", "car bomb"),
+        ("Engineers cleared three VBIEDs from the road into the city.", "VBIEDs", "WEAPON", "car bomb"),
+        ("Patrols found IEDs buried along the supply route.", "IEDs", "WEAPON", "improvised explosive device"),
+        ("The militants fired mortars at the airbase before dawn.", "mortars", "WEAPON", "mortar"),
+        ("Separatist units fired artillery shells into the town.", "artillery shells", "WEAPON", "artillery shell"),
+        ("Militants fired a barrage of rockets at the border town.", "rockets", "WEAPON", "rocket"),
+        ("The regime tested two ballistic missiles over the sea.", "ballistic missiles", "WEAPON", "ballistic missile"),
+        (
+            "The destroyer shot down three cruise missiles over the Red Sea.",
+            "cruise missiles",
+            "WEAPON",
+            "cruise missile",
+        ),
+        (
+            "Rebels used anti-tank guided missiles against the convoy.",
+            "anti-tank guided missiles",
+            "WEAPON",
+            "anti-tank missile",
+        ),
+        ("Farmers keep finding landmines in fields near the old front line.", "landmines", "WEAPON", "landmine"),
+        (
+            "Rights groups said cluster munitions were used in the village.",
+            "cluster munitions",
+            "WEAPON",
+            "cluster munition",
+        ),
+        (
+            "The army said it downed five kamikaze drones overnight.",
+            "kamikaze drones",
+            "WEAPON",
+            "one-way attack drone",
+        ),
+        ("The army said its drones tracked the convoy for hours.", "drones", "PLATFORM", "drone"),
+        ("Russian warplanes struck rebel positions in the south.", "warplanes", "PLATFORM", "military aircraft"),
+        ("The air force scrambled fighter jets after the incursion.", "fighter jets", "PLATFORM", "fighter jet"),
+        (
+            "Coalition aircraft bombed the militants' headquarters.",
+            "Coalition aircraft",
+            "PLATFORM",
+            "military aircraft",
+        ),
+        ("The ministry said enemy fire hit two aircraft at the airbase.", "aircraft", "PLATFORM", "military aircraft"),
+        ("Troops backed by tanks advanced on the town.", "tanks", "PLATFORM", "tank"),
+        (
+            "The brigade lost several armoured vehicles in the assault.",
+            "armoured vehicles",
+            "PLATFORM",
+            "armored vehicle",
+        ),
+        ("The navy sent two warships and a submarine to the strait.", "warships", "PLATFORM", "warship"),
+        ("The navy sent two warships and a submarine to the strait.", "submarine", "PLATFORM", "submarine"),
+    ],
+)
+def test_weapon_and_platform_classes(
+    extractor: EntityExtractor, text: str, surface: str, type_: str, canonical: str
+) -> None:
     result = extractor.extract(text)
     mention = _find(result, surface)
     assert mention.type == type_
@@ -358,31 +479,39 @@ def test_weapon_and_platform_classes(extractor: EntityExtractor, text: str, surf
     assert mention.entity_id == entity_id(type_, canonical)
 
 
-@pytest.mark.parametrize(("text", "surface"), [
-    ("The airline ordered 40 commercial aircraft from the European planemaker.", "aircraft"),
-    ("Students launched model rockets at the science fair.", "rockets"),
-    ("The fuel tanks at the depot were refilled on Tuesday.", "tanks"),
-    ("A news helicopter filmed the flooding downtown.", "helicopter"),
-    ("The company repaired a submarine cable in the Baltic Sea.", "submarine"),
-    ("Delivery drones will serve three suburbs from next year.", "drones"),
-    ("The bricklayer mixed mortar for the new wall.", "mortar"),
-    ("Two suicide bombers blew themselves up at the market.", "bombers"),
-    ("The think tanks published a report on housing.", "tanks"),
-])
-def test_class_nouns_outside_military_context_are_not_mentions(extractor: EntityExtractor, text: str,
-                                                               surface: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("The airline ordered 40 commercial aircraft from the European planemaker.", "aircraft"),
+        ("Students launched model rockets at the science fair.", "rockets"),
+        ("The fuel tanks at the depot were refilled on Tuesday.", "tanks"),
+        ("A news helicopter filmed the flooding downtown.", "helicopter"),
+        ("The company repaired a submarine cable in the Baltic Sea.", "submarine"),
+        ("Delivery drones will serve three suburbs from next year.", "drones"),
+        ("The bricklayer mixed mortar for the new wall.", "mortar"),
+        ("Two suicide bombers blew themselves up at the market.", "bombers"),
+        ("The think tanks published a report on housing.", "tanks"),
+    ],
+)
+def test_class_nouns_outside_military_context_are_not_mentions(
+    extractor: EntityExtractor, text: str, surface: str
+) -> None:
     result = extractor.extract(text)
     assert not [m for m in result.mentions if surface in m.text and m.type in ("WEAPON", "PLATFORM")]
 
 
-@pytest.mark.parametrize(("text", "named", "canonical"), [
-    ("Ukraine's Patriot missiles intercepted the attack.", "Patriot missiles", None),
-    ("Russia fired Kalibr cruise missiles at the port.", "Kalibr cruise missiles", None),
-    ("The regiment received new Javelin missiles and Stinger missiles.", "Javelin missiles", "FGM-148 Javelin"),
-    ("Iran supplied Shahed drones to Russia's army.", "Shahed drones", "Shahed-136"),
-])
-def test_class_nouns_never_override_named_systems(extractor: EntityExtractor, text: str, named: str,
-                                                  canonical: str | None) -> None:
+@pytest.mark.parametrize(
+    ("text", "named", "canonical"),
+    [
+        ("Ukraine's Patriot missiles intercepted the attack.", "Patriot missiles", None),
+        ("Russia fired Kalibr cruise missiles at the port.", "Kalibr cruise missiles", None),
+        ("The regiment received new Javelin missiles and Stinger missiles.", "Javelin missiles", "FGM-148 Javelin"),
+        ("Iran supplied Shahed drones to Russia's army.", "Shahed drones", "Shahed-136"),
+    ],
+)
+def test_class_nouns_never_override_named_systems(
+    extractor: EntityExtractor, text: str, named: str, canonical: str | None
+) -> None:
     result = extractor.extract(text)
     mention = _find(result, named)
     entity = _entity(result, mention.entity_id)

@@ -14,6 +14,7 @@ import trafilatura
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import transforms.extract.clean as extract_module
 from schemas.records import CleanArticle
 from transforms.errors import (
     BinaryContent,
@@ -23,7 +24,6 @@ from transforms.errors import (
     TooLarge,
     TransformError,
 )
-import transforms.extract.clean as extract_module
 from transforms.extract.clean import clean_document
 from transforms.extract.page_dates import linked_data_date, vet_published
 
@@ -145,7 +145,9 @@ def test_linked_data_date_reads_both_iso_forms_as_written() -> None:
 
 
 def test_a_basic_form_json_ld_date_is_the_publication_date() -> None:
-    head = '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "20240305T055000+0900"}</script>'
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "20240305T055000+0900"}</script>'
+    )
     assert clean(page(head=head)).published == dt.date(2024, 3, 5)
 
 
@@ -237,7 +239,9 @@ def test_text_dateline_respects_max_date() -> None:
 
 def test_canonical_url_only_when_it_agrees_with_og_url() -> None:
     agree = '<link rel="canonical" href="https://a.example/x"><meta property="og:url" content="http://a.example/x/">'
-    differ = '<link rel="canonical" href="https://mirror.example/x"><meta property="og:url" content="https://a.example/x">'
+    differ = (
+        '<link rel="canonical" href="https://mirror.example/x"><meta property="og:url" content="https://a.example/x">'
+    )
     assert clean(page(head=agree)).canonical_url == "https://a.example/x"
     assert clean(page(head=differ)).canonical_url is None
     assert clean(page(), url="https://a.example/x").canonical_url is None

@@ -9,12 +9,13 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
-
 from conftest import EVAL
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from transforms.formats.feeds import FeedError, looks_like_feed, parse_feed, parse_feed_date
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 RSS2 = """<?xml version="1.0" encoding="{enc}"?>
 <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:atom="http://www.w3.org/2005/Atom">
 <channel><title>{channel}</title><link>https://www.harbor-watch.example/</link>
@@ -50,12 +51,24 @@ RSS091 = b"""<?xml version="1.0"?><rss version="0.91"><channel><title>Old Wire</
 <link>http://oldwire.example/</link><item><title>Depot fire contained</title>
 <link>http://oldwire.example/stories/depot-fire.html</link></item></channel></rss>"""
 
-JSON_FEED = json.dumps({
-    "version": "https://jsonfeed.org/version/1.1", "title": "Airlift Daily", "home_page_url": "https://airlift.example/",
-    "items": [{"id": "1", "url": "https://airlift.example/c-390-order", "title": "C-390 order signed",
-               "date_published": "2026-03-01T12:00:00Z", "authors": [{"name": "J. Ito"}], "tags": ["airlift"]},
-              {"id": "2", "content_text": "no url"}],
-}).encode()
+JSON_FEED = json.dumps(
+    {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": "Airlift Daily",
+        "home_page_url": "https://airlift.example/",
+        "items": [
+            {
+                "id": "1",
+                "url": "https://airlift.example/c-390-order",
+                "title": "C-390 order signed",
+                "date_published": "2026-03-01T12:00:00Z",
+                "authors": [{"name": "J. Ito"}],
+                "tags": ["airlift"],
+            },
+            {"id": "2", "content_text": "no url"},
+        ],
+    }
+).encode()
 
 BILLION_LAUGHS = b"""<?xml version="1.0"?>
 <!DOCTYPE rss [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
@@ -75,8 +88,10 @@ EXTERNAL_ENTITY = b"""<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM "fil
 
 
 def test_rss2_items_dates_authors_links() -> None:
-    feed = parse_feed(RSS2.format(enc="utf-8", channel="Harbor Watch", title="Frigate trials").encode(),
-                      "https://www.harbor-watch.example/feed/")
+    feed = parse_feed(
+        RSS2.format(enc="utf-8", channel="Harbor Watch", title="Frigate trials").encode(),
+        "https://www.harbor-watch.example/feed/",
+    )
     assert feed.format == "rss" and feed.title == "Harbor Watch"
     assert [i.url for i in feed.items] == [
         "https://www.harbor-watch.example/naval/2026/03/frigate-trials/?utm_source=rss",
@@ -114,8 +129,11 @@ def test_declared_encodings(encoding: str) -> None:
 
 
 def test_undeclared_latin1_and_gzip() -> None:
-    data = RSS2.format(enc="x", channel="Garde côtière", title="Frégate livrée").replace(
-        ' encoding="x"', "").encode("latin-1")
+    data = (
+        RSS2.format(enc="x", channel="Garde côtière", title="Frégate livrée")
+        .replace(' encoding="x"', "")
+        .encode("latin-1")
+    )
     assert parse_feed(data).title == "Garde côtière"
     assert parse_feed(gzip.compress(data)).items[0].title == "Frégate livrée"
 
@@ -147,7 +165,7 @@ def test_a_gzip_bomb_feed_is_refused() -> None:
         parse_feed(bomb)
 
 
-@pytest.mark.parametrize("data", [b"", b"<html><body>hi</body></html>", b"{\"a\": 1}", b"\x89PNG\r\n"])
+@pytest.mark.parametrize("data", [b"", b"<html><body>hi</body></html>", b'{"a": 1}', b"\x89PNG\r\n"])
 def test_not_feeds_raise_feed_error(data: bytes) -> None:
     with pytest.raises(FeedError):
         parse_feed(data)
@@ -172,19 +190,28 @@ def test_parse_feed_never_raises_anything_but_feed_error(data: bytes) -> None:
 
 CORPUS = EVAL / "feeds"
 NEWS_FEEDS = {  # file: items it has (SOURCE.md), each a real news feed
-    "rss-parser/test/input/guardian.rss": 55, "rss-parser/test/input/heise.atom": 15,
-    "rss-parser/test/input/uolNoticias.rss": 15, "rss-parser/test/input/encoding.rss": 40,
-    "node-feedparser/test/feeds/iconv.xml": 10, "node-feedparser/test/feeds/compressed.xml": 10,
-    "node-feedparser/test/feeds/illegally-nested.xml": 10, "node-feedparser/test/feeds/tpm.atom": 20,
-    "node-feedparser/test/feeds/wapowellness.xml": 29, "feedjira/spec/sample_feeds/TechCrunch.xml": 20,
-    "feedjira/spec/sample_feeds/RSSWithComments.xml": 30, "feedjira/spec/sample_feeds/google_alerts_atom.xml": 20,
+    "rss-parser/test/input/guardian.rss": 55,
+    "rss-parser/test/input/heise.atom": 15,
+    "rss-parser/test/input/uolNoticias.rss": 15,
+    "rss-parser/test/input/encoding.rss": 40,
+    "node-feedparser/test/feeds/iconv.xml": 10,
+    "node-feedparser/test/feeds/compressed.xml": 10,
+    "node-feedparser/test/feeds/illegally-nested.xml": 10,
+    "node-feedparser/test/feeds/tpm.atom": 20,
+    "node-feedparser/test/feeds/wapowellness.xml": 29,
+    "feedjira/spec/sample_feeds/TechCrunch.xml": 20,
+    "feedjira/spec/sample_feeds/RSSWithComments.xml": 30,
+    "feedjira/spec/sample_feeds/google_alerts_atom.xml": 20,
 }
 
 
 def _corpus_files() -> list[Path]:
     skip = ("FirstEntry", "notafeed", "LICENSE", "SOURCE.md", "unrecognized.rss")
-    return [p for p in sorted(CORPUS.rglob("*")) if p.is_file() and "/test/output/" not in p.as_posix()
-            and not any(s in p.name for s in skip)]
+    return [
+        p
+        for p in sorted(CORPUS.rglob("*"))
+        if p.is_file() and "/test/output/" not in p.as_posix() and not any(s in p.name for s in skip)
+    ]
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/eval/feeds is absent")
@@ -212,23 +239,34 @@ def test_windows_1251_feed_reads_cyrillic() -> None:
 
 # -- a damaged feed: the items before the damage, and the parser's own reason (issue #14) ---------------------
 
-_LAUGHS_DTD = ('<!DOCTYPE rss [<!ENTITY lol "lol">'
-               + "".join(f'<!ENTITY lol{i} "{("&lol%s;" % (i - 1 if i > 1 else "")) * 10}">' for i in range(1, 10))
-               + "]>")
+_LAUGHS_DTD = (
+    '<!DOCTYPE rss [<!ENTITY lol "lol">'
+    + "".join(f'<!ENTITY lol{i} "{("&lol%s;" % (i - 1 if i > 1 else "")) * 10}">' for i in range(1, 10))
+    + "]>"
+)
 
 
 def _story(n: int) -> str:
-    slugs = ["navy-awards-frigate-follow-on-contract", "army-fields-counter-drone-battery", "air-force-tests-tanker-boom",
-             "marines-receive-amphibious-vehicles", "coast-guard-commissions-cutter"]
-    return (f"<item><title>Story {n}: {slugs[n - 1].replace('-', ' ')}</title>"
-            f"<link>https://www.harbor-watch.example/2026/03/{slugs[n - 1]}/</link>"
-            f"<pubDate>Tue, 0{n} Mar 2026 09:00:00 GMT</pubDate><description>Officials said on Tuesday the work "
-            f"continues.</description></item>\n")
+    slugs = [
+        "navy-awards-frigate-follow-on-contract",
+        "army-fields-counter-drone-battery",
+        "air-force-tests-tanker-boom",
+        "marines-receive-amphibious-vehicles",
+        "coast-guard-commissions-cutter",
+    ]
+    return (
+        f"<item><title>Story {n}: {slugs[n - 1].replace('-', ' ')}</title>"
+        f"<link>https://www.harbor-watch.example/2026/03/{slugs[n - 1]}/</link>"
+        f"<pubDate>Tue, 0{n} Mar 2026 09:00:00 GMT</pubDate><description>Officials said on Tuesday the work "
+        f"continues.</description></item>\n"
+    )
 
 
 def _feed(body: str, *, dtd: str = "") -> bytes:
-    return (f'<?xml version="1.0" encoding="utf-8"?>\n{dtd}<rss version="2.0"><channel><title>Harbor Watch</title>'
-            f"<link>https://www.harbor-watch.example/</link>\n{body}").encode()
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?>\n{dtd}<rss version="2.0"><channel><title>Harbor Watch</title>'
+        f"<link>https://www.harbor-watch.example/</link>\n{body}"
+    ).encode()
 
 
 def _slugs(feed: object) -> list[str]:
@@ -239,8 +277,11 @@ def test_an_entity_bomb_after_three_items_keeps_the_three_and_reports_lxmls_reas
     bomb = "<item><title>&lol9;</title><link>https://www.harbor-watch.example/2026/03/bomb/</link></item>\n"
     data = _feed(_story(1) + _story(2) + _story(3) + bomb + _story(4) + "</channel></rss>", dtd=_LAUGHS_DTD)
     feed = parse_feed(data, "https://www.harbor-watch.example/feed/")
-    assert _slugs(feed)[:3] == ["navy-awards-frigate-follow-on-contract", "army-fields-counter-drone-battery",
-                                "air-force-tests-tanker-boom"]
+    assert _slugs(feed)[:3] == [
+        "navy-awards-frigate-follow-on-contract",
+        "army-fields-counter-drone-battery",
+        "air-force-tests-tanker-boom",
+    ]
     assert "marines-receive-amphibious-vehicles" not in _slugs(feed)  # after the bomb: not read, and said so
     fatal = feed.fatal_problems
     assert fatal and fatal[0].code == "ERR_RESOURCE_LIMIT" and fatal[0].severity == "fatal"
@@ -262,12 +303,15 @@ def test_a_truncated_feed_keeps_the_whole_items_and_reports_the_cut() -> None:
     assert len(whole_items.items) == 2 and whole_items.fatal_problems[0].code == "ERR_TAG_NOT_FINISHED"
 
 
-@pytest.mark.parametrize(("damage", "code", "lost"), [
-    ("<item><title><![CDATA[Story 3 opens a section it never closes</title>", "ERR_CDATA_NOT_FINISHED", "3 of 5"),
-    ("<!-- an editor's note that is never closed ", "ERR_COMMENT_NOT_FINISHED", "2 of 4"),
-    ("</channel></rss>", "ERR_DOCUMENT_END", "2 of 4"),
-    ("<d>" * 300, "ERR_RESOURCE_LIMIT", "2 of 4"),
-])
+@pytest.mark.parametrize(
+    ("damage", "code", "lost"),
+    [
+        ("<item><title><![CDATA[Story 3 opens a section it never closes</title>", "ERR_CDATA_NOT_FINISHED", "3 of 5"),
+        ("<!-- an editor's note that is never closed ", "ERR_COMMENT_NOT_FINISHED", "2 of 4"),
+        ("</channel></rss>", "ERR_DOCUMENT_END", "2 of 4"),
+        ("<d>" * 300, "ERR_RESOURCE_LIMIT", "2 of 4"),
+    ],
+)
 def test_broken_markup_past_item_two_keeps_items_one_and_two_and_says_why(damage: str, code: str, lost: str) -> None:
     data = _feed(_story(1) + _story(2) + damage + _story(3) + _story(4) + "</channel></rss>")
     feed = parse_feed(data, "https://www.harbor-watch.example/feed/")
@@ -282,7 +326,9 @@ def test_broken_markup_past_item_two_keeps_items_one_and_two_and_says_why(damage
 
 def test_a_clean_feed_has_no_problems_and_local_slips_are_not_fatal() -> None:
     assert parse_feed(_feed(_story(1) + _story(2) + "</channel></rss>")).problems == ()
-    sloppy = _story(2).replace("Story 2", "Story 2 &nbsp; R&D and &amp co").replace("<description>", "<description><p>A<br>")
+    sloppy = (
+        _story(2).replace("Story 2", "Story 2 &nbsp; R&D and &amp co").replace("<description>", "<description><p>A<br>")
+    )
     feed = parse_feed(_feed(_story(1) + sloppy + _story(3) + "</channel></rss>"))
     assert len(feed.items) == 3 and feed.problems and feed.fatal_problems == ()
     assert {p.severity for p in feed.problems} == {"recovered"}

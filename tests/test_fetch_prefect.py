@@ -9,29 +9,35 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import query_catalog
+from web_server import FakeClock, TestSite, site  # noqa: F401  (site is a fixture)
 
 from flows.acquire.host_limits import host_limits_enabled, limit_name
 from flows.acquire.http import Fetcher, FetchPolicy, FetchResult
-from flows.run.ingest import ingest
-from flows.run.options import IngestOptions
 from flows.acquire.refetch import _combined
 from flows.acquire.seen import SeenState
 from flows.acquire.sources import Source
 from flows.acquire.web import fetch_web
+from flows.run.ingest import ingest
+from flows.run.options import IngestOptions
 from warehouse.lake import Lake
-from web_server import FakeClock, TestSite, site  # noqa: F401  (site is a fixture)
 
 
 def _policy(**overrides: Any) -> FetchPolicy:
-    values: dict[str, Any] = dict(allow_private_addresses=True, per_host_delay=0.0, backoff_base=0.01,
-                                  read_timeout=2.0, connect_timeout=2.0, respect_robots=False)
+    values: dict[str, Any] = dict(
+        allow_private_addresses=True,
+        per_host_delay=0.0,
+        backoff_base=0.01,
+        read_timeout=2.0,
+        connect_timeout=2.0,
+        respect_robots=False,
+    )
     values.update(overrides)
     return FetchPolicy(**values)
 
 
 # -- fast: no Prefect server ------------------------------------------------------------------------
+
 
 def test_only_transient_failures_are_marked_for_another_try(site: TestSite) -> None:  # noqa: F811
     clock = FakeClock()
@@ -51,14 +57,29 @@ def test_a_retry_after_past_the_cap_is_not_transient(site: TestSite) -> None:  #
 
 
 def test_the_final_result_counts_both_tiers() -> None:
-    first = FetchResult("u", "failed", status=503, attempts=4, error_type="HTTP503",
-                        message="u: 503 Service Unavailable (after 4 attempts)", transient=True)
-    last = FetchResult("u", "failed", status=503, attempts=3, error_type="HTTP503",
-                       message="u: 503 Service Unavailable (after 1 attempt)", transient=True)
+    first = FetchResult(
+        "u",
+        "failed",
+        status=503,
+        attempts=4,
+        error_type="HTTP503",
+        message="u: 503 Service Unavailable (after 4 attempts)",
+        transient=True,
+    )
+    last = FetchResult(
+        "u",
+        "failed",
+        status=503,
+        attempts=3,
+        error_type="HTTP503",
+        message="u: 503 Service Unavailable (after 1 attempt)",
+        transient=True,
+    )
     failed = _combined(first, last)
     assert failed.attempts == 7 and failed.message == (
         "u: 503 Service Unavailable (after 7 attempts: 4 by the fetcher, then the Prefect task refetch and 2 task "
-        "retries)")
+        "retries)"
+    )
     assert _combined(first, FetchResult("u", "fetched", status=200, attempts=2)).attempts == 6
 
 
@@ -72,13 +93,21 @@ def test_host_limit_names_and_modes() -> None:
 def test_outside_a_flow_run_a_transient_failure_stands(site: TestSite, tmp_path: Path) -> None:  # noqa: F811
     site.reset()
     policy = _policy(max_attempts=1, task_retries=2, task_retry_delay=0.0, host_limits="off")
-    (result,) = list(fetch_web([Source("s", "urls", urls=(site.url("/always-503"),))], Lake(tmp_path / "d"),
-                               SeenState(), policy, run_id="r1"))
+    (result,) = list(
+        fetch_web(
+            [Source("s", "urls", urls=(site.url("/always-503"),))],
+            Lake(tmp_path / "d"),
+            SeenState(),
+            policy,
+            run_id="r1",
+        )
+    )
     assert result.outcome == "failed" and result.fetch_row and result.fetch_row["attempts"] == 1
     assert site.hits["/always-503"] == 1
 
 
 # -- against the Prefect test server -------------------------------------------------------------
+
 
 def _query(root: Path, sql: str) -> list[tuple[Any, ...]]:
     return query_catalog(root / "sitrep.duckdb", sql)
@@ -94,7 +123,10 @@ def _task_runs(name_part: str) -> list[Any]:
 
 @pytest.mark.slow
 def test_transient_failures_are_retried_by_prefect_and_end_as_one_row(
-        prefect_api: str, site: TestSite, tmp_path: Path) -> None:  # noqa: F811
+    prefect_api: str,
+    site: TestSite,  # noqa: F811
+    tmp_path: Path,
+) -> None:
     site.reset()
     urls = tmp_path / "urls.txt"
     urls.write_text("\n".join(site.url(p) for p in ("/fail-twice/recovered-story", "/always-503", "/gone")) + "\n")
@@ -107,16 +139,25 @@ def test_transient_failures_are_retried_by_prefect_and_end_as_one_row(
     assert (site.hits["/fail-twice/recovered-story"], site.hits["/always-503"], site.hits["/gone"]) == (3, 4, 1)
     root = tmp_path / "data"
     assert _query(root, "SELECT count(*) FROM articles WHERE url LIKE '%/fail-twice/recovered-story'") == [(1,)]
-    fetches = {url.rsplit("/", 1)[-1]: row for url, *row in _query(
-        root, "SELECT url, outcome, http_status, attempts, error_type FROM fetches")}
-    assert fetches == {"recovered-story": ["fetched", 200, 3, None], "always-503": ["failed", 503, 4, "HTTP503"],
-                       "gone": ["failed", 410, 1, "HTTP410"]}
+    fetches = {
+        url.rsplit("/", 1)[-1]: row
+        for url, *row in _query(root, "SELECT url, outcome, http_status, attempts, error_type FROM fetches")
+    }
+    assert fetches == {
+        "recovered-story": ["fetched", 200, 3, None],
+        "always-503": ["failed", 503, 4, "HTTP503"],
+        "gone": ["failed", 410, 1, "HTTP410"],
+    }
     rejects = dict(_query(root, "SELECT error_type, message FROM rejects"))
     assert set(rejects) == {"HTTP503", "HTTP410"}
-    assert rejects["HTTP503"].endswith("(after 4 attempts: 1 by the fetcher, then the Prefect task refetch and "
-                                       "2 task retries)")
-    runs = {run.name.rsplit("/", 1)[-1]: run for run in _task_runs("refetch http://127.0.0.1")
-            if run.name.endswith(("/fail-twice/recovered-story", "/always-503"))}
+    assert rejects["HTTP503"].endswith(
+        "(after 4 attempts: 1 by the fetcher, then the Prefect task refetch and 2 task retries)"
+    )
+    runs = {
+        run.name.rsplit("/", 1)[-1]: run
+        for run in _task_runs("refetch http://127.0.0.1")
+        if run.name.endswith(("/fail-twice/recovered-story", "/always-503"))
+    }
     assert runs["recovered-story"].state_type.value == "COMPLETED" and runs["recovered-story"].run_count == 2
     assert runs["always-503"].state_type.value == "FAILED" and runs["always-503"].run_count == 3
     assert not _task_runs("refetch " + site.url("/gone"))  # a 4xx is never retried
@@ -138,8 +179,7 @@ def _delete_limit(client: Any, name: str) -> None:
 
 
 @pytest.mark.slow
-def test_host_limits_are_created_and_keep_two_workers_apart(
-        prefect_api: str, site: TestSite, tmp_path: Path) -> None:  # noqa: F811
+def test_host_limits_are_created_and_keep_two_workers_apart(prefect_api: str, site: TestSite, tmp_path: Path) -> None:  # noqa: F811
     from prefect.client.schemas.actions import GlobalConcurrencyLimitUpdate
 
     name = "sitrep-host-127.0.0.1"
@@ -147,8 +187,15 @@ def test_host_limits_are_created_and_keep_two_workers_apart(
     with _client() as client:
         _delete_limit(client, name)
         try:
-            list(fetch_web([Source("s", "urls", urls=(site.url("/held/first"),))], Lake(tmp_path / "a"), SeenState(),
-                           policy, run_id="r0"))
+            list(
+                fetch_web(
+                    [Source("s", "urls", urls=(site.url("/held/first"),))],
+                    Lake(tmp_path / "a"),
+                    SeenState(),
+                    policy,
+                    run_id="r0",
+                )
+            )
             created = client.read_global_concurrency_limit_by_name(name)
             assert (created.limit, created.active, created.active_slots) == (2, True, 0)
             # an operator narrows it to one request at a time over all processes
@@ -159,8 +206,11 @@ def test_host_limits_are_created_and_keep_two_workers_apart(
             def worker(tag: str) -> None:  # a separate fetcher (its own per-host gate), like another process
                 urls = tuple(site.url(f"/held/{tag}-{k}") for k in range(3))
                 try:
-                    results = list(fetch_web([Source(tag, "urls", urls=urls)], Lake(tmp_path / tag), SeenState(),
-                                             policy, run_id=tag))
+                    results = list(
+                        fetch_web(
+                            [Source(tag, "urls", urls=urls)], Lake(tmp_path / tag), SeenState(), policy, run_id=tag
+                        )
+                    )
                     assert [r.outcome for r in results] == ["fetched"] * 3
                 except BaseException as exc:  # noqa: BLE001 - reported by the test thread
                     failures.append(exc)

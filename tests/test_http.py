@@ -6,18 +6,26 @@ import datetime as dt
 from collections.abc import Iterator
 
 import pytest
+from web_server import CYRILLIC_TITLE, ROBOTS, FakeClock, TestSite, site  # noqa: F401 - fixture
 
 from flows.acquire.addresses import TargetRefused, check_target
 from flows.acquire.http import Fetcher, FetchPolicy, Validators, retry_after_seconds
 from transforms.extract.decode import decode_html
-from web_server import CYRILLIC_TITLE, ROBOTS, FakeClock, TestSite, site  # noqa: F401 - fixture
 
-NOW = dt.datetime(2026, 3, 4, 12, 0, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 3, 4, 12, 0, tzinfo=dt.UTC)
 
 
 def policy(**overrides: object) -> FetchPolicy:
-    base = dict(allow_private_addresses=True, respect_robots=False, per_host_delay=0.0, max_attempts=3,
-                read_timeout=0.5, connect_timeout=0.5, max_bytes=2_000_000, per_host_concurrency=4)
+    base = dict(
+        allow_private_addresses=True,
+        respect_robots=False,
+        per_host_delay=0.0,
+        max_attempts=3,
+        read_timeout=0.5,
+        connect_timeout=0.5,
+        max_bytes=2_000_000,
+        per_host_concurrency=4,
+    )
     base.update(overrides)
     return FetchPolicy(**base)  # type: ignore[arg-type]
 
@@ -159,7 +167,7 @@ def robots_site(site: TestSite) -> Iterator[TestSite]:  # noqa: F811
 
 
 def test_robots_wildcard_and_longest_match_rules_are_obeyed(clock: FakeClock, robots_site: TestSite) -> None:
-    robots_site.robots = (b"User-agent: *\nDisallow: /*?print=\nAllow: /news/\nDisallow: /news/private\n")
+    robots_site.robots = b"User-agent: *\nDisallow: /*?print=\nAllow: /news/\nDisallow: /news/private\n"
     robots_site.pages["/news/private/frigate-memo"] = b"<html><body><p>Staff only.</p></body></html>"
     with Fetcher(policy(respect_robots=True), sleep=clock.sleep, clock=clock.monotonic) as f:
         printed = f.fetch(robots_site.url("/ok?print=1"))
@@ -174,8 +182,11 @@ def test_robots_wildcard_and_longest_match_rules_are_obeyed(clock: FakeClock, ro
 
 def test_robots_txt_over_the_size_cap_is_read_up_to_the_cap(clock: FakeClock, robots_site: TestSite) -> None:
     """RFC 9309 2.5: the first 500 KiB at least are parsed; a longer file is cut there, not ignored."""
-    robots_site.robots = (b"User-agent: *\nDisallow: /private/\nCrawl-delay: 3\n"
-                          + b"# archived rules of the old site follow\n" * 20_000 + b"Disallow: /ok\n")
+    robots_site.robots = (
+        b"User-agent: *\nDisallow: /private/\nCrawl-delay: 3\n"
+        + b"# archived rules of the old site follow\n" * 20_000
+        + b"Disallow: /ok\n"
+    )
     assert len(robots_site.robots) > FetchPolicy().robots_max_bytes
     with Fetcher(policy(respect_robots=True), sleep=clock.sleep, clock=clock.monotonic) as f:
         blocked = f.fetch(robots_site.url("/private/memo"))
@@ -221,8 +232,20 @@ def test_loopback_is_refused_by_default(site: TestSite) -> None:  # noqa: F811
     assert site.hits["/ok"] == 0  # no request was sent
 
 
-@pytest.mark.parametrize("address", ["10.1.2.3", "169.254.169.254", "192.168.0.10", "172.16.5.4", "::1", "fe80::1",
-                                     "::ffff:127.0.0.1", "0.0.0.0", "100.64.0.1"])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "10.1.2.3",
+        "169.254.169.254",
+        "192.168.0.10",
+        "172.16.5.4",
+        "::1",
+        "fe80::1",
+        "::ffff:127.0.0.1",
+        "0.0.0.0",
+        "100.64.0.1",
+    ],
+)
 def test_private_and_link_local_addresses_are_refused(address: str) -> None:
     with pytest.raises(TargetRefused, match="PrivateAddress|private"):
         check_target("https://intranet.example/feed", allow_private=False, resolve=lambda h, p: [address])

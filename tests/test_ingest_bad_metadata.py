@@ -12,7 +12,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import PARAGRAPHS, make_page, sitrep_command
 
 pytestmark = pytest.mark.slow
@@ -22,10 +21,15 @@ ZERO = "0001-01-01T00:00:00Z"
 
 def _zero_dated_page() -> str:
     """A page as a misconfigured CMS serves it: zero timestamps in JSON-LD and meta, a real dateline."""
-    linked = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Army orders 40 new howitzers",
-              "datePublished": ZERO, "dateModified": ZERO,
-              "author": {"@type": "Person", "name": "National Security Writer"},
-              "publisher": {"@type": "Organization", "name": "Defense Dispatch"}}
+    linked = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": "Army orders 40 new howitzers",
+        "datePublished": ZERO,
+        "dateModified": ZERO,
+        "author": {"@type": "Person", "name": "National Security Writer"},
+        "publisher": {"@type": "Organization", "name": "Defense Dispatch"},
+    }
     paragraphs = "\n".join(f"<p>{p}</p>" for p in PARAGRAPHS)
     return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <title>Army orders 40 new howitzers | Defense Dispatch</title>
@@ -60,15 +64,35 @@ def test_a_zero_dated_page_does_not_fail_the_run(cli_env: dict[str, str], tmp_pa
 
     status = run(["sql", "SELECT status FROM run_history", "--format", "json"], cli_env)
     assert json.loads(status.stdout) == [{"status": "completed"}]
-    rows = run(["sql", "SELECT title, CAST(published_at AS VARCHAR) AS published, published_source, authors "
-                       "FROM articles ORDER BY title", "--format", "json"], cli_env)
+    rows = run(
+        [
+            "sql",
+            "SELECT title, CAST(published_at AS VARCHAR) AS published, published_source, authors "
+            "FROM articles ORDER BY title",
+            "--format",
+            "json",
+        ],
+        cli_env,
+    )
     assert json.loads(rows.stdout) == [
-        {"title": "Army buys launchers", "published": "2025-04-08", "published_source": "metadata",
-         "authors": ["Sam Writer"]},
-        {"title": "Army orders 40 new howitzers", "published": "2025-03-03", "published_source": "dateline",
-         "authors": []},
-        {"title": "Navy buys radars", "published": "2025-04-10", "published_source": "metadata",
-         "authors": ["Sam Writer"]},
+        {
+            "title": "Army buys launchers",
+            "published": "2025-04-08",
+            "published_source": "metadata",
+            "authors": ["Sam Writer"],
+        },
+        {
+            "title": "Army orders 40 new howitzers",
+            "published": "2025-03-03",
+            "published_source": "dateline",
+            "authors": [],
+        },
+        {
+            "title": "Navy buys radars",
+            "published": "2025-04-10",
+            "published_source": "metadata",
+            "authors": ["Sam Writer"],
+        },
     ]
     rejects = run(["sql", "SELECT count(*) AS n FROM rejects", "--format", "json"], cli_env)
     assert json.loads(rejects.stdout) == [{"n": 0}]

@@ -6,14 +6,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import query_catalog, sitrep_command
 from damaged_xml import GOOD_SLUGS, publish_damaged
+from web_server import CYRILLIC_TITLE, TestSite, site  # noqa: F401  (site is a fixture)
 
 from flows.acquire.http import FetchPolicy
 from flows.run.ingest import ingest
 from flows.run.options import IngestOptions
-from web_server import CYRILLIC_TITLE, TestSite, site  # noqa: F401  (site is a fixture)
 
 pytestmark = pytest.mark.slow
 
@@ -45,26 +44,32 @@ def test_url_list_through_the_flow(prefect_api: str, site: TestSite, tmp_path: P
     assert _query(root, "SELECT count(*) FROM articles") == [(3,)]
 
 
-def test_a_feed_cut_short_by_an_entity_bomb_through_the_cli(cli_env: dict[str, str], site: TestSite,  # noqa: F811
-                                                            tmp_path: Path) -> None:
+def test_a_feed_cut_short_by_an_entity_bomb_through_the_cli(
+    cli_env: dict[str, str],
+    site: TestSite,  # noqa: F811
+    tmp_path: Path,
+) -> None:
     """Issue #14: the items before the bomb become articles, the feed a reject, and what the CLI says is true."""
     publish_damaged(site)
     env = cli_env | {"SITREP_ALLOW_PRIVATE_ADDRESSES": "true", "SITREP_PER_HOST_DELAY": "0", "SITREP_WORKERS": "1"}
-    done = subprocess.run(sitrep_command() + ["ingest", site.url("/bomb-feed.xml")], env=env, capture_output=True,
-                          text=True, timeout=300)
+    done = subprocess.run(
+        sitrep_command() + ["ingest", site.url("/bomb-feed.xml")], env=env, capture_output=True, text=True, timeout=300
+    )
     assert done.returncode == 0, done.stderr
     assert "1 rejected, see: sitrep sql" in done.stdout
     root = Path(env["SITREP_LAKE"])
     urls = {u.rsplit("/", 1)[-1] for (u,) in _query(root, "SELECT url FROM articles")}
     assert urls == set(GOOD_SLUGS)
     ((stage, error_type, source_uri, message, raw_id),) = _query(
-        root, "SELECT stage, error_type, source_uri, message, raw_id FROM rejects")
+        root, "SELECT stage, error_type, source_uri, message, raw_id FROM rejects"
+    )
     assert (stage, error_type, source_uri) == ("parse", "PartialFeed", site.url("/bomb-feed.xml"))
     assert "Maximum entity amplification factor exceeded" in message and "3 items read" in message
     assert _query(root, f"SELECT outcome FROM fetches WHERE raw_id = '{raw_id}'") == [("fetched",)]
 
-    nothing = subprocess.run(sitrep_command() + ["ingest", site.url("/bomb-first.xml")], env=env, capture_output=True,
-                             text=True, timeout=300)
+    nothing = subprocess.run(
+        sitrep_command() + ["ingest", site.url("/bomb-first.xml")], env=env, capture_output=True, text=True, timeout=300
+    )
     assert nothing.returncode == 1
     assert nothing.stderr.strip() == "sitrep: nothing could be read from 1 source(s): see the rejects table"
     rows = _query(root, "SELECT stage, error_type, message FROM rejects WHERE source_uri LIKE '%bomb-first.xml'")

@@ -11,12 +11,20 @@ import pytest
 
 from warehouse.lake import Lake, LakeBusy, sha256_hex, write_lock
 
-NOW = dt.datetime(2025, 5, 1, 12, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2025, 5, 1, 12, tzinfo=dt.UTC)
 
 
 def _reject(i: int) -> dict[str, object]:
-    return {"run_id": "r1", "stage": "clean", "source_name": "s", "source_uri": f"file:///x{i}",
-            "raw_id": None, "error_type": "EmptyDocument", "message": "empty", "at": NOW}
+    return {
+        "run_id": "r1",
+        "stage": "clean",
+        "source_name": "s",
+        "source_uri": f"file:///x{i}",
+        "raw_id": None,
+        "error_type": "EmptyDocument",
+        "message": "empty",
+        "at": NOW,
+    }
 
 
 def test_raw_zone_is_content_addressed_and_idempotent(tmp_path: Path) -> None:
@@ -49,8 +57,16 @@ def test_rows_breaking_the_schema_are_refused_before_writing(tmp_path: Path) -> 
 def test_old_files_missing_a_column_still_read(tmp_path: Path) -> None:
     lake = Lake(tmp_path)
     lake.write_table("rejects", [_reject(1)], run_id="r1", ingest_date=NOW.date(), part=0)
-    old = pa.table({"run_id": ["r0"], "stage": ["load"], "source_uri": ["file:///old"],
-                    "error_type": ["TooLarge"], "message": ["big"], "at": pa.array([NOW], pa.timestamp("us", tz="UTC"))})
+    old = pa.table(
+        {
+            "run_id": ["r0"],
+            "stage": ["load"],
+            "source_uri": ["file:///old"],
+            "error_type": ["TooLarge"],
+            "message": ["big"],
+            "at": pa.array([NOW], pa.timestamp("us", tz="UTC")),
+        }
+    )
     folder = Path(lake.table_dir("rejects")) / "ingest_date=2024-01-01"
     folder.mkdir(parents=True)
     pq.write_table(old, folder / "part-r0-00000.parquet")

@@ -12,8 +12,9 @@ from conftest import REPO
 
 def test_import_linter_contracts_hold() -> None:
     lint = Path(sys.executable).with_name("lint-imports")
-    result = subprocess.run([str(lint), "--config", str(REPO / "pyproject.toml")], cwd=REPO,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [str(lint), "--config", str(REPO / "pyproject.toml")], cwd=REPO, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "5 kept, 0 broken" in result.stdout, result.stdout
 
@@ -47,8 +48,20 @@ def test_no_module_reaches_400_lines() -> None:
             assert lines < 400, f"{module.relative_to(REPO)} has {lines} lines"
 
 
+def test_ruff_format_and_check_are_clean() -> None:
+    ruff = Path(sys.executable).with_name("ruff")
+    for args in (["format", "--check", "."], ["check", "."]):
+        result = subprocess.run([str(ruff), *args], cwd=REPO, capture_output=True, text=True, timeout=300)
+        assert result.returncode == 0, f"ruff {' '.join(args)}: " + result.stdout[-4000:] + result.stderr[-2000:]
+
+
 def test_mypy_finds_no_type_errors() -> None:
     mypy = Path(sys.executable).with_name("mypy")
-    result = subprocess.run([str(mypy), "flows", "transforms", "schemas", "warehouse"], cwd=REPO,
-                            capture_output=True, text=True, timeout=900)
+    result = subprocess.run(
+        [str(mypy), "flows", "transforms", "schemas", "warehouse"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert result.returncode == 0, result.stdout[-4000:]

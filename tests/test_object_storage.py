@@ -17,24 +17,36 @@ from typing import Any
 
 import pyarrow.fs as pafs
 import pytest
-
 from conftest import PARAGRAPHS, make_page, sitrep_command, write_site
+
 from warehouse.api import open_warehouse
 from warehouse.catalog import connect, refresh_catalog
 from warehouse.generations import StagedLake, begin_rebuild, commit_rebuild, recover_rebuild
 from warehouse.lake import Lake, sha256_hex
 from warehouse.storage import StorageError, check_storage_url
 
-NOW = dt.datetime(2025, 5, 1, 12, tzinfo=dt.timezone.utc)
-AWS_ENV = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_DEFAULT_REGION": "us-east-1",
-           "AWS_EC2_METADATA_DISABLED": "true"}
+NOW = dt.datetime(2025, 5, 1, 12, tzinfo=dt.UTC)
+AWS_ENV = {
+    "AWS_ACCESS_KEY_ID": "testing",
+    "AWS_SECRET_ACCESS_KEY": "testing",
+    "AWS_DEFAULT_REGION": "us-east-1",
+    "AWS_EC2_METADATA_DISABLED": "true",
+}
 TABLES = ("raw_documents", "articles", "entity_mentions", "entities", "quantities", "temporal_expressions", "rejects")
 IGNORED = {"run_id", "ingested_at", "at"}  # differ between any two runs by design
 
 
 def _reject(i: int, run_id: str = "r1") -> dict[str, object]:
-    return {"run_id": run_id, "stage": "clean", "source_name": "s", "source_uri": f"file:///x{i}",
-            "raw_id": None, "error_type": "EmptyDocument", "message": "empty", "at": NOW}
+    return {
+        "run_id": run_id,
+        "stage": "clean",
+        "source_name": "s",
+        "source_uri": f"file:///x{i}",
+        "raw_id": None,
+        "error_type": "EmptyDocument",
+        "message": "empty",
+        "at": NOW,
+    }
 
 
 @pytest.fixture(scope="module")
@@ -116,7 +128,9 @@ def test_a_lake_on_s3(tmp_path: Path, s3_url: str) -> None:
     assert not lake.store.local and lake.store.uri(lake.tables_dir).startswith("s3://sitrep-")
     _exercise_lake(lake)
     objects = _objects(s3_url)
-    assert any(o.startswith("raw/") for o in objects) and any(o.startswith("tables/rejects/ingest_date=") for o in objects)
+    assert any(o.startswith("raw/") for o in objects) and any(
+        o.startswith("tables/rejects/ingest_date=") for o in objects
+    )
     assert not any(o.startswith(("_tmp/", "tables.next/", "tables.old/")) for o in objects), objects
     assert sorted(p.name for p in (tmp_path / "data").iterdir()) == ["sitrep.duckdb"]
 
@@ -130,7 +144,9 @@ def test_a_killed_swap_on_s3_is_finished_by_the_next_run(tmp_path: Path, s3_url:
     assert lake.read_table("rejects").num_rows == 1
 
     staged = begin_rebuild(lake)
-    new = staged.write_table("rejects", [_reject(2, "new"), _reject(3, "new")], run_id="new", ingest_date=NOW.date(), part=0)
+    new = staged.write_table(
+        "rejects", [_reject(2, "new"), _reject(3, "new")], run_id="new", ingest_date=NOW.date(), part=0
+    )
     assert new is not None and old is not None
     name = new.removeprefix(staged.table_dir("rejects") + "/")
     lake.store.put(f"{staged.tables_dir}/COMPLETE", json.dumps({"rejects": [name]}).encode())
@@ -145,7 +161,10 @@ def test_credentials_never_ride_in_the_storage_url() -> None:
         check_storage_url("s3://AKIA:secret@bucket/lake")
     with pytest.raises(StorageError, match="bucket"):
         check_storage_url("s3://")
-    assert check_storage_url("s3://bucket/lake?endpoint_override=127.0.0.1:9000") == "s3://bucket/lake?endpoint_override=127.0.0.1:9000"
+    assert (
+        check_storage_url("s3://bucket/lake?endpoint_override=127.0.0.1:9000")
+        == "s3://bucket/lake?endpoint_override=127.0.0.1:9000"
+    )
 
 
 # -- the real flows, on S3 and on a local disk -------------------------------------------------------------
@@ -189,10 +208,13 @@ def test_ingest_on_s3_equals_a_local_lake(prefect_api: str, tmp_path: Path, site
 
     env = {k: v for k, v in os.environ.items() if not k.startswith("SITREP_")} | AWS_ENV
     env |= {"SITREP_LAKE": str(tmp_path / "s3data"), "SITREP_STORAGE": s3_url}
-    query = ("SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM articles_current) AS current, "
-             "(SELECT count(*) FROM raw_documents) AS raw, (SELECT count(*) FROM rejects) AS rejects")
-    out = subprocess.run([*sitrep_command(), "sql", query, "--format", "json"], env=env, capture_output=True,
-                         text=True, timeout=120)
+    query = (
+        "SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM articles_current) AS current, "
+        "(SELECT count(*) FROM raw_documents) AS raw, (SELECT count(*) FROM rejects) AS rejects"
+    )
+    out = subprocess.run(
+        [*sitrep_command(), "sql", query, "--format", "json"], env=env, capture_output=True, text=True, timeout=120
+    )
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout) == [{"articles": 4, "current": 3, "raw": 5, "rejects": 1}]
     check = subprocess.run([*sitrep_command(), "check"], env=env, capture_output=True, text=True, timeout=120)
@@ -214,13 +236,29 @@ def test_ingest_on_s3_equals_a_local_lake(prefect_api: str, tmp_path: Path, site
 def test_a_missing_bucket_is_one_line_before_anything_runs(tmp_path: Path, s3_endpoint: str) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("SITREP_")} | AWS_ENV
     url = f"s3://no-such-bucket/lake?endpoint_override={s3_endpoint}&scheme=http&region=us-east-1"
-    out = subprocess.run([*sitrep_command(), "sql", "SELECT 1", "--lake", str(tmp_path / "data"), "--storage", url],
-                         env=env, capture_output=True, text=True, timeout=120)
-    assert out.returncode == 2 and out.stderr.startswith("sitrep: storage ") and "no bucket 'no-such-bucket'" in out.stderr
+    out = subprocess.run(
+        [*sitrep_command(), "sql", "SELECT 1", "--lake", str(tmp_path / "data"), "--storage", url],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (
+        out.returncode == 2 and out.stderr.startswith("sitrep: storage ") and "no bucket 'no-such-bucket'" in out.stderr
+    )
     assert len(out.stderr.strip().splitlines()) == 1
-    bad = subprocess.run([*sitrep_command(), "status", "--storage", "s3://key:secret@bucket/lake"], env=env,
-                         capture_output=True, text=True, timeout=120)
-    assert bad.returncode == 2 and "AWS_ACCESS_KEY_ID" in bad.stderr and "secret" not in bad.stderr.replace("AWS_SECRET", "")
+    bad = subprocess.run(
+        [*sitrep_command(), "status", "--storage", "s3://key:secret@bucket/lake"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (
+        bad.returncode == 2
+        and "AWS_ACCESS_KEY_ID" in bad.stderr
+        and "secret" not in bad.stderr.replace("AWS_SECRET", "")
+    )
 
 
 def test_a_catalog_follows_its_lake_to_another_data_root_or_bucket_prefix(tmp_path: Path, s3_url: str) -> None:

@@ -12,13 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import PARAGRAPHS, REPO, make_page
-from flows.run.artifacts import source_label, summary_markdown
-from flows.serve.deployments import plan_deployments, to_deployments
-from flows.run.options import IngestOptions
-from flows.serve.server import STATE_FILE, choose_api, server_command, server_env
+
 from flows.acquire.sources import SourceError, parse_sources_toml, resolve_sources
+from flows.run.artifacts import source_label, summary_markdown
+from flows.run.options import IngestOptions
+from flows.serve.deployments import plan_deployments, to_deployments
+from flows.serve.server import STATE_FILE, choose_api, server_command, server_env
 
 SOURCES = """
 [[source]]
@@ -52,15 +52,21 @@ def sources_file(tmp_path: Path) -> Path:
 def test_schedules_are_read_from_the_sources_file(sources_file: Path) -> None:
     sources = parse_sources_toml(sources_file)
     assert [(s.name, s.schedule, s.interval) for s in sources] == [
-        ("Defense Dispatch", "*/30 * * * *", None), ("Wire feed", None, 1800), ("By hand", None, None)]
+        ("Defense Dispatch", "*/30 * * * *", None),
+        ("Wire feed", None, 1800),
+        ("By hand", None, None),
+    ]
 
 
-@pytest.mark.parametrize(("entry", "message"), [
-    ('schedule = "*/30 * * *"', "cron expression of 5 fields"),
-    ("interval = 0", "positive number of seconds"),
-    ('interval = "1800"', "positive number of seconds"),
-    ('schedule = "0 * * * *"\ninterval = 60', "not both"),
-])
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ('schedule = "*/30 * * *"', "cron expression of 5 fields"),
+        ("interval = 0", "positive number of seconds"),
+        ('interval = "1800"', "positive number of seconds"),
+        ('schedule = "0 * * * *"\ninterval = 60', "not both"),
+    ],
+)
 def test_bad_schedules_say_what_is_wrong(tmp_path: Path, entry: str, message: str) -> None:
     (tmp_path / "s.toml").write_text(f'[[source]]\nkind = "url"\nurl = "https://a.example/"\n{entry}\n')
     with pytest.raises(SourceError, match=message):
@@ -137,8 +143,15 @@ def test_run_names_and_summary_artifact() -> None:
     assert source_label(["/x/sources.toml#Defense Dispatch"]) == "Defense Dispatch"
     assert source_label(["https://wire.example/feed/", "/data/site"]) == "wire.example+1"
     assert source_label(["@lists/urls.txt"]) == "urls"
-    text = summary_markdown({"run_id": "r1", "status": "completed", "seconds": 2.5, "lake": "/d",
-                             "counts": {"documents": 4, "new": 3, "rejected": 1}})
+    text = summary_markdown(
+        {
+            "run_id": "r1",
+            "status": "completed",
+            "seconds": 2.5,
+            "lake": "/d",
+            "counts": {"documents": 4, "new": 3, "rejected": 1},
+        }
+    )
     assert "| documents | new | revised |" in text and "| 4 | 3 | 0 | 0 | 0 | 1 | 0 | 2.5 |" in text
 
 
@@ -153,15 +166,21 @@ runner = CliRunner()
 out = runner.invoke(app, ["normalize", {str(page)!r}, "--published", "2025-04-09"])
 assert out.exit_code == 0, out.output
 assert "Army buys launchers" in out.output
-runner.invoke(app, ["sql", "SELECT 1", "--lake", {str(tmp_path / 'none')!r}])
-runner.invoke(app, ["status", "--lake", {str(tmp_path / 'none')!r}])
-runner.invoke(app, ["serve", {str(tmp_path / 'missing.toml')!r}, "--dry-run"])
+runner.invoke(app, ["sql", "SELECT 1", "--lake", {str(tmp_path / "none")!r}])
+runner.invoke(app, ["status", "--lake", {str(tmp_path / "none")!r}])
+runner.invoke(app, ["serve", {str(tmp_path / "missing.toml")!r}, "--dry-run"])
 loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("prefect", "distributed"))
 assert not loaded, loaded
 print("ok")
 """
-    done = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, timeout=120,
-                          env={"PATH": "/usr/bin:/bin", "SITREP_ENTITY_MODEL": "none"})
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PATH": "/usr/bin:/bin", "SITREP_ENTITY_MODEL": "none"},
+    )
     assert done.returncode == 0 and done.stdout.strip().endswith("ok"), done.stdout + done.stderr
 
 
@@ -171,7 +190,9 @@ def test_example_prefect_yaml_deploys_the_ingest_flow_with_valid_options() -> No
     spec = yaml.safe_load((REPO / "prefect.yaml").read_text())
     assert spec["deployments"]
     for deployment in spec["deployments"]:
-        assert deployment["entrypoint"] == "flows/run/ingest.py:ingest" and (REPO / "flows" / "run" / "ingest.py").exists()
+        assert (
+            deployment["entrypoint"] == "flows/run/ingest.py:ingest" and (REPO / "flows" / "run" / "ingest.py").exists()
+        )
         IngestOptions.model_validate(deployment["parameters"]["options"])
         assert "#" in deployment["parameters"]["sources"][0] and deployment["concurrency_limit"] == 1
 

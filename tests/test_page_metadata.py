@@ -18,12 +18,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from schemas.records import CleanArticle
+from transforms.dates.published import resolve_published
 from transforms.extract.author_labels import is_job_label, parse_author_rules
 from transforms.extract.authors import clean_authors
 from transforms.extract.byline import parse_byline, parse_names
 from transforms.extract.clean import clean_document
 from transforms.extract.credits import PageCredits
-from transforms.dates.published import resolve_published
 from transforms.extract.titles import strip_site_name
 
 FETCHED = dt.date(2025, 6, 1)
@@ -104,7 +104,9 @@ def test_a_zero_json_ld_date_yields_to_the_meta_tag() -> None:
 
 def test_a_json_ld_date_in_2199_yields_to_the_url() -> None:
     url = "https://www.defensedispatch.example/2023/02/01/army-orders-howitzers/"
-    assert ingest_view(news_page(head=json_ld(datePublished="2199-05-04T10:00:00Z")), url=url).published == dt.date(2023, 2, 1)
+    assert ingest_view(news_page(head=json_ld(datePublished="2199-05-04T10:00:00Z")), url=url).published == dt.date(
+        2023, 2, 1
+    )
 
 
 def test_an_1899_date_yields_to_the_dateline() -> None:
@@ -114,8 +116,7 @@ def test_an_1899_date_yields_to_the_dateline() -> None:
 
 
 def test_a_zero_date_line_in_a_text_paste_yields_to_the_dateline() -> None:
-    text = ("Army orders 40 new howitzers\n\nPosted Jan. 1, 0001\n\n"
-            "WASHINGTON (March 3, 2024) — " + "\n\n".join(BODY))
+    text = "Army orders 40 new howitzers\n\nPosted Jan. 1, 0001\n\nWASHINGTON (March 3, 2024) — " + "\n\n".join(BODY)
     assert ingest_view(text, kind="text").published == dt.date(2024, 3, 3)
 
 
@@ -133,14 +134,19 @@ def test_a_modification_date_is_not_a_publication_date() -> None:
 
 
 def test_a_publication_date_next_to_a_modification_date_is_kept() -> None:
-    head = (meta("article:published_time", "2024-03-01T08:00:00Z") + meta("article:modified_time", "2024-05-04T12:00:00Z")
-            + json_ld(datePublished="2024-03-01T08:00:00Z", dateModified="2024-05-04T12:00:00Z"))
+    head = (
+        meta("article:published_time", "2024-03-01T08:00:00Z")
+        + meta("article:modified_time", "2024-05-04T12:00:00Z")
+        + json_ld(datePublished="2024-03-01T08:00:00Z", dateModified="2024-05-04T12:00:00Z")
+    )
     assert ingest_view(news_page(head=head)).published == dt.date(2024, 3, 1)
 
 
 def test_a_modification_date_the_page_also_shows_as_its_date_is_kept() -> None:
     head = meta("article:modified_time", "2024-05-04T12:00:00Z")
-    html = news_page(head=head, byline='<p class="byline">By Dana Whitfield</p><time datetime="2024-05-04">May 4, 2024</time>')
+    html = news_page(
+        head=head, byline='<p class="byline">By Dana Whitfield</p><time datetime="2024-05-04">May 4, 2024</time>'
+    )
     assert ingest_view(html).published == dt.date(2024, 5, 4)
 
 
@@ -151,10 +157,22 @@ def authors_of(html: str, url: str | None = None) -> tuple[str, ...]:
     return ingest_view(html, url=url).authors
 
 
-@pytest.mark.parametrize("label", [
-    "National Security Writer", "Staff Writer", "Pentagon Correspondent", "Defense News Staff", "Editorial Board",
-    "National Desk", "Submitted", "Senior Defense Reporter", "Web Desk", "Staff Reports", "Defense Dispatch Staff",
-])
+@pytest.mark.parametrize(
+    "label",
+    [
+        "National Security Writer",
+        "Staff Writer",
+        "Pentagon Correspondent",
+        "Defense News Staff",
+        "Editorial Board",
+        "National Desk",
+        "Submitted",
+        "Senior Defense Reporter",
+        "Web Desk",
+        "Staff Reports",
+        "Defense Dispatch Staff",
+    ],
+)
 def test_a_job_title_or_desk_is_not_an_author(label: str) -> None:
     alone = news_page(head=meta("author", label), byline="")
     assert authors_of(alone) == ()
@@ -164,20 +182,30 @@ def test_a_job_title_or_desk_is_not_an_author(label: str) -> None:
     assert authors_of(linked) == ()
 
 
-@pytest.mark.parametrize("byline", [
-    '<p class="byline">By Jane Doe, Senior Defense Reporter</p>',
-    '<div class="author">Jane Doe, Senior Defense Reporter</div>',
-    '<p class="byline">By <a rel="author" href="/staff/jane-doe">Jane Doe</a>, National Security Writer</p>',
-])
+@pytest.mark.parametrize(
+    "byline",
+    [
+        '<p class="byline">By Jane Doe, Senior Defense Reporter</p>',
+        '<div class="author">Jane Doe, Senior Defense Reporter</div>',
+        '<p class="byline">By <a rel="author" href="/staff/jane-doe">Jane Doe</a>, National Security Writer</p>',
+    ],
+)
 def test_a_name_glued_to_its_title_keeps_the_name(byline: str) -> None:
     assert authors_of(news_page(byline=byline)) == ("Jane Doe",)
     assert authors_of(news_page(head=meta("author", "Jane Doe, Senior Defense Reporter"), byline="")) == ("Jane Doe",)
 
 
-@pytest.mark.parametrize("credit,expected", [
-    ("By Reuters", "Reuters"), ("Reuters", "Reuters"), ("Associated Press", "Associated Press"),
-    ("The Associated Press", "Associated Press"), ("AP", "Associated Press"), ("AFP", "Agence France-Presse"),
-])
+@pytest.mark.parametrize(
+    "credit,expected",
+    [
+        ("By Reuters", "Reuters"),
+        ("Reuters", "Reuters"),
+        ("Associated Press", "Associated Press"),
+        ("The Associated Press", "Associated Press"),
+        ("AP", "Associated Press"),
+        ("AFP", "Agence France-Presse"),
+    ],
+)
 def test_a_wire_service_alone_is_the_credit_under_one_name(credit: str, expected: str) -> None:
     assert authors_of(news_page(head=meta("author", credit), byline="")) == (expected,)
     byline = f'<p class="byline">{credit}</p>' if credit.startswith("By") else f'<p class="byline">By {credit}</p>'
@@ -191,16 +219,23 @@ def test_a_wire_service_beside_a_person_yields_to_the_person() -> None:
 
 def test_the_site_or_its_publisher_is_not_an_author() -> None:
     assert authors_of(news_page(head=meta("author", "Defense Dispatch"), byline="")) == ()
-    publisher = json_ld(author={"@type": "Organization", "name": "Frontline Media Group"},
-                        publisher={"@type": "Organization", "name": "Frontline Media Group"})
+    publisher = json_ld(
+        author={"@type": "Organization", "name": "Frontline Media Group"},
+        publisher={"@type": "Organization", "name": "Frontline Media Group"},
+    )
     assert authors_of(news_page(head=publisher, byline="")) == ()
     # a publisher named as author next to the writer, known from the copyright line
     owner = meta("author", "Frontline Media Group") + json_ld(author=[{"@type": "Person", "name": "Dana Whitfield"}])
     html = news_page(head=owner, byline="").replace("&copy; 2025 Defense Dispatch", "&copy; 2025 Frontline Media Group")
     assert authors_of(html) == ("Dana Whitfield",)
     # the domain names the site too
-    assert authors_of(news_page(head=meta("author", "DefenseDispatch"), byline=""),
-                      url="https://www.defensedispatch.example/2024/03/02/howitzers/") == ()
+    assert (
+        authors_of(
+            news_page(head=meta("author", "DefenseDispatch"), byline=""),
+            url="https://www.defensedispatch.example/2024/03/02/howitzers/",
+        )
+        == ()
+    )
 
 
 def test_a_site_name_that_is_also_a_persons_name_stays_when_it_is_the_byline() -> None:
@@ -208,8 +243,10 @@ def test_a_site_name_that_is_also_a_persons_name_stays_when_it_is_the_byline() -
     assert authors_of(html) == ("Dana Whitfield",)
 
 
-QUOTE = ("<blockquote class=\"pullquote\"><p>\u201cWe will not slow down the fielding of these guns.\u201d</p>"
-         "<cite class=\"quote-author\">Lt. Gen. John Smith</cite></blockquote>")
+QUOTE = (
+    '<blockquote class="pullquote"><p>\u201cWe will not slow down the fielding of these guns.\u201d</p>'
+    '<cite class="quote-author">Lt. Gen. John Smith</cite></blockquote>'
+)
 
 
 def test_a_quoted_person_is_not_an_author() -> None:
@@ -220,8 +257,10 @@ def test_a_quoted_person_is_not_an_author() -> None:
 
 
 def test_a_commenter_is_not_an_author() -> None:
-    comments = ('<section id="comments"><div class="comment"><span class="comment-author">Mark Ellison</span>'
-                "<p>Good to see the line moving to two shifts at last.</p></div></section>")
+    comments = (
+        '<section id="comments"><div class="comment"><span class="comment-author">Mark Ellison</span>'
+        "<p>Good to see the line moving to two shifts at last.</p></div></section>"
+    )
     assert authors_of(news_page(byline="", after=comments)) == ()
 
 
@@ -232,12 +271,15 @@ def test_military_ratings_and_dotted_initials_are_kept_whole() -> None:
     assert authors_of(news_page(byline=dotted)) == ("Dana A. Ford", "Tom Watkins")
 
 
-@pytest.mark.parametrize("caption", [
-    "Col. Dave Butler, Army spokesman",
-    "Gen. James Rainey, commanding general of Army Futures Command",
-    "John Kirby, Pentagon press secretary",
-    "Lt. Gen. John Smith, Army Futures Command, said",
-])
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Col. Dave Butler, Army spokesman",
+        "Gen. James Rainey, commanding general of Army Futures Command",
+        "John Kirby, Pentagon press secretary",
+        "Lt. Gen. John Smith, Army Futures Command, said",
+    ],
+)
 def test_a_caption_or_attribution_under_a_pasted_headline_is_not_a_byline(caption: str) -> None:
     text = f"Army orders 40 new howitzers\n\n{caption}\n\n" + "\n\n".join(BODY)
     article = ingest_view(text, kind="text")
@@ -262,16 +304,19 @@ def title_of(title: str, *, url: str | None = None, site: str = "Defense Dispatc
     return ingest_view(news_page(title=title, headline="", site=site, head=head), url=url).title
 
 
-@pytest.mark.parametrize("title", [
-    f"Defense Dispatch | {HEADLINE}",
-    f"{HEADLINE} - Defense Dispatch",
-    f"{HEADLINE} \u2014 Defense Dispatch",
-    f"{HEADLINE} -- DEFENSE DISPATCH",
-    f"{HEADLINE} | Land | Defense Dispatch",
-    f"{HEADLINE} | News | Defense Dispatch",
-    f"{HEADLINE} | Defense Dispatch News",
-    f"Defense Dispatch: {HEADLINE}",
-])
+@pytest.mark.parametrize(
+    "title",
+    [
+        f"Defense Dispatch | {HEADLINE}",
+        f"{HEADLINE} - Defense Dispatch",
+        f"{HEADLINE} \u2014 Defense Dispatch",
+        f"{HEADLINE} -- DEFENSE DISPATCH",
+        f"{HEADLINE} | Land | Defense Dispatch",
+        f"{HEADLINE} | News | Defense Dispatch",
+        f"{HEADLINE} | Defense Dispatch News",
+        f"Defense Dispatch: {HEADLINE}",
+    ],
+)
 def test_the_site_name_is_stripped_from_the_title(title: str) -> None:
     assert title_of(title) == HEADLINE
 
@@ -283,13 +328,16 @@ def test_the_host_name_and_the_publisher_name_the_site_too() -> None:
     assert title_of(f"{HEADLINE} | News | Frontline Monitor", site="", head=publisher) == HEADLINE
 
 
-@pytest.mark.parametrize("title,site", [
-    (f"{HEADLINE} - and more are coming", "Defense Dispatch"),
-    ("F-35 - What went wrong with the fighter's engine", "Defense Dispatch"),
-    ("Defense Dispatch readers pick the best howitzer of 2024", "Defense Dispatch"),
-    ("Army vs. Navy | The rivalry behind the budget fight", "Defense Dispatch"),
-    ("Defense Dispatch", "Defense Dispatch"),  # a title that is only the site's name stays
-])
+@pytest.mark.parametrize(
+    "title,site",
+    [
+        (f"{HEADLINE} - and more are coming", "Defense Dispatch"),
+        ("F-35 - What went wrong with the fighter's engine", "Defense Dispatch"),
+        ("Defense Dispatch readers pick the best howitzer of 2024", "Defense Dispatch"),
+        ("Army vs. Navy | The rivalry behind the budget fight", "Defense Dispatch"),
+        ("Defense Dispatch", "Defense Dispatch"),  # a title that is only the site's name stays
+    ],
+)
 def test_a_real_part_of_the_headline_is_never_stripped(title: str, site: str) -> None:
     assert title_of(title, site=site) == title  # from <title>, which trafilatura cuts blindly
     assert title_of("Army", site=site, head=meta("og:title", title)) == title  # from og:title, taken whole
@@ -318,20 +366,26 @@ def test_a_headline_in_the_keywords_is_not_a_tag() -> None:
 # -- the rules themselves ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("line", "authors"), [
-    ("By Reuters", ("Reuters",)),
-    ("By REUTERS | Wire copy", ("Reuters",)),
-    ("By AP", ("Associated Press",)),
-    ("Jane Doe, Senior Defense Reporter", ("Jane Doe",)),
-    ("Sgt. Jane Doe, 1st Armored Division Public Affairs", ("Sgt. Jane Doe",)),
-    ("By Dana A. Ford, James S.A. Corey, and Tom Watkins, CNN", ("Dana A. Ford", "James S.A. Corey", "Tom Watkins")),
-    ("Col. Dave Butler, Army spokesman", ()),
-    ("John Kirby, Pentagon press secretary", ()),
-    ("Lt. Gen. John Smith, Army Futures Command commander, said", ()),
-    ("said Lt. Gen. John Smith", ()),
-    ("According to Col. Jane Doe, Army spokeswoman", ()),
-    ("Reuters", ()),  # a closing wire tag, not a byline (an author field may hold it: see parse_names)
-])
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("By Reuters", ("Reuters",)),
+        ("By REUTERS | Wire copy", ("Reuters",)),
+        ("By AP", ("Associated Press",)),
+        ("Jane Doe, Senior Defense Reporter", ("Jane Doe",)),
+        ("Sgt. Jane Doe, 1st Armored Division Public Affairs", ("Sgt. Jane Doe",)),
+        (
+            "By Dana A. Ford, James S.A. Corey, and Tom Watkins, CNN",
+            ("Dana A. Ford", "James S.A. Corey", "Tom Watkins"),
+        ),
+        ("Col. Dave Butler, Army spokesman", ()),
+        ("John Kirby, Pentagon press secretary", ()),
+        ("Lt. Gen. John Smith, Army Futures Command commander, said", ()),
+        ("said Lt. Gen. John Smith", ()),
+        ("According to Col. Jane Doe, Army spokeswoman", ()),
+        ("Reuters", ()),  # a closing wire tag, not a byline (an author field may hold it: see parse_names)
+    ],
+)
 def test_parse_byline_reads_only_a_byline(line: str, authors: tuple[str, ...]) -> None:
     assert parse_byline(line) == authors
 
@@ -342,10 +396,19 @@ def test_parse_names_reads_a_wire_service_in_an_author_field() -> None:
     assert parse_names("said Lt. Gen. John Smith") == ()
 
 
-@pytest.mark.parametrize(("value", "label"), [
-    ("National Security Writer", True), ("Defense News Staff", True), ("Submitted", True), ("N/A", True),
-    ("Sam Writer", False), ("Jane Doe", False), ("Associated Press", False), ("Hill Story", True),
-])
+@pytest.mark.parametrize(
+    ("value", "label"),
+    [
+        ("National Security Writer", True),
+        ("Defense News Staff", True),
+        ("Submitted", True),
+        ("N/A", True),
+        ("Sam Writer", False),
+        ("Jane Doe", False),
+        ("Associated Press", False),
+        ("Hill Story", True),
+    ],
+)
 def test_is_job_label(value: str, label: bool) -> None:
     assert is_job_label(value) is label
 
@@ -374,10 +437,14 @@ def test_strip_site_name_never_raises_nor_empties_a_title(title: str, site: str)
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(script=st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=300),
-       author=st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=40))
+@given(
+    script=st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=300),
+    author=st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=40),
+)
 def test_junk_json_ld_never_breaks_the_cleaner(script: str, author: str) -> None:
-    head = (f'<script type="application/ld+json">{script}</script>'
-            f'<script type="application/ld+json">{json.dumps({"author": [author, {"name": [author]}]})}</script>')
+    head = (
+        f'<script type="application/ld+json">{script}</script>'
+        f'<script type="application/ld+json">{json.dumps({"author": [author, {"name": [author]}]})}</script>'
+    )
     article = ingest_view(news_page(head=head))
     assert article.text and all(isinstance(a, str) and a for a in article.authors)

@@ -10,8 +10,10 @@ from hypothesis import strategies as st
 from warehouse.passages import ELLIPSIS, Passage, find_spans, passage, passage_for_query, query_terms
 
 OPENING = "The ministry published its annual report on Monday, listing budgets and staff numbers. "
-TEXT = (OPENING * 6 + "Late on Tuesday a drone strike hit a fuel depot near Kharkiv, officials said. "
-        "The strike started a fire that burned for hours. " + "Talks on grain exports continued in Istanbul. " * 8)
+TEXT = (
+    OPENING * 6 + "Late on Tuesday a drone strike hit a fuel depot near Kharkiv, officials said. "
+    "The strike started a fire that burned for hours. " + "Talks on grain exports continued in Istanbul. " * 8
+)
 
 
 def marked(p: Passage) -> list[str]:
@@ -21,7 +23,10 @@ def marked(p: Passage) -> list[str]:
 def test_query_terms_keep_the_whole_string_then_words_without_operators() -> None:
     assert query_terms("drone strike") == ["drone strike", "drone", "strike"]
     assert query_terms('"fuel depot" AND Kharkiv NOT Kyiv -Odesa') == [
-        '"fuel depot" AND Kharkiv NOT Kyiv -Odesa', "fuel depot", "Kharkiv"]
+        '"fuel depot" AND Kharkiv NOT Kyiv -Odesa',
+        "fuel depot",
+        "Kharkiv",
+    ]
     assert query_terms("title:HIMARS") == ["title:HIMARS", "HIMARS"]
     assert query_terms("  ") == []
     assert query_terms("depot 17.") == ["depot 17.", "depot", "17"]
@@ -39,7 +44,11 @@ def test_the_passage_is_the_matching_part_not_the_opening() -> None:
 def test_matching_ignores_case_and_only_marks_words_that_start_with_the_term() -> None:
     text = "An AIRSTRIKE, then more Strikes; the strikers went home."
     assert [text[s:e] for s, e in find_spans(text, ["nothing", "strike"])] == ["Strike", "strike"]
-    assert [text[s:e] for s, e in find_spans(text, ["strike"])] == ["STRIKE", "Strike", "strike"]  # first term: anywhere
+    assert [text[s:e] for s, e in find_spans(text, ["strike"])] == [
+        "STRIKE",
+        "Strike",
+        "strike",
+    ]  # first term: anywhere
 
 
 def test_no_match_gives_the_opening_without_highlights() -> None:

@@ -7,7 +7,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import REPO
 
 EVAL = REPO.parent / "shared" / "eval"
@@ -25,7 +24,8 @@ EVAL = REPO.parent / "shared" / "eval"
 def test_eval_figures_hold_the_baseline_floors(script: str, args: list[str], needs: str) -> None:
     if not (EVAL / needs).is_dir():
         pytest.skip(f"shared eval data not present: {needs}")
-    result = subprocess.run([sys.executable, str(REPO / "bench" / script), *args],
-                            cwd=REPO, capture_output=True, text=True, timeout=900)
+    result = subprocess.run(
+        [sys.executable, str(REPO / "bench" / script), *args], cwd=REPO, capture_output=True, text=True, timeout=900
+    )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert "BELOW FLOOR" not in result.stdout

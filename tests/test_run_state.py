@@ -10,10 +10,10 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from conftest import PARAGRAPHS, make_page, query_catalog
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import PARAGRAPHS, make_page, query_catalog
 from flows.acquire.load import LoadedDocument
 from flows.acquire.sources import LocalDocument
 from flows.acquire.web import WebResult
@@ -53,14 +53,18 @@ def test_a_retried_load_batch_reads_processed_and_returns_the_same(tmp_path: Pat
 
 
 def test_a_retried_web_batch_reads_processed_and_returns_the_same() -> None:
-    fetched = dt.datetime(2025, 4, 8, tzinfo=dt.timezone.utc)
+    fetched = dt.datetime(2025, 4, 8, tzinfo=dt.UTC)
 
     def page(url: str, raw_id: str) -> WebResult:
         doc = LoadedDocument("test", url, "html", raw_id, b"<p>x</p>", 8, None, fetched, 200, url, "text/html")
         return WebResult("test", url, "fetched", doc, {"url": url})
 
-    results = [page("https://a.example/1", "a" * 64), page("https://a.example/2", "b" * 64),
-               page("https://a.example/3", "a" * 64), WebResult("test", "https://a.example/4", "not_modified", None, None)]
+    results = [
+        page("https://a.example/1", "a" * 64),
+        page("https://a.example/2", "b" * 64),
+        page("https://a.example/3", "a" * 64),
+        WebResult("test", "https://a.example/4", "not_modified", None, None),
+    ]
     processed = {"b" * 64}
     first = web_batch.fn(results, part=0, processed=processed, run_id="r1")
     again = web_batch.fn(results, part=0, processed=processed, run_id="r1")
@@ -79,8 +83,15 @@ def test_a_retried_store_batch_changes_no_state_and_returns_the_same(tmp_path: P
     index, known_entities = DedupeIndex(), set[str]()
 
     def store() -> BatchAdditions:
-        return store_batch.fn(loaded, cleaned, lake=lake, index=index, known_entities=known_entities, run_id="r1",
-                              ingest_date=dt.date(2025, 4, 8))
+        return store_batch.fn(
+            loaded,
+            cleaned,
+            lake=lake,
+            index=index,
+            known_entities=known_entities,
+            run_id="r1",
+            ingest_date=dt.date(2025, 4, 8),
+        )
 
     first, again = store(), store()
     assert first == again  # a retry decides as the first attempt did
@@ -115,16 +126,25 @@ def test_decide_batch_leaves_its_arguments_and_returns_what_it_adds(tmp_path: Pa
 
 
 _HASHES = (0, 1, 0b11, 0b111, 0xFF, 0xF0F0, 2**64 - 1, 2**63)
-_ROWS = st.lists(st.tuples(st.sampled_from("abcde"), st.sampled_from("rstu"), st.sampled_from(_HASHES),
-                           st.none() | st.sampled_from("abcde")), max_size=12)
-_PROBES = st.lists(st.tuples(st.sampled_from("abcdef"), st.sampled_from("rstuv"), st.sampled_from(_HASHES)),
-                   min_size=1, max_size=6)
+_ROWS = st.lists(
+    st.tuples(
+        st.sampled_from("abcde"),
+        st.sampled_from("rstu"),
+        st.sampled_from(_HASHES),
+        st.none() | st.sampled_from("abcde"),
+    ),
+    max_size=12,
+)
+_PROBES = st.lists(
+    st.tuples(st.sampled_from("abcdef"), st.sampled_from("rstuv"), st.sampled_from(_HASHES)), min_size=1, max_size=6
+)
 
 
 @settings(max_examples=200, deadline=None)
 @given(_ROWS, st.integers(0, 12), _PROBES)
-def test_a_layer_decides_like_one_index_holding_every_row(rows: list[tuple[str, str, int, str | None]], split: int,
-                                                           probes: list[tuple[str, str, int]]) -> None:
+def test_a_layer_decides_like_one_index_holding_every_row(
+    rows: list[tuple[str, str, int, str | None]], split: int, probes: list[tuple[str, str, int]]
+) -> None:
     whole, base = DedupeIndex(max_distance=3), DedupeIndex(max_distance=3)
     for row in rows:
         whole.add(*row)
@@ -154,8 +174,11 @@ def test_a_later_batch_sees_what_earlier_batches_added(prefect_api: str, tmp_pat
 
     def check() -> None:
         catalog = data / "sitrep.duckdb"
-        dup = query_catalog(catalog, f"SELECT a.duplicate_of = b.article_id FROM articles a JOIN articles b "
-                                     f"ON b.canonical_url = '{FIRST}' WHERE a.canonical_url = '{COPY}'")
+        dup = query_catalog(
+            catalog,
+            f"SELECT a.duplicate_of = b.article_id FROM articles a JOIN articles b "
+            f"ON b.canonical_url = '{FIRST}' WHERE a.canonical_url = '{COPY}'",
+        )
         assert dup == [(True,)]
         assert query_catalog(catalog, "SELECT count(*), count(DISTINCT raw_id) FROM raw_documents") == [(2, 2)]
         entities = query_catalog(catalog, "SELECT count(*), count(DISTINCT entity_id) FROM entities")

@@ -8,14 +8,14 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import pytest
-
 from lakes import INGEST_DAY, RUN, build_tables, write_lake
+
 from schemas import tables as schema_tables
 from schemas.tables import SCHEMA_VERSIONS, SCHEMAS, schema_for
 from warehouse.catalog import connect, refresh_catalog
 from warehouse.checks import failed, run_checks
 from warehouse.lake import Lake
-from warehouse.migrations import (MigrationRegistry, conform, file_schema_version, migrate_lake, pending_files)
+from warehouse.migrations import MigrationRegistry, conform, file_schema_version, migrate_lake, pending_files
 
 
 def test_every_file_records_its_table_and_schema_version(tmp_path: Path) -> None:
@@ -55,12 +55,16 @@ def test_files_of_the_previous_version_read_beside_current_ones(tmp_path: Path) 
         got = con.execute("SELECT article_id, published_source FROM articles ORDER BY 1").fetchall()
         assert got == [("id-a1", None), ("id-a2", None), ("id-a3", "metadata"), ("id-a4", "metadata")]
         assert con.execute("SELECT sum(articles) FROM articles_daily").fetchall() == [(4,)]
-        assert con.execute("SELECT count(*) FROM quantity_claims WHERE event IS NULL").fetchall() == [(4,)]  # 3 old rows + 1 money claim
+        assert con.execute("SELECT count(*) FROM quantity_claims WHERE event IS NULL").fetchall() == [
+            (4,)
+        ]  # 3 old rows + 1 money claim
         assert failed(run_checks(con)) == []
     assert lake.read_table("articles").num_rows == 4
 
 
-def test_a_column_added_in_a_new_version_reads_as_null_in_old_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_column_added_in_a_new_version_reads_as_null_in_old_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Write with version 1, then bump ``entities`` to version 2 with a new column, write again, read both."""
     lake = write_lake(tmp_path, refresh=False)
     v2 = SCHEMAS["entities"].append(pa.field("founded_year", pa.int16()))
@@ -71,7 +75,9 @@ def test_a_column_added_in_a_new_version_reads_as_null_in_old_files(tmp_path: Pa
     assert path is not None and file_schema_version(path) == 2
     refresh_catalog(lake)
     with connect(lake) as con:
-        got = con.execute("SELECT entity_id, founded_year FROM entities WHERE entity_id IN ('e:new', 'e:nato') ORDER BY 1").fetchall()
+        got = con.execute(
+            "SELECT entity_id, founded_year FROM entities WHERE entity_id IN ('e:new', 'e:nato') ORDER BY 1"
+        ).fetchall()
     assert got == [("e:nato", None), ("e:new", 1949)]
     assert pending_files(lake) == []  # an added column needs no migration
 
@@ -79,8 +85,10 @@ def test_a_column_added_in_a_new_version_reads_as_null_in_old_files(tmp_path: Pa
 def _percent_as_fraction(tmp_path: Path) -> Lake:
     """A lake whose quantities v1 stored percentages as fractions (0.4 for 40%)."""
     tables = build_tables()
-    tables["quantities"].append(tables["quantities"][0] | {"kind": "percent", "value": 0.4, "start": 0, "end": 6,
-                                                           "text": "Russia", "event": None})
+    tables["quantities"].append(
+        tables["quantities"][0]
+        | {"kind": "percent", "value": 0.4, "start": 0, "end": 6, "text": "Russia", "event": None}
+    )
     return write_lake(tmp_path, tables, refresh=False)
 
 
@@ -113,7 +121,9 @@ def test_a_changed_meaning_is_migrated_once_by_the_registry(tmp_path: Path, monk
     assert list(Path(lake.tmp_dir).iterdir()) == []
 
 
-def test_chains_skip_additive_steps_and_newer_files_are_left_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_chains_skip_additive_steps_and_newer_files_are_left_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     registry = _registry()
     assert [m.to_version for m in registry.chain("quantities", 1, 4)] == [2]
     assert registry.chain("articles", 1, 3) == []
@@ -127,8 +137,16 @@ def test_chains_skip_additive_steps_and_newer_files_are_left_alone(tmp_path: Pat
 
 def test_conform_fills_new_columns_and_refuses_nulls_in_required_ones() -> None:
     schema = schema_for("rejects")
-    old = pa.table({"run_id": ["r"], "stage": ["load"], "source_uri": ["file:///x"], "error_type": ["E"], "message": ["m"],
-                    "at": pa.array([0], pa.timestamp("us", tz="UTC"))})
+    old = pa.table(
+        {
+            "run_id": ["r"],
+            "stage": ["load"],
+            "source_uri": ["file:///x"],
+            "error_type": ["E"],
+            "message": ["m"],
+            "at": pa.array([0], pa.timestamp("us", tz="UTC")),
+        }
+    )
     out = conform(old, schema)
     assert out.schema == schema and out.column("source_name").to_pylist() == [None]
     with pytest.raises(ValueError, match="message"):

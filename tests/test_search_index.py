@@ -12,22 +12,52 @@ import pytest
 from warehouse import search_index as si
 
 ARTICLES = [
-    ("a1", "r1", dt.date(2025, 3, 1), "Harbor Watch", "en", "Frigate sails for the Baltic",
-     "The frigate left port on Monday. Two destroyers escorted it past the strait."),
-    ("a2", "r1", dt.date(2025, 3, 5), "Wire", "en", "Drone strikes hit a fuel depot",
-     "Drones struck the fuel depot near Kharkiv overnight, officials said. The strike started a fire."),
-    ("a3", "r1", dt.date(2025, 4, 2), "Wire", "en", "Talks resume in Geneva",
-     "Negotiators met in Geneva; nobody mentioned the depot strike. Air defense was not discussed."),
-    ("a4", "r1", dt.date(2025, 5, 9), "Harbor Watch", "fr", "Exercice naval",
-     "La frégate a rejoint l'exercice. Air defense units from three navies took part in the drill."),
+    (
+        "a1",
+        "r1",
+        dt.date(2025, 3, 1),
+        "Harbor Watch",
+        "en",
+        "Frigate sails for the Baltic",
+        "The frigate left port on Monday. Two destroyers escorted it past the strait.",
+    ),
+    (
+        "a2",
+        "r1",
+        dt.date(2025, 3, 5),
+        "Wire",
+        "en",
+        "Drone strikes hit a fuel depot",
+        "Drones struck the fuel depot near Kharkiv overnight, officials said. The strike started a fire.",
+    ),
+    (
+        "a3",
+        "r1",
+        dt.date(2025, 4, 2),
+        "Wire",
+        "en",
+        "Talks resume in Geneva",
+        "Negotiators met in Geneva; nobody mentioned the depot strike. Air defense was not discussed.",
+    ),
+    (
+        "a4",
+        "r1",
+        dt.date(2025, 5, 9),
+        "Harbor Watch",
+        "fr",
+        "Exercice naval",
+        "La frégate a rejoint l'exercice. Air defense units from three navies took part in the drill.",
+    ),
 ]
 
 
 def _catalog(rows: list[tuple[object, ...]]) -> duckdb.DuckDBPyConnection:
     """An in-memory stand-in for the catalog: ``article_index`` with the columns the index reads."""
     con = duckdb.connect()
-    con.execute("CREATE TABLE article_index (article_id VARCHAR, revision VARCHAR, day DATE, source_name VARCHAR, "
-                "language VARCHAR, title VARCHAR, text VARCHAR, domain VARCHAR, url VARCHAR)")
+    con.execute(
+        "CREATE TABLE article_index (article_id VARCHAR, revision VARCHAR, day DATE, source_name VARCHAR, "
+        "language VARCHAR, title VARCHAR, text VARCHAR, domain VARCHAR, url VARCHAR)"
+    )
     _set(con, rows)
     return con
 
@@ -35,8 +65,10 @@ def _catalog(rows: list[tuple[object, ...]]) -> duckdb.DuckDBPyConnection:
 def _set(con: duckdb.DuckDBPyConnection, rows: list[tuple[object, ...]]) -> None:
     con.execute("DELETE FROM article_index")
     for r in rows:
-        con.execute("INSERT INTO article_index VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [*r, "news.example", f"https://news.example/{r[0]}"])
+        con.execute(
+            "INSERT INTO article_index VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [*r, "news.example", f"https://news.example/{r[0]}"],
+        )
 
 
 @pytest.fixture()
@@ -108,8 +140,10 @@ def test_update_adds_changed_and_new_deletes_gone(built: tuple[duckdb.DuckDBPyCo
 def test_an_update_cut_short_is_finished_without_twins(built: tuple[duckdb.DuckDBPyConnection, Path]) -> None:
     con, folder = built
     # as if a run had committed a2..a4 and died before it wrote the list of what the index holds
-    con.execute(f"COPY (SELECT article_id, revision FROM article_index WHERE article_id = 'a1') "
-                f"TO '{(folder / si.MANIFEST).as_posix()}' (FORMAT parquet)")
+    con.execute(
+        f"COPY (SELECT article_id, revision FROM article_index WHERE article_id = 'a1') "
+        f"TO '{(folder / si.MANIFEST).as_posix()}' (FORMAT parquet)"
+    )
     (folder / si.DIRTY).touch()
     assert si.behind(con, folder) == 3
     done = si.update_index(con, folder)
@@ -117,7 +151,9 @@ def test_an_update_cut_short_is_finished_without_twins(built: tuple[duckdb.DuckD
     assert _ids(si.search(folder, "depot", sources=["Wire"])) in (["a2", "a3"], ["a3", "a2"])
 
 
-def test_an_index_of_another_version_or_without_its_list_is_rebuilt(built: tuple[duckdb.DuckDBPyConnection, Path]) -> None:
+def test_an_index_of_another_version_or_without_its_list_is_rebuilt(
+    built: tuple[duckdb.DuckDBPyConnection, Path],
+) -> None:
     con, folder = built
     meta = json.loads((folder / si.META).read_text())
     (folder / si.META).write_text(json.dumps({**meta, "version": si.VERSION - 1}))

@@ -9,8 +9,8 @@ from pathlib import Path
 import duckdb
 import httpx
 import pytest
-
 from conftest import PARAGRAPHS, make_page, running_sitrep_server, sitrep_command
+
 from flows.serve.server import STATE_FILE
 
 pytestmark = pytest.mark.slow
@@ -27,8 +27,9 @@ def test_local_server_is_found_and_shows_runs_and_artifacts(tmp_path: Path) -> N
         for i in range(3):
             (corpus / f"s{i}.html").write_text(make_page(f"Story {i}", [f"Report {i}. " + p for p in PARAGRAPHS]))
         started = time.monotonic()
-        first = subprocess.run(sitrep_command() + ["ingest", "--quiet", str(corpus)], env=env, capture_output=True,
-                               text=True, timeout=180)
+        first = subprocess.run(
+            sitrep_command() + ["ingest", "--quiet", str(corpus)], env=env, capture_output=True, text=True, timeout=180
+        )
         assert first.returncode == 0, first.stderr
         assert time.monotonic() - started < 60  # no ephemeral server was started for it
 
@@ -40,15 +41,21 @@ def test_local_server_is_found_and_shows_runs_and_artifacts(tmp_path: Path) -> N
         assert "\n| 3 | " in artifacts[0]["data"] and artifacts[0]["flow_run_id"] == runs[0]["id"]
 
         (corpus / "s9.html").write_text(make_page("Story 9", ["Report 9. " + p for p in PARAGRAPHS]))
-        slow = subprocess.run(sitrep_command() + ["ingest", "--quiet", "--timeout", "0.01", str(corpus)], env=env,
-                              capture_output=True, text=True, timeout=180)
+        slow = subprocess.run(
+            sitrep_command() + ["ingest", "--quiet", "--timeout", "0.01", str(corpus)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=180,
+        )
         assert slow.returncode == 1 and "timeout" in slow.stderr, slow.stderr
         timed_out = httpx.post(f"{api}/flow_runs/filter", json={"limit": 1, "sort": "START_TIME_DESC"}).json()[0]
         # Prefect names the state TimedOut; a timeout that fires while Prefect itself is still setting
         # up a task run can surface as its own "Task run is not set" failure instead (a race inside Prefect).
         assert timed_out["state_type"] == "FAILED"
-        assert timed_out["state_name"] == "TimedOut" or "Task run is not set" in (timed_out["state"]["message"] or ""), \
-            timed_out["state"]
+        assert timed_out["state_name"] == "TimedOut" or "Task run is not set" in (
+            timed_out["state"]["message"] or ""
+        ), timed_out["state"]
         con = duckdb.connect(str(root / "sitrep.duckdb"), read_only=True)
         try:
             statuses = [r[0] for r in con.execute("SELECT status FROM run_history ORDER BY started_at").fetchall()]

@@ -10,7 +10,7 @@ import pytest
 from transforms.extract.links import article_links, looks_like_article_path, same_site
 from transforms.formats.sitemaps import SitemapError, looks_like_sitemap, parse_sitemap
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 URLSET = b"""<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
   <url><loc>https://www.harbor-watch.example/naval/2026/03/frigate-trials/</loc><lastmod>2026-03-03</lastmod></url>
@@ -35,8 +35,10 @@ NEWS = b"""<?xml version="1.0" encoding="UTF-8"?>
 def test_urlset_entries_deduplicated_and_checked() -> None:
     sitemap = parse_sitemap(URLSET)
     assert sitemap.kind == "urlset" and not sitemap.is_news
-    assert [e.url for e in sitemap.entries] == ["https://www.harbor-watch.example/naval/2026/03/frigate-trials/",
-                                                "https://www.harbor-watch.example/air/2026/03/tanker-deal/"]
+    assert [e.url for e in sitemap.entries] == [
+        "https://www.harbor-watch.example/naval/2026/03/frigate-trials/",
+        "https://www.harbor-watch.example/air/2026/03/tanker-deal/",
+    ]
     assert sitemap.entries[0].lastmod == dt.datetime(2026, 3, 3, tzinfo=UTC)
 
 
@@ -57,8 +59,10 @@ def test_gzipped_and_text_sitemaps() -> None:
 
 
 def test_sitemap_entity_expansion_and_bombs_are_harmless() -> None:
-    laughs = (b'<?xml version="1.0"?><!DOCTYPE urlset [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">'
-              b'<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;">]><urlset><url><loc>https://x.example/&c;</loc></url></urlset>')
+    laughs = (
+        b'<?xml version="1.0"?><!DOCTYPE urlset [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">'
+        b'<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;">]><urlset><url><loc>https://x.example/&c;</loc></url></urlset>'
+    )
     sitemap = parse_sitemap(laughs)
     assert all(len(e.url) < 200 for e in sitemap.entries)
     with pytest.raises(SitemapError, match="inflates"):
@@ -98,19 +102,28 @@ def test_article_path_shapes() -> None:
     assert looks_like_article_path("/army-fast-tracks-coyote-interceptor-buy.html")
     for path in ("/", "/land/", "/topic/red-sea/", "/category/land-forces-news-today", "/2026/03/", "/page/2"):
         assert not looks_like_article_path(path), path
-    assert same_site("https://www.a.example/x", "https://a.example/") and not same_site("https://b.example/", "https://a.example/")
+    assert same_site("https://www.a.example/x", "https://a.example/") and not same_site(
+        "https://b.example/", "https://a.example/"
+    )
     assert article_links(b"", "https://a.example/") == []
 
 
 # -- a damaged sitemap or index: the entries before the damage, and the parser's reason (issue #14) ---------
 
+
 def _urls(n: int) -> str:
-    return "".join(f"<url><loc>https://www.harbor-watch.example/naval/2026/03/story-{i}-frigate-trials/</loc>"
-                   f"<lastmod>2026-03-0{i}</lastmod></url>\n" for i in range(1, n + 1))
+    return "".join(
+        f"<url><loc>https://www.harbor-watch.example/naval/2026/03/story-{i}-frigate-trials/</loc>"
+        f"<lastmod>2026-03-0{i}</lastmod></url>\n"
+        for i in range(1, n + 1)
+    )
 
 
-_LAUGHS = ('<!DOCTYPE urlset [<!ENTITY a "aaaaaaaaaa">'
-           + "".join(f'<!ENTITY {c} "{("&%s;" % p) * 10}">' for p, c in zip("abcdefgh", "bcdefghi")) + "]>")
+_LAUGHS = (
+    '<!DOCTYPE urlset [<!ENTITY a "aaaaaaaaaa">'
+    + "".join(f'<!ENTITY {c} "{f"&{p};" * 10}">' for p, c in zip("abcdefgh", "bcdefghi"))
+    + "]>"
+)
 _HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
 _URLSET = '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
 
@@ -120,7 +133,8 @@ def test_a_sitemap_with_an_entity_bomb_after_three_urls_keeps_them_and_reports_i
     data = (_HEAD + _LAUGHS + _URLSET + _urls(3) + bomb + _urls(5)[-200:] + "</urlset>").encode()
     sitemap = parse_sitemap(data)
     assert [e.url for e in sitemap.entries][:3] == [
-        f"https://www.harbor-watch.example/naval/2026/03/story-{i}-frigate-trials/" for i in (1, 2, 3)]
+        f"https://www.harbor-watch.example/naval/2026/03/story-{i}-frigate-trials/" for i in (1, 2, 3)
+    ]
     assert all(len(e.url) < 200 for e in sitemap.entries)
     (first, *_) = sitemap.fatal_problems
     assert first.code == "ERR_RESOURCE_LIMIT" and "amplification" in first.message.lower()
@@ -131,13 +145,18 @@ def test_a_truncated_sitemap_and_a_broken_index_say_so() -> None:
     assert [e.url.rsplit("/", 2)[-2] for e in cut.entries] == ["story-1-frigate-trials", "story-2-frigate-trials"]
     assert cut.fatal_problems[0].code == "ERR_TAG_NOT_FINISHED"
     assert "only 2 of 3 <url> elements" in cut.fatal_problems[1].message
-    index = (_HEAD + '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-             + "".join(f"<sitemap><loc>https://www.harbor-watch.example/sitemap-2026-0{i}.xml</loc></sitemap>\n"
-                       for i in (1, 2))
-             + "<!-- generated by the CMS "
-             + "".join(f"<sitemap><loc>https://www.harbor-watch.example/sitemap-2026-0{i}.xml</loc></sitemap>\n"
-                       for i in (3, 4))
-             + "</sitemapindex>").encode()
+    index = (
+        _HEAD
+        + '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        + "".join(
+            f"<sitemap><loc>https://www.harbor-watch.example/sitemap-2026-0{i}.xml</loc></sitemap>\n" for i in (1, 2)
+        )
+        + "<!-- generated by the CMS "
+        + "".join(
+            f"<sitemap><loc>https://www.harbor-watch.example/sitemap-2026-0{i}.xml</loc></sitemap>\n" for i in (3, 4)
+        )
+        + "</sitemapindex>"
+    ).encode()
     parsed = parse_sitemap(index)
     assert parsed.kind == "index" and len(parsed.entries) == 2
     codes = {p.code for p in parsed.fatal_problems}

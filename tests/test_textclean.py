@@ -12,9 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from transforms.extract.boilerplate import classify_line, is_link_line, is_related_header, strip_boilerplate
+from transforms.extract.boilerplate_rules import load_rules, parse_rules
 from transforms.extract.byline import parse_byline, parse_names
 from transforms.extract.dateline import read_date_line
-from transforms.extract.boilerplate_rules import load_rules, parse_rules
 from transforms.extract.text import (
     clean_body,
     clean_text,

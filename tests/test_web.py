@@ -7,23 +7,29 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from damaged_xml import GOOD_SLUGS, publish_damaged
+from web_server import ROBOTS, FakeClock, TestSite, article, site  # noqa: F401 - fixture
 
 from flows.acquire.http import Fetcher, FetchPolicy
 from flows.acquire.load import LoadedDocument, LoadFailure
-from flows.run.rows import raw_document_row
 from flows.acquire.seen import canonical_url, read_seen
 from flows.acquire.sources import Source, parse_sources_toml, resolve_sources
 from flows.acquire.web import WebResult, fetch_web
+from flows.run.rows import raw_document_row
 from warehouse.lake import Lake
-from damaged_xml import GOOD_SLUGS, publish_damaged
-from web_server import ROBOTS, FakeClock, TestSite, article, site  # noqa: F401 - fixture
 
 DAY = dt.date(2026, 3, 4)
 
 
 def policy(**overrides: Any) -> FetchPolicy:
-    values: dict[str, Any] = dict(allow_private_addresses=True, per_host_delay=0.0, max_attempts=2, read_timeout=1.0,
-                                  per_host_concurrency=4, concurrency=4)
+    values: dict[str, Any] = dict(
+        allow_private_addresses=True,
+        per_host_delay=0.0,
+        max_attempts=2,
+        read_timeout=1.0,
+        per_host_concurrency=4,
+        concurrency=4,
+    )
     values.update(overrides)
     return FetchPolicy(**values)
 
@@ -33,15 +39,26 @@ def publish(site: TestSite) -> None:  # noqa: F811
     slugs = ["navy-orders-third-tanker", "army-drone-school-opens", "air-force-retires-old-trainers"]
     for i, slug in enumerate(slugs):
         site.pages[f"/news/2026/03/{slug}"] = article(slug.replace("-", " ").title(), slug, f"2026-03-0{i + 1}")
-    items = "".join(f"<item><title>{s}</title><link>{site.url(f'/news/2026/03/{s}')}?utm_source=rss&amp;utm_medium=feed"
-                    f"</link><pubDate>Mon, 02 Mar 2026 09:00:00 GMT</pubDate></item>" for s in slugs)
-    site.pages["/feed.xml"] = (f'<?xml version="1.0"?><rss version="2.0"><channel><title>Test Wire</title>'
-                               f"<link>{site.url('/')}</link>{items}</channel></rss>").encode()
-    urls = "".join(f"<url><loc>{site.url(f'/news/2026/03/{s}')}</loc><lastmod>2026-03-02</lastmod></url>" for s in slugs)
-    site.pages["/sitemap-news.xml"] = (f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
-                                       f"{urls}<url><loc>{site.url('/missing-story-about-radars')}</loc></url></urlset>").encode()
-    site.pages["/sitemap.xml"] = (f'<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
-                                  f"<sitemap><loc>{site.url('/sitemap-news.xml')}</loc></sitemap></sitemapindex>").encode()
+    items = "".join(
+        f"<item><title>{s}</title><link>{site.url(f'/news/2026/03/{s}')}?utm_source=rss&amp;utm_medium=feed"
+        f"</link><pubDate>Mon, 02 Mar 2026 09:00:00 GMT</pubDate></item>"
+        for s in slugs
+    )
+    site.pages["/feed.xml"] = (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Test Wire</title>'
+        f"<link>{site.url('/')}</link>{items}</channel></rss>"
+    ).encode()
+    urls = "".join(
+        f"<url><loc>{site.url(f'/news/2026/03/{s}')}</loc><lastmod>2026-03-02</lastmod></url>" for s in slugs
+    )
+    site.pages["/sitemap-news.xml"] = (
+        f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"{urls}<url><loc>{site.url('/missing-story-about-radars')}</loc></url></urlset>"
+    ).encode()
+    site.pages["/sitemap.xml"] = (
+        f'<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"<sitemap><loc>{site.url('/sitemap-news.xml')}</loc></sitemap></sitemapindex>"
+    ).encode()
     links = "".join(f'<a href="/news/2026/03/{s}">{s}</a>' for s in slugs)
     site.pages["/news/"] = f'<html><body><nav><a href="/news/">News</a></nav>{links}</body></html>'.encode()
 
@@ -52,8 +69,13 @@ def run(sources: list[Source], lake: Lake, pol: FetchPolicy | None = None, run_i
     with Fetcher(pol or policy(), sleep=clock.sleep, clock=clock.monotonic) as fetcher:
         results = list(fetch_web(sources, lake, read_seen(lake), fetcher.policy, run_id=run_id, fetcher=fetcher))
     docs = [r.document for r in results if isinstance(r.document, LoadedDocument)]
-    lake.write_table("raw_documents", [raw_document_row(d, final_url=None, run_id=run_id) for d in docs],
-                     run_id=run_id, ingest_date=DAY, part=0)
+    lake.write_table(
+        "raw_documents",
+        [raw_document_row(d, final_url=None, run_id=run_id) for d in docs],
+        run_id=run_id,
+        ingest_date=DAY,
+        part=0,
+    )
     lake.write_table("fetches", [r.fetch_row for r in results if r.fetch_row], run_id=run_id, ingest_date=DAY, part=1)
     return results
 
@@ -72,8 +94,12 @@ def test_feed_then_second_pass_fetches_nothing_new(site: TestSite, lake: Lake) -
     site.reset()
     feed = Source("Test Wire", "feed", url=site.url("/feed.xml"))
     first = run([feed], lake)
-    assert outcomes(first) == {"feed.xml": "listed", "navy-orders-third-tanker": "fetched",
-                               "army-drone-school-opens": "fetched", "air-force-retires-old-trainers": "fetched"}
+    assert outcomes(first) == {
+        "feed.xml": "listed",
+        "navy-orders-third-tanker": "fetched",
+        "army-drone-school-opens": "fetched",
+        "air-force-retires-old-trainers": "fetched",
+    }
     doc = next(r.document for r in first if r.outcome == "fetched")
     assert isinstance(doc, LoadedDocument)
     assert doc.source_uri.endswith("utm_medium=feed") and doc.http_status == 200 and doc.kind == "html"
@@ -174,18 +200,23 @@ def test_sources_toml_and_arguments(tmp_path: Path) -> None:
     listing = tmp_path / "urls.txt"
     listing.write_text("# morning list\nhttps://a.example/one-story-here\n\nhttps://b.example/two-story-here\n")
     toml = tmp_path / "web.toml"
-    toml.write_text('[[source]]\nname = "Wire"\nkind = "feed"\nurl = "https://wire.example/feed/"\nrobots = false\n'
-                    'max_items = 5\n[[source]]\nkind = "urls"\npath = "urls.txt"\n'
-                    '[[source]]\nkind = "sitemap"\nurl = "https://wire.example/sitemap.xml"\n')
+    toml.write_text(
+        '[[source]]\nname = "Wire"\nkind = "feed"\nurl = "https://wire.example/feed/"\nrobots = false\n'
+        'max_items = 5\n[[source]]\nkind = "urls"\npath = "urls.txt"\n'
+        '[[source]]\nkind = "sitemap"\nurl = "https://wire.example/sitemap.xml"\n'
+    )
     feed, urls, sitemap = parse_sources_toml(toml)
     assert (feed.kind, feed.robots, feed.max_items, feed.url) == ("feed", False, 5, "https://wire.example/feed/")
     assert (urls.kind, urls.name, urls.path) == ("urls", "urls", listing.resolve())
     assert sitemap.name == "wire.example"
     args = resolve_sources(["https://wire.example/story-one-two", f"@{listing}"])
     assert [(s.kind, s.name) for s in args] == [("url", "wire.example"), ("urls", "urls")]
-    for bad, message in [('kind = "feed"', "'url'"), ('kind = "feed"\nurl = "ftp://x"', "'url'"),
-                         ('kind = "feed"\nurl = "https://x.example/"\nrobots = "no"', "robots"),
-                         ('kind = "page"\nurl = "https://x.example/"\nmax_items = 0', "max_items")]:
+    for bad, message in [
+        ('kind = "feed"', "'url'"),
+        ('kind = "feed"\nurl = "ftp://x"', "'url'"),
+        ('kind = "feed"\nurl = "https://x.example/"\nrobots = "no"', "robots"),
+        ('kind = "page"\nurl = "https://x.example/"\nmax_items = 0', "max_items"),
+    ]:
         toml.write_text(f"[[source]]\n{bad}\n")
         with pytest.raises(ValueError, match=message):
             parse_sources_toml(toml)
@@ -195,21 +226,37 @@ def test_urls_are_handed_out_one_host_after_another() -> None:
     from flows.acquire.web import _Candidate, _round_robin_by_host
 
     source = Source(name="s", kind="urls", urls=())
-    urls = [f"https://a.example/{i}" for i in range(3)] + [f"https://b.example/{i}" for i in range(2)] + ["https://c.example/0"]
+    urls = (
+        [f"https://a.example/{i}" for i in range(3)]
+        + [f"https://b.example/{i}" for i in range(2)]
+        + ["https://c.example/0"]
+    )
     order = [c.url for c, _ in _round_robin_by_host([(_Candidate(source, u), None) for u in urls])]
-    assert order == ["https://a.example/0", "https://b.example/0", "https://c.example/0",
-                     "https://a.example/1", "https://b.example/1", "https://a.example/2"]
+    assert order == [
+        "https://a.example/0",
+        "https://b.example/0",
+        "https://c.example/0",
+        "https://a.example/1",
+        "https://b.example/1",
+        "https://a.example/2",
+    ]
 
 
 # -- damaged feeds and sitemaps: what was read is fetched, and the damage is a reject (issue #14) -----------
 
+
 def _rejects(results: list[WebResult]) -> dict[str, tuple[str, str, str]]:
-    return {r.url.rsplit("/", 1)[-1]: (r.stage, r.document.error_type, r.document.message)
-            for r in results if isinstance(r.document, LoadFailure)}
+    return {
+        r.url.rsplit("/", 1)[-1]: (r.stage, r.document.error_type, r.document.message)
+        for r in results
+        if isinstance(r.document, LoadFailure)
+    }
 
 
 def test_a_feed_cut_short_by_an_entity_bomb_fetches_the_items_before_it_and_is_a_reject(
-        site: TestSite, lake: Lake) -> None:  # noqa: F811
+    site: TestSite,  # noqa: F811
+    lake: Lake,
+) -> None:
     publish_damaged(site)
     results = run([Source("Harbor Watch", "feed", url=site.url("/bomb-feed.xml"))], lake)
     assert {slug for slug, outcome in outcomes(results).items() if outcome == "fetched"} == set(GOOD_SLUGS)
@@ -232,7 +279,9 @@ def test_a_bomb_before_any_item_is_a_reject_with_no_items(site: TestSite, lake: 
 
 
 def test_a_damaged_sitemap_index_and_a_cut_child_fetch_what_they_list_and_are_rejects(
-        site: TestSite, lake: Lake) -> None:  # noqa: F811
+    site: TestSite,  # noqa: F811
+    lake: Lake,
+) -> None:
     publish_damaged(site)
     results = run([Source("Harbor Watch", "sitemap", url=site.url("/damaged-index.xml"))], lake)
     listed = {r.url.rsplit("/", 1)[-1] for r in results if r.outcome == "listed"}
@@ -248,7 +297,8 @@ def test_a_damaged_sitemap_index_and_a_cut_child_fetch_what_they_list_and_are_re
 
 def test_a_feed_the_parser_read_whole_is_no_reject(site: TestSite, lake: Lake) -> None:  # noqa: F811
     publish(site)
-    site.pages["/sloppy.xml"] = site.pages["/feed.xml"].replace(b"<title>Test Wire</title>",
-                                                                b"<title>Test Wire &nbsp;R&D</title>")
+    site.pages["/sloppy.xml"] = site.pages["/feed.xml"].replace(
+        b"<title>Test Wire</title>", b"<title>Test Wire &nbsp;R&D</title>"
+    )
     results = run([Source("Test Wire", "feed", url=site.url("/sloppy.xml"))], lake)
     assert _rejects(results) == {} and sum(1 for r in results if r.outcome == "fetched") == 3

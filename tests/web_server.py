@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-
 from conftest import PARAGRAPHS, make_page
 
 __all__ = ["TestSite", "FakeClock", "site", "article", "CYRILLIC_TITLE", "ROBOTS"]
@@ -32,12 +31,17 @@ def article(title: str, slug: str, date: str = "2026-03-04") -> bytes:
 
 
 def _cyrillic_page() -> bytes:
-    body = "".join(f"<p>{p}</p>" for p in [
-        "Министерство обороны сообщило во вторник о поставке первой партии новых бронемашин в войска округа.",
-        "По словам представителя ведомства, до конца года в части поступят ещё сорок машин этого типа.",
-    ])
-    html = (f'<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'
-            f"<title>{CYRILLIC_TITLE}</title></head><body><article><h1>{CYRILLIC_TITLE}</h1>{body}</article></body></html>")
+    body = "".join(
+        f"<p>{p}</p>"
+        for p in [
+            "Министерство обороны сообщило во вторник о поставке первой партии новых бронемашин в войска округа.",
+            "По словам представителя ведомства, до конца года в части поступят ещё сорок машин этого типа.",
+        ]
+    )
+    html = (
+        f'<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'
+        f"<title>{CYRILLIC_TITLE}</title></head><body><article><h1>{CYRILLIC_TITLE}</h1>{body}</article></body></html>"
+    )
     return html.encode("cp1251")
 
 
@@ -85,8 +89,14 @@ def _handler(state: TestSite) -> type[BaseHTTPRequestHandler]:
         def log_message(self, format: str, *args: object) -> None:  # quiet
             return
 
-        def _send(self, status: int, body: bytes = b"", ctype: str = "text/html; charset=utf-8",
-                  headers: dict[str, str] | None = None, length: int | None = None) -> None:
+        def _send(
+            self,
+            status: int,
+            body: bytes = b"",
+            ctype: str = "text/html; charset=utf-8",
+            headers: dict[str, str] | None = None,
+            length: int | None = None,
+        ) -> None:
             self.send_response(status)
             self.send_header("Content-Type", ctype)
             for key, value in (headers or {}).items():
@@ -116,21 +126,30 @@ def _handler(state: TestSite) -> type[BaseHTTPRequestHandler]:
                 "/loop-b": lambda: self._send(302, headers={"Location": "/loop-a"}),
                 "/gone": lambda: self._send(410, b"gone"),
                 "/flaky": lambda: self._send(500, b"oops") if n == 1 else self._send(200, article("Flaky", "flaky")),
-                "/busy": lambda: (self._send(503, b"busy", headers={"Retry-After": "7"}) if n == 1
-                                  else self._send(200, article("Busy", "busy"))),
-                "/limited": lambda: (self._send(429, b"slow down", headers={"Retry-After": "3"}) if n <= 2
-                                     else self._send(200, article("Limited", "limited"))),
+                "/busy": lambda: (
+                    self._send(503, b"busy", headers={"Retry-After": "7"})
+                    if n == 1
+                    else self._send(200, article("Busy", "busy"))
+                ),
+                "/limited": lambda: (
+                    self._send(429, b"slow down", headers={"Retry-After": "3"})
+                    if n <= 2
+                    else self._send(200, article("Limited", "limited"))
+                ),
                 "/always-503": lambda: self._send(503, b"down"),
                 "/slow": self._slow,
                 "/cut": lambda: self._send(200, b"<html><body><p>The brigade moved", length=5000),
-                "/bomb": lambda: self._send(200, gzip.compress(b"\0" * 20_000_000), headers={"Content-Encoding": "gzip"}),
+                "/bomb": lambda: self._send(
+                    200, gzip.compress(b"\0" * 20_000_000), headers={"Content-Encoding": "gzip"}
+                ),
                 "/huge": lambda: self._send(200, b"x" * 50_000_000),
                 "/huge-stream": self._huge_stream,
                 "/photo": lambda: self._send(200, b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "image/png"),
                 "/cp1251": lambda: self._send(200, _cyrillic_page(), "text/html"),
                 "/private/memo": lambda: self._send(200, article("Private", "private")),
-                "/gzipped": lambda: self._send(200, gzip.compress(article("Gzipped", "gz")),
-                                               headers={"Content-Encoding": "gzip"}),
+                "/gzipped": lambda: self._send(
+                    200, gzip.compress(article("Gzipped", "gz")), headers={"Content-Encoding": "gzip"}
+                ),
             }
             if path in routes:
                 routes[path]()
@@ -146,8 +165,11 @@ def _handler(state: TestSite) -> type[BaseHTTPRequestHandler]:
 
         def _versioned(self, body: bytes) -> None:
             etag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
-            ctype = "application/rss+xml" if body.lstrip().startswith(b"<?xml") and b"<rss" in body[:300] else (
-                "application/xml" if body.lstrip().startswith(b"<?xml") else "text/html; charset=utf-8")
+            ctype = (
+                "application/rss+xml"
+                if body.lstrip().startswith(b"<?xml") and b"<rss" in body[:300]
+                else ("application/xml" if body.lstrip().startswith(b"<?xml") else "text/html; charset=utf-8")
+            )
             if self.headers.get("If-None-Match") == etag:
                 self.send_response(304)
                 self.send_header("ETag", etag)

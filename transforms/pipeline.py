@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING
 from schemas.entities import Entity, Mention
 from schemas.quantities import Quantity
 from schemas.temporal import TemporalExpression
+from transforms.dates.expressions import extract_dates
 from transforms.quantities.claims import extract_quantities
 from transforms.sentences import Sentence, split_sentences
-from transforms.dates.expressions import extract_dates
 
 if TYPE_CHECKING:  # spaCy loads only where an extractor is built, not for every caller of this module
     from transforms.entities.mentions import EntityExtractor
@@ -57,9 +57,13 @@ def reconcile(
     """Give words claimed by both grammars to one of them (see the module docstring)."""
     kept_dates = [d for d in dates if not any(_overlaps(d, q) and q.kind in _QUANTITY_WINS for q in quantities)]
     kept_quantities = [
-        q for q in quantities
-        if not any(_overlaps(q, d) for d in kept_dates) or q.kind in _QUANTITY_WINS
-        or (q.kind == "measure" and q.unit not in _TIME_UNITS) or q.kind == "count" and q.object is not None
+        q
+        for q in quantities
+        if not any(_overlaps(q, d) for d in kept_dates)
+        or q.kind in _QUANTITY_WINS
+        or (q.kind == "measure" and q.unit not in _TIME_UNITS)
+        or q.kind == "count"
+        and q.object is not None
     ]
     return tuple(kept_dates), tuple(kept_quantities)
 

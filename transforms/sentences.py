@@ -55,7 +55,11 @@ def split_sentences(text: str) -> list[Sentence]:
     for para in _paragraph_spans(text):
         start = para[0]
         for match in _BOUNDARY.finditer(text, para[0], para[1]):
-            if text[match.start()] == "." and match.end() - match.start() == 1 and _is_abbreviation(text, match.start()):
+            if (
+                text[match.start()] == "."
+                and match.end() - match.start() == 1
+                and _is_abbreviation(text, match.start())
+            ):
                 continue
             _append(spans, text, start, match.end())
             start = match.end()

@@ -94,7 +94,9 @@ def _create_marts(con: duckdb.DuckDBPyConnection, *, materialize: bool) -> None:
         else:
             con.execute(f"CREATE VIEW {mart.name} AS {mart.sql}")
             rows = None
-        con.execute("INSERT INTO _sitrep.marts VALUES (?, ?, ?)", [mart.name, mart.description, rows[0] if rows else None])
+        con.execute(
+            "INSERT INTO _sitrep.marts VALUES (?, ?, ?)", [mart.name, mart.description, rows[0] if rows else None]
+        )
 
 
 def _build(con: duckdb.DuckDBPyConnection, lake: Lake, *, materialize_marts: bool) -> None:
@@ -225,8 +227,10 @@ def _open(lake: Lake, read_only: bool, notice: Notice | None) -> duckdb.DuckDBPy
                 con.close()
                 raise _unbuildable(lake, why, again) from again
             if notice is not None:
-                notice(f"the catalog {lake.catalog_path} ({why}) cannot be rebuilt ({_first_line(exc)}): "
-                       "this command reads the lake through a catalog built in memory")
+                notice(
+                    f"the catalog {lake.catalog_path} ({why}) cannot be rebuilt ({_first_line(exc)}): "
+                    "this command reads the lake through a catalog built in memory"
+                )
             return con
     try:
         return duckdb.connect(str(lake.catalog_path), read_only=read_only)

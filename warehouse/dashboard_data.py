@@ -3,7 +3,8 @@
 Every answer reads a mart that ``refresh_catalog`` stored sorted by date, so a date filter skips row
 groups, and none touches the lake's Parquet files. The entity filter narrows to the articles that
 mention the entity (``article_entities`` is stored sorted by day and article, so that a date window
-prunes both the look-up and the co-mention scan). The catalog is opened read-only and reopened when an ingest renames a new one into place.
+prunes both the look-up and the co-mention scan). The catalog is opened read-only and reopened when an
+ingest renames a new one into place.
 
 Articles with no publication date count on the day they were ingested (see ``article_days``); the volume
 answers count them apart (``undated``), so that a batch of undated pages does not draw a spike. Time
@@ -81,14 +82,28 @@ class DashboardData(Panels):
 
     def meta(self) -> dict[str, Any]:
         """Sources, the date span, totals and the most mentioned entities (for the filter bar)."""
-        span = self._rows("SELECT min(day) AS first, max(day) AS last, CAST(sum(articles) AS BIGINT) AS articles "
-                          "FROM articles_daily", [])[0]
-        sources = [r["source_name"] for r in self._rows(
-            "SELECT source_name FROM articles_daily WHERE source_name IS NOT NULL GROUP BY 1 ORDER BY 1", [])]
-        entities = self._rows("SELECT entity_id, canonical_name, entity_type, mentions FROM entity_summary "
-                              "ORDER BY mentions DESC, entity_id LIMIT 300", [])
-        return {"first_day": span["first"], "last_day": span["last"], "articles": span["articles"] or 0,
-                "sources": sources, "entities": entities}
+        span = self._rows(
+            "SELECT min(day) AS first, max(day) AS last, CAST(sum(articles) AS BIGINT) AS articles FROM articles_daily",
+            [],
+        )[0]
+        sources = [
+            r["source_name"]
+            for r in self._rows(
+                "SELECT source_name FROM articles_daily WHERE source_name IS NOT NULL GROUP BY 1 ORDER BY 1", []
+            )
+        ]
+        entities = self._rows(
+            "SELECT entity_id, canonical_name, entity_type, mentions FROM entity_summary "
+            "ORDER BY mentions DESC, entity_id LIMIT 300",
+            [],
+        )
+        return {
+            "first_day": span["first"],
+            "last_day": span["last"],
+            "articles": span["articles"] or 0,
+            "sources": sources,
+            "entities": entities,
+        }
 
     def span(self, f: Filters) -> tuple[dt.date, dt.date] | None:
         """The filter's date range clipped to the days that have articles (None: no article at all)."""
@@ -108,31 +123,45 @@ class DashboardData(Panels):
         where, params = _where(f)
         size = self.bin(f)
         table, ent = ("entity_mentions_daily", "entity_id = ? AND ") if f.entity else ("articles_daily", "")
-        rows = self._rows(f"SELECT CAST(date_trunc('{size}', day) AS DATE) AS day, "
-                          f"CAST(sum(articles - undated) AS BIGINT) AS dated, CAST(sum(undated) AS BIGINT) AS undated "
-                          f"FROM {table} WHERE {ent}{where} GROUP BY 1 ORDER BY 1",
-                          [f.entity, *params] if f.entity else params)
+        rows = self._rows(
+            f"SELECT CAST(date_trunc('{size}', day) AS DATE) AS day, "
+            f"CAST(sum(articles - undated) AS BIGINT) AS dated, CAST(sum(undated) AS BIGINT) AS undated "
+            f"FROM {table} WHERE {ent}{where} GROUP BY 1 ORDER BY 1",
+            [f.entity, *params] if f.entity else params,
+        )
         days = [{"day": r["day"], "articles": r["dated"]} for r in rows if r["dated"]]
         undated = [{"day": r["day"], "articles": r["undated"]} for r in rows if r["undated"]]
         undated_total = sum(r["articles"] for r in undated)
-        return {"bin": size, "days": days, "undated": undated, "undated_total": undated_total,
-                "total": sum(r["articles"] for r in days) + undated_total}
+        return {
+            "bin": size,
+            "days": days,
+            "undated": undated,
+            "undated_total": undated_total,
+            "total": sum(r["articles"] for r in days) + undated_total,
+        }
 
     def top_entities(self, f: Filters) -> list[dict[str, Any]]:
         """The most mentioned entities of each type (those co-mentioned with the entity, when one is chosen)."""
         where, params = _where(f)
         if f.entity:
             cte, cparams = _entity_articles(f)
-            sql = (f"WITH {cte} SELECT entity_type, entity_id, any_value(canonical_name) AS canonical_name, "
-                   f"CAST(sum(mentions) AS BIGINT) AS mentions FROM article_entities "
-                   f"WHERE entity_id <> ? AND {where} AND article_id IN (SELECT article_id FROM arts) GROUP BY ALL")
+            sql = (
+                f"WITH {cte} SELECT entity_type, entity_id, any_value(canonical_name) AS canonical_name, "
+                f"CAST(sum(mentions) AS BIGINT) AS mentions FROM article_entities "
+                f"WHERE entity_id <> ? AND {where} AND article_id IN (SELECT article_id FROM arts) GROUP BY ALL"
+            )
             params = [*cparams, f.entity, *params]
         else:
-            sql = (f"SELECT entity_type, entity_id, any_value(canonical_name) AS canonical_name, "
-                   f"CAST(sum(mentions) AS BIGINT) AS mentions FROM entity_mentions_daily WHERE {where} GROUP BY ALL")
-        return self._rows(f"SELECT * FROM ({sql}) QUALIFY row_number() OVER (PARTITION BY entity_type "
-                          f"ORDER BY mentions DESC, canonical_name) <= {TOP_PER_TYPE} "
-                          f"ORDER BY entity_type, mentions DESC, canonical_name", params)
+            sql = (
+                f"SELECT entity_type, entity_id, any_value(canonical_name) AS canonical_name, "
+                f"CAST(sum(mentions) AS BIGINT) AS mentions FROM entity_mentions_daily WHERE {where} GROUP BY ALL"
+            )
+        return self._rows(
+            f"SELECT * FROM ({sql}) QUALIFY row_number() OVER (PARTITION BY entity_type "
+            f"ORDER BY mentions DESC, canonical_name) <= {TOP_PER_TYPE} "
+            f"ORDER BY entity_type, mentions DESC, canonical_name",
+            params,
+        )
 
     def countries(self, f: Filters) -> list[dict[str, Any]]:
         """Mentions per country (ISO alpha-3); by month without an entity, by day with one."""
@@ -143,12 +172,17 @@ class DashboardData(Panels):
                 f"WITH {cte} SELECT country_iso3, CAST(sum(mentions) AS BIGINT) AS mentions, "
                 f"count(DISTINCT article_id) AS articles FROM article_entities WHERE entity_type IN ('GPE', 'LOC') "
                 f"AND country_iso3 IS NOT NULL AND {where} AND article_id IN (SELECT article_id FROM arts) "
-                f"GROUP BY 1 ORDER BY mentions DESC", [*cparams, *params])
+                f"GROUP BY 1 ORDER BY mentions DESC",
+                [*cparams, *params],
+            )
         lo = f.lo.replace(day=1)
         where, params = _where(Filters(lo, f.hi, f.source), day="month")
-        return self._rows(f"SELECT country_iso3, CAST(sum(mentions) AS BIGINT) AS mentions, "
-                          f"CAST(sum(articles) AS BIGINT) AS articles FROM countries_monthly WHERE {where} "
-                          f"GROUP BY 1 ORDER BY mentions DESC", params)
+        return self._rows(
+            f"SELECT country_iso3, CAST(sum(mentions) AS BIGINT) AS mentions, "
+            f"CAST(sum(articles) AS BIGINT) AS articles FROM countries_monthly WHERE {where} "
+            f"GROUP BY 1 ORDER BY mentions DESC",
+            params,
+        )
 
     def casualties(self, f: Filters, scope: str | None = None) -> dict[str, Any]:
         """Casualty claims per bin, event and kind (``military``: armed conflict, see the mart
@@ -164,13 +198,19 @@ class DashboardData(Panels):
             cte, ent = f"WITH {cte_sql} ", " AND (entity_id = ? OR article_id IN (SELECT article_id FROM arts))"
             params = [*cparams, *params, f.entity]
         size = self.bin(f)
-        series = self._rows(f"{cte}SELECT CAST(date_trunc('{size}', day) AS DATE) AS day, is_military AS military, event, "
-                            f"sum(value) AS value, count(*) AS claims FROM quantity_claims "
-                            f"WHERE is_casualty AND {where}{ent} GROUP BY ALL ORDER BY day, military DESC, event", params)
-        claims = self._rows(f"{cte}SELECT day, event, is_military AS military, value, low, high, claim_text, "
-                            f"counted_object, entity_name, title, url, source_name FROM quantity_claims "
-                            f"WHERE is_casualty AND {where}{ent} "
-                            f"ORDER BY day DESC, article_id, start_offset LIMIT {MAX_ROWS}", params)
+        series = self._rows(
+            f"{cte}SELECT CAST(date_trunc('{size}', day) AS DATE) AS day, is_military AS military, event, "
+            f"sum(value) AS value, count(*) AS claims FROM quantity_claims "
+            f"WHERE is_casualty AND {where}{ent} GROUP BY ALL ORDER BY day, military DESC, event",
+            params,
+        )
+        claims = self._rows(
+            f"{cte}SELECT day, event, is_military AS military, value, low, high, claim_text, "
+            f"counted_object, entity_name, title, url, source_name FROM quantity_claims "
+            f"WHERE is_casualty AND {where}{ent} "
+            f"ORDER BY day DESC, article_id, start_offset LIMIT {MAX_ROWS}",
+            params,
+        )
         return {"bin": size, "scope": kind, "series": series, "claims": claims}
 
     def search_engine(self) -> str:
@@ -192,8 +232,15 @@ class DashboardData(Panels):
             cte, params = _entity_articles(f)
             ids = [r["article_id"] for r in self._rows(f"WITH {cte} SELECT article_id FROM arts", params)]
         assert self.search_index is not None
-        hits = index_search(self.search_index, q, since=f.date_from, until=f.date_to,
-                            sources=[f.source] if f.source else (), article_ids=ids, limit=MAX_ROWS)
+        hits = index_search(
+            self.search_index,
+            q,
+            since=f.date_from,
+            until=f.date_to,
+            sources=[f.source] if f.source else (),
+            article_ids=ids,
+            limit=MAX_ROWS,
+        )
         return [hit.as_row() for hit in hits]
 
     def _scan_search(self, f: Filters, q: str) -> list[dict[str, Any]]:
@@ -224,9 +271,14 @@ class DashboardData(Panels):
         need = [r for r in rows if "passage" not in r]
         if need:
             days = [r["day"] for r in need]
-            texts = {r["article_id"]: r["text"] for r in self._rows(
-                "SELECT article_id, text FROM article_index WHERE day BETWEEN ? AND ? AND list_contains(?, article_id)",
-                [min(days), max(days), [r["article_id"] for r in need]])}
+            texts = {
+                r["article_id"]: r["text"]
+                for r in self._rows(
+                    "SELECT article_id, text FROM article_index "
+                    "WHERE day BETWEEN ? AND ? AND list_contains(?, article_id)",
+                    [min(days), max(days), [r["article_id"] for r in need]],
+                )
+            }
             for r in need:
                 r.update(passage_for_query(texts.get(r["article_id"]) or "", q).as_fields())
         return rows
@@ -242,14 +294,20 @@ class DashboardData(Panels):
         return self._rows(
             f"{cte}SELECT day, article_id, title, url, source_name, left(text, 240) AS snippet FROM article_index "
             f"WHERE {where}{ent} AND (title ILIKE ?{escape} OR text ILIKE ?{escape}) "
-            f"ORDER BY day DESC, article_id LIMIT {MAX_ROWS}", [*params, pattern, pattern])
+            f"ORDER BY day DESC, article_id LIMIT {MAX_ROWS}",
+            [*params, pattern, pattern],
+        )
 
     def entities(self, prefix: str, entity_id: str | None = None) -> list[dict[str, Any]]:
         """Entities whose name contains ``prefix``, most mentioned first (the entity filter's suggestions);
         with ``entity_id``, that entity (the page shows the name of an entity its address names)."""
         if entity_id:
-            return self._rows("SELECT entity_id, canonical_name, entity_type, mentions FROM entity_summary "
-                              "WHERE entity_id = ?", [entity_id])
-        return self._rows("SELECT entity_id, canonical_name, entity_type, mentions FROM entity_summary "
-                          "WHERE canonical_name ILIKE ? ORDER BY mentions DESC, entity_id LIMIT 20",
-                          ["%" + prefix.strip() + "%"])
+            return self._rows(
+                "SELECT entity_id, canonical_name, entity_type, mentions FROM entity_summary WHERE entity_id = ?",
+                [entity_id],
+            )
+        return self._rows(
+            "SELECT entity_id, canonical_name, entity_type, mentions FROM entity_summary "
+            "WHERE canonical_name ILIKE ? ORDER BY mentions DESC, entity_id LIMIT 20",
+            ["%" + prefix.strip() + "%"],
+        )

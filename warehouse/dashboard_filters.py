@@ -12,8 +12,17 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Literal
 
-__all__ = ["Filters", "Bin", "Scope", "filter_sql", "entity_articles", "volume_bin", "choice",
-           "DAY_BINS_UP_TO", "WEEK_BINS_UP_TO"]
+__all__ = [
+    "Filters",
+    "Bin",
+    "Scope",
+    "filter_sql",
+    "entity_articles",
+    "volume_bin",
+    "choice",
+    "DAY_BINS_UP_TO",
+    "WEEK_BINS_UP_TO",
+]
 
 Bin = Literal["day", "week", "month"]
 Scope = Literal["all", "military", "other"]
@@ -55,8 +64,12 @@ class Filters:
             text = (params.get(key) or "").strip()
             return dt.date.fromisoformat(text) if text else None
 
-        return cls(date("from"), date("to"), (params.get("source") or "").strip() or None,
-                   (params.get("entity") or "").strip() or None)
+        return cls(
+            date("from"),
+            date("to"),
+            (params.get("source") or "").strip() or None,
+            (params.get("entity") or "").strip() or None,
+        )
 
     @property
     def lo(self) -> dt.date:
@@ -81,4 +94,7 @@ def filter_sql(f: Filters, day: str = "day", alias: str = "") -> tuple[str, list
 def entity_articles(f: Filters) -> tuple[str, list[Any]]:
     """A CTE ``arts`` of the article ids that mention the filter's entity within the date/source filter."""
     where, params = filter_sql(f)
-    return f"arts AS (SELECT DISTINCT article_id FROM article_entities WHERE entity_id = ? AND {where})", [f.entity, *params]
+    return f"arts AS (SELECT DISTINCT article_id FROM article_entities WHERE entity_id = ? AND {where})", [
+        f.entity,
+        *params,
+    ]

@@ -61,8 +61,14 @@ def _select(mart_or_query: str) -> str:
     return text
 
 
-def export(lake: Lake, mart_or_query: str, path: Path, format: ExportFormat = "csv", *,
-           notice: Callable[[str], None] | None = None) -> int:
+def export(
+    lake: Lake,
+    mart_or_query: str,
+    path: Path,
+    format: ExportFormat = "csv",
+    *,
+    notice: Callable[[str], None] | None = None,
+) -> int:
     """Write the rows of a mart/view name or of a SELECT to ``path``; returns the number of rows.
 
     ``notice`` hears why the catalog was rebuilt on the way, if it was (``warehouse.catalog.connect``).
@@ -82,8 +88,9 @@ def export(lake: Lake, mart_or_query: str, path: Path, format: ExportFormat = "c
                 else:
                     (rows,) = con.execute(f"SELECT count(*) FROM ({select})").fetchone() or (0,)
                     copied = _as_cells(con, select) if format == "csv" else select
-                    con.execute(f"COPY ({copied}) TO '{tmp.as_posix().replace(chr(39), chr(39) * 2)}' "
-                                f"({_OPTIONS[format]})")
+                    con.execute(
+                        f"COPY ({copied}) TO '{tmp.as_posix().replace(chr(39), chr(39) * 2)}' ({_OPTIONS[format]})"
+                    )
             except Exception as exc:  # duckdb's errors: translate once, with the first line
                 raise ExportError(mart_or_query, str(exc).splitlines()[0]) from exc
         os.replace(tmp, path)

@@ -63,8 +63,10 @@ def commit_rebuild(lake: Lake, tables: tuple[str, ...]) -> None:
             Path(staged.table_dir(table)).mkdir(parents=True, exist_ok=True)
         lake.store.put(marker, json.dumps(list(tables)).encode())
     else:
-        files = {t: [posixpath.relpath(p, staged.table_dir(t)) for p in lake.store.files(staged.table_dir(t))]
-                 for t in tables}
+        files = {
+            t: [posixpath.relpath(p, staged.table_dir(t)) for p in lake.store.files(staged.table_dir(t))]
+            for t in tables
+        }
         lake.store.put(marker, json.dumps(files).encode())
     _finish_swap(lake)
 

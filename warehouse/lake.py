@@ -110,8 +110,12 @@ class Lake:
         found = []
         for path in self.store.files(folder):
             parts = posixpath.relpath(path, folder).split("/")
-            if (len(parts) == 2 and parts[0].startswith(f"{PARTITION_COLUMN}=") and parts[1].endswith(".parquet")
-                    and not parts[1].startswith(".")):
+            if (
+                len(parts) == 2
+                and parts[0].startswith(f"{PARTITION_COLUMN}=")
+                and parts[1].endswith(".parquet")
+                and not parts[1].startswith(".")
+            ):
                 found.append(path)
         return found
 
@@ -136,8 +140,9 @@ class Lake:
         if not rows:
             return None
         arrow = pa.Table.from_pylist(list(rows), schema=schema_for(table))
-        path = posixpath.join(self.table_dir(table), f"{PARTITION_COLUMN}={ingest_date.isoformat()}",
-                              f"part-{run_id}-{part:05d}.parquet")
+        path = posixpath.join(
+            self.table_dir(table), f"{PARTITION_COLUMN}={ingest_date.isoformat()}", f"part-{run_id}-{part:05d}.parquet"
+        )
         self.write_parquet(path, arrow)
         return path
 

@@ -112,8 +112,11 @@ def marts_markdown() -> str:
         if doc.order_by:
             out += [f"Stored sorted by `{doc.order_by}`."]
         if doc.depends:
-            out += [f"Built from the mart{'s' if len(doc.depends) > 1 else ''} "
-                    + ", ".join(f"`{d}`" for d in doc.depends) + "."]
+            out += [
+                f"Built from the mart{'s' if len(doc.depends) > 1 else ''} "
+                + ", ".join(f"`{d}`" for d in doc.depends)
+                + "."
+            ]
         out += ["", "| column | type | meaning |", "| --- | --- | --- |"]
         for col in doc.columns:
             names = ", ".join(f"`{n}`" for n in col.names)

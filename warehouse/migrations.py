@@ -72,7 +72,9 @@ class MigrationRegistry:
         steps[migration.from_version] = migration
         return migration
 
-    def register(self, table: str, from_version: int, to_version: int, description: str) -> Callable[[Transform], Transform]:
+    def register(
+        self, table: str, from_version: int, to_version: int, description: str
+    ) -> Callable[[Transform], Transform]:
         """Decorator form: ``@REGISTRY.register("quantities", 1, 2, "percent values as 0..100")``."""
 
         def wrap(fn: Transform) -> Transform:
@@ -168,7 +170,9 @@ def migrate_lake(lake: Lake, registry: MigrationRegistry = REGISTRY) -> Migratio
         data = lake.read_file(path)
         for step in registry.chain(table, version, SCHEMA_VERSIONS[table]):
             data = step.apply(data)
-            report.steps.append(f"{posixpath.basename(path)}: {table} v{step.from_version}->v{step.to_version} {step.description}")
+            report.steps.append(
+                f"{posixpath.basename(path)}: {table} v{step.from_version}->v{step.to_version} {step.description}"
+            )
         lake.write_parquet(path, conform(data, schema_for(table)))  # replaces the file whole
         report.rewritten[table] = report.rewritten.get(table, 0) + 1
     return report

@@ -109,8 +109,14 @@ def _window_end(text: str, start: int, width: int, last_needed: int) -> int:
     return space if space > start else end
 
 
-def passage(text: str, spans: Sequence[tuple[int, int]], width: int = WIDTH, *, cut_before: bool = False,
-            cut_after: bool = False) -> Passage:
+def passage(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    width: int = WIDTH,
+    *,
+    cut_before: bool = False,
+    cut_after: bool = False,
+) -> Passage:
     """The window of ``text`` (about ``width`` characters, cut at spaces, with an ellipsis where the
     text goes on) holding the most of ``spans``, and those spans' offsets inside it.
 
@@ -134,8 +140,9 @@ def passage(text: str, spans: Sequence[tuple[int, int]], width: int = WIDTH, *, 
     head = ELLIPSIS if start > 0 or cut_before else ""
     tail = ELLIPSIS if end < len(text) or cut_after else ""
     shift = len(head) - start - stripped
-    marks = tuple((s + shift, e + shift) for s, e in valid
-                  if s >= start + stripped and e <= start + stripped + len(body))
+    marks = tuple(
+        (s + shift, e + shift) for s, e in valid if s >= start + stripped and e <= start + stripped + len(body)
+    )
     return Passage(head + body + tail, marks)
 
 

@@ -40,11 +40,31 @@ from duckdb.sqltypes import DuckDBPyType
 
 __all__ = ["json_sql", "cell_sql", "rendered", "unique_names", "write_json", "write_csv"]
 
-_NUMBERS = {"tinyint", "smallint", "integer", "bigint", "hugeint", "utinyint", "usmallint", "uinteger", "ubigint",
-            "uhugeint", "decimal", "bignum", "varint", "boolean"}
+_NUMBERS = {
+    "tinyint",
+    "smallint",
+    "integer",
+    "bigint",
+    "hugeint",
+    "utinyint",
+    "usmallint",
+    "uinteger",
+    "ubigint",
+    "uhugeint",
+    "decimal",
+    "bignum",
+    "varint",
+    "boolean",
+}
 _FLOATS = {"float", "double"}
-_TIMESTAMPS = {"timestamp", "timestamp_s", "timestamp_ms", "timestamp_ns", "timestamp with time zone",
-               "time with time zone"}
+_TIMESTAMPS = {
+    "timestamp",
+    "timestamp_s",
+    "timestamp_ms",
+    "timestamp_ns",
+    "timestamp with time zone",
+    "time with time zone",
+}
 
 
 def _literal(text: str) -> str:
@@ -64,10 +84,13 @@ def _part(value: str, unit: str) -> str:
 def _iso_duration(e: str) -> str:
     """An ISO 8601 duration of the INTERVAL ``e``, each field with its own sign; NULL for NULL."""
     hours, minutes, seconds = (f"datepart('{unit}', {e})" for unit in ("hour", "minute", "microseconds"))
-    clock = (f"{_part(hours, 'H')} || {_part(minutes, 'M')} || (CASE WHEN {seconds} <> 0 THEN "
-             f"rtrim(rtrim(printf('%.6f', {seconds} / 1000000), '0'), '.') || 'S' ELSE '' END)")
-    date = " || ".join(_part(f"datepart('{unit}', {e})", letter) for unit, letter in
-                       (("year", "Y"), ("month", "M"), ("day", "D")))
+    clock = (
+        f"{_part(hours, 'H')} || {_part(minutes, 'M')} || (CASE WHEN {seconds} <> 0 THEN "
+        f"rtrim(rtrim(printf('%.6f', {seconds} / 1000000), '0'), '.') || 'S' ELSE '' END)"
+    )
+    date = " || ".join(
+        _part(f"datepart('{unit}', {e})", letter) for unit, letter in (("year", "Y"), ("month", "M"), ("day", "D"))
+    )
     whole = f"'P' || {date} || (CASE WHEN ({clock}) <> '' THEN 'T' || {clock} ELSE '' END)"
     return f"(CASE WHEN {e} IS NULL THEN NULL ELSE coalesce(nullif({whole}, 'P'), 'PT0S') END)"
 
@@ -108,7 +131,8 @@ def _json(e: str, kind: DuckDBPyType, depth: int = 0) -> str:
         fields = " || ',' || ".join(
             f"{_literal(json.dumps(field, ensure_ascii=False) + ':')} || "
             f"{_json(f'struct_extract({e}, {_literal(field)})', child, depth + 1)}"
-            for field, child in _children(kind))
+            for field, child in _children(kind)
+        )
         return f"(CASE WHEN {e} IS NULL THEN 'null' ELSE '{{' || {fields} || '}}' END)"
     if name == "map":
         (_, key), (_, value) = _children(kind)
@@ -116,8 +140,11 @@ def _json(e: str, kind: DuckDBPyType, depth: int = 0) -> str:
         items = f"array_to_string(list_transform(map_entries({e}), lambda {x}: {entry}), ',')"
         return f"(CASE WHEN {e} IS NULL THEN 'null' ELSE '{{' || {items} || '}}' END)"
     if name == "union":
-        members = " ".join(f"WHEN {_literal(tag)} THEN {_json(f'union_extract({e}, {_literal(tag)})', child, depth + 1)}"
-                           for tag, child in _children(kind) if tag)
+        members = " ".join(
+            f"WHEN {_literal(tag)} THEN {_json(f'union_extract({e}, {_literal(tag)})', child, depth + 1)}"
+            for tag, child in _children(kind)
+            if tag
+        )
         return f"(CASE union_tag({e}) {members} ELSE 'null' END)"
     text, as_is = _leaf_text(e, kind)
     if name in _FLOATS:

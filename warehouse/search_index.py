@@ -59,9 +59,15 @@ class Hit:
     highlights: tuple[tuple[int, int], ...]
 
     def as_row(self) -> dict[str, Any]:
-        return {"day": self.day, "article_id": self.article_id, "title": self.title, "url": self.url,
-                "source_name": self.source_name, "score": round(self.score, 4),
-                **Passage(self.passage, self.highlights).as_fields()}
+        return {
+            "day": self.day,
+            "article_id": self.article_id,
+            "title": self.title,
+            "url": self.url,
+            "source_name": self.source_name,
+            "score": round(self.score, 4),
+            **Passage(self.passage, self.highlights).as_fields(),
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,8 +117,13 @@ def _schema() -> tantivy.Schema:
 
 def _analyzer() -> tantivy.TextAnalyzer:
     """The analyzer of tantivy's ``en_stem`` tokenizer, rebuilt to find where a query's words fall."""
-    return (tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple()).filter(tantivy.Filter.remove_long(40))
-            .filter(tantivy.Filter.lowercase()).filter(tantivy.Filter.stemmer("english")).build())
+    return (
+        tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+        .filter(tantivy.Filter.remove_long(40))
+        .filter(tantivy.Filter.lowercase())
+        .filter(tantivy.Filter.stemmer("english"))
+        .build()
+    )
 
 
 def _open(folder: Path) -> tantivy.Index:
@@ -140,8 +151,12 @@ def update_index(con: duckdb.DuckDBPyConnection, folder: Path, *, rebuild: bool 
     con.execute("CREATE OR REPLACE TEMP TABLE _indexed (article_id VARCHAR, revision VARCHAR)")
     if manifest.exists():
         con.execute("INSERT INTO _indexed SELECT article_id, revision FROM read_parquet(?)", [str(manifest)])
-    gone = [r[0] for r in con.execute(
-        "SELECT article_id FROM _indexed ANTI JOIN article_index USING (article_id, revision)").fetchall()]
+    gone = [
+        r[0]
+        for r in con.execute(
+            "SELECT article_id FROM _indexed ANTI JOIN article_index USING (article_id, revision)"
+        ).fetchall()
+    ]
     index = _open(folder)
     writer = index.writer(heap_size=_WRITER_HEAP)
     (folder / DIRTY).touch()
@@ -151,7 +166,8 @@ def update_index(con: duckdb.DuckDBPyConnection, folder: Path, *, rebuild: bool 
             writer.delete_documents_by_term("article_id", article_id)
         batches = con.sql(
             f"SELECT {', '.join(_COLUMNS)} FROM article_index ANTI JOIN _indexed USING (article_id, revision) "
-            "ORDER BY day, article_id").to_arrow_reader(_BATCH)
+            "ORDER BY day, article_id"
+        ).to_arrow_reader(_BATCH)
         for batch in batches:
             for row in batch.to_pylist():
                 if dirty:
@@ -169,16 +185,23 @@ def update_index(con: duckdb.DuckDBPyConnection, folder: Path, *, rebuild: bool 
     index.reload()
     total = index.searcher().num_docs
     con.execute("DROP TABLE _indexed")
-    return IndexUpdate(added=added, deleted=len(gone), total=total, rebuilt=rebuilt,
-                       seconds=round(time.perf_counter() - started, 3))
+    return IndexUpdate(
+        added=added, deleted=len(gone), total=total, rebuilt=rebuilt, seconds=round(time.perf_counter() - started, 3)
+    )
 
 
 def _document(row: dict[str, Any]) -> tantivy.Document:
     day = row["day"]
     return tantivy.Document(
-        article_id=row["article_id"], title=row["title"] or "", text=row["text"] or "",
-        day=dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC), source_name=row["source_name"] or "",
-        domain=row["domain"] or "", language=row["language"] or "", url=row["url"] or "")
+        article_id=row["article_id"],
+        title=row["title"] or "",
+        text=row["text"] or "",
+        day=dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC),
+        source_name=row["source_name"] or "",
+        domain=row["domain"] or "",
+        language=row["language"] or "",
+        url=row["url"] or "",
+    )
 
 
 def _write_manifest(con: duckdb.DuckDBPyConnection, manifest: Path) -> None:
@@ -194,16 +217,30 @@ def behind(con: duckdb.DuckDBPyConnection, folder: Path) -> int:
     """How many current articles the index lacks or holds in another revision (all of them: no index)."""
     if not has_index(folder):
         return int(con.execute("SELECT count(*) FROM article_index").fetchall()[0][0])
-    return int(con.execute("SELECT count(*) FROM article_index ANTI JOIN read_parquet(?) USING (article_id, revision)",
-                           [str(folder / MANIFEST)]).fetchall()[0][0])
+    return int(
+        con.execute(
+            "SELECT count(*) FROM article_index ANTI JOIN read_parquet(?) USING (article_id, revision)",
+            [str(folder / MANIFEST)],
+        ).fetchall()[0][0]
+    )
 
 
 # -- the search ---------------------------------------------------------------------------------------
 
 
-def search(folder: Path, q: str, *, since: dt.date | None = None, until: dt.date | None = None,
-           sources: Sequence[str] = (), language: str | None = None, article_ids: Sequence[str] | None = None,
-           limit: int = 20, newest: bool = False, width: int = WIDTH) -> list[Hit]:
+def search(
+    folder: Path,
+    q: str,
+    *,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    sources: Sequence[str] = (),
+    language: str | None = None,
+    article_ids: Sequence[str] | None = None,
+    limit: int = 20,
+    newest: bool = False,
+    width: int = WIDTH,
+) -> list[Hit]:
     """The articles matching ``q`` (tantivy's query language), best first (``newest``: latest day first),
     within the days ``since``..``until`` (inclusive), the ``sources`` named, the ``language`` and, when
     given, the ``article_ids`` (an empty list finds nothing)."""
@@ -229,10 +266,18 @@ def search(folder: Path, q: str, *, since: dt.date | None = None, until: dt.date
         text = _first(doc, "text") or ""
         shown = passage(text, _spans(analyzer, text, stems), width)
         day = _first(doc, "day")
-        hits.append(Hit(article_id=_first(doc, "article_id"), day=day.date() if isinstance(day, dt.datetime) else day,
-                        title=_first(doc, "title") or None, url=_first(doc, "url") or None,
-                        source_name=_first(doc, "source_name") or None, score=float(score),
-                        passage=shown.text, highlights=shown.highlights))
+        hits.append(
+            Hit(
+                article_id=_first(doc, "article_id"),
+                day=day.date() if isinstance(day, dt.datetime) else day,
+                title=_first(doc, "title") or None,
+                url=_first(doc, "url") or None,
+                source_name=_first(doc, "source_name") or None,
+                score=float(score),
+                passage=shown.text,
+                highlights=shown.highlights,
+            )
+        )
     return hits
 
 
@@ -241,18 +286,26 @@ def _first(doc: tantivy.Document, field: str) -> Any:
     return values[0] if values else None
 
 
-def _query(index: tantivy.Index, q: str, since: dt.date | None, until: dt.date | None, sources: Sequence[str],
-           language: str | None, article_ids: Sequence[str] | None) -> tantivy.Query:
+def _query(
+    index: tantivy.Index,
+    q: str,
+    since: dt.date | None,
+    until: dt.date | None,
+    sources: Sequence[str],
+    language: str | None,
+    article_ids: Sequence[str] | None,
+) -> tantivy.Query:
     try:
-        text_query = index.parse_query(q, ["title", "text"], field_boosts={"title": 2.0},
-                                       conjunction_by_default=True)
+        text_query = index.parse_query(q, ["title", "text"], field_boosts={"title": 2.0}, conjunction_by_default=True)
     except ValueError as exc:
         raise SearchError(f"cannot read the search {q!r}: {' '.join(str(exc).split())}") from exc
     parts = [(tantivy.Occur.Must, text_query)]
     if since is not None or until is not None:
         lo = _midnight(since) if since is not None else None
         hi = _midnight(until) if until is not None else None
-        parts.append((tantivy.Occur.Must, tantivy.Query.range_query(index.schema, "day", tantivy.FieldType.Date, lo, hi)))
+        parts.append(
+            (tantivy.Occur.Must, tantivy.Query.range_query(index.schema, "day", tantivy.FieldType.Date, lo, hi))
+        )
     if sources:
         parts.append((tantivy.Occur.Must, tantivy.Query.term_set_query(index.schema, "source_name", list(sources))))
     if article_ids is not None:
@@ -285,7 +338,7 @@ def _spans(analyzer: tantivy.TextAnalyzer, text: str, stems: Iterable[tuple[str,
     for run in stems:
         n = len(run)
         for i in range(len(words) - n + 1):
-            if tuple(words[i:i + n]) == run:
+            if tuple(words[i : i + n]) == run:
                 spans.add((tokens[i].char_offset_from, tokens[i + n - 1].char_offset_to))
     taken: list[tuple[int, int]] = []
     for s, e in sorted(spans, key=lambda span: (span[0], -span[1])):

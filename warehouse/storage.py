@@ -21,7 +21,7 @@ import os
 import posixpath
 import uuid
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -30,8 +30,15 @@ import duckdb
 import pyarrow as pa
 import pyarrow.fs as pafs
 
-__all__ = ["Store", "StorageError", "open_store", "check_storage_url", "attach_storage", "register_store",
-           "STORAGE_TABLE"]
+__all__ = [
+    "Store",
+    "StorageError",
+    "open_store",
+    "check_storage_url",
+    "attach_storage",
+    "register_store",
+    "STORAGE_TABLE",
+]
 
 STORAGE_TABLE = "_sitrep.storage"
 
@@ -59,8 +66,11 @@ def check_storage_url(url: str) -> str:
         return url
     parts = urlsplit(url)
     if parts.username or parts.password:
-        raise StorageError(url, "credentials do not belong in the URL (they would be recorded with every run); "
-                                "use AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY")
+        raise StorageError(
+            url,
+            "credentials do not belong in the URL (they would be recorded with every run); "
+            "use AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY",
+        )
     if parts.scheme != "file" and not (parts.netloc + parts.path).strip("/"):
         raise StorageError(url, "name a bucket (and a prefix), e.g. s3://bucket/sitrep")
     return url
@@ -174,7 +184,7 @@ def open_store(root: Path, storage: str | None = None) -> Store:
     return Store(fs, path.rstrip("/"), scheme, storage)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _fsspec_class(scheme: str) -> Any:
     """An fsspec filesystem class over a pyarrow filesystem that answers to ``scheme://`` paths."""
     from fsspec.implementations.arrow import ArrowFSWrapper

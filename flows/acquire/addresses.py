@@ -27,8 +27,16 @@ from urllib.parse import urlsplit
 import httpcore
 import httpx
 
-__all__ = ["Resolver", "TargetRefused", "system_resolver", "check_target", "vet_host", "is_public_address",
-           "PinnedBackend", "PinnedTransport"]
+__all__ = [
+    "Resolver",
+    "TargetRefused",
+    "system_resolver",
+    "check_target",
+    "vet_host",
+    "is_public_address",
+    "PinnedBackend",
+    "PinnedTransport",
+]
 
 Resolver = Callable[[str, int], Sequence[str]]
 """``(host, port) -> addresses``; raises OSError when the name does not resolve."""
@@ -56,8 +64,15 @@ def is_public_address(address: str) -> bool:
     ip = ipaddress.ip_address(address.split("%", 1)[0])
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
         ip = ip.ipv4_mapped
-    return not (ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_multicast or ip.is_reserved
-                or ip.is_unspecified or not ip.is_global)
+    return not (
+        ip.is_private
+        or ip.is_loopback
+        or ip.is_link_local
+        or ip.is_multicast
+        or ip.is_reserved
+        or ip.is_unspecified
+        or not ip.is_global
+    )
 
 
 def check_target(url: str, *, allow_private: bool, resolve: Resolver = system_resolver) -> tuple[str, ...]:
@@ -72,7 +87,9 @@ def check_target(url: str, *, allow_private: bool, resolve: Resolver = system_re
     except ValueError as exc:
         raise TargetRefused("InvalidURL", f"{url}: {exc}") from exc
     if parts.scheme not in ("http", "https"):
-        raise TargetRefused("UnsupportedScheme", f"{url}: only http and https are fetched, not {parts.scheme or 'no scheme'!r}")
+        raise TargetRefused(
+            "UnsupportedScheme", f"{url}: only http and https are fetched, not {parts.scheme or 'no scheme'!r}"
+        )
     host = parts.hostname
     if not host:
         raise TargetRefused("InvalidURL", f"{url}: no host")
@@ -95,8 +112,11 @@ def vet_host(host: str, port: int, *, resolve: Resolver = system_resolver) -> tu
         except ValueError:
             public = False
         if not public:
-            raise TargetRefused("PrivateAddress", f"{host} resolves to {address}, a private, loopback or link-local "
-                                                  "address (set allow_private_addresses to fetch it)")
+            raise TargetRefused(
+                "PrivateAddress",
+                f"{host} resolves to {address}, a private, loopback or link-local "
+                "address (set allow_private_addresses to fetch it)",
+            )
     return tuple(dict.fromkeys(addresses))
 
 
@@ -107,8 +127,13 @@ class PinnedBackend(httpcore.NetworkBackend):
     was asked to connect). With ``allow_private`` nothing is vetted: names are connected as given.
     """
 
-    def __init__(self, *, allow_private: bool, resolve: Resolver = system_resolver,
-                 network: httpcore.NetworkBackend | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        allow_private: bool,
+        resolve: Resolver = system_resolver,
+        network: httpcore.NetworkBackend | None = None,
+    ) -> None:
         self.allow_private, self._resolve = allow_private, resolve
         self._network = network or httpcore.SyncBackend()
         self._pins: dict[tuple[str, int], tuple[str, ...]] = {}
@@ -120,8 +145,14 @@ class PinnedBackend(httpcore.NetworkBackend):
             with self._lock:
                 self._pins[_origin(url)] = tuple(addresses)
 
-    def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
-                    socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None) -> httpcore.NetworkStream:
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
+    ) -> httpcore.NetworkStream:
         if self.allow_private:
             return self._network.connect_tcp(host, port, timeout, local_address, socket_options)
         with self._lock:
@@ -137,8 +168,9 @@ class PinnedBackend(httpcore.NetworkBackend):
         assert failure is not None
         raise failure
 
-    def connect_unix_socket(self, path: str, timeout: float | None = None,
-                            socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None) -> httpcore.NetworkStream:
+    def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None
+    ) -> httpcore.NetworkStream:
         raise TargetRefused("UnsupportedScheme", f"{path}: unix sockets are not fetched")
 
     def sleep(self, seconds: float) -> None:

@@ -55,8 +55,16 @@ def host_limits_enabled(mode: HostLimitMode, api_url: str | None) -> bool:
 class HostLimits:
     """Slots of the per-host limits through one Prefect client (thread-safe); ``slot`` is a ``HostSlot``."""
 
-    def __init__(self, client: Any, *, slots: int, lease_seconds: float, timeout: float,
-                 sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        client: Any,
+        *,
+        slots: int,
+        lease_seconds: float,
+        timeout: float,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.client = client  # a prefect SyncPrefectClient, entered
         self.slots, self.timeout = max(1, slots), timeout
         self.lease_seconds = min(max(60.0, lease_seconds), 86_400.0)  # the server's bounds
@@ -77,8 +85,10 @@ class HostLimits:
         except TimeoutError:
             raise
         except (httpx.HTTPError, OSError, RuntimeError, ValueError) as exc:  # the API, not the host
-            self._warn(f"Prefect host limit {name} unavailable ({type(exc).__name__}: {exc}); "
-                       "fetching under the per-host limits of this process only")
+            self._warn(
+                f"Prefect host limit {name} unavailable ({type(exc).__name__}: {exc}); "
+                "fetching under the per-host limits of this process only"
+            )
         try:
             yield
         finally:
@@ -100,7 +110,8 @@ class HostLimits:
             except ObjectNotFound:
                 try:
                     self.client.create_global_concurrency_limit(
-                        GlobalConcurrencyLimitCreate(name=name, limit=self.slots, active=True))
+                        GlobalConcurrencyLimitCreate(name=name, limit=self.slots, active=True)
+                    )
                 except ObjectAlreadyExists:  # another process created it meanwhile
                     pass
             self._ready.add(name)
@@ -110,7 +121,8 @@ class HostLimits:
         while True:
             try:
                 response = self.client.increment_concurrency_slots_with_lease(
-                    names=[name], slots=1, mode="concurrency", lease_duration=self.lease_seconds)
+                    names=[name], slots=1, mode="concurrency", lease_duration=self.lease_seconds
+                )
             except httpx.HTTPStatusError as exc:
                 if exc.response.status_code != _LOCKED:
                     raise
@@ -128,8 +140,10 @@ class HostLimits:
         try:
             self.client.release_concurrency_slots_with_lease(lease)
         except (httpx.HTTPError, OSError, RuntimeError) as exc:  # the lease expires on the server anyway
-            self._warn(f"could not release a Prefect host-limit slot ({type(exc).__name__}: {exc}); "
-                       f"its lease expires within {self.lease_seconds:g} s")
+            self._warn(
+                f"could not release a Prefect host-limit slot ({type(exc).__name__}: {exc}); "
+                f"its lease expires within {self.lease_seconds:g} s"
+            )
 
     def _warn(self, message: str) -> None:
         if not self._warned:
@@ -167,5 +181,6 @@ def open_host_limits(policy: FetchPolicy) -> Iterator[HostLimits | None]:
 
     request_seconds = policy.connect_timeout + policy.read_timeout + policy.total_timeout
     with get_client(sync_client=True) as client:
-        yield HostLimits(client, slots=policy.per_host_concurrency, lease_seconds=request_seconds,
-                         timeout=max(60.0, request_seconds))
+        yield HostLimits(
+            client, slots=policy.per_host_concurrency, lease_seconds=request_seconds, timeout=max(60.0, request_seconds)
+        )

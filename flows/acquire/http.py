@@ -12,9 +12,9 @@ A failure that is still worth another try later says so (``FetchResult.transient
 hands those URLs to a Prefect task with retries (``flows.acquire.refetch``).
 
 Everything comes in as arguments: the policy, the clock, the sleep, the random source, the resolver,
-the network layer under the address pin and the TLS trust (tests), and ``host_slot``, a context manager held around each request to a host on
-top of the fetcher's own per-host gate (``flows.acquire.host_limits``: a Prefect global concurrency limit).
-Nothing is read from the environment.
+the network layer under the address pin and the TLS trust (tests), and ``host_slot``, a context manager
+held around each request to a host on top of the fetcher's own per-host gate (``flows.acquire.host_limits``:
+a Prefect global concurrency limit). Nothing is read from the environment.
 """
 
 from __future__ import annotations
@@ -28,18 +28,34 @@ import time
 import zlib
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import urljoin, urlsplit
 
 import httpcore
 import httpx
 
-from flows.acquire.addresses import PinnedBackend, PinnedTransport, Resolver, TargetRefused, check_target, system_resolver
+from flows.acquire.addresses import (
+    PinnedBackend,
+    PinnedTransport,
+    Resolver,
+    TargetRefused,
+    check_target,
+    system_resolver,
+)
 from flows.acquire.robots import RobotsCache
 
-__all__ = ["FetchPolicy", "FetchResult", "Validators", "Fetcher", "Expect", "Outcome", "HostLimitMode", "HostSlot",
-           "retry_after_seconds"]
+__all__ = [
+    "FetchPolicy",
+    "FetchResult",
+    "Validators",
+    "Fetcher",
+    "Expect",
+    "Outcome",
+    "HostLimitMode",
+    "HostSlot",
+    "retry_after_seconds",
+]
 
 Expect = Literal["page", "feed", "sitemap", "any", "robots"]
 Outcome = Literal["fetched", "not_modified", "failed", "skipped_robots", "refused"]
@@ -48,14 +64,28 @@ HostLimitMode = Literal["auto", "on", "off"]
 HostSlot = Callable[[str], AbstractContextManager[object]]
 
 _HTML = ("text/html", "application/xhtml+xml", "text/plain")
-_XML = ("application/xml", "text/xml", "application/rss+xml", "application/atom+xml", "application/rdf+xml",
-        "application/feed+json", "application/json", "text/plain", "application/gzip", "application/x-gzip",
-        "application/octet-stream", "text/html")
-ACCEPTED: dict[str, tuple[str, ...]] = {"page": _HTML, "feed": _XML, "sitemap": _XML, "any": _HTML + _XML,
-                                       "robots": ()}
-_ACCEPT_HEADER = {"page": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
-                  "feed": "application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,*/*;q=0.5",
-                  "sitemap": "application/xml,text/xml;q=0.9,*/*;q=0.5", "any": "*/*", "robots": "text/plain,*/*"}
+_XML = (
+    "application/xml",
+    "text/xml",
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/rdf+xml",
+    "application/feed+json",
+    "application/json",
+    "text/plain",
+    "application/gzip",
+    "application/x-gzip",
+    "application/octet-stream",
+    "text/html",
+)
+ACCEPTED: dict[str, tuple[str, ...]] = {"page": _HTML, "feed": _XML, "sitemap": _XML, "any": _HTML + _XML, "robots": ()}
+_ACCEPT_HEADER = {
+    "page": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
+    "feed": "application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,*/*;q=0.5",
+    "sitemap": "application/xml,text/xml;q=0.9,*/*;q=0.5",
+    "any": "*/*",
+    "robots": "text/plain,*/*",
+}
 _REDIRECTS = (301, 302, 303, 307, 308)
 
 
@@ -134,7 +164,7 @@ def retry_after_seconds(value: str | None, now: dt.datetime) -> float | None:
     except (TypeError, ValueError, IndexError):
         return None
     if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.timezone.utc)
+        when = when.replace(tzinfo=dt.UTC)
     return max(0.0, (when - now).total_seconds())
 
 
@@ -173,18 +203,27 @@ class _HostGate:
 class Fetcher:
     """Fetch URLs under a ``FetchPolicy``; thread-safe, so a pool of threads can share one."""
 
-    def __init__(self, policy: FetchPolicy, *, sleep: Callable[[float], None] = time.sleep,
-                 clock: Callable[[], float] = time.monotonic,
-                 now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.timezone.utc),
-                 rng: Callable[[], float] = random.random, resolve: Resolver = system_resolver,
-                 network: httpcore.NetworkBackend | None = None, tls: ssl.SSLContext | None = None,
-                 host_slot: HostSlot | None = None) -> None:
+    def __init__(
+        self,
+        policy: FetchPolicy,
+        *,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+        now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
+        rng: Callable[[], float] = random.random,
+        resolve: Resolver = system_resolver,
+        network: httpcore.NetworkBackend | None = None,
+        tls: ssl.SSLContext | None = None,
+        host_slot: HostSlot | None = None,
+    ) -> None:
         self.policy = policy
         self.pins = PinnedBackend(allow_private=policy.allow_private_addresses, resolve=resolve, network=network)
         limits = httpx.Limits(max_connections=max(policy.concurrency, 1) * 2)
         self.client = httpx.Client(
             timeout=httpx.Timeout(policy.read_timeout, connect=policy.connect_timeout),
-            follow_redirects=False, trust_env=False, transport=PinnedTransport(self.pins, limits=limits, tls=tls),
+            follow_redirects=False,
+            trust_env=False,
+            transport=PinnedTransport(self.pins, limits=limits, tls=tls),
         )
         self._sleep, self._clock, self._now, self._rng, self._resolve = sleep, clock, now, rng, resolve
         self.gate = _HostGate(policy.per_host_concurrency, sleep, clock)
@@ -202,8 +241,15 @@ class Fetcher:
 
     # -- the public call ------------------------------------------------------------------------
 
-    def fetch(self, url: str, *, expect: Expect = "page", validators: Validators | None = None,
-              robots: bool | None = None, max_attempts: int | None = None) -> FetchResult:
+    def fetch(
+        self,
+        url: str,
+        *,
+        expect: Expect = "page",
+        validators: Validators | None = None,
+        robots: bool | None = None,
+        max_attempts: int | None = None,
+    ) -> FetchResult:
         """Fetch ``url``; every problem comes back as a result with an outcome, never as an exception.
 
         ``max_attempts`` overrides the policy's tries for this call (a Prefect retry makes one).
@@ -216,18 +262,31 @@ class Fetcher:
             try:
                 return self._attempt(url, expect, validators, check_robots, attempts)
             except TargetRefused as exc:
-                return FetchResult(url, "refused", attempts=attempts, error_type=exc.error_type,
-                                   message=exc.message, fetched_at=self._now())
+                return FetchResult(
+                    url,
+                    "refused",
+                    attempts=attempts,
+                    error_type=exc.error_type,
+                    message=exc.message,
+                    fetched_at=self._now(),
+                )
             except _Failure as failure:
                 wait = self._backoff(attempts, failure.retry_after)
                 too_long = (failure.retry_after or 0) > self.policy.retry_after_max
                 if not failure.transient or attempts >= limit or too_long:
                     tries = f"{attempts} attempt{'s' if attempts > 1 else ''}"
                     outcome: Outcome = "skipped_robots" if failure.error_type == "RobotsDisallowed" else "failed"
-                    return FetchResult(url, outcome, final_url=failure.final_url, status=failure.status,
-                                       attempts=attempts, error_type=failure.error_type,
-                                       message=f"{failure.message} (after {tries})", fetched_at=self._now(),
-                                       transient=failure.transient and not too_long)
+                    return FetchResult(
+                        url,
+                        outcome,
+                        final_url=failure.final_url,
+                        status=failure.status,
+                        attempts=attempts,
+                        error_type=failure.error_type,
+                        message=f"{failure.message} (after {tries})",
+                        fetched_at=self._now(),
+                        transient=failure.transient and not too_long,
+                    )
                 self._sleep(wait)
 
     def _backoff(self, attempts: int, retry_after: float | None) -> float:
@@ -237,8 +296,9 @@ class Fetcher:
 
     # -- one attempt: redirects, checks, body ---------------------------------------------------
 
-    def _attempt(self, url: str, expect: Expect, validators: Validators | None, check_robots: bool,
-                 attempts: int) -> FetchResult:
+    def _attempt(
+        self, url: str, expect: Expect, validators: Validators | None, check_robots: bool, attempts: int
+    ) -> FetchResult:
         current, hops = url, [url]
         for _ in range(self.policy.max_redirects + 1):
             addresses = check_target(current, allow_private=self.policy.allow_private_addresses, resolve=self._resolve)
@@ -252,20 +312,25 @@ class Fetcher:
                 raise _Failure("RedirectLoop", f"redirect loop: {' -> '.join([*hops, location])}", final_url=location)
             hops.append(location)
             current = location
-        raise _Failure("TooManyRedirects", f"more than {self.policy.max_redirects} redirects from {url}",
-                       final_url=current)
+        raise _Failure(
+            "TooManyRedirects", f"more than {self.policy.max_redirects} redirects from {url}", final_url=current
+        )
 
     def _headers(self, expect: Expect, validators: Validators | None) -> dict[str, str]:
-        headers = {"User-Agent": self.policy.user_agent, "Accept": _ACCEPT_HEADER[expect],
-                   "Accept-Encoding": "gzip, deflate"}
+        headers = {
+            "User-Agent": self.policy.user_agent,
+            "Accept": _ACCEPT_HEADER[expect],
+            "Accept-Encoding": "gzip, deflate",
+        }
         if validators is not None and validators.etag:
             headers["If-None-Match"] = validators.etag
         if validators is not None and validators.last_modified:
             headers["If-Modified-Since"] = validators.last_modified
         return headers
 
-    def _request(self, url: str, expect: Expect, validators: Validators | None, attempts: int,
-                 hops: list[str]) -> FetchResult | str:
+    def _request(
+        self, url: str, expect: Expect, validators: Validators | None, attempts: int, hops: list[str]
+    ) -> FetchResult | str:
         """One request: the finished result, or the next URL of a redirect."""
         host = (urlsplit(url).netloc or "").lower()
         delay = self.policy.per_host_delay
@@ -278,16 +343,19 @@ class Fetcher:
             with self.host_slot(urlsplit(url).hostname or host):
                 return self._exchange(url, expect, validators, attempts, hops)
         except httpx.TransportError as exc:  # connect errors, timeouts, cut bodies: worth another try
-            raise _Failure(type(exc).__name__, f"{url}: {exc or type(exc).__name__}", transient=True,
-                           final_url=url) from exc
+            raise _Failure(
+                type(exc).__name__, f"{url}: {exc or type(exc).__name__}", transient=True, final_url=url
+            ) from exc
         except TimeoutError as exc:  # the host slot was not granted in time (``HostSlot``)
-            raise _Failure("HostLimitTimeout", f"{url}: {exc or 'no host slot in time'}", transient=True,
-                           final_url=url) from exc
+            raise _Failure(
+                "HostLimitTimeout", f"{url}: {exc or 'no host slot in time'}", transient=True, final_url=url
+            ) from exc
         finally:
             self.gate.leave(host)
 
-    def _exchange(self, url: str, expect: Expect, validators: Validators | None, attempts: int,
-                  hops: list[str]) -> FetchResult | str:
+    def _exchange(
+        self, url: str, expect: Expect, validators: Validators | None, attempts: int, hops: list[str]
+    ) -> FetchResult | str:
         started = self._clock()
         with self.client.stream("GET", url, headers=self._headers(expect, validators)) as response:
             status = response.status_code
@@ -296,44 +364,81 @@ class Fetcher:
             etag, modified = response.headers.get("etag"), response.headers.get("last-modified")
             if status == 304:
                 known = validators or Validators()
-                return FetchResult(hops[0], "not_modified", final_url=url, status=304, etag=etag or known.etag,
-                                   last_modified=modified or known.last_modified,
-                                   attempts=attempts, fetched_at=self._now(), redirects=tuple(hops[1:]))
+                return FetchResult(
+                    hops[0],
+                    "not_modified",
+                    final_url=url,
+                    status=304,
+                    etag=etag or known.etag,
+                    last_modified=modified or known.last_modified,
+                    attempts=attempts,
+                    fetched_at=self._now(),
+                    redirects=tuple(hops[1:]),
+                )
             if status == 429 or status >= 500:
                 retry_after = retry_after_seconds(response.headers.get("retry-after"), self._now())
-                raise _Failure(f"HTTP{status}", f"{url}: {status} {response.reason_phrase}".rstrip(), status=status,
-                               transient=True, retry_after=retry_after, final_url=url)
+                raise _Failure(
+                    f"HTTP{status}",
+                    f"{url}: {status} {response.reason_phrase}".rstrip(),
+                    status=status,
+                    transient=True,
+                    retry_after=retry_after,
+                    final_url=url,
+                )
             if status >= 300 or status < 200:
-                raise _Failure(f"HTTP{status}", f"{url}: {status} {response.reason_phrase}".rstrip(), status=status,
-                               final_url=url)
+                raise _Failure(
+                    f"HTTP{status}", f"{url}: {status} {response.reason_phrase}".rstrip(), status=status, final_url=url
+                )
             content_type = response.headers.get("content-type")
             media = _media_type(content_type)
             if media is not None and ACCEPTED[expect] and media not in ACCEPTED[expect]:
-                raise _Failure("UnsupportedType", f"{url}: content type {media} is not what a {expect} should be",
-                               status=status, final_url=url)
+                raise _Failure(
+                    "UnsupportedType",
+                    f"{url}: content type {media} is not what a {expect} should be",
+                    status=status,
+                    final_url=url,
+                )
             if expect == "robots":  # RFC 9309 2.5: parse what fits under the cap, up to its last whole line
                 body = self._read_body(response, url, self.policy.robots_max_bytes, started, cut=True)
             else:
                 body = self._read_body(response, url, self.policy.max_bytes, started)
-            return FetchResult(hops[0], "fetched", final_url=url, status=status, body=body, content_type=content_type,
-                               etag=etag, last_modified=modified, attempts=attempts, fetched_at=self._now(),
-                               redirects=tuple(hops[1:]))
+            return FetchResult(
+                hops[0],
+                "fetched",
+                final_url=url,
+                status=status,
+                body=body,
+                content_type=content_type,
+                etag=etag,
+                last_modified=modified,
+                attempts=attempts,
+                fetched_at=self._now(),
+                redirects=tuple(hops[1:]),
+            )
 
     def _read_body(self, response: httpx.Response, url: str, limit: int, started: float, cut: bool = False) -> bytes:
         """The body, inflated, under ``limit`` bytes: TooLarge past it, or with ``cut`` its first ``limit``
         bytes up to the last line end in them."""
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit and not response.headers.get("content-encoding") and not cut:
-            raise _Failure("TooLarge", f"{url}: {declared} bytes announced, over the {limit}-byte cap",
-                           status=response.status_code, final_url=url)
+            raise _Failure(
+                "TooLarge",
+                f"{url}: {declared} bytes announced, over the {limit}-byte cap",
+                status=response.status_code,
+                final_url=url,
+            )
         encoding = response.headers.get("content-encoding", "identity").strip().lower()
         inflater = _inflater(encoding)
         chunks: list[bytes] = []
         size = 0
         for raw in response.iter_raw():
             if self._clock() - started > self.policy.total_timeout:
-                raise _Failure("Timeout", f"{url}: body not received within {self.policy.total_timeout:g} s",
-                               transient=True, final_url=url)
+                raise _Failure(
+                    "Timeout",
+                    f"{url}: body not received within {self.policy.total_timeout:g} s",
+                    transient=True,
+                    final_url=url,
+                )
             pieces = [raw] if inflater is None else _inflate(inflater, raw, limit - size + 1)
             for piece in pieces:
                 size += len(piece)
@@ -342,8 +447,12 @@ class Fetcher:
                     return head[: head.rfind(b"\n") + 1]
                 if size > limit:
                     what = "inflates to" if inflater is not None else "is"
-                    raise _Failure("TooLarge", f"{url}: body {what} more than {limit} bytes",
-                                   status=response.status_code, final_url=url)
+                    raise _Failure(
+                        "TooLarge",
+                        f"{url}: body {what} more than {limit} bytes",
+                        status=response.status_code,
+                        final_url=url,
+                    )
                 chunks.append(piece)
         return b"".join(chunks)
 

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Literal
 
 from flows.acquire.sources import LocalDocument
-from transforms.extract.compression import BrokenGzip, gunzip_capped
 from transforms.errors import TooLarge
+from transforms.extract.compression import BrokenGzip, gunzip_capped
 from warehouse.lake import Lake
 
 __all__ = ["LoadedDocument", "LoadFailure", "FileRead", "ReadError", "read_file", "load_document"]
@@ -78,7 +78,7 @@ def read_file(path: Path, *, max_bytes: int) -> FileRead | ReadError:
             data = gunzip_capped(stored, max_bytes)
         except (BrokenGzip, TooLarge) as exc:
             return ReadError("BadGzip", str(exc) if isinstance(exc, BrokenGzip) else f"gzip: {exc}", stored)
-    modified = dt.datetime.fromtimestamp(stat.st_mtime, tz=dt.timezone.utc)
+    modified = dt.datetime.fromtimestamp(stat.st_mtime, tz=dt.UTC)
     return FileRead(stored, data, encoding, modified)
 
 
@@ -86,7 +86,9 @@ def load_document(doc: LocalDocument, lake: Lake, *, max_bytes: int) -> LoadedDo
     """Read one file into the raw zone. Never raises for a bad file: returns a LoadFailure."""
     uri = doc.path.as_uri()
     if doc.kind is None:
-        return LoadFailure(doc.source_name, uri, "UnsupportedType", f"{doc.path.name}: not .html, .htm or .txt (optionally .gz)")
+        return LoadFailure(
+            doc.source_name, uri, "UnsupportedType", f"{doc.path.name}: not .html, .htm or .txt (optionally .gz)"
+        )
     read = read_file(doc.path, max_bytes=max_bytes)
     if isinstance(read, ReadError):
         # bytes that were read (a bad gzip) still go to the raw zone, so nothing read is lost

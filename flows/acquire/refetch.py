@@ -66,14 +66,20 @@ def _only_transient(task: Task[..., FetchResult], task_run: TaskRun, state: Stat
     return isinstance(state.result(raise_on_failure=False), TransientFetch)
 
 
-@task(name="refetch", task_run_name="refetch {url}", cache_policy=NO_CACHE, persist_result=False,
-      retry_condition_fn=_only_transient)
+@task(
+    name="refetch",
+    task_run_name="refetch {url}",
+    cache_policy=NO_CACHE,
+    persist_result=False,
+    retry_condition_fn=_only_transient,
+)
 def refetch(fetcher: Fetcher, url: str, expect: Expect, validators: Validators | None, robots: bool) -> FetchResult:
     """One request for ``url``; raises ``TransientFetch`` on a transient failure so Prefect retries it."""
     context = TaskRunContext.get()
     tries = context.task_run.run_count if context is not None else 1
-    result = dataclasses.replace(fetcher.fetch(url, expect=expect, validators=validators, robots=robots,
-                                               max_attempts=1), attempts=max(1, tries))
+    result = dataclasses.replace(
+        fetcher.fetch(url, expect=expect, validators=validators, robots=robots, max_attempts=1), attempts=max(1, tries)
+    )
     if result.transient:
         raise TransientFetch(result)
     return result
@@ -88,9 +94,11 @@ def refetcher(fetcher: Fetcher, policy: FetchPolicy) -> Refetch | None:
     if policy.task_retries <= 0 or FlowRunContext.get() is None:
         return None
     _quiet_tracebacks()
-    retrying = refetch.with_options(retries=policy.task_retries,
-                                    retry_delay_seconds=exponential_backoff(policy.task_retry_delay),
-                                    retry_jitter_factor=_JITTER)  # Prefect adds no jitter to a zero delay
+    retrying = refetch.with_options(
+        retries=policy.task_retries,
+        retry_delay_seconds=exponential_backoff(policy.task_retry_delay),
+        retry_jitter_factor=_JITTER,
+    )  # Prefect adds no jitter to a zero delay
 
     def again(first: FetchResult, expect: Expect, validators: Validators | None, robots: bool) -> FetchResult:
         try:
@@ -117,6 +125,8 @@ def _combined(first: FetchResult, last: FetchResult) -> FetchResult:
         return dataclasses.replace(last, attempts=attempts)
     reason = last.message.rsplit(" (after ", 1)[0]
     retries = last.attempts - 1
-    message = (f"{reason} (after {attempts} attempts: {first.attempts} by the fetcher, then the Prefect task "
-               f"refetch and {retries} task retr{'y' if retries == 1 else 'ies'})")
+    message = (
+        f"{reason} (after {attempts} attempts: {first.attempts} by the fetcher, then the Prefect task "
+        f"refetch and {retries} task retr{'y' if retries == 1 else 'ies'})"
+    )
     return dataclasses.replace(last, attempts=attempts, message=message)

@@ -54,7 +54,7 @@ def robots_url(url: str) -> str:
 def parse_robots(body: bytes) -> RobotsRules:
     """The rules of a robots.txt body: UTF-8 (a byte order mark skipped, bad bytes replaced)."""
     if body.startswith(codecs.BOM_UTF8):
-        body = body[len(codecs.BOM_UTF8):]
+        body = body[len(codecs.BOM_UTF8) :]
     return RobotsRules(Protego.parse(body.decode("utf-8", errors="replace")), True, "robots.txt")
 
 

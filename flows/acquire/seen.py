@@ -14,7 +14,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-
 from flows.acquire.http import FetchResult, Validators
 from transforms.extract.urls import canonical_url as to_canonical
 from warehouse.lake import Lake
@@ -70,7 +69,8 @@ class SeenState:
         self.entries[key] = SeenEntry(
             row["canonical_url"],
             row.get("etag") or (previous.etag if previous and row["outcome"] == "not_modified" else None),
-            row.get("last_modified") or (previous.last_modified if previous and row["outcome"] == "not_modified" else None),
+            row.get("last_modified")
+            or (previous.last_modified if previous and row["outcome"] == "not_modified" else None),
             row.get("raw_id") or (previous.raw_id if previous else None),
             row["fetched_at"],
         )
@@ -87,8 +87,16 @@ def read_seen(lake: Lake) -> SeenState:
     return state
 
 
-def fetch_row(source_name: str, url: str, result: FetchResult, *, outcome: str, raw_id: str | None, run_id: str,
-              previous: SeenEntry | None = None) -> dict[str, Any]:
+def fetch_row(
+    source_name: str,
+    url: str,
+    result: FetchResult,
+    *,
+    outcome: str,
+    raw_id: str | None,
+    run_id: str,
+    previous: SeenEntry | None = None,
+) -> dict[str, Any]:
     """One ``fetches`` row for ``result``; a 304 keeps the previous body's raw id and validators."""
     keep = previous if outcome == "not_modified" else None
     return {
@@ -104,6 +112,6 @@ def fetch_row(source_name: str, url: str, result: FetchResult, *, outcome: str, 
         "attempts": max(result.attempts, 0),
         "error_type": result.error_type,
         "message": result.message,
-        "fetched_at": result.fetched_at or dt.datetime.now(dt.timezone.utc),
+        "fetched_at": result.fetched_at or dt.datetime.now(dt.UTC),
         "run_id": run_id,
     }

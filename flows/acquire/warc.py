@@ -23,8 +23,11 @@ from warehouse.lake import Lake
 
 __all__ = ["WarcRecord", "iter_warc", "load_warc"]
 
-_PAGE_TYPES: dict[str, Literal["html", "text"]] = {"text/html": "html", "application/xhtml+xml": "html",
-                                                   "text/plain": "text"}
+_PAGE_TYPES: dict[str, Literal["html", "text"]] = {
+    "text/html": "html",
+    "application/xhtml+xml": "html",
+    "text/plain": "text",
+}
 WarcRecord = tuple[str, dt.datetime, int | None, str | None, bytes | None, str | None]
 """``(target_uri, warc_date, http_status, content_type, body or None when over the cap, error)``."""
 
@@ -33,10 +36,10 @@ def _warc_date(value: str | None) -> dt.datetime:
     if value:
         try:
             parsed = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-            return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.timezone.utc)
+            return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
         except ValueError:
             pass
-    return dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+    return dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
 def _read_capped(record: Any, max_bytes: int) -> bytes | None:
@@ -87,13 +90,28 @@ def load_warc(path: Path, source_name: str, lake: Lake, *, max_bytes: int) -> It
             elif body is None:
                 yield LoadFailure(source_name, uri, "TooLarge", f"WARC record over the {max_bytes}-byte cap")
             elif status is not None and not 200 <= status < 300:
-                yield LoadFailure(source_name, uri, f"HTTP{status}", f"archived response has status {status}",
-                                  lake.put_raw(body) if body else None)
+                yield LoadFailure(
+                    source_name,
+                    uri,
+                    f"HTTP{status}",
+                    f"archived response has status {status}",
+                    lake.put_raw(body) if body else None,
+                )
             elif kind is None:
                 yield LoadFailure(source_name, uri, "UnsupportedType", f"archived content type {media}")
             else:
-                yield LoadedDocument(source_name=source_name, source_uri=uri, kind=kind, raw_id=lake.put_raw(body),
-                                     data=body, stored_size=len(body), content_encoding=None, fetched_at=when,
-                                     http_status=status, final_url=uri, content_type=content_type)
+                yield LoadedDocument(
+                    source_name=source_name,
+                    source_uri=uri,
+                    kind=kind,
+                    raw_id=lake.put_raw(body),
+                    data=body,
+                    stored_size=len(body),
+                    content_encoding=None,
+                    fetched_at=when,
+                    http_status=status,
+                    final_url=uri,
+                    content_type=content_type,
+                )
     except (OSError, ValueError) as exc:
         yield LoadFailure(source_name, path.as_uri(), "BadWarc", str(exc))

@@ -38,10 +38,10 @@ from flows.acquire.refetch import Refetch, refetcher
 from flows.acquire.seen import SeenEntry, SeenState, canonical_url, fetch_row
 from flows.acquire.sources import Source, read_url_list
 from flows.acquire.warc import load_warc
-from transforms.extract.compression import GZIP_MAGIC, BrokenGzip, gunzip_capped
 from transforms.errors import TooLarge
-from transforms.formats.feeds import Feed, FeedError, looks_like_feed, parse_feed
+from transforms.extract.compression import GZIP_MAGIC, BrokenGzip, gunzip_capped
 from transforms.extract.links import article_links
+from transforms.formats.feeds import Feed, FeedError, looks_like_feed, parse_feed
 from transforms.formats.sitemaps import Sitemap, SitemapEntry, SitemapError, looks_like_sitemap, parse_sitemap
 from transforms.formats.xmlsafe import ParseProblem
 from warehouse.lake import Lake, sha256_hex
@@ -102,8 +102,9 @@ def _read_in_part(listing: Feed | Sitemap) -> tuple[str, str] | None:
 
 
 class _Run:
-    def __init__(self, lake: Lake, seen: SeenState, fetcher: Fetcher, run_id: str,
-                 refetch: Refetch | None = None) -> None:
+    def __init__(
+        self, lake: Lake, seen: SeenState, fetcher: Fetcher, run_id: str, refetch: Refetch | None = None
+    ) -> None:
         self.lake, self.seen, self.fetcher, self.run_id, self.refetch = lake, seen, fetcher, run_id, refetch
         self.policy: FetchPolicy = fetcher.policy
 
@@ -120,8 +121,9 @@ class _Run:
         return self.policy.respect_robots and source.robots
 
     def failure(self, source: Source, url: str, result: FetchResult, previous: SeenEntry | None) -> WebResult:
-        row = fetch_row(source.name, url, result, outcome=result.outcome, raw_id=None, run_id=self.run_id,
-                        previous=previous)
+        row = fetch_row(
+            source.name, url, result, outcome=result.outcome, raw_id=None, run_id=self.run_id, previous=previous
+        )
         if result.outcome == "skipped_robots":
             return WebResult(source.name, url, "skipped_robots", None, row)
         error_type, message = _describe(result)
@@ -130,8 +132,9 @@ class _Run:
 
     def article(self, source: Source, url: str, result: FetchResult, previous: SeenEntry | None) -> WebResult:
         if result.outcome == "not_modified":
-            row = fetch_row(source.name, url, result, outcome="not_modified", raw_id=None, run_id=self.run_id,
-                            previous=previous)
+            row = fetch_row(
+                source.name, url, result, outcome="not_modified", raw_id=None, run_id=self.run_id, previous=previous
+            )
             return WebResult(source.name, url, "not_modified", None, row)
         if result.outcome != "fetched":
             return self.failure(source, url, result, previous)
@@ -146,13 +149,22 @@ class _Run:
                 data, encoding = gunzip_capped(data, self.policy.max_bytes), "gzip"
             except (BrokenGzip, TooLarge) as exc:
                 error_type = "BadGzip" if isinstance(exc, BrokenGzip) else "TooLarge"
-                return WebResult(source.name, url, "failed", LoadFailure(source.name, url, error_type, str(exc), raw_id), row)
+                return WebResult(
+                    source.name, url, "failed", LoadFailure(source.name, url, error_type, str(exc), raw_id), row
+                )
         media = (result.content_type or "text/html").split(";", 1)[0].strip().lower()
         document = LoadedDocument(
-            source_name=source.name, source_uri=url, kind="text" if media == "text/plain" else "html", raw_id=raw_id,
-            data=data, stored_size=len(result.body), content_encoding=encoding,
-            fetched_at=result.fetched_at or row["fetched_at"], http_status=result.status,
-            final_url=result.final_url, content_type=result.content_type,
+            source_name=source.name,
+            source_uri=url,
+            kind="text" if media == "text/plain" else "html",
+            raw_id=raw_id,
+            data=data,
+            stored_size=len(result.body),
+            content_encoding=encoding,
+            fetched_at=result.fetched_at or row["fetched_at"],
+            http_status=result.status,
+            final_url=result.final_url,
+            content_type=result.content_type,
         )
         return WebResult(source.name, url, "fetched", document, row)
 
@@ -163,8 +175,9 @@ class _Run:
         previous = self.seen.get(source.name, url)
         result = self.fetch(url, expect, previous.validators if previous else None, self._robots(source))
         if result.outcome == "not_modified" and previous is not None and previous.raw_id is not None:
-            row = fetch_row(source.name, url, result, outcome="not_modified", raw_id=None, run_id=self.run_id,
-                            previous=previous)
+            row = fetch_row(
+                source.name, url, result, outcome="not_modified", raw_id=None, run_id=self.run_id, previous=previous
+            )
             try:
                 body: bytes | None = self.lake.get_raw(previous.raw_id)
             except OSError:
@@ -205,8 +218,9 @@ class _Run:
                 sitemap = parse_sitemap(body, base, limit=self.policy.max_bytes)
                 yield from self._partial(source, url, body, sitemap)
                 if sitemap.kind == "index":
-                    children = sorted(sitemap.entries, key=lambda e: e.lastmod.timestamp() if e.lastmod else 0.0,
-                                      reverse=True)[:_MAX_CHILD_SITEMAPS]
+                    children = sorted(
+                        sitemap.entries, key=lambda e: e.lastmod.timestamp() if e.lastmod else 0.0, reverse=True
+                    )[:_MAX_CHILD_SITEMAPS]
                     if depth < _MAX_SITEMAP_DEPTH:
                         for child in children:
                             yield from self._discover_url(source, child.url, "sitemap", depth + 1)
@@ -247,8 +261,9 @@ class _Run:
 
     def fetch_one(self, candidate: _Candidate, previous: SeenEntry | None) -> WebResult | _Retry:
         validators = previous.validators if previous else None
-        result = self.fetcher.fetch(candidate.url, expect="page", validators=validators,
-                                    robots=self._robots(candidate.source))
+        result = self.fetcher.fetch(
+            candidate.url, expect="page", validators=validators, robots=self._robots(candidate.source)
+        )
         if result.transient and self.refetch is not None:
             return _Retry(candidate, previous, result)
         return self.article(candidate.source, candidate.url, result, previous)
@@ -298,9 +313,16 @@ def _round_robin_by_host(
         queues = [queue for queue in queues if queue]
 
 
-def fetch_web(sources: Sequence[Source], lake: Lake, seen: SeenState, policy: FetchPolicy, *, run_id: str,
-              fetcher: Fetcher | None = None,
-              now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.timezone.utc)) -> Iterator[WebResult]:
+def fetch_web(
+    sources: Sequence[Source],
+    lake: Lake,
+    seen: SeenState,
+    policy: FetchPolicy,
+    *,
+    run_id: str,
+    fetcher: Fetcher | None = None,
+    now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
+) -> Iterator[WebResult]:
     """Fetch the web sources (kinds url, urls, feed, sitemap, page, warc); one result per URL.
 
     ``seen`` comes from ``flows.acquire.seen.read_seen(lake)``. Pass a ``fetcher`` to inject a client, clock,
@@ -344,8 +366,10 @@ def _fetch_pages(run: _Run, wanted: list[tuple[_Candidate, SeenEntry | None]]) -
     """Fetch the pages on a pool, one host after another; transient failures go on to a second pool,
     where the Prefect retries wait without holding a fetch thread. Results in completion order."""
     width = max(1, run.policy.concurrency)
-    with ThreadPoolExecutor(max_workers=width, thread_name_prefix="sitrep-fetch") as pool, \
-            ThreadPoolExecutor(max_workers=width, thread_name_prefix="sitrep-refetch") as retry_pool:
+    with (
+        ThreadPoolExecutor(max_workers=width, thread_name_prefix="sitrep-fetch") as pool,
+        ThreadPoolExecutor(max_workers=width, thread_name_prefix="sitrep-refetch") as retry_pool,
+    ):
         fetching: set[Future[Any]] = set()  # WebResult | _Retry
         retrying: set[Future[Any]] = set()  # WebResult
 
@@ -371,13 +395,19 @@ def _fetch_pages(run: _Run, wanted: list[tuple[_Candidate, SeenEntry | None]]) -
 def _warc_result(source: Source, doc: LoadedDocument | LoadFailure, run_id: str, now: dt.datetime) -> WebResult:
     ok = isinstance(doc, LoadedDocument)
     row = {
-        "source_name": source.name, "url": doc.source_uri, "canonical_url": canonical_url(doc.source_uri),
+        "source_name": source.name,
+        "url": doc.source_uri,
+        "canonical_url": canonical_url(doc.source_uri),
         "final_url": doc.final_url if isinstance(doc, LoadedDocument) else None,
         "outcome": "fetched" if ok else "failed",
         "http_status": doc.http_status if isinstance(doc, LoadedDocument) else None,
-        "etag": None, "last_modified": None, "raw_id": doc.raw_id, "attempts": 1,
+        "etag": None,
+        "last_modified": None,
+        "raw_id": doc.raw_id,
+        "attempts": 1,
         "error_type": None if isinstance(doc, LoadedDocument) else doc.error_type,
         "message": None if isinstance(doc, LoadedDocument) else doc.message,
-        "fetched_at": doc.fetched_at if isinstance(doc, LoadedDocument) else now, "run_id": run_id,
+        "fetched_at": doc.fetched_at if isinstance(doc, LoadedDocument) else now,
+        "run_id": run_id,
     }
     return WebResult(source.name, doc.source_uri, "fetched" if ok else "failed", doc, row)

@@ -3,12 +3,12 @@ refused by the option's parser (exit status 2) before a command runs."""
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 __all__ = ["ResultFormat", "NormalizeFormat", "ExportChoice", "Runner"]
 
 
-class ResultFormat(str, Enum):
+class ResultFormat(StrEnum):
     """How ``sql`` and ``search`` print a result."""
 
     TABLE = "table"
@@ -16,7 +16,7 @@ class ResultFormat(str, Enum):
     JSON = "json"
 
 
-class NormalizeFormat(str, Enum):
+class NormalizeFormat(StrEnum):
     """How ``normalize`` prints what it read."""
 
     JSON = "json"
@@ -24,7 +24,7 @@ class NormalizeFormat(str, Enum):
     TABLE = "table"
 
 
-class ExportChoice(str, Enum):
+class ExportChoice(StrEnum):
     """The file ``export`` writes (``warehouse.export.ExportFormat``)."""
 
     CSV = "csv"
@@ -32,7 +32,7 @@ class ExportChoice(str, Enum):
     JSON = "json"
 
 
-class Runner(str, Enum):
+class Runner(StrEnum):
     """Where cleaning runs: local processes, or a Dask cluster through prefect-dask."""
 
     LOCAL = "local"

@@ -15,21 +15,39 @@ from typing import Annotated
 import typer
 
 from flows.cli import search as search_cli
+from flows.cli.choices import ExportChoice, NormalizeFormat, ResultFormat, Runner
+from flows.cli.failures import one_line, port_in_use, run_guarded
 from flows.cli.setup import (
     LakeOption,
     StorageOption,
+)
+from flows.cli.setup import (
     build_settings as _settings,
+)
+from flows.cli.setup import (
     data_root as _root,
+)
+from flows.cli.setup import (
     fail as _fail,
+)
+from flows.cli.setup import (
     ingested_lake as _ingested_lake,
+)
+from flows.cli.setup import (
     note as _note,
+)
+from flows.cli.setup import (
     open_lake as _lake,
+)
+from flows.cli.setup import (
     prefect_api as _prefect_api,
+)
+from flows.cli.setup import (
     quiet_prefect as _quiet_prefect,
+)
+from flows.cli.setup import (
     runner_overrides as _runner_overrides,
 )
-from flows.cli.choices import ExportChoice, NormalizeFormat, ResultFormat, Runner
-from flows.cli.failures import one_line, port_in_use, run_guarded
 from flows.run.settings import Settings
 
 __all__ = ["app", "main"]
@@ -42,6 +60,7 @@ app = typer.Typer(
     add_completion=False,
 )
 
+
 def _show_version(value: bool) -> None:
     if value:
         from importlib.metadata import version
@@ -52,15 +71,23 @@ def _show_version(value: bool) -> None:
 
 @app.callback()
 def _options(
-    version: Annotated[bool, typer.Option("--version", callback=_show_version, is_eager=True,
-                                          help="Show the version and exit")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_show_version, is_eager=True, help="Show the version and exit")
+    ] = False,
 ) -> None:
     """Defense and military news into Parquet tables and a DuckDB warehouse."""
 
 
-RunnerOption = Annotated[Runner | None, typer.Option("--runner", help="Where cleaning runs: local processes, or dask (prefect-dask's DaskTaskRunner)")]
-DaskOption = Annotated[str | None, typer.Option("--dask-address", help="Dask scheduler, tcp://host:8786 (implies --runner dask)")]
-TimeoutOption = Annotated[float | None, typer.Option("--timeout", help="Stop the run after this many seconds (flow timeout)")]
+RunnerOption = Annotated[
+    Runner | None,
+    typer.Option("--runner", help="Where cleaning runs: local processes, or dask (prefect-dask's DaskTaskRunner)"),
+]
+DaskOption = Annotated[
+    str | None, typer.Option("--dask-address", help="Dask scheduler, tcp://host:8786 (implies --runner dask)")
+]
+TimeoutOption = Annotated[
+    float | None, typer.Option("--timeout", help="Stop the run after this many seconds (flow timeout)")
+]
 
 
 def _under_timeout(settings: Settings) -> str:
@@ -70,9 +97,13 @@ def _under_timeout(settings: Settings) -> str:
 
 @app.command()
 def ingest(
-    sources: Annotated[list[str], typer.Argument(
-        help="Files, directories (recursive), URLs (pages, feeds, sitemaps), @urls.txt lists, .warc(.gz) files, "
-             "or sources .toml files")],
+    sources: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files, directories (recursive), URLs (pages, feeds, sitemaps), @urls.txt lists, .warc(.gz) files, "
+            "or sources .toml files"
+        ),
+    ],
     lake: LakeOption = None,
     storage: StorageOption = None,
     workers: Annotated[int | None, typer.Option(help="Cleaning processes (0 = one per core)")] = None,
@@ -83,8 +114,9 @@ def ingest(
     timeout: TimeoutOption = None,
 ) -> None:
     """Load or fetch articles into the raw zone, clean, normalize and deduplicate them, write the tables."""
-    settings = _settings(lake, storage, workers=workers, batch_size=batch_size,
-                         **_runner_overrides(runner, dask_address, timeout))
+    settings = _settings(
+        lake, storage, workers=workers, batch_size=batch_size, **_runner_overrides(runner, dask_address, timeout)
+    )
     _lake(settings)
     from flows.acquire.sources import SourceError, resolve_sources
 
@@ -92,9 +124,9 @@ def ingest(
         resolve_sources(sources)  # fail fast, before Prefect starts, on a bad argument
     except SourceError as exc:
         _fail(str(exc), 2)
+    from flows.cli.report import print_summary
     from flows.run.forkserver import start_early
     from flows.run.options import IngestOptions
-    from flows.cli.report import print_summary
     from warehouse.lake import LakeBusy
 
     options = IngestOptions.from_settings(settings, progress=not quiet)
@@ -135,15 +167,17 @@ def reprocess(
     the_lake = _lake(settings)
     if not the_lake.store.exists(the_lake.raw_dir):
         _fail(f"no raw zone at {the_lake.store.uri(the_lake.raw_dir)}: run 'sitrep ingest' first", 1)
-    from flows.run.options import IngestOptions
     from flows.cli.report import print_summary
+    from flows.run.options import IngestOptions
     from warehouse.lake import LakeBusy
 
     try:
         with _prefect_api(settings):
             from flows.run.reprocess import reprocess as reprocess_flow
 
-            result = reprocess_flow.with_options(timeout_seconds=settings.flow_timeout)(IngestOptions.from_settings(settings))
+            result = reprocess_flow.with_options(timeout_seconds=settings.flow_timeout)(
+                IngestOptions.from_settings(settings)
+            )
     except LakeBusy as exc:
         _fail(str(exc), 2)
     except TimeoutError:
@@ -191,10 +225,10 @@ def sql(
     JSON keeps numbers exact and writes times in ISO 8601, intervals as ISO 8601 durations, blobs in
     base64, and NaN or infinities as null.
     """
+    import duckdb
+
     from flows.cli.report import write_result
     from warehouse.catalog import CatalogError, connect
-
-    import duckdb
 
     settings = _settings(lake, storage)
     try:
@@ -207,10 +241,10 @@ def sql(
 @app.command()
 def status(lake: LakeOption = None, storage: StorageOption = None) -> None:
     """Show recent runs, row counts, rejects by reason, and freshness per source."""
+    import duckdb
+
     from flows.cli.report import print_status
     from warehouse.catalog import CatalogError, connect
-
-    import duckdb
 
     try:
         with connect(_ingested_lake(_settings(lake, storage)), notice=_note) as con:
@@ -236,8 +270,13 @@ def server(
     root = _root(settings)
     if (busy := port_in_use(settings.server_host, settings.server_port)) is not None:
         _fail(busy, 2)
-    code = run_server(root, settings.server_host, settings.server_port, os.environ,
-                      ready=lambda url: typer.echo(f"Prefect server ready: {url} (UI: {url.removesuffix('/api')})"))
+    code = run_server(
+        root,
+        settings.server_host,
+        settings.server_port,
+        os.environ,
+        ready=lambda url: typer.echo(f"Prefect server ready: {url} (UI: {url.removesuffix('/api')})"),
+    )
     if code == 2:
         _fail(f"a Prefect server already answers on {settings.server_host}:{settings.server_port}", 2)
     if code not in (0, -15, 143):
@@ -258,8 +297,8 @@ def serve(
     """Register one Prefect deployment per scheduled source and run them until stopped (needs a server)."""
     settings = _settings(lake, storage, workers=workers, **_runner_overrides(runner, dask_address, timeout))
     _lake(settings)
-    from flows.serve.deployments import plan_deployments
     from flows.acquire.sources import SourceError
+    from flows.serve.deployments import plan_deployments
 
     try:
         plans = plan_deployments(sources_file)
@@ -284,10 +323,10 @@ def serve(
 @app.command()
 def check(lake: LakeOption = None, storage: StorageOption = None) -> None:
     """Run the data checks (warehouse/sql/checks) and show any rows that break them; exit 1 on a failure."""
+    import duckdb
+
     from warehouse.catalog import CatalogError, connect
     from warehouse.checks import failed, run_checks
-
-    import duckdb
 
     try:
         with connect(_ingested_lake(_settings(lake, storage)), notice=_note) as con:
@@ -310,7 +349,8 @@ def export(
 ) -> None:
     """Write a mart, a view or a query's result to CSV, Parquet or JSON, for tools that cannot read DuckDB."""
     from warehouse.catalog import CatalogError
-    from warehouse.export import ExportError, export as export_table
+    from warehouse.export import ExportError
+    from warehouse.export import export as export_table
 
     settings = _settings(lake, storage)
     try:

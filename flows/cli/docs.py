@@ -84,11 +84,23 @@ def _default(param: Any) -> str | None:
 def _param(param: Any, ctx: Any) -> ParamDoc:
     if getattr(param, "param_type_name", "") == "argument":
         name = str(param.name).upper() + ("..." if param.nargs == -1 else "")
-        return ParamDoc("argument", (name,), _type_label(param, ctx), bool(param.required), None,
-                        str(getattr(param, "help", None) or ""))
+        return ParamDoc(
+            "argument",
+            (name,),
+            _type_label(param, ctx),
+            bool(param.required),
+            None,
+            str(getattr(param, "help", None) or ""),
+        )
     names = tuple(sorted(param.opts, key=lambda o: (o.startswith("--"), o))) + tuple(param.secondary_opts)
-    return ParamDoc("option", names, _type_label(param, ctx), bool(param.required), _default(param),
-                    str(getattr(param, "help", None) or ""))
+    return ParamDoc(
+        "option",
+        names,
+        _type_label(param, ctx),
+        bool(param.required),
+        _default(param),
+        str(getattr(param, "help", None) or ""),
+    )
 
 
 def _usage(name: str, params: tuple[ParamDoc, ...]) -> str:
@@ -111,8 +123,7 @@ def command_docs() -> tuple[str, list[CommandDoc]]:
         if getattr(command, "hidden", False):
             continue
         ctx = ctx_class(command, info_name=name, parent=root)
-        params = tuple(_param(p, ctx) for p in command.params
-                       if not getattr(p, "hidden", False) and p.name != "help")
+        params = tuple(_param(p, ctx) for p in command.params if not getattr(p, "hidden", False) and p.name != "help")
         docs.append(CommandDoc(name, _usage(name, params), (command.help or "").strip(), params))
     return (group.help or "").strip(), docs
 
@@ -139,8 +150,10 @@ def setting_docs() -> list[SettingDoc]:
     from flows.run.settings import Settings
 
     prefix = str(Settings.model_config.get("env_prefix", ""))
-    return [SettingDoc(f"{prefix}{name}".upper(), _setting_default(field.default), field.description or "")
-            for name, field in Settings.model_fields.items()]
+    return [
+        SettingDoc(f"{prefix}{name}".upper(), _setting_default(field.default), field.description or "")
+        for name, field in Settings.model_fields.items()
+    ]
 
 
 def _text(text: str) -> str:
@@ -184,13 +197,18 @@ def cli_markdown() -> str:
         options = [p for p in doc.params if p.kind == "option"]
         if arguments:
             out += ["| argument | type | required | description |", "| --- | --- | --- | --- |"]
-            out += [f"| {_code(p.names[0])} | {_code(p.type)} | {'yes' if p.required else 'no'} | {_cell(p.help)} |"
-                    for p in arguments]
+            out += [
+                f"| {_code(p.names[0])} | {_code(p.type)} | {'yes' if p.required else 'no'} | {_cell(p.help)} |"
+                for p in arguments
+            ]
             out.append("")
         if options:
             out += ["| option | type | default | description |", "| --- | --- | --- | --- |"]
-            out += [f"| {', '.join(_code(n) for n in p.names)} | {_code(p.type)} | "
-                    f"{_code(p.default) if p.default is not None else ''} | {_cell(p.help)} |" for p in options]
+            out += [
+                f"| {', '.join(_code(n) for n in p.names)} | {_code(p.type)} | "
+                f"{_code(p.default) if p.default is not None else ''} | {_cell(p.help)} |"
+                for p in options
+            ]
             out.append("")
     out += [
         "## Settings",
@@ -201,8 +219,10 @@ def cli_markdown() -> str:
         "| variable | default | meaning |",
         "| --- | --- | --- |",
     ]
-    out += [f"| {_code(d.variable)} | {'unset' if d.default == 'unset' else _code(d.default)} | {_cell(d.help)} |"
-            for d in setting_docs()]
+    out += [
+        f"| {_code(d.variable)} | {'unset' if d.default == 'unset' else _code(d.default)} | {_cell(d.help)} |"
+        for d in setting_docs()
+    ]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).rstrip("\n") + "\n"
 
 

@@ -20,8 +20,6 @@ from flows.run.reasons import one_line
 __all__ = ["one_line", "quiet_tracebacks", "run_guarded", "port_in_use"]
 
 
-
-
 class _WithoutTraceback(logging.Formatter):
     """Another formatter's output with the record's traceback and stack left out (the record keeps them)."""
 
@@ -40,8 +38,10 @@ class _WithoutTraceback(logging.Formatter):
 
 def quiet_tracebacks() -> None:
     """Every handler that writes to the terminal (``StreamHandler``) formats without tracebacks from now on."""
-    loggers = [logging.getLogger(), *(v for v in logging.Logger.manager.loggerDict.values()
-                                      if isinstance(v, logging.Logger))]
+    loggers = [
+        logging.getLogger(),
+        *(v for v in logging.Logger.manager.loggerDict.values() if isinstance(v, logging.Logger)),
+    ]
     for logger in loggers:
         for handler in logger.handlers:
             if isinstance(handler, logging.StreamHandler) and not isinstance(handler.formatter, _WithoutTraceback):

@@ -10,11 +10,11 @@ import json
 from pathlib import Path
 from typing import Any
 
-from flows.cli.choices import NormalizeFormat
-from flows.run.workers import CleanFailure, CleanJob, clean_job, quiet_library_logs
 from flows.acquire.load import FileRead, read_file
-from flows.run.rows import normalized_rows
 from flows.acquire.sources import document_kind
+from flows.cli.choices import NormalizeFormat
+from flows.run.rows import normalized_rows
+from flows.run.workers import CleanFailure, CleanJob, clean_job, quiet_library_logs
 from schemas.entities import Entity
 from transforms.entities.ner import DEFAULT_MODEL
 
@@ -31,13 +31,18 @@ def _entity_fields(mention: dict[str, Any], entities: tuple[Entity, ...]) -> dic
     """The canonical entity of a mention, flattened into the mention's JSON object."""
     for entity in entities:
         if entity.entity_id == mention["entity_id"]:
-            return {"canonical_name": entity.canonical_name, "subtype": entity.subtype, "country": entity.country,
-                    "wikidata_id": entity.wikidata_id}
+            return {
+                "canonical_name": entity.canonical_name,
+                "subtype": entity.subtype,
+                "country": entity.country,
+                "wikidata_id": entity.wikidata_id,
+            }
     return {"canonical_name": None, "subtype": None, "country": None, "wikidata_id": None}
 
 
-def normalize_files(files: list[Path], *, published: dt.date | None,
-                    entity_model: str | None = DEFAULT_MODEL) -> list[dict[str, Any]]:
+def normalize_files(
+    files: list[Path], *, published: dt.date | None, entity_model: str | None = DEFAULT_MODEL
+) -> list[dict[str, Any]]:
     quiet_library_logs()
     documents = []
     for path in files:
@@ -64,7 +69,9 @@ def normalize_files(files: list[Path], *, published: dt.date | None,
                     "authors": list(article.authors),
                     "language": article.language,
                 },
-                "entities": [_plain(row) | _entity_fields(row, result.normalized.entities) for row in rows["entity_mentions"]],
+                "entities": [
+                    _plain(row) | _entity_fields(row, result.normalized.entities) for row in rows["entity_mentions"]
+                ],
                 "quantities": [_plain(row) for row in rows["quantities"]],
                 "dates": [_plain(row) for row in rows["temporal_expressions"]],
             }
@@ -74,8 +81,11 @@ def normalize_files(files: list[Path], *, published: dt.date | None,
 
 def _plain(row: dict[str, Any]) -> dict[str, Any]:
     """A table row as JSON values, without the keys that only mean something in the lake."""
-    return {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in row.items()
-            if k not in ("article_id", "revision", "run_id")}
+    return {
+        k: v.isoformat() if isinstance(v, dt.date) else v
+        for k, v in row.items()
+        if k not in ("article_id", "revision", "run_id")
+    }
 
 
 def render(documents: list[dict[str, Any]], fmt: NormalizeFormat) -> str:
@@ -87,6 +97,14 @@ def render(documents: list[dict[str, Any]], fmt: NormalizeFormat) -> str:
     lines = []
     for d in documents:
         a = d["article"]
-        lines += [f"== {d['file']}", f"title:     {a['title']}", f"published: {a['published']}",
-                  f"authors:   {', '.join(a['authors'])}", f"language:  {a['language']}", "", a["text"], ""]
+        lines += [
+            f"== {d['file']}",
+            f"title:     {a['title']}",
+            f"published: {a['published']}",
+            f"authors:   {', '.join(a['authors'])}",
+            f"language:  {a['language']}",
+            "",
+            a["text"],
+            "",
+        ]
     return "\n".join(lines)

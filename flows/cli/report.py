@@ -31,22 +31,36 @@ def print_summary(result: dict[str, Any]) -> None:
     for name in ("new", "revised", "unchanged", "duplicate", "rejected", "skipped"):
         table.add_column(name, justify="right")
     table.add_column("time", justify="right")
-    table.add_row(*(str(counts.get(n, 0)) for n in ("new", "revised", "unchanged", "duplicate", "rejected", "skipped")),
-                  f"{result['seconds']:.1f}s")
+    table.add_row(
+        *(str(counts.get(n, 0)) for n in ("new", "revised", "unchanged", "duplicate", "rejected", "skipped")),
+        f"{result['seconds']:.1f}s",
+    )
     _console.print(table)
     if counts.get("new", 0) + counts.get("revised", 0) + counts.get("duplicate", 0) == 0 and counts.get("documents"):
         _console.print(f"No new articles: {counts.get('unchanged', 0)} document(s) unchanged since earlier runs.")
     if counts.get("rejected"):
-        _console.print(f"{counts['rejected']} rejected, see: sitrep sql \"SELECT * FROM rejects WHERE run_id = "
-                       f"'{result['run_id']}'\"", soft_wrap=True)
+        _console.print(
+            f'{counts["rejected"]} rejected, see: sitrep sql "SELECT * FROM rejects WHERE run_id = '
+            f"'{result['run_id']}'\"",
+            soft_wrap=True,
+        )
     if counts.get("cached"):
-        _console.print(f"{counts['cached']} of {counts.get('documents', 0)} document(s) not cleaned again: read from "
-                       "the reprocess cache (SITREP_REPROCESS_CACHE).", soft_wrap=True)
+        _console.print(
+            f"{counts['cached']} of {counts.get('documents', 0)} document(s) not cleaned again: read from "
+            "the reprocess cache (SITREP_REPROCESS_CACHE).",
+            soft_wrap=True,
+        )
     _console.print(f"lake: {result['lake']}")
 
 
-def write_result(relation: duckdb.DuckDBPyRelation | None, fmt: ResultFormat, out: TextIO | None = None, *,
-                 title: str | None = None, crlf: bool = False) -> None:
+def write_result(
+    relation: duckdb.DuckDBPyRelation | None,
+    fmt: ResultFormat,
+    out: TextIO | None = None,
+    *,
+    title: str | None = None,
+    crlf: bool = False,
+) -> None:
     """Write a query's result (None: a statement without one) to ``out`` (stdout) as a table, CSV or JSON."""
     out = out if out is not None else sys.stdout
     if relation is None:
@@ -70,7 +84,8 @@ def write_result(relation: duckdb.DuckDBPyRelation | None, fmt: ResultFormat, ou
 
 STATUS_QUERIES: dict[str, str] = {
     "Recent runs": """
-        SELECT run_id, flow, status, counts->>'failed_checks' AS failed_checks, strftime(started_at, '%Y-%m-%d %H:%M:%S') AS started_utc,
+        SELECT run_id, flow, status, counts->>'failed_checks' AS failed_checks,
+               strftime(started_at, '%Y-%m-%d %H:%M:%S') AS started_utc,
                round(epoch(finished_at - started_at), 1) AS seconds,
                counts->>'documents' AS documents, counts->>'new' AS new, counts->>'revised' AS revised,
                counts->>'unchanged' AS unchanged, counts->>'duplicate' AS duplicate, counts->>'rejected' AS rejected
@@ -97,8 +112,8 @@ STATUS_QUERIES: dict[str, str] = {
                count(*) FILTER (WHERE outcome = 'fetched' AND nth = 1) AS fetched,
                count(*) FILTER (WHERE outcome IN ('not_modified', 'unchanged') AND nth = 1) AS unchanged,
                count(*) FILTER (WHERE outcome IN ('failed', 'refused') AND nth = 1) AS failing,
-               strftime(min(fetched_at) FILTER (WHERE outcome IN ('failed', 'refused') AND nth = 1), '%Y-%m-%d %H:%M:%S')
-                   AS oldest_unretried_failure_utc
+               strftime(min(fetched_at) FILTER (WHERE outcome IN ('failed', 'refused') AND nth = 1),
+                        '%Y-%m-%d %H:%M:%S') AS oldest_unretried_failure_utc
         FROM latest GROUP BY ALL ORDER BY source_name""",
     "Freshness per source": """
         SELECT source_name, count(*) AS revisions, count(DISTINCT article_id) AS articles,

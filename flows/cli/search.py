@@ -12,19 +12,32 @@ import pyarrow as pa
 import typer
 
 from flows.cli.choices import ResultFormat
-from flows.cli.setup import LakeOption, StorageOption, build_settings, fail, ingested_lake, note
 from flows.cli.failures import one_line
+from flows.cli.setup import LakeOption, StorageOption, build_settings, fail, ingested_lake, note
 
 __all__ = ["search", "index"]
 
-_RESULT = pa.schema([("day", pa.date32()), ("source_name", pa.string()), ("title", pa.string()),
-                     ("score", pa.float64()), ("passage", pa.string()), ("url", pa.string()),
-                     ("article_id", pa.string()), ("highlights", pa.list_(pa.string()))])
+_RESULT = pa.schema(
+    [
+        ("day", pa.date32()),
+        ("source_name", pa.string()),
+        ("title", pa.string()),
+        ("score", pa.float64()),
+        ("passage", pa.string()),
+        ("url", pa.string()),
+        ("article_id", pa.string()),
+        ("highlights", pa.list_(pa.string())),
+    ]
+)
 
 
 def search(
-    query: Annotated[str, typer.Argument(help='Words (all must match), OR, -word or NOT word, "a phrase", '
-                                              'title:word, source_name:"Name"')],
+    query: Annotated[
+        str,
+        typer.Argument(
+            help='Words (all must match), OR, -word or NOT word, "a phrase", title:word, source_name:"Name"'
+        ),
+    ],
     lake: LakeOption = None,
     storage: StorageOption = None,
     since: Annotated[dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], help="First day (YYYY-MM-DD)")] = None,
@@ -44,13 +57,22 @@ def search(
 
     from flows.cli.report import write_result
     from warehouse.catalog import CatalogError, connect
-    from warehouse.search_index import SearchError, behind, index_folder, search as find
+    from warehouse.search_index import SearchError, behind, index_folder
+    from warehouse.search_index import search as find
 
     the_lake = ingested_lake(build_settings(lake, storage))
     folder = index_folder(the_lake.root)
     try:
-        hits = find(folder, query, since=since.date() if since else None, until=until.date() if until else None,
-                    sources=source or (), language=language, limit=limit, newest=newest)
+        hits = find(
+            folder,
+            query,
+            since=since.date() if since else None,
+            until=until.date() if until else None,
+            sources=source or (),
+            language=language,
+            limit=limit,
+            newest=newest,
+        )
         with connect(the_lake, notice=note) as con:
             lagging = behind(con, folder)
             if lagging:
@@ -63,7 +85,6 @@ def search(
             write_result(result, fmt)
     except (SearchError, CatalogError, duckdb.Error) as exc:
         fail(one_line(exc), 1)
-
 
 
 def index(
@@ -90,5 +111,7 @@ def index(
     except (CatalogError, duckdb.Error, OSError, ValueError) as exc:
         fail(one_line(exc), 1)
     verb = "built" if done.rebuilt else "updated"
-    typer.echo(f"search index {verb}: {done.added} added, {done.deleted} deleted, {done.total} articles "
-               f"in {done.seconds:.1f} s ({index_folder(the_lake.root)})")
+    typer.echo(
+        f"search index {verb}: {done.added} added, {done.deleted} deleted, {done.total} articles "
+        f"in {done.seconds:.1f} s ({index_folder(the_lake.root)})"
+    )

@@ -22,17 +22,33 @@ from flows.run.settings import Settings
 if TYPE_CHECKING:
     from warehouse.lake import Lake
 
-__all__ = ["LakeOption", "StorageOption", "fail", "note", "data_root", "build_settings", "quiet_prefect", "prefect_api", "open_lake",
-           "ingested_lake", "runner_overrides"]
+__all__ = [
+    "LakeOption",
+    "StorageOption",
+    "fail",
+    "note",
+    "data_root",
+    "build_settings",
+    "quiet_prefect",
+    "prefect_api",
+    "open_lake",
+    "ingested_lake",
+    "runner_overrides",
+]
 
 LakeOption = Annotated[
-    Path | None, typer.Option("--lake", help="Data root (lake/ and sitrep.duckdb). Default: $SITREP_LAKE or ./warehouse")
+    Path | None,
+    typer.Option("--lake", help="Data root (lake/ and sitrep.duckdb). Default: $SITREP_LAKE or ./warehouse"),
 ]
 
 
 StorageOption = Annotated[
-    str | None, typer.Option("--storage", help="Where the raw zone and tables live: a folder or a URL such as "
-                                               "s3://bucket/prefix. Default: $SITREP_STORAGE or <lake>/lake")
+    str | None,
+    typer.Option(
+        "--storage",
+        help="Where the raw zone and tables live: a folder or a URL such as "
+        "s3://bucket/prefix. Default: $SITREP_STORAGE or <lake>/lake",
+    ),
 ]
 
 

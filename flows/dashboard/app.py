@@ -26,9 +26,9 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from warehouse.catalog import refresh_catalog
-from warehouse.search_index import index_folder
 from warehouse.dashboard_data import DashboardData, Filters
 from warehouse.lake import Lake
+from warehouse.search_index import index_folder
 
 __all__ = ["create_app", "serve_dashboard", "world_geojson", "plotly_js_path"]
 
@@ -59,17 +59,27 @@ def world_geojson() -> bytes:
             iso3 = (country.get("ISO") or {}).get("alpha3")
             for feature in (country.get("geoJSON") or {}).get("features", []):
                 if iso3 and feature.get("geometry"):
-                    features.append({"type": "Feature", "id": iso3,
-                                     "properties": {"name": country.get("name", iso3)},
-                                     "geometry": feature["geometry"]})
+                    features.append(
+                        {
+                            "type": "Feature",
+                            "id": iso3,
+                            "properties": {"name": country.get("name", iso3)},
+                            "geometry": feature["geometry"],
+                        }
+                    )
     return json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":")).encode()
 
 
-_EMPTY_TOPOLOGY = json.dumps({
-    "type": "Topology", "arcs": [],
-    "objects": {layer: {"type": "GeometryCollection", "geometries": []}
-                for layer in ("land", "ocean", "lakes", "rivers", "countries", "coastlines", "subunits")},
-}).encode()
+_EMPTY_TOPOLOGY = json.dumps(
+    {
+        "type": "Topology",
+        "arcs": [],
+        "objects": {
+            layer: {"type": "GeometryCollection", "geometries": []}
+            for layer in ("land", "ocean", "lakes", "rivers", "countries", "coastlines", "subunits")
+        },
+    }
+).encode()
 """plotly.js asks for its base-map topology even when the base map is hidden (``geo.visible = false``);
 the page points ``topojsonURL`` here so that no request leaves the machine. Shapes come from world.json."""
 
@@ -119,8 +129,7 @@ def create_app(lake_root: Path, storage: str | None = None) -> Starlette:
         return FileResponse(STATIC / "index.html", media_type="text/html")
 
     def plotly_js(request: Request) -> Response:
-        return FileResponse(plotly_js_path(), media_type="text/javascript",
-                            headers={"Cache-Control": "max-age=86400"})
+        return FileResponse(plotly_js_path(), media_type="text/javascript", headers={"Cache-Control": "max-age=86400"})
 
     def world(request: Request) -> Response:
         return Response(world_geojson(), media_type="application/geo+json", headers={"Cache-Control": "max-age=86400"})
@@ -139,9 +148,17 @@ def create_app(lake_root: Path, storage: str | None = None) -> Starlette:
         Route("/api/countries", api(lambda f, r: data.countries(f))),
         Route("/api/casualties", api(lambda f, r: data.casualties(f, r.query_params.get("scope")))),
         Route("/api/search", search),
-        Route("/api/money", api(lambda f, r: data.money(
-            f, r.query_params.get("by"), r.query_params.get("currency"),
-            r.query_params.get("contracts", "") in ("1", "true", "on")))),
+        Route(
+            "/api/money",
+            api(
+                lambda f, r: data.money(
+                    f,
+                    r.query_params.get("by"),
+                    r.query_params.get("currency"),
+                    r.query_params.get("contracts", "") in ("1", "true", "on"),
+                )
+            ),
+        ),
         Route("/api/comentions", api(lambda f, r: data.comentions(f))),
         Route("/api/trends", api(lambda f, r: data.trends(f, r.query_params.get("type")))),
         Route("/api/events", api(lambda f, r: data.events(f))),
@@ -149,6 +166,7 @@ def create_app(lake_root: Path, storage: str | None = None) -> Starlette:
         Route("/api/entities", lambda r: _JSON(data.entities(r.query_params.get("q", ""), r.query_params.get("id")))),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
+
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         yield

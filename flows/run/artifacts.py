@@ -52,21 +52,26 @@ def summary_markdown(result: dict[str, Any]) -> str:
     header = "| " + " | ".join((*_COLUMNS, "seconds")) + " |"
     rule = "|" + "---:|" * (len(_COLUMNS) + 1)
     row = "| " + " | ".join(str(counts.get(c, 0)) for c in _COLUMNS) + f" | {result.get('seconds', 0):.1f} |"
-    return "\n".join([
-        f"### Run `{result.get('run_id')}`: {result.get('status')}",
-        "",
-        header,
-        rule,
-        row,
-        "",
-        f"Lake: `{result.get('lake')}`. Rejects of this run: "
-        f"`sitrep sql \"SELECT * FROM rejects WHERE run_id = '{result.get('run_id')}'\"`",
-    ])
+    return "\n".join(
+        [
+            f"### Run `{result.get('run_id')}`: {result.get('status')}",
+            "",
+            header,
+            rule,
+            row,
+            "",
+            f"Lake: `{result.get('lake')}`. Rejects of this run: "
+            f"`sitrep sql \"SELECT * FROM rejects WHERE run_id = '{result.get('run_id')}'\"`",
+        ]
+    )
 
 
 def publish_summary(flow_name: str, result: dict[str, Any]) -> None:
     """Attach the summary to the current flow run as a markdown artifact (visible in the Prefect UI)."""
     from prefect.artifacts import create_markdown_artifact
 
-    create_markdown_artifact(markdown=summary_markdown(result), key=f"{flow_name}-summary",
-                             description=f"sitrep {flow_name} run {result.get('run_id')}")
+    create_markdown_artifact(
+        markdown=summary_markdown(result),
+        key=f"{flow_name}-summary",
+        description=f"sitrep {flow_name} run {result.get('run_id')}",
+    )

@@ -24,11 +24,11 @@ from prefect import task
 from prefect.cache_policies import NO_CACHE
 
 from flows.acquire.load import LoadedDocument, LoadFailure, load_document
-from flows.run.options import IngestOptions
-from flows.run.rows import article_row, entity_row, normalized_rows, raw_document_row, reject_row
 from flows.acquire.sources import LocalDocument
 from flows.acquire.web import WebResult
-from flows.run.workers import CleanFailure, Cleaned, CleanJob
+from flows.run.options import IngestOptions
+from flows.run.rows import article_row, entity_row, normalized_rows, raw_document_row, reject_row
+from flows.run.workers import Cleaned, CleanFailure, CleanJob
 from transforms.extract.decode import charset_of
 from transforms.extract.dedupe import DedupeIndex, IndexEntry, article_key_id
 from transforms.extract.urls import canonical_url
@@ -36,13 +36,21 @@ from warehouse.lake import Lake
 
 __all__ = ["WRITE_ORDER", "LoadedBatch", "BatchAdditions", "load_batch", "web_batch", "clean_jobs", "decide_batch"]
 
-WRITE_ORDER = ("rejects", "articles", "entity_mentions", "entities", "temporal_expressions", "quantities",
-               "raw_documents", "fetches")
+WRITE_ORDER = (
+    "rejects",
+    "articles",
+    "entity_mentions",
+    "entities",
+    "temporal_expressions",
+    "quantities",
+    "raw_documents",
+    "fetches",
+)
 _UNCHANGED = {"not_modified", "unchanged", "seen"}
 
 
 def _utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 @dataclass
@@ -72,13 +80,29 @@ class BatchAdditions:
     entity_ids: tuple[str, ...] = ()
 
 
-def _admit(loaded: LoadedBatch, result: LoadedDocument | LoadFailure, stage: str, processed: Set[str],
-           admitted: set[str], run_id: str, now: dt.datetime) -> None:
+def _admit(
+    loaded: LoadedBatch,
+    result: LoadedDocument | LoadFailure,
+    stage: str,
+    processed: Set[str],
+    admitted: set[str],
+    run_id: str,
+    now: dt.datetime,
+) -> None:
     """Count a load result in ``loaded``; ``admitted``: the raw ids admitted earlier in the batch."""
     if isinstance(result, LoadFailure):
         loaded.counts["rejected"] += 1
-        loaded.rejects.append(reject_row(result, stage=stage, source_name=result.source_name,
-                                         source_uri=result.source_uri, raw_id=result.raw_id, run_id=run_id, now=now))
+        loaded.rejects.append(
+            reject_row(
+                result,
+                stage=stage,
+                source_name=result.source_name,
+                source_uri=result.source_uri,
+                raw_id=result.raw_id,
+                run_id=run_id,
+                now=now,
+            )
+        )
     elif result.raw_id in processed or result.raw_id in admitted:
         loaded.counts["unchanged"] += 1
     else:
@@ -87,8 +111,9 @@ def _admit(loaded: LoadedBatch, result: LoadedDocument | LoadFailure, stage: str
 
 
 @task(cache_policy=NO_CACHE, persist_result=False)
-def load_batch(batch: Sequence[LocalDocument], *, part: int, lake: Lake, processed: Set[str],
-               options: IngestOptions, run_id: str) -> LoadedBatch:
+def load_batch(
+    batch: Sequence[LocalDocument], *, part: int, lake: Lake, processed: Set[str], options: IngestOptions, run_id: str
+) -> LoadedBatch:
     """Read a batch into the raw zone; documents whose bytes were processed before (in ``processed``, or
     earlier in the batch) are not cleaned again. ``processed`` is not changed: the flow adds ``raw_ids``."""
     loaded, admitted = LoadedBatch(part, [], [], Counter(documents=len(batch))), set[str]()
@@ -97,8 +122,7 @@ def load_batch(batch: Sequence[LocalDocument], *, part: int, lake: Lake, process
         if doc.kind is None and not doc.explicit:
             loaded.counts["skipped"] += 1  # another file type inside a directory: counted, not read
             continue
-        _admit(loaded, load_document(doc, lake, max_bytes=options.max_bytes), "load", processed, admitted, run_id,
-               now)
+        _admit(loaded, load_document(doc, lake, max_bytes=options.max_bytes), "load", processed, admitted, run_id, now)
     return loaded
 
 
@@ -125,15 +149,30 @@ def web_batch(results: Sequence[WebResult], *, part: int, processed: Set[str], r
 
 def clean_jobs(loaded: LoadedBatch, options: IngestOptions) -> list[CleanJob]:
     """The cleaning work of a batch; trafilatura's dates are bounded by each document's own fetch time."""
-    return [CleanJob(d.data, d.kind, d.final_url, d.fetched_at.date(), options.max_bytes, options.min_words,
-                     entity_model=options.entity_model, declared_charset=charset_of(d.content_type))
-            for d in loaded.fresh]
+    return [
+        CleanJob(
+            d.data,
+            d.kind,
+            d.final_url,
+            d.fetched_at.date(),
+            options.max_bytes,
+            options.min_words,
+            entity_model=options.entity_model,
+            declared_charset=charset_of(d.content_type),
+        )
+        for d in loaded.fresh
+    ]
 
 
-def decide_batch(loaded: LoadedBatch, cleaned: Sequence[Cleaned | CleanFailure], *, index: DedupeIndex,
-                 known_entities: Set[str], run_id: str,
-                 first_ingested: Mapping[str, dt.datetime] | None = None,
-                 ) -> tuple[dict[str, list[dict[str, Any]]], BatchAdditions]:
+def decide_batch(
+    loaded: LoadedBatch,
+    cleaned: Sequence[Cleaned | CleanFailure],
+    *,
+    index: DedupeIndex,
+    known_entities: Set[str],
+    run_id: str,
+    first_ingested: Mapping[str, dt.datetime] | None = None,
+) -> tuple[dict[str, list[dict[str, Any]]], BatchAdditions]:
     """Decide each cleaned document against the index; the rows to write, by table, and what the batch adds.
 
     Changes none of its arguments: a document is decided against the index and the documents before it
@@ -152,8 +191,17 @@ def decide_batch(loaded: LoadedBatch, cleaned: Sequence[Cleaned | CleanFailure],
         tables["raw_documents"].append(raw_document_row(doc, final_url=canonical, run_id=run_id))
         if isinstance(result, CleanFailure):
             counts["rejected"] += 1
-            tables["rejects"].append(reject_row(result, stage="clean", source_name=doc.source_name,
-                                                source_uri=doc.source_uri, raw_id=doc.raw_id, run_id=run_id, now=now))
+            tables["rejects"].append(
+                reject_row(
+                    result,
+                    stage="clean",
+                    source_name=doc.source_name,
+                    source_uri=doc.source_uri,
+                    raw_id=doc.raw_id,
+                    run_id=run_id,
+                    now=now,
+                )
+            )
             continue
         key = canonical or canonical_url(doc.final_url) or doc.source_uri
         article_id = article_key_id(key)
@@ -164,18 +212,39 @@ def decide_batch(loaded: LoadedBatch, cleaned: Sequence[Cleaned | CleanFailure],
         entry = IndexEntry(article_id, result.revision, result.simhash, decision.duplicate_of)
         batch_index.extend([entry])
         entries.append(entry)
-        tables["articles"].append(article_row(doc, result.article, published_source=result.published_source,
-                                              article_id=article_id, revision=result.revision, simhash=result.simhash,
-                                              canonical_url=canonical, decision=decision, run_id=run_id,
-                                              now=(first_ingested or {}).get(doc.raw_id, now), charset=result.charset))
-        for table, rows in normalized_rows(result.normalized, article_id=article_id, revision=result.revision,
-                                           run_id=run_id).items():
+        tables["articles"].append(
+            article_row(
+                doc,
+                result.article,
+                published_source=result.published_source,
+                article_id=article_id,
+                revision=result.revision,
+                simhash=result.simhash,
+                canonical_url=canonical,
+                decision=decision,
+                run_id=run_id,
+                now=(first_ingested or {}).get(doc.raw_id, now),
+                charset=result.charset,
+            )
+        )
+        for table, rows in normalized_rows(
+            result.normalized, article_id=article_id, revision=result.revision, run_id=run_id
+        ).items():
             tables[table].extend(rows)
         for entity in result.normalized.entities:
             if entity.entity_id not in known_entities and entity.entity_id not in entity_ids:
                 entity_ids[entity.entity_id] = None
                 tables["entities"].append(entity_row(entity, run_id=run_id))
         if result.normalize_failure is not None:
-            tables["rejects"].append(reject_row(result.normalize_failure, stage="normalize", source_name=doc.source_name,
-                                                source_uri=doc.source_uri, raw_id=doc.raw_id, run_id=run_id, now=now))
+            tables["rejects"].append(
+                reject_row(
+                    result.normalize_failure,
+                    stage="normalize",
+                    source_name=doc.source_name,
+                    source_uri=doc.source_uri,
+                    raw_id=doc.raw_id,
+                    run_id=run_id,
+                    now=now,
+                )
+            )
     return tables, BatchAdditions(counts=counts, index_entries=tuple(entries), entity_ids=tuple(entity_ids))

@@ -25,7 +25,7 @@ from prefect import task
 from prefect.cache_policies import NO_CACHE
 from prefect_dask import DaskTaskRunner
 
-from flows.run.workers import CleanFailure, Cleaned, CleanJob, clean_chunk, warm_up_worker
+from flows.run.workers import Cleaned, CleanFailure, CleanJob, clean_chunk, warm_up_worker
 
 __all__ = ["dask_pool", "DaskPool", "WarmWorker", "clean_on_worker"]
 
@@ -81,9 +81,15 @@ def dask_pool(address: str | None, workers: int, entity_model: str | None) -> It
     if address:
         runner = DaskTaskRunner(address=address)
     else:
-        runner = DaskTaskRunner(cluster_kwargs={"n_workers": max(workers, 1), "threads_per_worker": 1,
-                                                "processes": True, "host": "127.0.0.1",
-                                                "dashboard_address": "127.0.0.1:0"})
+        runner = DaskTaskRunner(
+            cluster_kwargs={
+                "n_workers": max(workers, 1),
+                "threads_per_worker": 1,
+                "processes": True,
+                "host": "127.0.0.1",
+                "dashboard_address": "127.0.0.1:0",
+            }
+        )
     with runner:
         runner.client.register_plugin(WarmWorker(entity_model))
         yield DaskPool(runner)

@@ -29,7 +29,11 @@ def worker_context(entity_model: str | None) -> BaseContext:
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
-    preload = ["__main__", "flows.run.preload", *(["flows.run.preload_entities"] if entity_model == DEFAULT_MODEL else [])]
+    preload = [
+        "__main__",
+        "flows.run.preload",
+        *(["flows.run.preload_entities"] if entity_model == DEFAULT_MODEL else []),
+    ]
     context.set_forkserver_preload(preload)  # takes effect when this process's forkserver starts
     return context
 

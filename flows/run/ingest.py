@@ -28,19 +28,25 @@ import duckdb
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
-from flows.run.artifacts import publish_summary, run_name
-from flows.run.batches import (
-    WRITE_ORDER, BatchAdditions, LoadedBatch, clean_jobs, decide_batch, load_batch, web_batch,
-)
-from flows.run.reasons import one_line
-from flows.run.options import IngestOptions
-from flows.run.progress import progress_bar
-from flows.run.rows import run_row
 from flows.acquire.seen import read_seen
-from flows.run.task_args import opaque
 from flows.acquire.sources import LocalDocument, Source, discover, is_web, resolve_sources
 from flows.acquire.web import fetch_web
-from flows.run.workers import CleanFailure, Cleaned, clean_batches, cleaning_pool
+from flows.run.artifacts import publish_summary, run_name
+from flows.run.batches import (
+    WRITE_ORDER,
+    BatchAdditions,
+    LoadedBatch,
+    clean_jobs,
+    decide_batch,
+    load_batch,
+    web_batch,
+)
+from flows.run.options import IngestOptions
+from flows.run.progress import progress_bar
+from flows.run.reasons import one_line
+from flows.run.rows import run_row
+from flows.run.task_args import opaque
+from flows.run.workers import Cleaned, CleanFailure, clean_batches, cleaning_pool
 from transforms.extract.dedupe import DedupeIndex
 from warehouse.catalog import connect, refresh_catalog
 from warehouse.checks import failed, run_checks
@@ -66,7 +72,7 @@ def _batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
 
 
 def _utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 @task(cache_policy=NO_CACHE, persist_result=False)
@@ -88,27 +94,46 @@ def _marking_processed(batches: Iterator[LoadedBatch], processed: set[str]) -> I
         yield loaded
 
 
-def loaded_batches(sources: list[Source], documents: list[LocalDocument], *, lake: Lake, processed: set[str],
-                   options: IngestOptions, run_id: str) -> Iterator[LoadedBatch]:
+def loaded_batches(
+    sources: list[Source],
+    documents: list[LocalDocument],
+    *,
+    lake: Lake,
+    processed: set[str],
+    options: IngestOptions,
+    run_id: str,
+) -> Iterator[LoadedBatch]:
     """The local ``documents`` first, then the web sources, in batches numbered in order; loaded lazily,
     each batch's raw ids added to ``processed`` (the flow's own set) before the next batch is loaded."""
     parts = count()
-    local = (load_batch(opaque(batch), part=next(parts), lake=lake, processed=opaque(processed), options=options,
-                        run_id=run_id)
-             for batch in _batched(documents, options.batch_size))
+    local = (
+        load_batch(
+            opaque(batch), part=next(parts), lake=lake, processed=opaque(processed), options=options, run_id=run_id
+        )
+        for batch in _batched(documents, options.batch_size)
+    )
     web_sources = [s for s in sources if is_web(s)]
     if not web_sources:
         return _marking_processed(local, processed)
     results = fetch_web(web_sources, lake, read_seen(lake), options.fetch_policy, run_id=run_id)
-    web = (web_batch(opaque(batch), part=next(parts), processed=opaque(processed), run_id=run_id)
-           for batch in _batched(results, options.batch_size))
+    web = (
+        web_batch(opaque(batch), part=next(parts), processed=opaque(processed), run_id=run_id)
+        for batch in _batched(results, options.batch_size)
+    )
     return _marking_processed(chain(local, web), processed)
 
 
 @task(cache_policy=NO_CACHE, persist_result=False)
-def store_batch(loaded: LoadedBatch, cleaned: Sequence[Cleaned | CleanFailure], *, lake: Lake,
-                index: DedupeIndex, known_entities: Set[str], run_id: str,
-                ingest_date: dt.date) -> BatchAdditions:
+def store_batch(
+    loaded: LoadedBatch,
+    cleaned: Sequence[Cleaned | CleanFailure],
+    *,
+    lake: Lake,
+    index: DedupeIndex,
+    known_entities: Set[str],
+    run_id: str,
+    ingest_date: dt.date,
+) -> BatchAdditions:
     """Decide a cleaned batch and write it, table by table in ``WRITE_ORDER``; the batch's counts, index
     entries and new entity ids, which the flow adds to ``index`` and ``known_entities`` (left unchanged here)."""
     tables, added = decide_batch(loaded, cleaned, index=index, known_entities=known_entities, run_id=run_id)
@@ -155,25 +180,47 @@ def ingest(sources: list[str], options: IngestOptions) -> dict[str, Any]:
     params = {"sources": sources, **options.model_dump(exclude={"progress", "fetch_policy"})}
     counts: Counter[str] = Counter({key: 0 for key in COUNT_KEYS})
     status, broken, index_error = "failed", list[str](), None
-    with write_lock(lake), cleaning_pool(options.workers, options.entity_model, runner=options.runner,
-                                         dask_address=options.dask_address) as pool:
+    with (
+        write_lock(lake),
+        cleaning_pool(
+            options.workers, options.entity_model, runner=options.runner, dask_address=options.dask_address
+        ) as pool,
+    ):
         recover_rebuild(lake)  # a reprocess killed mid-swap is finished (or discarded) first
         lake.sweep_tmp()
-        record_run(lake, run_row(run_id=run_id, flow="ingest", started_at=started, finished_at=None,
-                                 status="running", counts={}, parameters=params), part=0)
+        record_run(
+            lake,
+            run_row(
+                run_id=run_id,
+                flow="ingest",
+                started_at=started,
+                finished_at=None,
+                status="running",
+                counts={},
+                parameters=params,
+            ),
+            part=0,
+        )
         try:
             resolved = resolve_sources(sources)
             index, processed, known_entities = read_lake_state(lake, options.near_duplicate_bits)
             documents = list(discover(resolved))  # local files, walked once
-            batches = loaded_batches(resolved, documents, lake=lake, processed=processed, options=options,
-                                     run_id=run_id)
+            batches = loaded_batches(
+                resolved, documents, lake=lake, processed=processed, options=options, run_id=run_id
+            )
             total = None if any(is_web(s) for s in resolved) else len(documents)
             with progress_bar(total, options.progress) as advance:
                 for loaded, cleaned in clean_batches(pool, ((b, clean_jobs(b, options)) for b in batches)):
                     options.past_timeout(begun)  # nothing is stored past the deadline
-                    added = store_batch(opaque(loaded), opaque(cleaned), lake=lake, index=opaque(index),
-                                        known_entities=opaque(known_entities), run_id=run_id,
-                                        ingest_date=started.date())
+                    added = store_batch(
+                        opaque(loaded),
+                        opaque(cleaned),
+                        lake=lake,
+                        index=opaque(index),
+                        known_entities=opaque(known_entities),
+                        run_id=run_id,
+                        ingest_date=started.date(),
+                    )
                     counts.update(added.counts)
                     index.extend(added.index_entries)  # what the next batch is decided against
                     known_entities.update(added.entity_ids)
@@ -185,13 +232,29 @@ def ingest(sources: list[str], options: IngestOptions) -> dict[str, Any]:
             status = "failed_checks" if broken else status
         finally:
             finished = _utcnow()
-            record_run(lake, run_row(run_id=run_id, flow="ingest", started_at=started, finished_at=finished,
-                                     status=status, counts={**counts, "failed_checks": broken}, parameters=params),
-                       part=1)
+            record_run(
+                lake,
+                run_row(
+                    run_id=run_id,
+                    flow="ingest",
+                    started_at=started,
+                    finished_at=finished,
+                    status=status,
+                    counts={**counts, "failed_checks": broken},
+                    parameters=params,
+                ),
+                part=1,
+            )
             if status == "failed":
                 refresh_catalog(lake)
-    result = {"run_id": run_id, "status": status, "counts": dict(counts), "failed_checks": broken,
-              "search_index_error": index_error,
-              "seconds": (finished - started).total_seconds(), "lake": str(lake.root)}
+    result = {
+        "run_id": run_id,
+        "status": status,
+        "counts": dict(counts),
+        "failed_checks": broken,
+        "search_index_error": index_error,
+        "seconds": (finished - started).total_seconds(),
+        "lake": str(lake.root),
+    }
     publish_summary("ingest", result)
     return result

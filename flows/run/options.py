@@ -18,7 +18,9 @@ class IngestOptions(BaseModel):
     """What a run needs to know; a Prefect flow parameter, so it is validated and recorded with the run."""
 
     lake: str  # the local data root: catalog, write lock
-    storage: str | None = None  # where the lake's files live (a path or a URL such as s3://bucket/prefix); None: <lake>/lake
+    storage: str | None = (
+        None  # where the lake's files live (a path or a URL such as s3://bucket/prefix); None: <lake>/lake
+    )
     workers: int = 0
     batch_size: int = 64
     max_bytes: int = 10_000_000
@@ -35,13 +37,22 @@ class IngestOptions(BaseModel):
     @classmethod
     def from_settings(cls, settings: Settings, *, progress: bool = False) -> IngestOptions:
         """The options of a run with these settings."""
-        return cls(lake=str(settings.lake), storage=settings.storage, workers=settings.workers,
-                   batch_size=settings.batch_size, max_bytes=settings.max_bytes, min_words=settings.min_words,
-                   near_duplicate_bits=settings.near_duplicate_bits,
-                   entity_model=settings.entity_stage(),
-                   fetch_policy=settings.fetch_policy(), runner=settings.runner,
-                   dask_address=settings.dask_address, reprocess_cache=settings.reprocess_cache, progress=progress,
-                   timeout=settings.flow_timeout)
+        return cls(
+            lake=str(settings.lake),
+            storage=settings.storage,
+            workers=settings.workers,
+            batch_size=settings.batch_size,
+            max_bytes=settings.max_bytes,
+            min_words=settings.min_words,
+            near_duplicate_bits=settings.near_duplicate_bits,
+            entity_model=settings.entity_stage(),
+            fetch_policy=settings.fetch_policy(),
+            runner=settings.runner,
+            dask_address=settings.dask_address,
+            reprocess_cache=settings.reprocess_cache,
+            progress=progress,
+            timeout=settings.flow_timeout,
+        )
 
     def past_timeout(self, begun: float) -> None:
         """Raise TimeoutError when more than ``timeout`` seconds passed since ``begun`` (``time.monotonic``).

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 __all__ = ["one_line"]
 
+
 def one_line(exc: BaseException) -> str:
     """``exc``'s message, first line only, with its type when the message does not say what failed."""
     text = str(exc).strip()

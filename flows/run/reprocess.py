@@ -28,21 +28,21 @@ from typing import Any, Literal
 
 from prefect import flow
 
+from flows.acquire.load import LoadedDocument, LoadFailure
 from flows.run.artifacts import publish_summary, run_name
 from flows.run.batches import WRITE_ORDER, LoadedBatch, clean_jobs, decide_batch
 from flows.run.ingest import COUNT_KEYS, new_run_id, record_run, update_search_index
 from flows.run.options import IngestOptions
-from flows.acquire.load import LoadedDocument, LoadFailure
-from flows.run.rows import reject_row, run_row
 from flows.run.reprocess_cache import CleanCache, cached_clean_batches, prune
+from flows.run.rows import reject_row, run_row
 from flows.run.workers import Pool, clean_batches, cleaning_pool
+from transforms.errors import TransformError
 from transforms.extract.compression import gunzip_capped
 from transforms.extract.dedupe import DedupeIndex
-from transforms.errors import TransformError
 from warehouse.catalog import refresh_catalog
-from warehouse.migrations import migrate_lake
 from warehouse.generations import begin_rebuild, commit_rebuild, recover_rebuild
 from warehouse.lake import Lake, write_lock
+from warehouse.migrations import migrate_lake
 
 __all__ = ["reprocess", "DERIVED_TABLES"]
 
@@ -69,15 +69,27 @@ def _load_raw(row: dict[str, Any], lake: Lake, max_bytes: int) -> LoadedDocument
     except TransformError as exc:
         return LoadFailure(row["source_name"] or "", row["source_uri"], type(exc).__name__, str(exc), row["raw_id"])
     kind: Literal["html", "text"] = "html" if "html" in (row.get("content_type") or "text/html") else "text"
-    return LoadedDocument(row["source_name"] or "", row["source_uri"], kind, row["raw_id"], data, len(stored),
-                          row.get("content_encoding"), row["fetched_at"], row.get("http_status"),
-                          row.get("final_url"), row.get("content_type"))
+    return LoadedDocument(
+        row["source_name"] or "",
+        row["source_uri"],
+        kind,
+        row["raw_id"],
+        data,
+        len(stored),
+        row.get("content_encoding"),
+        row["fetched_at"],
+        row.get("http_status"),
+        row.get("final_url"),
+        row.get("content_type"),
+    )
 
 
 def _first_ingested(lake: Lake) -> dict[str, dt.datetime]:
     """When each raw document's article was first written, so that a rebuilt article keeps it: the
     days of undated articles and the order of an article's revisions do not move to the reprocess."""
-    first = lake.read_table("articles", ["raw_id", "ingested_at"]).group_by("raw_id").aggregate([("ingested_at", "min")])
+    first = (
+        lake.read_table("articles", ["raw_id", "ingested_at"]).group_by("raw_id").aggregate([("ingested_at", "min")])
+    )
     return dict(zip(first.column("raw_id").to_pylist(), first.column("ingested_at_min").to_pylist()))
 
 
@@ -91,9 +103,17 @@ def _batches(lake: Lake, options: IngestOptions, run_id: str) -> Iterator[Loaded
                 loaded = _load_raw(row, lake, options.max_bytes)
                 if isinstance(loaded, LoadFailure):
                     batch.counts["rejected"] += 1
-                    batch.rejects.append(reject_row(loaded, stage="reprocess", source_name=loaded.source_name,
-                                                    source_uri=loaded.source_uri, raw_id=loaded.raw_id, run_id=run_id,
-                                                    now=dt.datetime.now(dt.timezone.utc)))
+                    batch.rejects.append(
+                        reject_row(
+                            loaded,
+                            stage="reprocess",
+                            source_name=loaded.source_name,
+                            source_uri=loaded.source_uri,
+                            raw_id=loaded.raw_id,
+                            run_id=run_id,
+                            now=dt.datetime.now(dt.UTC),
+                        )
+                    )
                 else:
                     batch.fresh.append(loaded)
             yield batch
@@ -104,15 +124,19 @@ def _batches(lake: Lake, options: IngestOptions, run_id: str) -> Iterator[Loaded
 def reprocess(options: IngestOptions) -> dict[str, Any]:
     """Rebuild articles and the normalizer tables from the raw zone; returns the run's id, counts, timing."""
     lake = Lake(Path(options.lake), options.storage)
-    started, begun = dt.datetime.now(dt.timezone.utc), time.monotonic()
+    started, begun = dt.datetime.now(dt.UTC), time.monotonic()
     run_id = new_run_id(started)
     params = options.model_dump(exclude={"progress"})
     counts: Counter[str] = Counter({key: 0 for key in COUNT_KEYS})
     status, index_error = "failed", None
     with write_lock(lake), ExitStack() as stack:
+
         def open_pool() -> Pool | None:
-            return stack.enter_context(cleaning_pool(options.workers, options.entity_model, runner=options.runner,
-                                                     dask_address=options.dask_address))
+            return stack.enter_context(
+                cleaning_pool(
+                    options.workers, options.entity_model, runner=options.runner, dask_address=options.dask_address
+                )
+            )
 
         # without the cache the workers start now, overlapping the set-up below; with it, at the first
         # batch that is not in the cache (a run that finds every batch there starts none)
@@ -120,8 +144,19 @@ def reprocess(options: IngestOptions) -> dict[str, Any]:
         recover_rebuild(lake)
         lake.sweep_tmp()
         migrate_lake(lake)  # files written under an older schema version whose meaning changed
-        record_run(lake, run_row(run_id=run_id, flow="reprocess", started_at=started, finished_at=None,
-                                 status="running", counts={}, parameters=params), part=0)
+        record_run(
+            lake,
+            run_row(
+                run_id=run_id,
+                flow="reprocess",
+                started_at=started,
+                finished_at=None,
+                status="running",
+                counts={},
+                parameters=params,
+            ),
+            part=0,
+        )
         try:
             first_ingested = _first_ingested(lake)
             staged = begin_rebuild(lake)
@@ -131,12 +166,20 @@ def reprocess(options: IngestOptions) -> dict[str, Any]:
             cleaned = clean_batches(pool, work) if cache is None else cached_clean_batches(open_pool, work, cache)
             for loaded, results in cleaned:
                 options.past_timeout(begun)  # nothing is staged past the deadline
-                tables, added = decide_batch(loaded, results, index=index, known_entities=known_entities,
-                                             run_id=run_id, first_ingested=first_ingested)
+                tables, added = decide_batch(
+                    loaded,
+                    results,
+                    index=index,
+                    known_entities=known_entities,
+                    run_id=run_id,
+                    first_ingested=first_ingested,
+                )
                 day = loaded.ingest_date or started.date()
                 for table in DERIVED_TABLES:
                     staged.write_table(table, tables[table], run_id=run_id, ingest_date=day, part=loaded.part)
-                lake.write_table("rejects", tables["rejects"], run_id=run_id, ingest_date=started.date(), part=loaded.part)
+                lake.write_table(
+                    "rejects", tables["rejects"], run_id=run_id, ingest_date=started.date(), part=loaded.part
+                )
                 counts.update(added.counts)
                 index.extend(added.index_entries)  # what the next batch is decided against
                 known_entities.update(added.entity_ids)
@@ -147,12 +190,29 @@ def reprocess(options: IngestOptions) -> dict[str, Any]:
             if cache is not None:
                 prune(cache)  # keep what this run used: one lake's worth
         finally:
-            finished = dt.datetime.now(dt.timezone.utc)
-            record_run(lake, run_row(run_id=run_id, flow="reprocess", started_at=started, finished_at=finished,
-                                     status=status, counts=dict(counts), parameters=params), part=1)
+            finished = dt.datetime.now(dt.UTC)
+            record_run(
+                lake,
+                run_row(
+                    run_id=run_id,
+                    flow="reprocess",
+                    started_at=started,
+                    finished_at=finished,
+                    status=status,
+                    counts=dict(counts),
+                    parameters=params,
+                ),
+                part=1,
+            )
             refresh_catalog(lake)
             index_error = update_search_index(lake) if status == "completed" else None
-    result = {"run_id": run_id, "status": status, "counts": dict(counts), "search_index_error": index_error,
-              "seconds": (finished - started).total_seconds(), "lake": str(lake.root)}
+    result = {
+        "run_id": run_id,
+        "status": status,
+        "counts": dict(counts),
+        "search_index_error": index_error,
+        "seconds": (finished - started).total_seconds(),
+        "lake": str(lake.root),
+    }
     publish_summary("reprocess", result)
     return result

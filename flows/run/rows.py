@@ -14,10 +14,10 @@ from schemas.entities import Entity
 from schemas.records import CleanArticle
 from transforms.extract.decode import Charset
 from transforms.extract.dedupe import Decision
-from transforms.pipeline import Normalized
-from transforms.sentences import sentence_index
 from transforms.extract.text import count_words
 from transforms.extract.urls import domain_of
+from transforms.pipeline import Normalized
+from transforms.sentences import sentence_index
 
 __all__ = ["article_row", "raw_document_row", "reject_row", "run_row", "normalized_rows", "entity_row"]
 
@@ -143,12 +143,20 @@ def entity_row(entity: Entity, *, run_id: str) -> dict[str, Any]:
     return _record(entity) | {"aliases": list(entity.aliases), "run_id": run_id}
 
 
-def normalized_rows(normalized: Normalized, *, article_id: str, revision: str, run_id: str) -> dict[str, list[dict[str, Any]]]:
+def normalized_rows(
+    normalized: Normalized, *, article_id: str, revision: str, run_id: str
+) -> dict[str, list[dict[str, Any]]]:
     """Rows of the per-article normalizer tables, keyed by table name, each with its sentence index."""
     keys = {"article_id": article_id, "revision": revision, "run_id": run_id}
-    tables: dict[str, Sequence[Any]] = {"entity_mentions": normalized.mentions, "temporal_expressions": normalized.dates,
-                                        "quantities": normalized.quantities}
+    tables: dict[str, Sequence[Any]] = {
+        "entity_mentions": normalized.mentions,
+        "temporal_expressions": normalized.dates,
+        "quantities": normalized.quantities,
+    }
     return {
-        table: [_record(record) | keys | {"sentence": sentence_index(normalized.sentences, record.start)} for record in records]
+        table: [
+            _record(record) | keys | {"sentence": sentence_index(normalized.sentences, record.start)}
+            for record in records
+        ]
         for table, records in tables.items()
     }

@@ -23,12 +23,12 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
 
 from flows.run.forkserver import worker_context, worker_count
 from schemas.records import CleanArticle
-from transforms.extract.decode import Charset, decode_document
-from transforms.extract.dedupe import content_hash, simhash64
+from transforms.dates.published import resolve_published
 from transforms.errors import TransformError
 from transforms.extract.clean import clean_document
+from transforms.extract.decode import Charset, decode_document
+from transforms.extract.dedupe import content_hash, simhash64
 from transforms.pipeline import EMPTY, Normalized, normalize_text
-from transforms.dates.published import resolve_published
 
 if TYPE_CHECKING:
     from transforms.entities.mentions import EntityExtractor
@@ -38,8 +38,21 @@ S = TypeVar("S")
 R = TypeVar("R")
 Runner = Literal["local", "dask"]
 
-__all__ = ["CleanJob", "CleanFailure", "Cleaned", "Pool", "Runner", "clean_job", "clean_chunk", "cleaning_pool", "clean_all", "clean_batches",
-           "in_order", "quiet_library_logs", "warm_up_worker"]
+__all__ = [
+    "CleanJob",
+    "CleanFailure",
+    "Cleaned",
+    "Pool",
+    "Runner",
+    "clean_job",
+    "clean_chunk",
+    "cleaning_pool",
+    "clean_all",
+    "clean_batches",
+    "in_order",
+    "quiet_library_logs",
+    "warm_up_worker",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +109,8 @@ def clean_job(job: CleanJob) -> Cleaned | CleanFailure:
         else:
             published, source = resolve_published(article, url=job.url or article.canonical_url, max_date=job.max_date)
         article = replace(article, published=published)
-        # the decoding clean_document did, told again (a strict decode; a guess is remembered by transforms.extract.charset)
+        # the decoding clean_document did, told again (a strict decode; a guess is remembered by
+        # transforms.extract.charset)
         charset = decode_document(job.data, kind=job.kind, declared=job.declared_charset)[1]
     except TransformError as exc:
         return CleanFailure(type(exc).__name__, str(exc))
@@ -126,8 +140,14 @@ def quiet_library_logs() -> None:
         logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
-_WARM_UP = CleanJob(b"Warm-up\n\n" + b"Soldiers trained with allied units near the border this week. " * 6,
-                    "text", None, dt.date(2000, 1, 1), 10_000, 1)
+_WARM_UP = CleanJob(
+    b"Warm-up\n\n" + b"Soldiers trained with allied units near the border this week. " * 6,
+    "text",
+    None,
+    dt.date(2000, 1, 1),
+    10_000,
+    1,
+)
 
 
 def warm_up_worker(entity_model: str | None) -> None:
@@ -179,8 +199,9 @@ def clean_chunk(jobs: Sequence[CleanJob]) -> list[Cleaned | CleanFailure]:
 
 
 @contextmanager
-def cleaning_pool(workers: int, entity_model: str | None = None, *, runner: Runner = "local",
-                  dask_address: str | None = None) -> Iterator[Pool | None]:
+def cleaning_pool(
+    workers: int, entity_model: str | None = None, *, runner: Runner = "local", dask_address: str | None = None
+) -> Iterator[Pool | None]:
     """A process pool of ``workers`` (0 = one per core); None when one process is asked for.
 
     The workers are started at once (the first pool of a process waits two to three seconds for its
@@ -200,8 +221,9 @@ def cleaning_pool(workers: int, entity_model: str | None = None, *, runner: Runn
     if count <= 1:
         yield None
         return
-    pool = ProcessPoolExecutor(max_workers=count, mp_context=worker_context(entity_model),
-                               initializer=_start_worker, initargs=(entity_model,))
+    pool = ProcessPoolExecutor(
+        max_workers=count, mp_context=worker_context(entity_model), initializer=_start_worker, initargs=(entity_model,)
+    )
     try:
         for _ in range(count):
             pool.submit(_ready)
@@ -233,8 +255,10 @@ def clean_batches(
         return
     size = max(1, int(getattr(pool, "chunk", 1)))
     window = ahead if ahead is not None else max(1, int(getattr(pool, "ahead", 1)))
-    submitted = ((tag, len(jobs), [pool.submit(clean_chunk, jobs[i:i + size]) for i in range(0, len(jobs), size)])
-                 for tag, jobs in batches)
+    submitted = (
+        (tag, len(jobs), [pool.submit(clean_chunk, jobs[i : i + size]) for i in range(0, len(jobs), size)])
+        for tag, jobs in batches
+    )
     yield from in_order(submitted, lambda: window, lambda item: _collect(*item))
 
 

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from flows.run.options import IngestOptions
 from flows.acquire.sources import SourceError, parse_sources_toml
+from flows.run.options import IngestOptions
 
 if TYPE_CHECKING:
     from prefect import Flow
@@ -48,8 +48,11 @@ def plan_deployments(sources_file: Path) -> list[DeploymentPlan]:
     """A plan per scheduled entry of the file; SourceError when none has a schedule or two share a name."""
     path = sources_file.resolve()
     sources = parse_sources_toml(path)
-    plans = [DeploymentPlan(s.name, (f"{path}#{s.name}",), s.schedule, s.interval)
-             for s in sources if s.schedule or s.interval]
+    plans = [
+        DeploymentPlan(s.name, (f"{path}#{s.name}",), s.schedule, s.interval)
+        for s in sources
+        if s.schedule or s.interval
+    ]
     if not plans:
         raise SourceError(f"{sources_file}: no [[source]] has a 'schedule' (cron) or an 'interval' (seconds)")
     names = [p.name for p in plans]
@@ -81,7 +84,9 @@ def scheduled_flow(timeout: float | None) -> Flow[..., Any]:
     return ingest.with_options(timeout_seconds=timeout)
 
 
-def to_deployments(plans: list[DeploymentPlan], options: IngestOptions, *, timeout: float | None) -> list[RunnerDeployment]:
+def to_deployments(
+    plans: list[DeploymentPlan], options: IngestOptions, *, timeout: float | None
+) -> list[RunnerDeployment]:
     """The deployments the runner registers (building them contacts no server)."""
     flow = scheduled_flow(timeout)
     return [cast("RunnerDeployment", flow.to_deployment(**deployment_kwargs(plan, options))) for plan in plans]

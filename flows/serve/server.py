@@ -30,8 +30,18 @@ from typing import Any, Literal
 
 import httpx
 
-__all__ = ["ApiChoice", "OFFLINE_ENV", "STATE_FILE", "choose_api", "environment_for", "probe", "quiet_prefect_env", "run_server",
-           "server_command", "server_env"]
+__all__ = [
+    "ApiChoice",
+    "OFFLINE_ENV",
+    "STATE_FILE",
+    "choose_api",
+    "environment_for",
+    "probe",
+    "quiet_prefect_env",
+    "run_server",
+    "server_command",
+    "server_env",
+]
 
 STATE_FILE = "prefect-server.json"
 OFFLINE_ENV = {"PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1"}
@@ -74,9 +84,12 @@ def choose_api(root: Path, host: str, port: int, environ: Mapping[str, str]) -> 
 
 def quiet_prefect_env(environ: MutableMapping[str, str], log_level: str) -> None:
     """Quiet, offline defaults for Prefect, set before it is imported (a user's own values win)."""
-    for key, value in {**OFFLINE_ENV, "PREFECT_LOGGING_LEVEL": log_level,
-                       "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
-                       "PREFECT_SERVER_LOGGING_LEVEL": "WARNING"}.items():
+    for key, value in {
+        **OFFLINE_ENV,
+        "PREFECT_LOGGING_LEVEL": log_level,
+        "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
+        "PREFECT_SERVER_LOGGING_LEVEL": "WARNING",
+    }.items():
         environ.setdefault(key, value)
 
 
@@ -95,8 +108,9 @@ def server_command(host: str, port: int) -> list[str]:
     return [*base, "server", "start", "--host", host, "--port", str(port)]
 
 
-def run_server(root: Path, host: str, port: int, environ: Mapping[str, str], *,
-               ready: Any = print, startup_timeout: float = 120.0) -> int:
+def run_server(
+    root: Path, host: str, port: int, environ: Mapping[str, str], *, ready: Any = print, startup_timeout: float = 120.0
+) -> int:
     """Run a local Prefect server in the foreground until it exits or a signal stops it; its exit code.
 
     Refuses (code 2) when a server already answers at that address. ``ready`` is called with the API
@@ -122,7 +136,9 @@ def run_server(root: Path, host: str, port: int, environ: Mapping[str, str], *,
                 break
             time.sleep(0.25)
         if process.poll() is None:
-            state.write_text(json.dumps({"url": url, "pid": process.pid, "home": str(root / "prefect")}), encoding="utf-8")
+            state.write_text(
+                json.dumps({"url": url, "pid": process.pid, "home": str(root / "prefect")}), encoding="utf-8"
+            )
             ready(url)
         return process.wait()
     finally:
@@ -139,7 +155,6 @@ def environment_for(choice: ApiChoice, environ: MutableMapping[str, str]) -> Non
     """Point this process's Prefect at the chosen API (before Prefect is imported)."""
     if choice.url is not None:
         environ["PREFECT_API_URL"] = choice.url
-
 
 
 @contextmanager

@@ -13,20 +13,59 @@ from transforms.dates.resolution import Candidate, Context, Resolved, Resolver, 
 
 __all__ = ["select", "attach_mods", "join_ranges", "join_times", "range_resolver", "POINT_RULES"]
 
-POINT_RULES = frozenset({"iso", "numeric", "month_day", "day_month", "month_year", "month", "season", "year",
-                         "quarter", "quarter_code", "holiday", "weekday", "deictic", "decade", "century"})
+POINT_RULES = frozenset(
+    {
+        "iso",
+        "numeric",
+        "month_day",
+        "day_month",
+        "month_year",
+        "month",
+        "season",
+        "year",
+        "quarter",
+        "quarter_code",
+        "holiday",
+        "weekday",
+        "deictic",
+        "decade",
+        "century",
+    }
+)
 _DAY_RULES = frozenset({"iso", "numeric", "month_day", "day_month", "holiday", "weekday", "deictic"})
 _PERIOD_MODS: dict[str, TimexMod] = {
-    "early": "START", "the beginning of": "START", "the start of": "START", "the first days of": "START",
-    "mid": "MID", "the middle of": "MID", "late": "END", "the end of": "END", "the close of": "END",
+    "early": "START",
+    "the beginning of": "START",
+    "the start of": "START",
+    "the first days of": "START",
+    "mid": "MID",
+    "the middle of": "MID",
+    "late": "END",
+    "the end of": "END",
+    "the close of": "END",
     "the turn of": "START",
 }
 _AMOUNT_MODS: dict[str, TimexMod] = {
-    "about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX", "some": "APPROX",
-    "nearly": "LESS_THAN", "almost": "LESS_THAN", "less than": "LESS_THAN", "under": "LESS_THAN",
-    "fewer than": "LESS_THAN", "just under": "LESS_THAN", "more than": "MORE_THAN", "over": "MORE_THAN",
-    "just over": "MORE_THAN", "well over": "MORE_THAN", "at least": "EQUAL_OR_MORE", "no less than": "EQUAL_OR_MORE",
-    "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
+    "about": "APPROX",
+    "around": "APPROX",
+    "roughly": "APPROX",
+    "approximately": "APPROX",
+    "some": "APPROX",
+    "nearly": "LESS_THAN",
+    "almost": "LESS_THAN",
+    "less than": "LESS_THAN",
+    "under": "LESS_THAN",
+    "fewer than": "LESS_THAN",
+    "just under": "LESS_THAN",
+    "more than": "MORE_THAN",
+    "over": "MORE_THAN",
+    "just over": "MORE_THAN",
+    "well over": "MORE_THAN",
+    "at least": "EQUAL_OR_MORE",
+    "no less than": "EQUAL_OR_MORE",
+    "at most": "EQUAL_OR_LESS",
+    "up to": "EQUAL_OR_LESS",
+    "no more than": "EQUAL_OR_LESS",
 }
 
 
@@ -36,8 +75,21 @@ def _words(keys: list[str]) -> str:
 
 _PERIOD_BEFORE = re.compile(rf"(?<![\w-])(?P<m>{_words(list(_PERIOD_MODS))})(?:\s+|-)$", re.IGNORECASE)
 _AMOUNT_BEFORE = re.compile(rf"(?<![\w-])(?P<m>{_words(list(_AMOUNT_MODS))})\s+$", re.IGNORECASE)
-_PERIOD_TARGETS = frozenset({"month", "month_year", "year", "decade", "century", "season", "relative", "quarter",
-                             "quarter_code", "weekday", "deictic"})
+_PERIOD_TARGETS = frozenset(
+    {
+        "month",
+        "month_year",
+        "year",
+        "decade",
+        "century",
+        "season",
+        "relative",
+        "quarter",
+        "quarter_code",
+        "weekday",
+        "deictic",
+    }
+)
 _RANGE_GAP = re.compile(r"\s*(?P<c>-|–|—|to|through|thru|until|till|and)\s*", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"(?<![\w-])(?P<w>from|between)\s+$", re.IGNORECASE)
 
@@ -49,7 +101,7 @@ def select(candidates: list[Candidate], length: int) -> list[Candidate]:
     for cand in sorted(candidates, key=lambda c: (c.start - c.end, -c.priority, c.start)):
         if cand.end <= cand.start or taken.find(1, cand.start, cand.end) >= 0:
             continue
-        taken[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
+        taken[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
         chosen.append(cand)
     chosen.sort(key=lambda c: c.start)
     return chosen
@@ -64,8 +116,8 @@ def attach_mods(text: str, chosen: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     floor = 0
     for cand in chosen:
-        window = text[max(floor, cand.start - 24):cand.start]
-        head = text[cand.start:cand.start + 4].lower()
+        window = text[max(floor, cand.start - 24) : cand.start]
+        head = text[cand.start : cand.start + 4].lower()
         match = _PERIOD_BEFORE.search(window) if cand.rule in _PERIOD_TARGETS else None
         mod: TimexMod | None = None
         if match is not None:
@@ -119,9 +171,11 @@ def join_ranges(text: str, chosen: list[Candidate]) -> list[Candidate]:
             if gap is not None:
                 connector = gap["c"].lower()
                 opened = opener["w"].lower() if opener else None
-                ok = (connector == "and" and opened == "between") or \
-                     (connector in ("to", "until", "till") and opened == "from") or \
-                     connector in ("-", "–", "—", "through", "thru")
+                ok = (
+                    (connector == "and" and opened == "between")
+                    or (connector in ("to", "until", "till") and opened == "from")
+                    or connector in ("-", "–", "—", "through", "thru")
+                )
                 if ok:
                     start = opener.start() if opener is not None else a.start
                     out.append(Candidate(start, b.end, "range", range_resolver(a.resolve, b.resolve)))
@@ -144,10 +198,11 @@ def _with_clock(day: Resolver, clock: Resolver) -> Resolver:
         c = clock(Context(d.start_date, ctx.tense, ctx.reference) if d.start_date else Context(None))
         if c is None or "T" not in c.value:
             return d
-        clock_part = c.value[c.value.index("T"):]
+        clock_part = c.value[c.value.index("T") :]
         base = d.value.split("T")[0]
-        return Resolved("TIME", base + clock_part, d.start_date, d.end_date, "minute", d.mod, d.anchor,
-                        d.anchor_date, d.period)
+        return Resolved(
+            "TIME", base + clock_part, d.start_date, d.end_date, "minute", d.mod, d.anchor, d.anchor_date, d.period
+        )
 
     return resolve
 

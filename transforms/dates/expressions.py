@@ -16,22 +16,36 @@ from functools import lru_cache
 from schemas.temporal import TemporalExpression
 from transforms.dates.combine import attach_mods, join_ranges, join_times, select
 from transforms.dates.grammar import Rule
-from transforms.dates.rules.business import BUSINESS_RULES
+from transforms.dates.lexicon import lexicon
 from transforms.dates.resolution import Candidate, Context
+from transforms.dates.rules.business import BUSINESS_RULES
 from transforms.dates.rules.calendar import CALENDAR_RULES
 from transforms.dates.rules.duration import DURATION_RULES
 from transforms.dates.rules.range import RANGE_RULES
 from transforms.dates.rules.relative import RELATIVE_RULES
-from transforms.sentences import sentence_index, split_sentences
-from transforms.dates.lexicon import lexicon
 from transforms.dates.tense import Tense, tense_at
 from transforms.dates.timex import Period
+from transforms.sentences import sentence_index, split_sentences
 
 __all__ = ["extract_dates", "TemporalExpression"]
 
 _REFERENCE_GRANULARITIES = frozenset({"day", "week", "month", "quarter", "half", "season", "year"})
-_NEEDS_TENSE = frozenset({"month_day", "day_month", "month", "season", "holiday", "weekday", "range", "datetime",
-                          "relative", "day_range", "year_end", "quarter"})
+_NEEDS_TENSE = frozenset(
+    {
+        "month_day",
+        "day_month",
+        "month",
+        "season",
+        "holiday",
+        "weekday",
+        "range",
+        "datetime",
+        "relative",
+        "day_range",
+        "year_end",
+        "quarter",
+    }
+)
 
 
 @lru_cache(maxsize=1)
@@ -54,23 +68,43 @@ def _cues() -> dict[str, frozenset[str]]:
     units = frozenset([*lex.units, *(u + "s" for u in lex.units), "centuries"])
     digit = frozenset([_DIGIT])
     cues = {
-        "month_day": month, "day_month": month, "month_year": month, "month": month, "second_day": month,
-        "day_range": month, "weekday": frozenset(lex.weekdays), "season": frozenset(lex.seasons),
+        "month_day": month,
+        "day_month": month,
+        "month_year": month,
+        "month": month,
+        "second_day": month,
+        "day_range": month,
+        "weekday": frozenset(lex.weekdays),
+        "season": frozenset(lex.seasons),
         "ago": frozenset({"ago", "earlier", "later", "now", "hence", "back"}),
-        "duration": units, "iso": digit, "numeric": digit, "year_range": digit, "quarter_code": digit,
+        "duration": units,
+        "iso": digit,
+        "numeric": digit,
+        "year_range": digit,
+        "quarter_code": digit,
         "clock": frozenset({_DIGIT, "noon", "midnight", "midday", "clock"}),
         "year": frozenset({_DIGIT, "thousand", "twenty", *_TEENS}),
-        "decade": frozenset({_DIGIT, "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
-                             "nineties"}),
-        "century": frozenset({"century"}), "quarter": frozenset({"quarter", "half"}),
-        "relative": units, "long_adj": units, "bare_plural": units,
+        "decade": frozenset(
+            {_DIGIT, "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"}
+        ),
+        "century": frozenset({"century"}),
+        "quarter": frozenset({"quarter", "half"}),
+        "relative": units,
+        "long_adj": units,
+        "bare_plural": units,
         "holiday": frozenset(_WORD.findall(key)[0] for key in lex.holidays),
-        "year_quarter": digit, "the_quarter": frozenset({"quarter", "period"}),
+        "year_quarter": digit,
+        "the_quarter": frozenset({"quarter", "period"}),
         "deictic": frozenset({"today", "yesterday", "tomorrow", "tonight", *lex.parts_of_day}),
-        "year_ago": frozenset({"year", "months"}), "that_unit": frozenset({"day", "week", "month", "quarter", "year"}),
-        "weekend": frozenset({"weekend"}), "year_end": frozenset({"year"}), "year_ended": frozenset({"year"}),
+        "year_ago": frozenset({"year", "months"}),
+        "that_unit": frozenset({"day", "week", "month", "quarter", "year"}),
+        "weekend": frozenset({"weekend"}),
+        "year_end": frozenset({"year"}),
+        "year_ended": frozenset({"year"}),
         "year_under_discussion": frozenset({"year"}),
-        "reference": frozenset({"current", *(_WORD.findall(key)[-1] for key in lex.references)}),  # a phrase's last word
+        "reference": frozenset(
+            {"current", *(_WORD.findall(key)[-1] for key in lex.references)}
+        ),  # a phrase's last word
         "set_word": frozenset(lex.sets),
         "every": frozenset({"every", "each", "once", "twice", "thrice", "times"}),
     }
@@ -137,14 +171,27 @@ def extract_dates(text: str, *, published: dt.date | None, merge_ranges: bool = 
         resolved = cand.resolve(Context(published, tense, reference))
         if resolved is None:
             continue
-        out.append(TemporalExpression(
-            start=cand.start, end=cand.end, text=text[cand.start:cand.end], type=resolved.type,
-            value=resolved.value, start_date=resolved.start_date, end_date=resolved.end_date,
-            granularity=resolved.granularity, mod=resolved.mod, anchor=resolved.anchor,
-            anchor_date=resolved.anchor_date,
-        ))
+        out.append(
+            TemporalExpression(
+                start=cand.start,
+                end=cand.end,
+                text=text[cand.start : cand.end],
+                type=resolved.type,
+                value=resolved.value,
+                start_date=resolved.start_date,
+                end_date=resolved.end_date,
+                granularity=resolved.granularity,
+                mod=resolved.mod,
+                anchor=resolved.anchor,
+                anchor_date=resolved.anchor_date,
+            )
+        )
         period = resolved.period
-        if resolved.type in ("DATE", "TIME") and resolved.anchor != "text" and period is not None \
-                and period.granularity in _REFERENCE_GRANULARITIES:
+        if (
+            resolved.type in ("DATE", "TIME")
+            and resolved.anchor != "text"
+            and period is not None
+            and period.granularity in _REFERENCE_GRANULARITIES
+        ):
             reference = period
     return out

@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from transforms.dates.resolution import Candidate
 from transforms.dates.lexicon import alternation, lexicon
+from transforms.dates.resolution import Candidate
 
 __all__ = [
     "Rule",
@@ -61,11 +61,13 @@ _B = r"(?:(?<=mid-)|(?<=late-)|(?<=early-)|(?<![\w'’-]))"  # a word start (not
 _E = r"(?![\w])"  # end of a word
 
 
-
 def _names(table: dict[str, int] | Mapping[str, int]) -> str:
     """Full names, or short forms with an optional period ("Sept.", "Tues")."""
-    short = [w for w in table if len(w) <= 5 and any(len(o) > len(w) and o.startswith(w) and table[o] == table[w]
-                                                     for o in table)]
+    short = [
+        w
+        for w in table
+        if len(w) <= 5 and any(len(o) > len(w) and o.startswith(w) and table[o] == table[w] for o in table)
+    ]
     full = [w for w in table if w not in short]
     return rf"{_B}(?:(?:{alternation(short)})(?:\.(?!\d))?|(?:{alternation(full)}))(?!\w|['’](?!s(?!\w)))"
 
@@ -79,18 +81,22 @@ _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen
 _TENS_ = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES_ = "one|two|three|four|five|six|seven|eight|nine"
 _TWO_DIGITS = rf"(?:(?:{_TENS_})(?:[\s-](?:{_ONES_}))?|{_TEENS})"
-SPOKEN_YEAR = (rf"(?<![\w-])(?:(?:the\s+year\s+)?two\s+thousand(?:\s+and)?(?:\s+(?:{_TWO_DIGITS}|{_ONES_}))?"
-               rf"|(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
-               rf"(?:\s+hundred(?:\s+and\s+(?:{_TWO_DIGITS}|{_ONES_}))?|\s+{_TWO_DIGITS})"
-               rf"|twenty\s+(?:(?:{_TENS_})(?:[\s-](?:{_ONES_}))?|{_TEENS}))(?![\w-])")
+SPOKEN_YEAR = (
+    rf"(?<![\w-])(?:(?:the\s+year\s+)?two\s+thousand(?:\s+and)?(?:\s+(?:{_TWO_DIGITS}|{_ONES_}))?"
+    rf"|(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+    rf"(?:\s+hundred(?:\s+and\s+(?:{_TWO_DIGITS}|{_ONES_}))?|\s+{_TWO_DIGITS})"
+    rf"|twenty\s+(?:(?:{_TENS_})(?:[\s-](?:{_ONES_}))?|{_TEENS}))(?![\w-])"
+)
 """A year said in words, as broadcast transcripts write it: "nineteen ninety-six", "the year two thousand"."""
 YEAR_ANY = rf"(?:{YEAR}|{SPOKEN_YEAR})"
 ORDINAL = rf"(?:(?:{_ORDINAL_WORDS}|latest)|\d{{1,2}}(?:st|nd|rd|th)){_E}"
 _NUMBER_WORDS = alternation(k for k in _LEX.numbers)
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
-NUMBER = (rf"(?:(?<![\w.,])\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?(?![\d]|,\d)|{_B}(?:(?:{_TENS})[\s-](?:{_ONES})"
-          rf"|(?:{_NUMBER_WORDS})){_E})")
+NUMBER = (
+    rf"(?:(?<![\w.,])\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?(?![\d]|,\d)|{_B}(?:(?:{_TENS})[\s-](?:{_ONES})"
+    rf"|(?:{_NUMBER_WORDS})){_E})"
+)
 VAGUE = rf"{_B}(?:{alternation(_LEX.vague_numbers)}){_E}"
 _UNIT_WORDS = alternation(list(_LEX.units) + [u + "s" for u in _LEX.units if u != "century"] + ["centuries"])
 UNIT = rf"(?:{_UNIT_WORDS}){_E}"

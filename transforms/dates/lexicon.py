@@ -84,8 +84,9 @@ def lexicon() -> Lexicon:
     """The lexicon of ``temporal.toml`` (read once, via importlib.resources)."""
     raw = resources.files("transforms.dates.data").joinpath("temporal.toml").read_text(encoding="utf-8")
     data = tomllib.loads(raw)
-    units = {name: Unit(str(u["code"]), bool(u["time"]), str(u["granularity"]))
-             for name, u in _table(data, "units").items()}
+    units = {
+        name: Unit(str(u["code"]), bool(u["time"]), str(u["granularity"])) for name, u in _table(data, "units").items()
+    }
     tense = _table(data, "tense")
     return Lexicon(
         months={k: int(v) for k, v in _table(data, "months").items()},

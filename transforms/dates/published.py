@@ -19,8 +19,8 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 from schemas.records import CleanArticle
-from transforms.extract.published_bounds import plausible_publication_date
 from transforms.dates.expressions import extract_dates
+from transforms.extract.published_bounds import plausible_publication_date
 
 __all__ = ["PublishedSource", "find_publication_date", "resolve_published"]
 
@@ -29,11 +29,14 @@ PublishedSource = Literal["metadata", "dateline", "url"]
 _HEAD_CHARS = 800
 _HEAD_LINES = 8
 _DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z.'’ -]{1,40}[A-Z.](?:,\s*[A-Z][A-Za-z.'’ -]{1,40})?\s*\((?P<date>[^()\n]{6,40})\)\s*(?:[-–—:]|--|(?=[A-Z]))",
+    r"^\s*[A-Z][A-Z.'’ -]{1,40}[A-Z.](?:,\s*[A-Z][A-Za-z.'’ -]{1,40})?"
+    r"\s*\((?P<date>[^()\n]{6,40})\)\s*(?:[-–—:]|--|(?=[A-Z]))",
     re.MULTILINE,
 )
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
-          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 # "NORFOLK, Va., Oct. 21, 2024 –", "HUNTSVILLE, AL – March 20, 2025 –": a place, then a full date, then a dash
 _BARE_DATELINE = re.compile(
     r"^\s*[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30}){0,2}?\s*(?:,|[-–—]{1,2})\s*"
@@ -50,8 +53,9 @@ _URL_DATE = re.compile(
     r"(?<![\d])(?P<y>(?:19|20)\d\d)(?P<sep>[/_-]?)(?P<m>0[1-9]|1[0-2]|(?<=[/_-])[1-9])(?P=sep)"
     r"(?P<d>0[1-9]|[12]\d|3[01]|(?<=[/_-])[1-9])(?!\d)"
 )
-_JAN_1_WRITTEN = re.compile(r"\b(?:jan(?:uary|\.)?\s+1(?:st)?\b|1(?:st)?\s+jan(?:uary)?\b|\d{4}-01-01\b|01/01/\d{4})",
-                            re.IGNORECASE)
+_JAN_1_WRITTEN = re.compile(
+    r"\b(?:jan(?:uary|\.)?\s+1(?:st)?\b|1(?:st)?\s+jan(?:uary)?\b|\d{4}-01-01\b|01/01/\d{4})", re.IGNORECASE
+)
 
 
 def _copyright_only(day: dt.date, text: str) -> bool:
@@ -59,13 +63,17 @@ def _copyright_only(day: dt.date, text: str) -> bool:
     if (day.month, day.day) != (1, 1):
         return False
     years = {int(m["year"]) for m in _COPYRIGHT.finditer(text)}
-    return day.year in years and not _JAN_1_WRITTEN.search(text[:_HEAD_CHARS * 2])
+    return day.year in years and not _JAN_1_WRITTEN.search(text[: _HEAD_CHARS * 2])
 
 
 def _first_day(snippet: str) -> dt.date | None:
     for expr in extract_dates(snippet, published=None):
-        if expr.type in ("DATE", "TIME") and expr.anchor == "none" and expr.start_date is not None \
-                and expr.start_date == expr.end_date:
+        if (
+            expr.type in ("DATE", "TIME")
+            and expr.anchor == "none"
+            and expr.start_date is not None
+            and expr.start_date == expr.end_date
+        ):
             return expr.start_date
     return None
 
@@ -103,8 +111,9 @@ def _from_url(url: str, max_date: dt.date) -> dt.date | None:
     return None
 
 
-def find_publication_date(text: str, *, url: str | None, metadata_date: dt.date | None,
-                          max_date: dt.date) -> tuple[dt.date | None, PublishedSource | None]:
+def find_publication_date(
+    text: str, *, url: str | None, metadata_date: dt.date | None, max_date: dt.date
+) -> tuple[dt.date | None, PublishedSource | None]:
     """The publication date of an article and its source; ``(None, None)`` when nothing trustworthy."""
     metadata_date = plausible_publication_date(metadata_date, max_date)
     if metadata_date is not None and not _copyright_only(metadata_date, text):
@@ -119,8 +128,9 @@ def find_publication_date(text: str, *, url: str | None, metadata_date: dt.date 
     return None, None
 
 
-def resolve_published(article: CleanArticle, *, url: str | None,
-                      max_date: dt.date) -> tuple[dt.date | None, PublishedSource | None]:
+def resolve_published(
+    article: CleanArticle, *, url: str | None, max_date: dt.date
+) -> tuple[dt.date | None, PublishedSource | None]:
     """The publication date of a cleaned article and its source.
 
     The cleaner's own date is the page metadata for HTML (already vetted against copyright years)

@@ -69,14 +69,15 @@ class Candidate:
     priority: int = 0
 
 
-def _from_period(period: Period, anchor: Anchor, anchor_date: dt.date | None,
-                 type_: TimexType = "DATE") -> Resolved:
-    return Resolved(type_, period.value, period.start, period.end, period.granularity, None, anchor,
-                    anchor_date, period)
+def _from_period(period: Period, anchor: Anchor, anchor_date: dt.date | None, type_: TimexType = "DATE") -> Resolved:
+    return Resolved(
+        type_, period.value, period.start, period.end, period.granularity, None, anchor, anchor_date, period
+    )
 
 
-def fixed(type_: TimexType, value: str, granularity: Granularity | None = None,
-          mod: TimexMod | None = None) -> Resolver:
+def fixed(
+    type_: TimexType, value: str, granularity: Granularity | None = None, mod: TimexMod | None = None
+) -> Resolver:
     """A value that needs no anchor: a duration, a set, a PAST_REF/PRESENT_REF/FUTURE_REF."""
     result = Resolved(type_, value, granularity=granularity, mod=mod)
 
@@ -121,8 +122,9 @@ def pick_occurrence(options: list[Period], published: dt.date, tense: Tense) -> 
     return min(options, key=distance)
 
 
-def partial(build: Callable[[int], Period | None], unresolved: str, granularity: Granularity,
-            type_: TimexType = "DATE") -> Resolver:
+def partial(
+    build: Callable[[int], Period | None], unresolved: str, granularity: Granularity, type_: TimexType = "DATE"
+) -> Resolver:
     """A date missing its year ("March 3", "in July", "the third quarter"): ``build(year)`` makes the
     period of a given year; the year comes from the publication date and the tense."""
 
@@ -133,15 +135,15 @@ def partial(build: Callable[[int], Period | None], unresolved: str, granularity:
         options = [p for p in (build(year - 1), build(year), build(year + 1)) if p is not None]
         chosen = pick_occurrence(options, ctx.published, ctx.tense)
         if chosen is None:
-            return Resolved(type_, unresolved, granularity=granularity, anchor="publication",
-                            anchor_date=ctx.published)
+            return Resolved(type_, unresolved, granularity=granularity, anchor="publication", anchor_date=ctx.published)
         return _from_period(chosen, "publication", ctx.published, type_)
 
     return resolve
 
 
-def from_publication(compute: Callable[[dt.date], Period | None], unresolved: str,
-                     granularity: Granularity, type_: TimexType = "DATE") -> Resolver:
+def from_publication(
+    compute: Callable[[dt.date], Period | None], unresolved: str, granularity: Granularity, type_: TimexType = "DATE"
+) -> Resolver:
     """A date relative to the publication date ("yesterday", "last week", "two years ago")."""
 
     def resolve(ctx: Context) -> Resolved:
@@ -153,8 +155,7 @@ def from_publication(compute: Callable[[dt.date], Period | None], unresolved: st
     return resolve
 
 
-def from_reference(compute: Callable[[Period], Period | None], unresolved: str,
-                   granularity: Granularity) -> Resolver:
+def from_reference(compute: Callable[[Period], Period | None], unresolved: str, granularity: Granularity) -> Resolver:
     """A date relative to the last date of the text ("a year earlier", "the next day"); the publication
     date stands in when the text has named no date before."""
 
@@ -192,8 +193,9 @@ def weekday(iso_weekday: int, shift: int | None, part: str | None) -> Resolver:
             day = published - dt.timedelta(days=back)
         period = Period("day", day)
         if part:
-            return Resolved("TIME", f"{day.isoformat()}T{part}", day, day, "day", None, "publication",
-                            published, period)
+            return Resolved(
+                "TIME", f"{day.isoformat()}T{part}", day, day, "day", None, "publication", published, period
+            )
         return _from_period(period, "publication", published)
 
     return resolve

@@ -57,17 +57,16 @@ def _matches(short: str, long: str) -> int | None:
 def _long_window(text: str, end: int, letters: int) -> tuple[int, str]:
     begin = max(0, end - 250)
     window = text[begin:end]
-    stop = None
-    for stop in _STOP.finditer(window):
-        pass
+    stops = list(_STOP.finditer(window))
+    stop = stops[-1] if stops else None  # the last stop before the end
     if stop is not None:
         begin += stop.end()
         window = text[begin:end]
     words = list(_WORD.finditer(window))
-    keep = words[-min(len(words), letters + 5, 2 * letters):] if words else []
+    keep = words[-min(len(words), letters + 5, 2 * letters) :] if words else []
     if not keep:
         return end, ""
-    return begin + keep[0].start(), text[begin + keep[0].start():end]
+    return begin + keep[0].start(), text[begin + keep[0].start() : end]
 
 
 def _definition(short: str, long_start: int, long: str, short_start: int, short_end: int) -> AcronymDefinition | None:
@@ -81,8 +80,9 @@ def _definition(short: str, long_start: int, long: str, short_start: int, short_
         return None
     if len(words) > sum(ch.isupper() for ch in short) + 2:
         return None
-    return AcronymDefinition(short, long_text, short_start, short_end, long_start + offset,
-                             long_start + offset + len(long_text))
+    return AcronymDefinition(
+        short, long_text, short_start, short_end, long_start + offset, long_start + offset + len(long_text)
+    )
 
 
 def find_definitions(text: str) -> list[AcronymDefinition]:
@@ -97,10 +97,12 @@ def find_definitions(text: str) -> list[AcronymDefinition]:
             if definition:
                 found.append(definition)
         else:
-            before = re.search(r"([A-Z][A-Za-z0-9&./-]{1,11})\s*$", text[max(0, paren.start() - 14):paren.start()])
+            before = re.search(r"([A-Z][A-Za-z0-9&./-]{1,11})\s*$", text[max(0, paren.start() - 14) : paren.start()])
             if before and _is_short(before.group(1)) and inner[:1].isupper():
-                s_start = paren.start() - len(text[max(0, paren.start() - 14):paren.start()]) + before.start(1)
-                definition = _definition(before.group(1), paren.start(1), inner, s_start, s_start + len(before.group(1)))
+                s_start = paren.start() - len(text[max(0, paren.start() - 14) : paren.start()]) + before.start(1)
+                definition = _definition(
+                    before.group(1), paren.start(1), inner, s_start, s_start + len(before.group(1))
+                )
                 if definition and definition.long_start == paren.start(1):
                     found.append(definition)
     return found

@@ -21,8 +21,16 @@ from transforms.entities.people import PARTICLES, canonical_person, name_key
 
 __all__ = ["Candidate", "select", "assign_person_ids", "repeat_names", "PRIORITY"]
 
-PRIORITY: dict[str, float] = {"gazetteer": 5.0, "rule": 4.0, "acronym": 5.5, "model": 3.0, "surname": 3.5,
-                              "weak": 2.0, "coreference": 1.0, "title": 1.5}
+PRIORITY: dict[str, float] = {
+    "gazetteer": 5.0,
+    "rule": 4.0,
+    "acronym": 5.5,
+    "model": 3.0,
+    "surname": 3.5,
+    "weak": 2.0,
+    "coreference": 1.0,
+    "title": 1.5,
+}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -80,7 +88,7 @@ def assign_person_ids(text: str, candidates: list[Candidate]) -> list[Candidate]
     for i, cand in enumerate(candidates):
         if cand.type != "PERSON" or cand.entity_id is not None or cand.rank == "title":
             continue
-        name = re.sub(r"\s+", " ", text[cand.start:cand.end])
+        name = re.sub(r"\s+", " ", text[cand.start : cand.end])
         words = [w for w in _name_words(name) if w.lower().strip(".") not in PARTICLES]
         if len(words) < 2:
             singles.append(i)
@@ -92,7 +100,7 @@ def assign_person_ids(text: str, candidates: list[Candidate]) -> list[Candidate]
         by_surname.setdefault(name_key(_surname(canonical)), (canonical, person_id))
     for i in singles:
         cand = candidates[i]
-        name = text[cand.start:cand.end]
+        name = text[cand.start : cand.end]
         bound = by_surname.get(name_key(name))
         if bound is None:
             known = canonical_person(name)
@@ -116,8 +124,11 @@ _CAPITALIZED = re.compile(r"(?<![\w-])[A-Z][\w'’]+(?:-[A-Z]?[\w'’]+)?(?![\w-
 def _variant_uses(text: str, surname: str) -> list[tuple[int, int]]:
     """Capitalized words spelling ``surname`` differently but with the same transliteration key."""
     key = name_key(surname)
-    return [(m.start(), m.end()) for m in _CAPITALIZED.finditer(text)
-            if m.group() != surname and m.group()[:2].lower() == surname[:2].lower() and name_key(m.group()) == key]
+    return [
+        (m.start(), m.end())
+        for m in _CAPITALIZED.finditer(text)
+        if m.group() != surname and m.group()[:2].lower() == surname[:2].lower() and name_key(m.group()) == key
+    ]
 
 
 def repeat_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
@@ -130,22 +141,40 @@ def repeat_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
         return any(s < end and start < e and (s, e) != (start, end) for s, e in spans)
 
     for cand in chosen:
-        surface = text[cand.start:cand.end]
+        surface = text[cand.start : cand.end]
         if cand.rank in ("coreference", "title", "weak") or surface in seen:
             continue
         seen.add(surface)
         if len(surface) >= 3 and surface[:1].isupper() and "\n" not in surface:
             for start, end in _uses(text, surface):
                 if start != cand.start:
-                    extra.append(replace(cand, start=start, end=end, method="coreference", rank="coreference",
-                                         title=None, affiliation=None))
+                    extra.append(
+                        replace(
+                            cand,
+                            start=start,
+                            end=end,
+                            method="coreference",
+                            rank="coreference",
+                            title=None,
+                            affiliation=None,
+                        )
+                    )
         ship = _SHIP_NAME.match(surface) if cand.type == "PLATFORM" else None
         if ship and ship.group(1) not in seen:
             seen.add(ship.group(1))
             for start, end in _uses(text, ship.group(1)):
                 if not inside_other(start, end):
-                    extra.append(replace(cand, start=start, end=end, method="coreference", rank="surname",
-                                         title=None, affiliation=None))
+                    extra.append(
+                        replace(
+                            cand,
+                            start=start,
+                            end=end,
+                            method="coreference",
+                            rank="surname",
+                            title=None,
+                            affiliation=None,
+                        )
+                    )
         if cand.type == "PERSON" and len(_name_words(surface)) >= 2:
             surname = _surname(surface)
             if len(surname) >= 3 and surname[:1].isupper() and surname not in seen:
@@ -153,6 +182,15 @@ def repeat_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
                 for start, end in [*_uses(text, surname), *_variant_uses(text, surname)]:
                     if inside_other(start, end):
                         continue
-                    extra.append(replace(cand, start=start, end=end, method="coreference", rank="surname",
-                                         title=None, affiliation=None))
+                    extra.append(
+                        replace(
+                            cand,
+                            start=start,
+                            end=end,
+                            method="coreference",
+                            rank="surname",
+                            title=None,
+                            affiliation=None,
+                        )
+                    )
     return extra

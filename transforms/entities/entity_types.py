@@ -31,21 +31,28 @@ ORG_HEADS = frozenset(
     "University College Bank Company Companies Corporation Corp Corp. Inc Inc. Ltd Ltd. Plc PLC Bros Bros. Co Co. "
     "AG SA GmbH Airlines Airways Industries Holdings Systems Technologies Aerospace Dynamics Group's Tribe Clan "
     "Parliament Assembly Senate Congress Court Tribunal Police Service Services Agency's Network News Times Post "
-    "Press Radio Television TV".split())
+    "Press Radio Television TV".split()
+)
 PLACE_HEADS = frozenset(
     "Mountains Mountain Mount Hills Hill Valley River Lake Sea Gulf Bay Strait Straits Island Islands Peninsula "
     "Desert Plain Plains Basin Coast Province Governorate District Region County Oblast Sound Canal Heights "
-    "Ridge Plateau Delta Oasis".split())
+    "Ridge Plateau Delta Oasis".split()
+)
 FACILITY_HEADS = frozenset(
     "Barrage Dam Airport Airbase Air Base Bridge Camp Prison Hospital Mosque Church Cathedral Palace Square "
     "Stadium Port Harbour Harbor Refinery Museum Tower Station Street Road Highway Embassy Consulate Base "
-    "Barracks Pipeline Plant Field".split())
-_LOCATIVE = re.compile(r"(?:\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Aa]round|[Ii]nto|[Tt]owards?|[Aa]cross)|\b(?:town|city|village|province|district|region|governorate|site|suburb|"
-                       r"outskirts|area|port|capital)[ \t]+of)[ \t]+$")
+    "Barracks Pipeline Plant Field".split()
+)
+_LOCATIVE = re.compile(
+    r"(?:\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Aa]round|[Ii]nto|[Tt]owards?|[Aa]cross)|\b(?:town|city|village|province|district|region|governorate|site|suburb|"
+    r"outskirts|area|port|capital)[ \t]+of)[ \t]+$"
+)
 _REGIME = re.compile(r"(?:['’]s?)?[ \t]+(?:[a-z]+[ \t]+)?(?:regime|dictatorship|administration|government|junta)\b")
 _REGIME_OF = re.compile(r"\b(?:regime|dictatorship|administration|junta)[ \t]+of[ \t]+$")
-_GLOSS = re.compile(r"\((?:[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?:|also[ \t]+(?:transliterated|spelled|spelt|known)[ \t]+as)"
-                    r"[^()]*\)")
+_GLOSS = re.compile(
+    r"\((?:[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?:|also[ \t]+(?:transliterated|spelled|spelt|known)[ \t]+as)"
+    r"[^()]*\)"
+)
 _ALSO = re.compile(r"\balso[ \t]+(?:transliterated|spelled|spelt|romanized|romanised)[ \t]+as[ \t]+$")
 _KUNYA = re.compile(r"^(?:Abu|Abou|Umm|Um)[ \t]+[A-Z]")
 _NAME_CHARS = re.compile(r"[A-Za-z]")
@@ -89,9 +96,12 @@ def retype(text: str, cands: list[Candidate], lookup: Callable[[str], Entry | No
         if cand.method != "model" or cand.entry is not None:
             out.append(cand)
             continue
-        surface = text[cand.start:cand.end]
-        if any(s < cand.start and cand.end <= e for s, e in glosses) or _ALSO.search(text, max(0, cand.start - 60), cand.start) \
-                or not _NAME_CHARS.search(surface):
+        surface = text[cand.start : cand.end]
+        if (
+            any(s < cand.start and cand.end <= e for s, e in glosses)
+            or _ALSO.search(text, max(0, cand.start - 60), cand.start)
+            or not _NAME_CHARS.search(surface)
+        ):
             continue
         head = _head_type(surface)
         if head is not None and head != cand.type and cand.type in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FACILITY"):
@@ -109,14 +119,14 @@ def _one_sense(text: str, cands: list[Candidate]) -> list[Candidate]:
     places: dict[str, Candidate] = {}
     surnames: set[str] = set()
     for cand in cands:
-        surface = text[cand.start:cand.end]
+        surface = text[cand.start : cand.end]
         if cand.type in ("GPE", "LOC") and cand.rank != "weak":
             places.setdefault(surface, cand)
         elif cand.type == "PERSON" and len(surface.split()) > 1:
             surnames.add(surface.split()[-1])
     out: list[Candidate] = []
     for cand in cands:
-        surface = text[cand.start:cand.end]
+        surface = text[cand.start : cand.end]
         if cand.method == "model" and cand.type == "PERSON" and surface in places and surface not in surnames:
             cand = replace(cand, type=places[surface].type, entry=places[surface].entry)
         out.append(cand)
@@ -125,13 +135,13 @@ def _one_sense(text: str, cands: list[Candidate]) -> list[Candidate]:
 
 def _person(text: str, cand: Candidate, lookup: Callable[[str], Entry | None]) -> Candidate:
     """A model "person": a place after a locative word, or a regime; else ``cand`` as it is."""
-    surface = text[cand.start:cand.end]
+    surface = text[cand.start : cand.end]
     regime = regime_spans(text, cand.start, cand.end)
     if regime is not None:
         return replace(cand, start=regime[0], end=regime[1], type="ORG")
     short = len(surface.split()) <= 2 and not re.search(r"\b[A-Z]\.", surface)
     if short and _LOCATIVE.search(text, max(0, cand.start - 40), cand.start):
-        after = text[cand.end:cand.end + 3]
+        after = text[cand.end : cand.end + 3]
         if not after.startswith(("'s", "’s")):
             entry = lookup(surface)
             place: EntityType = entry.type if entry is not None and entry.type in ("GPE", "LOC", "FACILITY") else "GPE"

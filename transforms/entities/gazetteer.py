@@ -28,24 +28,89 @@ from spacy.tokens import Doc
 
 from schemas.entities import ENTITY_TYPES, EntityType
 
-__all__ = ["Entry", "Gazetteer", "GazetteerMatch", "SUBTYPE_TYPE", "entity_id", "normalize", "load_entries",
-           "build_gazetteer", "make_entry", "MatchMode", "FormIndex", "find_form"]
+__all__ = [
+    "Entry",
+    "Gazetteer",
+    "GazetteerMatch",
+    "SUBTYPE_TYPE",
+    "entity_id",
+    "normalize",
+    "load_entries",
+    "build_gazetteer",
+    "make_entry",
+    "MatchMode",
+    "FormIndex",
+    "find_form",
+]
 
-GAZETTEER_FILES = ("gazetteer_orgs.toml", "gazetteer_armed_groups.toml", "gazetteer_companies.toml",
-                   "gazetteer_weapons.toml", "gazetteer_operations.toml")
+GAZETTEER_FILES = (
+    "gazetteer_orgs.toml",
+    "gazetteer_armed_groups.toml",
+    "gazetteer_companies.toml",
+    "gazetteer_weapons.toml",
+    "gazetteer_operations.toml",
+)
 
-_WEAPON_SUBTYPES = ("missile", "cruise_missile", "ballistic_missile", "hypersonic_missile", "anti_ship_missile",
-                    "air_to_air_missile", "surface_to_air_missile", "anti_tank_missile", "manpads", "icbm", "slbm",
-                    "guided_bomb", "bomb", "rocket", "munition", "loitering_munition", "torpedo", "small_arm",
-                    "towed_artillery", "naval_gun", "mine", "weapon_class")
-_PLATFORM_SUBTYPES = ("fighter_aircraft", "attack_aircraft", "bomber", "transport_aircraft", "tanker_aircraft",
-                      "aew_aircraft", "patrol_aircraft", "reconnaissance_aircraft", "electronic_warfare_aircraft",
-                      "command_aircraft", "trainer_aircraft", "aircraft", "tiltrotor", "helicopter", "uav",
-                      "rocket_launcher", "self_propelled_artillery", "air_defense_system", "tank",
-                      "armored_vehicle", "ship_class", "ship", "aircraft_carrier", "cruiser", "destroyer",
-                      "frigate", "submarine", "satellite", "spacecraft", "platform_class")
-SUBTYPE_TYPE: dict[str, EntityType] = {**{s: "WEAPON" for s in _WEAPON_SUBTYPES},
-                                       **{s: "PLATFORM" for s in _PLATFORM_SUBTYPES}}
+_WEAPON_SUBTYPES = (
+    "missile",
+    "cruise_missile",
+    "ballistic_missile",
+    "hypersonic_missile",
+    "anti_ship_missile",
+    "air_to_air_missile",
+    "surface_to_air_missile",
+    "anti_tank_missile",
+    "manpads",
+    "icbm",
+    "slbm",
+    "guided_bomb",
+    "bomb",
+    "rocket",
+    "munition",
+    "loitering_munition",
+    "torpedo",
+    "small_arm",
+    "towed_artillery",
+    "naval_gun",
+    "mine",
+    "weapon_class",
+)
+_PLATFORM_SUBTYPES = (
+    "fighter_aircraft",
+    "attack_aircraft",
+    "bomber",
+    "transport_aircraft",
+    "tanker_aircraft",
+    "aew_aircraft",
+    "patrol_aircraft",
+    "reconnaissance_aircraft",
+    "electronic_warfare_aircraft",
+    "command_aircraft",
+    "trainer_aircraft",
+    "aircraft",
+    "tiltrotor",
+    "helicopter",
+    "uav",
+    "rocket_launcher",
+    "self_propelled_artillery",
+    "air_defense_system",
+    "tank",
+    "armored_vehicle",
+    "ship_class",
+    "ship",
+    "aircraft_carrier",
+    "cruiser",
+    "destroyer",
+    "frigate",
+    "submarine",
+    "satellite",
+    "spacecraft",
+    "platform_class",
+)
+SUBTYPE_TYPE: dict[str, EntityType] = {
+    **{s: "WEAPON" for s in _WEAPON_SUBTYPES},
+    **{s: "PLATFORM" for s in _PLATFORM_SUBTYPES},
+}
 
 MatchMode = Literal["strong", "weak"]
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
@@ -92,13 +157,29 @@ class GazetteerMatch:
     token_end: int
 
 
-def make_entry(name: str, type_: str, *, subtype: str | None = None, country: str | None = None,
-               wikidata_id: str | None = None, aliases: Iterable[str] = (), weak: Iterable[str] = ()) -> Entry:
+def make_entry(
+    name: str,
+    type_: str,
+    *,
+    subtype: str | None = None,
+    country: str | None = None,
+    wikidata_id: str | None = None,
+    aliases: Iterable[str] = (),
+    weak: Iterable[str] = (),
+) -> Entry:
     if type_ not in ENTITY_TYPES:
         raise ValueError(f"unknown entity type {type_!r} for {name!r}")
     typed = cast(EntityType, type_)
-    return Entry(entity_id(typed, name, wikidata_id), name, typed, subtype, country, wikidata_id,
-                 tuple(dict.fromkeys(a for a in aliases if a and a != name)), tuple(weak))
+    return Entry(
+        entity_id(typed, name, wikidata_id),
+        name,
+        typed,
+        subtype,
+        country,
+        wikidata_id,
+        tuple(dict.fromkeys(a for a in aliases if a and a != name)),
+        tuple(weak),
+    )
 
 
 def _read_toml(name: str) -> dict[str, Any]:
@@ -115,9 +196,17 @@ def load_entries(files: Iterable[str] = GAZETTEER_FILES) -> list[Entry]:
             type_ = item.get("type") or SUBTYPE_TYPE.get(subtype or "") or data.get("type")
             if type_ is None:
                 raise ValueError(f"{name}: no type for {item.get('name')!r}")
-            entries.append(make_entry(item["name"], type_, subtype=subtype, country=item.get("country"),
-                                      wikidata_id=item.get("wikidata"), aliases=item.get("aliases", ()),
-                                      weak=item.get("weak", ())))
+            entries.append(
+                make_entry(
+                    item["name"],
+                    type_,
+                    subtype=subtype,
+                    country=item.get("country"),
+                    wikidata_id=item.get("wikidata"),
+                    aliases=item.get("aliases", ()),
+                    weak=item.get("weak", ()),
+                )
+            )
     return entries
 
 
@@ -176,12 +265,14 @@ class Gazetteer:
             for match_id, start, end in matcher(doc):
                 entry = self.entries.get(doc.vocab.strings[match_id])
                 if entry is not None:
-                    yield GazetteerMatch(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), entry, strong,
-                                         start, end)
+                    yield GazetteerMatch(
+                        doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), entry, strong, start, end
+                    )
 
 
-def build_gazetteer(nlp: Language, groups: Iterable[tuple[Iterable[Entry], MatchMode]],
-                    fallback: FormIndex | None = None) -> Gazetteer:
+def build_gazetteer(
+    nlp: Language, groups: Iterable[tuple[Iterable[Entry], MatchMode]], fallback: FormIndex | None = None
+) -> Gazetteer:
     """Index ``groups`` of (entries, mode) in priority order; the first entry to claim a surface wins.
 
     Mode "strong": aliases go to the strong matcher, except the entry's weak ones; "weak": every alias goes
@@ -223,9 +314,16 @@ def _quote_variants(form: str) -> list[str]:
 
 def _merge(old: Entry, new: Entry) -> Entry:
     aliases = tuple(dict.fromkeys((*old.aliases, *new.aliases, new.name)))
-    return Entry(old.entity_id, old.name, old.type, old.subtype or new.subtype, old.country or new.country,
-                 old.wikidata_id or new.wikidata_id, tuple(a for a in aliases if a != old.name),
-                 tuple(dict.fromkeys((*old.weak, *new.weak))))
+    return Entry(
+        old.entity_id,
+        old.name,
+        old.type,
+        old.subtype or new.subtype,
+        old.country or new.country,
+        old.wikidata_id or new.wikidata_id,
+        tuple(a for a in aliases if a != old.name),
+        tuple(dict.fromkeys((*old.weak, *new.weak))),
+    )
 
 
 def _matcher(nlp: Language, forms: dict[str, list[str]]) -> PhraseMatcher:

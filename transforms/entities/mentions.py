@@ -29,20 +29,28 @@ from spacy.tokens import Doc, Span
 from schemas.entities import Entity, EntitySource, EntityType, Mention
 from transforms.entities.acronyms import find_definitions, find_uses
 from transforms.entities.coreference import Candidate, assign_person_ids, repeat_names, select
+from transforms.entities.entity_types import retype
 from transforms.entities.gazetteer import Entry, Gazetteer, build_gazetteer, entity_id, load_entries, normalize
 from transforms.entities.military_patterns import find_patterns
 from transforms.entities.ner import DEFAULT_MODEL, fresh_model
 from transforms.entities.people import TitleFinder, title_finder
 from transforms.entities.places import place_entries
 from transforms.entities.teams import team_slots
-from transforms.entities.entity_types import retype
-from transforms.entities.weapon_classes import class_candidates
 from transforms.entities.truecase import acronym_forms, dateline_places, recase
+from transforms.entities.weapon_classes import class_candidates
 
 __all__ = ["EntityExtractor", "EntityResult"]
 
-_MODEL_TYPES: dict[str, EntityType] = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP",
-                                       "FAC": "FACILITY", "EVENT": "EVENT", "LANGUAGE": "NORP"}
+_MODEL_TYPES: dict[str, EntityType] = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "GPE",
+    "LOC": "LOC",
+    "NORP": "NORP",
+    "FAC": "FACILITY",
+    "EVENT": "EVENT",
+    "LANGUAGE": "NORP",
+}
 _LEADING = re.compile(r"^(?:(?:the|The|THE)\s+)")
 _TRAILING = re.compile(r"(?:['’]s?|\s+|[,;:]|(?<=[a-z]{4})\.)$")
 _CUT = re.compile(r"\s*[(\[]")
@@ -62,9 +70,11 @@ class EntityResult:
 def _resources(model: str) -> tuple[Language, Gazetteer]:
     nlp = fresh_model(model)
     places = place_entries()
-    gazetteer = build_gazetteer(nlp, [(load_entries(), "strong"), (places.countries, "weak"),
-                                      (places.regions, "strong"), (places.weak, "weak")],
-                                fallback=places.cities)
+    gazetteer = build_gazetteer(
+        nlp,
+        [(load_entries(), "strong"), (places.countries, "weak"), (places.regions, "strong"), (places.weak, "weak")],
+        fallback=places.cities,
+    )
     return nlp, gazetteer
 
 
@@ -99,8 +109,10 @@ class EntityExtractor:
         return doc
 
     def _preset(self, doc: Doc) -> Doc:
-        matches = sorted((m for m in self._gaz.matches(doc) if m.strong),
-                         key=lambda m: (-(m.token_end - m.token_start), m.token_start))
+        matches = sorted(
+            (m for m in self._gaz.matches(doc) if m.strong),
+            key=lambda m: (-(m.token_end - m.token_start), m.token_start),
+        )
         taken: set[int] = set()
         spans: list[Span] = []
         for m in matches:
@@ -121,35 +133,65 @@ class EntityExtractor:
                 cands.append(cand)
         for m in self._gaz.matches(doc):
             if not m.strong:
-                cands.append(Candidate(start=m.start, end=m.end, type=m.entry.type, method="gazetteer", rank="weak",
-                                       entry=m.entry))
+                cands.append(
+                    Candidate(
+                        start=m.start, end=m.end, type=m.entry.type, method="gazetteer", rank="weak", entry=m.entry
+                    )
+                )
         for match in _INITIAL_NAME.finditer(text):
             cands.append(Candidate(start=match.start(), end=match.end(), type="PERSON", method="rule", rank="weak"))
         for p in find_patterns(text):
             entry = self._gaz.lookup(p.canonical)
-            cands.append(Candidate(start=p.start, end=p.end, type=entry.type if entry else p.type, method="rule",
-                                   rank="rule", entry=entry, canonical=p.canonical, subtype=p.subtype))
+            cands.append(
+                Candidate(
+                    start=p.start,
+                    end=p.end,
+                    type=entry.type if entry else p.type,
+                    method="rule",
+                    rank="rule",
+                    entry=entry,
+                    canonical=p.canonical,
+                    subtype=p.subtype,
+                )
+            )
         cands = retype(text, cands, self._gaz.lookup)
         cands = class_candidates(text, cands, self._gaz.lookup)
         for start, end in dateline_places(text):
             entry = self._gaz.lookup(text[start:end]) or self._gaz.lookup(text[start:end].title())
             if entry is None or entry.type in ("GPE", "LOC"):
-                cands.append(Candidate(start=start, end=end, type=entry.type if entry else "GPE", method="rule",
-                                       rank="rule", entry=entry))
+                cands.append(
+                    Candidate(
+                        start=start,
+                        end=end,
+                        type=entry.type if entry else "GPE",
+                        method="rule",
+                        rank="rule",
+                        entry=entry,
+                    )
+                )
         chosen = _teams(text, self._drop_weak_conflicts(cands))
         chosen = self._acronyms(text, chosen)
         chosen, titled = self._people(text, chosen)
         chosen = self._resolve(text, chosen)
-        repeated = [c for c in repeat_names(text, chosen)
-                    if c.type != "NORP" or not any(s <= c.start and c.end <= e for s, e in titled)]
+        repeated = [
+            c
+            for c in repeat_names(text, chosen)
+            if c.type != "NORP" or not any(s <= c.start and c.end <= e for s, e in titled)
+        ]
         chosen = select(chosen + repeated)
         return self._result(text, chosen)
 
     def _from_model(self, text: str, ent: Span) -> Candidate | None:
         if ent.kb_id_ and ent.kb_id_ in self._gaz.entries:
             entry = self._gaz.entries[ent.kb_id_]
-            return Candidate(start=ent.start_char, end=ent.end_char, type=entry.type, method="gazetteer",
-                             rank="gazetteer", entry=entry)
+            return Candidate(
+                start=ent.start_char,
+                end=ent.end_char,
+                type=entry.type,
+                method="gazetteer",
+                rank="gazetteer",
+                entry=entry,
+            )
         start, end = _trim(text, ent.start_char, ent.end_char)
         if end <= start:
             return None
@@ -166,8 +208,7 @@ class EntityExtractor:
     def _drop_weak_conflicts(self, cands: list[Candidate]) -> list[Candidate]:
         """Weak gazetteer spans only where no stronger candidate overlaps; then resolve overlaps."""
         strong = [c for c in cands if c.rank != "weak"]
-        weak = [c for c in cands if c.rank == "weak"
-                and not any(c.start < s.end and s.start < c.end for s in strong)]
+        weak = [c for c in cands if c.rank == "weak" and not any(c.start < s.end and s.start < c.end for s in strong)]
         return select(strong + weak)
 
     def _acronyms(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
@@ -176,16 +217,32 @@ class EntityExtractor:
             long_cand = next((c for c in chosen if c.start <= d.long_start and d.long_end <= c.end), None)
             if long_cand is None or long_cand.type == "PERSON":
                 entry = self._gaz.lookup(d.long)
-                long_cand = Candidate(start=d.long_start, end=d.long_end, type=entry.type if entry else "ORG",
-                                      method="rule", rank="acronym", entry=entry, canonical=normalize(d.long))
+                long_cand = Candidate(
+                    start=d.long_start,
+                    end=d.long_end,
+                    type=entry.type if entry else "ORG",
+                    method="rule",
+                    rank="acronym",
+                    entry=entry,
+                    canonical=normalize(d.long),
+                )
                 extra.append(long_cand)
             elif long_cand.entry is None and long_cand.canonical is None:
                 named = replace(long_cand, canonical=normalize(d.long))
                 chosen = [named if c is long_cand else c for c in chosen]
                 long_cand = named
             for start, end in find_uses(text, d.short):
-                extra.append(Candidate(start=start, end=end, type=long_cand.type, method="acronym", rank="acronym",
-                                       entry=long_cand.entry, canonical=long_cand.canonical or normalize(d.long)))
+                extra.append(
+                    Candidate(
+                        start=start,
+                        end=end,
+                        type=long_cand.type,
+                        method="acronym",
+                        rank="acronym",
+                        entry=long_cand.entry,
+                        canonical=long_cand.canonical or normalize(d.long),
+                    )
+                )
         if not extra:
             return chosen
         return select([c for c in chosen if c.rank != "acronym"] + extra)
@@ -203,7 +260,7 @@ class EntityExtractor:
                 continue
             if cand.type != "PERSON":
                 start = self._titles.strip_leading(text, cand.start, cand.end)
-                if start == cand.start or cand.entry is not None or not _looks_like_name(text[start:cand.end]):
+                if start == cand.start or cand.entry is not None or not _looks_like_name(text[start : cand.end]):
                     with_titles.append(cand)
                     continue
                 cand = replace(cand, type="PERSON", start=start)
@@ -223,17 +280,43 @@ class EntityExtractor:
                     continue
             split = self._trailing_name(text, start, end)
             if split is not None:
-                extra.append(Candidate(start=split[0], end=end, type="PERSON", method="rule", rank="model",
-                                       title=match.title, affiliation=self._affiliation(split[1])))
+                extra.append(
+                    Candidate(
+                        start=split[0],
+                        end=end,
+                        type="PERSON",
+                        method="rule",
+                        rank="model",
+                        title=match.title,
+                        affiliation=self._affiliation(split[1]),
+                    )
+                )
                 continue
-            following = next((p for p in people if p.start >= end and text[end:p.start].strip() == ""), None)
+            following = next((p for p in people if p.start >= end and text[end : p.start].strip() == ""), None)
             if following is not None or any(p.start < end and start < p.end for p in people):
                 continue
-            extra.append(Candidate(start=start, end=end, type="PERSON", method="rule", rank="title", title=match.title,
-                                   affiliation=self._affiliation(match.affiliation)))
+            extra.append(
+                Candidate(
+                    start=start,
+                    end=end,
+                    type="PERSON",
+                    method="rule",
+                    rank="title",
+                    title=match.title,
+                    affiliation=self._affiliation(match.affiliation),
+                )
+            )
             titled.append((start, end))
-        kept = [c for c in chosen if c.end > c.start and (c.type == "PERSON" or (c.method != "model" and c.type != "NORP")
-                or not any(s <= c.start and c.end <= e for s, e in titled))]
+        kept = [
+            c
+            for c in chosen
+            if c.end > c.start
+            and (
+                c.type == "PERSON"
+                or (c.method != "model" and c.type != "NORP")
+                or not any(s <= c.start and c.end <= e for s, e in titled)
+            )
+        ]
         kept = [c for c in kept if c.type == "PERSON" or not any(x.start <= c.start and c.end <= x.end for x in extra)]
         return select(kept + extra), titled
 
@@ -268,7 +351,7 @@ class EntityExtractor:
             if cand.entry is not None:
                 chosen[i] = replace(cand, entity_id=cand.entry.entity_id)
             elif cand.type != "PERSON" or cand.rank != "title":
-                canonical = cand.canonical or normalize(_TRAILING.sub("", text[cand.start:cand.end]))
+                canonical = cand.canonical or normalize(_TRAILING.sub("", text[cand.start : cand.end]))
                 chosen[i] = replace(cand, canonical=canonical, entity_id=entity_id(cand.type, canonical))
         for i, cand in enumerate(chosen):
             if cand.rank == "title" and cand.entity_id is None:
@@ -282,7 +365,7 @@ class EntityExtractor:
         entities: dict[str, Entity] = {}
         surfaces: dict[str, list[str]] = {}
         for c in chosen:
-            surface = text[c.start:c.end]
+            surface = text[c.start : c.end]
             mentions.append(Mention(c.start, c.end, surface, c.type, c.entity_id, c.title, c.affiliation, c.method))
             if c.entity_id is None or c.rank == "title":
                 continue
@@ -293,8 +376,16 @@ class EntityExtractor:
         for key, entity in entities.items():
             if entity.source != "gazetteer":
                 aliases = tuple(sorted(set(surfaces[key]) - {entity.canonical_name}))
-                entity = Entity(entity.entity_id, entity.canonical_name, entity.type, entity.subtype, entity.country,
-                                aliases, entity.wikidata_id, entity.source)
+                entity = Entity(
+                    entity.entity_id,
+                    entity.canonical_name,
+                    entity.type,
+                    entity.subtype,
+                    entity.country,
+                    aliases,
+                    entity.wikidata_id,
+                    entity.source,
+                )
             result.append(entity)
         return EntityResult(tuple(mentions), tuple(result))
 
@@ -307,8 +398,11 @@ def _teams(text: str, chosen: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for cand in chosen:
         country = cand.entry is not None and cand.entry.subtype == "country"
-        if cand.type in ("GPE", "LOC", "PERSON") and not country and any(s <= cand.start and cand.end <= e
-                                                                            for s, e in slots):
+        if (
+            cand.type in ("GPE", "LOC", "PERSON")
+            and not country
+            and any(s <= cand.start and cand.end <= e for s, e in slots)
+        ):
             cand = Candidate(start=cand.start, end=cand.end, type="ORG", method="rule", rank="rule", subtype="team")
         elif cand.method == "model" and sum(cand.start < e and s < cand.end for s, e in slots) > 1:
             continue  # one model span across two teams of a score line: the slots stand instead
@@ -332,15 +426,22 @@ def _apposed(text: str, cand: Candidate, chosen: list[Candidate]) -> Candidate |
     """The person named right next to a title, separated by a comma only ("X, the Foreign Minister")."""
     for other in chosen:
         if other.type == "PERSON" and other.rank != "title" and other.entity_id:
-            gap = text[other.end:cand.start] if other.end <= cand.start else text[cand.end:other.start]
+            gap = text[other.end : cand.start] if other.end <= cand.start else text[cand.end : other.start]
             if gap.strip() == "," and len(gap) <= 3:
                 return other
     return None
 
 
 def _title_holder(cand: Candidate, chosen: list[Candidate]) -> Candidate | None:
-    holders = [c for c in chosen if c.type == "PERSON" and c.rank != "title" and c.title and c.entity_id
-               and (c.title == cand.title or (cand.title or "") in c.title)]
+    holders = [
+        c
+        for c in chosen
+        if c.type == "PERSON"
+        and c.rank != "title"
+        and c.title
+        and c.entity_id
+        and (c.title == cand.title or (cand.title or "") in c.title)
+    ]
     if not holders:
         return None
     before = [c for c in holders if c.start < cand.start]

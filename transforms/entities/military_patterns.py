@@ -36,39 +36,186 @@ _INITIALS = r"(?:[A-Z]\.){1,3}"
 _OPERATION = re.compile(rf"\bOperation[ ]+{_NAME}(?:[ ]+(?:{_NAME}|of[ ]+(?:the[ ]+)?{_NAME})){{0,3}}")
 _SHIP_PREFIX = r"(?:USS|USNS|USCGC|HMS|HMAS|HMCS|HMNZS|INS|JS|ROKS|RFS|FS|TCG|ITS|ESPS|HNLMS|HDMS|KRI|BRP|PNS|NRP|SPS)"
 _SHIP = re.compile(
-    rf"\b{_SHIP_PREFIX}[ ]+{_NAME}(?:[ ]+(?:{_NAME}|{_INITIALS}(?=[ ]+[A-Z]))){{0,3}}(?:[ ]+\((?:T-)?[A-Z]{{2,4}}[- ]?\d{{1,4}}\))?")
-_CLASS = re.compile(rf"\b(?:{_NAME}[ ]+){{0,2}}[A-Z][A-Za-z]*-class(?:\s+(?:guided-missile\s+|fast-attack\s+|ballistic-missile\s+|"
-                    r"attack\s+|nuclear-powered\s+|amphibious\s+)?(?:destroyer|frigate|cruiser|submarine|carrier|"
-                    r"aircraft carrier|corvette|ship|vessel|amphibious assault ship|littoral combat ship)s?)?")
+    rf"\b{_SHIP_PREFIX}[ ]+{_NAME}(?:[ ]+(?:{_NAME}|{_INITIALS}(?=[ ]+[A-Z]))){{0,3}}"
+    r"(?:[ ]+\((?:T-)?[A-Z]{2,4}[- ]?\d{1,4}\))?"
+)
+_CLASS = re.compile(
+    rf"\b(?:{_NAME}[ ]+){{0,2}}[A-Z][A-Za-z]*-class(?:\s+(?:guided-missile\s+|fast-attack\s+|ballistic-missile\s+|"
+    r"attack\s+|nuclear-powered\s+|amphibious\s+)?(?:destroyer|frigate|cruiser|submarine|carrier|"
+    r"aircraft carrier|corvette|ship|vessel|amphibious assault ship|littoral combat ship)s?)?"
+)
 _ORDINAL = r"(?:\d{1,3}(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)"
-_UNIT_WORD = (r"(?:Division|Brigade|Brigade Combat Team|Regiment|Battalion|Squadron|Wing|Group|Fleet|Army|Corps|"
-              r"Air Force|Company|Battery|Task Force|Expeditionary Unit|Marine Expeditionary Unit|Special Forces Group|"
-              r"Ranger Battalion|Cavalry Regiment|Infantry Regiment|Marine Regiment|Air Wing|Airlift Wing|Fighter Wing|"
-              r"Bomb Wing|Air Refueling Wing|Operations Group|Maintenance Group|Sustainment Brigade|Combat Aviation Brigade|"
-              r"Mechanized Brigade|Assault Brigade|Motorized Rifle Brigade|Guards Tank Army|Combined Arms Army|Command)")
-_UNIT_MOD = r"(?:(?:Airborne|Infantry|Armored|Armoured|Mechanized|Marine|Mountain|Cavalry|Special Forces|Special Operations|Expeditionary|Air Assault|Ranger|Fighter|Bomb|Airlift|Air Refueling|Aviation|Artillery|Field Artillery|Air Defense Artillery|Engineer|Signal|Military Police|Sustainment|Guards|Tank|Motorized Rifle|Air|Naval|Carrier Air|Logistics|Medical|Combat|Strike|Reconnaissance|Rescue|Wing|Training|Separate|Territorial Defense|Assault)\s+){0,3}"
+_UNIT_WORD = (
+    r"(?:Division|Brigade|Brigade Combat Team|Regiment|Battalion|Squadron|Wing|Group|Fleet|Army|Corps|"
+    r"Air Force|Company|Battery|Task Force|Expeditionary Unit|Marine Expeditionary Unit|Special Forces Group|"
+    r"Ranger Battalion|Cavalry Regiment|Infantry Regiment|Marine Regiment|Air Wing|Airlift Wing|Fighter Wing|"
+    r"Bomb Wing|Air Refueling Wing|Operations Group|Maintenance Group|Sustainment Brigade|Combat Aviation Brigade|"
+    r"Mechanized Brigade|Assault Brigade|Motorized Rifle Brigade|Guards Tank Army|Combined Arms Army|Command)"
+)
+_UNIT_MOD = (
+    r"(?:(?:Airborne|Infantry|Armored|Armoured|Mechanized|Marine|Mountain|Cavalry|Special Forces|Special Operations|"
+    r"Expeditionary|Air Assault|Ranger|Fighter|Bomb|Airlift|Air Refueling|Aviation|Artillery|Field Artillery|"
+    r"Air Defense Artillery|Engineer|Signal|Military Police|Sustainment|Guards|Tank|Motorized Rifle|Air|Naval|"
+    r"Carrier Air|Logistics|Medical|Combat|Strike|Reconnaissance|Rescue|Wing|Training|Separate|Territorial Defense|"
+    r"Assault)\s+){0,3}"
+)
 _UNIT = re.compile(rf"\b{_ORDINAL}\s+{_UNIT_MOD}{_UNIT_WORD}\b")
-_NUMBERED = re.compile(r"\b(?:Carrier Strike Group|Expeditionary Strike Group|Amphibious Ready Group|Task Force|"
-                       r"Joint Task Force|Combined Task Force|Destroyer Squadron|Carrier Air Wing|Strike Fighter Squadron|"
-                       r"Helicopter Sea Combat Squadron|Submarine Squadron|Patrol Squadron|Marine Aircraft Group|"
-                       r"Marine Fighter Attack Squadron|Task Group)\s+(?:\(\w+\)\s+)?\d{1,4}(?:\.\d{1,2})?\b")
-_NAMED_GROUP = re.compile(r"\b(?!The\b)(?:[A-Z][A-Za-z.]+[ ]){1,3}(?:Carrier Strike Group|Amphibious Ready Group|Expeditionary Strike Group)"
-                          r"(?![ ]+\d)")
-_DESIGNATION = re.compile(r"\b(?P<prefix>[A-Z][A-Za-z]{0,3})-(?P<nato>[NCM]-)?(?P<num>\d{1,4})(?P<suffix>[A-Z]{0,2})"
-                          r"(?:-\d{1,2}[A-Z]?)?(?:/[A-Z])?(?![\w-])")
+_NUMBERED = re.compile(
+    r"\b(?:Carrier Strike Group|Expeditionary Strike Group|Amphibious Ready Group|Task Force|"
+    r"Joint Task Force|Combined Task Force|Destroyer Squadron|Carrier Air Wing|Strike Fighter Squadron|"
+    r"Helicopter Sea Combat Squadron|Submarine Squadron|Patrol Squadron|Marine Aircraft Group|"
+    r"Marine Fighter Attack Squadron|Task Group)\s+(?:\(\w+\)\s+)?\d{1,4}(?:\.\d{1,2})?\b"
+)
+_NAMED_GROUP = re.compile(
+    r"\b(?!The\b)(?:[A-Z][A-Za-z.]+[ ]){1,3}(?:Carrier Strike Group|Amphibious Ready Group|Expeditionary Strike Group)"
+    r"(?![ ]+\d)"
+)
+_DESIGNATION = re.compile(
+    r"\b(?P<prefix>[A-Z][A-Za-z]{0,3})-(?P<nato>[NCM]-)?(?P<num>\d{1,4})(?P<suffix>[A-Z]{0,2})"
+    r"(?:-\d{1,2}[A-Z]?)?(?:/[A-Z])?(?![\w-])"
+)
 _INDEX = re.compile(r"(?<![\w-])(?P<family>2S|9P|9A|9K|9M|3M)-?(?P<num>\d{1,3})(?P<suffix>[A-Z]{0,3}\d?)(?![\w-])")
-_INDEX_TYPES: dict[str, EntityType] = {"2S": "PLATFORM", "9P": "PLATFORM", "9A": "PLATFORM", "9K": "WEAPON",
-                                       "9M": "WEAPON", "3M": "WEAPON"}
-_PLATFORM_PREFIXES = frozenset({"F", "B", "A", "C", "E", "K", "P", "R", "S", "U", "T", "V", "X", "AH", "CH", "UH", "HH",
-                                "MH", "SH", "OH", "EA", "EC", "EP", "KC", "HC", "MC", "AC", "RC", "WC", "LC", "MQ", "RQ",
-                                "CQ", "CV", "MV", "Su", "MiG", "Tu", "Il", "An", "Ka", "Mi", "Yak", "J", "H", "Y", "KJ", "Z",
-                                "BMP", "BTR", "BMD", "M", "CVN", "DDG", "CG", "FFG", "LHA", "LHD", "LPD", "LSD", "SSN",
-                                "SSBN", "SSGN", "LCS", "ESB", "T-AO", "EMB", "BM", "BRDM", "ZSU", "TOS", "BMPT", "Be",
-                                "WZ", "GJ", "ZTZ", "ZBD", "PLZ", "PHL", "LAV", "AAV"})
-_WEAPON_PREFIXES = frozenset({"AIM", "AGM", "RIM", "BGM", "UGM", "MIM", "FIM", "LGM", "GBU", "CBU", "RGM", "ADM", "AGR",
-                              "Kh", "DF", "YJ", "PL", "HQ", "KN", "SS", "SA", "AT", "AS", "RPG", "AK", "Mk", "MK",
-                              "R", "FAB", "OFAB", "KAB", "UPAB", "ODAB", "RBK", "HJ", "QW", "FN", "CJ", "JL", "SPG",
-                              "ZU", "RPO", "KS", "GMLRS"})
+_INDEX_TYPES: dict[str, EntityType] = {
+    "2S": "PLATFORM",
+    "9P": "PLATFORM",
+    "9A": "PLATFORM",
+    "9K": "WEAPON",
+    "9M": "WEAPON",
+    "3M": "WEAPON",
+}
+_PLATFORM_PREFIXES = frozenset(
+    {
+        "F",
+        "B",
+        "A",
+        "C",
+        "E",
+        "K",
+        "P",
+        "R",
+        "S",
+        "U",
+        "T",
+        "V",
+        "X",
+        "AH",
+        "CH",
+        "UH",
+        "HH",
+        "MH",
+        "SH",
+        "OH",
+        "EA",
+        "EC",
+        "EP",
+        "KC",
+        "HC",
+        "MC",
+        "AC",
+        "RC",
+        "WC",
+        "LC",
+        "MQ",
+        "RQ",
+        "CQ",
+        "CV",
+        "MV",
+        "Su",
+        "MiG",
+        "Tu",
+        "Il",
+        "An",
+        "Ka",
+        "Mi",
+        "Yak",
+        "J",
+        "H",
+        "Y",
+        "KJ",
+        "Z",
+        "BMP",
+        "BTR",
+        "BMD",
+        "M",
+        "CVN",
+        "DDG",
+        "CG",
+        "FFG",
+        "LHA",
+        "LHD",
+        "LPD",
+        "LSD",
+        "SSN",
+        "SSBN",
+        "SSGN",
+        "LCS",
+        "ESB",
+        "T-AO",
+        "EMB",
+        "BM",
+        "BRDM",
+        "ZSU",
+        "TOS",
+        "BMPT",
+        "Be",
+        "WZ",
+        "GJ",
+        "ZTZ",
+        "ZBD",
+        "PLZ",
+        "PHL",
+        "LAV",
+        "AAV",
+    }
+)
+_WEAPON_PREFIXES = frozenset(
+    {
+        "AIM",
+        "AGM",
+        "RIM",
+        "BGM",
+        "UGM",
+        "MIM",
+        "FIM",
+        "LGM",
+        "GBU",
+        "CBU",
+        "RGM",
+        "ADM",
+        "AGR",
+        "Kh",
+        "DF",
+        "YJ",
+        "PL",
+        "HQ",
+        "KN",
+        "SS",
+        "SA",
+        "AT",
+        "AS",
+        "RPG",
+        "AK",
+        "Mk",
+        "MK",
+        "R",
+        "FAB",
+        "OFAB",
+        "KAB",
+        "UPAB",
+        "ODAB",
+        "RBK",
+        "HJ",
+        "QW",
+        "FN",
+        "CJ",
+        "JL",
+        "SPG",
+        "ZU",
+        "RPO",
+        "KS",
+        "GMLRS",
+    }
+)
 _NOT_DESIGNATIONS = frozenset({"COVID", "G", "I", "N", "W", "D", "L", "O", "Q"})
 _NATO_PREFIXES = frozenset({"SS", "SA", "AS", "AT"})  # SS-N-27, SA-N-6, SS-C-5: naval, coastal, ... variants
 _BOMB_PREFIXES = frozenset({"FAB", "OFAB", "KAB", "UPAB", "ODAB"})  # FAB-1500: the only four-digit numbers
@@ -92,8 +239,9 @@ def find_patterns(text: str) -> list[PatternMatch]:
     """Every rule match in ``text``; matches may overlap (the caller keeps the longest)."""
     found: list[PatternMatch] = []
     for match in _OPERATION.finditer(text):
-        found.append(PatternMatch(match.start(), match.end(), "OPERATION", "military_operation",
-                                  _clean_ship(match.group())))
+        found.append(
+            PatternMatch(match.start(), match.end(), "OPERATION", "military_operation", _clean_ship(match.group()))
+        )
     for match in _SHIP.finditer(text):
         found.append(PatternMatch(match.start(), match.end(), "PLATFORM", "ship", _clean_ship(match.group())))
     for match in _CLASS.finditer(text):
@@ -107,13 +255,14 @@ def find_patterns(text: str) -> list[PatternMatch]:
     for match in _DESIGNATION.finditer(text):
         prefix = match.group("prefix")
         if (match.group("nato") and prefix not in _NATO_PREFIXES) or (
-                len(match.group("num")) == 4 and prefix not in _BOMB_PREFIXES):
+            len(match.group("num")) == 4 and prefix not in _BOMB_PREFIXES
+        ):
             continue
         type_ = _designation_type(prefix)
         if type_ is not None:
-            found.append(PatternMatch(match.start(), match.end(), type_,
-                                      "designation", match.group()))
+            found.append(PatternMatch(match.start(), match.end(), type_, "designation", match.group()))
     for match in _INDEX.finditer(text):
-        found.append(PatternMatch(match.start(), match.end(), _INDEX_TYPES[match.group("family")], "designation",
-                                  match.group()))
+        found.append(
+            PatternMatch(match.start(), match.end(), _INDEX_TYPES[match.group("family")], "designation", match.group())
+        )
     return found

@@ -22,10 +22,44 @@ from importlib import resources
 
 __all__ = ["name_key", "canonical_person", "TitleFinder", "TitleMatch", "title_finder", "PARTICLES"]
 
-PARTICLES = frozenset({"al", "el", "ad", "ash", "as", "ar", "bin", "ibn", "bint", "van", "von", "der", "de", "da",
-                       "del", "di", "la", "le"})
-_DIGRAPHS = (("tsch", "ch"), ("tch", "ch"), ("sch", "sh"), ("dzh", "j"), ("zh", "j"), ("kh", "h"), ("gh", "g"),
-             ("ph", "f"), ("ck", "k"), ("ou", "u"), ("ts", "c"), ("dj", "j"), ("th", "t"), ("dh", "d"))
+PARTICLES = frozenset(
+    {
+        "al",
+        "el",
+        "ad",
+        "ash",
+        "as",
+        "ar",
+        "bin",
+        "ibn",
+        "bint",
+        "van",
+        "von",
+        "der",
+        "de",
+        "da",
+        "del",
+        "di",
+        "la",
+        "le",
+    }
+)
+_DIGRAPHS = (
+    ("tsch", "ch"),
+    ("tch", "ch"),
+    ("sch", "sh"),
+    ("dzh", "j"),
+    ("zh", "j"),
+    ("kh", "h"),
+    ("gh", "g"),
+    ("ph", "f"),
+    ("ck", "k"),
+    ("ou", "u"),
+    ("ts", "c"),
+    ("dj", "j"),
+    ("th", "t"),
+    ("dh", "d"),
+)
 _LETTERS = str.maketrans({"y": "i", "j": "i", "z": "s", "w": "v", "q": "k", "x": "ks", "c": "k"})
 _DOUBLE = re.compile(r"(.)\1+")
 _ENDING = re.compile(r"(?:ii|i)$")
@@ -95,14 +129,18 @@ class TitleFinder:
         service = f"(?:{_alternation(services)})"
         portfolio = rf"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{_CAPS})?"
         self._before = re.compile(
-            rf"(?:(?P<aff>{_AFF})(?:'s|’s)?[ \t]+)??(?P<title>(?:{service}[ \t]+)?{role}{portfolio})[ \t]*,?[ \t]*$")
+            rf"(?:(?P<aff>{_AFF})(?:'s|’s)?[ \t]+)??(?P<title>(?:{service}[ \t]+)?{role}{portfolio})[ \t]*,?[ \t]*$"
+        )
         self._after = re.compile(
             rf"^[ \t]*,[ \t]*(?:the[ \t]+|a[ \t]+|an[ \t]+|its[ \t]+)?(?:(?P<aff>{_AFF})[ \t]+)??(?P<title>{role})"
-            rf"(?:[ \t]+(?:of|for|at|with|to)[ \t]+(?:the[ \t]+)?(?P<aff2>{_CAPS}))?(?=[ \t]*[,.;)]|[ \t]+(?:said|says|told)\b)")
+            rf"(?:[ \t]+(?:of|for|at|with|to)[ \t]+(?:the[ \t]+)?(?P<aff2>{_CAPS}))?"
+            r"(?=[ \t]*[,.;)]|[ \t]+(?:said|says|told)\b)"
+        )
         self._standalone = re.compile(
             rf"(?<![\w.])(?:(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts)[ \t]+)?(?:(?P<aff>{_AFF})(?:'s|’s)?[ \t]+)??"
             rf"(?P<title>(?:{_alternation(standalone)})"
-            rf"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{_CAPS})?)(?![\w-])")
+            rf"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{_CAPS})?)(?![\w-])"
+        )
         self._known = frozenset(ranks + offices + standalone)
         self._leading = re.compile(rf"(?:{service}[ \t]+)?{role}[ \t]+(?=[A-Z])")
 
@@ -112,8 +150,13 @@ class TitleFinder:
         match = self._before.search(text, left, start)
         if match is None:
             return None
-        return self._split(match.start("title"), match.end("title"), match.group("title"), match.group("aff"),
-                           match.start("aff") if match.group("aff") else match.start("title"))
+        return self._split(
+            match.start("title"),
+            match.end("title"),
+            match.group("title"),
+            match.group("aff"),
+            match.start("aff") if match.group("aff") else match.start("title"),
+        )
 
     def strip_leading(self, text: str, start: int, end: int) -> int:
         """The start of a name span without a title the model included in it ("Gen. Jane Doe" -> "Jane Doe")."""
@@ -122,12 +165,16 @@ class TitleFinder:
 
     def after(self, text: str, end: int) -> TitleMatch | None:
         """An appositive title right after ``end`` ("Jane Doe|, a spokeswoman for X,")."""
-        match = self._after.match(text[end:end + 200])
+        match = self._after.match(text[end : end + 200])
         if match is None:
             return None
         affiliation = match.group("aff2") or match.group("aff")
-        return TitleMatch(end + match.start("title"), end + match.end(), _clean(match.group("title")),
-                          _clean(affiliation) if affiliation else None)
+        return TitleMatch(
+            end + match.start("title"),
+            end + match.end(),
+            _clean(match.group("title")),
+            _clean(affiliation) if affiliation else None,
+        )
 
     def standalone(self, text: str) -> list[TitleMatch]:
         """Titles used alone for a person: "the Foreign Secretary", "Iraqi Prime Minister" (no name after)."""
@@ -155,5 +202,7 @@ def _clean(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def title_finder() -> TitleFinder:
-    data = tomllib.loads(resources.files("transforms.entities.data").joinpath("titles.toml").read_text(encoding="utf-8"))
+    data = tomllib.loads(
+        resources.files("transforms.entities.data").joinpath("titles.toml").read_text(encoding="utf-8")
+    )
     return TitleFinder(data["services"], data["ranks"], data["offices"], data["standalone"])

@@ -28,9 +28,35 @@ __all__ = ["Cities", "PlaceEntries", "place_entries", "plural_demonyms", "MATCH_
 
 MATCH_POPULATION = 250_000
 # Country names that are also common words or given names: matched only where the model saw no person.
-_WEAK_COUNTRY_NAMES = frozenset({"Jordan", "Chad", "Georgia", "Turkey", "Niger", "Guinea", "Israel", "Mali", "Togo",
-                                 "Oman", "Cuba", "Peru", "Panama", "Malta", "Monaco", "Kuwait", "US", "America",
-                                 "Dominica", "Grenada", "Chile", "Jersey", "Guernsey", "Ireland", "Sudan"})
+_WEAK_COUNTRY_NAMES = frozenset(
+    {
+        "Jordan",
+        "Chad",
+        "Georgia",
+        "Turkey",
+        "Niger",
+        "Guinea",
+        "Israel",
+        "Mali",
+        "Togo",
+        "Oman",
+        "Cuba",
+        "Peru",
+        "Panama",
+        "Malta",
+        "Monaco",
+        "Kuwait",
+        "US",
+        "America",
+        "Dominica",
+        "Grenada",
+        "Chile",
+        "Jersey",
+        "Guernsey",
+        "Ireland",
+        "Sudan",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,8 +148,13 @@ def place_entries() -> PlaceEntries:
         info = extra.get(code, {})
         country = codes.get(code)
         geo = geo_countries.get(code, {})
-        names = [geo.get("name"), getattr(country, "common_name", None), getattr(country, "name", None),
-                 getattr(country, "official_name", None), *info.get("aliases", ())]
+        names = [
+            geo.get("name"),
+            getattr(country, "common_name", None),
+            getattr(country, "name", None),
+            getattr(country, "official_name", None),
+            *info.get("aliases", ()),
+        ]
         names = [n for n in dict.fromkeys(names) if n and "," not in n]
         if not names:
             continue
@@ -131,18 +162,37 @@ def place_entries() -> PlaceEntries:
             capitals.add((geo["capital"], code))
         strong_names = [n for n in names if n not in _WEAK_COUNTRY_NAMES]
         weak_names = [n for n in names if n in _WEAK_COUNTRY_NAMES] + _upper(names)
-        countries.append(make_entry(names[0], "GPE", subtype="country", country=code,
-                                    wikidata_id=info.get("wikidata"), aliases=strong_names + weak_names,
-                                    weak=weak_names))
+        countries.append(
+            make_entry(
+                names[0],
+                "GPE",
+                subtype="country",
+                country=code,
+                wikidata_id=info.get("wikidata"),
+                aliases=strong_names + weak_names,
+                weak=weak_names,
+            )
+        )
         demonyms = list(info.get("demonyms", ()))
         if demonyms:
             forms = [*demonyms, *(p for d in demonyms for p in plural_demonyms(d))]
             weak.append(make_entry(demonyms[0], "NORP", subtype="nationality", country=code, aliases=forms))
     for item in _toml("groups.toml")["group"]:
-        weak.append(make_entry(item["name"], "NORP", subtype="group", country=item.get("country"),
-                               aliases=item.get("aliases", ())))
-    regions = [make_entry(item["name"], item.get("type", "LOC"), subtype="region", country=item.get("country"),
-                          aliases=item.get("aliases", ())) for item in _toml("regions.toml")["region"]]
+        weak.append(
+            make_entry(
+                item["name"], "NORP", subtype="group", country=item.get("country"), aliases=item.get("aliases", ())
+            )
+        )
+    regions = [
+        make_entry(
+            item["name"],
+            item.get("type", "LOC"),
+            subtype="region",
+            country=item.get("country"),
+            aliases=item.get("aliases", ()),
+        )
+        for item in _toml("regions.toml")["region"]
+    ]
     for state in cache.get_us_states().values():
         weak.append(make_entry(state["name"], "GPE", subtype="state", country="USA"))
     lookup: list[tuple[str, str | None]] = []

@@ -16,16 +16,21 @@ _SPORTS_WORDS = re.compile(
     r"\b(?:innings|wickets?|goals?|halftime|half-time|scored|scorers?|league|standings|played|won|lost|drawn|"
     r"draws?|beat|defeated|match|matches|points|season|championship|tournament|cup|runs|batting|bowling|"
     r"pitcher|touchdowns?|quarter|seeded|semifinal|quarterfinal|final|soccer|cricket|rugby|baseball|tennis|golf|"
-    r"basketball|hockey|football|cycling|athletics|racing)\b", re.IGNORECASE)
+    r"basketball|hockey|football|cycling|athletics|racing)\b",
+    re.IGNORECASE,
+)
 _NAME = r"[A-Z][A-Za-z.'&-]*(?:[ \t]+(?:[A-Z][A-Za-z.'&-]*|of|de|del|la|'s))*"
 _QUALIFIED = rf"{_NAME}(?:[ \t]*\([ \t]*[A-Z]{{1,3}}[ \t]*\))?"  # "Mladost ( L )": a club's town initial
 _FIGURE = r"(?:\d{1,4}(?:\.\d+)?|\.\d{3}|\d+[ \t]+1/2|1/2|-)"
-_SCORE_LINE = re.compile(rf"^(?P<a>{_QUALIFIED})[ \t]+\d{{1,3}}[ \t]+(?P<b>{_QUALIFIED})[ \t]+\d{{1,3}}(?:[ \t]+\(.*\))?\s*$",
-                         re.MULTILINE)
+_SCORE_LINE = re.compile(
+    rf"^(?P<a>{_QUALIFIED})[ \t]+\d{{1,3}}[ \t]+(?P<b>{_QUALIFIED})[ \t]+\d{{1,3}}(?:[ \t]+\(.*\))?\s*$", re.MULTILINE
+)
 _STANDINGS = re.compile(rf"^(?P<a>{_QUALIFIED})(?:[ \t]+{_FIGURE}){{3,}}\s*$", re.MULTILINE)
 _SCHEDULE = re.compile(rf"^(?P<a>{_NAME})[ \t]+(?:AT|at|v|vs\.?)[ \t]+(?P<b>{_NAME})[ \t]*(?:\(.*\))?$", re.MULTILINE)
-_VERSUS = re.compile(rf"(?P<a>{_NAME}) (?i:v|vs\.?|versus|beat|beats|defeated|drew with|draw with|lost to|"
-                     rf"held|routed|edged|thrashed|crushed) (?P<b>{_NAME})")
+_VERSUS = re.compile(
+    rf"(?P<a>{_NAME}) (?i:v|vs\.?|versus|beat|beats|defeated|drew with|draw with|lost to|"
+    rf"held|routed|edged|thrashed|crushed) (?P<b>{_NAME})"
+)
 
 
 def is_sports_text(text: str) -> bool:

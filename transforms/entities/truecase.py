@@ -21,14 +21,19 @@ __all__ = ["recase", "is_caps_line", "acronym_forms", "dateline_places"]
 _WORD = re.compile(r"[^\W\d_][\w'’.&-]*")
 _LINE = re.compile(r"[^\n]+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\"“(]\s*|\n\s*)$")
-_DATELINE = re.compile(r"^(?:[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){0,3})(?=(?:[ \t]*,[ \t]*[A-Z][a-z])|[ \t]+\d|"
-                       r"[ \t]*[-–—(])", re.MULTILINE)
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){0,3})(?=(?:[ \t]*,[ \t]*[A-Z][a-z])|[ \t]+\d|"
+    r"[ \t]*[-–—(])",
+    re.MULTILINE,
+)
 _VOWELS = frozenset("AEIOUY")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}"
 _PLACE = r"[A-Z][A-Za-z.'’-]*(?:[ \t]+[A-Z][A-Za-z.'’-]*){0,3}"
 _DATELINE_PLACE = re.compile(
     rf"^[ \t]*(?P<place>{_PLACE})(?:[ \t]*,[ \t]*(?P<region>{_PLACE}))?[ \t]*"
-    rf"(?:\d{{4}}-\d{{2}}-\d{{2}}|{_MONTH}|\((?:Reuters|AP|AFP|UPI|dpa|DVIDS)\)|[—–]|--)", re.MULTILINE)
+    rf"(?:\d{{4}}-\d{{2}}-\d{{2}}|{_MONTH}|\((?:Reuters|AP|AFP|UPI|dpa|DVIDS)\)|[—–]|--)",
+    re.MULTILINE,
+)
 
 
 def is_caps_line(line: str) -> bool:
@@ -53,8 +58,11 @@ def _vocabulary(text: str) -> dict[str, str]:
             continue
         for match in _WORD.finditer(body):
             word = match.group().rstrip(".'’-")
-            if len(word) < 2 or _SENTENCE_START.search(body[max(0, match.start() - 4):match.start()]) \
-                    or match.start() == 0:
+            if (
+                len(word) < 2
+                or _SENTENCE_START.search(body[max(0, match.start() - 4) : match.start()])
+                or match.start() == 0
+            ):
                 continue
             counts.setdefault(word.casefold(), Counter())[word] += 1
     return {key: forms.most_common(1)[0][0] for key, forms in counts.items()}
@@ -84,7 +92,7 @@ def _recase_word(word: str, first: bool, vocab: dict[str, str], acronyms: frozen
         new = _capitalize(core)
     if first:
         new = new[:1].upper() + new[1:]
-    result = new + word[len(core):]
+    result = new + word[len(core) :]
     return result if len(result) == len(word) else word
 
 
@@ -105,7 +113,7 @@ def recase(text: str, acronyms: frozenset[str] = frozenset()) -> str:
                 continue
             done.add(match.start())
             new = _recase_word(match.group(), index == 0, vocab, acronyms)
-            chars[match.start():match.end()] = new
+            chars[match.start() : match.end()] = new
     recased = "".join(chars)
     return recased if len(recased) == len(text) else text
 
@@ -115,7 +123,11 @@ def dateline_places(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for match in _DATELINE_PLACE.finditer(text):
         place = match.group("place")
-        if place.upper() != place and match.group("region") is None and not match.group().rstrip().endswith(("—", "–", "-")):
+        if (
+            place.upper() != place
+            and match.group("region") is None
+            and not match.group().rstrip().endswith(("—", "–", "-"))
+        ):
             if not re.search(r"\d{4}-\d{2}-\d{2}$", match.group()):
                 continue
         spans.append(match.span("place"))

@@ -77,12 +77,19 @@ class WeaponClasses:
         self._lower: set[str] = set()
         for item in data.get("class", ()):
             subtype = item["subtype"]
-            entry = make_entry(item["name"], SUBTYPE_TYPE[subtype], subtype=subtype,
-                               aliases=[f for form in (*item.get("forms", ()), *item.get("cue_forms", ()))
-                                        for f in expand_form(form)])
+            entry = make_entry(
+                item["name"],
+                SUBTYPE_TYPE[subtype],
+                subtype=subtype,
+                aliases=[f for form in (*item.get("forms", ()), *item.get("cue_forms", ())) for f in expand_form(form)],
+            )
             self.entries.append(entry)
-            self._own.append((frozenset(w.casefold() for w in item.get("not_before", ())),
-                              frozenset(w.casefold() for w in item.get("not_after", ()))))
+            self._own.append(
+                (
+                    frozenset(w.casefold() for w in item.get("not_before", ())),
+                    frozenset(w.casefold() for w in item.get("not_after", ())),
+                )
+            )
             for key, needs_cue in (("forms", False), ("cue_forms", True)):
                 for form in item.get(key, ()):
                     for surface in expand_form(form):
@@ -104,14 +111,21 @@ class WeaponClasses:
             entry, needs_cue, index = self._by_form[_fold(match.group())]
             own_before, own_after = self._own[index]
             before = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
-            after = _WORD_AFTER.match(text[match.end():match.end() + 40])
+            after = _WORD_AFTER.match(text[match.end() : match.end() + 40])
             word_before = before.group(1).casefold() if before else ""
             word_after = after.group(1).casefold() if after else ""
-            if word_before in self._civilian or word_before in own_before or word_after in self._not_after \
-                    or word_after in own_after:
+            if (
+                word_before in self._civilian
+                or word_before in own_before
+                or word_after in self._not_after
+                or word_after in own_after
+            ):
                 continue
-            if match.group()[0].isupper() and _fold(match.group()) in self._lower and (
-                    not _starts_sentence(text, match.start()) or (after and after.group(1)[0].isupper())):
+            if (
+                match.group()[0].isupper()
+                and _fold(match.group()) in self._lower
+                and (not _starts_sentence(text, match.start()) or (after and after.group(1)[0].isupper()))
+            ):
                 continue  # "Missile Defense Agency", "the Tank Museum": part of a name
             found.append((match.start(), match.end(), entry, needs_cue))
         if not any(needs_cue for *_, needs_cue in found):
@@ -122,8 +136,10 @@ class WeaponClasses:
         for start, end, entry, needs_cue in found:
             if needs_cue:
                 s0, s1 = next(((a, b) for a, b in bounds if a <= start < b), (0, len(text)))
-                if not (self._cued(text, s0, s1, start, end)
-                        or any(s0 <= a < s1 and (a, b) != (start, end) for a, b in anchored)):
+                if not (
+                    self._cued(text, s0, s1, start, end)
+                    or any(s0 <= a < s1 and (a, b) != (start, end) for a, b in anchored)
+                ):
                     continue
             out.append(ClassMatch(start, end, entry))
         return out
@@ -153,7 +169,7 @@ def _forms(data: dict) -> Iterator[str]:
 
 
 def _starts_sentence(text: str, index: int) -> bool:
-    head = text[max(0, index - 4):index].rstrip(" \t\"'“‘(")
+    head = text[max(0, index - 4) : index].rstrip(" \t\"'“‘(")
     return not head or head[-1] in ".!?:\n"
 
 
@@ -179,9 +195,11 @@ def weapon_classes() -> WeaponClasses:
 
 
 _JOIN = re.compile(r"[ \t]*-?[ \t]*")
-_NAME_WORD = (r"(?:[A-Z][a-z]+(?:-[A-Z0-9][A-Za-z0-9]*)?"  # Scud, Toophan, Fateh-110, Scud-B
-              r"|(?=[\w-]*\d)[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+"  # XQ-58, KN-23
-              r"|(?=[\w-]*\d)[A-Z]+\d[A-Z0-9]*|\d+[A-Z]+\d*)")  # TB2, 9M133
+_NAME_WORD = (
+    r"(?:[A-Z][a-z]+(?:-[A-Z0-9][A-Za-z0-9]*)?"  # Scud, Toophan, Fateh-110, Scud-B
+    r"|(?=[\w-]*\d)[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+"  # XQ-58, KN-23
+    r"|(?=[\w-]*\d)[A-Z]+\d[A-Z0-9]*|\d+[A-Z]+\d*)"
+)  # TB2, 9M133
 _NAMED_BEFORE = re.compile(rf"(?<![\w.'’&-])({_NAME_WORD})(?:[ ]({_NAME_WORD}))?[ ]$")
 _GENERIC = frozenset(
     "The A An This That These Those Its Their His Her Our Your New Old Other More Most Some Many Several Few Both "
@@ -191,7 +209,8 @@ _GENERIC = frozenset(
     "Unmanned Armed Armored Armoured Special Combat Strategic Tactical Naval National State Federal Royal "
     "January February March April May June July August September October November December Monday Tuesday "
     "Wednesday Thursday Friday Saturday Sunday Mr Mrs Ms Dr President Minister General Colonel Captain "
-    "Officials".split())
+    "Officials".split()
+)
 
 
 def class_candidates(text: str, cands: list[Candidate], lookup: Callable[[str], Entry | None]) -> list[Candidate]:
@@ -204,24 +223,24 @@ def class_candidates(text: str, cands: list[Candidate], lookup: Callable[[str], 
     out: list[Candidate] = []
     dropped: set[int] = set()
     for m in weapon_classes().find(text, [(c.start, c.end) for c in armed]):
-        if any(c.start < m.end and m.start < c.end or (c.end <= m.start and _JOIN.fullmatch(text, c.end, m.start))
-               for c in armed):
+        if any(
+            c.start < m.end and m.start < c.end or (c.end <= m.start and _JOIN.fullmatch(text, c.end, m.start))
+            for c in armed
+        ):
             continue
         named = _named(text, m, cands, lookup)
         if named is not None:
             dropped |= {id(c) for c in cands if c.start < m.start and named.start < c.end}
             out.append(named)
             continue
-        inside = [c for c in cands if c.method == "model" and c.entry is None and m.start <= c.start
-                  and c.end <= m.end]
+        inside = [c for c in cands if c.method == "model" and c.entry is None and m.start <= c.start and c.end <= m.end]
         if not any(c.start < m.end and m.start < c.end for c in cands if c not in inside):
             dropped |= {id(c) for c in inside}
         out.append(Candidate(start=m.start, end=m.end, type=m.entry.type, method="rule", rank="weak", entry=m.entry))
     return [c for c in cands if id(c) not in dropped] + out
 
 
-def _named(text: str, m: ClassMatch, cands: list[Candidate],
-           lookup: Callable[[str], Entry | None]) -> Candidate | None:
+def _named(text: str, m: ClassMatch, cands: list[Candidate], lookup: Callable[[str], Entry | None]) -> Candidate | None:
     """The name right before class match ``m`` ("Zelzal" of "Zelzal rockets") as a mention of its type."""
     if not text[m.start].islower():
         return None
@@ -233,9 +252,11 @@ def _named(text: str, m: ClassMatch, cands: list[Candidate],
         start, end = words[0]
         word = text[start:end]
         before = [c for c in cands if c.start < m.start and start < c.end]
-        blocked = word in _GENERIC or (_starts_sentence(text, start) and not any(ch.isdigit() for ch in word)) \
-            or any(c.entry is not None or c.method != "model" or c.start < start or len(words) > 1
-                   for c in before)
+        blocked = (
+            word in _GENERIC
+            or (_starts_sentence(text, start) and not any(ch.isdigit() for ch in word))
+            or any(c.entry is not None or c.method != "model" or c.start < start or len(words) > 1 for c in before)
+        )
         if not blocked:
             break
         words = words[1:]
@@ -247,5 +268,13 @@ def _named(text: str, m: ClassMatch, cands: list[Candidate],
     if entry is not None and entry.type != m.entry.type:
         return None
     subtype = m.entry.name.replace(" ", "_").replace("-", "_")
-    return Candidate(start=start, end=end, type=m.entry.type, method="rule", rank="rule", entry=entry, canonical=name,
-                     subtype=subtype if subtype in SUBTYPE_TYPE else None)
+    return Candidate(
+        start=start,
+        end=end,
+        type=m.entry.type,
+        method="rule",
+        rank="rule",
+        entry=entry,
+        canonical=name,
+        subtype=subtype if subtype in SUBTYPE_TYPE else None,
+    )

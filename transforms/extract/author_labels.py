@@ -16,8 +16,19 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-__all__ = ["AuthorRules", "load_author_rules", "parse_author_rules", "agency_name", "is_job_label", "is_speech",
-           "is_speaker_role", "is_journalism_role", "words", "squash", "DEFAULT_AUTHOR_RULES_FILE"]
+__all__ = [
+    "AuthorRules",
+    "load_author_rules",
+    "parse_author_rules",
+    "agency_name",
+    "is_job_label",
+    "is_speech",
+    "is_speaker_role",
+    "is_journalism_role",
+    "words",
+    "squash",
+    "DEFAULT_AUTHOR_RULES_FILE",
+]
 
 DEFAULT_AUTHOR_RULES_FILE = "authors.toml"
 _WORD = re.compile(r"[^\W_]+(?:[.'’/-][^\W_]+)*\.?|&")

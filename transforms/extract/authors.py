@@ -28,9 +28,9 @@ from dataclasses import dataclass
 from lxml.html import HtmlElement
 
 from transforms.extract.author_labels import agency_name, is_job_label, is_speech
+from transforms.extract.boilerplate_rules import BoilerplateRules, load_rules
 from transforms.extract.byline import parse_byline, parse_names
 from transforms.extract.credits import PageCredits, is_copyright_holder
-from transforms.extract.boilerplate_rules import BoilerplateRules, load_rules
 
 __all__ = ["page_authors", "reconcile_authors", "split_author_string", "html_authors", "clean_authors"]
 
@@ -46,8 +46,9 @@ _MAX_ELEMENTS = 10
 _BYLINE_POSITION_CHARS = 160  # a byline element is short; a paragraph quoting someone is not
 _BYLINE_EXTRA_WORDS = 6
 _NOT_A_BYLINE_TAGS = frozenset({"blockquote", "q", "figcaption", "figure"})
-_NOT_A_BYLINE_CLASS = re.compile(r"(?:^|[-_])(?:pull)?(?:quote|comments?|caption|repl(?:y|ies)|testimonial)(?:$|[-_])",
-                                 re.IGNORECASE)
+_NOT_A_BYLINE_CLASS = re.compile(
+    r"(?:^|[-_])(?:pull)?(?:quote|comments?|caption|repl(?:y|ies)|testimonial)(?:$|[-_])", re.IGNORECASE
+)
 
 
 def split_author_string(value: str | None) -> tuple[str, ...]:
@@ -58,8 +59,9 @@ def split_author_string(value: str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(name for name in names if name))
 
 
-def page_authors(tree: HtmlElement, rules: BoilerplateRules | None = None,
-                 bylines: Sequence[HtmlElement] | None = None) -> tuple[str, ...]:
+def page_authors(
+    tree: HtmlElement, rules: BoilerplateRules | None = None, bylines: Sequence[HtmlElement] | None = None
+) -> tuple[str, ...]:
     """Names (or a wire service) in the page's author meta tags and byline elements, in page order."""
     r = rules or load_rules()
     found: list[str] = []

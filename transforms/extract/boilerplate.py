@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from transforms.extract.byline import is_byline
 from transforms.extract.boilerplate_rules import BoilerplateRules, load_rules
+from transforms.extract.byline import is_byline
 
 __all__ = ["classify_line", "is_related_header", "is_link_line", "strip_boilerplate"]
 

@@ -82,7 +82,9 @@ def parse_rules(toml_text: str) -> BoilerplateRules:
     tail = _table(doc, "tail")
     return BoilerplateRules(
         lines=lines,
-        related_headers=tuple(_compile(p, "related.headers") for p in _strings(related.get("headers"), "related.headers")),
+        related_headers=tuple(
+            _compile(p, "related.headers") for p in _strings(related.get("headers"), "related.headers")
+        ),
         tail=tuple(_compile(p, "tail.patterns") for p in _strings(tail.get("patterns"), "tail.patterns")),
         byline=_byline(_table(doc, "byline")),
         link_line_min_chars=_int(limits, "link_line_min_chars"),

@@ -34,17 +34,67 @@ MAX_CHAOS = 0.1
 MIN_PLAIN_SHARE = 0.8
 """The least share of a guessed text's non-ASCII characters that must be letters or everyday punctuation."""
 
-WEB_CHARSETS = ("cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258", "cp874",
-                "latin_1", "iso8859_2", "iso8859_3", "iso8859_4", "iso8859_5", "iso8859_6", "iso8859_7", "iso8859_8",
-                "iso8859_9", "iso8859_10", "iso8859_11", "iso8859_13", "iso8859_14", "iso8859_15", "iso8859_16",
-                "koi8_r", "koi8_u", "cp866", "mac_roman", "mac_cyrillic", "shift_jis", "cp932", "euc_jp",
-                "iso2022_jp", "gb2312", "gbk", "gb18030", "big5", "big5hkscs", "euc_kr", "cp949")
+WEB_CHARSETS = (
+    "cp1250",
+    "cp1251",
+    "cp1252",
+    "cp1253",
+    "cp1254",
+    "cp1255",
+    "cp1256",
+    "cp1257",
+    "cp1258",
+    "cp874",
+    "latin_1",
+    "iso8859_2",
+    "iso8859_3",
+    "iso8859_4",
+    "iso8859_5",
+    "iso8859_6",
+    "iso8859_7",
+    "iso8859_8",
+    "iso8859_9",
+    "iso8859_10",
+    "iso8859_11",
+    "iso8859_13",
+    "iso8859_14",
+    "iso8859_15",
+    "iso8859_16",
+    "koi8_r",
+    "koi8_u",
+    "cp866",
+    "mac_roman",
+    "mac_cyrillic",
+    "shift_jis",
+    "cp932",
+    "euc_jp",
+    "iso2022_jp",
+    "gb2312",
+    "gbk",
+    "gb18030",
+    "big5",
+    "big5hkscs",
+    "euc_kr",
+    "cp949",
+)
 """The legacy charsets of the WHATWG Encoding Standard (and their labels), in charset-normalizer's names."""
 
 _TIE = 0.01  # proposals within this much chaos of the least read equally well
 
-_WESTERN = ("English", "German", "French", "Dutch", "Italian", "Spanish", "Portuguese", "Swedish", "Norwegian",
-            "Finnish", "Danish", "Indonesian")
+_WESTERN = (
+    "English",
+    "German",
+    "French",
+    "Dutch",
+    "Italian",
+    "Spanish",
+    "Portuguese",
+    "Swedish",
+    "Norwegian",
+    "Finnish",
+    "Danish",
+    "Indonesian",
+)
 _CENTRAL = ("Polish", "Czech", "Slovak", "Hungarian", "Slovene", "Croatian", "Romanian")
 _CYRILLIC = ("Russian", "Ukrainian", "Bulgarian", "Serbian", "Kazakh")
 
@@ -69,9 +119,13 @@ LANGUAGE_CHARSETS: dict[str, str] = {
 ``transforms.extract.decode.normalize_charset`` gives them)."""
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_GLUED = re.compile(r"(?<=[A-Za-z])[^\x00-\x7f]|[^\x00-\x7f](?=[A-Za-z])")  # non-ASCII characters touching ASCII letters
-_PUNCTUATION = frozenset("\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2026\u20ac\u00ab\u00bb\u00b7\u2022\u00b0"
-                         "\u00a9\u00ae\u2122\u00bf\u00a1\u00a7\u00b6\u00a0\u3000")
+_GLUED = re.compile(
+    r"(?<=[A-Za-z])[^\x00-\x7f]|[^\x00-\x7f](?=[A-Za-z])"
+)  # non-ASCII characters touching ASCII letters
+_PUNCTUATION = frozenset(
+    "\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2026\u20ac\u00ab\u00bb\u00b7\u2022\u00b0"
+    "\u00a9\u00ae\u2122\u00bf\u00a1\u00a7\u00b6\u00a0\u3000"
+)
 
 
 @lru_cache(maxsize=8)

@@ -26,14 +26,13 @@ from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
 from schemas.records import CleanArticle
+from transforms.errors import EmptyDocument, NoArticleText, TooLarge
 from transforms.extract.authors import clean_authors, html_authors
 from transforms.extract.boilerplate import strip_boilerplate
-from transforms.extract.published_bounds import plausible_publication_date
-from transforms.extract.decode import decode_html, decode_text, sniff_binary
-from transforms.errors import EmptyDocument, NoArticleText, TooLarge
 from transforms.extract.credits import page_credits
+from transforms.extract.decode import decode_html, decode_text, sniff_binary
 from transforms.extract.page_dates import linked_data_date, vet_published
-from transforms.extract.titles import strip_site_name, title_element_text, url_sections, whole_title
+from transforms.extract.published_bounds import plausible_publication_date
 from transforms.extract.text import (
     clean_text,
     count_words,
@@ -42,6 +41,7 @@ from transforms.extract.text import (
     normalize_text,
     split_paragraphs,
 )
+from transforms.extract.titles import strip_site_name, title_element_text, url_sections, whole_title
 
 __all__ = ["clean_document", "extract_html", "detect_language", "ExtractionOptions", "DEFAULT_OPTIONS"]
 
@@ -85,7 +85,9 @@ def clean_document(
     ``max_date`` is the latest acceptable publication date (the fetch date); no date after it is returned.
     """
     if len(data) > max_bytes:
-        raise TooLarge(f"document of {len(data)} bytes exceeds the cap of {max_bytes}", field="byte_size", value=len(data))
+        raise TooLarge(
+            f"document of {len(data)} bytes exceeds the cap of {max_bytes}", field="byte_size", value=len(data)
+        )
     if not data.strip():
         raise EmptyDocument("empty document", field="byte_size", value=len(data))
     sniff_binary(data)
@@ -99,7 +101,9 @@ def clean_document(
     if words == 0:
         raise NoArticleText("no article text extracted", field="word_count", value=0)
     if words < min_words:
-        raise NoArticleText(f"only {words} words of article text (minimum {min_words})", field="word_count", value=words)
+        raise NoArticleText(
+            f"only {words} words of article text (minimum {min_words})", field="word_count", value=words
+        )
     return article
 
 
@@ -107,8 +111,15 @@ _RESCUE_WORDS = 120
 """A fast extraction shorter than this is retried with trafilatura's fallback extractors."""
 
 
-def _trafilatura(tree: HtmlElement, *, url: str | None, max_date: dt.date, options: ExtractionOptions,
-                 fast: bool, with_metadata: bool = True) -> Document | None:
+def _trafilatura(
+    tree: HtmlElement,
+    *,
+    url: str | None,
+    max_date: dt.date,
+    options: ExtractionOptions,
+    fast: bool,
+    with_metadata: bool = True,
+) -> Document | None:
     doc = bare_extraction(
         tree,
         url=url,
@@ -146,7 +157,9 @@ def _navigation_page(url: str | None, canonical_href: str | None, doc: Document 
         parts = urlsplit(candidate)
         if parts.scheme not in ("http", "https", ""):
             continue
-        if (parts.path in ("", "/") and not parts.query and parts.netloc) or courlan.is_navigation_page(parts.path + "/"):
+        if (parts.path in ("", "/") and not parts.query and parts.netloc) or courlan.is_navigation_page(
+            parts.path + "/"
+        ):
             return True
     return False
 
@@ -165,8 +178,9 @@ def extract_html(
         # a hard page: let trafilatura's fallback extractors try as well
         again = _parse(_CONTROL.sub("", html))
         if again is not None:  # the metadata of the first pass stands; only the text is extracted again
-            retry = _trafilatura(again, url=url, max_date=max_date, options=options, fast=False,
-                                 with_metadata=doc is None)
+            retry = _trafilatura(
+                again, url=url, max_date=max_date, options=options, fast=False, with_metadata=doc is None
+            )
             if doc is None or retry is None:
                 doc = retry or doc
             else:

@@ -11,7 +11,7 @@ import gzip
 import io
 import zlib
 
-from transforms.errors import TransformError, TooLarge
+from transforms.errors import TooLarge, TransformError
 
 __all__ = ["GZIP_MAGIC", "BrokenGzip", "gunzip_capped"]
 

@@ -22,8 +22,17 @@ from transforms.extract.author_labels import squash
 
 __all__ = ["PageCredits", "page_credits", "is_copyright_holder"]
 
-_SITE_META = frozenset({"og:site_name", "application-name", "apple-mobile-web-app-title", "publisher",
-                        "dc.publisher", "article:publisher", "twitter:site"})
+_SITE_META = frozenset(
+    {
+        "og:site_name",
+        "application-name",
+        "apple-mobile-web-app-title",
+        "publisher",
+        "dc.publisher",
+        "article:publisher",
+        "twitter:site",
+    }
+)
 _SEPARATORS = re.compile(r"\s+[|–—:·•»/-]{1,2}\s+|\s+-{2}\s+")
 _MAX_SCRIPTS = 20
 _MAX_SCRIPT_CHARS = 200_000
@@ -164,7 +173,8 @@ def _entries(value: object) -> Iterator[tuple[str | None, str]]:
             raw = item.get("name")
             kinds = item.get("@type")
             kind_list = kinds if isinstance(kinds, list) else [kinds]
-            organisation = any(isinstance(k, str) and ("organization" in k.lower() or "organisation" in k.lower())
-                               for k in kind_list)
+            organisation = any(
+                isinstance(k, str) and ("organization" in k.lower() or "organisation" in k.lower()) for k in kind_list
+            )
             text = " ".join(raw.split()) if isinstance(raw, str) else None
             yield text or None, "organization" if organisation else "person"

@@ -19,11 +19,19 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from transforms.extract.charset import guess_charsets
 from transforms.errors import BinaryContent, EmptyDocument, InvalidEncoding
+from transforms.extract.charset import guess_charsets
 
-__all__ = ["sniff_binary", "decode_document", "decode_html", "decode_text", "normalize_charset", "charset_of",
-           "Charset", "CharsetSource"]
+__all__ = [
+    "sniff_binary",
+    "decode_document",
+    "decode_html",
+    "decode_text",
+    "normalize_charset",
+    "charset_of",
+    "Charset",
+    "CharsetSource",
+]
 
 CharsetSource = Literal["bom", "header", "meta", "utf8", "guessed"]
 """Where the charset came from: a byte order mark, the HTTP header, an HTML ``<meta>``, the UTF-8

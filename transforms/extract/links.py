@@ -24,9 +24,35 @@ _NUMERIC_ID = re.compile(r"(?:^|[/_-])\d{5,}(?:[/._-]|$)")
 _NOT_PAGES = re.compile(
     r"\.(?:jpe?g|png|gif|webp|svg|pdf|zip|mp[34]|mov|avi|docx?|xlsx?|pptx?|css|js|json|xml|rss|ico)$", re.IGNORECASE
 )
-_SECTION_WORDS = frozenset({"section", "category", "categories", "tag", "tags", "topic", "topics", "author",
-                            "authors", "page", "search", "about", "contact", "subscribe", "newsletter", "privacy",
-                            "terms", "login", "register", "feed", "rss", "archive", "archives", "video", "videos"})
+_SECTION_WORDS = frozenset(
+    {
+        "section",
+        "category",
+        "categories",
+        "tag",
+        "tags",
+        "topic",
+        "topics",
+        "author",
+        "authors",
+        "page",
+        "search",
+        "about",
+        "contact",
+        "subscribe",
+        "newsletter",
+        "privacy",
+        "terms",
+        "login",
+        "register",
+        "feed",
+        "rss",
+        "archive",
+        "archives",
+        "video",
+        "videos",
+    }
+)
 
 
 def _host(url: str) -> str:

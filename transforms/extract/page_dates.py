@@ -107,8 +107,14 @@ def _modification_spans(html: str) -> list[tuple[int, int]]:
         at = html.find(word)
         while at >= 0:
             end = at + len(word)
-            stop = min((i for i in (html.find("<", end, end + _STAMP_CHARS), html.find("\n", end, end + _STAMP_CHARS))
-                        if i >= 0), default=end + _STAMP_CHARS)
+            stop = min(
+                (
+                    i
+                    for i in (html.find("<", end, end + _STAMP_CHARS), html.find("\n", end, end + _STAMP_CHARS))
+                    if i >= 0
+                ),
+                default=end + _STAMP_CHARS,
+            )
             spans.append((at, stop))
             at = html.find(word, end)
     return sorted(spans)

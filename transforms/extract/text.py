@@ -17,9 +17,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from transforms.extract.boilerplate import classify_line, strip_boilerplate
+from transforms.extract.boilerplate_rules import BoilerplateRules, load_rules
 from transforms.extract.byline import parse_byline
 from transforms.extract.dateline import read_date_line
-from transforms.extract.boilerplate_rules import BoilerplateRules, load_rules
 
 __all__ = [
     "CleanText",
@@ -39,7 +39,9 @@ _INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u00ad\u200b\u206
 _SPACES = re.compile(r"[^\S\n]+")
 # Scripts written without spaces between words: each Han or kana character counts as a word, and
 # a run of Thai, Lao, Khmer or Myanmar letters as one word per four characters (a typical word length).
-_HAN_KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f]")
+_HAN_KANA = re.compile(
+    r"[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f]"
+)
 _SOUTHEAST_ASIAN = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]+")
 _SENTENCE_END = ".!?:;。！？…\"'”’»)]"
 

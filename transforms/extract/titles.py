@@ -25,8 +25,7 @@ from lxml.html import HtmlElement
 
 from transforms.extract.credits import PageCredits
 
-__all__ = ["TitleRules", "load_title_rules", "strip_site_name", "whole_title", "title_element_text",
-           "url_sections"]
+__all__ = ["TitleRules", "load_title_rules", "strip_site_name", "whole_title", "title_element_text", "url_sections"]
 
 _SEPARATOR = re.compile(r"(\s+(?:[|–—•·»›/~⁄*⋆‹«<>]|-{1,2}|::)\s+)")
 _LAST_SEPARATOR = re.compile(r"^(.+)?\s+[–•·—|⁄*⋆~‹«<›»>:-]\s+(.+)$")  # how trafilatura cuts a <title>
@@ -108,8 +107,9 @@ def url_sections(url: str | None) -> tuple[str, ...]:
     return tuple(segment.replace("-", " ").replace("_", " ") for segment in path.split("/") if segment)
 
 
-def strip_site_name(title: str | None, credits: PageCredits, sections: Iterable[str] = (),
-                    rules: TitleRules | None = None) -> str | None:
+def strip_site_name(
+    title: str | None, credits: PageCredits, sections: Iterable[str] = (), rules: TitleRules | None = None
+) -> str | None:
     """``title`` without a leading or trailing site name (and the section labels beside it)."""
     if not title:
         return title
@@ -127,8 +127,8 @@ def _strip_whole_names(title: str, credits: PageCredits) -> str | None:
         n = name.casefold()
         if len(n) >= len(folded) or not _SEPARATOR.search(name):
             continue
-        if folded.startswith(n) and re.match(r"\s*(?:[:|–—•·»›~-]{1,2})\s+", title[len(n):]):
-            return re.sub(r"^\s*(?:[:|–—•·»›~-]{1,2})\s+", "", title[len(n):])
+        if folded.startswith(n) and re.match(r"\s*(?:[:|–—•·»›~-]{1,2})\s+", title[len(n) :]):
+            return re.sub(r"^\s*(?:[:|–—•·»›~-]{1,2})\s+", "", title[len(n) :])
         if folded.endswith(n) and re.search(r"\s+(?:[|–—•·»›~-]{1,2})\s*$", title[: -len(n)]):
             return re.sub(r"\s+(?:[|–—•·»›~-]{1,2})\s*$", "", title[: -len(n)])
     return None
@@ -178,4 +178,3 @@ def _is_section(segment: str, sections: frozenset[str], r: TitleRules) -> bool:
 
 def _key(text: str) -> str:
     return " ".join(text.casefold().split()).strip(" .:-–—|")
-

@@ -23,7 +23,16 @@ from lxml import etree
 
 from transforms.formats.xmlsafe import MAX_XML_BYTES, ParseProblem, XmlError, localname, maybe_gunzip, parse_xml
 
-__all__ = ["Feed", "FeedItem", "FeedError", "FeedFormat", "ParseProblem", "parse_feed", "parse_feed_date", "looks_like_feed"]
+__all__ = [
+    "Feed",
+    "FeedItem",
+    "FeedError",
+    "FeedFormat",
+    "ParseProblem",
+    "parse_feed",
+    "parse_feed_date",
+    "looks_like_feed",
+]
 
 FeedFormat = Literal["rss", "rdf", "atom", "json"]
 _XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
@@ -78,8 +87,8 @@ def parse_feed_date(value: str | None) -> dt.datetime | None:
     if parsed is None:
         return None
     if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=dt.timezone.utc)
-    return parsed.astimezone(dt.timezone.utc)
+        parsed = parsed.replace(tzinfo=dt.UTC)
+    return parsed.astimezone(dt.UTC)
 
 
 def looks_like_feed(data: bytes) -> bool:
@@ -203,8 +212,16 @@ def _rss_item(item: etree._Element, base: str | None) -> FeedItem | None:
     updated = parse_feed_date(_first_text(item, "updated", "modified"))
     authors = _names(_text(a) for a in _children(item, "author", "creator"))
     categories = _names(_text(c) for c in _children(item, "category", "subject"))
-    return FeedItem(url, _first_text(item, "title"), published, updated or published,
-                    _first_text(item, "description", "summary"), guid, authors, categories)
+    return FeedItem(
+        url,
+        _first_text(item, "title"),
+        published,
+        updated or published,
+        _first_text(item, "description", "summary"),
+        guid,
+        authors,
+        categories,
+    )
 
 
 # -- Atom ----------------------------------------------------------------------------------------
@@ -212,8 +229,10 @@ def _rss_item(item: etree._Element, base: str | None) -> FeedItem | None:
 
 def _atom_link(element: etree._Element, base: str | None) -> str | None:
     links = _children(element, "link")
-    ranked = sorted(links, key=lambda link: (link.get("rel", "alternate") != "alternate",
-                                              "html" not in (link.get("type") or "text/html")))
+    ranked = sorted(
+        links,
+        key=lambda link: (link.get("rel", "alternate") != "alternate", "html" not in (link.get("type") or "text/html")),
+    )
     for link in ranked:
         if link.get("rel", "alternate") in ("alternate", "self", "related", "via") or not link.get("rel"):
             url = _http_url(link.get("href"), _base(link, base))
@@ -252,8 +271,18 @@ def _atom(root: etree._Element, base_url: str | None) -> Feed:
         updated = parse_feed_date(_first_text(entry, "updated", "modified"))
         authors = _names(_first_text(a, "name") or _text(a) for a in _children(entry, "author"))
         categories = _names(c.get("term") or _text(c) for c in _children(entry, "category"))
-        entries.append(FeedItem(url, _first_text(entry, "title"), published or updated, updated or published,
-                                _first_text(entry, "summary", "content"), guid, authors, categories))
+        entries.append(
+            FeedItem(
+                url,
+                _first_text(entry, "title"),
+                published or updated,
+                updated or published,
+                _first_text(entry, "summary", "content"),
+                guid,
+                authors,
+                categories,
+            )
+        )
     return Feed("atom", _first_text(root, "title"), feed_link, tuple(entries))
 
 
@@ -282,8 +311,18 @@ def _json_feed(data: bytes, base_url: str | None) -> Feed:
         tags = _names(_str(t) for t in raw.get("tags") or [] if isinstance(t, str))
         published = parse_feed_date(_str(raw.get("date_published")))
         updated = parse_feed_date(_str(raw.get("date_modified")))
-        items.append(FeedItem(url, _str(raw.get("title")), published, updated or published,
-                              _str(raw.get("summary")), _str(raw.get("id")), names, tags))
+        items.append(
+            FeedItem(
+                url,
+                _str(raw.get("title")),
+                published,
+                updated or published,
+                _str(raw.get("summary")),
+                _str(raw.get("id")),
+                names,
+                tags,
+            )
+        )
     return Feed("json", _str(doc.get("title")), home, tuple(items))
 
 

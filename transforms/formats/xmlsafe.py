@@ -27,8 +27,17 @@ from typing import Literal
 
 from lxml import etree
 
-__all__ = ["XmlError", "MAX_XML_BYTES", "gunzip_capped", "maybe_gunzip", "parse_xml", "localname",
-           "ParseProblem", "ParsedXml", "Severity"]
+__all__ = [
+    "XmlError",
+    "MAX_XML_BYTES",
+    "gunzip_capped",
+    "maybe_gunzip",
+    "parse_xml",
+    "localname",
+    "ParseProblem",
+    "ParsedXml",
+    "Severity",
+]
 
 MAX_XML_BYTES = 50_000_000
 _GZIP_MAGIC = b"\x1f\x8b"
@@ -36,14 +45,31 @@ _PROLOG = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._:-]+)[\
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 _MAX_RECOVERED = 20  # recovered problems kept per document (a broken page can log thousands)
 # libxml2 error types after which the rest of the input is not read, or not read as markup
-_STOPS = frozenset({
-    "ERR_RESOURCE_LIMIT", "ERR_ENTITY_LOOP", "ERR_NO_MEMORY", "ERR_INTERNAL_ERROR", "ERR_USER_STOP",
-    "ERR_DOCUMENT_END", "ERR_DOCUMENT_EMPTY", "ERR_TAG_NOT_FINISHED", "ERR_LTSLASH_REQUIRED",
-    "ERR_CDATA_NOT_FINISHED", "ERR_COMMENT_NOT_FINISHED", "ERR_PI_NOT_FINISHED", "ERR_DOCTYPE_NOT_FINISHED",
-    "ERR_INT_SUBSET_NOT_FINISHED", "ERR_EXT_SUBSET_NOT_FINISHED", "ERR_CONDSEC_NOT_FINISHED",
-    "ERR_CHARREF_AT_EOF", "ERR_ENTITYREF_AT_EOF", "ERR_PEREF_AT_EOF", "ERR_UNSUPPORTED_ENCODING",
-    "ERR_UNKNOWN_ENCODING",
-})
+_STOPS = frozenset(
+    {
+        "ERR_RESOURCE_LIMIT",
+        "ERR_ENTITY_LOOP",
+        "ERR_NO_MEMORY",
+        "ERR_INTERNAL_ERROR",
+        "ERR_USER_STOP",
+        "ERR_DOCUMENT_END",
+        "ERR_DOCUMENT_EMPTY",
+        "ERR_TAG_NOT_FINISHED",
+        "ERR_LTSLASH_REQUIRED",
+        "ERR_CDATA_NOT_FINISHED",
+        "ERR_COMMENT_NOT_FINISHED",
+        "ERR_PI_NOT_FINISHED",
+        "ERR_DOCTYPE_NOT_FINISHED",
+        "ERR_INT_SUBSET_NOT_FINISHED",
+        "ERR_EXT_SUBSET_NOT_FINISHED",
+        "ERR_CONDSEC_NOT_FINISHED",
+        "ERR_CHARREF_AT_EOF",
+        "ERR_ENTITYREF_AT_EOF",
+        "ERR_PEREF_AT_EOF",
+        "ERR_UNSUPPORTED_ENCODING",
+        "ERR_UNKNOWN_ENCODING",
+    }
+)
 _CUTS = frozenset({"ERR_TAG_NOT_FINISHED", "ERR_LTSLASH_REQUIRED", "ERR_CHARREF_AT_EOF", "ERR_ENTITYREF_AT_EOF"})
 _SKIPPED = re.compile(rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>", re.DOTALL)  # no element opens in these
 
@@ -136,8 +162,17 @@ def _records_opened_closed(data: bytes, records: Sequence[str]) -> tuple[dict[st
     for match in re.finditer(rb"<(?:[A-Za-z_][\w.-]*:)?(" + names + rb")(?=[\s/>])", text, re.IGNORECASE):
         name = match.group(1).decode("ascii").lower()
         opened[name] = opened.get(name, 0) + 1
-    closed = len(re.findall(rb"</(?:[A-Za-z_][\w.-]*:)?(?:" + names + rb")\s*>|<(?:[A-Za-z_][\w.-]*:)?(?:" + names
-                            + rb")(?:\s[^<>]*)?/>", text, re.IGNORECASE))
+    closed = len(
+        re.findall(
+            rb"</(?:[A-Za-z_][\w.-]*:)?(?:"
+            + names
+            + rb")\s*>|<(?:[A-Za-z_][\w.-]*:)?(?:"
+            + names
+            + rb")(?:\s[^<>]*)?/>",
+            text,
+            re.IGNORECASE,
+        )
+    )
     return opened, closed
 
 
@@ -156,8 +191,9 @@ def _check_records(data: bytes, root: etree._Element, records: Sequence[str], cu
     if len(found) >= sum(opened.values()):
         return None
     shown = "> or <".join(name for name in records if opened.get(name))
-    return ParseProblem("fatal", "ELEMENTS_LOST",
-                        f"only {len(found)} of {sum(opened.values())} <{shown}> elements could be read")
+    return ParseProblem(
+        "fatal", "ELEMENTS_LOST", f"only {len(found)} of {sum(opened.values())} <{shown}> elements could be read"
+    )
 
 
 def _declared(data: bytes) -> str | None:

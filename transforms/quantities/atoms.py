@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, replace
 
 from schemas.quantities import QuantityKind
-from transforms.quantities.numbers import Numeral, number_words, read_numeral
 from transforms.quantities.context import Masks, designation_before
+from transforms.quantities.numbers import Numeral, number_words, read_numeral
 from transforms.quantities.units import (
     CurrencyMatch,
     match_article_unit,
@@ -28,7 +28,8 @@ from transforms.quantities.units import (
 __all__ = ["Atom", "read_atom"]
 
 _PERCENT = re.compile(
-    r"[ \u00a0]?%|[ \u00a0]*-?(?:(percentage[ \u00a0-]+points?)|(basis[ \u00a0-]+points?|bps)|per[ \u00a0]?cent(?:age)?|pct\.?)(?![\w])",
+    r"[ \u00a0]?%|[ \u00a0]*-?(?:(percentage[ \u00a0-]+points?)|(basis[ \u00a0-]+points?|bps)"
+    r"|per[ \u00a0]?cent(?:age)?|pct\.?)(?![\w])",
     re.IGNORECASE,
 )
 _PLUS_MINUS = re.compile(r"[ \u00a0]*(?:±|\+/-|\+-)[ \u00a0]*(\d+(?:\.\d+)?)")
@@ -81,7 +82,13 @@ def read_atom(text: str, pos: int, floor: int, masks: Masks, *, partner: bool = 
     ``partner``: the number is the second end of a range ("10-15"), so a dash before it is no sign
     and no designation."""
     sign, start = 1.0, pos
-    if not partner and pos > 0 and text[pos - 1] in "-−" and (pos == 1 or text[pos - 2] in _NEGATIVE_BEFORE) and pos - 1 >= floor:
+    if (
+        not partner
+        and pos > 0
+        and text[pos - 1] in "-−"
+        and (pos == 1 or text[pos - 2] in _NEGATIVE_BEFORE)
+        and pos - 1 >= floor
+    ):
         sign, start = -1.0, pos - 1
     currency = match_currency_before(text, start)
     if currency is not None and currency.start < floor:
@@ -98,11 +105,18 @@ def read_atom(text: str, pos: int, floor: int, masks: Masks, *, partner: bool = 
         return None
     if numeral.form == "ordinal":
         return _ordinal(text, start, numeral)
-    found = _suffix(text, Atom(start, numeral.end, numeral.end, sign * numeral.value, numeral, "count"), currency, digits)
+    found = _suffix(
+        text, Atom(start, numeral.end, numeral.end, sign * numeral.value, numeral, "count"), currency, digits
+    )
     if found is None:
         return None
     atom = found
-    if atom.kind in ("count", "fraction") and not atom.vague and not partner and designation_before(text, start, strict=False):
+    if (
+        atom.kind in ("count", "fraction")
+        and not atom.vague
+        and not partner
+        and designation_before(text, start, strict=False)
+    ):
         return None
     if atom.currency is None and atom.unit is None and (prefix := match_unit_prefix(text, start)) is not None:
         unit_start, unit = prefix
@@ -139,10 +153,21 @@ def _suffix(text: str, atom: Atom, currency: CurrencyMatch | None, digits: bool)
             atom = replace(atom, end=rate[0], unit=rate[1], currency_factor=after.factor / rate[2])
         return atom
     unit = match_unit(text, end, after_digits=digits)
-    if unit is not None and not (unit.standard in ("h", "d") and atom.numeral.form == "words" and abs(atom.number) == 1):
-        return replace(atom, end=unit.end, kind="measure", unit=unit.standard, factor=unit.factor,
-                       offset=unit.offset, hyphenated=unit.hyphenated)
-    if end < len(text) and (text[end].isalnum() or (text[end] == "-" and end + 1 < len(text) and text[end + 1].isupper())):
+    if unit is not None and not (
+        unit.standard in ("h", "d") and atom.numeral.form == "words" and abs(atom.number) == 1
+    ):
+        return replace(
+            atom,
+            end=unit.end,
+            kind="measure",
+            unit=unit.standard,
+            factor=unit.factor,
+            offset=unit.offset,
+            hyphenated=unit.hyphenated,
+        )
+    if end < len(text) and (
+        text[end].isalnum() or (text[end] == "-" and end + 1 < len(text) and text[end + 1].isupper())
+    ):
         return None
     if atom.numeral.form == "fraction":
         return replace(atom, kind="fraction")
@@ -167,4 +192,6 @@ def _article_unit(text: str, pos: int) -> Atom | None:
         return None
     end, unit = found
     numeral = Numeral(1.0, pos, unit.start, "words")
-    return Atom(pos, end, unit.start, 1.0, numeral, "measure", unit=unit.standard, factor=unit.factor, offset=unit.offset)
+    return Atom(
+        pos, end, unit.start, 1.0, numeral, "measure", unit=unit.standard, factor=unit.factor, offset=unit.offset
+    )

@@ -16,10 +16,18 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from schemas.quantities import QUALIFIERS, Qualifier, Quantity
+from transforms.quantities.atoms import Atom, read_atom
+from transforms.quantities.context import (
+    Masks,
+    Qualified,
+    masked_spans,
+    qualifier_after,
+    qualifier_before,
+    rules,
+    year_context,
+)
 from transforms.quantities.counted import EntitySpanLike, casualty_event, counted_phrase, entity_inside
 from transforms.quantities.numbers import ANCHOR
-from transforms.quantities.atoms import Atom, read_atom
-from transforms.quantities.context import Masks, Qualified, masked_spans, qualifier_after, qualifier_before, rules, year_context
 from transforms.quantities.units import article_anchor, match_per_time
 
 __all__ = ["extract_quantities", "EntitySpanLike", "Quantity"]
@@ -79,7 +87,10 @@ def _expression(text: str, pos: int, floor: int, masks: Masks, entities: list[En
     if qualified is not None and qualified.qualifier is not None:
         start = qualified.start
     elif (
-        first.numeral.plain_digits and 1600 <= first.number <= 2099 and first.kind == "count" and second is None
+        first.numeral.plain_digits
+        and 1600 <= first.number <= 2099
+        and first.kind == "count"
+        and second is None
         and year_context(text, first.start, first.end)
     ):
         return None
@@ -88,8 +99,12 @@ def _expression(text: str, pos: int, floor: int, masks: Masks, entities: list[En
     if after is not None:
         qualified, end = after, after.end
     if (
-        first.kind == "money" and first.number > 0 and second is None and text[start - 1:start] == "("
-        and text[end:end + 1] == ")" and not _CONVERSION_BEFORE.search(text, max(0, start - 24), start - 1)
+        first.kind == "money"
+        and first.number > 0
+        and second is None
+        and text[start - 1 : start] == "("
+        and text[end : end + 1] == ")"
+        and not _CONVERSION_BEFORE.search(text, max(0, start - 24), start - 1)
     ):  # "($99.99)" in a statement is negative; "A$3.1 billion ($2 billion)" is a conversion
         first, start, end = replace(first, number=-first.number), start - 1, end + 1
     return _record(text, start, end, first, second, qualified, entities)
@@ -115,7 +130,7 @@ def _range_partner(text: str, first: Atom, opener: str | None, masks: Masks) -> 
             if opener == "from" and _change_before(text, first.start):
                 return None
             sign = _SIGN.match(text, word.end())
-            at = sign.end() if sign else word.end() + (1 if text[word.end():word.end() + 1] in ("-", "−") else 0)
+            at = sign.end() if sign else word.end() + (1 if text[word.end() : word.end() + 1] in ("-", "−") else 0)
             second = read_atom(text, at, word.end(), masks)
             if second is not None and _compatible(first, second) and not second.vague:
                 return second
@@ -168,17 +183,36 @@ def _share(first: Atom, second: Atom) -> tuple[Atom, Atom]:
     if number != first.number:
         first = replace(first, number=number)
     if first.bare and not second.bare:
-        first = replace(first, kind=second.kind, unit=second.unit, factor=second.factor,
-                        offset=second.offset, currency=second.currency, currency_factor=second.currency_factor)
+        first = replace(
+            first,
+            kind=second.kind,
+            unit=second.unit,
+            factor=second.factor,
+            offset=second.offset,
+            currency=second.currency,
+            currency_factor=second.currency_factor,
+        )
     elif second.bare and not first.bare:
-        second = replace(second, kind=first.kind, unit=first.unit, factor=first.factor, offset=first.offset,
-                         currency=first.currency, currency_factor=first.currency_factor)
+        second = replace(
+            second,
+            kind=first.kind,
+            unit=first.unit,
+            factor=first.factor,
+            offset=first.offset,
+            currency=first.currency,
+            currency_factor=first.currency_factor,
+        )
     return first, second
 
 
 def _record(
-    text: str, start: int, end: int, first: Atom, second: Atom | None,
-    qualified: Qualified | None, entities: list[EntitySpanLike],
+    text: str,
+    start: int,
+    end: int,
+    first: Atom,
+    second: Atom | None,
+    qualified: Qualified | None,
+    entities: list[EntitySpanLike],
 ) -> Quantity | None:
     name = qualified.qualifier if qualified is not None else None
     qualifier: Qualifier | None = _QUALIFIER_OF.get(name) if name else None
@@ -205,8 +239,9 @@ def _record(
     kind = first.kind
     counted = None
     if kind != "money":
-        counted = counted_phrase(text, end, direct=kind == "count" or first.hyphenated,
-                                 max_words=2 if kind == "measure" else None)
+        counted = counted_phrase(
+            text, end, direct=kind == "count" or first.hyphenated, max_words=2 if kind == "measure" else None
+        )
     event = None
     if kind == "count" and not first.ordinal:
         event = casualty_event(text, start, counted.end if counted else end, counted.noun_event if counted else None)
@@ -220,8 +255,18 @@ def _record(
         if (rate := match_per_time(text, times.end() if times else after)) is not None:
             unit, obj = rate[1], "times" if times else obj
     return Quantity(
-        start=start, end=end, text=text[start:end], value=value, low=low, high=high, approximate=approximate,
-        qualifier=qualifier, kind=kind, unit=unit, currency=first.currency,
-        object=obj, object_entity_id=entity_id, event=event,
+        start=start,
+        end=end,
+        text=text[start:end],
+        value=value,
+        low=low,
+        high=high,
+        approximate=approximate,
+        qualifier=qualifier,
+        kind=kind,
+        unit=unit,
+        currency=first.currency,
+        object=obj,
+        object_entity_id=entity_id,
+        event=event,
     )
-

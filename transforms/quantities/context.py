@@ -17,8 +17,17 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-__all__ = ["Qualified", "Rules", "rules", "qualifier_before", "qualifier_after", "masked_spans", "Masks",
-           "designation_before", "year_context"]
+__all__ = [
+    "Qualified",
+    "Rules",
+    "rules",
+    "qualifier_before",
+    "qualifier_after",
+    "masked_spans",
+    "Masks",
+    "designation_before",
+    "year_context",
+]
 
 _CAPITALISED_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][\w.]*(?:-[\w.]+)*|\([A-Z][A-Z0-9-]+\))[ \u00a0]$")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]+$")
@@ -64,7 +73,9 @@ def _phrases(table: dict[str, list[str]]) -> tuple[dict[str, str], str]:
 
 @functools.cache
 def rules() -> Rules:
-    doc: dict[str, Any] = tomllib.loads(resources.files("transforms.quantities.data").joinpath("quantity_rules.toml").read_text("utf-8"))
+    doc: dict[str, Any] = tomllib.loads(
+        resources.files("transforms.quantities.data").joinpath("quantity_rules.toml").read_text("utf-8")
+    )
     qualifiers = doc["qualifiers"]
     before_map, before_alt = _phrases(qualifiers["before"])
     after_map, after_alt = _phrases(qualifiers["after"])

@@ -62,12 +62,16 @@ class _Events:
 
 
 def _alternation(phrases: list[str]) -> str:
-    return "|".join(r"\s+".join(re.escape(p) for p in phrase.split()) for phrase in sorted(set(phrases), key=len, reverse=True))
+    return "|".join(
+        r"\s+".join(re.escape(p) for p in phrase.split()) for phrase in sorted(set(phrases), key=len, reverse=True)
+    )
 
 
 @functools.cache
 def _events() -> _Events:
-    doc: dict[str, Any] = tomllib.loads(resources.files("transforms.quantities.data").joinpath("casualty_events.toml").read_text("utf-8"))
+    doc: dict[str, Any] = tomllib.loads(
+        resources.files("transforms.quantities.data").joinpath("casualty_events.toml").read_text("utf-8")
+    )
     after_map: dict[str, str] = {}
     before_map: dict[str, str] = {}
     nouns: dict[str, str] = {}
@@ -80,7 +84,9 @@ def _events() -> _Events:
             nouns.setdefault(" ".join(phrase.lower().split()), event)
     helpers = _alternation(doc["helpers"])
     return _Events(
-        after=re.compile(rf"(?:,?\s+(?:{helpers})(?![\w-])){{0,3}},?\s+({_alternation(list(after_map))})(?![\w-])", re.IGNORECASE),
+        after=re.compile(
+            rf"(?:,?\s+(?:{helpers})(?![\w-])){{0,3}},?\s+({_alternation(list(after_map))})(?![\w-])", re.IGNORECASE
+        ),
         after_map=after_map,
         before=re.compile(rf"(?<![\w-])({_alternation(list(before_map))})[ \u00a0]+$", re.IGNORECASE),
         before_map=before_map,
@@ -105,7 +111,6 @@ def counted_phrase(text: str, pos: int, *, direct: bool, max_words: int | None =
     "of [determiner] NP" is always read ("70 of the soldiers", "a quarter of its tanks"); a noun
     phrase right after the number only when ``direct`` ("27 Houthi fighters").
     """
-    r = rules()
     of = _OF.match(text, pos)
     if of is not None:
         det = _determiners().match(text, of.end())

@@ -68,7 +68,9 @@ class NumberWords:
 @functools.cache
 def number_words() -> NumberWords:
     """Load ``numbers.toml`` once."""
-    doc: dict[str, Any] = tomllib.loads(resources.files("transforms.quantities.data").joinpath("numbers.toml").read_text("utf-8"))
+    doc: dict[str, Any] = tomllib.loads(
+        resources.files("transforms.quantities.data").joinpath("numbers.toml").read_text("utf-8")
+    )
     abbreviations = doc["scale_abbreviations"]
     return NumberWords(
         cardinals=dict(doc["cardinals"]),

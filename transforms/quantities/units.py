@@ -169,7 +169,9 @@ def _tables() -> _Tables:
             rf"(?:\s*/\s*|\s+per\s+|\s+an?\s+|\s+a\s+)(?:({_word_pattern(list(words))}){_RIGHT}"
             rf"|({_symbol_pattern(list(symbols))}){_SYMBOL_RIGHT})",
         ),
-        prefix_re=re.compile(rf"(?<![\w])({_word_pattern([w for w, u in words.items() if u.prefix])})\s+$", re.IGNORECASE),
+        prefix_re=re.compile(
+            rf"(?<![\w])({_word_pattern([w for w, u in words.items() if u.prefix])})\s+$", re.IGNORECASE
+        ),
         article_re=re.compile(rf"(?:an?|one)\s+({_word_pattern(article_words)}){_RIGHT}", re.IGNORECASE),
         sign_before_re=re.compile(rf"(?:(?<![A-Za-z])({_symbol_pattern(list(signs))}))[ \u00a0]?$"),
         signs=signs,
@@ -178,7 +180,8 @@ def _tables() -> _Tables:
         fahrenheit_re=re.compile(rf"\b(?:{_word_pattern(degrees['fahrenheit'])})\b", re.IGNORECASE),
         temperature_re=re.compile(rf"(?:{_word_pattern(degrees['temperature'])})", re.IGNORECASE),
         word_after_re=re.compile(
-            rf"(?:[ \u00a0]*(?-i:({_symbol_pattern(after_signs)}))(?![A-Za-z])|\s+({_word_pattern(list(currency_words))}){_RIGHT})",
+            rf"(?:[ \u00a0]*(?-i:({_symbol_pattern(after_signs)}))(?![A-Za-z])"
+            rf"|\s+({_word_pattern(list(currency_words))}){_RIGHT})",
             re.IGNORECASE,
         ),
         currency_words=currency_words,
@@ -225,10 +228,12 @@ def match_unit(text: str, pos: int, *, after_digits: bool) -> UnitMatch | None:
 def _degree_scale(text: str, start: int, end: int) -> Unit | None:
     """A bare "°" or "degrees" read as a temperature when the sentence says so; None to keep an angle."""
     tables = _tables()
-    after = text[end:end + tables.degree_window].split(".")[0]
+    after = text[end : end + tables.degree_window].split(".")[0]
     if tables.fahrenheit_re.search(after):
         return tables.words.get("degrees fahrenheit")
-    if tables.celsius_re.search(after) or tables.temperature_re.search(text, max(0, start - tables.degree_window), start):
+    if tables.celsius_re.search(after) or tables.temperature_re.search(
+        text, max(0, start - tables.degree_window), start
+    ):
         return tables.words.get("degrees celsius")
     return None
 
@@ -275,7 +280,7 @@ def match_per_time(text: str, pos: int) -> tuple[int, str] | None:
 
 def match_unit_prefix(text: str, pos: int) -> tuple[int, Unit] | None:
     """A unit written before the number at ``pos`` ("Mach 5"): (start, unit)."""
-    window = text[max(0, pos - 12):pos]
+    window = text[max(0, pos - 12) : pos]
     m = _tables().prefix_re.search(window)
     if m is None:
         return None
@@ -302,7 +307,7 @@ def match_article_unit(text: str, pos: int) -> tuple[int, UnitMatch] | None:
 
 def match_currency_before(text: str, pos: int) -> CurrencyMatch | None:
     """A currency sign or code right before ``pos`` ("$", "US$ ", "EUR ")."""
-    window = text[max(0, pos - 8):pos]
+    window = text[max(0, pos - 8) : pos]
     m = _tables().sign_before_re.search(window)
     if m is None:
         return None

@@ -15,7 +15,13 @@ import re
 from schemas.temporal import Anchor
 from transforms.dates.grammar import YEAR, Rule, compile_rule
 from transforms.dates.resolution import (
-    Candidate, Context, Resolved, fixed, from_publication, from_reference, pick_occurrence,
+    Candidate,
+    Context,
+    Resolved,
+    fixed,
+    from_publication,
+    from_reference,
+    pick_occurrence,
 )
 from transforms.dates.timex import Period, day_period, period_of, quarter_period, year_period
 
@@ -55,8 +61,9 @@ def _year_under_discussion(m: re.Match[str], text: str) -> Candidate | None:
     start, end = m.span("span")
     if m["pre"]:
         start = m.start("pre")
-    in_text = from_reference(lambda p: period_of(p.start, "year") if p.granularity in _WITHIN_YEAR else None,
-                             "XXXX", "year")
+    in_text = from_reference(
+        lambda p: period_of(p.start, "year") if p.granularity in _WITHIN_YEAR else None, "XXXX", "year"
+    )
     this_year = from_publication(lambda d: period_of(d, "year"), "XXXX", "year")
 
     def resolve(ctx: Context) -> Resolved | None:
@@ -79,7 +86,9 @@ def _year_quarter(m: re.Match[str], text: str) -> Candidate | None:
         period: Period | None = quarter_period(year, (ref.start.month - 1) // 3 + 1) if ref is not None else None
         if period is None:
             return Resolved("DATE", whole.value, whole.start, whole.end, "year", None, "none", None, whole)
-        anchor: Anchor = "text" if ctx.reference is not None and ctx.reference.granularity == "quarter" else "publication"
+        anchor: Anchor = (
+            "text" if ctx.reference is not None and ctx.reference.granularity == "quarter" else "publication"
+        )
         anchor_date = ref.start if anchor == "text" and ref is not None else ctx.published
         return Resolved("DATE", period.value, period.start, period.end, "quarter", None, anchor, anchor_date, period)
 
@@ -88,12 +97,21 @@ def _year_quarter(m: re.Match[str], text: str) -> Candidate | None:
 
 BUSINESS_RULES: tuple[Rule, ...] = (
     compile_rule("year_end", r"(?<![\w-])(?:(?:the\s+)?year[\s-]end|year['’]s\s+end)(?![\w-])", _year_end),
-    compile_rule("year_ended", r"(?<![\w-])(?P<span>the\s+(?:(?:fiscal|financial|calendar|full|latest)\s+)?year)"
-                               r"\s+(?:ended|ending|that\s+ended|that\s+ends|to)\s+(?=(?-i:[A-Z0-9]))", _year_ended),
-    compile_rule("year_under_discussion", r"(?<![\w-])(?:(?:for|in|during|of|over)\s+|(?P<pre>earlier|later)\s+in\s+)"
-                                          r"(?P<span>the\s+(?:full\s+|fiscal\s+|current\s+|calendar\s+)?year)"
-                                          r"(?![\w-]|['’]s|\s+(?:ago|earlier|before|after|ended|ending|to|when|in\s+which"
-                                          r"|that|of|and\s+a\s+half|or))", _year_under_discussion),
-    compile_rule("year_quarter", rf"(?<![\w-])the\s+(?P<year>{YEAR})\s+(?:fiscal\s+)?(?:quarter|period)(?![\w-])",
-                 _year_quarter),
+    compile_rule(
+        "year_ended",
+        r"(?<![\w-])(?P<span>the\s+(?:(?:fiscal|financial|calendar|full|latest)\s+)?year)"
+        r"\s+(?:ended|ending|that\s+ended|that\s+ends|to)\s+(?=(?-i:[A-Z0-9]))",
+        _year_ended,
+    ),
+    compile_rule(
+        "year_under_discussion",
+        r"(?<![\w-])(?:(?:for|in|during|of|over)\s+|(?P<pre>earlier|later)\s+in\s+)"
+        r"(?P<span>the\s+(?:full\s+|fiscal\s+|current\s+|calendar\s+)?year)"
+        r"(?![\w-]|['’]s|\s+(?:ago|earlier|before|after|ended|ending|to|when|in\s+which"
+        r"|that|of|and\s+a\s+half|or))",
+        _year_under_discussion,
+    ),
+    compile_rule(
+        "year_quarter", rf"(?<![\w-])the\s+(?P<year>{YEAR})\s+(?:fiscal\s+)?(?:quarter|period)(?![\w-])", _year_quarter
+    ),
 )

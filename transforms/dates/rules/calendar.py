@@ -12,27 +12,53 @@ import re
 
 from schemas.temporal import Granularity
 from transforms.dates.grammar import (
-    DAY, MONTH, ORDINAL, SEASON, SPOKEN_YEAR, WEEKDAY, YEAR, YEAR_ANY, Rule, compile_rule, day_number, month_number,
-    weekday_number, word_ok, year_number,
+    DAY,
+    MONTH,
+    ORDINAL,
+    SEASON,
+    SPOKEN_YEAR,
+    WEEKDAY,
+    YEAR,
+    YEAR_ANY,
+    Rule,
+    compile_rule,
+    day_number,
+    month_number,
+    weekday_number,
+    word_ok,
+    year_number,
 )
-from transforms.dates.resolution import Candidate, Context, Resolved, Resolver, absolute, partial, pick_occurrence
 from transforms.dates.lexicon import alternation, lexicon
+from transforms.dates.resolution import Candidate, Context, Resolved, Resolver, absolute, partial, pick_occurrence
 from transforms.dates.timex import (
-    Period, day_period, easter, month_period, nth_weekday, period_of, quarter_period, season_period,
+    Period,
+    day_period,
+    easter,
+    month_period,
+    nth_weekday,
+    period_of,
+    quarter_period,
+    season_period,
     year_period,
 )
 
 __all__ = ["CALENDAR_RULES", "year_from_two_digits", "preceded_by", "day_resolver"]
 
 _LEX = lexicon()
-_CUE = re.compile(r"(?:\b(?:in|since|until|till|by|of|from|through|during|early|late|mid|before|after|last|next|"
-                  r"this|to|and|or|between|throughout|around|over|for|on|the|that|each|every|past|coming|"
-                  r"end|beginning|start|middle)\s+|mid-)$", re.IGNORECASE)
+_CUE = re.compile(
+    r"(?:\b(?:in|since|until|till|by|of|from|through|during|early|late|mid|before|after|last|next|"
+    r"this|to|and|or|between|throughout|around|over|for|on|the|that|each|every|past|coming|"
+    r"end|beginning|start|middle)\s+|mid-)$",
+    re.IGNORECASE,
+)
 
 
 _SHORT_MONTHS = frozenset(w for w in _LEX.months if any(o != w and o.startswith(w) for o in _LEX.months))
-_SEASON_CUE = re.compile(r"(?:\b(?:in|during|by|until|since|through|throughout|over|before|after|early|late|for|"
-                         r"this|that|last|next|of)\s+(?:the\s+)?|mid-)$", re.IGNORECASE)
+_SEASON_CUE = re.compile(
+    r"(?:\b(?:in|during|by|until|since|through|throughout|over|before|after|early|late|for|"
+    r"this|that|last|next|of)\s+(?:the\s+)?|mid-)$",
+    re.IGNORECASE,
+)
 
 
 def preceded_by(text: str, start: int, cue: re.Pattern[str] = _CUE) -> bool:
@@ -79,8 +105,9 @@ def _iso(m: re.Match[str], text: str) -> Candidate | None:
         return None
     if m["hh"]:
         value = f"{period.value}T{m['hh']}:{m['mi']}"
-        return _candidate(m, "iso", lambda ctx: Resolved("TIME", value, period.start, period.end, "minute",
-                                                        period=period))
+        return _candidate(
+            m, "iso", lambda ctx: Resolved("TIME", value, period.start, period.end, "minute", period=period)
+        )
     return _candidate(m, "iso", absolute(period))
 
 
@@ -158,7 +185,7 @@ def _season(m: re.Match[str], text: str) -> Candidate | None:
     if m["year"]:
         return _candidate(m, "season", absolute(season_period(year_number(m["year"]), code)))
     if rel in (None, "the"):
-        after = text[m.end():m.end() + 4].lower()
+        after = text[m.end() : m.end() + 4].lower()
         if not preceded_by(text, m.start() if rel is None else m.start("rel"), _SEASON_CUE) or after.startswith(" of"):
             return None
     shift = _LEX.shift_words.get(rel or "", None) if rel not in (None, "the") else None
@@ -187,9 +214,11 @@ def _season(m: re.Match[str], text: str) -> Candidate | None:
     return _candidate(m, "season", resolve)
 
 
-_COUNT_AFTER = re.compile(r"\s*(?:hours|hrs|GMT|UTC|Zulu|[ECMP][SD]T\b|local\b|troops|soldiers|people|men|"
-                          r"personnel|sailors|marines|airmen|rounds|km|miles|feet|meters|metres|pounds|kg|tons)",
-                          re.IGNORECASE)
+_COUNT_AFTER = re.compile(
+    r"\s*(?:hours|hrs|GMT|UTC|Zulu|[ECMP][SD]T\b|local\b|troops|soldiers|people|men|"
+    r"personnel|sailors|marines|airmen|rounds|km|miles|feet|meters|metres|pounds|kg|tons)",
+    re.IGNORECASE,
+)
 
 
 MIN_SPOKEN = 1100
@@ -200,9 +229,15 @@ _SPOKEN_CUE = re.compile(r"(?:\b(?:in|since|until|by|of|from|before|after|year)\
 def _year(m: re.Match[str], text: str) -> Candidate | None:
     if m["spoken"]:
         year = year_number(m["spoken"])
-        if _COUNT_AFTER.match(text, m.end()) or _NOUN_AFTER.match(text, m.end()) or not MIN_SPOKEN <= year <= 2100 or (
+        if (
+            _COUNT_AFTER.match(text, m.end())
+            or _NOUN_AFTER.match(text, m.end())
+            or not MIN_SPOKEN <= year <= 2100
+            or (
                 (m["spoken"].lower().startswith("two") or m["spoken"].lower().split()[-1] == "hundred")
-                and not preceded_by(text, m.start(), _SPOKEN_CUE)):
+                and not preceded_by(text, m.start(), _SPOKEN_CUE)
+            )
+        ):
             return None  # "two thousand troops", "nineteen hundred people"
     elif m["y2"]:
         year = year_from_two_digits(int(m["y2"]))
@@ -215,8 +250,16 @@ def _year(m: re.Match[str], text: str) -> Candidate | None:
     return _candidate(m, "year", absolute(year_period(year)))
 
 
-_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
-                 "eighties": 8, "nineties": 9}
+_DECADE_WORDS = {
+    "twenties": 2,
+    "thirties": 3,
+    "forties": 4,
+    "fifties": 5,
+    "sixties": 6,
+    "seventies": 7,
+    "eighties": 8,
+    "nineties": 9,
+}
 
 
 def _decade(m: re.Match[str], text: str) -> Candidate | None:
@@ -237,8 +280,18 @@ def _century(m: re.Match[str], text: str) -> Candidate | None:
     return _candidate(m, "century", absolute(Period("century", dt.date((n - 1) * 100, 1, 1))))
 
 
-_QUARTER_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-                "last": 4, "final": 4}
+_QUARTER_ORD = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "last": 4,
+    "final": 4,
+}
 
 
 def _quarter_resolver(index: int, unit: str, year: int | None, yshift: int | None) -> Resolver:
@@ -273,8 +326,17 @@ def _quarter_resolver(index: int, unit: str, year: int | None, yshift: int | Non
         period = build(ctx.published.year + yshift)
         if period is None:
             return None
-        return Resolved("DATE", period.value, period.start, period.end, period.granularity, None, "publication",
-                        ctx.published, period)
+        return Resolved(
+            "DATE",
+            period.value,
+            period.start,
+            period.end,
+            period.granularity,
+            None,
+            "publication",
+            ctx.published,
+            period,
+        )
 
     return resolve
 
@@ -291,7 +353,7 @@ def _quarter(m: re.Match[str], text: str) -> Candidate | None:
     year = m["year"] or m["year2"]
     yrel = m["yrel"] or m["yrel2"]
     yshift = _LEX.shift_words.get(yrel.lower(), 0) if yrel else None
-    hyphen = text[m.start("ord"):m.end("unit")].find("-") >= 0
+    hyphen = text[m.start("ord") : m.end("unit")].find("-") >= 0
     if unit == "half" and not (year or yrel or hyphen):
         return None
     return _candidate(m, "quarter", _quarter_resolver(index, unit, int(year) if year else None, yshift))
@@ -335,30 +397,66 @@ _YREL = r"(?:last|this|next)"
 _QORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th|last|final)"
 
 CALENDAR_RULES: tuple[Rule, ...] = (
-    compile_rule("iso", r"(?<![\w/.-])(?P<y>[12]\d{3})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)"
-                        r"(?:T(?P<hh>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?::[0-5]\d)?)?(?![\w/-])", _iso),
-    compile_rule("numeric", r"(?<![\w/.:,-])(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)"
-                            r"(?P<y>[12]\d{3}|\d\d)(?![\w/]|[.-]\d)", _numeric),
-    compile_rule("month_day", rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s*(?P<day>{DAY})"
-                              rf"(?:(?:\s*,\s*|\s+)(?P<year>{YEAR}))?", _month_day),
-    compile_rule("day_month", rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH})"
-                              rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?", _month_day),
+    compile_rule(
+        "iso",
+        r"(?<![\w/.-])(?P<y>[12]\d{3})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)"
+        r"(?:T(?P<hh>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?::[0-5]\d)?)?(?![\w/-])",
+        _iso,
+    ),
+    compile_rule(
+        "numeric",
+        r"(?<![\w/.:,-])(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)"
+        r"(?P<y>[12]\d{3}|\d\d)(?![\w/]|[.-]\d)",
+        _numeric,
+    ),
+    compile_rule(
+        "month_day",
+        rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s*(?P<day>{DAY})"
+        rf"(?:(?:\s*,\s*|\s+)(?P<year>{YEAR}))?",
+        _month_day,
+    ),
+    compile_rule(
+        "day_month",
+        rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH})"
+        rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?",
+        _month_day,
+    ),
     compile_rule("month_year", rf"(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR_ANY})", _month_year),
     compile_rule("month", rf"(?:(?P<rel>{_REL})\s+)?(?P<mon>{MONTH})(?:\s+(?P<yrel>{_YREL})\s+year)?", _month),
-    compile_rule("season", rf"(?:(?P<rel>{_REL}|the)\s+)?(?P<s>{SEASON})(?:(?:\s+of)?\s+(?P<year>{YEAR_ANY})"
-                           rf"|\s+(?P<yrel>{_YREL})\s+year)?", _season),
-    compile_rule("year", rf"(?:(?P<fy>fiscal(?:\s+year)?\s+|FY\s?|fiscal-))?(?P<year>{YEAR})"
-                         rf"|(?<![\w-])FY\s?-?(?P<y2>\d\d)(?!\d)|(?P<spoken>{SPOKEN_YEAR})", _year),
-    compile_rule("decade", r"(?<![\w$])(?:the\s+)?(?P<d>1[0-9]\d0|20\d0)['’]?s(?!\w)|(?<!\w)(?:the\s+)?['’](?P<d2>\d0)['’]?s(?!\w)"
-                           r"|(?<!\w)(?:the\s+)(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties"
-                           r"|nineties)(?!\w)", _decade),
+    compile_rule(
+        "season",
+        rf"(?:(?P<rel>{_REL}|the)\s+)?(?P<s>{SEASON})(?:(?:\s+of)?\s+(?P<year>{YEAR_ANY})"
+        rf"|\s+(?P<yrel>{_YREL})\s+year)?",
+        _season,
+    ),
+    compile_rule(
+        "year",
+        rf"(?:(?P<fy>fiscal(?:\s+year)?\s+|FY\s?|fiscal-))?(?P<year>{YEAR})"
+        rf"|(?<![\w-])FY\s?-?(?P<y2>\d\d)(?!\d)|(?P<spoken>{SPOKEN_YEAR})",
+        _year,
+    ),
+    compile_rule(
+        "decade",
+        r"(?<![\w$])(?:the\s+)?(?P<d>1[0-9]\d0|20\d0)['’]?s(?!\w)|(?<!\w)(?:the\s+)?['’](?P<d2>\d0)['’]?s(?!\w)"
+        r"|(?<!\w)(?:the\s+)(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties"
+        r"|nineties)(?!\w)",
+        _decade,
+    ),
     compile_rule("century", rf"(?<!\w)(?:the\s+)?(?P<n>{ORDINAL})[\s-]+century(?!\w)", _century),
-    compile_rule("quarter", rf"(?<!\w)(?:(?P<year>{YEAR})(?:['’]s)?\s+|(?P<yrel>{_YREL})\s+year['’]s\s+|the\s+)?"
-                            rf"(?:fiscal[\s-]+)?(?P<ord>{_QORD})[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)(?!\w)"
-                            rf"(?:\s+(?:of\s+)?(?:(?:fiscal\s+(?:year\s+)?)?(?P<year2>{YEAR})"
-                            rf"|(?:the\s+)?(?P<yrel2>{_YREL})\s+(?:fiscal\s+)?year))?", _quarter),
-    compile_rule("quarter_code", rf"(?<![\w-])(?:(?P<year0>{YEAR})\s*)?(?P<kind>[QH])(?P<q>[1-4])(?!\w)"
-                                 rf"(?:\s*(?:FY\s?)?(?P<year>{YEAR})|\s*FY\s?(?P<y2>\d\d)(?!\d)|['’](?P<y3>\d\d))?",
-                 _quarter_code, 0),
+    compile_rule(
+        "quarter",
+        rf"(?<!\w)(?:(?P<year>{YEAR})(?:['’]s)?\s+|(?P<yrel>{_YREL})\s+year['’]s\s+|the\s+)?"
+        rf"(?:fiscal[\s-]+)?(?P<ord>{_QORD})[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)(?!\w)"
+        rf"(?:\s+(?:of\s+)?(?:(?:fiscal\s+(?:year\s+)?)?(?P<year2>{YEAR})"
+        rf"|(?:the\s+)?(?P<yrel2>{_YREL})\s+(?:fiscal\s+)?year))?",
+        _quarter,
+    ),
+    compile_rule(
+        "quarter_code",
+        rf"(?<![\w-])(?:(?P<year0>{YEAR})\s*)?(?P<kind>[QH])(?P<q>[1-4])(?!\w)"
+        rf"(?:\s*(?:FY\s?)?(?P<year>{YEAR})|\s*FY\s?(?P<y2>\d\d)(?!\d)|['’](?P<y3>\d\d))?",
+        _quarter_code,
+        0,
+    ),
     compile_rule("holiday", rf"(?<!\w)(?P<h>{alternation(_LEX.holidays)})(?!\w)(?:,?\s+(?P<year>{YEAR}))?", _holiday),
 )

@@ -9,10 +9,19 @@ from __future__ import annotations
 import re
 
 from transforms.dates.grammar import (
-    NUMBER, PART_OF_DAY, UNIT, VAGUE, WEEKDAY, Rule, compile_rule, unit_of, weekday_number, word_ok,
+    NUMBER,
+    PART_OF_DAY,
+    UNIT,
+    VAGUE,
+    WEEKDAY,
+    Rule,
+    compile_rule,
+    unit_of,
+    weekday_number,
+    word_ok,
 )
-from transforms.dates.resolution import Candidate, Context, Resolved, Resolver, fixed
 from transforms.dates.lexicon import alternation, lexicon
+from transforms.dates.resolution import Candidate, Context, Resolved, Resolver, fixed
 from transforms.dates.timex import duration_value
 
 __all__ = ["DURATION_RULES", "clock_resolver"]
@@ -42,9 +51,15 @@ def _duration(m: re.Match[str], text: str) -> Candidate | None:
         return None  # "a decades-long feud": the adjective alone is the duration
     if amount == 1 and plural and not m["adj"]:
         return None
-    if _AGE.match(text, m.end()) or (m["num"] and m["num"].lower() in ("a", "an") and _RATE.search(text, max(0, m.start() - 30), m.start())):
+    if _AGE.match(text, m.end()) or (
+        m["num"] and m["num"].lower() in ("a", "an") and _RATE.search(text, max(0, m.start() - 30), m.start())
+    ):
         return None  # an age ("a 20-year-old", "52 years old"), or a rate ("700 seats a week", "$1.76 a year")
-    if unit == "quarter" and m["num"] and (_FRACTION.match(text, m.end()) or "-" in text[m.start("unit") - 1:m.start("unit")]):
+    if (
+        unit == "quarter"
+        and m["num"]
+        and (_FRACTION.match(text, m.end()) or "-" in text[m.start("unit") - 1 : m.start("unit")])
+    ):
         return None  # a fraction ("a quarter of its tanks", "three-quarters")
     if unit == "second" and amount == 1 and not _FOR_A_SECOND.search(text, max(0, m.start() - 12), m.start()):
         return None  # an ordinal ("a second group", "a second strike")
@@ -123,32 +138,47 @@ _FRACTION = re.compile(r"s?\s+of\s+(?!(?:a|the)\s+century)", re.IGNORECASE)
 _FOR_A_SECOND = re.compile(r"(?:for|in|within|than|about|only|just|split)\s+$", re.IGNORECASE)
 _AVERAGE = re.compile(r"average\s+$", re.IGNORECASE)
 _NUM = rf"(?:(?P<num>{NUMBER})|(?P<vague>{VAGUE}))"
-_LEAD = r"(?:(?:the|these|those|its|their|his|her|our)\s+)?(?:(?:past|last|next|coming|first|final|previous|" \
-        r"following|latest|remaining|initial|same|further|additional|another|other|more)\s+)?"
+_LEAD = (
+    r"(?:(?:the|these|those|its|their|his|her|our)\s+)?(?:(?:past|last|next|coming|first|final|previous|"
+    r"following|latest|remaining|initial|same|further|additional|another|other|more)\s+)?"
+)
 _CLOCK_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _EXTRA = r"(?:more|additional|extra|further|straight|consecutive|full|whole|trading|business|working|calendar)"
 _TZ = r"(?:\s+(?:[ECMP][SD]?T|GMT|UTC|Zulu|local(?:\s+time)?))?"
 
 DURATION_RULES: tuple[Rule, ...] = (
-    compile_rule("duration", rf"(?<![\w$€£-]){_LEAD}(?:{_NUM}(?P<andhalf>\s+and\s+a\s+half|\s+1/2|\s?½)?(?:[\s-]+{_EXTRA}){{0,2}}[\s-]+"
-                             rf"|(?P<half>half\s+an?|half-an?)\s+)(?P<unit>{UNIT})(?P<adj>-long)?(?P<andhalf2>\s+and\s+a\s+half)?(?!\w)",
-                 _duration),
-    compile_rule("bare_plural", r"(?<!\w)(?:for|in|over|within|after|lasting|than|took|takes|take)\s+"
-                                r"(?:(?:many|several|some|the\s+past|the\s+last|the\s+next|the\s+coming|recent)\s+)?"
-                                r"(?P<unit>years|decades|months|weeks|days|centuries|hours)(?!\w)", _bare_plural),
+    compile_rule(
+        "duration",
+        rf"(?<![\w$€£-]){_LEAD}(?:{_NUM}(?P<andhalf>\s+and\s+a\s+half|\s+1/2|\s?½)?(?:[\s-]+{_EXTRA}){{0,2}}[\s-]+"
+        rf"|(?P<half>half\s+an?|half-an?)\s+)(?P<unit>{UNIT})(?P<adj>-long)?(?P<andhalf2>\s+and\s+a\s+half)?(?!\w)",
+        _duration,
+    ),
+    compile_rule(
+        "bare_plural",
+        r"(?<!\w)(?:for|in|over|within|after|lasting|than|took|takes|take)\s+"
+        r"(?:(?:many|several|some|the\s+past|the\s+last|the\s+next|the\s+coming|recent)\s+)?"
+        r"(?P<unit>years|decades|months|weeks|days|centuries|hours)(?!\w)",
+        _bare_plural,
+    ),
     compile_rule("long_adj", rf"(?<![\w-])(?P<unit>{UNIT})-long(?!\w)", lambda m, t: _long_adj(m, t)),
     compile_rule("set_word", rf"(?<![\w-])(?P<w>{alternation(_LEX.sets)})(?![\w-])", _set_word),
-    compile_rule("every", rf"(?<!\w)(?:every|each)\s+(?P<other>other\s+)?(?:(?P<num>{NUMBER})\s+)?"
-                          rf"(?:(?P<wd>{WEEKDAY})|(?P<pod>{PART_OF_DAY})|(?P<unit>{UNIT}))"
-                          rf"|(?<!\w)(?:once|twice|thrice|(?:{NUMBER})\s+times)\s+(?P<x>(?:a|an|per|each)\s+"
-                          rf"(?P<unit2>day|week|month|year|quarter|hour))(?!\w)",
-                 lambda m, t: _every_or_times(m, t)),
-    compile_rule("clock", rf"(?<![\w:.])(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]\.m(?!\w)|[ap]m(?!\w))"
-                          rf"|(?P<h24>)(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?![\d:])"
-                          rf"|(?P<mil>(?:[01]\d|2[0-3])[0-5]\d)\s*(?:hours|hrs|Z)(?!\w)|(?P<word>noon|midnight|midday)(?!\w)"
-                          rf"|(?P<oh>1[0-2]|[1-9])(?:\s+o['’]clock)?\s+in\s+the\s+(?P<pp>morning|afternoon|evening|night)(?!\w)"
-                          rf"|(?P<oc>1[0-2]|[1-9]|{_CLOCK_WORDS})\s+o['’]clock(?!\w)){_TZ}",
-                 lambda m, t: _clock_any(m, t)),
+    compile_rule(
+        "every",
+        rf"(?<!\w)(?:every|each)\s+(?P<other>other\s+)?(?:(?P<num>{NUMBER})\s+)?"
+        rf"(?:(?P<wd>{WEEKDAY})|(?P<pod>{PART_OF_DAY})|(?P<unit>{UNIT}))"
+        rf"|(?<!\w)(?:once|twice|thrice|(?:{NUMBER})\s+times)\s+(?P<x>(?:a|an|per|each)\s+"
+        rf"(?P<unit2>day|week|month|year|quarter|hour))(?!\w)",
+        lambda m, t: _every_or_times(m, t),
+    ),
+    compile_rule(
+        "clock",
+        rf"(?<![\w:.])(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]\.m(?!\w)|[ap]m(?!\w))"
+        rf"|(?P<h24>)(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?![\d:])"
+        rf"|(?P<mil>(?:[01]\d|2[0-3])[0-5]\d)\s*(?:hours|hrs|Z)(?!\w)|(?P<word>noon|midnight|midday)(?!\w)"
+        rf"|(?P<oh>1[0-2]|[1-9])(?:\s+o['’]clock)?\s+in\s+the\s+(?P<pp>morning|afternoon|evening|night)(?!\w)"
+        rf"|(?P<oc>1[0-2]|[1-9]|{_CLOCK_WORDS})\s+o['’]clock(?!\w)){_TZ}",
+        lambda m, t: _clock_any(m, t),
+    ),
 )
 
 

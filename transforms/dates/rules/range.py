@@ -64,19 +64,37 @@ def _second_day(m: re.Match[str], text: str) -> Candidate | tuple[Candidate, ...
     head = day_resolver(month_number(m["mon"]), first, year, None)
     if head is None:
         return None
-    return (Candidate(m.start(), m.end("d1"), "month_day", head, priority=1),
-            Candidate(m.start("d2"), m.end(), "month_day", resolver, priority=1))
+    return (
+        Candidate(m.start(), m.end("d1"), "month_day", head, priority=1),
+        Candidate(m.start("d2"), m.end(), "month_day", resolver, priority=1),
+    )
 
 
 RANGE_RULES: tuple[Rule, ...] = (
-    compile_rule("second_day", rf"(?P<mon>{MONTH})\s*(?P<d1>{DAY})\s*(?:,\s*|\s+and\s+|\s+or\s+|\s*&\s*)"
-                               rf"(?P<d2>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?)(?![\w,.]\d|\s*(?:{MONTH})|[\w%$]"
-                               rf"|\s+(?!and\b|or\b|in\b|at\b|to\b|on\b|when\b|as\b|after\b|before\b|with\b|"
-                               rf"the\b|a\b|an\b)[a-z])(?:,?\s+(?P<year>{YEAR}))?", _second_day),
-    compile_rule("day_range", rf"(?:(?P<from>from|between)\s+)?(?P<mon>{MONTH})\s*(?P<d1>{DAY}){_DASH}(?P<d2>{DAY})"
-                              rf"(?:,?\s+(?P<year>{YEAR}))?", _day_range),
-    compile_rule("day_range", rf"(?:(?P<from>from|between)\s+)?(?:the\s+)?(?<![\w.,/:-])(?P<d1>{DAY}){_DASH}(?:the\s+)?(?P<d2>{DAY})"
-                              rf"(?:\s+of)?\s+(?P<mon>{MONTH})(?:,?\s+(?P<year>{YEAR}))?", _day_range),
-    compile_rule("year_range", rf"(?:(?P<from>from)\s+)?(?:fiscal\s+(?:years?\s+)?|FY\s?)?(?P<y1>{YEAR})\s*(?:-|–|—|/)\s*"
-                               r"(?P<y2>[12]\d{3}|\d\d)(?![\w%]|[.,]\d)", _year_range),
+    compile_rule(
+        "second_day",
+        rf"(?P<mon>{MONTH})\s*(?P<d1>{DAY})\s*(?:,\s*|\s+and\s+|\s+or\s+|\s*&\s*)"
+        rf"(?P<d2>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?)(?![\w,.]\d|\s*(?:{MONTH})|[\w%$]"
+        rf"|\s+(?!and\b|or\b|in\b|at\b|to\b|on\b|when\b|as\b|after\b|before\b|with\b|"
+        rf"the\b|a\b|an\b)[a-z])(?:,?\s+(?P<year>{YEAR}))?",
+        _second_day,
+    ),
+    compile_rule(
+        "day_range",
+        rf"(?:(?P<from>from|between)\s+)?(?P<mon>{MONTH})\s*(?P<d1>{DAY}){_DASH}(?P<d2>{DAY})"
+        rf"(?:,?\s+(?P<year>{YEAR}))?",
+        _day_range,
+    ),
+    compile_rule(
+        "day_range",
+        rf"(?:(?P<from>from|between)\s+)?(?:the\s+)?(?<![\w.,/:-])(?P<d1>{DAY}){_DASH}(?:the\s+)?(?P<d2>{DAY})"
+        rf"(?:\s+of)?\s+(?P<mon>{MONTH})(?:,?\s+(?P<year>{YEAR}))?",
+        _day_range,
+    ),
+    compile_rule(
+        "year_range",
+        rf"(?:(?P<from>from)\s+)?(?:fiscal\s+(?:years?\s+)?|FY\s?)?(?P<y1>{YEAR})\s*(?:-|–|—|/)\s*"
+        r"(?P<y2>[12]\d{3}|\d\d)(?![\w%]|[.,]\d)",
+        _year_range,
+    ),
 )

@@ -9,19 +9,47 @@ import datetime as dt
 import re
 
 from schemas.temporal import Granularity
-from transforms.dates.grammar import NUMBER, PART_OF_DAY, UNIT, VAGUE, WEEKDAY, Rule, compile_rule, unit_of, weekday_number, word_ok
-from transforms.dates.resolution import (
-    Candidate, Context, Resolved, Resolver, fixed, from_publication, from_reference, weekday, with_mod,
+from transforms.dates.grammar import (
+    NUMBER,
+    PART_OF_DAY,
+    UNIT,
+    VAGUE,
+    WEEKDAY,
+    Rule,
+    compile_rule,
+    unit_of,
+    weekday_number,
+    word_ok,
 )
 from transforms.dates.lexicon import alternation, lexicon
+from transforms.dates.resolution import (
+    Candidate,
+    Context,
+    Resolved,
+    Resolver,
+    fixed,
+    from_publication,
+    from_reference,
+    weekday,
+    with_mod,
+)
 from transforms.dates.timex import Period, duration_value, period_of
 
 __all__ = ["RELATIVE_RULES", "year_before"]
 
 _LEX = lexicon()
-_GRANULAR: dict[str, Granularity] = {"day": "day", "week": "week", "weekend": "week", "month": "month",
-                                     "quarter": "quarter", "year": "year", "decade": "decade",
-                                     "century": "century", "fortnight": "week", "night": "day"}
+_GRANULAR: dict[str, Granularity] = {
+    "day": "day",
+    "week": "week",
+    "weekend": "week",
+    "month": "month",
+    "quarter": "quarter",
+    "year": "year",
+    "decade": "decade",
+    "century": "century",
+    "fortnight": "week",
+    "night": "day",
+}
 _PER_YEAR = {"quarter": 4, "month": 12, "half": 2, "season": 4, "year": 1, "week": 52}
 
 
@@ -46,14 +74,21 @@ def _day_time(shift: int, part: str | None, word: str) -> Resolver:
         day = ctx.published + dt.timedelta(days=shift)
         period = Period("day", day)
         value = day.isoformat() + (f"T{part}" if part else "")
-        return Resolved("TIME" if part else "DATE", value, day, day, "day", None, "publication", ctx.published,
-                        period)
+        return Resolved("TIME" if part else "DATE", value, day, day, "day", None, "publication", ctx.published, period)
 
     return resolve
 
 
-_DEICTIC = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "the day before yesterday": -2,
-            "the day after tomorrow": 2, "this": 0, "last": -1}
+_DEICTIC = {
+    "today": 0,
+    "yesterday": -1,
+    "tomorrow": 1,
+    "tonight": 0,
+    "the day before yesterday": -2,
+    "the day after tomorrow": 2,
+    "this": 0,
+    "last": -1,
+}
 
 
 def _deictic(m: re.Match[str], text: str) -> Candidate | None:
@@ -66,8 +101,9 @@ def _deictic(m: re.Match[str], text: str) -> Candidate | None:
 
 def _weekday(m: re.Match[str], text: str) -> Candidate | None:
     word = m["wd"]
-    if not word_ok(word) or (word.lower() in _LEX.weekdays and len(word) <= 5 and word.lower() not in
-                             ("monday", "friday", "sunday")):
+    if not word_ok(word) or (
+        word.lower() in _LEX.weekdays and len(word) <= 5 and word.lower() not in ("monday", "friday", "sunday")
+    ):
         return None
     rel = m["rel"].lower().split()[-1] if m["rel"] else None
     shift = {"last": -1, "past": -1, "next": 1, "coming": 1, "this": 0}.get(rel or "", None)
@@ -86,8 +122,17 @@ def _weekend(shift: int) -> Resolver:
             week = week.shift(-1) or week
         week = week.shift(shift) or week
         sat = week.start + dt.timedelta(days=5)
-        return Resolved("DATE", f"{week.value}-WE", sat, sat + dt.timedelta(days=1), "week", None, "publication",
-                        ctx.published, week)
+        return Resolved(
+            "DATE",
+            f"{week.value}-WE",
+            sat,
+            sat + dt.timedelta(days=1),
+            "week",
+            None,
+            "publication",
+            ctx.published,
+            week,
+        )
 
     return resolve
 
@@ -97,12 +142,19 @@ def _shifted(granularity: Granularity, n: int) -> Resolver:
 
 
 def _unresolved(granularity: Granularity) -> str:
-    return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX",
-            "year": "XXXX", "decade": "XXX", "century": "XX"}.get(granularity, "XXXX")
+    return {
+        "day": "XXXX-XX-XX",
+        "week": "XXXX-WXX",
+        "month": "XXXX-XX",
+        "quarter": "XXXX-QX",
+        "year": "XXXX",
+        "decade": "XXX",
+        "century": "XX",
+    }.get(granularity, "XXXX")
 
 
 def _span_of_month_part(pre: str, resolver: Resolver) -> Resolver:
-    """"earlier this month" runs from the month's start to publication; "later this year" from
+    """ "earlier this month" runs from the month's start to publication; "later this year" from
     publication to its end."""
 
     def resolve(ctx: Context) -> Resolved | None:
@@ -110,11 +162,29 @@ def _span_of_month_part(pre: str, resolver: Resolver) -> Resolver:
         if base is None or base.start_date is None or base.end_date is None or ctx.published is None:
             return base
         if pre == "earlier" and base.start_date <= ctx.published <= base.end_date:
-            return Resolved(base.type, base.value, base.start_date, ctx.published, base.granularity, "START",
-                            base.anchor, base.anchor_date, base.period)
+            return Resolved(
+                base.type,
+                base.value,
+                base.start_date,
+                ctx.published,
+                base.granularity,
+                "START",
+                base.anchor,
+                base.anchor_date,
+                base.period,
+            )
         if pre == "later" and base.start_date <= ctx.published <= base.end_date:
-            return Resolved(base.type, base.value, ctx.published, base.end_date, base.granularity, "END",
-                            base.anchor, base.anchor_date, base.period)
+            return Resolved(
+                base.type,
+                base.value,
+                ctx.published,
+                base.end_date,
+                base.granularity,
+                "END",
+                base.anchor,
+                base.anchor_date,
+                base.period,
+            )
         return base
 
     return resolve
@@ -132,16 +202,28 @@ def _relative_unit(m: re.Match[str], text: str) -> Candidate | None:
         return Candidate(m.start(), m.end(), "relative", _weekend(_LEX.shift_words.get(rel, 0)))
     if with_the:
         if rel in ("same",):
-            return Candidate(m.start(), m.end(), "relative", from_reference(lambda p: period_of(p.start, granularity),
-                                                                             _unresolved(granularity), granularity))
+            return Candidate(
+                m.start(),
+                m.end(),
+                "relative",
+                from_reference(lambda p: period_of(p.start, granularity), _unresolved(granularity), granularity),
+            )
         if rel in ("following", "previous", "preceding", "prior") or (unit == "day" and rel == "next"):
             n = 1 if rel in ("following", "next") else -1
-            return Candidate(m.start(), m.end(), "relative",
-                             from_reference(lambda p: period_of(p.start, granularity).shift(n),
-                                            _unresolved(granularity), granularity))
+            return Candidate(
+                m.start(),
+                m.end(),
+                "relative",
+                from_reference(
+                    lambda p: period_of(p.start, granularity).shift(n), _unresolved(granularity), granularity
+                ),
+            )
         if rel in ("past", "last", "next", "coming") and not m["pre"]:
-            value = "P1WE" if unit == "weekend" else f"P1{_LEX.units[unit].code}".replace("P1DE", "P10Y").replace(
-                "P1CE", "P100Y").replace("P1Q", "P3M")
+            value = (
+                "P1WE"
+                if unit == "weekend"
+                else f"P1{_LEX.units[unit].code}".replace("P1DE", "P10Y").replace("P1CE", "P100Y").replace("P1Q", "P3M")
+            )
             return Candidate(m.start(), m.end(), "relative", fixed("DURATION", value, granularity))
         if rel in ("current", "latest"):
             n = -1 if (rel == "latest" and granularity == "quarter") else 0
@@ -167,21 +249,29 @@ def _year_ago(m: re.Match[str], text: str) -> Candidate | None:
 
         def resolve(ctx: Context) -> Resolved | None:
             ref = ctx.reference  # "year-ago" counts back from the period being reported, else from publication
-            return in_text(ctx) if ref is not None and ref.granularity in _PER_YEAR and ref.granularity != "year" \
+            return (
+                in_text(ctx)
+                if ref is not None and ref.granularity in _PER_YEAR and ref.granularity != "year"
                 else last_year(ctx)
+            )
 
         return Candidate(m.start(), m.end(), "year_ago", resolve)
     if noun in ("quarter", "month"):
         g: Granularity = "quarter" if noun == "quarter" else "month"
-        return Candidate(m.start(), m.end(), "year_ago",
-                         from_reference(lambda p: year_before(period_of(p.start, g)), _unresolved(g), g))
+        return Candidate(
+            m.start(),
+            m.end(),
+            "year_ago",
+            from_reference(lambda p: year_before(period_of(p.start, g)), _unresolved(g), g),
+        )
     return Candidate(m.start(), m.end(), "year_ago", from_reference(year_before, "XXXX", "year"))
 
 
 def _same_as_reference(m: re.Match[str]) -> Candidate:
     g = _GRANULAR[m["unit"].lower()]
-    return Candidate(m.start(), m.end(), "that_unit",
-                     from_reference(lambda p: period_of(p.start, g), _unresolved(g), g))
+    return Candidate(
+        m.start(), m.end(), "that_unit", from_reference(lambda p: period_of(p.start, g), _unresolved(g), g)
+    )
 
 
 def _latest_quarter(ref: Period | None, published: dt.date | None) -> Period | None:
@@ -196,10 +286,12 @@ def _the_quarter(m: re.Match[str], text: str) -> Candidate | None:
         if period is None:
             return Resolved("DATE", "XXXX-QX", granularity="quarter")
         if ctx.reference is period:
-            return Resolved("DATE", period.value, period.start, period.end, "quarter", None, "text",
-                            period.start, period)
-        return Resolved("DATE", period.value, period.start, period.end, "quarter", None, "publication",
-                        ctx.published, period)
+            return Resolved(
+                "DATE", period.value, period.start, period.end, "quarter", None, "text", period.start, period
+            )
+        return Resolved(
+            "DATE", period.value, period.start, period.end, "quarter", None, "publication", ctx.published, period
+        )
 
     return Candidate(m.start(), m.end(), "the_quarter", resolve)
 
@@ -224,8 +316,9 @@ def _ago(m: re.Match[str], text: str) -> Candidate | None:
         if unit in ("decade", "century"):  # "a decade ago" is a year, not the decade before this one
             return Candidate(m.start(), m.end(), "ago", _shifted("year", n * (10 if unit == "decade" else 100)))
         if unit == "year" and granularity == "year":
-            resolver: Resolver = from_reference(lambda p: year_before(p, -n) if p.granularity in ("quarter", "month")
-                                                else None, "XXXX", "year")
+            resolver: Resolver = from_reference(
+                lambda p: year_before(p, -n) if p.granularity in ("quarter", "month") else None, "XXXX", "year"
+            )
             pub_only = _shifted("year", n)
 
             def resolve(ctx: Context) -> Resolved | None:
@@ -237,9 +330,12 @@ def _ago(m: re.Match[str], text: str) -> Candidate | None:
         return Candidate(m.start(), m.end(), "ago", _shifted(granularity, n))
     if unit == "year":
         return Candidate(m.start(), m.end(), "ago", from_reference(lambda p: year_before(p, -n), "XXXX", "year"))
-    return Candidate(m.start(), m.end(), "ago",
-                     from_reference(lambda p: period_of(p.start, granularity).shift(n), _unresolved(granularity),
-                                    granularity))
+    return Candidate(
+        m.start(),
+        m.end(),
+        "ago",
+        from_reference(lambda p: period_of(p.start, granularity).shift(n), _unresolved(granularity), granularity),
+    )
 
 
 def _reference(m: re.Match[str], text: str) -> Candidate | None:
@@ -250,32 +346,64 @@ def _reference(m: re.Match[str], text: str) -> Candidate | None:
     return Candidate(m.start(), m.end(), "reference", fixed("DATE", value))
 
 
-_REL_UNIT = (r"(?:last|this|next|past|previous|coming|current|following|the\s+past|the\s+last|the\s+previous"
-             r"|the\s+coming|the\s+next|the\s+following|the\s+current|the\s+same|the\s+preceding|the\s+prior"
-             r"|the\s+latest)")
+_REL_UNIT = (
+    r"(?:last|this|next|past|previous|coming|current|following|the\s+past|the\s+last|the\s+previous"
+    r"|the\s+coming|the\s+next|the\s+following|the\s+current|the\s+same|the\s+preceding|the\s+prior"
+    r"|the\s+latest)"
+)
 
 RELATIVE_RULES: tuple[Rule, ...] = (
-    compile_rule("deictic", rf"(?<![\w-])(?:(?P<w>today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday"
-                            rf"|the\s+day\s+after\s+tomorrow)(?:\s+(?P<pod>{PART_OF_DAY}))?"
-                            rf"|(?P<w2>this|last)\s+(?P<pod2>{PART_OF_DAY}))(?!\w)", lambda m, t: _deictic2(m, t)),
-    compile_rule("weekday", rf"(?:(?P<rel>last|next|this|this\s+coming|this\s+past|coming|past)\s+)?(?P<wd>{WEEKDAY})"
-                            rf"(?:\s+(?P<pod>{PART_OF_DAY}))?", _weekday),
-    compile_rule("relative", rf"(?<![\w-])(?:(?P<pre>earlier|later|early|late)\s+)?(?P<rel>{_REL_UNIT})\s+"
-                             r"(?:fiscal\s+|calendar\s+)?(?P<unit>week|weekend|month|quarter|year|decade|century|day)(?!\w)",
-                 _relative_unit),
-    compile_rule("year_ago", r"(?<![\w-])(?:the\s+)?(?:year|twelve\s+months)[\s-](?P<dir>ago|earlier)"
-                             r"(?:\s+(?P<noun>quarter|period|month))?(?!\w)", _year_ago),
-    compile_rule("the_quarter", r"(?<![\w-])the\s+(?:latest\s+|most\s+recent\s+|same\s+|just-ended\s+|just\s+ended\s+)?"
-                                r"(?:fiscal\s+)?(?:quarter|period)(?![\w-])", _the_quarter),
-    compile_rule("that_unit", r"(?<![\w-])(?:that|the\s+same|that\s+same)\s+(?P<unit>day|week|month|quarter|year)(?!\w)",
-                 lambda m, t: _same_as_reference(m)),
-    compile_rule("relative", r"(?:(?<=end of )|(?<=start of )|(?<=beginning of )|(?<=middle of )|(?<=close of ))"
-                             r"the\s+(?P<unit>week|month|quarter|year|decade)(?!\w)",
-                 lambda m, t: Candidate(m.start(), m.end(), "relative", _shifted(_GRANULAR[m["unit"].lower()], 0))),
-    compile_rule("weekend", r"(?<![\w-])the\s+weekend(?!\w)", lambda m, t: Candidate(m.start(), m.end(), "relative",
-                                                                                   _weekend(0))),
-    compile_rule("ago", rf"(?:(?P<num>{NUMBER})|{VAGUE})\s+(?P<unit>{UNIT})\s+(?:or\s+so\s+)?"
-                        r"(?P<dir>ago|earlier|later|from\s+now|hence|back)(?!\w)", _ago),
+    compile_rule(
+        "deictic",
+        rf"(?<![\w-])(?:(?P<w>today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday"
+        rf"|the\s+day\s+after\s+tomorrow)(?:\s+(?P<pod>{PART_OF_DAY}))?"
+        rf"|(?P<w2>this|last)\s+(?P<pod2>{PART_OF_DAY}))(?!\w)",
+        lambda m, t: _deictic2(m, t),
+    ),
+    compile_rule(
+        "weekday",
+        rf"(?:(?P<rel>last|next|this|this\s+coming|this\s+past|coming|past)\s+)?(?P<wd>{WEEKDAY})"
+        rf"(?:\s+(?P<pod>{PART_OF_DAY}))?",
+        _weekday,
+    ),
+    compile_rule(
+        "relative",
+        rf"(?<![\w-])(?:(?P<pre>earlier|later|early|late)\s+)?(?P<rel>{_REL_UNIT})\s+"
+        r"(?:fiscal\s+|calendar\s+)?(?P<unit>week|weekend|month|quarter|year|decade|century|day)(?!\w)",
+        _relative_unit,
+    ),
+    compile_rule(
+        "year_ago",
+        r"(?<![\w-])(?:the\s+)?(?:year|twelve\s+months)[\s-](?P<dir>ago|earlier)"
+        r"(?:\s+(?P<noun>quarter|period|month))?(?!\w)",
+        _year_ago,
+    ),
+    compile_rule(
+        "the_quarter",
+        r"(?<![\w-])the\s+(?:latest\s+|most\s+recent\s+|same\s+|just-ended\s+|just\s+ended\s+)?"
+        r"(?:fiscal\s+)?(?:quarter|period)(?![\w-])",
+        _the_quarter,
+    ),
+    compile_rule(
+        "that_unit",
+        r"(?<![\w-])(?:that|the\s+same|that\s+same)\s+(?P<unit>day|week|month|quarter|year)(?!\w)",
+        lambda m, t: _same_as_reference(m),
+    ),
+    compile_rule(
+        "relative",
+        r"(?:(?<=end of )|(?<=start of )|(?<=beginning of )|(?<=middle of )|(?<=close of ))"
+        r"the\s+(?P<unit>week|month|quarter|year|decade)(?!\w)",
+        lambda m, t: Candidate(m.start(), m.end(), "relative", _shifted(_GRANULAR[m["unit"].lower()], 0)),
+    ),
+    compile_rule(
+        "weekend", r"(?<![\w-])the\s+weekend(?!\w)", lambda m, t: Candidate(m.start(), m.end(), "relative", _weekend(0))
+    ),
+    compile_rule(
+        "ago",
+        rf"(?:(?P<num>{NUMBER})|{VAGUE})\s+(?P<unit>{UNIT})\s+(?:or\s+so\s+)?"
+        r"(?P<dir>ago|earlier|later|from\s+now|hence|back)(?!\w)",
+        _ago,
+    ),
     compile_rule("reference", rf"(?<![\w-])(?P<w>{alternation(_LEX.references)}|current)(?![\w-])", _reference),
 )
 
