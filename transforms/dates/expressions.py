@@ -20,9 +20,13 @@ from transforms.dates.lexicon import lexicon
 from transforms.dates.resolution import Candidate, Context
 from transforms.dates.rules.business import BUSINESS_RULES
 from transforms.dates.rules.calendar import CALENDAR_RULES
+from transforms.dates.rules.deictic import DEICTIC_RULES
 from transforms.dates.rules.duration import DURATION_RULES
+from transforms.dates.rules.holidays import HOLIDAY_RULES
+from transforms.dates.rules.quarters import QUARTER_RULES
 from transforms.dates.rules.range import RANGE_RULES
 from transforms.dates.rules.relative import RELATIVE_RULES
+from transforms.dates.rules.years import YEAR_RULES
 from transforms.dates.tense import Tense, tense_at
 from transforms.dates.timex import Period
 from transforms.sentences import sentence_index, split_sentences
@@ -50,7 +54,17 @@ _NEEDS_TENSE = frozenset(
 
 @lru_cache(maxsize=1)
 def _rules() -> tuple[Rule, ...]:
-    return CALENDAR_RULES + RANGE_RULES + RELATIVE_RULES + DURATION_RULES + BUSINESS_RULES
+    return (
+        CALENDAR_RULES
+        + YEAR_RULES
+        + QUARTER_RULES
+        + HOLIDAY_RULES
+        + RANGE_RULES
+        + DEICTIC_RULES
+        + RELATIVE_RULES
+        + DURATION_RULES
+        + BUSINESS_RULES
+    )
 
 
 _TEENS = ("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")

@@ -1,6 +1,7 @@
-"""Rules for dates relative to the publication date or to a date named earlier in the text: today,
-yesterday, weekdays, "last week", "earlier this month", "two days ago", "a year earlier", "the next
-day", "the year-ago quarter", and fixed references ("now", "recently", "the future").
+"""Rules for dates relative to the publication date or to a date named earlier in the text: "last
+week", "earlier this month", "two days ago", "a year earlier", "the next day", "the year-ago
+quarter", "the weekend", and fixed references ("now", "recently", "the future"). Today, yesterday
+and weekdays are in ``rules.deictic``.
 """
 
 from __future__ import annotations
@@ -9,18 +10,7 @@ import datetime as dt
 import re
 
 from schemas.temporal import Granularity
-from transforms.dates.grammar import (
-    NUMBER,
-    PART_OF_DAY,
-    UNIT,
-    VAGUE,
-    WEEKDAY,
-    Rule,
-    compile_rule,
-    unit_of,
-    weekday_number,
-    word_ok,
-)
+from transforms.dates.grammar import NUMBER, UNIT, VAGUE, Rule, compile_rule, unit_of
 from transforms.dates.lexicon import alternation, lexicon
 from transforms.dates.resolution import (
     Candidate,
@@ -30,7 +20,6 @@ from transforms.dates.resolution import (
     fixed,
     from_publication,
     from_reference,
-    weekday,
     with_mod,
 )
 from transforms.dates.timex import Period, duration_value, period_of
@@ -63,54 +52,6 @@ def year_before(ref: Period, years: int = 1) -> Period | None:
         except ValueError:
             return Period("day", ref.start - dt.timedelta(days=365 * years))
     return None
-
-
-def _day_time(shift: int, part: str | None, word: str) -> Resolver:
-    unresolved = "XXXX-XX-XX" + (f"T{part}" if part else "")
-
-    def resolve(ctx: Context) -> Resolved:
-        if ctx.published is None:
-            return Resolved("TIME" if part else "DATE", unresolved, granularity="day")
-        day = ctx.published + dt.timedelta(days=shift)
-        period = Period("day", day)
-        value = day.isoformat() + (f"T{part}" if part else "")
-        return Resolved("TIME" if part else "DATE", value, day, day, "day", None, "publication", ctx.published, period)
-
-    return resolve
-
-
-_DEICTIC = {
-    "today": 0,
-    "yesterday": -1,
-    "tomorrow": 1,
-    "tonight": 0,
-    "the day before yesterday": -2,
-    "the day after tomorrow": 2,
-    "this": 0,
-    "last": -1,
-}
-
-
-def _deictic(m: re.Match[str], text: str) -> Candidate | None:
-    word = " ".join(m["w"].lower().split())
-    part = _LEX.parts_of_day[m["pod"].lower()] if m["pod"] else ("NI" if word == "tonight" else None)
-    if word == "last" and part != "NI":
-        return None
-    return Candidate(m.start(), m.end(), "deictic", _day_time(_DEICTIC[word], part, word))
-
-
-def _weekday(m: re.Match[str], text: str) -> Candidate | None:
-    word = m["wd"]
-    if not word_ok(word) or (
-        word.lower() in _LEX.weekdays and len(word) <= 5 and word.lower() not in ("monday", "friday", "sunday")
-    ):
-        return None
-    rel = m["rel"].lower().split()[-1] if m["rel"] else None
-    shift = {"last": -1, "past": -1, "next": 1, "coming": 1, "this": 0}.get(rel or "", None)
-    if m["rel"] and m["rel"].lower().split() == ["this", "past"]:
-        shift = -1
-    part = _LEX.parts_of_day[m["pod"].lower()] if m["pod"] else None
-    return Candidate(m.start(), m.end(), "weekday", weekday(weekday_number(word), shift, part))
 
 
 def _weekend(shift: int) -> Resolver:
@@ -354,19 +295,6 @@ _REL_UNIT = (
 
 RELATIVE_RULES: tuple[Rule, ...] = (
     compile_rule(
-        "deictic",
-        rf"(?<![\w-])(?:(?P<w>today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday"
-        rf"|the\s+day\s+after\s+tomorrow)(?:\s+(?P<pod>{PART_OF_DAY}))?"
-        rf"|(?P<w2>this|last)\s+(?P<pod2>{PART_OF_DAY}))(?!\w)",
-        lambda m, t: _deictic2(m, t),
-    ),
-    compile_rule(
-        "weekday",
-        rf"(?:(?P<rel>last|next|this|this\s+coming|this\s+past|coming|past)\s+)?(?P<wd>{WEEKDAY})"
-        rf"(?:\s+(?P<pod>{PART_OF_DAY}))?",
-        _weekday,
-    ),
-    compile_rule(
         "relative",
         rf"(?<![\w-])(?:(?P<pre>earlier|later|early|late)\s+)?(?P<rel>{_REL_UNIT})\s+"
         r"(?:fiscal\s+|calendar\s+)?(?P<unit>week|weekend|month|quarter|year|decade|century|day)(?!\w)",
@@ -406,13 +334,3 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     ),
     compile_rule("reference", rf"(?<![\w-])(?P<w>{alternation(_LEX.references)}|current)(?![\w-])", _reference),
 )
-
-
-def _deictic2(m: re.Match[str], text: str) -> Candidate | None:
-    if m["w"]:
-        return _deictic(m, text)
-    word = m["w2"].lower()
-    part = _LEX.parts_of_day[m["pod2"].lower()]
-    if word == "last" and part != "NI":
-        return None
-    return Candidate(m.start(), m.end(), "deictic", _day_time(_DEICTIC[word], part, word))
