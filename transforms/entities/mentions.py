@@ -13,29 +13,35 @@ Public API: ``EntityExtractor(model=...)`` with ``extract(text) -> EntityResult`
    missiles"), make a name before them a system ("Zelzal" of "Zelzal rockets") and otherwise rank as
    weak; acronyms defined in the text (``transforms.entities.acronyms``);
 5. titles and affiliations around person names, and titles standing for a person (``transforms.entities.people``);
-6. overlap resolution, person IDs and repetition of names found once (``transforms.entities.coreference``).
+6. overlap resolution, person IDs and repetition of names found once (``transforms.entities.coreference``); entity IDs,
+   canonical names and the ``EntityResult`` (``transforms.entities.resolution``).
+
+The model's spans are trimmed and tested in ``transforms.entities.spans``; sports team slots are retyped in
+``transforms.entities.teams``.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from schemas.entities import Entity, EntitySource, EntityType, Mention
+from schemas.entities import EntityType
 from transforms.entities.acronyms import find_definitions, find_uses
-from transforms.entities.coreference import Candidate, assign_person_ids, repeat_names, select
+from transforms.entities.coreference import Candidate, repeat_names, select
 from transforms.entities.entity_types import retype
-from transforms.entities.gazetteer import Entry, Gazetteer, build_gazetteer, entity_id, load_entries, normalize
+from transforms.entities.gazetteer import Gazetteer, build_gazetteer, load_entries, normalize
 from transforms.entities.military_patterns import find_patterns
 from transforms.entities.ner import DEFAULT_MODEL, fresh_model
 from transforms.entities.people import TitleFinder, title_finder
 from transforms.entities.places import place_entries
-from transforms.entities.teams import team_slots
+from transforms.entities.resolution import EntityResult, entity_result, resolve
+from transforms.entities.spans import accepts, looks_like_name, trim
+from transforms.entities.teams import team_candidates
 from transforms.entities.truecase import acronym_forms, dateline_places, recase
 from transforms.entities.weapon_classes import class_candidates
 
@@ -51,19 +57,7 @@ _MODEL_TYPES: dict[str, EntityType] = {
     "EVENT": "EVENT",
     "LANGUAGE": "NORP",
 }
-_LEADING = re.compile(r"^(?:(?:the|The|THE)\s+)")
-_TRAILING = re.compile(r"(?:['’]s?|\s+|[,;:]|(?<=[a-z]{4})\.)$")
-_CUT = re.compile(r"\s*[(\[]")
-_NUMBERS = re.compile(r"(?:\s+[\d][\d.,/:-]*)+$")
 _INITIAL_NAME = re.compile(r"(?<![\w.])[A-Z]\.\s?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?![\w.])")
-
-
-@dataclass(frozen=True, slots=True)
-class EntityResult:
-    """The mentions of one text (in text order) and the distinct entities they resolve to."""
-
-    mentions: tuple[Mention, ...]
-    entities: tuple[Entity, ...]
 
 
 @lru_cache(maxsize=4)
@@ -169,17 +163,17 @@ class EntityExtractor:
                         entry=entry,
                     )
                 )
-        chosen = _teams(text, self._drop_weak_conflicts(cands))
+        chosen = team_candidates(text, self._drop_weak_conflicts(cands))
         chosen = self._acronyms(text, chosen)
         chosen, titled = self._people(text, chosen)
-        chosen = self._resolve(text, chosen)
+        chosen = resolve(text, chosen)
         repeated = [
             c
             for c in repeat_names(text, chosen)
             if c.type != "NORP" or not any(s <= c.start and c.end <= e for s, e in titled)
         ]
         chosen = select(chosen + repeated)
-        return self._result(text, chosen)
+        return entity_result(text, chosen)
 
     def _from_model(self, text: str, ent: Span) -> Candidate | None:
         if ent.kb_id_ and ent.kb_id_ in self._gaz.entries:
@@ -192,13 +186,13 @@ class EntityExtractor:
                 rank="gazetteer",
                 entry=entry,
             )
-        start, end = _trim(text, ent.start_char, ent.end_char)
+        start, end = trim(text, ent.start_char, ent.end_char)
         if end <= start:
             return None
         surface = text[start:end]
         found = self._gaz.lookup(surface)
         label = ent.label_
-        if found is not None and _accepts(label, found, surface):
+        if found is not None and accepts(label, found, surface):
             return Candidate(start=start, end=end, type=found.type, method="model", rank="model", entry=found)
         type_ = _MODEL_TYPES.get(label)
         if type_ is None:
@@ -260,7 +254,7 @@ class EntityExtractor:
                 continue
             if cand.type != "PERSON":
                 start = self._titles.strip_leading(text, cand.start, cand.end)
-                if start == cand.start or cand.entry is not None or not _looks_like_name(text[start : cand.end]):
+                if start == cand.start or cand.entry is not None or not looks_like_name(text[start : cand.end]):
                     with_titles.append(cand)
                     continue
                 cand = replace(cand, type="PERSON", start=start)
@@ -341,147 +335,3 @@ class EntityExtractor:
         if entry.type == "NORP" and entry.country:
             return self._country_names.get(entry.country, entry.name)
         return entry.name
-
-    def _resolve(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
-        """``chosen`` with entity IDs and canonical names; a title standing for a person gets that person's."""
-        chosen = assign_person_ids(text, chosen)  # a new list: its items are replaced below, one by one
-        for i, cand in enumerate(chosen):
-            if cand.entity_id is not None:
-                continue
-            if cand.entry is not None:
-                chosen[i] = replace(cand, entity_id=cand.entry.entity_id)
-            elif cand.type != "PERSON" or cand.rank != "title":
-                canonical = cand.canonical or normalize(_TRAILING.sub("", text[cand.start : cand.end]))
-                chosen[i] = replace(cand, canonical=canonical, entity_id=entity_id(cand.type, canonical))
-        for i, cand in enumerate(chosen):
-            if cand.rank == "title" and cand.entity_id is None:
-                holder = _apposed(text, cand, chosen) or _title_holder(cand, chosen)
-                if holder is not None:
-                    chosen[i] = replace(cand, entity_id=holder.entity_id, canonical=holder.canonical)
-        return chosen
-
-    def _result(self, text: str, chosen: list[Candidate]) -> EntityResult:
-        mentions: list[Mention] = []
-        entities: dict[str, Entity] = {}
-        surfaces: dict[str, list[str]] = {}
-        for c in chosen:
-            surface = text[c.start : c.end]
-            mentions.append(Mention(c.start, c.end, surface, c.type, c.entity_id, c.title, c.affiliation, c.method))
-            if c.entity_id is None or c.rank == "title":
-                continue
-            surfaces.setdefault(c.entity_id, []).append(surface)
-            if c.entity_id not in entities:
-                entities[c.entity_id] = _entity(c)
-        result = []
-        for key, entity in entities.items():
-            if entity.source != "gazetteer":
-                aliases = tuple(sorted(set(surfaces[key]) - {entity.canonical_name}))
-                entity = Entity(
-                    entity.entity_id,
-                    entity.canonical_name,
-                    entity.type,
-                    entity.subtype,
-                    entity.country,
-                    aliases,
-                    entity.wikidata_id,
-                    entity.source,
-                )
-            result.append(entity)
-        return EntityResult(tuple(mentions), tuple(result))
-
-
-def _teams(text: str, chosen: list[Candidate]) -> list[Candidate]:
-    """Place and person names in sports team slots become ORG, unresolved; bare slots become ORG too."""
-    slots = team_slots(text)
-    if not slots:
-        return chosen
-    out: list[Candidate] = []
-    for cand in chosen:
-        country = cand.entry is not None and cand.entry.subtype == "country"
-        if (
-            cand.type in ("GPE", "LOC", "PERSON")
-            and not country
-            and any(s <= cand.start and cand.end <= e for s, e in slots)
-        ):
-            cand = Candidate(start=cand.start, end=cand.end, type="ORG", method="rule", rank="rule", subtype="team")
-        elif cand.method == "model" and sum(cand.start < e and s < cand.end for s, e in slots) > 1:
-            continue  # one model span across two teams of a score line: the slots stand instead
-        out.append(cand)
-    for start, end in slots:
-        if not any(c.start < end and start < c.end for c in out):
-            out.append(Candidate(start=start, end=end, type="ORG", method="rule", rank="rule", subtype="team"))
-    return select(out)
-
-
-def _entity(c: Candidate) -> Entity:
-    assert c.entity_id is not None
-    if c.entry is not None:
-        e = c.entry
-        return Entity(c.entity_id, e.name, e.type, e.subtype, e.country, e.aliases, e.wikidata_id, "gazetteer")
-    source: EntitySource = "rule" if c.method in ("rule", "acronym") else "model"
-    return Entity(c.entity_id, c.canonical or "", c.type, c.subtype, c.country, (), None, source)
-
-
-def _apposed(text: str, cand: Candidate, chosen: list[Candidate]) -> Candidate | None:
-    """The person named right next to a title, separated by a comma only ("X, the Foreign Minister")."""
-    for other in chosen:
-        if other.type == "PERSON" and other.rank != "title" and other.entity_id:
-            gap = text[other.end : cand.start] if other.end <= cand.start else text[cand.end : other.start]
-            if gap.strip() == "," and len(gap) <= 3:
-                return other
-    return None
-
-
-def _title_holder(cand: Candidate, chosen: list[Candidate]) -> Candidate | None:
-    holders = [
-        c
-        for c in chosen
-        if c.type == "PERSON"
-        and c.rank != "title"
-        and c.title
-        and c.entity_id
-        and (c.title == cand.title or (cand.title or "") in c.title)
-    ]
-    if not holders:
-        return None
-    before = [c for c in holders if c.start < cand.start]
-    return before[-1] if before else holders[0]
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """The model's span without a leading "the", a trailing possessive, or text past a line break."""
-    surface = text[start:end]
-    if "\n" in surface:
-        first = surface.split("\n")[0]
-        end = start + len(first)
-        surface = first
-    cut = _CUT.search(surface)
-    if cut and cut.start() > 0:
-        end = start + cut.start()
-        surface = text[start:end]
-    lead = _LEADING.match(surface)
-    if lead and end - start > lead.end():
-        start += lead.end()
-    surface = text[start:end]
-    numbers = _NUMBERS.search(surface)
-    if numbers and numbers.start() > 0:
-        end = start + numbers.start()
-        surface = text[start:end]
-    tail = _TRAILING.search(surface)
-    if tail and tail.start() > 0:
-        end = start + tail.start()
-    return start, end
-
-
-def _looks_like_name(text: str) -> bool:
-    words = text.split()
-    return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
-
-
-def _accepts(label: str, entry: Entry, surface: str) -> bool:
-    """Whether a model span of ``label`` may take the gazetteer entry its text names."""
-    if label == "PERSON":
-        return entry.type == "PERSON" or (surface not in entry.weak and entry.subtype not in ("city", "state"))
-    if label == "ORG" and entry.subtype in ("city", "state"):
-        return False
-    return True

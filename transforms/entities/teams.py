@@ -3,14 +3,16 @@
 News wires mix sports results into the same feeds as defense news; there a city, state or county name
 names a club, an organization (ORG), not a place. This module finds the spans that are team slots: in a
 text that reads as sports (enough results vocabulary), the names in score lines, standings rows and
-"X beat Y"/"X v Y" phrases. The entity stage retypes place or person mentions in those slots as ORG.
+"X beat Y"/"X v Y" phrases; and retypes the entity stage's place or person candidates in those slots as ORG.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["is_sports_text", "team_slots"]
+from transforms.entities.coreference import Candidate, select
+
+__all__ = ["is_sports_text", "team_candidates", "team_slots"]
 
 _SPORTS_WORDS = re.compile(
     r"\b(?:innings|wickets?|goals?|halftime|half-time|scored|scorers?|league|standings|played|won|lost|drawn|"
@@ -51,3 +53,26 @@ def team_slots(text: str) -> list[tuple[int, int]]:
                 if group in regex.groupindex and match.group(group):
                     slots.append((match.start(group), match.end(group)))
     return slots
+
+
+def team_candidates(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """Place and person names in sports team slots become ORG, unresolved; bare slots become ORG too."""
+    slots = team_slots(text)
+    if not slots:
+        return chosen
+    out: list[Candidate] = []
+    for cand in chosen:
+        country = cand.entry is not None and cand.entry.subtype == "country"
+        if (
+            cand.type in ("GPE", "LOC", "PERSON")
+            and not country
+            and any(s <= cand.start and cand.end <= e for s, e in slots)
+        ):
+            cand = Candidate(start=cand.start, end=cand.end, type="ORG", method="rule", rank="rule", subtype="team")
+        elif cand.method == "model" and sum(cand.start < e and s < cand.end for s, e in slots) > 1:
+            continue  # one model span across two teams of a score line: the slots stand instead
+        out.append(cand)
+    for start, end in slots:
+        if not any(c.start < end and start < c.end for c in out):
+            out.append(Candidate(start=start, end=end, type="ORG", method="rule", rank="rule", subtype="team"))
+    return select(out)

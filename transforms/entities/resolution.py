@@ -1,0 +1,107 @@
+"""The last step of the entity stage: the chosen candidates of a text get entity IDs and canonical
+names (a title standing for a person takes the ID of the person who holds it), and become the
+``EntityResult``: the mentions in text order and the distinct entities they resolve to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from schemas.entities import Entity, EntitySource, Mention
+from transforms.entities.coreference import Candidate, assign_person_ids
+from transforms.entities.gazetteer import entity_id, normalize
+from transforms.entities.spans import TRAILING
+
+__all__ = ["EntityResult", "entity_result", "resolve"]
+
+
+@dataclass(frozen=True, slots=True)
+class EntityResult:
+    """The mentions of one text (in text order) and the distinct entities they resolve to."""
+
+    mentions: tuple[Mention, ...]
+    entities: tuple[Entity, ...]
+
+
+def resolve(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """``chosen`` with entity IDs and canonical names; a title standing for a person gets that person's."""
+    chosen = assign_person_ids(text, chosen)  # a new list: its items are replaced below, one by one
+    for i, cand in enumerate(chosen):
+        if cand.entity_id is not None:
+            continue
+        if cand.entry is not None:
+            chosen[i] = replace(cand, entity_id=cand.entry.entity_id)
+        elif cand.type != "PERSON" or cand.rank != "title":
+            canonical = cand.canonical or normalize(TRAILING.sub("", text[cand.start : cand.end]))
+            chosen[i] = replace(cand, canonical=canonical, entity_id=entity_id(cand.type, canonical))
+    for i, cand in enumerate(chosen):
+        if cand.rank == "title" and cand.entity_id is None:
+            holder = _apposed(text, cand, chosen) or _title_holder(cand, chosen)
+            if holder is not None:
+                chosen[i] = replace(cand, entity_id=holder.entity_id, canonical=holder.canonical)
+    return chosen
+
+
+def entity_result(text: str, chosen: list[Candidate]) -> EntityResult:
+    mentions: list[Mention] = []
+    entities: dict[str, Entity] = {}
+    surfaces: dict[str, list[str]] = {}
+    for c in chosen:
+        surface = text[c.start : c.end]
+        mentions.append(Mention(c.start, c.end, surface, c.type, c.entity_id, c.title, c.affiliation, c.method))
+        if c.entity_id is None or c.rank == "title":
+            continue
+        surfaces.setdefault(c.entity_id, []).append(surface)
+        if c.entity_id not in entities:
+            entities[c.entity_id] = _entity(c)
+    result = []
+    for key, entity in entities.items():
+        if entity.source != "gazetteer":
+            aliases = tuple(sorted(set(surfaces[key]) - {entity.canonical_name}))
+            entity = Entity(
+                entity.entity_id,
+                entity.canonical_name,
+                entity.type,
+                entity.subtype,
+                entity.country,
+                aliases,
+                entity.wikidata_id,
+                entity.source,
+            )
+        result.append(entity)
+    return EntityResult(tuple(mentions), tuple(result))
+
+
+def _entity(c: Candidate) -> Entity:
+    assert c.entity_id is not None
+    if c.entry is not None:
+        e = c.entry
+        return Entity(c.entity_id, e.name, e.type, e.subtype, e.country, e.aliases, e.wikidata_id, "gazetteer")
+    source: EntitySource = "rule" if c.method in ("rule", "acronym") else "model"
+    return Entity(c.entity_id, c.canonical or "", c.type, c.subtype, c.country, (), None, source)
+
+
+def _apposed(text: str, cand: Candidate, chosen: list[Candidate]) -> Candidate | None:
+    """The person named right next to a title, separated by a comma only ("X, the Foreign Minister")."""
+    for other in chosen:
+        if other.type == "PERSON" and other.rank != "title" and other.entity_id:
+            gap = text[other.end : cand.start] if other.end <= cand.start else text[cand.end : other.start]
+            if gap.strip() == "," and len(gap) <= 3:
+                return other
+    return None
+
+
+def _title_holder(cand: Candidate, chosen: list[Candidate]) -> Candidate | None:
+    holders = [
+        c
+        for c in chosen
+        if c.type == "PERSON"
+        and c.rank != "title"
+        and c.title
+        and c.entity_id
+        and (c.title == cand.title or (cand.title or "") in c.title)
+    ]
+    if not holders:
+        return None
+    before = [c for c in holders if c.start < cand.start]
+    return before[-1] if before else holders[0]

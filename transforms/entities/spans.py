@@ -1,0 +1,57 @@
+"""Model spans before they become candidates: trimming a span the model found to the name it holds
+(no leading "the", trailing possessive or punctuation, bracketed aside, figures or text past a line
+break) and the tests on its text: whether it reads as a person's name, and whether a span of a model
+label may take the gazetteer entry its text names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from transforms.entities.gazetteer import Entry
+
+__all__ = ["TRAILING", "accepts", "looks_like_name", "trim"]
+
+_LEADING = re.compile(r"^(?:(?:the|The|THE)\s+)")
+TRAILING = re.compile(r"(?:['’]s?|\s+|[,;:]|(?<=[a-z]{4})\.)$")
+_CUT = re.compile(r"\s*[(\[]")
+_NUMBERS = re.compile(r"(?:\s+[\d][\d.,/:-]*)+$")
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """The model's span without a leading "the", a trailing possessive, or text past a line break."""
+    surface = text[start:end]
+    if "\n" in surface:
+        first = surface.split("\n")[0]
+        end = start + len(first)
+        surface = first
+    cut = _CUT.search(surface)
+    if cut and cut.start() > 0:
+        end = start + cut.start()
+        surface = text[start:end]
+    lead = _LEADING.match(surface)
+    if lead and end - start > lead.end():
+        start += lead.end()
+    surface = text[start:end]
+    numbers = _NUMBERS.search(surface)
+    if numbers and numbers.start() > 0:
+        end = start + numbers.start()
+        surface = text[start:end]
+    tail = TRAILING.search(surface)
+    if tail and tail.start() > 0:
+        end = start + tail.start()
+    return start, end
+
+
+def looks_like_name(text: str) -> bool:
+    words = text.split()
+    return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
+
+
+def accepts(label: str, entry: Entry, surface: str) -> bool:
+    """Whether a model span of ``label`` may take the gazetteer entry its text names."""
+    if label == "PERSON":
+        return entry.type == "PERSON" or (surface not in entry.weak and entry.subtype not in ("city", "state"))
+    if label == "ORG" and entry.subtype in ("city", "state"):
+        return False
+    return True
