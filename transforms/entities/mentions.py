@@ -14,7 +14,7 @@ Public API: ``EntityExtractor(model=...)`` with ``extract(text) -> EntityResult`
    weak; acronyms defined in the text (``transforms.entities.acronyms``);
 5. titles and affiliations around person names, and titles standing for a person (``transforms.entities.people``);
 6. overlap resolution, person IDs and repetition of names found once (``transforms.entities.coreference``); entity IDs,
-   canonical names and the ``EntityResult`` (``transforms.entities.resolution``).
+   canonical names and the ``EntityResult`` (``transforms.entities.results``).
 
 The model's spans are trimmed and tested in ``transforms.entities.spans``; sports team slots are retyped in
 ``transforms.entities.teams``.
@@ -39,7 +39,7 @@ from transforms.entities.military_patterns import find_patterns
 from transforms.entities.ner import DEFAULT_MODEL, fresh_model
 from transforms.entities.people import TitleFinder, title_finder
 from transforms.entities.places import place_entries
-from transforms.entities.resolution import EntityResult, entity_result, resolve
+from transforms.entities.results import EntityResult, entity_result, resolve
 from transforms.entities.spans import accepts, looks_like_name, trim
 from transforms.entities.teams import team_candidates
 from transforms.entities.truecase import acronym_forms, dateline_places, recase
