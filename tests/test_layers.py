@@ -65,3 +65,13 @@ def test_mypy_finds_no_type_errors() -> None:
         timeout=900,
     )
     assert result.returncode == 0, result.stdout[-4000:]
+
+
+def test_no_two_modules_share_a_name() -> None:
+    seen: dict[str, Path] = {}
+    for package in ("flows", "transforms", "schemas", "warehouse"):
+        for module in sorted((REPO / package).rglob("*.py")):
+            if module.name == "__init__.py":
+                continue
+            assert module.name not in seen, f"{module.relative_to(REPO)} and {seen[module.name].relative_to(REPO)}"
+            seen[module.name] = module
