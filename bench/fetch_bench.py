@@ -473,7 +473,8 @@ class Tracker:
 def run_fetch(
     name: str, bases: list[str], pages_per_host: int, policy_kwargs: dict[str, Any], max_seconds: float, server: Server
 ) -> dict[str, Any]:
-    from flows.acquire.http import Fetcher, FetchPolicy
+    from flows.acquire.fetch_records import FetchPolicy
+    from flows.acquire.http import Fetcher
     from flows.acquire.seen import read_seen
     from flows.acquire.sources import Source
     from flows.acquire.web import fetch_web

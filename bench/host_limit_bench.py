@@ -162,7 +162,7 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 def polite_fetch(pages: int) -> dict[str, Any]:
-    from flows.acquire.http import FetchPolicy, HostLimitMode
+    from flows.acquire.fetch_records import FetchPolicy, HostLimitMode
     from flows.acquire.seen import SeenState
     from flows.acquire.sources import Source
     from flows.acquire.web import fetch_web

@@ -18,7 +18,8 @@ import trustme
 from web_server import FakeClock, TestSite, site  # noqa: F401 - fixture
 
 from flows.acquire.addresses import PinnedBackend, TargetRefused
-from flows.acquire.http import Fetcher, FetchPolicy
+from flows.acquire.fetch_records import FetchPolicy
+from flows.acquire.http import Fetcher
 
 PUBLIC, OTHER_PUBLIC = "93.184.216.34", "93.184.216.35"
 

@@ -12,8 +12,9 @@ import pytest
 from conftest import query_catalog
 from web_server import FakeClock, TestSite, site  # noqa: F401  (site is a fixture)
 
+from flows.acquire.fetch_records import FetchPolicy, FetchResult
 from flows.acquire.host_limits import host_limits_enabled, limit_name
-from flows.acquire.http import Fetcher, FetchPolicy, FetchResult
+from flows.acquire.http import Fetcher
 from flows.acquire.refetch import _combined
 from flows.acquire.seen import SeenState
 from flows.acquire.sources import Source

@@ -9,7 +9,8 @@ import pytest
 from web_server import CYRILLIC_TITLE, ROBOTS, FakeClock, TestSite, site  # noqa: F401 - fixture
 
 from flows.acquire.addresses import TargetRefused, check_target
-from flows.acquire.http import Fetcher, FetchPolicy, Validators, retry_after_seconds
+from flows.acquire.fetch_records import FetchPolicy, Validators, retry_after_seconds
+from flows.acquire.http import Fetcher
 from transforms.extract.decode import decode_html
 
 NOW = dt.datetime(2026, 3, 4, 12, 0, tzinfo=dt.UTC)

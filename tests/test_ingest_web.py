@@ -10,7 +10,7 @@ from conftest import query_catalog, sitrep_command
 from damaged_xml import GOOD_SLUGS, publish_damaged
 from web_server import CYRILLIC_TITLE, TestSite, site  # noqa: F401  (site is a fixture)
 
-from flows.acquire.http import FetchPolicy
+from flows.acquire.fetch_records import FetchPolicy
 from flows.run.ingest import ingest
 from flows.run.options import IngestOptions
 

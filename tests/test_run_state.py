@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from flows.acquire.load import LoadedDocument
 from flows.acquire.sources import LocalDocument
-from flows.acquire.web import WebResult
+from flows.acquire.web_records import WebResult
 from flows.run.batches import BatchAdditions, clean_jobs, decide_batch, load_batch, web_batch
 from flows.run.ingest import IngestOptions, ingest, store_batch
 from flows.run.reprocess import reprocess

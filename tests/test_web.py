@@ -10,11 +10,13 @@ import pytest
 from damaged_xml import GOOD_SLUGS, publish_damaged
 from web_server import ROBOTS, FakeClock, TestSite, article, site  # noqa: F401 - fixture
 
-from flows.acquire.http import Fetcher, FetchPolicy
+from flows.acquire.fetch_records import FetchPolicy
+from flows.acquire.http import Fetcher
 from flows.acquire.load import LoadedDocument, LoadFailure
 from flows.acquire.seen import canonical_url, read_seen
 from flows.acquire.sources import Source, parse_sources_toml, resolve_sources
-from flows.acquire.web import WebResult, fetch_web
+from flows.acquire.web import fetch_web
+from flows.acquire.web_records import WebResult
 from flows.run.rows import raw_document_row
 from warehouse.lake import Lake
 
@@ -223,7 +225,7 @@ def test_sources_toml_and_arguments(tmp_path: Path) -> None:
 
 
 def test_urls_are_handed_out_one_host_after_another() -> None:
-    from flows.acquire.web import _Candidate, _round_robin_by_host
+    from flows.acquire.web_records import PageCandidate, round_robin_by_host
 
     source = Source(name="s", kind="urls", urls=())
     urls = (
@@ -231,7 +233,7 @@ def test_urls_are_handed_out_one_host_after_another() -> None:
         + [f"https://b.example/{i}" for i in range(2)]
         + ["https://c.example/0"]
     )
-    order = [c.url for c, _ in _round_robin_by_host([(_Candidate(source, u), None) for u in urls])]
+    order = [c.url for c, _ in round_robin_by_host([(PageCandidate(source, u), None) for u in urls])]
     assert order == [
         "https://a.example/0",
         "https://b.example/0",

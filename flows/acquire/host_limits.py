@@ -32,7 +32,7 @@ from uuid import UUID
 
 import httpx
 
-from flows.acquire.http import FetchPolicy, HostLimitMode
+from flows.acquire.fetch_records import FetchPolicy, HostLimitMode
 
 __all__ = ["HostLimits", "limit_name", "host_limits_enabled", "current_api_url", "open_host_limits"]
 

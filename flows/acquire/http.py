@@ -15,21 +15,19 @@ Everything comes in as arguments: the policy, the clock, the sleep, the random s
 the network layer under the address pin and the TLS trust (tests), and ``host_slot``, a context manager
 held around each request to a host on top of the fetcher's own per-host gate (``flows.acquire.host_limits``:
 a Prefect global concurrency limit). Nothing is read from the environment.
+The records it takes and returns are in ``flows.acquire.fetch_records``, the content decoding in
+``flows.acquire.inflate``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import email.utils
 import random
 import ssl
 import threading
 import time
-import zlib
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
-from dataclasses import dataclass
-from typing import Literal
 from urllib.parse import urljoin, urlsplit
 
 import httpcore
@@ -43,135 +41,26 @@ from flows.acquire.addresses import (
     check_target,
     system_resolver,
 )
+from flows.acquire.fetch_records import (
+    ACCEPT_HEADER,
+    ACCEPTED,
+    Expect,
+    FetchFailure,
+    FetchPolicy,
+    FetchResult,
+    Outcome,
+    Validators,
+    media_type,
+    retry_after_seconds,
+)
+from flows.acquire.inflate import inflate, inflater_for
 from flows.acquire.robots import RobotsCache
 
-__all__ = [
-    "FetchPolicy",
-    "FetchResult",
-    "Validators",
-    "Fetcher",
-    "Expect",
-    "Outcome",
-    "HostLimitMode",
-    "HostSlot",
-    "retry_after_seconds",
-]
+__all__ = ["Fetcher", "HostSlot"]
 
-Expect = Literal["page", "feed", "sitemap", "any", "robots"]
-Outcome = Literal["fetched", "not_modified", "failed", "skipped_robots", "refused"]
-HostLimitMode = Literal["auto", "on", "off"]
 # a host name in, a slot held around one request to it; raises TimeoutError when none is granted in time
 HostSlot = Callable[[str], AbstractContextManager[object]]
-
-_HTML = ("text/html", "application/xhtml+xml", "text/plain")
-_XML = (
-    "application/xml",
-    "text/xml",
-    "application/rss+xml",
-    "application/atom+xml",
-    "application/rdf+xml",
-    "application/feed+json",
-    "application/json",
-    "text/plain",
-    "application/gzip",
-    "application/x-gzip",
-    "application/octet-stream",
-    "text/html",
-)
-ACCEPTED: dict[str, tuple[str, ...]] = {"page": _HTML, "feed": _XML, "sitemap": _XML, "any": _HTML + _XML, "robots": ()}
-_ACCEPT_HEADER = {
-    "page": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
-    "feed": "application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,*/*;q=0.5",
-    "sitemap": "application/xml,text/xml;q=0.9,*/*;q=0.5",
-    "any": "*/*",
-    "robots": "text/plain,*/*",
-}
 _REDIRECTS = (301, 302, 303, 307, 308)
-
-
-@dataclass(frozen=True)
-class FetchPolicy:
-    """How politely and how hard to fetch; built once from the settings at the entry point."""
-
-    user_agent: str = "sitrep/0.1 (defense news research; +https://sitrep.invalid/bot)"
-    connect_timeout: float = 10.0
-    read_timeout: float = 20.0
-    total_timeout: float = 60.0  # one attempt, headers and body, start to end
-    max_attempts: int = 4
-    backoff_base: float = 1.0
-    backoff_max: float = 60.0
-    retry_after_max: float = 300.0  # a longer Retry-After gives up instead of waiting
-    max_redirects: int = 5
-    max_bytes: int = 10_000_000  # body after content decoding
-    robots_max_bytes: int = 512_000
-    per_host_concurrency: int = 2
-    per_host_delay: float = 1.0  # seconds between request starts on one host (robots Crawl-delay may raise it)
-    max_crawl_delay: float = 30.0
-    concurrency: int = 16
-    respect_robots: bool = True
-    allow_private_addresses: bool = False
-    # used by the web path (flows.acquire.web), not by the fetcher itself:
-    task_retries: int = 2  # Prefect task retries of a URL whose fetch ended in a transient failure
-    task_retry_delay: float = 5.0  # seconds before the first of them; doubled for each next one
-    host_limits: HostLimitMode = "auto"  # Prefect global concurrency limit per host: auto = with a real API server
-
-
-@dataclass(frozen=True)
-class Validators:
-    """What the lake remembers of a URL's last response, for a conditional GET."""
-
-    etag: str | None = None
-    last_modified: str | None = None
-
-
-@dataclass(frozen=True)
-class FetchResult:
-    url: str
-    outcome: Outcome
-    final_url: str | None = None
-    status: int | None = None
-    body: bytes = b""
-    content_type: str | None = None
-    etag: str | None = None
-    last_modified: str | None = None
-    attempts: int = 0
-    error_type: str | None = None
-    message: str | None = None
-    fetched_at: dt.datetime | None = None
-    redirects: tuple[str, ...] = ()
-    transient: bool = False  # a failure worth another try later (timeout, connection error, 5xx, 429)
-
-
-@dataclass
-class _Failure(Exception):
-    error_type: str
-    message: str
-    status: int | None = None
-    transient: bool = False
-    retry_after: float | None = None
-    final_url: str | None = None
-
-
-def retry_after_seconds(value: str | None, now: dt.datetime) -> float | None:
-    """``Retry-After`` as seconds from ``now`` (delta-seconds or an HTTP date); None if absent or unreadable."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.UTC)
-    return max(0.0, (when - now).total_seconds())
-
-
-def _media_type(header: str | None) -> str | None:
-    if not header:
-        return None
-    return header.split(";", 1)[0].strip().lower() or None
 
 
 class _HostGate:
@@ -270,7 +159,7 @@ class Fetcher:
                     message=exc.message,
                     fetched_at=self._now(),
                 )
-            except _Failure as failure:
+            except FetchFailure as failure:
                 wait = self._backoff(attempts, failure.retry_after)
                 too_long = (failure.retry_after or 0) > self.policy.retry_after_max
                 if not failure.transient or attempts >= limit or too_long:
@@ -304,22 +193,24 @@ class Fetcher:
             addresses = check_target(current, allow_private=self.policy.allow_private_addresses, resolve=self._resolve)
             self.pins.pin(current, addresses)  # the connection goes to an address checked just now
             if check_robots and expect != "robots" and not self.robots.allowed(current):
-                raise _Failure("RobotsDisallowed", f"{current}: disallowed by robots.txt", final_url=current)
+                raise FetchFailure("RobotsDisallowed", f"{current}: disallowed by robots.txt", final_url=current)
             location = self._request(current, expect, validators if current == url else None, attempts, hops)
             if isinstance(location, FetchResult):
                 return location
             if location in hops:
-                raise _Failure("RedirectLoop", f"redirect loop: {' -> '.join([*hops, location])}", final_url=location)
+                raise FetchFailure(
+                    "RedirectLoop", f"redirect loop: {' -> '.join([*hops, location])}", final_url=location
+                )
             hops.append(location)
             current = location
-        raise _Failure(
+        raise FetchFailure(
             "TooManyRedirects", f"more than {self.policy.max_redirects} redirects from {url}", final_url=current
         )
 
     def _headers(self, expect: Expect, validators: Validators | None) -> dict[str, str]:
         headers = {
             "User-Agent": self.policy.user_agent,
-            "Accept": _ACCEPT_HEADER[expect],
+            "Accept": ACCEPT_HEADER[expect],
             "Accept-Encoding": "gzip, deflate",
         }
         if validators is not None and validators.etag:
@@ -343,11 +234,11 @@ class Fetcher:
             with self.host_slot(urlsplit(url).hostname or host):
                 return self._exchange(url, expect, validators, attempts, hops)
         except httpx.TransportError as exc:  # connect errors, timeouts, cut bodies: worth another try
-            raise _Failure(
+            raise FetchFailure(
                 type(exc).__name__, f"{url}: {exc or type(exc).__name__}", transient=True, final_url=url
             ) from exc
         except TimeoutError as exc:  # the host slot was not granted in time (``HostSlot``)
-            raise _Failure(
+            raise FetchFailure(
                 "HostLimitTimeout", f"{url}: {exc or 'no host slot in time'}", transient=True, final_url=url
             ) from exc
         finally:
@@ -377,7 +268,7 @@ class Fetcher:
                 )
             if status == 429 or status >= 500:
                 retry_after = retry_after_seconds(response.headers.get("retry-after"), self._now())
-                raise _Failure(
+                raise FetchFailure(
                     f"HTTP{status}",
                     f"{url}: {status} {response.reason_phrase}".rstrip(),
                     status=status,
@@ -386,13 +277,13 @@ class Fetcher:
                     final_url=url,
                 )
             if status >= 300 or status < 200:
-                raise _Failure(
+                raise FetchFailure(
                     f"HTTP{status}", f"{url}: {status} {response.reason_phrase}".rstrip(), status=status, final_url=url
                 )
             content_type = response.headers.get("content-type")
-            media = _media_type(content_type)
+            media = media_type(content_type)
             if media is not None and ACCEPTED[expect] and media not in ACCEPTED[expect]:
-                raise _Failure(
+                raise FetchFailure(
                     "UnsupportedType",
                     f"{url}: content type {media} is not what a {expect} should be",
                     status=status,
@@ -421,25 +312,25 @@ class Fetcher:
         bytes up to the last line end in them."""
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit and not response.headers.get("content-encoding") and not cut:
-            raise _Failure(
+            raise FetchFailure(
                 "TooLarge",
                 f"{url}: {declared} bytes announced, over the {limit}-byte cap",
                 status=response.status_code,
                 final_url=url,
             )
         encoding = response.headers.get("content-encoding", "identity").strip().lower()
-        inflater = _inflater(encoding)
+        inflater = inflater_for(encoding)
         chunks: list[bytes] = []
         size = 0
         for raw in response.iter_raw():
             if self._clock() - started > self.policy.total_timeout:
-                raise _Failure(
+                raise FetchFailure(
                     "Timeout",
                     f"{url}: body not received within {self.policy.total_timeout:g} s",
                     transient=True,
                     final_url=url,
                 )
-            pieces = [raw] if inflater is None else _inflate(inflater, raw, limit - size + 1)
+            pieces = [raw] if inflater is None else inflate(inflater, raw, limit - size + 1)
             for piece in pieces:
                 size += len(piece)
                 if size > limit and cut:
@@ -447,7 +338,7 @@ class Fetcher:
                     return head[: head.rfind(b"\n") + 1]
                 if size > limit:
                     what = "inflates to" if inflater is not None else "is"
-                    raise _Failure(
+                    raise FetchFailure(
                         "TooLarge",
                         f"{url}: body {what} more than {limit} bytes",
                         status=response.status_code,
@@ -467,29 +358,3 @@ class Fetcher:
         if result.outcome == "refused":
             return 404, b""  # the page itself will be refused with the real reason
         return None, b""
-
-
-def _inflater(encoding: str) -> zlib._Decompress | None:
-    if encoding in ("gzip", "x-gzip"):
-        return zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
-    if encoding == "deflate":
-        return zlib.decompressobj()
-    if encoding in ("identity", ""):
-        return None
-    raise _Failure("UnsupportedEncoding", f"content encoding {encoding!r} is not supported")
-
-
-def _inflate(inflater: zlib._Decompress, data: bytes, budget: int) -> list[bytes]:
-    """Inflate ``data`` in pieces no larger than ``budget`` + 64 KiB, so a bomb never fills memory."""
-    out: list[bytes] = []
-    try:
-        piece = inflater.decompress(data, max(budget, 1))
-        out.append(piece)
-        total = len(piece)
-        while inflater.unconsumed_tail and total <= budget:
-            piece = inflater.decompress(inflater.unconsumed_tail, max(budget - total, 1))
-            out.append(piece)
-            total += len(piece)
-    except zlib.error as exc:
-        raise _Failure("BadGzip", f"body does not inflate: {exc}") from exc
-    return out

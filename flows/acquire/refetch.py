@@ -28,7 +28,8 @@ from prefect.states import State
 from prefect.tasks import exponential_backoff
 from prefect.utilities.annotations import quote
 
-from flows.acquire.http import Expect, Fetcher, FetchPolicy, FetchResult, Validators
+from flows.acquire.fetch_records import Expect, FetchPolicy, FetchResult, Validators
+from flows.acquire.http import Fetcher
 
 __all__ = ["TransientFetch", "Refetch", "refetch", "refetcher"]
 

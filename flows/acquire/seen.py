@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from flows.acquire.http import FetchResult, Validators
+from flows.acquire.fetch_records import FetchResult, Validators
 from transforms.extract.urls import canonical_url as to_canonical
 from warehouse.lake import Lake
 

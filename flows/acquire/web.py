@@ -23,82 +23,42 @@ from __future__ import annotations
 
 import contextvars
 import datetime as dt
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from contextlib import ExitStack
-from dataclasses import dataclass
-from typing import Any, Literal, TypeVar
-from urllib.parse import urlsplit
+from typing import Any, TypeVar
 
+from flows.acquire.fetch_records import Expect, FetchPolicy, FetchResult, Validators
 from flows.acquire.host_limits import open_host_limits
-from flows.acquire.http import Expect, Fetcher, FetchPolicy, FetchResult, Validators
+from flows.acquire.http import Fetcher
 from flows.acquire.load import LoadedDocument, LoadFailure
 from flows.acquire.refetch import Refetch, refetcher
 from flows.acquire.seen import SeenEntry, SeenState, canonical_url, fetch_row
 from flows.acquire.sources import Source, read_url_list
 from flows.acquire.warc import load_warc
+from flows.acquire.web_records import (
+    PageCandidate,
+    PageRetry,
+    WebOutcome,
+    WebResult,
+    describe_failure,
+    newest_first,
+    read_in_part,
+    round_robin_by_host,
+    warc_result,
+)
 from transforms.errors import TooLarge
 from transforms.extract.compression import GZIP_MAGIC, BrokenGzip, gunzip_capped
 from transforms.extract.links import article_links
 from transforms.formats.feeds import Feed, FeedError, looks_like_feed, parse_feed
-from transforms.formats.sitemaps import Sitemap, SitemapEntry, SitemapError, looks_like_sitemap, parse_sitemap
-from transforms.formats.xmlsafe import ParseProblem
+from transforms.formats.sitemaps import Sitemap, SitemapError, looks_like_sitemap, parse_sitemap
 from warehouse.lake import Lake, sha256_hex
 
-__all__ = ["WebResult", "WebOutcome", "fetch_web"]
+__all__ = ["fetch_web"]
 
-WebOutcome = Literal["listed", "fetched", "not_modified", "unchanged", "seen", "failed", "skipped_robots", "refused"]
 _MAX_SITEMAP_DEPTH = 3
 _MAX_CHILD_SITEMAPS = 200
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class WebResult:
-    """One URL's outcome: a document to clean, a failure to reject, or nothing new (document None)."""
-
-    source_name: str
-    url: str
-    outcome: WebOutcome
-    document: LoadedDocument | LoadFailure | None
-    fetch_row: dict[str, Any] | None  # the ``fetches`` row; None when no request was made
-    stage: str = "fetch"  # the stage a failure is rejected at: fetch, or parse for a feed or sitemap
-
-
-@dataclass(frozen=True)
-class _Candidate:
-    source: Source
-    url: str
-    hint: Any = None  # a datetime from the feed or sitemap saying when the page last changed
-    revalidate: bool = False  # named directly: ask the server again even if seen
-
-
-@dataclass(frozen=True)
-class _Retry:
-    """A page whose fetch ended in a transient failure, for the second tier (``flows.acquire.refetch``)."""
-
-    candidate: _Candidate
-    previous: SeenEntry | None
-    first: FetchResult
-
-
-def _describe(result: FetchResult) -> tuple[str, str]:
-    return result.error_type or "FetchError", result.message or f"{result.outcome} after {result.attempts} attempt(s)"
-
-
-def _read_in_part(listing: Feed | Sitemap) -> tuple[str, str] | None:
-    """``(error_type, message)`` of a feed or sitemap the parser read only in part; None when it read it whole."""
-    fatal: tuple[ParseProblem, ...] = listing.fatal_problems
-    if not fatal:
-        return None
-    count = len(listing.items) if isinstance(listing, Feed) else len(listing.entries)
-    if isinstance(listing, Feed):
-        error_type, noun = "PartialFeed", "item"
-    else:
-        error_type, noun = "PartialSitemap", "child sitemap" if listing.kind == "index" else "page"
-    reasons = "; ".join(str(p) for p in fatal[:3]) + (f"; {len(fatal) - 3} more" if len(fatal) > 3 else "")
-    return error_type, f"read in part: {reasons}; {count} {noun}{'' if count == 1 else 's'} read"
 
 
 class _Run:
@@ -126,7 +86,7 @@ class _Run:
         )
         if result.outcome == "skipped_robots":
             return WebResult(source.name, url, "skipped_robots", None, row)
-        error_type, message = _describe(result)
+        error_type, message = describe_failure(result)
         outcome: WebOutcome = "refused" if result.outcome == "refused" else "failed"
         return WebResult(source.name, url, outcome, LoadFailure(source.name, url, error_type, message), row)
 
@@ -191,15 +151,17 @@ class _Run:
         row = fetch_row(source.name, url, result, outcome="fetched", raw_id=raw_id, run_id=self.run_id)
         return result, result.body, WebResult(source.name, url, "listed", None, row)
 
-    def discover(self, source: Source) -> Iterator[WebResult | _Candidate]:
+    def discover(self, source: Source) -> Iterator[WebResult | PageCandidate]:
         if source.kind == "urls":
             urls = list(source.urls) or (read_url_list(source.path) if source.path else [])
-            yield from (_Candidate(source, u, revalidate=True) for u in urls)
+            yield from (PageCandidate(source, u, revalidate=True) for u in urls)
         elif source.kind in ("feed", "sitemap", "page", "url") and source.url:
             expect: Expect = {"feed": "feed", "sitemap": "sitemap", "page": "page"}.get(source.kind, "any")  # type: ignore[assignment]
             yield from self._discover_url(source, source.url, expect, depth=0)
 
-    def _discover_url(self, source: Source, url: str, expect: Expect, depth: int) -> Iterator[WebResult | _Candidate]:
+    def _discover_url(
+        self, source: Source, url: str, expect: Expect, depth: int
+    ) -> Iterator[WebResult | PageCandidate]:
         result, body, outcome = self.listing(source, url, expect)
         if body is None:
             yield outcome
@@ -212,7 +174,7 @@ class _Run:
                 yield outcome
                 feed = parse_feed(body, base, limit=self.policy.max_bytes)
                 yield from self._partial(source, url, body, feed)
-                yield from (_Candidate(source, i.url, i.updated or i.published) for i in feed.items)
+                yield from (PageCandidate(source, i.url, i.updated or i.published) for i in feed.items)
             elif is_sitemap:
                 yield outcome
                 sitemap = parse_sitemap(body, base, limit=self.policy.max_bytes)
@@ -225,11 +187,11 @@ class _Run:
                         for child in children:
                             yield from self._discover_url(source, child.url, "sitemap", depth + 1)
                 else:
-                    entries = sorted(sitemap.entries, key=_newest_first)
-                    yield from (_Candidate(source, e.url, e.lastmod or e.news_published) for e in entries)
+                    entries = sorted(sitemap.entries, key=newest_first)
+                    yield from (PageCandidate(source, e.url, e.lastmod or e.news_published) for e in entries)
             elif source.kind == "page":
                 yield outcome
-                yield from (_Candidate(source, link) for link in article_links(body, base))
+                yield from (PageCandidate(source, link) for link in article_links(body, base))
             elif outcome.outcome == "listed":  # a bare URL that is an article: the listing fetch was the article fetch
                 yield self.article(source, url, result, None)
             elif self.seen.article(source.name, url) is None:  # a 304 for a body stored but never processed
@@ -243,14 +205,14 @@ class _Run:
     def _partial(self, source: Source, url: str, body: bytes, listing: Feed | Sitemap) -> Iterator[WebResult]:
         """A reject for a feed or sitemap read only in part (its items are yielded after it all the same);
         its raw id is that of the body parsed, fetched now or, after a 304, stored by an earlier run."""
-        damage = _read_in_part(listing)
+        damage = read_in_part(listing)
         if damage is not None:
             failure = LoadFailure(source.name, url, damage[0], damage[1], sha256_hex(body))
             yield WebResult(source.name, url, "failed", failure, None, stage="parse")
 
     # -- the seen-check and the fetch pool ------------------------------------------------------
 
-    def needs_fetch(self, candidate: _Candidate) -> tuple[bool, SeenEntry | None]:
+    def needs_fetch(self, candidate: PageCandidate) -> tuple[bool, SeenEntry | None]:
         entry = self.seen.article(candidate.source.name, candidate.url)
         if entry is None:
             return True, None
@@ -259,16 +221,16 @@ class _Run:
         hint = candidate.hint
         return bool(hint is not None and hint > entry.fetched_at), entry
 
-    def fetch_one(self, candidate: _Candidate, previous: SeenEntry | None) -> WebResult | _Retry:
+    def fetch_one(self, candidate: PageCandidate, previous: SeenEntry | None) -> WebResult | PageRetry:
         validators = previous.validators if previous else None
         result = self.fetcher.fetch(
             candidate.url, expect="page", validators=validators, robots=self._robots(candidate.source)
         )
         if result.transient and self.refetch is not None:
-            return _Retry(candidate, previous, result)
+            return PageRetry(candidate, previous, result)
         return self.article(candidate.source, candidate.url, result, previous)
 
-    def retry_one(self, item: _Retry) -> WebResult:
+    def retry_one(self, item: PageRetry) -> WebResult:
         """The second tier for one page; its last result becomes the page's result."""
         assert self.refetch is not None
         validators = item.previous.validators if item.previous else None
@@ -276,12 +238,7 @@ class _Run:
         return self.article(item.candidate.source, item.candidate.url, result, item.previous)
 
 
-def _newest_first(entry: SitemapEntry) -> float:
-    when = entry.news_published or entry.lastmod
-    return -when.timestamp() if when is not None else 0.0
-
-
-def _candidates(run: _Run, sources: Iterable[Source]) -> Iterator[WebResult | _Candidate]:
+def _candidates(run: _Run, sources: Iterable[Source]) -> Iterator[WebResult | PageCandidate]:
     """Discovery results and article candidates, each canonical URL once per source, max_items applied."""
     for source in sources:
         taken: set[str] = set()
@@ -296,21 +253,6 @@ def _candidates(run: _Run, sources: Iterable[Source]) -> Iterator[WebResult | _C
                 continue
             taken.add(key)
             yield item
-
-
-def _round_robin_by_host(
-    wanted: list[tuple[_Candidate, SeenEntry | None]],
-) -> Iterator[tuple[_Candidate, SeenEntry | None]]:
-    """The URLs to fetch, one host after another in turn, so the pool is never filled with the URLs of
-    one host that its per-host limit lets through one at a time; order within a host is kept."""
-    by_host: dict[str, deque[tuple[_Candidate, SeenEntry | None]]] = {}
-    for item in wanted:
-        by_host.setdefault(urlsplit(item[0].url).hostname or "", deque()).append(item)
-    queues = list(by_host.values())
-    while queues:
-        for queue in queues:
-            yield queue.popleft()
-        queues = [queue for queue in queues if queue]
 
 
 def fetch_web(
@@ -342,9 +284,9 @@ def _fetch_all(run: _Run, sources: Sequence[Source], now: Callable[[], dt.dateti
     for source in sources:
         if source.kind == "warc" and source.path is not None:
             for doc in load_warc(source.path, source.name, lake, max_bytes=policy.max_bytes):
-                yield _warc_result(source, doc, run_id, now())
+                yield warc_result(source, doc, run_id, now())
     web = [s for s in sources if s.kind != "warc"]
-    wanted: list[tuple[_Candidate, SeenEntry | None]] = []
+    wanted: list[tuple[PageCandidate, SeenEntry | None]] = []
     for item in _candidates(run, web):
         if isinstance(item, WebResult):
             yield item
@@ -362,7 +304,7 @@ def _in_context(pool: ThreadPoolExecutor, fn: Callable[..., T], *args: Any) -> F
     return pool.submit(contextvars.copy_context().run, fn, *args)
 
 
-def _fetch_pages(run: _Run, wanted: list[tuple[_Candidate, SeenEntry | None]]) -> Iterator[WebResult]:
+def _fetch_pages(run: _Run, wanted: list[tuple[PageCandidate, SeenEntry | None]]) -> Iterator[WebResult]:
     """Fetch the pages on a pool, one host after another; transient failures go on to a second pool,
     where the Prefect retries wait without holding a fetch thread. Results in completion order."""
     width = max(1, run.policy.concurrency)
@@ -370,7 +312,7 @@ def _fetch_pages(run: _Run, wanted: list[tuple[_Candidate, SeenEntry | None]]) -
         ThreadPoolExecutor(max_workers=width, thread_name_prefix="sitrep-fetch") as pool,
         ThreadPoolExecutor(max_workers=width, thread_name_prefix="sitrep-refetch") as retry_pool,
     ):
-        fetching: set[Future[Any]] = set()  # WebResult | _Retry
+        fetching: set[Future[Any]] = set()  # WebResult | PageRetry
         retrying: set[Future[Any]] = set()  # WebResult
 
         def settle() -> Iterator[WebResult]:
@@ -379,35 +321,14 @@ def _fetch_pages(run: _Run, wanted: list[tuple[_Candidate, SeenEntry | None]]) -
                 fetching.discard(future)
                 retrying.discard(future)
                 outcome = future.result()
-                if isinstance(outcome, _Retry):
+                if isinstance(outcome, PageRetry):
                     retrying.add(_in_context(retry_pool, run.retry_one, outcome))
                 else:
                     yield outcome
 
-        for item, entry in _round_robin_by_host(wanted):
+        for item, entry in round_robin_by_host(wanted):
             fetching.add(_in_context(pool, run.fetch_one, item, entry))
             while len(fetching) >= 2 * width:
                 yield from settle()
         while fetching or retrying:
             yield from settle()
-
-
-def _warc_result(source: Source, doc: LoadedDocument | LoadFailure, run_id: str, now: dt.datetime) -> WebResult:
-    ok = isinstance(doc, LoadedDocument)
-    row = {
-        "source_name": source.name,
-        "url": doc.source_uri,
-        "canonical_url": canonical_url(doc.source_uri),
-        "final_url": doc.final_url if isinstance(doc, LoadedDocument) else None,
-        "outcome": "fetched" if ok else "failed",
-        "http_status": doc.http_status if isinstance(doc, LoadedDocument) else None,
-        "etag": None,
-        "last_modified": None,
-        "raw_id": doc.raw_id,
-        "attempts": 1,
-        "error_type": None if isinstance(doc, LoadedDocument) else doc.error_type,
-        "message": None if isinstance(doc, LoadedDocument) else doc.message,
-        "fetched_at": doc.fetched_at if isinstance(doc, LoadedDocument) else now,
-        "run_id": run_id,
-    }
-    return WebResult(source.name, doc.source_uri, "fetched" if ok else "failed", doc, row)

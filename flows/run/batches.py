@@ -25,7 +25,7 @@ from prefect.cache_policies import NO_CACHE
 
 from flows.acquire.load import LoadedDocument, LoadFailure, load_document
 from flows.acquire.sources import LocalDocument
-from flows.acquire.web import WebResult
+from flows.acquire.web_records import WebResult
 from flows.run.options import IngestOptions
 from flows.run.rows import article_row, entity_row, normalized_rows, raw_document_row, reject_row
 from flows.run.workers import Cleaned, CleanFailure, CleanJob

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from flows.acquire.http import FetchPolicy
+from flows.acquire.fetch_records import FetchPolicy
 from flows.run.settings import Settings
 from transforms.entities.ner import DEFAULT_MODEL
 

@@ -11,7 +11,7 @@ from typing import Literal
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from flows.acquire.http import FetchPolicy
+from flows.acquire.fetch_records import FetchPolicy
 from transforms.entities.ner import DEFAULT_MODEL, model_available
 from warehouse.storage import check_storage_url
 
