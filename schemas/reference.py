@@ -14,6 +14,7 @@ import ast
 import io
 import sys
 import tokenize
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +22,7 @@ import pyarrow as pa
 
 from schemas import tables
 
-__all__ = ["FieldDoc", "TableDoc", "table_docs", "tables_markdown", "main"]
+__all__ = ["FieldDoc", "TableDoc", "table_docs", "tables_markdown", "cell", "first_sentence", "write_doc", "main"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,12 +150,13 @@ def table_docs() -> list[TableDoc]:
     return docs
 
 
-def _cell(text: str) -> str:
+def cell(text: str) -> str:
     """Text safe inside a Markdown table cell (and outside HTML)."""
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "\\<")
 
 
-def _first_sentence(text: str) -> str:
+def first_sentence(text: str) -> str:
+    """``text`` up to its first full stop (a table's one-line summary)."""
     head, _, _ = text.partition(". ")
     return head.rstrip(".")
 
@@ -177,7 +179,7 @@ def tables_markdown() -> str:
         "| table | schema version | rows |",
         "| --- | --- | --- |",
     ]
-    out += [f"| [`{d.name}`](#{d.name}) | {d.version} | {_cell(_first_sentence(d.description))} |" for d in docs]
+    out += [f"| [`{d.name}`](#{d.name}) | {d.version} | {cell(first_sentence(d.description))} |" for d in docs]
     for doc in docs:
         out += [
             "",
@@ -191,27 +193,32 @@ def tables_markdown() -> str:
             "| --- | --- | --- | --- |",
         ]
         out += [
-            f"| `{f.name}` | `{f.type}` | {'yes' if f.nullable else 'no'} | {_cell(f.comment)} |" for f in doc.fields
+            f"| `{f.name}` | `{f.type}` | {'yes' if f.nullable else 'no'} | {cell(f.comment)} |" for f in doc.fields
         ]
     return "\n".join(out) + "\n"
 
 
 def _repo_root() -> Path:
     """The folder above this package that holds pyproject.toml (the repository)."""
-    here = Path(__file__).resolve()
-    for folder in here.parents:
+    for folder in Path(__file__).resolve().parents:
         if (folder / "pyproject.toml").is_file():
             return folder
     return Path.cwd()
 
 
+def write_doc(name: str, render: Callable[[], str], argv: list[str] | None = None) -> None:
+    """Write ``docs/<name>`` of the repository (or the path given as the only argument) from ``render``;
+    the ``main`` of each generated reference (this one, ``warehouse.mart_reference``, ``flows.cli.docs``)."""
+    args = sys.argv[1:] if argv is None else argv
+    target = Path(args[0]) if args else _repo_root() / "docs" / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(render(), encoding="utf-8")
+    print(f"wrote {target}")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Write docs/tables.md (or the path given as the only argument)."""
-    args = sys.argv[1:] if argv is None else argv
-    target = Path(args[0]) if args else _repo_root() / "docs" / "tables.md"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(tables_markdown(), encoding="utf-8")
-    print(f"wrote {target}")
+    write_doc("tables.md", tables_markdown, argv)
 
 
 if __name__ == "__main__":

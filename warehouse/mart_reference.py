@@ -10,10 +10,9 @@ docs/marts.md and ``tests/test_docs.py`` fails when the file is stale or a mart 
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass
-from pathlib import Path
 
+from schemas.reference import cell, first_sentence, write_doc
 from warehouse.sql_models import SqlModel, load_models
 
 __all__ = ["MartColumn", "MartDoc", "mart_docs", "marts_markdown", "main"]
@@ -80,15 +79,6 @@ def mart_docs() -> list[MartDoc]:
     return sorted((_doc(m) for m in load_models("marts")), key=lambda d: d.name)
 
 
-def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "\\<")
-
-
-def _first_sentence(text: str) -> str:
-    head, _, _ = text.partition(". ")
-    return head.rstrip(".")
-
-
 def marts_markdown() -> str:
     """docs/marts.md: one section per mart, its description, sort order, sources and columns."""
     docs = mart_docs()
@@ -106,7 +96,7 @@ def marts_markdown() -> str:
         "| mart | what it holds |",
         "| --- | --- |",
     ]
-    out += [f"| [`{d.name}`](#{d.name}) | {_cell(_first_sentence(d.description))} |" for d in docs]
+    out += [f"| [`{d.name}`](#{d.name}) | {cell(first_sentence(d.description))} |" for d in docs]
     for doc in docs:
         out += ["", f"## {doc.name}", "", doc.description[:1].upper() + doc.description[1:], ""]
         if doc.order_by:
@@ -121,25 +111,13 @@ def marts_markdown() -> str:
         for col in doc.columns:
             names = ", ".join(f"`{n}`" for n in col.names)
             types = col.types[0] if len(set(col.types)) == 1 else ", ".join(col.types)
-            out.append(f"| {names} | `{types}` | {_cell(col.meaning)} |")
+            out.append(f"| {names} | `{types}` | {cell(col.meaning)} |")
     return "\n".join(out) + "\n"
-
-
-def _repo_root() -> Path:
-    """The folder above this package that holds pyproject.toml (the repository)."""
-    for folder in Path(__file__).resolve().parents:
-        if (folder / "pyproject.toml").is_file():
-            return folder
-    return Path.cwd()
 
 
 def main(argv: list[str] | None = None) -> None:
     """Write docs/marts.md (or the path given as the only argument)."""
-    args = sys.argv[1:] if argv is None else argv
-    target = Path(args[0]) if args else _repo_root() / "docs" / "marts.md"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(marts_markdown(), encoding="utf-8")
-    print(f"wrote {target}")
+    write_doc("marts.md", marts_markdown, argv)
 
 
 if __name__ == "__main__":

@@ -10,12 +10,12 @@ differs from :func:`cli_markdown`.
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import typer.main
+
+from schemas.reference import write_doc
 
 __all__ = ["ParamDoc", "CommandDoc", "SettingDoc", "command_docs", "setting_docs", "cli_markdown", "main"]
 
@@ -226,21 +226,9 @@ def cli_markdown() -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).rstrip("\n") + "\n"
 
 
-def _repo_root() -> Path:
-    """The folder above this package that holds pyproject.toml (the repository)."""
-    for folder in Path(__file__).resolve().parents:
-        if (folder / "pyproject.toml").is_file():
-            return folder
-    return Path.cwd()
-
-
 def main(argv: list[str] | None = None) -> None:
     """Write docs/cli.md (or the path given as the only argument)."""
-    args = sys.argv[1:] if argv is None else argv
-    target = Path(args[0]) if args else _repo_root() / "docs" / "cli.md"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(cli_markdown(), encoding="utf-8")
-    print(f"wrote {target}")
+    write_doc("cli.md", cli_markdown, argv)
 
 
 if __name__ == "__main__":
