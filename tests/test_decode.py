@@ -7,8 +7,7 @@ import gzip
 import zlib
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from transforms.errors import BinaryContent, EmptyDocument, InvalidEncoding, TransformError
 from transforms.extract.decode import (

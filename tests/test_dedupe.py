@@ -5,8 +5,7 @@ from __future__ import annotations
 import random
 
 from conftest import PARAGRAPHS
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from transforms.extract.dedupe import DedupeIndex, article_key_id, content_hash, simhash64
 

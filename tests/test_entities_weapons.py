@@ -9,8 +9,7 @@ from functools import lru_cache
 
 import pytest
 from conftest import REPO
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from schemas.entities import Mention
 from transforms.entities.mentions import EntityExtractor, EntityResult

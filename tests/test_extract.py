@@ -11,8 +11,7 @@ from typing import Any
 
 import pytest
 import trafilatura
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 import transforms.extract.clean as extract_module
 from schemas.records import CleanArticle

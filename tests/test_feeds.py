@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import EVAL
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from transforms.formats.feeds import FeedError, looks_like_feed, parse_feed, parse_feed_date
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from warehouse.passages import ELLIPSIS, Passage, find_spans, passage, passage_for_query, query_terms
 

@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import PARAGRAPHS, make_page, query_catalog
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from flows.acquire.load import LoadedDocument
 from flows.acquire.sources import LocalDocument

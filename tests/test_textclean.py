@@ -8,8 +8,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from transforms.extract.boilerplate import classify_line, is_link_line, is_related_header, strip_boilerplate
 from transforms.extract.boilerplate_rules import load_rules, parse_rules

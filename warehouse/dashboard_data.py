@@ -24,13 +24,17 @@ from typing import Any, get_args
 
 import duckdb
 
-from warehouse.dashboard_filters import Filters, Scope, choice, volume_bin
-from warehouse.dashboard_filters import entity_articles as _entity_articles
-from warehouse.dashboard_filters import filter_sql as _where
+from warehouse.dashboard_filters import (
+    Filters,
+    Scope,
+    choice,
+    entity_articles as _entity_articles,
+    filter_sql as _where,
+    volume_bin,
+)
 from warehouse.dashboard_panels import Panels
 from warehouse.passages import passage_for_query
-from warehouse.search_index import has_index
-from warehouse.search_index import search as index_search
+from warehouse.search_index import has_index, search as index_search
 from warehouse.storage import attach_storage
 
 __all__ = ["Filters", "DashboardData", "CASUALTY_EVENTS", "volume_bin"]

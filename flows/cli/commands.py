@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -20,32 +22,14 @@ from flows.cli.failures import one_line, port_in_use, run_guarded
 from flows.cli.setup import (
     LakeOption,
     StorageOption,
-)
-from flows.cli.setup import (
     build_settings as _settings,
-)
-from flows.cli.setup import (
     data_root as _root,
-)
-from flows.cli.setup import (
     fail as _fail,
-)
-from flows.cli.setup import (
     ingested_lake as _ingested_lake,
-)
-from flows.cli.setup import (
     note as _note,
-)
-from flows.cli.setup import (
     open_lake as _lake,
-)
-from flows.cli.setup import (
     prefect_api as _prefect_api,
-)
-from flows.cli.setup import (
     quiet_prefect as _quiet_prefect,
-)
-from flows.cli.setup import (
     runner_overrides as _runner_overrides,
 )
 from flows.run.settings import Settings
@@ -95,6 +79,32 @@ def _under_timeout(settings: Settings) -> str:
     return f" under its {settings.flow_timeout:g} s timeout" if settings.flow_timeout else ""
 
 
+@contextmanager
+def _run_failures(settings: Settings) -> Iterator[None]:
+    """A run's failure as one line: a bad source or a busy lake (exit 2), the timeout, the flow's own error."""
+    from flows.acquire.sources import SourceError
+    from warehouse.lake import LakeBusy
+
+    try:
+        yield
+    except (SourceError, LakeBusy) as exc:
+        _fail(str(exc), 2)
+    except TimeoutError:
+        _fail(f"the run was stopped after its {settings.flow_timeout:g} s timeout (SITREP_FLOW_TIMEOUT)", 1)
+    except Exception as exc:  # the flow's own failure (Prefect logged it): its reason, on one line
+        _fail(f"the run failed{_under_timeout(settings)}: {one_line(exc)}", 1)
+
+
+def _report_run(result: dict[str, Any], quiet: bool) -> None:
+    """The run's summary table (unless ``quiet``), and a note when its search index update failed."""
+    from flows.cli.report import print_summary
+
+    if not quiet:
+        print_summary(result)
+    if result.get("search_index_error"):
+        _note(f"the search index was not updated ({result['search_index_error']}): run 'sitrep index'")
+
+
 @app.command()
 def ingest(
     sources: Annotated[
@@ -124,28 +134,16 @@ def ingest(
         resolve_sources(sources)  # fail fast, before Prefect starts, on a bad argument
     except SourceError as exc:
         _fail(str(exc), 2)
-    from flows.cli.report import print_summary
     from flows.run.forkserver import start_early
     from flows.run.options import IngestOptions
-    from warehouse.lake import LakeBusy
 
     options = IngestOptions.from_settings(settings, progress=not quiet)
     start_early(options.workers, options.entity_model, options.runner)  # workers warm up while Prefect starts
-    try:
-        with _prefect_api(settings):
-            from flows.run.ingest import ingest as ingest_flow
+    with _run_failures(settings), _prefect_api(settings):
+        from flows.run.ingest import ingest as ingest_flow
 
-            result = ingest_flow.with_options(timeout_seconds=settings.flow_timeout)(sources, options)
-    except (SourceError, LakeBusy) as exc:
-        _fail(str(exc), 2)
-    except TimeoutError:
-        _fail(f"the run was stopped after its {settings.flow_timeout:g} s timeout (SITREP_FLOW_TIMEOUT)", 1)
-    except Exception as exc:  # the flow's own failure (Prefect logged it): its reason, on one line
-        _fail(f"the run failed{_under_timeout(settings)}: {one_line(exc)}", 1)
-    if not quiet:
-        print_summary(result)
-    if result.get("search_index_error"):
-        _note(f"the search index was not updated ({result['search_index_error']}): run 'sitrep index'")
+        result = ingest_flow.with_options(timeout_seconds=settings.flow_timeout)(sources, options)
+    _report_run(result, quiet)
     if result["status"] == "failed_checks":
         _fail(f"data checks failed: {', '.join(result['failed_checks'])} (sitrep check shows the rows)", 1)
     if result["status"] != "completed":
@@ -167,27 +165,15 @@ def reprocess(
     the_lake = _lake(settings)
     if not the_lake.store.exists(the_lake.raw_dir):
         _fail(f"no raw zone at {the_lake.store.uri(the_lake.raw_dir)}: run 'sitrep ingest' first", 1)
-    from flows.cli.report import print_summary
     from flows.run.options import IngestOptions
-    from warehouse.lake import LakeBusy
 
-    try:
-        with _prefect_api(settings):
-            from flows.run.reprocess import reprocess as reprocess_flow
+    with _run_failures(settings), _prefect_api(settings):
+        from flows.run.reprocess import reprocess as reprocess_flow
 
-            result = reprocess_flow.with_options(timeout_seconds=settings.flow_timeout)(
-                IngestOptions.from_settings(settings)
-            )
-    except LakeBusy as exc:
-        _fail(str(exc), 2)
-    except TimeoutError:
-        _fail(f"the run was stopped after its {settings.flow_timeout:g} s timeout (SITREP_FLOW_TIMEOUT)", 1)
-    except Exception as exc:  # the flow's own failure (Prefect logged it): its reason, on one line
-        _fail(f"the run failed{_under_timeout(settings)}: {one_line(exc)}", 1)
-    if not quiet:
-        print_summary(result)
-    if result.get("search_index_error"):
-        _note(f"the search index was not updated ({result['search_index_error']}): run 'sitrep index'")
+        result = reprocess_flow.with_options(timeout_seconds=settings.flow_timeout)(
+            IngestOptions.from_settings(settings)
+        )
+    _report_run(result, quiet)
 
 
 @app.command()
@@ -349,8 +335,7 @@ def export(
 ) -> None:
     """Write a mart, a view or a query's result to CSV, Parquet or JSON, for tools that cannot read DuckDB."""
     from warehouse.catalog import CatalogError
-    from warehouse.export import ExportError
-    from warehouse.export import export as export_table
+    from warehouse.export import ExportError, export as export_table
 
     settings = _settings(lake, storage)
     try:

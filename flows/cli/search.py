@@ -57,8 +57,7 @@ def search(
 
     from flows.cli.report import write_result
     from warehouse.catalog import CatalogError, connect
-    from warehouse.search_index import SearchError, behind, index_folder
-    from warehouse.search_index import search as find
+    from warehouse.search_index import SearchError, behind, index_folder, search as find
 
     the_lake = ingested_lake(build_settings(lake, storage))
     folder = index_folder(the_lake.root)
