@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The demo behind `make demo`: the bundled example site served on 127.0.0.1 and ingested through its
-# RSS feed and news sitemap, then the local example sources, then three queries. Usage: demo.sh BIN LAKE
+# RSS feed and news sitemap, then the local example sources, then three queries and a search. Usage: demo.sh BIN LAKE
 set -euo pipefail
 bin=$1 lake=$2
 mkdir -p "$lake"
