@@ -15,6 +15,7 @@ where the query's words fall (``warehouse.passages``).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 import shutil
@@ -115,8 +116,9 @@ def _schema() -> tantivy.Schema:
     return b.build()
 
 
+@functools.cache
 def _analyzer() -> tantivy.TextAnalyzer:
-    """The analyzer of tantivy's ``en_stem`` tokenizer, rebuilt to find where a query's words fall."""
+    """The analyzer of tantivy's ``en_stem`` tokenizer, rebuilt once to find where a query's words fall."""
     return (
         tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
         .filter(tantivy.Filter.remove_long(40))
