@@ -189,6 +189,7 @@ def place_entries() -> PlaceEntries:
             item.get("type", "LOC"),
             subtype="region",
             country=item.get("country"),
+            wikidata_id=item.get("wikidata"),
             aliases=item.get("aliases", ()),
         )
         for item in _toml("regions.toml")["region"]
