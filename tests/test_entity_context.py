@@ -91,3 +91,15 @@ def test_rank_words_and_credit_words_are_not_people(extractor: EntityExtractor) 
 def test_class_nouns_that_modify_a_trade_or_notice_are_not_weapons(extractor: EntityExtractor) -> None:
     found = _found(extractor, "A missile technician posted a missile warning while the tank crew slept.")
     assert not any(t == "WEAPON" or t == "PLATFORM" for t, *_ in found.values())
+
+
+def test_a_ship_named_for_a_state_is_the_ship_even_where_the_state_came_first(extractor: EntityExtractor) -> None:
+    text = "Florida returns to port. The guided-missile submarine USS Florida (SSGN 728) left Guam. Florida fired drills."
+    result = extractor.extract(text)
+    assert [m.type for m in result.mentions if m.text == "Florida"] == ["PLATFORM", "PLATFORM"]
+
+
+def test_the_uk_countries_are_places_of_their_own(extractor: EntityExtractor) -> None:
+    result = extractor.extract("Reservists from Scotland and Wales trained in England with the Royal Navy.")
+    ids = {m.text: m.entity_id for m in result.mentions}
+    assert (ids["Scotland"], ids["Wales"], ids["England"]) == ("Q22", "Q25", "Q21")

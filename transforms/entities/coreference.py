@@ -135,6 +135,7 @@ def repeat_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
     """New candidates: other occurrences of names already found, and persons' surnames used alone."""
     extra: list[Candidate] = []
     seen: set[str] = set()
+    ships: set[str] = set()
     spans = [(c.start, c.end) for c in chosen]
 
     def inside_other(start: int, end: int) -> bool:
@@ -160,8 +161,8 @@ def repeat_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
                         )
                     )
         ship = _SHIP_NAME.match(surface) if cand.type == "PLATFORM" else None
-        if ship and ship.group(1) not in seen:
-            seen.add(ship.group(1))
+        if ship and ship.group(1) not in ships:  # "Florida" after "USS Florida" even if a place came first
+            ships.add(ship.group(1))
             for start, end in _uses(text, ship.group(1)):
                 if not inside_other(start, end):
                     extra.append(
