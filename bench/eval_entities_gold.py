@@ -8,8 +8,10 @@ and over all of them:
 - span overlap P/R/F1 per type and micro-averaged: a prediction and a gold span match when they share at
   least one character and have the same type (sitrep's types are the gold's, one to one);
 - fully right, per type and overall: the share of gold mentions with an overlapping prediction of the same
-  type whose entity's canonical name equals the gold canonical, and, where the gold has a title, whose title
-  agrees too; names and titles are compared normalized (casefold, no leading "the ", no punctuation or spaces);
+  type whose entity's canonical name (or one of the entity's aliases: the gold's naming convention may differ
+  from the gazetteer's) equals the gold canonical, and, where the gold has a title, whose title agrees too;
+  names and titles are compared normalized (casefold, no leading "the ", no punctuation or spaces, "United
+  States" as "U.S.");
 - spurious spans: predictions that overlap no gold span of any type, as a share of all predictions;
 - Wikidata: the share of the distinct predicted entities (by entity ID) of a document that carry a Wikidata
   ID, averaged over documents and pooled; the predicted IDs that differ from the gold ID of a gold mention
@@ -90,6 +92,7 @@ class Predicted:
     title: str | None = None
     wikidata: str | None = None
     nominal: bool = False  # a class noun ("cruise missiles"), not a name
+    aliases: tuple[str, ...] = ()  # the entity's other names: a gold canonical among them names the same entity
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,12 +105,15 @@ class Scored:
 
 
 def normalize(name: str | None) -> str:
-    """``name`` casefolded, without a leading "the " and without punctuation or spaces ("" for None)."""
+    """``name`` casefolded, without a leading "the " and without punctuation or spaces ("" for None);
+    "United States" and "U.S.", "United Kingdom" and "U.K." written alike."""
     if not name:
         return ""
     folded = name.casefold().strip()
     if folded.startswith("the "):
         folded = folded[4:]
+    folded = re.sub(r"\bunited states\b", "us", folded)
+    folded = re.sub(r"\bunited kingdom\b", "uk", folded)
     return _NOT_ALNUM.sub("", folded)
 
 
@@ -179,7 +185,8 @@ def score_overlap(docs: Iterable[Scored]) -> dict[str, dict[str, float]]:
 
 def _fully_right(gold: GoldSpan, preds: Iterable[Predicted]) -> bool:
     for p in preds:
-        if p.type != gold.type or not _overlaps(gold, p) or normalize(p.canonical) != normalize(gold.canonical):
+        names = {normalize(p.canonical), *(normalize(a) for a in p.aliases)}
+        if p.type != gold.type or not _overlaps(gold, p) or normalize(gold.canonical) not in names:
             continue
         if gold.title is None or normalize(p.title) == normalize(gold.title):
             return True
@@ -292,6 +299,7 @@ def predict(model: str, texts: list[str]) -> list[tuple[Predicted, ...]]:
                     m.title,
                     entity.wikidata_id if entity else None,
                     bool(entity and entity.subtype in NOMINAL_SUBTYPES),
+                    tuple(entity.aliases) if entity else (),
                 )
             )
         out.append(tuple(preds))

@@ -122,3 +122,12 @@ def test_gold_files_match_their_texts() -> None:
         gold = m.load_gold(path)
         for doc, spans in gold.items():
             assert not m.check_gold(doc, (EVAL / doc).read_text(encoding="utf-8"), spans)
+
+
+def test_a_gold_canonical_among_the_entitys_aliases_is_fully_right() -> None:
+    m = _module()
+    gold = m.GoldSpan(0, 8, "Congress", "ORG", "United States Congress", "USA")
+    named = m.Predicted(0, 8, "ORG", "e:c", "Congress of the U.S.", aliases=("United States Congress",))
+    other = m.Predicted(0, 8, "ORG", "e:c", "Congress of the U.S.", aliases=("Capitol Hill",))
+    assert m.normalize("United States Congress") == m.normalize("U.S. Congress")
+    assert m._fully_right(gold, [named]) and not m._fully_right(gold, [other])
