@@ -107,3 +107,18 @@ def test_an_entity_without_an_id_keeps_a_hash_id(extractor: EntityExtractor) -> 
     dla = next(e for e in result.entities if e.canonical_name == "Defense Logistics Agency")
     assert dla.wikidata_id is None
     assert re.fullmatch(r"E[0-9a-f]{16}", dla.entity_id)
+
+
+def test_people_known_across_articles_and_major_cities_carry_their_items(extractor: EntityExtractor) -> None:
+    result = extractor.extract("Zelensky met Vladimir Putin's envoy in Kyiv. Putin later spoke from Moscow.")
+    ids = {m.text: m.entity_id for m in result.mentions}
+    assert ids["Zelensky"] == "Q3874799" and ids["Vladimir Putin's"[:14]] == ids["Putin"] == "Q7747"
+    assert (ids["Kyiv"], ids["Moscow"]) == ("Q1899", "Q649")
+    people = {e.entity_id: (e.canonical_name, e.country, e.wikidata_id) for e in result.entities}
+    assert people["Q7747"] == ("Vladimir Putin", "RUS", "Q7747")
+    assert people["Q3874799"] == ("Volodymyr Zelenskyy", "UKR", "Q3874799")
+
+
+def test_an_ambiguous_surname_alone_gets_no_item(extractor: EntityExtractor) -> None:
+    result = extractor.extract("Clinton told reporters the bill would pass.")
+    assert all(e.wikidata_id is None for e in result.entities)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from schemas.entities import EntityType, MentionMethod
 from transforms.entities.gazetteer import Entry, entity_id
-from transforms.entities.people import PARTICLES, canonical_person, name_key
+from transforms.entities.people import PARTICLES, canonical_person, known_person, name_key
 
 __all__ = ["Candidate", "select", "assign_person_ids", "repeat_names", "PRIORITY"]
 
@@ -94,8 +94,8 @@ def assign_person_ids(text: str, candidates: list[Candidate]) -> list[Candidate]
             singles.append(i)
             continue
         canonical = canonical_person(name) or name
-        person_id = entity_id("PERSON", name_key(canonical))
-        out[i] = replace(cand, canonical=canonical, entity_id=person_id)
+        person_id = _person_id(canonical)
+        out[i] = replace(cand, canonical=canonical, entity_id=person_id, country=known_person(canonical)[1])
         by_surname.setdefault(name_key(_surname(name)), (canonical, person_id))
         by_surname.setdefault(name_key(_surname(canonical)), (canonical, person_id))
     for i in singles:
@@ -104,11 +104,16 @@ def assign_person_ids(text: str, candidates: list[Candidate]) -> list[Candidate]
         bound = by_surname.get(name_key(name))
         if bound is None:
             known = canonical_person(name)
-            bound = (known, entity_id("PERSON", name_key(known))) if known else None
+            bound = (known, _person_id(known)) if known else None
         if bound is None:
             bound = (name, entity_id("PERSON", name_key(name)))
-        out[i] = replace(cand, canonical=bound[0], entity_id=bound[1])
+        out[i] = replace(cand, canonical=bound[0], entity_id=bound[1], country=known_person(bound[0])[1])
     return out
+
+
+def _person_id(canonical: str) -> str:
+    """A person's ID: the Wikidata item of a person known across articles, else the name's key."""
+    return entity_id("PERSON", name_key(canonical), known_person(canonical)[0])
 
 
 def _uses(text: str, needle: str) -> Iterable[tuple[int, int]]:

@@ -19,8 +19,9 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
-__all__ = ["name_key", "canonical_person", "TitleFinder", "TitleMatch", "title_finder", "PARTICLES"]
+__all__ = ["name_key", "canonical_person", "known_person", "TitleFinder", "TitleMatch", "title_finder", "PARTICLES"]
 
 PARTICLES = frozenset(
     {
@@ -88,13 +89,29 @@ def name_key(name: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _variants() -> dict[str, str]:
+def _names() -> dict[str, Any]:
     text = resources.files("transforms.entities.data").joinpath("name_variants.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+@lru_cache(maxsize=1)
+def _variants() -> dict[str, str]:
+    data = _names()
     table: dict[str, str] = {}
-    for canonical, variants in tomllib.loads(text)["variants"].items():
+    for canonical, variants in data["variants"].items():
         for form in (canonical, *variants):
             table.setdefault(name_key(form), canonical)
+    for canonical, info in data.get("people", {}).items():
+        table.setdefault(name_key(canonical), canonical)
+        if info.get("surname"):
+            table.setdefault(name_key(canonical.split()[-1]), canonical)
     return table
+
+
+def known_person(canonical: str) -> tuple[str | None, str | None]:
+    """The Wikidata ID and country of a person named across many articles (``[people]``), else (None, None)."""
+    info = _names().get("people", {}).get(canonical, {})
+    return info.get("wikidata"), info.get("country")
 
 
 def canonical_person(name: str) -> str | None:

@@ -92,7 +92,13 @@ class Cities:
 def city_entry(name: str, country: str | None) -> Entry:
     """The gazetteer entry of a city: a GPE of subtype "city" with its country."""
     forms = _city_forms(name)
-    return make_entry(name, "GPE", subtype="city", country=country, aliases=forms[1:])
+    wikidata = _city_ids().get(f"{name}|{country}")
+    return make_entry(name, "GPE", subtype="city", country=country, wikidata_id=wikidata, aliases=forms[1:])
+
+
+@lru_cache(maxsize=1)
+def _city_ids() -> dict[str, str]:
+    return dict(_toml("city_wikidata.toml")["city"])
 
 
 def _city_forms(name: str) -> list[str]:
@@ -196,7 +202,7 @@ def place_entries() -> PlaceEntries:
         for item in _toml("regions.toml")["region"]
     ]
     capital_names = {name for name, _ in capitals}
-    state_ids = {item["name"]: item["wikidata"] for item in _toml("us_states.toml")["state"]}
+    state_ids = {item["name"]: item.get("wikidata") for item in _toml("us_states.toml")["state"]}
     for state in cache.get_us_states().values():
         name, aliases = state["name"], []
         if name in capital_names:  # "Washington" alone is the capital; the state is named as such

@@ -5,6 +5,7 @@ names (a title standing for a person takes the ID of the person who holds it), a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from schemas.entities import Entity, EntitySource, Mention
@@ -13,6 +14,8 @@ from transforms.entities.gazetteer import entity_id, normalize
 from transforms.entities.spans import TRAILING
 
 __all__ = ["EntityResult", "entity_result", "resolve"]
+
+_WIKIDATA = re.compile(r"Q[1-9][0-9]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +81,8 @@ def _entity(c: Candidate) -> Entity:
         e = c.entry
         return Entity(c.entity_id, e.name, e.type, e.subtype, e.country, e.aliases, e.wikidata_id, "gazetteer")
     source: EntitySource = "rule" if c.method in ("rule", "acronym") else "model"
-    return Entity(c.entity_id, c.canonical or "", c.type, c.subtype, c.country, (), None, source)
+    wikidata = c.entity_id if _WIKIDATA.fullmatch(c.entity_id) else None  # a known person's ID is their item
+    return Entity(c.entity_id, c.canonical or "", c.type, c.subtype, c.country, (), wikidata, source)
 
 
 def _apposed(text: str, cand: Candidate, chosen: list[Candidate]) -> Candidate | None:
