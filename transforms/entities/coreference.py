@@ -117,7 +117,7 @@ def _person_id(canonical: str) -> str:
 
 
 def _uses(text: str, needle: str) -> Iterable[tuple[int, int]]:
-    pattern = re.compile(rf"(?<![\w\-.]){re.escape(needle)}(?!\w|-\w|'\w)")
+    pattern = re.compile(rf"(?<![\w\-.]){re.escape(needle)}(?!\w|-\w|['’](?!s\b)\w)")  # "Doe's" counts
     for match in pattern.finditer(text):
         yield match.start(), match.end()
 

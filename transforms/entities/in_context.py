@@ -65,6 +65,7 @@ class ContextRules:
     country_names: dict[str, str]
     services: dict[tuple[str, str], Entry]  # (country, short form) -> the service entry
     service_words: tuple[str, ...]
+    country_forms: frozenset[str]  # country names that are not also common words or names ("Iran", not "Jordan")
 
     def apply(self, text: str, chosen: list[Candidate], lookup: Callable[[str], Entry | None]) -> list[Candidate]:
         chosen = self._with_states(text, chosen)
@@ -203,6 +204,8 @@ class ContextRules:
         words = text[c.start : c.end].split()
         if all(w.rstrip(".,") in self.rank_words for w in words):
             return True
+        if len(words) > 1 and words[-1] in self.country_forms:
+            return True  # a headline's "Discusses Iran", "Visits Japan": no one's surname is a country
         return len(words) == 1 and words[0] in self.credits and bool(re.match(r"\s+by\b", text[c.end :]))
 
 
@@ -257,6 +260,7 @@ def context_rules(entries: tuple[Entry, ...], capitals: frozenset[tuple[str, str
             if entry.name.endswith(" " + word) or any(a.endswith(" " + word) for a in entry.aliases):
                 services.setdefault((entry.country, word), entry)
     names = {e.country: e.name for e in entries if e.subtype == "country" and e.country}
+    country_forms = {f for e in entries if e.subtype == "country" for f in (e.name, *e.aliases) if f not in e.weak}
     return ContextRules(
         calendar=frozenset(data["calendar"]),
         verbs=frozenset(data["political_verbs"]),
@@ -270,4 +274,5 @@ def context_rules(entries: tuple[Entry, ...], capitals: frozenset[tuple[str, str
         country_names=names,
         services=services,
         service_words=tuple(data["services"]),
+        country_forms=frozenset(country_forms),
     )
