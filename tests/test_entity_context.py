@@ -38,7 +38,9 @@ def test_a_city_and_state_in_the_text_are_one_place(extractor: EntityExtractor) 
 
 
 def test_months_and_weekdays_are_not_places(extractor: EntityExtractor) -> None:
-    found = _found(extractor, "Officials said a May 4 raid and the attack in March left the depot in ruins near Kandahar.")
+    found = _found(
+        extractor, "Officials said a May 4 raid and the attack in March left the depot in ruins near Kandahar."
+    )
     assert "May" not in found and "March" not in found
     assert found["Kandahar"][0] == "GPE"
 
@@ -94,7 +96,9 @@ def test_class_nouns_that_modify_a_trade_or_notice_are_not_weapons(extractor: En
 
 
 def test_a_ship_named_for_a_state_is_the_ship_even_where_the_state_came_first(extractor: EntityExtractor) -> None:
-    text = "Florida returns to port. The guided-missile submarine USS Florida (SSGN 728) left Guam. Florida fired drills."
+    text = (
+        "Florida returns to port. The guided-missile submarine USS Florida (SSGN 728) left Guam. Florida fired drills."
+    )
     result = extractor.extract(text)
     assert [m.type for m in result.mentions if m.text == "Florida"] == ["PLATFORM", "PLATFORM"]
 
@@ -103,3 +107,14 @@ def test_the_uk_countries_are_places_of_their_own(extractor: EntityExtractor) ->
     result = extractor.extract("Reservists from Scotland and Wales trained in England with the Royal Navy.")
     ids = {m.text: m.entity_id for m in result.mentions}
     assert (ids["Scotland"], ids["Wales"], ids["England"]) == ("Q22", "Q25", "Q21")
+
+
+def test_a_surname_in_the_possessive_is_the_person(extractor: EntityExtractor) -> None:
+    result = extractor.extract("Defense Secretary Dana Whitfield toured the yard. After Whitfield's visit, crews left.")
+    assert [m.type for m in result.mentions if m.text == "Whitfield"] == ["PERSON"]
+
+
+def test_a_headline_verb_before_a_country_is_not_a_person(extractor: EntityExtractor) -> None:
+    found = _found(extractor, "Minister Discusses Iran With Allies. The minister said Iran had enriched more uranium.")
+    assert "Minister Discusses Iran" not in found and "Discusses Iran" not in found
+    assert found["Iran"][0] == "GPE"
