@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -62,6 +63,8 @@ def install(trained: Path, target: Path) -> None:
     if target.exists():
         shutil.rmtree(target)
     shutil.copytree(trained, target)
+    config = target / "config.cfg"  # the training corpora's paths are this machine's: not shipped
+    config.write_text(re.sub(r'^(train|dev) = ".*"$', r"\1 = null", config.read_text(encoding="utf-8"), flags=re.M))
     meta_path = target / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     meta.update(META)
