@@ -1,0 +1,163 @@
+"""The parties of an incident: who acted (actor1), on whom (actor2), with what, and where, read from the
+entity mentions of the sentence that reports it and their place around the cue word.
+
+The subject side (mentions before the cue) gives actor1, the object side (after it) actor2; a place is
+a GPE, LOC or FACILITY after a locative preposition ("in", "near", "off", "over"), else the first one
+that is not an actor. A mention's sector comes from its canonical entity (a service or command is
+``military``, a ministry ``government``, a company ``company``, an armed group ``armed_group``) or,
+for a nationality, from the noun after it ("Russian forces": military).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from schemas.entities import Entity, Mention
+from schemas.events import Sector
+
+__all__ = ["Party", "Parties", "parties", "sector_of"]
+
+_ACTOR_TYPES = frozenset({"ORG", "GPE", "NORP", "PERSON"})
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FACILITY"})
+_LOCATIVE = re.compile(
+    r"\b(?:in|near|at|off|over|outside|around|across|into|on|from|inside|along|toward|towards|to|of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_MILITARY_NOUN = re.compile(
+    r"^[\s-]*(?:\w+\s+)?(?:forces?|troops?|soldiers?|army|military|navy|air force|sailors?|marines?|units?|"
+    r"warships?|jets?|aircraft|drones?|missiles?|artillery|servicemen|personnel)\b",
+    re.IGNORECASE,
+)
+_REPORTER_AFTER = re.compile(
+    r"^(?:['’]s(?:\s+[\w-]+){1,3})?(?:\s*,[^,]{0,60},)?\s+(?:said|says|told|reported|announced|stated|claimed|confirmed)\b",
+    re.IGNORECASE,
+)
+_REPORTER_BEFORE = re.compile(r"\baccording to\s+(?:the\s+)?$", re.IGNORECASE)
+_ARMED_NOUN = re.compile(r"^[\s-]*(?:\w+\s+)?(?:militants?|fighters?|rebels?|insurgents?|militias?|gunmen)\b", re.I)
+_CIVILIAN_NOUN = re.compile(r"^[\s-]*(?:\w+\s+)?(?:civilians?|residents?|villagers?|people)\b", re.IGNORECASE)
+_SUBTYPE_SECTOR: dict[str, Sector] = {
+    "service": "military",
+    "command": "military",
+    "combatant_command": "military",
+    "fleet": "military",
+    "unit": "military",
+    "academy": "military",
+    "armed_group": "armed_group",
+    "separatist_entity": "armed_group",
+    "ministry": "government",
+    "government": "government",
+    "legislature": "government",
+    "agency": "government",
+    "intelligence_agency": "government",
+    "international_organization": "international",
+    "alliance": "international",
+    "company": "company",
+    "ngo": "other",
+    "think_tank": "other",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """One mention taking part in an incident, with its entity's country and its sector."""
+
+    entity_id: str | None
+    text: str
+    country: str | None
+    sector: Sector | None
+
+
+@dataclass(frozen=True, slots=True)
+class Parties:
+    actor1: Party | None
+    actor2: Party | None
+    place: Party | None
+    weapons: tuple[str, ...]
+
+
+def sector_of(mention: Mention, entity: Entity | None, after: str) -> Sector | None:
+    """The sector of a mention; ``after`` is the text right after it ("forces shelled ...")."""
+    if entity is not None and entity.subtype in _SUBTYPE_SECTOR:
+        return _SUBTYPE_SECTOR[entity.subtype]
+    if mention.type in ("NORP", "GPE"):
+        if _MILITARY_NOUN.match(after):
+            return "military"
+        if _ARMED_NOUN.match(after):
+            return "armed_group"
+        if _CIVILIAN_NOUN.match(after):
+            return "civilians"
+        return "government" if mention.type == "GPE" else None
+    if mention.type == "ORG" and mention.text.lower().rstrip("s").endswith(("army", "navy", "force", "guard", "corp")):
+        return "military"
+    return None
+
+
+def _party(text: str, mention: Mention, entities: Mapping[str, Entity]) -> Party:
+    entity = entities.get(mention.entity_id) if mention.entity_id else None
+    return Party(
+        entity_id=mention.entity_id,
+        text=mention.text,
+        country=entity.country if entity is not None else None,
+        sector=sector_of(mention, entity, text[mention.end : mention.end + 40]),
+    )
+
+
+def parties(
+    text: str,
+    start: int,
+    end: int,
+    cue_start: int,
+    mentions: Sequence[Mention],
+    entities: Mapping[str, Entity],
+) -> Parties:
+    """The parties of the incident whose cue starts at ``cue_start`` in the sentence ``text[start:end]``."""
+    inside = [m for m in mentions if start <= m.start and m.end <= end]
+    places = [m for m in inside if m.type in _PLACE_TYPES and _LOCATIVE.search(text, max(start, m.start - 20), m.start)]
+    place = next((m for m in places if m.start > cue_start), None) or (places[0] if places else None)
+    actors = [
+        m
+        for m in inside
+        if m.type in _ACTOR_TYPES
+        and m not in places
+        and not _reporter(text, m)
+        and not _qualifies_place(text, m, inside)
+    ]
+    before = [m for m in actors if m.end <= cue_start]
+    after = [m for m in actors if m.start > cue_start]
+    actor1 = _head_of(before) if before else None
+    actor2 = after[0] if after else None
+    if place is None:
+        others = [m for m in inside if m.type in _PLACE_TYPES and m is not actor1 and m is not actor2]
+        place = others[0] if others else None
+    weapons = tuple(dict.fromkeys(m.entity_id for m in inside if m.type in ("WEAPON", "PLATFORM") and m.entity_id))
+    return Parties(
+        actor1=_party(text, actor1, entities) if actor1 else None,
+        actor2=_party(text, actor2, entities) if actor2 else None,
+        place=_party(text, place, entities) if place else None,
+        weapons=weapons,
+    )
+
+
+def _head_of(before: list[Mention]) -> Mention:
+    """The subject among the mentions before the cue: the first one that is not a title's affiliation."""
+    for m in before:
+        if m.type != "PERSON" or len(before) == 1:
+            return m
+    return before[0]
+
+
+def _reporter(text: str, mention: Mention) -> bool:
+    """ "Ukraine's air force said", "according to the ministry": who tells, not who acts."""
+    return bool(
+        _REPORTER_AFTER.match(text[mention.end : mention.end + 90])
+        or _REPORTER_BEFORE.search(text, max(0, mention.start - 20), mention.start)
+    )
+
+
+def _qualifies_place(text: str, mention: Mention, inside: list[Mention]) -> bool:
+    """ "Souda Bay, Greece": the country or region after a place names where the place is."""
+    return mention.type == "GPE" and any(
+        m.end < mention.start and m.type in _PLACE_TYPES and text[m.end : mention.start] in (", ", ",") for m in inside
+    )

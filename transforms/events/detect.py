@@ -1,0 +1,243 @@
+"""Incidents of one article: one ``Event`` per incident, with its type, parties, place, date and toll.
+
+A sentence reports an incident when it holds a cue of ``data/event_cues.toml`` (the heaviest cue of the
+sentence gives the type and subtype) or a casualty claim (``transforms.events.claims``). Its parties
+come from ``transforms.events.actors``, its date from the sentence's first dated temporal expression
+(else an earlier one of the same paragraph, else the article's date), its toll from the claims of the
+sentence, its amount from the largest sum of money in it (contracts, sales). Sentences of one article
+that report the same kind of incident at a compatible place and date are one incident: its first
+sentence is kept and its toll is the largest stated. A claim in a sentence with no cue belongs to the
+incident just before it, or, with none, is an incident of its own (a clash, an attack on civilians,
+arrests).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from schemas.entities import Entity, Mention
+from schemas.events import CasualtyClaim, Event, Toll
+from schemas.quantities import Quantity
+from schemas.temporal import TemporalExpression
+from transforms.events.actors import parties
+from transforms.events.lexicon import Cue, event_cues
+from transforms.sentences import Sentence
+
+__all__ = ["detect_events", "sum_tolls"]
+
+_VIOLENT = frozenset({"battles", "explosions_remote_violence", "violence_against_civilians", "platform_loss", "riots"})
+_TOLL_FIELDS = {"killed": "fatalities", "injured": "injured", "captured": "captured", "missing": "missing"}
+_AMOUNT_TYPES = frozenset({"procurement", "sanctions"})
+_HARM_BONUS = 1.5
+_GRANULARITY = {"day": "day", "hour": "day", "minute": "day", "week": "day", "month": "month", "year": "year"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    cue: Cue
+    at: int
+    end: int
+
+
+def _best_cue(text: str, sentence: Sentence, types: set[str], harmed: bool) -> _Found | None:
+    """The heaviest cue of the sentence; a violent one weighs more where people were killed or hurt."""
+    best: _Found | None = None
+    best_weight = 0.0
+    for cue in event_cues():
+        if cue.needs and not cue.needs & types:
+            continue
+        m = cue.pattern.search(text, sentence.start, sentence.end)
+        if m is None:
+            continue
+        weight = cue.weight + (_HARM_BONUS if harmed and cue.event_type in _VIOLENT else 0.0)
+        if best is None or weight > best_weight or (weight == best_weight and m.start() < best.at):
+            best, best_weight = _Found(cue, m.start(), m.end()), weight
+    return best
+
+
+def sum_tolls(tolls: Sequence[Toll]) -> Toll | None:
+    """The toll of several claims of one status in one sentence ("12 civilians and three soldiers")."""
+    if not tolls:
+        return None
+    if len(tolls) == 1:
+        return tolls[0]
+    low = sum(t.low for t in tolls if t.low is not None) if all(t.low is not None for t in tolls) else None
+    high = sum(t.high for t in tolls if t.high is not None) if all(t.high is not None for t in tolls) else None
+    return Toll(sum(t.value for t in tolls), low, high, next((t.hedge for t in tolls if t.hedge), None))
+
+
+def _larger(a: Toll | None, b: Toll | None) -> Toll | None:
+    if a is None or b is None:
+        return a or b
+    return b if b.value > a.value else a
+
+
+def _date(
+    text: str, sentence: Sentence, dates: Sequence[TemporalExpression], published: dt.date | None
+) -> tuple[dt.date | None, str | None, str | None]:
+    dated = [
+        d
+        for d in dates
+        if d.type in ("DATE", "TIME") and d.start_date is not None and d.granularity in _GRANULARITY and d.mod is None
+    ]
+    inside = [d for d in dated if sentence.start <= d.start < sentence.end]
+    if not inside:
+        paragraph = text.rfind("\n\n", 0, sentence.start)
+        inside = [d for d in dated if paragraph < d.start < sentence.start][-1:]
+    if inside:
+        d = inside[0]
+        granularity = _GRANULARITY[d.granularity or "day"]
+        return d.start_date, granularity, "sentence"
+    return (published, "day", "article") if published is not None else (None, None, None)
+
+
+def detect_events(
+    text: str,
+    sentences: Sequence[Sentence],
+    mentions: Sequence[Mention],
+    entities: Mapping[str, Entity],
+    quantities: Sequence[Quantity],
+    dates: Sequence[TemporalExpression],
+    claims: Sequence[CasualtyClaim],
+    published: dt.date | None,
+) -> list[Event]:
+    """The incidents of ``text``, in order of their first sentence."""
+    events: list[Event] = []
+    for sentence in sentences:
+        in_sentence = [c for c in claims if sentence.start <= c.start < sentence.end]
+        types: set[str] = {m.type for m in mentions if sentence.start <= m.start < sentence.end}
+        harmed = any(c.status in ("killed", "injured") for c in in_sentence)
+        found = _best_cue(text, sentence, types, harmed)
+        if found is None and not in_sentence:
+            continue
+        if found is None:
+            last = events[-1] if events else None
+            if last is not None and last.event_type in _VIOLENT:
+                events[-1] = _with_tolls(last, in_sentence, larger=True)
+                continue
+            event = _claim_event(text, sentence, in_sentence, mentions, entities, dates, published)
+        else:
+            event = _event(text, sentence, found, mentions, entities, quantities, dates, published, in_sentence)
+        same = _same_incident(events, event)
+        if same is None:
+            events.append(event)
+        else:
+            events[same] = _merge(events[same], event)
+    return events
+
+
+def _event(
+    text: str,
+    sentence: Sentence,
+    found: _Found,
+    mentions: Sequence[Mention],
+    entities: Mapping[str, Entity],
+    quantities: Sequence[Quantity],
+    dates: Sequence[TemporalExpression],
+    published: dt.date | None,
+    claims: Sequence[CasualtyClaim],
+) -> Event:
+    p = parties(text, sentence.start, sentence.end, found.at, mentions, entities)
+    date, granularity, source = _date(text, sentence, dates, published)
+    amount = currency = None
+    if found.cue.event_type in _AMOUNT_TYPES:
+        money = [q for q in quantities if q.kind == "money" and sentence.start <= q.start < sentence.end and q.value]
+        if money:
+            biggest = max(money, key=lambda q: q.value or 0.0)
+            amount, currency = biggest.value, biggest.currency
+    confidence = min(1.0, 0.3 + 0.15 * found.cue.weight + 0.1 * (p.actor1 is not None) + 0.1 * (p.place is not None))
+    event = Event(
+        start=sentence.start,
+        end=sentence.end,
+        event_type=found.cue.event_type,
+        subtype=found.cue.subtype,
+        trigger=text[found.at : found.end],
+        confidence=round(confidence, 2),
+        actor1_entity_id=p.actor1.entity_id if p.actor1 else None,
+        actor1_text=p.actor1.text if p.actor1 else None,
+        actor1_country=p.actor1.country if p.actor1 else None,
+        actor1_sector=p.actor1.sector if p.actor1 else None,
+        actor2_entity_id=p.actor2.entity_id if p.actor2 else None,
+        actor2_text=p.actor2.text if p.actor2 else None,
+        actor2_country=p.actor2.country if p.actor2 else None,
+        actor2_sector=p.actor2.sector if p.actor2 else None,
+        platform_or_weapon=p.weapons,
+        place_entity_id=p.place.entity_id if p.place else None,
+        place_text=p.place.text if p.place else None,
+        place_country=p.place.country if p.place else None,
+        date=date,
+        date_granularity=granularity,
+        date_source=source,  # type: ignore[arg-type]
+        amount=amount,
+        currency=currency,
+    )
+    return _with_tolls(event, claims, larger=False)
+
+
+def _claim_event(
+    text: str,
+    sentence: Sentence,
+    claims: Sequence[CasualtyClaim],
+    mentions: Sequence[Mention],
+    entities: Mapping[str, Entity],
+    dates: Sequence[TemporalExpression],
+    published: dt.date | None,
+) -> Event:
+    """An incident known only by its toll: arrests, an attack on civilians, else a clash."""
+    statuses = {c.status for c in claims}
+    if statuses <= {"arrested"}:
+        kind = ("strategic_developments", "arrests")
+    elif any(c.who == "civilians" for c in claims):
+        kind = ("violence_against_civilians", "attack")
+    elif statuses & {"killed", "injured", "captured", "missing"}:
+        kind = ("battles", "armed_clash")
+    else:
+        kind = ("strategic_developments", "other")
+    cue = Cue(kind[0], kind[1], event_cues()[0].pattern, 1.0, frozenset())
+    found = _Found(cue, claims[0].start, claims[0].end)
+    event = _event(text, sentence, found, mentions, entities, (), dates, published, claims)
+    return replace(event, confidence=round(event.confidence * 0.7, 2))
+
+
+def _with_tolls(event: Event, claims: Sequence[CasualtyClaim], *, larger: bool) -> Event:
+    changes: dict[str, Toll | None] = {}
+    for status, name in _TOLL_FIELDS.items():
+        toll = sum_tolls([c.toll for c in claims if c.status == status])
+        if toll is not None:
+            changes[name] = _larger(getattr(event, name), toll) if larger else toll
+    return replace(event, **changes) if changes else event  # type: ignore[arg-type]
+
+
+def _same_incident(events: list[Event], event: Event) -> int | None:
+    """The index of an earlier event of the article that is the same incident, or None."""
+    for i in range(len(events) - 1, -1, -1):
+        other = events[i]
+        if (other.event_type, other.subtype) != (event.event_type, event.subtype):
+            continue
+        if other.place_entity_id and event.place_entity_id and other.place_entity_id != event.place_entity_id:
+            continue
+        if other.date_source == event.date_source == "sentence" and other.date != event.date:
+            continue
+        return i
+    return None
+
+
+def _merge(first: Event, later: Event) -> Event:
+    """One incident told in two sentences: the first sentence, what only the later one says, the larger toll."""
+    changes: dict[str, object] = {}
+    for name in ("actor1", "actor2", "place"):
+        if getattr(first, f"{name}_entity_id") is None and getattr(first, f"{name}_text") is None:
+            for suffix in (
+                ("entity_id", "text", "country", "sector") if name != "place" else ("entity_id", "text", "country")
+            ):
+                changes[f"{name}_{suffix}"] = getattr(later, f"{name}_{suffix}")
+    if first.date_source != "sentence" and later.date_source == "sentence":
+        changes |= {"date": later.date, "date_granularity": later.date_granularity, "date_source": "sentence"}
+    for name in _TOLL_FIELDS.values():
+        changes[name] = _larger(getattr(first, name), getattr(later, name))
+    if first.amount is None and later.amount is not None:
+        changes |= {"amount": later.amount, "currency": later.currency}
+    weapons = tuple(dict.fromkeys(first.platform_or_weapon + later.platform_or_weapon))
+    return replace(first, platform_or_weapon=weapons, **changes)  # type: ignore[arg-type]
