@@ -106,3 +106,8 @@ def test_without_a_parser_the_rule_keeps_only_counts_of_people() -> None:
     assert [c.text for c in found.claims] == []  # neither "12 towns" nor "two videos" count people
     found = normalize_text("Officials said 17 soldiers were killed in the attack.", published=None)
     assert [(c.text, c.status, c.method) for c in found.claims] == [("17", "killed", "rule")]
+
+
+def test_left_dead_and_injured(extractor: EntityExtractor) -> None:
+    found = _read("The blast left 40 people dead and dozens injured, the governor said.", extractor)
+    assert (_claim(found, "40").status, _claim(found, "dozens").status) == ("killed", "injured")

@@ -149,6 +149,11 @@ class _Reader:
             return victims, agent
         victims = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
         agent = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if not victims and verb.tag_ == "VBN":  # "dozens injured", "left five soldiers wounded"
+            if agent is not None:
+                return [agent], None
+            if verb.head.lemma_ == "leave":
+                return [c for c in verb.head.children if c.dep_ in ("dobj", "obj")], None
         if agent is None and verb.dep_ in ("conj", "advcl", "xcomp", "pcomp") and verb.tag_ == "VBG":
             agent = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         if agent is not None and agent.lower_ in _RELATIVE and verb.dep_ == "relcl":
@@ -162,8 +167,9 @@ class _Reader:
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
         head = token
         while not subjects and head.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "attr", "conj") and head.head != head:
+            roles = ("dobj", "nsubjpass") if head.dep_ == "oprd" else ("nsubj", "nsubjpass", "dobj")
             head = head.head
-            subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+            subjects = [c for role in roles for c in head.children if c.dep_ == role][:1]
         return subjects
 
     def _noun_claims(self, noun: Token, status: ClaimStatus) -> Iterable[CasualtyClaim]:
