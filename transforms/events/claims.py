@@ -14,6 +14,7 @@ quantity stage's own event is kept where its counted noun names people (``rule_c
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
@@ -21,7 +22,7 @@ from typing import TYPE_CHECKING
 from schemas.entities import Entity, Mention
 from schemas.events import CasualtyClaim, ClaimStatus, Sector, Toll
 from schemas.quantities import Quantity
-from transforms.events.lexicon import CUE_PREFILTER, claim_words
+from transforms.events.lexicon import CUE_PREFILTER, claim_words, one_person
 from transforms.sentences import Sentence
 
 if TYPE_CHECKING:
@@ -61,9 +62,16 @@ def toll_of(q: Quantity) -> Toll:
     return Toll(value=value, low=q.low, high=q.high, hedge=_HEDGES.get(q.qualifier or ""))
 
 
-def cue_sentences(text: str, sentences: Sequence[Sentence]) -> list[Sentence]:
-    """The sentences holding a casualty or status word: the only ones worth a parse."""
-    return [s for s in sentences if CUE_PREFILTER.search(text, s.start, s.end)]
+def cue_sentences(text: str, sentences: Sequence[Sentence], quantities: Sequence[Quantity]) -> list[Sentence]:
+    """The sentences worth a parse: a casualty or status word, and a count or "a soldier" to state how many."""
+    counts = sorted(q.start for q in quantities if q.kind == "count" and q.qualifier != "ordinal")
+    out = []
+    for s in sentences:
+        i = bisect.bisect_left(counts, s.start)
+        counted = i < len(counts) and counts[i] < s.end
+        if (counted or one_person().search(text, s.start, s.end)) and CUE_PREFILTER.search(text, s.start, s.end):
+            out.append(s)
+    return out
 
 
 def read_claims(
@@ -92,8 +100,8 @@ def parse_claims(
     parser: ClauseParser,
 ) -> list[CasualtyClaim]:
     found: dict[tuple[int, int], CasualtyClaim] = {}
-    for sentence in cue_sentences(text, sentences):
-        doc = parser.parse(text[sentence.start : sentence.end])
+    chosen = cue_sentences(text, sentences, quantities)
+    for sentence, doc in zip(chosen, parser.parse_all([text[s.start : s.end] for s in chosen])):
         reader = _Reader(text, sentence.start, quantities, mentions, entities)
         for token in doc:
             for claim in reader.claims_of(token):

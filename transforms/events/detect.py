@@ -13,6 +13,7 @@ arrests).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -22,7 +23,7 @@ from schemas.events import CasualtyClaim, Event, Toll
 from schemas.quantities import Quantity
 from schemas.temporal import TemporalExpression
 from transforms.events.actors import parties
-from transforms.events.lexicon import Cue, event_cues
+from transforms.events.lexicon import Cue, cue_pattern, event_cues
 from transforms.sentences import Sentence
 
 __all__ = ["detect_events", "sum_tolls"]
@@ -41,19 +42,28 @@ class _Found:
     end: int
 
 
-def _best_cue(text: str, sentence: Sentence, types: set[str], harmed: bool) -> _Found | None:
+def _cue_hits(text: str) -> list[tuple[int, int, Cue]]:
+    """Every cue match of the text, sorted by start (one pass of ``cue_pattern`` over the whole text)."""
+    cues = event_cues()
+    return [(m.start(), m.end(), cues[int((m.lastgroup or "c0")[1:])]) for m in cue_pattern().finditer(text.lower())]
+
+
+def _at(hit: tuple[int, int, Cue]) -> int:
+    return hit[0]
+
+
+def _best_cue(hits: list[tuple[int, int, Cue]], sentence: Sentence, types: set[str], harmed: bool) -> _Found | None:
     """The heaviest cue of the sentence; a violent one weighs more where people were killed or hurt."""
     best: _Found | None = None
     best_weight = 0.0
-    for cue in event_cues():
+    for at, end, cue in hits[bisect.bisect_left(hits, sentence.start, key=_at) :]:
+        if at >= sentence.end:
+            break
         if cue.needs and not cue.needs & types:
             continue
-        m = cue.pattern.search(text, sentence.start, sentence.end)
-        if m is None:
-            continue
         weight = cue.weight + (_HARM_BONUS if harmed and cue.event_type in _VIOLENT else 0.0)
-        if best is None or weight > best_weight or (weight == best_weight and m.start() < best.at):
-            best, best_weight = _Found(cue, m.start(), m.end()), weight
+        if best is None or weight > best_weight or (weight == best_weight and at < best.at):
+            best, best_weight = _Found(cue, at, end), weight
     return best
 
 
@@ -105,11 +115,12 @@ def detect_events(
 ) -> list[Event]:
     """The incidents of ``text``, in order of their first sentence."""
     events: list[Event] = []
+    hits = _cue_hits(text)
     for sentence in sentences:
         in_sentence = [c for c in claims if sentence.start <= c.start < sentence.end]
         types: set[str] = {m.type for m in mentions if sentence.start <= m.start < sentence.end}
         harmed = any(c.status in ("killed", "injured") for c in in_sentence)
-        found = _best_cue(text, sentence, types, harmed)
+        found = _best_cue(hits, sentence, types, harmed)
         if found is None and not in_sentence:
             continue
         if found is None:

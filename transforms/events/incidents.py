@@ -57,7 +57,7 @@ def find_events(
 def _corrected(
     text: str, sentences: Sequence[Sentence], quantities: Sequence[Quantity], claims: Sequence[CasualtyClaim]
 ) -> list[Quantity]:
-    parsed = cue_sentences(text, sentences)
+    parsed = cue_sentences(text, sentences, quantities)
     status = {(c.start, c.end): c.status for c in claims}
     out = []
     for q in quantities:

@@ -30,6 +30,10 @@ class ClauseParser:
     def parse(self, sentence: str) -> Doc:
         return self._nlp(sentence)
 
+    def parse_all(self, sentences: list[str]) -> list[Doc]:
+        """Parse several sentences in one batch (faster than one by one)."""
+        return list(self._nlp.pipe(sentences, batch_size=64)) if sentences else []
+
 
 @lru_cache(maxsize=2)
 def load_parser(model: str = PARSER_MODEL) -> ClauseParser | None:
