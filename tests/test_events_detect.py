@@ -117,3 +117,27 @@ def test_sentences_of_one_incident_merge_and_keep_the_larger_toll() -> None:
 def test_events_without_entities_still_have_a_type() -> None:
     found = normalize_text("The navy conducted a live-fire exercise in the Baltic Sea on Friday.", published=None)
     assert [(e.event_type, e.subtype) for e in found.events] == [("exercise", "exercise")]
+
+
+def test_a_list_of_places_is_one_incident_per_place() -> None:
+    text = (
+        "During the cruise the destroyer made port visits in Split, Croatia; Souda Bay, Greece; and Naples, Italy.\n\n"
+        "The crew also rested for a week."
+    )
+    found = normalize_text(text, published=dt.date(2025, 3, 6), extractor=EntityExtractor())
+    visits = [e for e in found.events if e.subtype == "port_visit"]
+    assert [e.place_text for e in visits] == ["Split", "Souda Bay", "Naples"]
+
+
+def test_a_title_names_the_incident_and_the_body_sentence_reports_it() -> None:
+    text = "Destroyer arrives in Souda Bay\n\nThe destroyer USS Carney pulled into Souda Bay, Greece, on March 2."
+    found = normalize_text(text, published=dt.date(2025, 3, 6), extractor=EntityExtractor())
+    assert len(found.events) == 1
+    assert text[found.events[0].start :].startswith("The destroyer USS Carney")
+
+
+def test_a_cue_without_what_it_needs_is_no_incident() -> None:
+    found = normalize_text(
+        "The judge clashed with the defense lawyer again. Click to make a purchase.", published=None
+    )
+    assert found.events == ()

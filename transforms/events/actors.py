@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from schemas.entities import Entity, Mention
 from schemas.events import Sector
 
-__all__ = ["Party", "Parties", "parties", "sector_of"]
+__all__ = ["Party", "Parties", "parties", "sector_of", "listed_places"]
 
 _ACTOR_TYPES = frozenset({"ORG", "GPE", "NORP", "PERSON"})
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FACILITY"})
@@ -35,6 +35,7 @@ _REPORTER_AFTER = re.compile(
     re.IGNORECASE,
 )
 _REPORTER_BEFORE = re.compile(r"\baccording to\s+(?:the\s+)?$", re.IGNORECASE)
+_LIST_GAP = re.compile(r"[,;]?\s*(?:(?:and|or)\s+)?(?:(?:in|at|near|off|to)\s+)?(?:the\s+)?", re.IGNORECASE)
 _ARMED_NOUN = re.compile(r"^[\s-]*(?:\w+\s+)?(?:militants?|fighters?|rebels?|insurgents?|militias?|gunmen)\b", re.I)
 _CIVILIAN_NOUN = re.compile(r"^[\s-]*(?:\w+\s+)?(?:civilians?|residents?|villagers?|people)\b", re.IGNORECASE)
 _SUBTYPE_SECTOR: dict[str, Sector] = {
@@ -161,3 +162,25 @@ def _qualifies_place(text: str, mention: Mention, inside: list[Mention]) -> bool
     return mention.type == "GPE" and any(
         m.end < mention.start and m.type in _PLACE_TYPES and text[m.end : mention.start] in (", ", ",") for m in inside
     )
+
+
+def listed_places(
+    text: str, start: int, end: int, cue_start: int, mentions: Sequence[Mention], entities: Mapping[str, Entity]
+) -> list[Party]:
+    """The places of a list after the cue ("port visits in Colombo, Sri Lanka; Chennai, India; and Duqm"):
+    one incident each, as ACLED codes one event per location. A country or region right after a place
+    ("Colombo, Sri Lanka") says where that place is and is not one of the list."""
+    inside = [m for m in mentions if start <= m.start and m.end <= end]
+    places = [m for m in inside if m.type in _PLACE_TYPES and m.start > cue_start and not _qualifies_place(text, m, inside)]
+    if len(places) < 2:
+        return []
+    listed = [places[0]]
+    for m in places[1:]:
+        gap = text[listed[-1].end : m.start]
+        qualifier = next((q for q in inside if q.type == "GPE" and listed[-1].end < q.start < m.start), None)
+        if qualifier is not None and _qualifies_place(text, qualifier, inside):
+            gap = text[qualifier.end : m.start]
+        if not _LIST_GAP.fullmatch(gap):
+            break
+        listed.append(m)
+    return [_party(text, m, entities) for m in listed] if len(listed) > 1 else []

@@ -130,6 +130,8 @@ class _Reader:
         words = self.words
         if token.pos_ in ("VERB", "AUX") and lemma in words.verbs:
             status = words.verbs[lemma]
+            if lemma == "shoot" and any(c.lower_ == "dead" for c in token.children):
+                status = "killed"  # "shot dead"; "shot" alone is wounded
             victims, agent = self._verb_roles(token)
             return self._claims(victims, status, agent)
         if token.pos_ in ("VERB", "ADJ", "AUX") and (lemma in words.intransitive or token.lower_ in words.intransitive):
@@ -162,6 +164,9 @@ class _Reader:
                 return [agent], None
             if verb.head.lemma_ == "leave":
                 return [c for c in verb.head.children if c.dep_ in ("dobj", "obj")], None
+            before = verb.doc[verb.i - 1] if verb.i > 0 else None
+            if before is not None and before.pos_ in ("NOUN", "PROPN", "NUM"):  # "... four soldiers injured"
+                return [before], None
         if agent is None and verb.dep_ in ("conj", "advcl", "xcomp", "pcomp") and verb.tag_ == "VBG":
             agent = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         if agent is not None and agent.lower_ in _RELATIVE and verb.dep_ == "relcl":

@@ -23,7 +23,8 @@ from schemas.events import CasualtyClaim, Event, Toll
 from schemas.quantities import Quantity
 from schemas.temporal import TemporalExpression
 from transforms.events.actors import parties
-from transforms.events.lexicon import Cue, cue_pattern, event_cues
+from transforms.events.actors import listed_places, sector_of
+from transforms.events.lexicon import Cue, cue_pattern, event_cues, military_words
 from transforms.sentences import Sentence
 
 __all__ = ["detect_events", "sum_tolls"]
@@ -103,6 +104,35 @@ def _date(
     return (published, "day", "article") if published is not None else (None, None, None)
 
 
+def _features(
+    text: str,
+    sentence: Sentence,
+    mentions: Sequence[Mention],
+    entities: Mapping[str, Entity],
+    quantities: Sequence[Quantity],
+    harmed: bool,
+) -> set[str]:
+    """What a cue may need of its sentence: entity types, money, casualty, military."""
+    inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+    features: set[str] = {m.type for m in inside}
+    if any(q.kind == "money" and sentence.start <= q.start < sentence.end for q in quantities):
+        features.add("money")
+    if harmed:
+        features.add("casualty")
+    if military_words().search(text, sentence.start, sentence.end) or any(
+        sector_of(m, entities.get(m.entity_id or ""), text[m.end : m.end + 40]) in ("military", "armed_group")
+        for m in inside
+    ):
+        features.add("military")
+    return features
+
+
+def _headline(text: str, sentence: Sentence) -> bool:
+    """A title line: the text's first sentence, a line of its own without a full stop."""
+    line = text[sentence.start : sentence.end].rstrip()
+    return sentence.index == 0 and "\n" in text[sentence.end : sentence.end + 2] and line[-1:] not in ".!?\"”'"
+
+
 def detect_events(
     text: str,
     sentences: Sequence[Sentence],
@@ -116,11 +146,12 @@ def detect_events(
     """The incidents of ``text``, in order of their first sentence."""
     events: list[Event] = []
     hits = _cue_hits(text)
+    titles: set[int] = set()
     for sentence in sentences:
         in_sentence = [c for c in claims if sentence.start <= c.start < sentence.end]
-        types: set[str] = {m.type for m in mentions if sentence.start <= m.start < sentence.end}
         harmed = any(c.status in ("killed", "injured") for c in in_sentence)
-        found = _best_cue(hits, sentence, types, harmed)
+        features = _features(text, sentence, mentions, entities, quantities, harmed)
+        found = _best_cue(hits, sentence, features, harmed)
         if found is None and not in_sentence:
             continue
         if found is None:
@@ -131,11 +162,33 @@ def detect_events(
             event = _claim_event(text, sentence, in_sentence, mentions, entities, dates, published)
         else:
             event = _event(text, sentence, found, mentions, entities, quantities, dates, published, in_sentence)
+            places = listed_places(text, sentence.start, sentence.end, found.at, mentions, entities)
+            if places:  # one incident per place of a list: the first keeps the sentence's toll
+                events.extend(
+                    replace(event, place_entity_id=p.entity_id, place_text=p.text, place_country=p.country)
+                    if i == 0
+                    else replace(
+                        event,
+                        place_entity_id=p.entity_id,
+                        place_text=p.text,
+                        place_country=p.country,
+                        fatalities=None,
+                        injured=None,
+                        captured=None,
+                        missing=None,
+                    )
+                    for i, p in enumerate(places)
+                )
+                continue
         same = _same_incident(events, event)
         if same is None:
             events.append(event)
+        elif events[same].start in titles:  # the title names it; the body's first sentence reports it
+            events[same] = _merge(event, events[same])
         else:
             events[same] = _merge(events[same], event)
+        if _headline(text, sentence):
+            titles.add(sentence.start)
     return events
 
 

@@ -16,7 +16,16 @@ from typing import Any, cast
 
 from schemas.events import ClaimStatus, Sector
 
-__all__ = ["ClaimWords", "claim_words", "Cue", "event_cues", "cue_pattern", "CUE_PREFILTER", "one_person"]
+__all__ = [
+    "ClaimWords",
+    "claim_words",
+    "Cue",
+    "event_cues",
+    "cue_pattern",
+    "military_words",
+    "CUE_PREFILTER",
+    "one_person",
+]
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -94,7 +103,7 @@ class Cue:
     subtype: str
     pattern: re.Pattern[str]
     weight: float
-    needs: frozenset[str]  # entity types one of which the sentence must mention ("" when none is needed)
+    needs: frozenset[str]  # what the sentence must hold one of: entity types, money, casualty, military
     words: str = ""  # the alternation of its words, lower case
 
 
@@ -123,3 +132,9 @@ def cue_pattern() -> re.Pattern[str]:
     an article instead of one per cue. Where two cues match at one place, the first listed wins."""
     groups = "|".join(f"(?P<c{i}>{cue.words})" for i, cue in enumerate(event_cues()))
     return re.compile(rf"\b(?<!-)(?:{groups})(?![\w-])")
+
+
+@functools.cache
+def military_words() -> re.Pattern[str]:
+    """The words that make a sentence about armed forces (``[features].military`` of ``event_cues.toml``)."""
+    return re.compile(str(_load("event_cues.toml")["features"]["military"]), re.IGNORECASE)
