@@ -111,14 +111,17 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def _match(events: list[Event], gold: list[dict[str, Any]]) -> list[tuple[int, int]]:
-    """One-to-one (predicted index, gold index) pairs whose sentences overlap, the same type first."""
+    """One-to-one (predicted index, gold index) pairs whose sentences overlap: the same type and place first,
+    then the same type, then any (a sentence may report several incidents, one per place)."""
     pairs, used_p, used_g = [], set(), set()
-    for same_type in (True, False):
+    for level in (2, 1, 0):
         for gi, g in enumerate(gold):
             for pi, e in enumerate(events):
                 if pi in used_p or gi in used_g or not _overlap((e.start, e.end), tuple(g["sentence"])):
                     continue
-                if same_type and e.event_type != g["event_type"]:
+                if level >= 1 and e.event_type != g["event_type"]:
+                    continue
+                if level == 2 and not _same_name([e.place_text], (g.get("place") or {}).get("name")):
                     continue
                 pairs.append((pi, gi))
                 used_p.add(pi)

@@ -35,6 +35,7 @@ _REPORTER_AFTER = re.compile(
     re.IGNORECASE,
 )
 _REPORTER_BEFORE = re.compile(r"\baccording to\s+(?:the\s+)?$", re.IGNORECASE)
+_DATELINE_END = re.compile(r"\s[–—-]{1,2}\s|\)\s*[–—-]{1,2}|\s--")
 _LIST_GAP = re.compile(r"[,;]?\s*(?:(?:and|or)\s+)?(?:(?:in|at|near|off|to)\s+)?(?:the\s+)?", re.IGNORECASE)
 _ARMED_NOUN = re.compile(r"^[\s-]*(?:\w+\s+)?(?:militants?|fighters?|rebels?|insurgents?|militias?|gunmen)\b", re.I)
 _CIVILIAN_NOUN = re.compile(r"^[\s-]*(?:\w+\s+)?(?:civilians?|residents?|villagers?|people)\b", re.IGNORECASE)
@@ -112,9 +113,20 @@ def parties(
     cue_start: int,
     mentions: Sequence[Mention],
     entities: Mapping[str, Entity],
+    *,
+    blocked: Sequence[tuple[int, int]] = (),
+    country_target: bool = False,
 ) -> Parties:
-    """The parties of the incident whose cue starts at ``cue_start`` in the sentence ``text[start:end]``."""
-    inside = [m for m in mentions if start <= m.start and m.end <= end]
+    """The parties of the incident whose cue starts at ``cue_start`` in the sentence ``text[start:end]``.
+
+    ``blocked``: spans that are no party (the sentence's dates: "March" is no actor); ``country_target``:
+    a country after the cue is a party (sanctions, sales, attacks), not only a place; a dateline's place
+    ("SAN DIEGO –") is never an actor, and the place only when the sentence names no other."""
+    inside = [
+        m for m in mentions if start <= m.start and m.end <= end and not any(a < m.end and m.start < b for a, b in blocked)
+    ]
+    dateline = [m for m in inside if _in_dateline(text, m)]
+    inside = [m for m in inside if m not in dateline]
     places = [m for m in inside if m.type in _PLACE_TYPES and _LOCATIVE.search(text, max(start, m.start - 20), m.start)]
     place = next((m for m in places if m.start > cue_start), None) or (places[0] if places else None)
     actors = [
@@ -126,7 +138,11 @@ def parties(
         and not _qualifies_place(text, m, inside)
     ]
     before = [m for m in actors if m.end <= cue_start]
-    after = [m for m in actors if m.start > cue_start]
+    after = [m for m in actors if m.start > cue_start and (m.type != "GPE" or country_target)]
+    if place is None:
+        place = next((m for m in inside if m.type in _PLACE_TYPES and m.start > cue_start and m not in after), None)
+    if place is None and dateline:
+        place = next((m for m in dateline if m.type in _PLACE_TYPES), None)
     actor1 = _head_of(before) if before else None
     actor2 = after[0] if after else None
     if place is None:
@@ -184,3 +200,12 @@ def listed_places(
             break
         listed.append(m)
     return [_party(text, m, entities) for m in listed] if len(listed) > 1 else []
+
+
+def _in_dateline(text: str, mention: Mention) -> bool:
+    """ "SAN DIEGO –", "REDSTONE ARSENAL, Ala. (May 31, 2022) –": a place in capitals opening a line."""
+    line = text.rfind("\n", 0, mention.start) + 1
+    end = _DATELINE_END.search(text, line, min(len(text), line + 160))
+    if end is None or mention.end > end.start():
+        return False
+    return sum(c.isupper() for c in mention.text) > sum(c.islower() for c in mention.text)

@@ -188,8 +188,8 @@ class _Reader:
     def _noun_claims(self, noun: Token, status: ClaimStatus) -> Iterable[CasualtyClaim]:
         """ "the deaths of at least five police officers", "12 deaths", "256 prisoners"."""
         of = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-        if of and status in ("killed", "injured"):
-            return self._claims(of, status, None)
+        if of and status in ("killed", "injured"):  # "the death of a relative" is too often generic to count
+            return [c for c in self._claims(of, status, None) if c.toll.value != 1 or c.text[:2].lower() != "a "]
         if noun.dep_ in ("dobj", "nsubjpass", "pobj") and status == "captured":
             governor = noun.head.head if noun.dep_ == "pobj" else noun.head
             verb = self.words.verbs.get(governor.lemma_.lower())

@@ -33,6 +33,7 @@ _VIOLENT = frozenset({"battles", "explosions_remote_violence", "violence_against
 _TOLL_FIELDS = {"killed": "fatalities", "injured": "injured", "captured": "captured", "missing": "missing"}
 _AMOUNT_TYPES = frozenset({"procurement", "sanctions"})
 _HARM_BONUS = 1.5
+_COUNTRY_TARGETS = _VIOLENT | {"sanctions", "strategic_developments"}
 _GRANULARITY = {"day": "day", "hour": "day", "minute": "day", "week": "day", "month": "month", "year": "year"}
 
 
@@ -203,7 +204,16 @@ def _event(
     published: dt.date | None,
     claims: Sequence[CasualtyClaim],
 ) -> Event:
-    p = parties(text, sentence.start, sentence.end, found.at, mentions, entities)
+    p = parties(
+        text,
+        sentence.start,
+        sentence.end,
+        found.at,
+        mentions,
+        entities,
+        blocked=[(d.start, d.end) for d in dates if sentence.start <= d.start < sentence.end],
+        country_target=found.cue.event_type in _COUNTRY_TARGETS or found.cue.subtype == "sale_approval",
+    )
     date, granularity, source = _date(text, sentence, dates, published)
     amount = currency = None
     if found.cue.event_type in _AMOUNT_TYPES:
