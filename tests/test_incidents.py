@@ -8,9 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from lakes import RUN, build_tables, sha, write_lake
+from starlette.testclient import TestClient
 
+from flows.dashboard.app import create_app
 from schemas.tables import EVENTS
-from tests.lakes import RUN, build_tables, sha, write_lake
 from warehouse.catalog import connect
 from warehouse.checks import run_checks
 from warehouse.lake import Lake
@@ -115,3 +117,14 @@ def test_an_event_without_its_article_fails_the_check(lake: Lake, tmp_path: Path
     with connect(broken) as con:
         result = run_checks(con, ["events_have_article"])[0]
     assert not result.passed and result.violations == 1
+
+
+def test_dashboard_shows_incidents_per_week_and_the_reports_behind_each(lake: Lake) -> None:
+    with TestClient(create_app(lake.root)) as client:
+        answer = client.get("/api/incidents", params={"from": "2025-03-01", "to": "2025-05-31"}).json()
+    weeks = {(r["week"], r["event_type"]): (r["incidents"], r["reports"]) for r in answer["series"]}
+    assert weeks[("2025-03-31", "explosions_remote_violence")] == (2, 4)
+    assert weeks[("2025-04-14", "explosions_remote_violence")] == (1, 1)
+    merged = next(i for i in answer["incidents"] if i["reports"] == 3)
+    assert merged["fatalities"] == 14.0 and merged["place"] == "Kharkiv"
+    assert {s["source_name"] for s in merged["sources"]} == {"Defense Dispatch", "Harbor Watch"}
