@@ -1,4 +1,4 @@
-"""Casualty and status claims read by clause (transforms.events.claims): the patterns of issue #17.
+"""Casualty and status claims read by clause (transforms.events.casualties): the patterns of issue #17.
 
 Each sentence was written for this test. The quantity stage alone (the ``event`` of a count before the
 events stage) gets every one of these wrong; the claims and the corrected quantities get them right.

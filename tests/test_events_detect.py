@@ -9,7 +9,7 @@ import pytest
 
 from schemas.events import Event
 from transforms.entities.mentions import EntityExtractor
-from transforms.events.lexicon import event_cues
+from transforms.events.cue_words import event_cues
 from transforms.events.parse import load_parser
 from transforms.pipeline import normalize_text
 
@@ -137,7 +137,5 @@ def test_a_title_names_the_incident_and_the_body_sentence_reports_it() -> None:
 
 
 def test_a_cue_without_what_it_needs_is_no_incident() -> None:
-    found = normalize_text(
-        "The judge clashed with the defense lawyer again. Click to make a purchase.", published=None
-    )
+    found = normalize_text("The judge clashed with the defense lawyer again. Click to make a purchase.", published=None)
     assert found.events == ()

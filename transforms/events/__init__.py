@@ -1,6 +1,6 @@
 """The events stage: incidents and casualty claims read from an article's sentences.
 
-``claims`` reads each stated number of people with a status (killed, injured, captured, missing,
+``casualties`` reads each stated number of people with a status (killed, injured, captured, missing,
 rescued, released, displaced, arrested) from its clause: the dependency parse of the sentences that
 hold a casualty cue (``parse``), or the words around the number when no parser is installed.
 ``detect`` finds one ``Event`` per incident with its type and subtype (the cue lexicon of

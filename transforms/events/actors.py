@@ -123,7 +123,9 @@ def parties(
     a country after the cue is a party (sanctions, sales, attacks), not only a place; a dateline's place
     ("SAN DIEGO –") is never an actor, and the place only when the sentence names no other."""
     inside = [
-        m for m in mentions if start <= m.start and m.end <= end and not any(a < m.end and m.start < b for a, b in blocked)
+        m
+        for m in mentions
+        if start <= m.start and m.end <= end and not any(a < m.end and m.start < b for a, b in blocked)
     ]
     dateline = [m for m in inside if _in_dateline(text, m)]
     inside = [m for m in inside if m not in dateline]
@@ -187,7 +189,9 @@ def listed_places(
     one incident each, as ACLED codes one event per location. A country or region right after a place
     ("Colombo, Sri Lanka") says where that place is and is not one of the list."""
     inside = [m for m in mentions if start <= m.start and m.end <= end]
-    places = [m for m in inside if m.type in _PLACE_TYPES and m.start > cue_start and not _qualifies_place(text, m, inside)]
+    places = [
+        m for m in inside if m.type in _PLACE_TYPES and m.start > cue_start and not _qualifies_place(text, m, inside)
+    ]
     if len(places) < 2:
         return []
     listed = [places[0]]

@@ -1,7 +1,7 @@
 """Incidents of one article: one ``Event`` per incident, with its type, parties, place, date and toll.
 
 A sentence reports an incident when it holds a cue of ``data/event_cues.toml`` (the heaviest cue of the
-sentence gives the type and subtype) or a casualty claim (``transforms.events.claims``). Its parties
+sentence gives the type and subtype) or a casualty claim (``transforms.events.casualties``). Its parties
 come from ``transforms.events.actors``, its date from the sentence's first dated temporal expression
 (else an earlier one of the same paragraph, else the article's date), its toll from the claims of the
 sentence, its amount from the largest sum of money in it (contracts, sales). Sentences of one article
@@ -22,9 +22,8 @@ from schemas.entities import Entity, Mention
 from schemas.events import CasualtyClaim, Event, Toll
 from schemas.quantities import Quantity
 from schemas.temporal import TemporalExpression
-from transforms.events.actors import parties
-from transforms.events.actors import listed_places, sector_of
-from transforms.events.lexicon import Cue, cue_pattern, event_cues, military_words
+from transforms.events.actors import listed_places, parties, sector_of
+from transforms.events.cue_words import Cue, cue_pattern, event_cues, military_words
 from transforms.sentences import Sentence
 
 __all__ = ["detect_events", "sum_tolls"]

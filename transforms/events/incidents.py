@@ -16,7 +16,7 @@ from schemas.entities import Entity, Mention
 from schemas.events import CasualtyClaim, Event
 from schemas.quantities import Quantity
 from schemas.temporal import TemporalExpression
-from transforms.events.claims import cue_sentences, read_claims
+from transforms.events.casualties import cue_sentences, read_claims
 from transforms.events.detect import detect_events
 from transforms.events.parse import ClauseParser
 from transforms.sentences import Sentence

@@ -2,7 +2,7 @@
 ``claim_words.toml`` and the event cues of ``event_cues.toml``.
 
 It answers questions about words (which status a verb's lemma states, which sector a noun names,
-which cue a sentence holds); ``claims`` and ``detect`` read the clauses.
+which cue a sentence holds); ``casualties`` and ``detect`` read the clauses.
 """
 
 from __future__ import annotations

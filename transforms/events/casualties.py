@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from schemas.entities import Entity, Mention
 from schemas.events import CasualtyClaim, ClaimStatus, Sector, Toll
 from schemas.quantities import Quantity
-from transforms.events.lexicon import CUE_PREFILTER, claim_words, one_person
+from transforms.events.cue_words import CUE_PREFILTER, claim_words, one_person
 from transforms.sentences import Sentence
 
 if TYPE_CHECKING:
