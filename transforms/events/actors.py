@@ -36,7 +36,7 @@ _REPORTER_AFTER = re.compile(
 )
 _REPORTER_BEFORE = re.compile(r"\baccording to\s+(?:the\s+)?$", re.IGNORECASE)
 _DATELINE_END = re.compile(r"\s[–—-]{1,2}\s|\)\s*[–—-]{1,2}|\s--")
-_LIST_GAP = re.compile(r"[,;]?\s*(?:(?:and|or)\s+)?(?:(?:in|at|near|off|to)\s+)?(?:the\s+)?", re.IGNORECASE)
+_LIST_GAP = re.compile(r"(?:[,;]\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)(?:(?:in|at|near|off)\s+)?(?:the\s+)?", re.I)
 _ARMED_NOUN = re.compile(r"^[\s-]*(?:\w+\s+)?(?:militants?|fighters?|rebels?|insurgents?|militias?|gunmen)\b", re.I)
 _CIVILIAN_NOUN = re.compile(r"^[\s-]*(?:\w+\s+)?(?:civilians?|residents?|villagers?|people)\b", re.IGNORECASE)
 _SUBTYPE_SECTOR: dict[str, Sector] = {

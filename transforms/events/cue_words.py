@@ -22,7 +22,7 @@ __all__ = [
     "Cue",
     "event_cues",
     "cue_pattern",
-    "military_words",
+    "feature_words",
     "CUE_PREFILTER",
     "one_person",
 ]
@@ -135,6 +135,7 @@ def cue_pattern() -> re.Pattern[str]:
 
 
 @functools.cache
-def military_words() -> re.Pattern[str]:
-    """The words that make a sentence about armed forces (``[features].military`` of ``event_cues.toml``)."""
-    return re.compile(str(_load("event_cues.toml")["features"]["military"]), re.IGNORECASE)
+def feature_words() -> dict[str, re.Pattern[str]]:
+    """The ``[features]`` of ``event_cues.toml``: the words that make a sentence about armed forces
+    (``military``), hostile (``hostile``) or about testing (``testing``)."""
+    return {name: re.compile(str(p), re.IGNORECASE) for name, p in _load("event_cues.toml")["features"].items()}

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -23,7 +24,7 @@ from schemas.events import CasualtyClaim, Event, Toll
 from schemas.quantities import Quantity
 from schemas.temporal import TemporalExpression
 from transforms.events.actors import listed_places, parties, sector_of
-from transforms.events.cue_words import Cue, cue_pattern, event_cues, military_words
+from transforms.events.cue_words import Cue, cue_pattern, event_cues, feature_words
 from transforms.sentences import Sentence
 
 __all__ = ["detect_events", "sum_tolls"]
@@ -32,6 +33,12 @@ _VIOLENT = frozenset({"battles", "explosions_remote_violence", "violence_against
 _TOLL_FIELDS = {"killed": "fatalities", "injured": "injured", "captured": "captured", "missing": "missing"}
 _AMOUNT_TYPES = frozenset({"procurement", "sanctions"})
 _HARM_BONUS = 1.5
+_SAME_WINDOW_DAYS = 7  # two dates of one incident in one article: the day it happened, the day it was told
+_IRREALIS = re.compile(
+    r"\b(?:can|could|may|might|would|should|must|able to|designed to|designed for|capable of|typically|usually|"
+    r"for rapid|for quick|intended to|plans? to|proposal to|threatened to)\b(?:\s+[\w-]+){0,2}\s+$",
+    re.IGNORECASE,
+)
 _COUNTRY_TARGETS = _VIOLENT | {"sanctions", "strategic_developments"}
 _GRANULARITY = {"day": "day", "hour": "day", "minute": "day", "week": "day", "month": "month", "year": "year"}
 
@@ -53,14 +60,23 @@ def _at(hit: tuple[int, int, Cue]) -> int:
     return hit[0]
 
 
-def _best_cue(hits: list[tuple[int, int, Cue]], sentence: Sentence, types: set[str], harmed: bool) -> _Found | None:
-    """The heaviest cue of the sentence; a violent one weighs more where people were killed or hurt."""
+def _best_cue(
+    text: str, hits: list[tuple[int, int, Cue]], sentence: Sentence, types: set[str], harmed: bool, title: bool
+) -> _Found | None:
+    """The heaviest cue of the sentence; a violent one weighs more where people were killed or hurt.
+
+    A cue said of what can or would happen ("can launch", "designed for rapid deployment") reports no
+    incident, nor one capitalised inside a name ("Strike Fighting Squadron") outside a title line."""
     best: _Found | None = None
     best_weight = 0.0
     for at, end, cue in hits[bisect.bisect_left(hits, sentence.start, key=_at) :]:
         if at >= sentence.end:
             break
         if cue.needs and not cue.needs & types:
+            continue
+        if _IRREALIS.search(text, max(sentence.start, at - 40), at):
+            continue
+        if not title and at > sentence.start and text[at].isupper() and text[at - 2 : at] not in ('" ', "“ ", ": "):
             continue
         weight = cue.weight + (_HARM_BONUS if harmed and cue.event_type in _VIOLENT else 0.0)
         if best is None or weight > best_weight or (weight == best_weight and at < best.at):
@@ -112,14 +128,19 @@ def _features(
     quantities: Sequence[Quantity],
     harmed: bool,
 ) -> set[str]:
-    """What a cue may need of its sentence: entity types, money, casualty, military."""
+    """What a cue may need of its sentence: entity types, money, casualty, military, hostile."""
     inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
     features: set[str] = {m.type for m in inside}
     if any(q.kind == "money" and sentence.start <= q.start < sentence.end for q in quantities):
         features.add("money")
     if harmed:
         features.add("casualty")
-    if military_words().search(text, sentence.start, sentence.end) or any(
+    words = feature_words()
+    if words["hostile"].search(text, sentence.start, sentence.end) and not words["testing"].search(
+        text, sentence.start, sentence.end
+    ):
+        features.add("hostile")
+    if words["military"].search(text, sentence.start, sentence.end) or any(
         sector_of(m, entities.get(m.entity_id or ""), text[m.end : m.end + 40]) in ("military", "armed_group")
         for m in inside
     ):
@@ -151,7 +172,7 @@ def detect_events(
         in_sentence = [c for c in claims if sentence.start <= c.start < sentence.end]
         harmed = any(c.status in ("killed", "injured") for c in in_sentence)
         features = _features(text, sentence, mentions, entities, quantities, harmed)
-        found = _best_cue(hits, sentence, features, harmed)
+        found = _best_cue(text, hits, sentence, features, harmed, _headline(text, sentence))
         if found is None and not in_sentence:
             continue
         if found is None:
@@ -291,7 +312,12 @@ def _same_incident(events: list[Event], event: Event) -> int | None:
             continue
         if other.place_entity_id and event.place_entity_id and other.place_entity_id != event.place_entity_id:
             continue
-        if other.date_source == event.date_source == "sentence" and other.date != event.date:
+        if (
+            other.date_source == event.date_source == "sentence"
+            and other.date is not None
+            and event.date is not None
+            and abs((other.date - event.date).days) > _SAME_WINDOW_DAYS
+        ):
             continue
         return i
     return None
