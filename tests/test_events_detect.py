@@ -139,3 +139,16 @@ def test_a_title_names_the_incident_and_the_body_sentence_reports_it() -> None:
 def test_a_cue_without_what_it_needs_is_no_incident() -> None:
     found = normalize_text("The judge clashed with the defense lawyer again. Click to make a purchase.", published=None)
     assert found.events == ()
+
+
+def test_a_strike_on_a_market_is_an_air_or_drone_strike_with_its_toll() -> None:
+    found = normalize_text(
+        "Local officials said a strike on a weekly livestock market near the town on Oct. 19 killed at least 23 "
+        "people, most of them herders.",
+        published=dt.date(2025, 10, 21),
+        extractor=EntityExtractor(),
+    )
+    assert [(e.event_type, e.subtype) for e in found.events] == [("explosions_remote_violence", "air_drone_strike")]
+    event = found.events[0]
+    assert event.fatalities is not None and (event.fatalities.value, event.fatalities.hedge) == (23, "at least")
+    assert event.date == dt.date(2025, 10, 19)
