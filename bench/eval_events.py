@@ -8,8 +8,9 @@ corpus metadata (DVIDS manifests; newspaper4k's metadata json). Scores:
 - incidents: a predicted event matches a gold incident of the same document when their sentences overlap
   (one to one, the same type first); detection precision and recall; event-type and subtype accuracy over
   the matched pairs;
-- actors and place: F1 over all events (a predicted actor is right when its text or its entity's canonical
-  name equals the gold name, or one contains the other, case-insensitively);
+- actors and place: F1 over all events (a predicted actor is right when its text equals the gold name, or
+  one contains the other, case-insensitively); and, over matched pairs, whether actor1's country and sector
+  agree with the gold's (a strike group named for the U.S. Navy's actor is wrong by name, right by kind);
 - date exact match over matched pairs whose gold date is set (compared at the gold's granularity);
 - fatalities exact and within 10% over matched pairs where the gold or the prediction states one;
 - casualty claims: precision and recall; a predicted claim is right when its span overlaps the gold's and
@@ -227,7 +228,7 @@ def _score(
     n_gold = sum(len(v) for v in by_doc.values())
     pairs_all, type_ok, subtype_ok = 0, 0, 0
     actor, place = [0, 0, 0], [0, 0, 0]
-    date_ok = date_n = fat_exact = fat_10 = fat_n = 0
+    date_ok = date_n = fat_exact = fat_10 = fat_n = kind_ok = kind_n = 0
     matched: dict[tuple[str, int], str] = {}
     for doc in docs:
         events, gold = predicted[doc], by_doc.get(doc, [])
@@ -249,6 +250,10 @@ def _score(
                 else:
                     actor[1] += pname is not None
                     actor[2] += gname is not None
+            gold_actor = g.get("actor1") or {}
+            if gold_actor.get("country") or gold_actor.get("sector"):
+                kind_n += 1
+                kind_ok += (e.actor1_country, e.actor1_sector) == (gold_actor.get("country"), gold_actor.get("sector"))
             gplace = (g.get("place") or {}).get("name")
             if gplace and e.place_text and _same_name([e.place_text], gplace):
                 place[0] += 1
@@ -302,6 +307,7 @@ def _score(
         "event_type_accuracy": _ratio(type_ok, pairs_all),
         "subtype_accuracy": _ratio(subtype_ok, pairs_all),
         "actor": _f1(*actor),
+        "actor1_country_and_sector": {"accuracy": _ratio(kind_ok, kind_n), "n": kind_n},
         "place": _f1(*place),
         "date_exact": {"accuracy": _ratio(date_ok, date_n), "n": date_n},
         "fatalities": {"exact": _ratio(fat_exact, fat_n), "within_10pct": _ratio(fat_10, fat_n), "n": fat_n},

@@ -97,6 +97,7 @@ def test_a_place_qualified_by_its_country_is_not_an_actor(events: tuple[Event, .
     visit = events[2]
     assert visit.place_text == "Souda Bay"
     assert visit.actor2_text is None
+    assert (visit.actor1_text, visit.actor1_sector, visit.actor1_country) == ("USS Carney", "military", "USA")
     assert visit.date == dt.date(2025, 3, 2)
 
 
@@ -152,3 +153,10 @@ def test_a_strike_on_a_market_is_an_air_or_drone_strike_with_its_toll() -> None:
     event = found.events[0]
     assert event.fatalities is not None and (event.fatalities.value, event.fatalities.hedge) == (23, "at least")
     assert event.date == dt.date(2025, 10, 19)
+
+
+def test_a_dateline_place_is_the_place_and_never_the_actor() -> None:
+    text = "SAN DIEGO, Calif. – The strike group departed for a scheduled deployment to the Western Pacific on Monday."
+    found = normalize_text(text, published=dt.date(2025, 6, 4), extractor=EntityExtractor())
+    assert [(e.event_type, e.subtype) for e in found.events] == [("deployment", "deployment")]
+    assert found.events[0].actor1_text not in ("SAN DIEGO", "Calif.")

@@ -27,7 +27,8 @@ _LOCATIVE = re.compile(
 )
 _MILITARY_NOUN = re.compile(
     r"^[\s-]*(?:\w+\s+)?(?:forces?|troops?|soldiers?|army|military|navy|air force|sailors?|marines?|units?|"
-    r"warships?|jets?|aircraft|drones?|missiles?|artillery|servicemen|personnel)\b",
+    r"warships?|jets?|aircraft|drones?|missiles?|artillery|servicemen|personnel|operations?|strikes?|airstrikes?|"
+    r"raids?|defen[cs]e forces|military)\b",
     re.IGNORECASE,
 )
 _REPORTER_AFTER = re.compile(
@@ -39,6 +40,24 @@ _DATELINE_END = re.compile(r"\s[–—-]{1,2}\s|\)\s*[–—-]{1,2}|\s--")
 _LIST_GAP = re.compile(r"(?:[,;]\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)(?:(?:in|at|near|off)\s+)?(?:the\s+)?", re.I)
 _ARMED_NOUN = re.compile(r"^[\s-]*(?:\w+\s+)?(?:militants?|fighters?|rebels?|insurgents?|militias?|gunmen)\b", re.I)
 _CIVILIAN_NOUN = re.compile(r"^[\s-]*(?:\w+\s+)?(?:civilians?|residents?|villagers?|people)\b", re.IGNORECASE)
+_MILITARY_ORG_ENDINGS = (
+    "army",
+    "navy",
+    "force",
+    "guard",
+    "corp",
+    "command",
+    "squadron",
+    "wing",
+    "strike group",
+    "brigade",
+    "battalion",
+    "division",
+    "regiment",
+    "fleet",
+    "marine",
+)
+_NAVAL = ("USS ", "HMS ", "INS ", "HMAS", "HMCS", "JS ", "ROKS", "TCG ", "FS ")
 _SUBTYPE_SECTOR: dict[str, Sector] = {
     "service": "military",
     "command": "military",
@@ -91,7 +110,9 @@ def sector_of(mention: Mention, entity: Entity | None, after: str) -> Sector | N
         if _CIVILIAN_NOUN.match(after):
             return "civilians"
         return "government" if mention.type == "GPE" else None
-    if mention.type == "ORG" and mention.text.lower().rstrip("s").endswith(("army", "navy", "force", "guard", "corp")):
+    if mention.type == "ORG" and mention.text.lower().rstrip("s").endswith(_MILITARY_ORG_ENDINGS):
+        return "military"
+    if mention.type == "PLATFORM" and (entity is None or entity.source == "gazetteer" or mention.text[:4] in _NAVAL):
         return "military"
     return None
 
@@ -146,6 +167,9 @@ def parties(
     if place is None and dateline:
         place = next((m for m in dateline if m.type in _PLACE_TYPES), None)
     actor1 = _head_of(before) if before else None
+    if actor1 is None:  # "USS Carney pulled into ...": the ship or aircraft that acted stands for its force
+        platforms = [m for m in inside if m.type == "PLATFORM" and m.end <= cue_start]  # the nearest is the named one
+        actor1 = platforms[-1] if platforms else None
     actor2 = after[0] if after else None
     if place is None:
         others = [m for m in inside if m.type in _PLACE_TYPES and m is not actor1 and m is not actor2]
@@ -207,9 +231,11 @@ def listed_places(
 
 
 def _in_dateline(text: str, mention: Mention) -> bool:
-    """ "SAN DIEGO –", "REDSTONE ARSENAL, Ala. (May 31, 2022) –": a place in capitals opening a line."""
+    """ "SAN DIEGO –", "REDSTONE ARSENAL, Ala. (May 31, 2022) –", "SEOUL, Aug. 20 (Yonhap) --": a mention in
+    the dateline of a line that opens in capitals."""
     line = text.rfind("\n", 0, mention.start) + 1
     end = _DATELINE_END.search(text, line, min(len(text), line + 160))
     if end is None or mention.end > end.start():
         return False
-    return sum(c.isupper() for c in mention.text) > sum(c.islower() for c in mention.text)
+    opening = text[line : line + 12].split(",")[0].split("(")[0]
+    return sum(c.isupper() for c in opening) > sum(c.islower() for c in opening)

@@ -148,6 +148,18 @@ def _features(
     return features
 
 
+def _home_country(text: str, mentions: Sequence[Mention], entities: Mapping[str, Entity]) -> str | None:
+    """The country of the article's armed forces: the most frequent country of its military mentions. A
+    unit or command named without its country ("the strike group", "Army Contracting Command") is taken
+    to be of it."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        entity = entities.get(m.entity_id or "")
+        if entity is not None and entity.country and sector_of(m, entity, text[m.end : m.end + 40]) == "military":
+            counts[entity.country] = counts.get(entity.country, 0) + 1
+    return max(counts, key=lambda c: counts[c]) if counts else None
+
+
 def _headline(text: str, sentence: Sentence) -> bool:
     """A title line: the text's first sentence, a line of its own without a full stop."""
     line = text[sentence.start : sentence.end].rstrip()
@@ -166,6 +178,7 @@ def detect_events(
 ) -> list[Event]:
     """The incidents of ``text``, in order of their first sentence."""
     events: list[Event] = []
+    home = _home_country(text, mentions, entities)
     hits = _cue_hits(text)
     titles: set[int] = set()
     for sentence in sentences:
@@ -183,6 +196,8 @@ def detect_events(
             event = _claim_event(text, sentence, in_sentence, mentions, entities, dates, published)
         else:
             event = _event(text, sentence, found, mentions, entities, quantities, dates, published, in_sentence)
+            if event.actor1_sector == "military" and event.actor1_country is None and home is not None:
+                event = replace(event, actor1_country=home)
             places = listed_places(text, sentence.start, sentence.end, found.at, mentions, entities)
             if places:  # one incident per place of a list: the first keeps the sentence's toll
                 events.extend(
