@@ -4,8 +4,10 @@ weapons, place, date and toll. Every text here was written for this test."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from schemas.events import Event
 from transforms.entities.mentions import EntityExtractor
@@ -160,3 +162,56 @@ def test_a_dateline_place_is_the_place_and_never_the_actor() -> None:
     found = normalize_text(text, published=dt.date(2025, 6, 4), extractor=EntityExtractor())
     assert [(e.event_type, e.subtype) for e in found.events] == [("deployment", "deployment")]
     assert found.events[0].actor1_text not in ("SAN DIEGO", "Calif.")
+
+
+_WORDS = st.sampled_from(
+    [
+        "killed",
+        "three",
+        "soldiers",
+        "were",
+        "a",
+        "strike",
+        "on",
+        "Kyiv",
+        "contract",
+        "$4 billion",
+        "USS Carney",
+        "exercise",
+        "in",
+        "the",
+        ",",
+        ".",
+        "\n\n",
+        "SAN DIEGO –",
+        "released",
+        "at least",
+        "Monday",
+        "deaths of",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_WORDS, max_size=40).map(" ".join) | st.text(max_size=200))
+def test_the_events_stage_never_raises_and_keeps_spans_inside_the_text(text: str) -> None:
+    found = normalize_text(text, published=dt.date(2025, 1, 1))
+    for event in found.events:
+        assert 0 <= event.start < event.end <= len(text)
+    for claim in found.claims:
+        assert text[claim.start : claim.end] == claim.text
+
+
+@functools.cache
+def _shared_extractor() -> EntityExtractor:
+    return EntityExtractor()
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(_WORDS, min_size=3, max_size=30).map(" ".join))
+def test_claims_read_on_the_parse_never_raise(text: str) -> None:
+    if load_parser() is None:
+        pytest.skip("the spaCy parser package is not installed")
+    found = normalize_text(text, published=dt.date(2025, 1, 1), extractor=_shared_extractor())
+    for claim in found.claims:
+        assert text[claim.start : claim.end] == claim.text and claim.toll.value >= 0
