@@ -21,13 +21,18 @@ ev AS (
     JOIN latest l USING (article_id, revision)
     JOIN articles a ON a.article_id = e.article_id AND a.revision = e.revision
 ),
-pairs AS (
+keyed AS (  -- what two reports must share: the place, or with no place on either side the actor
+    SELECT report_key, article_id, event_type, subtype, on_day, actor1_entity_id,
+           coalesce('p:' || place_entity_id, 'a:' || actor1_entity_id) AS anchor
+    FROM ev
+    WHERE place_entity_id IS NOT NULL OR actor1_entity_id IS NOT NULL
+),
+pairs AS (  -- an equi-join on type, subtype and anchor, so that the pairs stay few on a large lake
     SELECT a.report_key AS k1, b.report_key AS k2
-    FROM ev a
-    JOIN ev b ON a.event_type = b.event_type AND a.subtype = b.subtype AND a.article_id <> b.article_id
+    FROM keyed a
+    JOIN keyed b ON a.event_type = b.event_type AND a.subtype = b.subtype AND a.anchor = b.anchor
+        AND a.article_id <> b.article_id
         AND abs(date_diff('day', a.on_day, b.on_day)) <= 3
-        AND (a.place_entity_id = b.place_entity_id
-             OR (a.place_entity_id IS NULL AND b.place_entity_id IS NULL AND a.actor1_entity_id = b.actor1_entity_id))
         AND (a.actor1_entity_id IS NULL OR b.actor1_entity_id IS NULL OR a.actor1_entity_id = b.actor1_entity_id)
 ),
 reach(k, root) AS (
