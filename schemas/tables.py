@@ -19,6 +19,7 @@ __all__ = [
     "ENTITIES",
     "QUANTITIES",
     "TEMPORAL_EXPRESSIONS",
+    "EVENTS",
     "FETCHES",
     "SCHEMAS",
     "SCHEMA_VERSIONS",
@@ -230,6 +231,88 @@ TEMPORAL_EXPRESSIONS = pa.schema(
     ]
 )
 
+# events: one incident reported by one article revision (a strike, a clash, a contract, a test launch, a
+# deployment, an exercise, a loss of a platform), with its parties, place, date and toll. The types are
+# ACLED's event types extended for defence news (docs/events.md). The same real incident told by several
+# articles keeps one row per article; the incidents view gives them one incident_id.
+EVENTS = pa.schema(
+    [
+        pa.field("article_id", pa.string(), nullable=False),  # the article (articles.article_id)
+        pa.field("revision", pa.string(), nullable=False),  # the article revision whose text the offsets point into
+        pa.field("event_index", pa.int32(), nullable=False),  # the event's number in its article revision, from 0
+        #   in text order
+        pa.field("start", pa.int32(), nullable=False),  # character offsets of the sentence that reports it first,
+        #   end exclusive
+        pa.field("end", pa.int32(), nullable=False),  # end of that sentence (exclusive)
+        pa.field("sentence", pa.int32()),  # index of that sentence (as in entity_mentions)
+        pa.field("event_type", pa.string(), nullable=False),  # battles | explosions_remote_violence |
+        #   violence_against_civilians | protests | riots | strategic_developments | procurement | deployment |
+        #   exercise | weapons_test | platform_loss | sanctions
+        pa.field("subtype", pa.string(), nullable=False),  # the ontology's sub-event type: air_drone_strike,
+        #   armed_clash, contract, port_visit, shoot_down, ...
+        pa.field("trigger", pa.string(), nullable=False),  # the cue words as written ("shot down", "awarded")
+        pa.field("confidence", pa.float32(), nullable=False),  # 0 to 1: the cue's weight, and whether an actor and a
+        #   place were found
+        pa.field("actor1_entity_id", pa.string()),  # who acted: an entity of the sentence before the cue
+        #   (entities.entity_id)
+        pa.field("actor1_text", pa.string()),  # that mention as written
+        pa.field("actor1_country", pa.string()),  # its entity's country (ISO 3166-1 alpha-3)
+        pa.field("actor1_sector", pa.string()),  # military | government | armed_group | civilians | police | company
+        #   | international | other
+        pa.field("actor2_entity_id", pa.string()),  # on or with whom: an entity of the sentence after the cue
+        pa.field("actor2_text", pa.string()),  # that mention as written
+        pa.field("actor2_country", pa.string()),  # its entity's country (ISO 3166-1 alpha-3)
+        pa.field("actor2_sector", pa.string()),  # as actor1_sector
+        pa.field("platform_or_weapon", pa.list_(pa.string())),  # entity ids of the weapons and platforms named in
+        #   the sentence
+        pa.field("place_entity_id", pa.string()),  # where: a GPE, LOC or FACILITY entity, after "in", "near", "off"
+        #   ... where the sentence has one
+        pa.field("place_text", pa.string()),  # that mention as written
+        pa.field("place_country", pa.string()),  # its entity's country (ISO 3166-1 alpha-3)
+        pa.field("date", pa.date32()),  # when: the first day of the sentence's date, else of the paragraph's, else
+        #   the article's publication date
+        pa.field("date_granularity", pa.string()),  # day | month | year: what the date is known to
+        pa.field("date_source", pa.string()),  # sentence (the text dates it) | article (the publication date)
+        pa.field(
+            "fatalities", pa.float64()
+        ),  # people killed: the number stated; for a range, its midpoint; null when the
+        #   text states none
+        pa.field("fatalities_low", pa.float64()),  # its lower bound ("at least 30": 30); null when open
+        pa.field("fatalities_high", pa.float64()),  # its upper bound ("up to 40": 40); null when open
+        pa.field(
+            "fatalities_hedge", pa.string()
+        ),  # the hedge as written: about | nearly | at least | more than | up to
+        #   | ...; null for a plain number
+        pa.field(
+            "injured", pa.float64()
+        ),  # people injured: the number stated; for a range, its midpoint; null when the
+        #   text states none
+        pa.field("injured_low", pa.float64()),  # its lower bound ("at least 30": 30); null when open
+        pa.field("injured_high", pa.float64()),  # its upper bound ("up to 40": 40); null when open
+        pa.field("injured_hedge", pa.string()),  # the hedge as written: about | nearly | at least | more than | up to
+        #   | ...; null for a plain number
+        pa.field(
+            "captured", pa.float64()
+        ),  # people captured or taken prisoner: the number stated; for a range, its midpoint; null when the
+        #   text states none
+        pa.field("captured_low", pa.float64()),  # its lower bound ("at least 30": 30); null when open
+        pa.field("captured_high", pa.float64()),  # its upper bound ("up to 40": 40); null when open
+        pa.field("captured_hedge", pa.string()),  # the hedge as written: about | nearly | at least | more than | up to
+        #   | ...; null for a plain number
+        pa.field(
+            "missing", pa.float64()
+        ),  # people missing: the number stated; for a range, its midpoint; null when the
+        #   text states none
+        pa.field("missing_low", pa.float64()),  # its lower bound ("at least 30": 30); null when open
+        pa.field("missing_high", pa.float64()),  # its upper bound ("up to 40": 40); null when open
+        pa.field("missing_hedge", pa.string()),  # the hedge as written: about | nearly | at least | more than | up to
+        #   | ...; null for a plain number
+        pa.field("amount", pa.float64()),  # the largest sum of money of the sentence, for procurement and sanctions
+        pa.field("currency", pa.string()),  # its ISO 4217 code
+        pa.field("run_id", pa.string(), nullable=False),  # the run that wrote it
+    ]
+)
+
 # fetches: one row per request made for a web source: the memory behind incremental runs (the URLs seen,
 # and the ETag and Last-Modified for the next conditional GET).
 FETCHES = pa.schema(
@@ -262,6 +345,7 @@ SCHEMAS: dict[str, pa.Schema] = {
     "entities": ENTITIES,
     "quantities": QUANTITIES,
     "temporal_expressions": TEMPORAL_EXPRESSIONS,
+    "events": EVENTS,
     "fetches": FETCHES,
 }
 

@@ -87,7 +87,8 @@ def test_normalize_prints_the_design_contract(tmp_path: Path) -> None:
     )
     assert out.returncode == 0, out.stderr
     doc = json.loads(out.stdout)
-    assert set(doc) >= {"article", "entities", "quantities", "dates"}
+    assert set(doc) >= {"article", "entities", "quantities", "dates", "events"}
+    assert all({"event_type", "subtype", "start", "end", "fatalities"} <= set(e) for e in doc["events"])
     assert doc["article"]["title"] == "Army buys launchers" and doc["article"]["published"] == "2025-04-09"
     assert "Related Stories" not in doc["article"]["text"] and "300 and 400 soldiers" in doc["article"]["text"]
     tuesday = [d for d in doc["dates"] if d["text"] == "Tuesday"]

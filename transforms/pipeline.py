@@ -1,4 +1,4 @@
-"""Normalizing one cleaned article: sentences, dates, entities and quantities, in one pure call.
+"""Normalizing one cleaned article: sentences, dates, entities, quantities and events, in one pure call.
 
 This is the composition every caller shares (the ingest workers, ``sitrep normalize``, reprocessing),
 so that a document normalizes the same way wherever it runs. Dates are resolved against the
@@ -7,6 +7,10 @@ publication date passed in; nothing here reads the clock.
 Where the date and quantity grammars claim the same words, one table keeps them: a span of elapsed
 time ("three days") is a duration in ``temporal_expressions``, while a fraction, percentage or amount
 of money ("a quarter of its tanks") is a quantity even when the date grammar also read it.
+
+The events stage reads what the others found: casualty claims by clause (parsed only when the entity
+stage runs, with the same spaCy package's parser) and one event per incident. Where it parsed a
+sentence, it also corrects the casualty ``event`` of that sentence's quantities.
 """
 
 from __future__ import annotations
@@ -17,9 +21,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from schemas.entities import Entity, Mention
+from schemas.events import CasualtyClaim, Event
 from schemas.quantities import Quantity
 from schemas.temporal import TemporalExpression
 from transforms.dates.expressions import extract_dates
+from transforms.events.incidents import find_events
+from transforms.events.parse import load_parser
 from transforms.quantities.claims import extract_quantities
 from transforms.sentences import Sentence, split_sentences
 
@@ -41,6 +48,8 @@ class Normalized:
     quantities: tuple[Quantity, ...]
     mentions: tuple[Mention, ...] = ()
     entities: tuple[Entity, ...] = ()
+    claims: tuple[CasualtyClaim, ...] = ()
+    events: tuple[Event, ...] = ()
 
 
 EMPTY = Normalized(sentences=(), dates=(), quantities=())
@@ -72,11 +81,25 @@ def normalize_text(text: str, *, published: dt.date | None, extractor: EntityExt
     """Run every normalizer over ``text`` (entities only when an extractor is given); never raises."""
     found = extractor.extract(text) if extractor is not None else None
     mentions = found.mentions if found is not None else ()
+    entities = found.entities if found is not None else ()
     dates, quantities = reconcile(extract_dates(text, published=published), extract_quantities(text, entities=mentions))
-    return Normalized(
-        sentences=tuple(split_sentences(text)),
-        dates=dates,
-        quantities=quantities,
+    sentences = tuple(split_sentences(text))
+    events = find_events(
+        text,
+        sentences=sentences,
         mentions=mentions,
-        entities=found.entities if found is not None else (),
+        entities=entities,
+        quantities=quantities,
+        dates=dates,
+        published=published,
+        parser=load_parser() if extractor is not None else None,
+    )
+    return Normalized(
+        sentences=sentences,
+        dates=dates,
+        quantities=events.quantities,
+        mentions=mentions,
+        entities=entities,
+        claims=events.claims,
+        events=events.events,
     )

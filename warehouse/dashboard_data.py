@@ -32,6 +32,7 @@ from warehouse.dashboard_filters import (
     filter_sql as _where,
     volume_bin,
 )
+from warehouse.dashboard_incidents import IncidentPanels
 from warehouse.dashboard_panels import Panels
 from warehouse.passages import passage_for_query
 from warehouse.search_index import has_index, search as index_search
@@ -44,7 +45,7 @@ TOP_PER_TYPE = 10
 MAX_ROWS = 50
 
 
-class DashboardData(Panels):
+class DashboardData(Panels, IncidentPanels):
     """Read-only answers for the dashboard over one catalog file."""
 
     def __init__(self, catalog: Path, search_index: Path | None = None) -> None:

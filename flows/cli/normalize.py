@@ -74,6 +74,7 @@ def normalize_files(
                 ],
                 "quantities": [_plain(row) for row in rows["quantities"]],
                 "dates": [_plain(row) for row in rows["temporal_expressions"]],
+                "events": [_plain(row) for row in rows["events"]],
             }
         )
     return documents

@@ -98,6 +98,7 @@ STATUS_QUERIES: dict[str, str] = {
         UNION ALL SELECT 'entities', count(*) FROM entities
         UNION ALL SELECT 'quantities', count(*) FROM quantities
         UNION ALL SELECT 'temporal_expressions', count(*) FROM temporal_expressions
+        UNION ALL SELECT 'events', count(*) FROM events
         UNION ALL SELECT 'fetches', count(*) FROM fetches
         UNION ALL SELECT 'runs', count(DISTINCT run_id) FROM runs""",
     "Rejects by reason": """

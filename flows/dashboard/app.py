@@ -162,6 +162,7 @@ def create_app(lake_root: Path, storage: str | None = None) -> Starlette:
         Route("/api/comentions", api(lambda f, r: data.comentions(f))),
         Route("/api/trends", api(lambda f, r: data.trends(f, r.query_params.get("type")))),
         Route("/api/events", api(lambda f, r: data.events(f))),
+        Route("/api/incidents", api(lambda f, r: data.incidents(f))),
         Route("/api/articles", api(lambda f, r: data.articles(f))),
         Route("/api/entities", lambda r: _JSON(data.entities(r.query_params.get("q", ""), r.query_params.get("id")))),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),

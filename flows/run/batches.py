@@ -43,6 +43,7 @@ WRITE_ORDER = (
     "entities",
     "temporal_expressions",
     "quantities",
+    "events",
     "raw_documents",
     "fetches",
 )

@@ -11,6 +11,7 @@ from typing import Any
 from flows.acquire.load import LoadedDocument, LoadFailure
 from flows.run.workers import CleanFailure
 from schemas.entities import Entity
+from schemas.events import Event, Toll
 from schemas.records import CleanArticle
 from transforms.extract.decode import Charset
 from transforms.extract.dedupe import Decision
@@ -19,7 +20,7 @@ from transforms.extract.urls import domain_of
 from transforms.pipeline import Normalized
 from transforms.sentences import sentence_index
 
-__all__ = ["article_row", "raw_document_row", "reject_row", "run_row", "normalized_rows", "entity_row"]
+__all__ = ["article_row", "raw_document_row", "reject_row", "run_row", "normalized_rows", "entity_row", "event_row"]
 
 
 def article_row(
@@ -143,6 +144,24 @@ def entity_row(entity: Entity, *, run_id: str) -> dict[str, Any]:
     return _record(entity) | {"aliases": list(entity.aliases), "run_id": run_id}
 
 
+_TOLLS = ("fatalities", "injured", "captured", "missing")
+
+
+def _toll(name: str, toll: Toll | None) -> dict[str, Any]:
+    if toll is None:
+        return {name: None, f"{name}_low": None, f"{name}_high": None, f"{name}_hedge": None}
+    return {name: toll.value, f"{name}_low": toll.low, f"{name}_high": toll.high, f"{name}_hedge": toll.hedge}
+
+
+def event_row(event: Event, index: int) -> dict[str, Any]:
+    """An event's row without the keys the caller adds (article_id, revision, sentence, run_id)."""
+    row = {k: v for k, v in _record(event).items() if k not in _TOLLS}
+    row |= {"event_index": index, "platform_or_weapon": list(event.platform_or_weapon)}
+    for name in _TOLLS:
+        row |= _toll(name, getattr(event, name))
+    return row
+
+
 def normalized_rows(
     normalized: Normalized, *, article_id: str, revision: str, run_id: str
 ) -> dict[str, list[dict[str, Any]]]:
@@ -153,10 +172,15 @@ def normalized_rows(
         "temporal_expressions": normalized.dates,
         "quantities": normalized.quantities,
     }
-    return {
+    rows = {
         table: [
             _record(record) | keys | {"sentence": sentence_index(normalized.sentences, record.start)}
             for record in records
         ]
         for table, records in tables.items()
     }
+    rows["events"] = [
+        event_row(event, i) | keys | {"sentence": sentence_index(normalized.sentences, event.start)}
+        for i, event in enumerate(normalized.events)
+    ]
+    return rows

@@ -260,6 +260,26 @@ function drawTrends(data) {
     legend: { orientation: "h", y: -0.2 } }, state.config);
 }
 
+function drawIncidents(data) {
+  $("total-incidents").textContent = data.incidents.length;
+  const types = [...new Set(data.series.map((r) => r.event_type))];
+  const traces = types.map((t) => {
+    const rows = data.series.filter((r) => r.event_type === t);
+    return { type: "bar", name: t, x: rows.map((r) => r.week), y: rows.map((r) => r.incidents),
+      customdata: rows.map((r) => [r.reports, r.fatalities || 0]),
+      hovertemplate: `%{x}: %{y} ${t} (%{customdata[0]} reports, %{customdata[1]} killed)<extra></extra>` };
+  });
+  Plotly.react("incidents", traces, { barmode: "stack", margin: { t: 10, r: 10, b: 40, l: 50 }, xaxis: { type: "date", automargin: true },
+    yaxis: { title: { text: "incidents per week" }, automargin: true }, legend: { orientation: "h", y: 1.12 } }, state.config);
+  fill(document.querySelector("#incident-list tbody"), data.incidents, (i) => {
+    const reports = document.createElement("span");
+    i.sources.forEach((s, n) => { if (n) reports.append(" · "); reports.append(link(s.url, `${s.source_name || ""} ${s.title || ""}`.trim())); });
+    const toll = [i.fatalities ? `${i.fatalities} killed` : "", i.injured ? `${i.injured} injured` : "",
+      i.amount ? `${i.amount.toLocaleString()} ${i.currency || ""}` : ""].filter(Boolean).join(", ");
+    return [i.day, `${i.event_type} / ${i.subtype}`, i.actor || "", i.target || "", [i.place, i.country].filter(Boolean).join(", "), toll, reports];
+  }, "no incidents for these filters");
+}
+
 function drawEvents(rows) {
   fill(document.querySelector("#events tbody"), rows, (e) => [e.event_date, e.date_text, e.names.join(", "), link(e.url, e.title)],
     "no dated events for these filters");
@@ -288,11 +308,12 @@ async function refresh() {
     const q = $("q").value.trim();
     const answers = await Promise.all([get("/api/volume"), get("/api/top_entities"), get("/api/countries"), get("/api/casualties"),
       get("/api/money"), get("/api/comentions"), get("/api/trends", { type: $("trend-type").dataset.chosen }), get("/api/events"),
-      q ? get("/api/search", { q }) : get("/api/articles")]);
+      q ? get("/api/search", { q }) : get("/api/articles"), get("/api/incidents")]);
     if (seq !== state.seq) return; // a newer view was asked for meanwhile
-    const [volume, entities, countries, casualties, amounts, comentions, trends, events, articles] = answers;
+    const [volume, entities, countries, casualties, amounts, comentions, trends, events, articles, incidents] = answers;
     drawVolume(volume); drawEntities(entities); drawMap(countries); drawCasualties(casualties); drawMoney(amounts);
     drawComentions(comentions); drawTrends(trends); drawEvents(events); drawArticles(articles, q);
+    drawIncidents(incidents);
     main.dataset.state = "ready";
   } catch (err) {
     if (seq === state.seq) main.dataset.state = "error";

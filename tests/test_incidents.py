@@ -1,0 +1,130 @@
+"""The events table in the warehouse: stg_events, the incidents view (one incident_id across the
+reports of one real incident), the incidents_weekly mart and the events_have_article check."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+from lakes import RUN, build_tables, sha, write_lake
+from starlette.testclient import TestClient
+
+from flows.dashboard.app import create_app
+from schemas.tables import EVENTS
+from warehouse.catalog import connect
+from warehouse.checks import run_checks
+from warehouse.lake import Lake
+
+
+def _event(key: str, text: str, index: int, **fields: Any) -> dict[str, Any]:
+    row: dict[str, Any] = {name: None for name in EVENTS.names}
+    row |= {
+        "article_id": f"id-{key}",
+        "revision": sha(text),
+        "event_index": index,
+        "start": 0,
+        "end": min(len(text), 40),
+        "sentence": 0,
+        "trigger": "struck",
+        "confidence": 0.8,
+        "platform_or_weapon": [],
+        "date_granularity": "day",
+        "date_source": "sentence",
+        "run_id": RUN,
+    }
+    return row | fields
+
+
+STRIKE = {
+    "event_type": "explosions_remote_violence",
+    "subtype": "shelling_artillery_missile_attack",
+    "actor1_entity_id": "e:russia",
+    "actor1_text": "Russia",
+    "actor1_country": "RUS",
+    "actor1_sector": "government",
+    "place_entity_id": "e:kharkiv",
+    "place_text": "Kharkiv",
+    "place_country": "UKR",
+}
+EXTRA = [
+    {
+        "key": "a9",
+        "source": "Frontline Monitor",
+        "published": dt.date(2025, 4, 20),
+        "lang": "en",
+        "title": "Another strike on Kharkiv",
+        "text": "Russia struck Kharkiv again on April 19, 2025, killing two people.",
+        "mentions": [],
+        "quantities": [],
+        "dates": [],
+    }
+]
+
+
+@pytest.fixture(scope="module")
+def lake(tmp_path_factory: pytest.TempPathFactory) -> Lake:
+    tables = build_tables(duplicate=True, articles=EXTRA)
+    texts = {row["article_id"].removeprefix("id-"): row["text"] for row in tables["articles"]}
+    tables["events"] = [
+        # a1 and its reprint a1-copy report one strike; a follow-up (a2's day) is within the window
+        _event("a1", texts["a1"], 0, **STRIKE, date=dt.date(2025, 4, 6), fatalities=12.0),
+        _event("a1-copy", texts["a1-copy"], 0, **STRIKE, date=dt.date(2025, 4, 6), fatalities=12.0),
+        _event(
+            "a2", texts["a2"], 0, **(STRIKE | {"actor1_entity_id": None}), date=dt.date(2025, 4, 7), fatalities=14.0
+        ),
+        # the same place and type two weeks later: another incident
+        _event("a9", texts["a9"], 0, **STRIKE, date=dt.date(2025, 4, 19), fatalities=2.0),
+        # the same day and type at the same place, by another actor: not merged
+        _event("a2", texts["a2"], 1, **(STRIKE | {"actor1_entity_id": "e:houthis"}), date=dt.date(2025, 4, 6)),
+    ]
+    return write_lake(tmp_path_factory.mktemp("incidents"), tables)
+
+
+def _rows(lake: Lake, sql: str) -> list[tuple[Any, ...]]:
+    with connect(lake) as con:
+        return con.execute(sql).fetchall()
+
+
+def test_reports_of_one_incident_share_its_id_and_every_report_is_kept(lake: Lake) -> None:
+    rows = _rows(lake, "SELECT report_key, incident_id, reports FROM incidents ORDER BY report_key")
+    ids = {key: incident for key, incident, _ in rows}
+    assert len(rows) == 5
+    assert ids["id-a1:0"] == ids["id-a1-copy:0"] == ids["id-a2:0"]
+    assert ids["id-a9:0"] != ids["id-a1:0"]
+    assert ids["id-a2:1"] != ids["id-a1:0"]
+    assert {key: n for key, _, n in rows}["id-a1:0"] == 3
+
+
+def test_weekly_mart_counts_incidents_not_reports_and_takes_the_largest_toll(lake: Lake) -> None:
+    rows = _rows(
+        lake,
+        "SELECT week, country, actor, incidents, reports, fatalities FROM incidents_weekly "
+        "WHERE event_type = 'explosions_remote_violence' ORDER BY week, actor",
+    )
+    assert rows[0] == (dt.date(2025, 3, 31), "UKR", "Houthis", 1, 1, None)
+    assert rows[1] == (dt.date(2025, 3, 31), "UKR", "Russia", 1, 3, 14.0)
+    assert rows[2] == (dt.date(2025, 4, 14), "UKR", "Russia", 1, 1, 2.0)
+
+
+def test_an_event_without_its_article_fails_the_check(lake: Lake, tmp_path: Path) -> None:
+    with connect(lake) as con:
+        assert [r.passed for r in run_checks(con, ["events_have_article"])] == [True]
+    tables = build_tables(duplicate=False)
+    tables["events"] = [_event("nowhere", "no such text", 0, **STRIKE)]
+    broken = write_lake(tmp_path / "broken", tables)
+    with connect(broken) as con:
+        result = run_checks(con, ["events_have_article"])[0]
+    assert not result.passed and result.violations == 1
+
+
+def test_dashboard_shows_incidents_per_week_and_the_reports_behind_each(lake: Lake) -> None:
+    with TestClient(create_app(lake.root)) as client:
+        answer = client.get("/api/incidents", params={"from": "2025-03-01", "to": "2025-05-31"}).json()
+    weeks = {(r["week"], r["event_type"]): (r["incidents"], r["reports"]) for r in answer["series"]}
+    assert weeks[("2025-03-31", "explosions_remote_violence")] == (2, 4)
+    assert weeks[("2025-04-14", "explosions_remote_violence")] == (1, 1)
+    merged = next(i for i in answer["incidents"] if i["reports"] == 3)
+    assert merged["fatalities"] == 14.0 and merged["place"] == "Kharkiv"
+    assert {s["source_name"] for s in merged["sources"]} == {"Defense Dispatch", "Harbor Watch"}

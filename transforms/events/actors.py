@@ -1,0 +1,241 @@
+"""The parties of an incident: who acted (actor1), on whom (actor2), with what, and where, read from the
+entity mentions of the sentence that reports it and their place around the cue word.
+
+The subject side (mentions before the cue) gives actor1, the object side (after it) actor2; a place is
+a GPE, LOC or FACILITY after a locative preposition ("in", "near", "off", "over"), else the first one
+that is not an actor. A mention's sector comes from its canonical entity (a service or command is
+``military``, a ministry ``government``, a company ``company``, an armed group ``armed_group``) or,
+for a nationality, from the noun after it ("Russian forces": military).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from schemas.entities import Entity, Mention
+from schemas.events import Sector
+
+__all__ = ["Party", "Parties", "parties", "sector_of", "listed_places"]
+
+_ACTOR_TYPES = frozenset({"ORG", "GPE", "NORP", "PERSON"})
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FACILITY"})
+_LOCATIVE = re.compile(
+    r"\b(?:in|near|at|off|over|outside|around|across|into|on|from|inside|along|toward|towards|to|of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_MILITARY_NOUN = re.compile(
+    r"^[\s-]*(?:\w+\s+)?(?:forces?|troops?|soldiers?|army|military|navy|air force|sailors?|marines?|units?|"
+    r"warships?|jets?|aircraft|drones?|missiles?|artillery|servicemen|personnel|operations?|strikes?|airstrikes?|"
+    r"raids?|defen[cs]e forces|military)\b",
+    re.IGNORECASE,
+)
+_REPORTER_AFTER = re.compile(
+    r"^(?:['’]s(?:\s+[\w-]+){1,3})?(?:\s*,[^,]{0,60},)?\s+(?:said|says|told|reported|announced|stated|claimed|confirmed)\b",
+    re.IGNORECASE,
+)
+_REPORTER_BEFORE = re.compile(r"\baccording to\s+(?:the\s+)?$", re.IGNORECASE)
+_DATELINE_END = re.compile(r"\s[–—-]{1,2}\s|\)\s*[–—-]{1,2}|\s--")
+_LIST_GAP = re.compile(r"(?:[,;]\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)(?:(?:in|at|near|off)\s+)?(?:the\s+)?", re.I)
+_ARMED_NOUN = re.compile(r"^[\s-]*(?:\w+\s+)?(?:militants?|fighters?|rebels?|insurgents?|militias?|gunmen)\b", re.I)
+_CIVILIAN_NOUN = re.compile(r"^[\s-]*(?:\w+\s+)?(?:civilians?|residents?|villagers?|people)\b", re.IGNORECASE)
+_MILITARY_ORG_ENDINGS = (
+    "army",
+    "navy",
+    "force",
+    "guard",
+    "corp",
+    "command",
+    "squadron",
+    "wing",
+    "strike group",
+    "brigade",
+    "battalion",
+    "division",
+    "regiment",
+    "fleet",
+    "marine",
+)
+_NAVAL = ("USS ", "HMS ", "INS ", "HMAS", "HMCS", "JS ", "ROKS", "TCG ", "FS ")
+_SUBTYPE_SECTOR: dict[str, Sector] = {
+    "service": "military",
+    "command": "military",
+    "combatant_command": "military",
+    "fleet": "military",
+    "unit": "military",
+    "academy": "military",
+    "armed_group": "armed_group",
+    "separatist_entity": "armed_group",
+    "ministry": "government",
+    "government": "government",
+    "legislature": "government",
+    "agency": "government",
+    "intelligence_agency": "government",
+    "international_organization": "international",
+    "alliance": "international",
+    "company": "company",
+    "ngo": "other",
+    "think_tank": "other",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """One mention taking part in an incident, with its entity's country and its sector."""
+
+    entity_id: str | None
+    text: str
+    country: str | None
+    sector: Sector | None
+
+
+@dataclass(frozen=True, slots=True)
+class Parties:
+    actor1: Party | None
+    actor2: Party | None
+    place: Party | None
+    weapons: tuple[str, ...]
+
+
+def sector_of(mention: Mention, entity: Entity | None, after: str) -> Sector | None:
+    """The sector of a mention; ``after`` is the text right after it ("forces shelled ...")."""
+    if entity is not None and entity.subtype in _SUBTYPE_SECTOR:
+        return _SUBTYPE_SECTOR[entity.subtype]
+    if mention.type in ("NORP", "GPE"):
+        if _MILITARY_NOUN.match(after):
+            return "military"
+        if _ARMED_NOUN.match(after):
+            return "armed_group"
+        if _CIVILIAN_NOUN.match(after):
+            return "civilians"
+        return "government" if mention.type == "GPE" else None
+    if mention.type == "ORG" and mention.text.lower().rstrip("s").endswith(_MILITARY_ORG_ENDINGS):
+        return "military"
+    if mention.type == "PLATFORM" and (entity is None or entity.source == "gazetteer" or mention.text[:4] in _NAVAL):
+        return "military"
+    return None
+
+
+def _party(text: str, mention: Mention, entities: Mapping[str, Entity]) -> Party:
+    entity = entities.get(mention.entity_id) if mention.entity_id else None
+    return Party(
+        entity_id=mention.entity_id,
+        text=mention.text,
+        country=entity.country if entity is not None else None,
+        sector=sector_of(mention, entity, text[mention.end : mention.end + 40]),
+    )
+
+
+def parties(
+    text: str,
+    start: int,
+    end: int,
+    cue_start: int,
+    mentions: Sequence[Mention],
+    entities: Mapping[str, Entity],
+    *,
+    blocked: Sequence[tuple[int, int]] = (),
+    country_target: bool = False,
+) -> Parties:
+    """The parties of the incident whose cue starts at ``cue_start`` in the sentence ``text[start:end]``.
+
+    ``blocked``: spans that are no party (the sentence's dates: "March" is no actor); ``country_target``:
+    a country after the cue is a party (sanctions, sales, attacks), not only a place; a dateline's place
+    ("SAN DIEGO –") is never an actor, and the place only when the sentence names no other."""
+    inside = [
+        m
+        for m in mentions
+        if start <= m.start and m.end <= end and not any(a < m.end and m.start < b for a, b in blocked)
+    ]
+    dateline = [m for m in inside if _in_dateline(text, m)]
+    inside = [m for m in inside if m not in dateline]
+    places = [m for m in inside if m.type in _PLACE_TYPES and _LOCATIVE.search(text, max(start, m.start - 20), m.start)]
+    place = next((m for m in places if m.start > cue_start), None) or (places[0] if places else None)
+    actors = [
+        m
+        for m in inside
+        if m.type in _ACTOR_TYPES
+        and m not in places
+        and not _reporter(text, m)
+        and not _qualifies_place(text, m, inside)
+    ]
+    before = [m for m in actors if m.end <= cue_start]
+    after = [m for m in actors if m.start > cue_start and (m.type != "GPE" or country_target)]
+    if place is None:
+        place = next((m for m in inside if m.type in _PLACE_TYPES and m.start > cue_start and m not in after), None)
+    if place is None and dateline:
+        place = next((m for m in dateline if m.type in _PLACE_TYPES), None)
+    actor1 = _head_of(before) if before else None
+    if actor1 is None:  # "USS Carney pulled into ...": the ship or aircraft that acted stands for its force
+        platforms = [m for m in inside if m.type == "PLATFORM" and m.end <= cue_start]  # the nearest is the named one
+        actor1 = platforms[-1] if platforms else None
+    actor2 = after[0] if after else None
+    if place is None:
+        others = [m for m in inside if m.type in _PLACE_TYPES and m is not actor1 and m is not actor2]
+        place = others[0] if others else None
+    weapons = tuple(dict.fromkeys(m.entity_id for m in inside if m.type in ("WEAPON", "PLATFORM") and m.entity_id))
+    return Parties(
+        actor1=_party(text, actor1, entities) if actor1 else None,
+        actor2=_party(text, actor2, entities) if actor2 else None,
+        place=_party(text, place, entities) if place else None,
+        weapons=weapons,
+    )
+
+
+def _head_of(before: list[Mention]) -> Mention:
+    """The subject among the mentions before the cue: the first one that is not a title's affiliation."""
+    for m in before:
+        if m.type != "PERSON" or len(before) == 1:
+            return m
+    return before[0]
+
+
+def _reporter(text: str, mention: Mention) -> bool:
+    """ "Ukraine's air force said", "according to the ministry": who tells, not who acts."""
+    return bool(
+        _REPORTER_AFTER.match(text[mention.end : mention.end + 90])
+        or _REPORTER_BEFORE.search(text, max(0, mention.start - 20), mention.start)
+    )
+
+
+def _qualifies_place(text: str, mention: Mention, inside: list[Mention]) -> bool:
+    """ "Souda Bay, Greece": the country or region after a place names where the place is."""
+    return mention.type == "GPE" and any(
+        m.end < mention.start and m.type in _PLACE_TYPES and text[m.end : mention.start] in (", ", ",") for m in inside
+    )
+
+
+def listed_places(
+    text: str, start: int, end: int, cue_start: int, mentions: Sequence[Mention], entities: Mapping[str, Entity]
+) -> list[Party]:
+    """The places of a list after the cue ("port visits in Colombo, Sri Lanka; Chennai, India; and Duqm"):
+    one incident each, as ACLED codes one event per location. A country or region right after a place
+    ("Colombo, Sri Lanka") says where that place is and is not one of the list."""
+    inside = [m for m in mentions if start <= m.start and m.end <= end]
+    places = [
+        m for m in inside if m.type in _PLACE_TYPES and m.start > cue_start and not _qualifies_place(text, m, inside)
+    ]
+    if len(places) < 2:
+        return []
+    listed = [places[0]]
+    for m in places[1:]:
+        gap = text[listed[-1].end : m.start]
+        qualifier = next((q for q in inside if q.type == "GPE" and listed[-1].end < q.start < m.start), None)
+        if qualifier is not None and _qualifies_place(text, qualifier, inside):
+            gap = text[qualifier.end : m.start]
+        if not _LIST_GAP.fullmatch(gap):
+            break
+        listed.append(m)
+    return [_party(text, m, entities) for m in listed] if len(listed) > 1 else []
+
+
+def _in_dateline(text: str, mention: Mention) -> bool:
+    """ "SAN DIEGO –", "REDSTONE ARSENAL, Ala. (May 31, 2022) –", "SEOUL, Aug. 20 (Yonhap) --": a mention in
+    the dateline of a line that opens in capitals."""
+    line = text.rfind("\n", 0, mention.start) + 1
+    end = _DATELINE_END.search(text, line, min(len(text), line + 160))
+    if end is None or mention.end > end.start():
+        return False
+    opening = text[line : line + 12].split(",")[0].split("(")[0]
+    return sum(c.isupper() for c in opening) > sum(c.islower() for c in opening)

@@ -1,0 +1,357 @@
+"""Incidents of one article: one ``Event`` per incident, with its type, parties, place, date and toll.
+
+A sentence reports an incident when it holds a cue of ``data/event_cues.toml`` (the heaviest cue of the
+sentence gives the type and subtype) or a casualty claim (``transforms.events.casualties``). Its parties
+come from ``transforms.events.actors``, its date from the sentence's first dated temporal expression
+(else an earlier one of the same paragraph, else the article's date), its toll from the claims of the
+sentence, its amount from the largest sum of money in it (contracts, sales). Sentences of one article
+that report the same kind of incident at a compatible place and date are one incident: its first
+sentence is kept and its toll is the largest stated. A claim in a sentence with no cue belongs to the
+incident just before it, or, with none, is an incident of its own (a clash, an attack on civilians,
+arrests).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from schemas.entities import Entity, Mention
+from schemas.events import CasualtyClaim, Event, Toll
+from schemas.quantities import Quantity
+from schemas.temporal import TemporalExpression
+from transforms.events.actors import listed_places, parties, sector_of
+from transforms.events.cue_words import Cue, cue_pattern, event_cues, feature_words
+from transforms.sentences import Sentence
+
+__all__ = ["detect_events", "sum_tolls"]
+
+_VIOLENT = frozenset({"battles", "explosions_remote_violence", "violence_against_civilians", "platform_loss", "riots"})
+_TOLL_FIELDS = {"killed": "fatalities", "injured": "injured", "captured": "captured", "missing": "missing"}
+_AMOUNT_TYPES = frozenset({"procurement", "sanctions"})
+_HARM_BONUS = 1.5
+_SAME_WINDOW_DAYS = 7  # two dates of one incident in one article: the day it happened, the day it was told
+_IRREALIS = re.compile(
+    r"\b(?:can|could|may|might|would|should|must|able to|designed to|designed for|capable of|typically|usually|"
+    r"for rapid|for quick|intended to|plans? to|proposal to|threatened to)\b(?:\s+[\w-]+){0,2}\s+$",
+    re.IGNORECASE,
+)
+_COUNTRY_TARGETS = _VIOLENT | {"sanctions", "strategic_developments"}
+_GRANULARITY = {"day": "day", "hour": "day", "minute": "day", "week": "day", "month": "month", "year": "year"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    cue: Cue
+    at: int
+    end: int
+
+
+def _cue_hits(text: str) -> list[tuple[int, int, Cue]]:
+    """Every cue match of the text, sorted by start (one pass of ``cue_pattern`` over the whole text)."""
+    cues = event_cues()
+    return [(m.start(), m.end(), cues[int((m.lastgroup or "c0")[1:])]) for m in cue_pattern().finditer(text.lower())]
+
+
+def _at(hit: tuple[int, int, Cue]) -> int:
+    return hit[0]
+
+
+def _best_cue(
+    text: str, hits: list[tuple[int, int, Cue]], sentence: Sentence, types: set[str], harmed: bool, title: bool
+) -> _Found | None:
+    """The heaviest cue of the sentence; a violent one weighs more where people were killed or hurt.
+
+    A cue said of what can or would happen ("can launch", "designed for rapid deployment") reports no
+    incident, nor one capitalised inside a name ("Strike Fighting Squadron") outside a title line."""
+    best: _Found | None = None
+    best_weight = 0.0
+    for at, end, cue in hits[bisect.bisect_left(hits, sentence.start, key=_at) :]:
+        if at >= sentence.end:
+            break
+        if cue.needs and not cue.needs & types:
+            continue
+        if _IRREALIS.search(text, max(sentence.start, at - 40), at):
+            continue
+        if not title and at > sentence.start and text[at].isupper() and text[at - 2 : at] not in ('" ', "“ ", ": "):
+            continue
+        weight = cue.weight + (_HARM_BONUS if harmed and cue.event_type in _VIOLENT else 0.0)
+        if best is None or weight > best_weight or (weight == best_weight and at < best.at):
+            best, best_weight = _Found(cue, at, end), weight
+    return best
+
+
+def sum_tolls(tolls: Sequence[Toll]) -> Toll | None:
+    """The toll of several claims of one status in one sentence ("12 civilians and three soldiers")."""
+    if not tolls:
+        return None
+    if len(tolls) == 1:
+        return tolls[0]
+    low = sum(t.low for t in tolls if t.low is not None) if all(t.low is not None for t in tolls) else None
+    high = sum(t.high for t in tolls if t.high is not None) if all(t.high is not None for t in tolls) else None
+    return Toll(sum(t.value for t in tolls), low, high, next((t.hedge for t in tolls if t.hedge), None))
+
+
+def _larger(a: Toll | None, b: Toll | None) -> Toll | None:
+    if a is None or b is None:
+        return a or b
+    return b if b.value > a.value else a
+
+
+def _date(
+    text: str, sentence: Sentence, dates: Sequence[TemporalExpression], published: dt.date | None
+) -> tuple[dt.date | None, str | None, str | None]:
+    dated = [
+        d
+        for d in dates
+        if d.type in ("DATE", "TIME") and d.start_date is not None and d.granularity in _GRANULARITY and d.mod is None
+    ]
+    inside = [d for d in dated if sentence.start <= d.start < sentence.end]
+    if not inside:
+        paragraph = text.rfind("\n\n", 0, sentence.start)
+        inside = [d for d in dated if paragraph < d.start < sentence.start][-1:]
+    if inside:
+        d = inside[0]
+        granularity = _GRANULARITY[d.granularity or "day"]
+        return d.start_date, granularity, "sentence"
+    return (published, "day", "article") if published is not None else (None, None, None)
+
+
+def _features(
+    text: str,
+    sentence: Sentence,
+    mentions: Sequence[Mention],
+    entities: Mapping[str, Entity],
+    quantities: Sequence[Quantity],
+    harmed: bool,
+) -> set[str]:
+    """What a cue may need of its sentence: entity types, money, casualty, military, hostile."""
+    inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+    features: set[str] = {m.type for m in inside}
+    if any(q.kind == "money" and sentence.start <= q.start < sentence.end for q in quantities):
+        features.add("money")
+    if harmed:
+        features.add("casualty")
+    words = feature_words()
+    if words["hostile"].search(text, sentence.start, sentence.end) and not words["testing"].search(
+        text, sentence.start, sentence.end
+    ):
+        features.add("hostile")
+    if words["military"].search(text, sentence.start, sentence.end) or any(
+        sector_of(m, entities.get(m.entity_id or ""), text[m.end : m.end + 40]) in ("military", "armed_group")
+        for m in inside
+    ):
+        features.add("military")
+    return features
+
+
+def _home_country(text: str, mentions: Sequence[Mention], entities: Mapping[str, Entity]) -> str | None:
+    """The country of the article's armed forces: the most frequent country of its military mentions. A
+    unit or command named without its country ("the strike group", "Army Contracting Command") is taken
+    to be of it."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        entity = entities.get(m.entity_id or "")
+        if entity is not None and entity.country and sector_of(m, entity, text[m.end : m.end + 40]) == "military":
+            counts[entity.country] = counts.get(entity.country, 0) + 1
+    return max(counts, key=lambda c: counts[c]) if counts else None
+
+
+def _headline(text: str, sentence: Sentence) -> bool:
+    """A title line: the text's first sentence, a line of its own without a full stop."""
+    line = text[sentence.start : sentence.end].rstrip()
+    return sentence.index == 0 and "\n" in text[sentence.end : sentence.end + 2] and line[-1:] not in ".!?\"”'"
+
+
+def detect_events(
+    text: str,
+    sentences: Sequence[Sentence],
+    mentions: Sequence[Mention],
+    entities: Mapping[str, Entity],
+    quantities: Sequence[Quantity],
+    dates: Sequence[TemporalExpression],
+    claims: Sequence[CasualtyClaim],
+    published: dt.date | None,
+) -> list[Event]:
+    """The incidents of ``text``, in order of their first sentence."""
+    events: list[Event] = []
+    home = _home_country(text, mentions, entities)
+    hits = _cue_hits(text)
+    titles: set[int] = set()
+    for sentence in sentences:
+        in_sentence = [c for c in claims if sentence.start <= c.start < sentence.end]
+        harmed = any(c.status in ("killed", "injured") for c in in_sentence)
+        features = _features(text, sentence, mentions, entities, quantities, harmed)
+        found = _best_cue(text, hits, sentence, features, harmed, _headline(text, sentence))
+        if found is None and not in_sentence:
+            continue
+        if found is None:
+            last = events[-1] if events else None
+            if last is not None and last.event_type in _VIOLENT:
+                events[-1] = _with_tolls(last, in_sentence, larger=True)
+                continue
+            event = _claim_event(text, sentence, in_sentence, mentions, entities, dates, published)
+        else:
+            event = _event(text, sentence, found, mentions, entities, quantities, dates, published, in_sentence)
+            if event.actor1_sector == "military" and event.actor1_country is None and home is not None:
+                event = replace(event, actor1_country=home)
+            places = listed_places(text, sentence.start, sentence.end, found.at, mentions, entities)
+            if places:  # one incident per place of a list: the first keeps the sentence's toll
+                events.extend(
+                    replace(event, place_entity_id=p.entity_id, place_text=p.text, place_country=p.country)
+                    if i == 0
+                    else replace(
+                        event,
+                        place_entity_id=p.entity_id,
+                        place_text=p.text,
+                        place_country=p.country,
+                        fatalities=None,
+                        injured=None,
+                        captured=None,
+                        missing=None,
+                    )
+                    for i, p in enumerate(places)
+                )
+                continue
+        same = _same_incident(events, event)
+        if same is None:
+            events.append(event)
+        elif events[same].start in titles:  # the title names it; the body's first sentence reports it
+            events[same] = _merge(event, events[same])
+        else:
+            events[same] = _merge(events[same], event)
+        if _headline(text, sentence):
+            titles.add(sentence.start)
+    return events
+
+
+def _event(
+    text: str,
+    sentence: Sentence,
+    found: _Found,
+    mentions: Sequence[Mention],
+    entities: Mapping[str, Entity],
+    quantities: Sequence[Quantity],
+    dates: Sequence[TemporalExpression],
+    published: dt.date | None,
+    claims: Sequence[CasualtyClaim],
+) -> Event:
+    p = parties(
+        text,
+        sentence.start,
+        sentence.end,
+        found.at,
+        mentions,
+        entities,
+        blocked=[(d.start, d.end) for d in dates if sentence.start <= d.start < sentence.end],
+        country_target=found.cue.event_type in _COUNTRY_TARGETS or found.cue.subtype == "sale_approval",
+    )
+    date, granularity, source = _date(text, sentence, dates, published)
+    amount = currency = None
+    if found.cue.event_type in _AMOUNT_TYPES:
+        money = [q for q in quantities if q.kind == "money" and sentence.start <= q.start < sentence.end and q.value]
+        if money:
+            biggest = max(money, key=lambda q: q.value or 0.0)
+            amount, currency = biggest.value, biggest.currency
+    confidence = min(1.0, 0.3 + 0.15 * found.cue.weight + 0.1 * (p.actor1 is not None) + 0.1 * (p.place is not None))
+    event = Event(
+        start=sentence.start,
+        end=sentence.end,
+        event_type=found.cue.event_type,
+        subtype=found.cue.subtype,
+        trigger=text[found.at : found.end],
+        confidence=round(confidence, 2),
+        actor1_entity_id=p.actor1.entity_id if p.actor1 else None,
+        actor1_text=p.actor1.text if p.actor1 else None,
+        actor1_country=p.actor1.country if p.actor1 else None,
+        actor1_sector=p.actor1.sector if p.actor1 else None,
+        actor2_entity_id=p.actor2.entity_id if p.actor2 else None,
+        actor2_text=p.actor2.text if p.actor2 else None,
+        actor2_country=p.actor2.country if p.actor2 else None,
+        actor2_sector=p.actor2.sector if p.actor2 else None,
+        platform_or_weapon=p.weapons,
+        place_entity_id=p.place.entity_id if p.place else None,
+        place_text=p.place.text if p.place else None,
+        place_country=p.place.country if p.place else None,
+        date=date,
+        date_granularity=granularity,
+        date_source=source,  # type: ignore[arg-type]
+        amount=amount,
+        currency=currency,
+    )
+    return _with_tolls(event, claims, larger=False)
+
+
+def _claim_event(
+    text: str,
+    sentence: Sentence,
+    claims: Sequence[CasualtyClaim],
+    mentions: Sequence[Mention],
+    entities: Mapping[str, Entity],
+    dates: Sequence[TemporalExpression],
+    published: dt.date | None,
+) -> Event:
+    """An incident known only by its toll: arrests, an attack on civilians, else a clash."""
+    statuses = {c.status for c in claims}
+    if statuses <= {"arrested"}:
+        kind = ("strategic_developments", "arrests")
+    elif any(c.who == "civilians" for c in claims):
+        kind = ("violence_against_civilians", "attack")
+    elif statuses & {"killed", "injured", "captured", "missing"}:
+        kind = ("battles", "armed_clash")
+    else:
+        kind = ("strategic_developments", "other")
+    cue = Cue(kind[0], kind[1], event_cues()[0].pattern, 1.0, frozenset())
+    found = _Found(cue, claims[0].start, claims[0].end)
+    event = _event(text, sentence, found, mentions, entities, (), dates, published, claims)
+    return replace(event, confidence=round(event.confidence * 0.7, 2))
+
+
+def _with_tolls(event: Event, claims: Sequence[CasualtyClaim], *, larger: bool) -> Event:
+    changes: dict[str, Toll | None] = {}
+    for status, name in _TOLL_FIELDS.items():
+        toll = sum_tolls([c.toll for c in claims if c.status == status])
+        if toll is not None:
+            changes[name] = _larger(getattr(event, name), toll) if larger else toll
+    return replace(event, **changes) if changes else event  # type: ignore[arg-type]
+
+
+def _same_incident(events: list[Event], event: Event) -> int | None:
+    """The index of an earlier event of the article that is the same incident, or None."""
+    for i in range(len(events) - 1, -1, -1):
+        other = events[i]
+        if (other.event_type, other.subtype) != (event.event_type, event.subtype):
+            continue
+        if other.place_entity_id and event.place_entity_id and other.place_entity_id != event.place_entity_id:
+            continue
+        if (
+            other.date_source == event.date_source == "sentence"
+            and other.date is not None
+            and event.date is not None
+            and abs((other.date - event.date).days) > _SAME_WINDOW_DAYS
+        ):
+            continue
+        return i
+    return None
+
+
+def _merge(first: Event, later: Event) -> Event:
+    """One incident told in two sentences: the first sentence, what only the later one says, the larger toll."""
+    changes: dict[str, object] = {}
+    for name in ("actor1", "actor2", "place"):
+        if getattr(first, f"{name}_entity_id") is None and getattr(first, f"{name}_text") is None:
+            for suffix in (
+                ("entity_id", "text", "country", "sector") if name != "place" else ("entity_id", "text", "country")
+            ):
+                changes[f"{name}_{suffix}"] = getattr(later, f"{name}_{suffix}")
+    if first.date_source != "sentence" and later.date_source == "sentence":
+        changes |= {"date": later.date, "date_granularity": later.date_granularity, "date_source": "sentence"}
+    for name in _TOLL_FIELDS.values():
+        changes[name] = _larger(getattr(first, name), getattr(later, name))
+    if first.amount is None and later.amount is not None:
+        changes |= {"amount": later.amount, "currency": later.currency}
+    weapons = tuple(dict.fromkeys(first.platform_or_weapon + later.platform_or_weapon))
+    return replace(first, platform_or_weapon=weapons, **changes)  # type: ignore[arg-type]

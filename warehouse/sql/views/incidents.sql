@@ -1,0 +1,52 @@
+-- incidents: every event of the latest revision of every article (duplicates and reprints included), with
+-- the incident_id it shares with the reports of the same real incident in other articles.
+-- Two reports are one incident when they are of the same event_type and subtype, dated within 3 days of each
+-- other, at the same place entity (or, when neither names a place, by the same actor1 entity), and their
+-- actors do not contradict each other (actor1 entities, where both have one, are the same). Incidents are
+-- the connected groups of such pairs; incident_id is an md5 of the first report's key (article_id:event_index
+-- of the least key), so it is stable while that report is kept. Computed here, at each catalog refresh, rather
+-- than when an article is stored: a later report can join an earlier incident, and a view needs no state that
+-- a reprocess would leave stale.
+-- Columns: incident_id, reports (how many rows share it), report_key, and the columns of stg_events, plus
+-- published_date, source_name, title, url of the article.
+WITH RECURSIVE latest AS (
+    SELECT article_id, revision
+    FROM articles
+    QUALIFY row_number() OVER (PARTITION BY article_id ORDER BY ingested_at DESC, revision) = 1
+),
+ev AS (
+    SELECT e.*, e.article_id || ':' || e.event_index AS report_key,
+           coalesce(e.event_date, a.published_at) AS on_day
+    FROM stg_events e
+    JOIN latest l USING (article_id, revision)
+    JOIN articles a ON a.article_id = e.article_id AND a.revision = e.revision
+),
+keyed AS (  -- what two reports must share: the place, or with no place on either side the actor
+    SELECT report_key, article_id, event_type, subtype, on_day, actor1_entity_id,
+           coalesce('p:' || place_entity_id, 'a:' || actor1_entity_id) AS anchor
+    FROM ev
+    WHERE place_entity_id IS NOT NULL OR actor1_entity_id IS NOT NULL
+),
+pairs AS (  -- an equi-join on type, subtype and anchor, so that the pairs stay few on a large lake
+    SELECT a.report_key AS k1, b.report_key AS k2
+    FROM keyed a
+    JOIN keyed b ON a.event_type = b.event_type AND a.subtype = b.subtype AND a.anchor = b.anchor
+        AND a.article_id <> b.article_id
+        AND abs(date_diff('day', a.on_day, b.on_day)) <= 3
+        AND (a.actor1_entity_id IS NULL OR b.actor1_entity_id IS NULL OR a.actor1_entity_id = b.actor1_entity_id)
+),
+reach(k, root) AS (
+    SELECT report_key, report_key FROM ev
+    UNION
+    SELECT p.k2, r.root FROM reach r JOIN pairs p ON p.k1 = r.k
+),
+groups AS (
+    SELECT k, min(root) AS root FROM reach GROUP BY k
+)
+SELECT 'I' || substr(md5(g.root), 1, 16) AS incident_id,
+       count(*) OVER (PARTITION BY g.root) AS reports,
+       ev.* EXCLUDE (on_day),
+       d.published_at AS published_date, d.source_name, d.title, coalesce(d.canonical_url, d.url) AS url
+FROM ev
+JOIN groups g ON g.k = ev.report_key
+JOIN articles d ON d.article_id = ev.article_id AND d.revision = ev.revision
