@@ -10,7 +10,7 @@ from typing import Any
 
 from flows.acquire.load import LoadedDocument, LoadFailure
 from flows.run.workers import CleanFailure
-from schemas.entities import Entity
+from schemas.entities import Entity, Place
 from schemas.records import CleanArticle
 from transforms.extract.decode import Charset
 from transforms.extract.dedupe import Decision
@@ -19,7 +19,7 @@ from transforms.extract.urls import domain_of
 from transforms.pipeline import Normalized
 from transforms.sentences import sentence_index
 
-__all__ = ["article_row", "raw_document_row", "reject_row", "run_row", "normalized_rows", "entity_row"]
+__all__ = ["article_row", "raw_document_row", "reject_row", "run_row", "normalized_rows", "entity_row", "place_columns"]
 
 
 def article_row(
@@ -139,8 +139,42 @@ def _record(record: Any) -> dict[str, Any]:
     return {name: getattr(record, name) for name in _field_names(type(record))}
 
 
+def place_columns(place: Place | None, *, country: str | None = "geo_country") -> dict[str, Any]:
+    """The place columns of a mention or entity row (``schemas.tables``): null where there is no place."""
+    if place is None:
+        cols: dict[str, Any] = dict.fromkeys(_PLACE_COLUMNS)
+    else:
+        cols = {
+            "geonames_id": place.geonames_id,
+            "lat": place.lat,
+            "lon": place.lon,
+            "feature_class": place.feature_class,
+            "feature_code": place.feature_code,
+            "admin1": place.admin1,
+            "geo_method": place.method,
+            "geo_confidence": place.confidence,
+        }
+    if country is not None:
+        cols[country] = place.country if place is not None else None
+    return cols
+
+
+_PLACE_COLUMNS = (
+    "geonames_id",
+    "lat",
+    "lon",
+    "feature_class",
+    "feature_code",
+    "admin1",
+    "geo_method",
+    "geo_confidence",
+)
+
+
 def entity_row(entity: Entity, *, run_id: str) -> dict[str, Any]:
-    return _record(entity) | {"aliases": list(entity.aliases), "run_id": run_id}
+    row = _record(entity) | {"aliases": list(entity.aliases), "run_id": run_id}
+    del row["place"]
+    return row | place_columns(entity.place, country=None)
 
 
 def normalized_rows(
@@ -153,10 +187,13 @@ def normalized_rows(
         "temporal_expressions": normalized.dates,
         "quantities": normalized.quantities,
     }
-    return {
+    rows = {
         table: [
             _record(record) | keys | {"sentence": sentence_index(normalized.sentences, record.start)}
             for record in records
         ]
         for table, records in tables.items()
     }
+    for row in rows["entity_mentions"]:
+        row.update(place_columns(row.pop("place")))
+    return rows
