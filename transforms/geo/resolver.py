@@ -15,7 +15,9 @@ candidates are every place of the gazetteer bearing it (``transforms.geo.geoinde
 
 Two passes: the first picks by size and text cues, the second re-scores with the context those picks
 give. A name nobody knows stays unresolved, and so does a small place far from everything else in an
-article whose context points elsewhere (nothing is guessed far away).
+article whose context points elsewhere (nothing is guessed far away). U.S. counties, which the
+reference data lists without coordinates, are placed among the article's other places in their state
+(``transforms.geo.counties``).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from transforms.geo.counties import County, county_states, place_county
 from transforms.geo.geoindex import GeoIndex, geo_index, name_key
 from transforms.geo.textcues import Cue, cue_at, strip_feature_word
 
@@ -86,7 +89,7 @@ def _prior(index: GeoIndex, place: int, alt: bool) -> float:
     feature = index.feature(place)
     score = math.log10(index.population[place] + 1)
     if index.geonames_id[place] < 0:  # curated area or facility
-        score = _CURATED
+        score = max(score, _CURATED)
     score += _PRIOR.get(feature, 0.0)
     return score - (1.5 if alt else 0.0)
 
@@ -199,6 +202,25 @@ def _merge(a: Cue, b: Cue) -> Cue:
     return Cue(a.feature or b.feature, a.us_state or b.us_state, a.qualifier or b.qualifier)
 
 
+def _county(index: GeoIndex, county: County, found: list[_Mention]) -> Resolution | None:
+    """A U.S. county placed among the article's other places (``transforms.geo.counties``)."""
+    states: Counter[str] = Counter()
+    points = []
+    for m in found:
+        if m.pick is None or index.country(m.pick) != "USA" or index.admin1(m.pick) is None:
+            continue
+        state = index.admin1(m.pick) or ""
+        states[state] += m.count
+        if index.feature(m.pick).startswith(("P", "S")):
+            points.append((state, index.lat[m.pick], index.lon[m.pick]))
+    placed = place_county(index, county, states, points)
+    if placed is None:
+        return None
+    state, lat, lon, confidence = placed
+    name = f"{county[0]} County"
+    return Resolution(None, name, round(lat, 5), round(lon, 5), "A", "ADM2", "USA", state, "context", confidence)
+
+
 def resolve_places(
     text: str, spans: Sequence[tuple[int, int]], *, countries: Sequence[str] = (), index: GeoIndex | None = None
 ) -> list[Resolution | None]:
@@ -207,10 +229,16 @@ def resolve_places(
     index = index if index is not None else geo_index()
     mentions: list[_Mention | None] = []
     groups: dict[str, _Mention] = {}
+    counties: dict[int, County] = {}
     for start, end in spans:
         surface = text[start:end].strip()
         if surface.endswith(("'s", "’s")):
             surface = surface[:-2]
+        county = county_states(surface)
+        if county is not None:
+            counties[len(mentions)] = county
+            mentions.append(None)
+            continue
         cue = cue_at(text, start, end)
         candidates = index.lookup(surface)
         if not candidates:
@@ -239,7 +267,10 @@ def resolve_places(
     ctx = _context(index, found, countries)
     numbers = {id(m): n for n, m in enumerate(found)}
     results: list[Resolution | None] = []
-    for mention in mentions:
+    for position, mention in enumerate(mentions):
+        if position in counties:
+            results.append(_county(index, counties[position], found))
+            continue
         if mention is None or mention.pick is None or _far_guess(index, numbers[id(mention)], mention, ctx):
             results.append(None)
             continue
