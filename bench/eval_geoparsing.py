@@ -20,7 +20,9 @@ share resolved. LGL toponyms without a gazetteer tag are left out (they have no 
 
 Generalization: every figure is also given on the two halves of each corpus's documents (``half_a``:
 even positions in the file, where the rules were tuned; ``half_b``: odd positions, looked at only for
-the report). Usage: ``python bench/eval_geoparsing.py [--eval DIR] [--no-e2e] [--no-gate]``; writes
+the report). Speed (``speed_dvids``): the geocoder's seconds against the entity stage's on the DVIDS
+corpus (the issue's bound: under a tenth), and ``index_load_seconds``: the cached index loaded in this
+process. Usage: ``python bench/eval_geoparsing.py [--eval DIR] [--no-e2e] [--no-gate]``; writes
 ``bench/results/eval_geoparsing.json``; exits 1 when a figure falls below ``bench/baselines/geoparsing.json``.
 """
 
@@ -181,6 +183,39 @@ def report(index: GeoIndex, docs: list[Document], e2e: bool) -> dict[str, object
     return out
 
 
+def speed(folder: Path) -> dict[str, object]:
+    """Seconds of the entity stage (``EntityExtractor.extract``) and of geocoding its place mentions
+    (``transforms.geo.geocode.geocode``) over the DVIDS corpus, one process; each text twice, the second
+    round timed (the first warms caches of both stages alike)."""
+    from transforms.entities.mentions import EntityExtractor
+    from transforms.geo.geocode import geocode
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+    if not texts:
+        return {}
+    extractor = EntityExtractor()
+    entity_s = geo_s = 0.0
+    places = 0
+    for round_ in range(2):
+        entity_s = geo_s = 0.0
+        for text in texts:
+            started = time.perf_counter()
+            found = extractor.extract(text)
+            middle = time.perf_counter()
+            mentions, _ = geocode(text, found.mentions, found.entities)
+            geo_s += time.perf_counter() - middle
+            entity_s += middle - started
+            places += round_ * sum(m.place is not None for m in mentions)
+    return {
+        "documents": len(texts),
+        "words": sum(len(t.split()) for t in texts),
+        "places_resolved": places,
+        "entity_seconds": round(entity_s, 3),
+        "geo_seconds": round(geo_s, 3),
+        "geo_share_of_entity_time": round(geo_s / entity_s, 4),
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--eval", type=Path, default=EVAL)
@@ -196,6 +231,8 @@ def main() -> int:
     results: dict[str, object] = {"index_load_seconds": round(time.perf_counter() - started, 3), "places": len(index)}
     results["lgl"] = report(index, read_lgl(folder / "lgl.xml"), not args.no_e2e)
     results["geovirus"] = report(index, read_geovirus(folder / "GeoVirus.xml"), not args.no_e2e)
+    if not args.no_e2e:
+        results["speed_dvids"] = speed(args.eval / "defense-news-dvids" / "data" / "corpus")
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(results, indent=2))

@@ -83,6 +83,7 @@ class _Context:
     admin1: Counter[tuple[str, str]]
     anchors: list[tuple[int, float, float]]  # (mention number, lat, lon) of small places picked
     own: dict[int, tuple[str | None, str | None, int]]  # what each name added: country, admin1, weight
+    county_states: frozenset[str] = frozenset()  # states that have a county the article names
 
 
 def _prior(index: GeoIndex, place: int, alt: bool) -> float:
@@ -123,6 +124,8 @@ def _context_score(index: GeoIndex, number: int, place: int, ctx: _Context) -> f
     if country is not None and admin1 is not None:
         count = ctx.admin1[(country, admin1)] - (weight if (own_country, own_admin1) == (country, admin1) else 0)
         score += min(3.0, 1.5 * count)
+        if country == "USA" and admin1 in ctx.county_states:
+            score += 2.0
     lat, lon = index.lat[place], index.lon[place]
     near = [haversine_km(lat, lon, a_lat, a_lon) for n, a_lat, a_lon in ctx.anchors if n != number]
     if near:
@@ -166,8 +169,11 @@ def _pick(index: GeoIndex, number: int, m: _Mention, ctx: _Context | None) -> No
         m.method = "context"
 
 
-def _context(index: GeoIndex, mentions: list[_Mention], countries: Sequence[str]) -> _Context:
-    ctx = _Context(Counter(countries), Counter(), [], {})
+def _context(
+    index: GeoIndex, mentions: list[_Mention], countries: Sequence[str], counties: Sequence[County] = ()
+) -> _Context:
+    states = frozenset(s for _, county_states in counties for s in county_states)
+    ctx = _Context(Counter(countries) + Counter({"USA": len(counties)}), Counter(), [], {}, states)
     for number, m in enumerate(mentions):
         if m.pick is None:
             continue
@@ -261,10 +267,10 @@ def resolve_places(
     for number, m in enumerate(found):
         _pick(index, number, m, None)
     for _ in range(2):
-        ctx = _context(index, found, countries)
+        ctx = _context(index, found, countries, list(counties.values()))
         for number, m in enumerate(found):
             _pick(index, number, m, ctx)
-    ctx = _context(index, found, countries)
+    ctx = _context(index, found, countries, list(counties.values()))
     numbers = {id(m): n for n, m in enumerate(found)}
     results: list[Resolution | None] = []
     for position, mention in enumerate(mentions):
