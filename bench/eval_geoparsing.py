@@ -238,15 +238,19 @@ def main() -> int:
     print(json.dumps(results, indent=2))
     if args.no_gate or not BASELINE.exists():
         return 0
-    floors = json.loads(BASELINE.read_text(encoding="utf-8"))["floors"]
+    baseline = json.loads(BASELINE.read_text(encoding="utf-8"))
     failed = []
-    for key, floor in floors.items():
-        corpus, task, half, who, figure = key.split(".")
-        value = results[corpus][f"{task}.{half}"][who][figure]  # type: ignore[index]
-        if value < floor:
-            failed.append(f"{key}: {value} < {floor}")
+    for bound, worse in (("floors", lambda v, b: v < b), ("ceilings", lambda v, b: v > b)):
+        for key, limit in baseline.get(bound, {}).items():
+            corpus, task, half, who, figure = key.split(".")
+            part = results[corpus].get(f"{task}.{half}")  # type: ignore[attr-defined]
+            if part is None:  # e2e figures of a run with --no-e2e
+                continue
+            value = part[who][figure]
+            if worse(value, limit):
+                failed.append(f"{key}: {value} (the {bound[:-1]} is {limit})")
     for line in failed:
-        print("below floor:", line, file=sys.stderr)
+        print("BELOW FLOOR:", line)
     return 1 if failed else 0
 
 

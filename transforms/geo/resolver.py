@@ -83,7 +83,7 @@ class _Context:
     admin1: Counter[tuple[str, str]]
     anchors: list[tuple[int, float, float]]  # (mention number, lat, lon) of small places picked
     own: dict[int, tuple[str | None, str | None, int]]  # what each name added: country, admin1, weight
-    county_states: frozenset[str] = frozenset()  # states that have a county the article names
+    county_states: Counter[str] | None = None  # per state, the share of the article's counties it has
 
 
 def _prior(index: GeoIndex, place: int, alt: bool) -> float:
@@ -124,8 +124,8 @@ def _context_score(index: GeoIndex, number: int, place: int, ctx: _Context) -> f
     if country is not None and admin1 is not None:
         count = ctx.admin1[(country, admin1)] - (weight if (own_country, own_admin1) == (country, admin1) else 0)
         score += min(3.0, 1.5 * count)
-        if country == "USA" and admin1 in ctx.county_states:
-            score += 2.0
+        if country == "USA" and ctx.county_states:
+            score += 3.0 * ctx.county_states[admin1]
     lat, lon = index.lat[place], index.lon[place]
     near = [haversine_km(lat, lon, a_lat, a_lon) for n, a_lat, a_lon in ctx.anchors if n != number]
     if near:
@@ -172,12 +172,17 @@ def _pick(index: GeoIndex, number: int, m: _Mention, ctx: _Context | None) -> No
 def _context(
     index: GeoIndex, mentions: list[_Mention], countries: Sequence[str], counties: Sequence[County] = ()
 ) -> _Context:
-    states = frozenset(s for _, county_states in counties for s in county_states)
-    ctx = _Context(Counter(countries) + Counter({"USA": len(counties)}), Counter(), [], {}, states)
+    states: Counter[str] = Counter()
+    for _, county_states in counties:
+        states.update(county_states)
+    shares = Counter({s: n / len(counties) for s, n in states.items()}) if counties else None
+    ctx = _Context(Counter(countries) + Counter({"USA": len(counties)}), Counter(), [], {}, shares)
     for number, m in enumerate(mentions):
         if m.pick is None:
             continue
-        weight = m.count + (1 if number == 0 else 0)  # every mention; the dateline, or first place, once more
+        weight = 1 + (
+            1 if number == 0 else 0
+        )  # each name once (a repeated name is one piece of evidence); the first twice
         country, admin1, feature = index.country(m.pick), index.admin1(m.pick), index.feature(m.pick)
         ctx.own[number] = (country, admin1, weight)
         if country is not None:
@@ -208,9 +213,11 @@ def _merge(a: Cue, b: Cue) -> Cue:
     return Cue(a.feature or b.feature, a.us_state or b.us_state, a.qualifier or b.qualifier)
 
 
-def _county(index: GeoIndex, county: County, found: list[_Mention]) -> Resolution | None:
-    """A U.S. county placed among the article's other places (``transforms.geo.counties``)."""
+def _county(index: GeoIndex, county: County, found: list[_Mention], others: Sequence[County]) -> Resolution | None:
+    """A U.S. county placed among the article's other places and counties (``transforms.geo.counties``)."""
     states: Counter[str] = Counter()
+    for _, county_states in others:  # the states that have the article's other counties too
+        states.update({s: 0.5 for s in county_states})
     points = []
     for m in found:
         if m.pick is None or index.country(m.pick) != "USA" or index.admin1(m.pick) is None:
@@ -275,7 +282,7 @@ def resolve_places(
     results: list[Resolution | None] = []
     for position, mention in enumerate(mentions):
         if position in counties:
-            results.append(_county(index, counties[position], found))
+            results.append(_county(index, counties[position], found, list(counties.values())))
             continue
         if mention is None or mention.pick is None or _far_guess(index, numbers[id(mention)], mention, ctx):
             results.append(None)
