@@ -173,8 +173,8 @@ def _context(
     index: GeoIndex, mentions: list[_Mention], countries: Sequence[str], counties: Sequence[County] = ()
 ) -> _Context:
     states: Counter[str] = Counter()
-    for _, county_states in counties:
-        states.update(county_states)
+    for _, holders in counties:
+        states.update(holders)
     shares = Counter({s: n / len(counties) for s, n in states.items()}) if counties else None
     ctx = _Context(Counter(countries) + Counter({"USA": len(counties)}), Counter(), [], {}, shares)
     for number, m in enumerate(mentions):
@@ -216,8 +216,8 @@ def _merge(a: Cue, b: Cue) -> Cue:
 def _county(index: GeoIndex, county: County, found: list[_Mention], others: Sequence[County]) -> Resolution | None:
     """A U.S. county placed among the article's other places and counties (``transforms.geo.counties``)."""
     states: Counter[str] = Counter()
-    for _, county_states in others:  # the states that have the article's other counties too
-        states.update({s: 0.5 for s in county_states})
+    for _, holders in others:  # the states that have the article's other counties too
+        states.update({s: 0.5 for s in holders})
     points = []
     for m in found:
         if m.pick is None or index.country(m.pick) != "USA" or index.admin1(m.pick) is None:
