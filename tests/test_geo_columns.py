@@ -54,3 +54,17 @@ def test_rows_carry_the_place_columns_and_fit_the_schemas(normalized: Normalized
     lebanon = [r for r in entities.to_pylist() if r["canonical_name"] == "Lebanon"]
     assert lebanon and lebanon[0]["feature_code"] == "PCLI" and lebanon[0]["lat"] is not None
     assert "place" not in table.column_names
+
+
+def test_the_worker_loads_the_cached_index_once_for_the_process() -> None:
+    """``_extractor`` (what the forkserver's warm-up calls before it forks the workers) makes the cached
+    index this process's: ``geo_index()`` returns it without building one."""
+    from flows.run import workers
+    from transforms.entities.ner import DEFAULT_MODEL
+    from transforms.geo import geoindex
+
+    geoindex._OVERRIDE.clear()
+    workers._extractor.cache_clear()
+    workers._extractor(DEFAULT_MODEL)
+    assert geoindex._OVERRIDE and geoindex.geo_index() is geoindex._OVERRIDE[0]
+    assert len(geoindex.geo_index()) > 200_000
