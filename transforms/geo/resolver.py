@@ -61,6 +61,12 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 _PRIOR = {"A.PCLI": 4.0, "A.ADM1": 1.0, "P.PPL": 0.0}
 _CURATED = 4.5  # areas and facilities of the project's TOML files: named because they matter
+_ALT_PENALTY = 1.5  # a place that bears the name only as an alternate name
+_W_COUNTRY = 4.0  # times the share of the article's other evidence in the candidate's country
+_W_COUNTRY_ANY = 1.0  # once when the article has any evidence in the candidate's country
+_W_ADMIN1, _MAX_ADMIN1 = 1.5, 3.0  # per other place in the candidate's first-level region, at most
+_W_COUNTY = 3.0  # times the share of the article's U.S. counties that the candidate's state has
+_NEAR = ((50.0, 2.5), (200.0, 1.5), (500.0, 0.5))  # (km, bonus): the nearest other place within km
 
 
 @dataclass(slots=True)
@@ -92,7 +98,7 @@ def _prior(index: GeoIndex, place: int, alt: bool) -> float:
     if index.geonames_id[place] < 0:  # curated area or facility
         score = max(score, _CURATED)
     score += _PRIOR.get(feature, 0.0)
-    return score - (1.5 if alt else 0.0)
+    return score - (_ALT_PENALTY if alt else 0.0)
 
 
 def _cue_score(index: GeoIndex, place: int, cue: Cue, qualifier: tuple[str | None, str | None] | None) -> float:
@@ -120,17 +126,17 @@ def _context_score(index: GeoIndex, number: int, place: int, ctx: _Context) -> f
     total = sum(ctx.countries.values()) - weight
     if country is not None and total > 0:
         count = ctx.countries[country] - (weight if own_country == country else 0)
-        score += 4.0 * count / total + (1.0 if count > 0 else 0.0)
+        score += _W_COUNTRY * count / total + (_W_COUNTRY_ANY if count > 0 else 0.0)
     if country is not None and admin1 is not None:
         count = ctx.admin1[(country, admin1)] - (weight if (own_country, own_admin1) == (country, admin1) else 0)
-        score += min(3.0, 1.5 * count)
+        score += min(_MAX_ADMIN1, _W_ADMIN1 * count)
         if country == "USA" and ctx.county_states:
-            score += 3.0 * ctx.county_states[admin1]
+            score += _W_COUNTY * ctx.county_states[admin1]
     lat, lon = index.lat[place], index.lon[place]
     near = [haversine_km(lat, lon, a_lat, a_lon) for n, a_lat, a_lon in ctx.anchors if n != number]
     if near:
         closest = min(near)
-        score += 2.5 if closest < 50 else 1.5 if closest < 200 else 0.5 if closest < 500 else 0.0
+        score += next((bonus for km, bonus in _NEAR if closest < km), 0.0)
     return score
 
 
