@@ -67,6 +67,7 @@ _W_COUNTRY_ANY = 1.0  # once when the article has any evidence in the candidate'
 _W_ADMIN1, _MAX_ADMIN1 = 1.5, 3.0  # per other place in the candidate's first-level region, at most
 _W_COUNTY = 3.0  # times the share of the article's U.S. counties that the candidate's state has
 _NEAR = ((50.0, 2.5), (200.0, 1.5), (500.0, 0.5))  # (km, bonus): the nearest other place within km
+_MAX_CANDIDATES = 60  # the most populous places of a name that are scored ("San Juan" has 120)
 
 
 @dataclass(slots=True)
@@ -268,6 +269,8 @@ def resolve_places(
         if not candidates:
             mentions.append(None)
             continue
+        if len(candidates) > _MAX_CANDIDATES:
+            candidates = sorted(candidates, key=lambda c: -index.population[c[0]])[:_MAX_CANDIDATES]
         key = name_key(surface)
         known = groups.get(key)
         if known is None:
