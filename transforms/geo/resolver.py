@@ -154,8 +154,14 @@ def _qualifier_of(index: GeoIndex, cue: Cue) -> tuple[str | None, str | None] | 
     return None
 
 
+def _is_region_name(index: GeoIndex, m: _Mention) -> bool:
+    """The name is itself a country's or a first-level region's: a place after it and a comma is the next
+    item of a list ("Texas, Oklahoma and Kansas"), not its qualifier."""
+    return any(not alt and index.feature(p) in ("A.PCLI", "A.ADM1") for p, alt in m.candidates)
+
+
 def _pick(index: GeoIndex, number: int, m: _Mention, ctx: _Context | None) -> None:
-    qualifier = _qualifier_of(index, m.cue)
+    qualifier = None if _is_region_name(index, m) else _qualifier_of(index, m.cue)
     acronym = m.name.isupper() and len(m.name.replace(".", "")) <= 4  # "EU", "U.S.": not the town "Eu"
     scored = []
     for place, alt in m.candidates:
@@ -164,6 +170,8 @@ def _pick(index: GeoIndex, number: int, m: _Mention, ctx: _Context | None) -> No
             score -= 3.0
         if ctx is not None:
             score += _context_score(index, number, place, ctx)
+            if index.geonames_id[place] < 0 and index.country(place) is None:  # a sea, a continent: no country
+                score += _W_COUNTRY_ANY + _W_COUNTRY / 2  # to weigh against, but an even share of one
         scored.append((score, index.population[place], place))
     scored.sort(reverse=True)
     m.score, _, m.pick = scored[0]
