@@ -133,3 +133,11 @@ def test_the_cached_index_loads_in_under_a_second(real_index: GeoIndex, tmp_path
     started = time.perf_counter()
     GeoIndex.from_bytes(blob)
     assert time.perf_counter() - started < 1.0
+
+
+def test_a_mention_that_holds_its_qualifier_is_the_town(index: GeoIndex) -> None:
+    text = "Guardsmen from Springfield, Ill., and from Tripoli, Lebanon, trained together."
+    spans = [(15, 32), (43, 59)]  # "Springfield, Ill." and "Tripoli, Lebanon" as the recognizer may give them
+    springfield, tripoli = resolve_places(text, spans, index=index)
+    assert springfield is not None and springfield.admin1 == "IL" and springfield.method == "qualifier"
+    assert tripoli is not None and tripoli.country_iso3 == "LBN"

@@ -260,6 +260,9 @@ def resolve_places(
     counties: dict[int, County] = {}
     for start, end in spans:
         surface = text[start:end].strip()
+        if ", " in surface and not index.lookup(surface):  # "Louisville, Ky." as one mention: the town, qualified
+            end = start + text[start:end].index(", ")
+            surface = text[start:end].strip()
         if surface.endswith(("'s", "’s")):
             surface = surface[:-2]
         county = county_states(surface)
