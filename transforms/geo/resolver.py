@@ -7,14 +7,15 @@ candidates are every place of the gazetteer bearing it (``transforms.geo.geoinde
   only an alternate name matched;
 - the feature type the text implies ("the port of", "province", "air base": ``transforms.geo.textcues``)
   and a qualifier after a comma ("Alexandria, La.", "Tripoli, Lebanon"), which is nearly decisive;
-- the article's countries: the countries named in it, those of its NORP mentions (passed in), and the
-  countries of the other places' first choices, weighted by how often each occurs;
+- the article's countries: those of its NORP mentions (passed in) and of the other names' current
+  choices (a name counts once however often it is repeated), as a share of all that evidence;
 - the first-level regions (U.S. states, provinces) named in the article or holding its other places;
 - the distance to the other places' first choices (a place near the others);
 - the dateline: the first place of the text counts twice as context.
 
-Two passes: the first picks by size and text cues, the second re-scores with the context those picks
-give. A name nobody knows stays unresolved, and so does a small place far from everything else in an
+The mentions of one name share one place (one sense per article). A first pass picks by size and text
+cues; two more re-score with the context those picks give, a name's own choice left out of its
+context. At most ``_MAX_CANDIDATES`` places of a name are scored. A name nobody knows stays unresolved, and so does a small place far from everything else in an
 article whose context points elsewhere (nothing is guessed far away). U.S. counties, which the
 reference data lists without coordinates, are placed among the article's other places in their state
 (``transforms.geo.counties``).
