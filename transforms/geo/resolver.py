@@ -15,8 +15,9 @@ candidates are every place of the gazetteer bearing it (``transforms.geo.geoinde
 
 The mentions of one name share one place (one sense per article). A first pass picks by size and text
 cues; two more re-score with the context those picks give, a name's own choice left out of its
-context. At most ``_MAX_CANDIDATES`` places of a name are scored. A name nobody knows stays unresolved, and so does a small place far from everything else in an
-article whose context points elsewhere (nothing is guessed far away). U.S. counties, which the
+context. At most ``_MAX_CANDIDATES`` places of a name are scored. A name nobody knows stays unresolved,
+and so does a small place far from everything else in an article whose context points elsewhere
+(nothing is guessed far away). U.S. counties, which the
 reference data lists without coordinates, are placed among the article's other places in their state
 (``transforms.geo.counties``).
 """
