@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["EntityType", "MentionMethod", "EntitySource", "ENTITY_TYPES", "Mention", "Entity"]
+__all__ = ["EntityType", "MentionMethod", "EntitySource", "ENTITY_TYPES", "Place", "Mention", "Entity"]
 
 EntityType = Literal[
     "PERSON", "ORG", "GPE", "LOC", "NORP", "WEAPON", "PLATFORM", "VEHICLE", "FACILITY", "OPERATION", "EVENT"
@@ -32,6 +32,23 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
 
 
 @dataclass(frozen=True, slots=True)
+class Place:
+    """Where a place is: a GeoNames place (``geonames_id`` None for the project's curated areas and
+    facilities) with its point, feature, country and first-level region, and how it was chosen."""
+
+    geonames_id: int | None
+    name: str
+    lat: float
+    lon: float
+    feature_class: str  # GeoNames: P populated place, A administrative area, L area, H water, T terrain, S facility
+    feature_code: str  # PPL, ADM1, PCLI, SEA, AIRB, ...
+    country: str | None  # ISO 3166-1 alpha-3
+    admin1: str | None  # GeoNames admin1 code ("TX", "07")
+    method: str  # only | qualifier | context | population
+    confidence: float  # 0..1
+
+
+@dataclass(frozen=True, slots=True)
 class Mention:
     """One mention: ``text == article_text[start:end]`` (character offsets, end exclusive)."""
 
@@ -43,6 +60,7 @@ class Mention:
     title: str | None = None  # rank or office: "Navy Adm.", "Minister of Defence"
     affiliation: str | None = None  # organisation or country the title belongs to
     method: MentionMethod = "model"
+    place: Place | None = None  # where a GPE, LOC or FACILITY mention lies, resolved in its article's context
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,3 +75,4 @@ class Entity:
     aliases: tuple[str, ...] = ()
     wikidata_id: str | None = None
     source: EntitySource = "model"
+    place: Place | None = None  # a place's canonical point: its name resolved with its country alone

@@ -148,6 +148,20 @@ ENTITY_MENTIONS = pa.schema(
         pa.field("affiliation", pa.string()),  # organisation or country the title belongs to
         pa.field("method", pa.string(), nullable=False),  # gazetteer | model (spaCy) | rule | acronym (defined in
         #   the text: "the Syrian Democratic Forces (SDF)") | coreference ("Doe" after "Gen. Jane Doe")
+        pa.field("geonames_id", pa.int64()),  # the GeoNames id of the place this mention stands for in its
+        #   article (GPE, LOC and FACILITY mentions; null for the project's curated areas and facilities: seas,
+        #   regions, bases). The same name may stand for different places in different articles
+        pa.field("lat", pa.float64()),  # its latitude, WGS84 decimal degrees
+        pa.field("lon", pa.float64()),  # its longitude, WGS84 decimal degrees
+        pa.field("feature_class", pa.string()),  # GeoNames feature class: P populated place, A country or region, L
+        #   area, H water, T terrain, S facility
+        pa.field("feature_code", pa.string()),  # GeoNames feature code: PPL, ADM1, PCLI, SEA, STRT, AIRB, ...
+        pa.field("geo_country", pa.string()),  # ISO 3166-1 alpha-3 of the place
+        pa.field("admin1", pa.string()),  # its first-level region, as GeoNames codes it ("TX", "07")
+        pa.field("geo_method", pa.string()),  # how the place was chosen among those of its name: only (one
+        #   candidate) | qualifier ("Springfield, Ill.") | context (the article's countries, other places, dateline,
+        #   feature words) | population (no context: the largest)
+        pa.field("geo_confidence", pa.float32()),  # 0..1: the margin of the chosen place over the next candidate
         pa.field("run_id", pa.string(), nullable=False),  # the run that wrote it
     ]
 )
@@ -167,6 +181,19 @@ ENTITIES = pa.schema(
         pa.field("aliases", pa.list_(pa.string())),  # the names it is known by
         pa.field("wikidata_id", pa.string()),  # its Wikidata id, when the gazetteer is certain of it
         pa.field("source", pa.string()),  # gazetteer | model | rule
+        pa.field("geonames_id", pa.int64()),  # a place's (GPE, LOC, FACILITY) canonical GeoNames id: its name
+        #   resolved with its country alone (null for the project's curated areas and facilities: seas, regions,
+        #   bases); entity_mentions has each mention's place in its article
+        pa.field("lat", pa.float64()),  # its latitude, WGS84 decimal degrees
+        pa.field("lon", pa.float64()),  # its longitude, WGS84 decimal degrees
+        pa.field("feature_class", pa.string()),  # GeoNames feature class: P populated place, A country or region, L
+        #   area, H water, T terrain, S facility
+        pa.field("feature_code", pa.string()),  # GeoNames feature code: PPL, ADM1, PCLI, SEA, STRT, AIRB, ...
+        pa.field("admin1", pa.string()),  # its first-level region, as GeoNames codes it ("TX", "07")
+        pa.field("geo_method", pa.string()),  # how the place was chosen among those of its name: only (one
+        #   candidate) | qualifier ("Springfield, Ill.") | context (the article's countries, other places, dateline,
+        #   feature words) | population (no context: the largest)
+        pa.field("geo_confidence", pa.float32()),  # 0..1: the margin of the chosen place over the next candidate
         pa.field("run_id", pa.string(), nullable=False),  # the run that first wrote it
     ]
 )
@@ -349,7 +376,7 @@ SCHEMAS: dict[str, pa.Schema] = {
     "fetches": FETCHES,
 }
 
-SCHEMA_VERSIONS: dict[str, int] = {name: 1 for name in SCHEMAS} | {"articles": 2}
+SCHEMA_VERSIONS: dict[str, int] = {name: 1 for name in SCHEMAS} | {"articles": 2, "entity_mentions": 2, "entities": 2}
 """articles v2: ``charset`` and ``charset_source`` added (no migration: older files read them as null)."""
 
 

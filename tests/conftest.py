@@ -142,3 +142,13 @@ def query_catalog(catalog: Path, sql: str) -> list[tuple[Any, ...]]:
         return con.execute(sql).fetchall()
     finally:
         con.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _geo_index_cache() -> None:
+    """The geocoder's index cache file (~/.cache/sitrep), built once when missing, so that no test's
+    ``sitrep`` subprocess spends its time limit building it (flows.run.geo_cache)."""
+    from flows.run.geo_cache import default_cache_dir, geo_fingerprint, load_geo_index
+
+    if not (default_cache_dir() / f"geo-index-{geo_fingerprint()}.bin").exists():
+        load_geo_index()

@@ -19,6 +19,7 @@ EVAL = REPO.parent / "shared" / "eval"
         ("eval_extraction.py", [], "newspaper4k-pages"),
         ("eval_dates.py", ["--no-speed"], "timebank-tbaq"),
         ("eval_quantities.py", ["--no-speed"], "quantulum3"),
+        ("eval_geoparsing.py", ["--no-e2e"], "geoparsing"),
     ],
 )
 def test_eval_figures_hold_the_baseline_floors(script: str, args: list[str], needs: str) -> None:

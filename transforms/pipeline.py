@@ -1,4 +1,5 @@
-"""Normalizing one cleaned article: sentences, dates, entities, quantities and events, in one pure call.
+"""Normalizing one cleaned article: sentences, dates, entities (with the places of the place mentions,
+``transforms.geo``), quantities and events, in one pure call.
 
 This is the composition every caller shares (the ingest workers, ``sitrep normalize``, reprocessing),
 so that a document normalizes the same way wherever it runs. Dates are resolved against the
@@ -27,6 +28,7 @@ from schemas.temporal import TemporalExpression
 from transforms.dates.expressions import extract_dates
 from transforms.events.incidents import find_events
 from transforms.events.parse import load_parser
+from transforms.geo.geocode import geocode
 from transforms.quantities.claims import extract_quantities
 from transforms.sentences import Sentence, split_sentences
 
@@ -80,8 +82,7 @@ def reconcile(
 def normalize_text(text: str, *, published: dt.date | None, extractor: EntityExtractor | None = None) -> Normalized:
     """Run every normalizer over ``text`` (entities only when an extractor is given); never raises."""
     found = extractor.extract(text) if extractor is not None else None
-    mentions = found.mentions if found is not None else ()
-    entities = found.entities if found is not None else ()
+    mentions, entities = geocode(text, found.mentions, found.entities) if found is not None else ((), ())
     dates, quantities = reconcile(extract_dates(text, published=published), extract_quantities(text, entities=mentions))
     sentences = tuple(split_sentences(text))
     events = find_events(

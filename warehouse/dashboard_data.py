@@ -8,8 +8,10 @@ ingest renames a new one into place.
 
 Articles with no publication date count on the day they were ingested (see ``article_days``); the volume
 answers count them apart (``undated``), so that a batch of undated pages does not draw a spike. Time
-series are binned by day, week or month as the range grows (:func:`volume_bin`). The panels beyond the
-first four (amounts, co-mentions, weekly trends, dated events, the article list) are in
+series are binned by day, week or month as the range grows (:func:`volume_bin`). The map draws the
+countries (``countries_monthly``) and, as points, the places the articles name (``article_places``: the
+mentions the geocoder resolved), under the same filters. The panels beyond the first four (amounts,
+co-mentions, weekly trends, dated events, the article list) are in
 ``warehouse.dashboard_panels``.
 """
 
@@ -43,6 +45,7 @@ __all__ = ["Filters", "DashboardData", "CASUALTY_EVENTS", "volume_bin"]
 CASUALTY_EVENTS = ("killed", "wounded", "captured", "missing", "casualties")
 TOP_PER_TYPE = 10
 MAX_ROWS = 50
+MAX_POINTS = 2000  # places drawn on the map at most
 
 
 class DashboardData(Panels, IncidentPanels):
@@ -186,6 +189,24 @@ class DashboardData(Panels, IncidentPanels):
             f"SELECT country_iso3, CAST(sum(mentions) AS BIGINT) AS mentions, "
             f"CAST(sum(articles) AS BIGINT) AS articles FROM countries_monthly WHERE {where} "
             f"GROUP BY 1 ORDER BY mentions DESC",
+            params,
+        )
+
+    def places(self, f: Filters) -> list[dict[str, Any]]:
+        """The places named in the filtered articles, as points (``article_places``): the most mentioned
+        ``MAX_POINTS``, each with its mentions and articles."""
+        where, params = _where(f)
+        cte, ent = "", ""
+        if f.entity:
+            cte_sql, cparams = _entity_articles(f)
+            cte, ent = f"WITH {cte_sql} ", " AND article_id IN (SELECT article_id FROM arts)"
+            params = [*cparams, *params]
+        return self._rows(
+            f"{cte}SELECT place_key, mode(place_name) AS place_name, any_value(lat) AS lat, any_value(lon) AS lon, "
+            f"any_value(feature_class) AS feature_class, any_value(country_iso3) AS country_iso3, "
+            f"CAST(sum(mentions) AS BIGINT) AS mentions, count(DISTINCT article_id) AS articles "
+            f"FROM article_places WHERE {where}{ent} GROUP BY place_key "
+            f"ORDER BY mentions DESC, place_key LIMIT {MAX_POINTS}",
             params,
         )
 

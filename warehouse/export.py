@@ -1,10 +1,11 @@
-"""``sitrep export``: a mart, a view or a query written to CSV, Parquet or JSON for other tools.
+"""``sitrep export``: a mart, a view or a query written to CSV, Parquet, JSON or GeoJSON for other tools.
 
 The file is written by DuckDB's ``COPY`` from a read-only catalog connection into a temporary file beside
 the target, then renamed into place, so a reader never sees half a file. JSON and CSV carry every value
 as ``sitrep sql`` prints it (``warehouse.render``: exact numbers, ISO 8601 times and durations, base64
 blobs, null for NaN in JSON, nested values as JSON in CSV); CSV lines end in ``\n``. Parquet keeps
-DuckDB's own types.
+DuckDB's own types. GeoJSON (``warehouse.geojson_out``) needs ``lat`` and ``lon`` columns: the marts
+``places`` and ``article_places`` have them.
 """
 
 from __future__ import annotations
@@ -19,13 +20,14 @@ from typing import Literal
 import duckdb
 
 from warehouse.catalog import connect
+from warehouse.geojson_out import write_geojson
 from warehouse.lake import Lake
 from warehouse.render import cell_sql, write_json
 
 __all__ = ["ExportFormat", "EXPORT_FORMATS", "export", "ExportError"]
 
-ExportFormat = Literal["csv", "parquet", "json"]
-EXPORT_FORMATS: tuple[ExportFormat, ...] = ("csv", "parquet", "json")
+ExportFormat = Literal["csv", "parquet", "json", "geojson"]
+EXPORT_FORMATS: tuple[ExportFormat, ...] = ("csv", "parquet", "json", "geojson")
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$")
 _OPTIONS: dict[str, str] = {
@@ -74,7 +76,7 @@ def export(
     ``notice`` hears why the catalog was rebuilt on the way, if it was (``warehouse.catalog.connect``).
     """
     if format not in EXPORT_FORMATS:
-        raise ExportError(mart_or_query, f"unknown format {format!r} (use csv, parquet or json)")
+        raise ExportError(mart_or_query, f"unknown format {format!r} (use csv, parquet, json or geojson)")
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
@@ -85,6 +87,9 @@ def export(
                 if format == "json":  # written here: DuckDB's JSON writer would round exact numbers
                     with open(tmp, "w", encoding="utf-8") as out:
                         rows = write_json(con.sql(select), out)
+                elif format == "geojson":
+                    with open(tmp, "w", encoding="utf-8") as out:
+                        rows = write_geojson(con.sql(select), out)
                 else:
                     (rows,) = con.execute(f"SELECT count(*) FROM ({select})").fetchone() or (0,)
                     copied = _as_cells(con, select) if format == "csv" else select

@@ -30,6 +30,7 @@ class ExportChoice(StrEnum):
     CSV = "csv"
     PARQUET = "parquet"
     JSON = "json"
+    GEOJSON = "geojson"
 
 
 class Runner(StrEnum):

@@ -333,7 +333,10 @@ def export(
     storage: StorageOption = None,
     fmt: Annotated[ExportChoice, typer.Option("--format", help="The file's format")] = ExportChoice.CSV,
 ) -> None:
-    """Write a mart, a view or a query's result to CSV, Parquet or JSON, for tools that cannot read DuckDB."""
+    """Write a mart, a view or a query's result to CSV, Parquet, JSON or GeoJSON, for tools that cannot read DuckDB.
+
+    GeoJSON needs lat and lon columns: `sitrep export places places.geojson --format geojson` writes every
+    place the articles name as a point (the mart article_places has them per article and day)."""
     from warehouse.catalog import CatalogError
     from warehouse.export import ExportError, export as export_table
 

@@ -13,7 +13,7 @@ from typing import Any
 from flows.acquire.load import FileRead, read_file
 from flows.acquire.sources import document_kind
 from flows.cli.choices import NormalizeFormat
-from flows.run.rows import normalized_rows
+from flows.run.rows import normalized_rows, place_columns
 from flows.run.workers import CleanFailure, CleanJob, clean_job, quiet_library_logs
 from schemas.entities import Entity
 from transforms.entities.ner import DEFAULT_MODEL
@@ -36,8 +36,14 @@ def _entity_fields(mention: dict[str, Any], entities: tuple[Entity, ...]) -> dic
                 "subtype": entity.subtype,
                 "country": entity.country,
                 "wikidata_id": entity.wikidata_id,
+                "entity_place": _entity_place(entity),
             }
-    return {"canonical_name": None, "subtype": None, "country": None, "wikidata_id": None}
+    return {"canonical_name": None, "subtype": None, "country": None, "wikidata_id": None, "entity_place": None}
+
+
+def _entity_place(entity: Entity) -> dict[str, Any] | None:
+    """The entity's canonical place columns (those of the ``entities`` table), or None."""
+    return place_columns(entity.place, country=None) if entity.place is not None else None
 
 
 def normalize_files(

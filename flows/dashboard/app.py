@@ -146,6 +146,7 @@ def create_app(lake_root: Path, storage: str | None = None) -> Starlette:
         Route("/api/volume", api(lambda f, r: data.volume(f))),
         Route("/api/top_entities", api(lambda f, r: data.top_entities(f))),
         Route("/api/countries", api(lambda f, r: data.countries(f))),
+        Route("/api/places", api(lambda f, r: data.places(f))),
         Route("/api/casualties", api(lambda f, r: data.casualties(f, r.query_params.get("scope")))),
         Route("/api/search", search),
         Route(

@@ -10,7 +10,7 @@ from typing import Any
 
 from flows.acquire.load import LoadedDocument, LoadFailure
 from flows.run.workers import CleanFailure
-from schemas.entities import Entity
+from schemas.entities import Entity, Place
 from schemas.events import Event, Toll
 from schemas.records import CleanArticle
 from transforms.extract.decode import Charset
@@ -20,7 +20,16 @@ from transforms.extract.urls import domain_of
 from transforms.pipeline import Normalized
 from transforms.sentences import sentence_index
 
-__all__ = ["article_row", "raw_document_row", "reject_row", "run_row", "normalized_rows", "entity_row", "event_row"]
+__all__ = [
+    "article_row",
+    "raw_document_row",
+    "reject_row",
+    "run_row",
+    "normalized_rows",
+    "entity_row",
+    "event_row",
+    "place_columns",
+]
 
 
 def article_row(
@@ -140,8 +149,42 @@ def _record(record: Any) -> dict[str, Any]:
     return {name: getattr(record, name) for name in _field_names(type(record))}
 
 
+def place_columns(place: Place | None, *, country: str | None = "geo_country") -> dict[str, Any]:
+    """The place columns of a mention or entity row (``schemas.tables``): null where there is no place."""
+    if place is None:
+        cols: dict[str, Any] = dict.fromkeys(_PLACE_COLUMNS)
+    else:
+        cols = {
+            "geonames_id": place.geonames_id,
+            "lat": place.lat,
+            "lon": place.lon,
+            "feature_class": place.feature_class,
+            "feature_code": place.feature_code,
+            "admin1": place.admin1,
+            "geo_method": place.method,
+            "geo_confidence": place.confidence,
+        }
+    if country is not None:
+        cols[country] = place.country if place is not None else None
+    return cols
+
+
+_PLACE_COLUMNS = (
+    "geonames_id",
+    "lat",
+    "lon",
+    "feature_class",
+    "feature_code",
+    "admin1",
+    "geo_method",
+    "geo_confidence",
+)
+
+
 def entity_row(entity: Entity, *, run_id: str) -> dict[str, Any]:
-    return _record(entity) | {"aliases": list(entity.aliases), "run_id": run_id}
+    row = _record(entity) | {"aliases": list(entity.aliases), "run_id": run_id}
+    del row["place"]
+    return row | place_columns(entity.place, country=None)
 
 
 _TOLLS = ("fatalities", "injured", "captured", "missing")
@@ -179,6 +222,8 @@ def normalized_rows(
         ]
         for table, records in tables.items()
     }
+    for row in rows["entity_mentions"]:
+        row.update(place_columns(row.pop("place")))
     rows["events"] = [
         event_row(event, i) | keys | {"sentence": sentence_index(normalized.sentences, event.start)}
         for i, event in enumerate(normalized.events)

@@ -126,11 +126,15 @@ def clean_job(job: CleanJob) -> Cleaned | CleanFailure:
 
 @lru_cache(maxsize=2)
 def _extractor(model: str) -> EntityExtractor:
-    """One entity extractor per model per process (loading a model takes a second or two).
+    """One entity extractor per model per process (loading a model takes a second or two), and the
+    geocoder's index from its cache file (``flows.run.geo_cache``: a tenth of a second; built once when
+    missing). In the forkserver both load once, before the workers are forked.
 
     Imported here, so that a worker with the entity stage off never imports spaCy (0.4 s a process)."""
+    from flows.run.geo_cache import load_geo_index
     from transforms.entities.mentions import EntityExtractor
 
+    load_geo_index()
     return EntityExtractor(model)
 
 

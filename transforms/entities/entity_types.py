@@ -67,6 +67,8 @@ _LOCATIVE = re.compile(
     r"(?:\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Aa]round|[Ii]nto|[Tt]owards?|[Aa]cross)|\b(?:town|city|village|province|district|region|governorate|site|suburb|"
     r"outskirts|area|port|capital)[ \t]+of)[ \t]+$"
 )
+# words after which a one-word "person" is a place only when a gazetteer or city list knows it ("over Sidon")
+_WEAK_LOCATIVE = re.compile(r"\b(?:[Oo]ver|[Aa]bove|[Ff]rom|[Bb]eyond|[Ss]outh|[Nn]orth|[Ee]ast|[Ww]est)[ \t]+$")
 _REGIME = re.compile(r"(?:['’]s?)?[ \t]+(?:[a-z]+[ \t]+)?(?:regime|dictatorship|administration|government|junta)\b")
 _REGIME_OF = re.compile(r"\b(?:regime|dictatorship|administration|junta)[ \t]+of[ \t]+$")
 _GLOSS = re.compile(
@@ -160,7 +162,9 @@ def _person(text: str, cand: Candidate, lookup: Callable[[str], Entry | None]) -
     if regime is not None:
         return replace(cand, start=regime[0], end=regime[1], type="ORG")
     short = len(surface.split()) <= 2 and not re.search(r"\b[A-Z]\.", surface)
-    if short and _LOCATIVE.search(text, max(0, cand.start - 40), cand.start):
+    window = max(0, cand.start - 40)
+    known = short and _WEAK_LOCATIVE.search(text, window, cand.start) is not None and lookup(surface) is not None
+    if short and (known or _LOCATIVE.search(text, window, cand.start)):
         after = text[cand.end : cand.end + 3]
         if not after.startswith(("'s", "’s")):
             entry = lookup(surface)

