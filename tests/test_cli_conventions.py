@@ -24,7 +24,7 @@ def test_choices_are_listed_by_help_and_others_refused_before_the_command_runs(t
     for command, choices in (
         ("sql", "table|csv|json"),
         ("search", "table|csv|json"),
-        ("export", "csv|parquet|json"),
+        ("export", "csv|parquet|json|geojson"),
         ("normalize", "json|jsonl|table"),
         ("ingest", "local|dask"),
     ):

@@ -31,6 +31,7 @@ from warehouse.dashboard_filters import (
     Scope,
     choice,
     entity_articles as _entity_articles,
+    entity_scope,
     filter_sql as _where,
     volume_bin,
 )
@@ -196,11 +197,7 @@ class DashboardData(Panels, IncidentPanels):
         """The places named in the filtered articles, as points (``article_places``): the most mentioned
         ``MAX_POINTS``, each with its mentions and articles."""
         where, params = _where(f)
-        cte, ent = "", ""
-        if f.entity:
-            cte_sql, cparams = _entity_articles(f)
-            cte, ent = f"WITH {cte_sql} ", " AND article_id IN (SELECT article_id FROM arts)"
-            params = [*cparams, *params]
+        cte, ent, params = entity_scope(f, params)
         return self._rows(
             f"{cte}SELECT place_key, mode(place_name) AS place_name, any_value(lat) AS lat, any_value(lon) AS lon, "
             f"any_value(feature_class) AS feature_class, any_value(country_iso3) AS country_iso3, "
@@ -312,11 +309,7 @@ class DashboardData(Panels, IncidentPanels):
     def _search_window(self, f: Filters, pattern: str, *, escaped: bool) -> list[dict[str, Any]]:
         where, params = _where(f)
         escape = " ESCAPE '\\'" if escaped else ""
-        cte, ent = "", ""
-        if f.entity:
-            cte_sql, cparams = _entity_articles(f)
-            cte, ent = f"WITH {cte_sql} ", " AND article_id IN (SELECT article_id FROM arts)"
-            params = [*cparams, *params]
+        cte, ent, params = entity_scope(f, params)
         return self._rows(
             f"{cte}SELECT day, article_id, title, url, source_name, left(text, 240) AS snippet FROM article_index "
             f"WHERE {where}{ent} AND (title ILIKE ?{escape} OR text ILIKE ?{escape}) "

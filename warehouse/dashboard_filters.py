@@ -18,6 +18,7 @@ __all__ = [
     "Scope",
     "filter_sql",
     "entity_articles",
+    "entity_scope",
     "volume_bin",
     "choice",
     "DAY_BINS_UP_TO",
@@ -98,3 +99,12 @@ def entity_articles(f: Filters) -> tuple[str, list[Any]]:
         f.entity,
         *params,
     ]
+
+
+def entity_scope(f: Filters, params: list[Any]) -> tuple[str, str, list[Any]]:
+    """The CTE and the condition that keep the articles naming the filter's entity (none without one), and
+    ``params`` with the CTE's parameters first, in the order the query takes them."""
+    if not f.entity:
+        return "", "", params
+    cte_sql, cparams = entity_articles(f)
+    return f"WITH {cte_sql} ", " AND article_id IN (SELECT article_id FROM arts)", [*cparams, *params]
