@@ -129,3 +129,18 @@ def test_a_headline_verb_before_a_country_is_not_a_person() -> None:
     jordan = "Coach Michael Jordan"  # "Jordan" may be a country, but it is a name too: kept
     named = Candidate(start=6, end=20, type="PERSON", method="model", rank="model")
     assert rules.apply(jordan, [named], lambda s: None) == [named]
+
+
+def test_a_sentence_opening_word_the_article_writes_in_lower_case_is_not_a_name() -> None:
+    from transforms.entities.coreference import Candidate
+    from transforms.entities.gazetteer import load_entries
+    from transforms.entities.in_context import context_rules
+    from transforms.entities.places import place_entries
+
+    places = place_entries()
+    rules = context_rules((*load_entries(), *places.countries), places.capitals)
+    text = "Crews worked all night. Smoke rose over the depot, and the smoke reached the port of Sidon."
+    smoke = Candidate(start=24, end=29, type="ORG", method="model", rank="model")
+    assert rules.apply(text, [smoke], lambda s: None) == []
+    alone = Candidate(start=24, end=29, type="ORG", method="model", rank="model")
+    assert rules.apply("Crews worked all night. Smoke rose over the depot.", [alone], lambda s: None) == [alone]

@@ -74,6 +74,7 @@ class ContextRules:
         chosen = [self._government(text, c, chosen) for c in chosen]
         chosen = self._short_services(text, chosen)
         chosen = [_with_particle_name(text, c) for c in chosen if not self._not_a_person(text, c)]
+        chosen = [c for c in chosen if not _common_word(text, c)]
         return self._places_not_people(text, chosen, lookup)
 
     # -- places ------------------------------------------------------------------------------------------
@@ -219,6 +220,21 @@ def _with_particle_name(text: str, c: Candidate) -> Candidate:
         return c
     rest = _HYPHENED_NAME.match(text, c.end)
     return replace(c, end=rest.end(), canonical=None) if rest is not None else c
+
+
+def _common_word(text: str, c: Candidate) -> bool:
+    """A one-word model name that opens a sentence and that the article also writes in lower case
+    ("Smoke rose ..." beside "the smoke"): a common word, not a name."""
+    if c.method != "model" or c.entry is not None:
+        return False
+    word = text[c.start : c.end]
+    if (
+        " " in word
+        or not word.istitle()
+        or not re.search(r"(?:^|[.!?]\s+|\n\s*)$", text[max(0, c.start - 3) : c.start])
+    ):
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None
 
 
 def _with_article(country: str) -> str:
