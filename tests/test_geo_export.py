@@ -64,6 +64,12 @@ def test_export_geojson_writes_the_places_of_an_ingested_lake(cli_env: dict[str,
     assert _run(["export", "article_places", str(per_article), "--format", "geojson"], cli_env).returncode == 0
     days = {f["properties"]["day"] for f in json.loads(per_article.read_text())["features"]}
     assert days  # the map's filters work on these rows: day, source, entity
+    incidents = tmp_path / "incidents.geojson"
+    assert _run(["export", "incident_places", str(incidents), "--format", "geojson"], cli_env).returncode == 0
+    located = json.loads(incidents.read_text())["features"]
+    strikes = [f for f in located if f["properties"]["event_type"] == "explosions_remote_violence"]
+    assert strikes, [f["properties"] for f in located]  # the strikes of both stories are points on the map
+    assert {f["properties"]["country_iso3"] for f in strikes} <= {"LBN", "UKR"}
     refused = _run(["export", "articles_daily", str(tmp_path / "x.geojson"), "--format", "geojson"], cli_env)
     assert refused.returncode == 1 and "lat and lon" in refused.stderr
 
