@@ -79,6 +79,10 @@ def lake(tmp_path_factory: pytest.TempPathFactory) -> Lake:
         # the same day and type at the same place, by another actor: not merged
         _event("a2", texts["a2"], 1, **(STRIKE | {"actor1_entity_id": "e:houthis"}), date=dt.date(2025, 4, 6)),
     ]
+    for row in tables["entity_mentions"]:  # Kharkiv resolved to its point, as the geo stage writes it
+        if row["entity_id"] == "e:kharkiv":
+            row |= {"geonames_id": 706483, "lat": 49.98, "lon": 36.25, "feature_class": "P", "feature_code": "PPL"}
+            row |= {"geo_country": "UKR", "geo_method": "context", "geo_confidence": 0.9}
     return write_lake(tmp_path_factory.mktemp("incidents"), tables)
 
 
@@ -128,3 +132,20 @@ def test_dashboard_shows_incidents_per_week_and_the_reports_behind_each(lake: La
     merged = next(i for i in answer["incidents"] if i["reports"] == 3)
     assert merged["fatalities"] == 14.0 and merged["place"] == "Kharkiv"
     assert {s["source_name"] for s in merged["sources"]} == {"Defense Dispatch", "Harbor Watch"}
+
+
+def test_incidents_with_a_located_place_are_points_on_the_map(lake: Lake) -> None:
+    with TestClient(create_app(lake.root)) as client:
+        answer = client.get("/api/incidents", params={"from": "2025-03-01", "to": "2025-05-31"}).json()
+        early = client.get("/api/incidents", params={"from": "2025-04-01", "to": "2025-04-06"}).json()
+        later = client.get("/api/incidents", params={"from": "2025-04-08", "to": "2025-04-30"}).json()
+    points = answer["points"]
+    located = {i["incident_id"] for i in answer["incidents"] if i["place"] == "Kharkiv"}
+    assert points and {p["incident_id"] for p in points} <= located
+    assert all((round(p["lat"], 2), round(p["lon"], 2)) == (49.98, 36.25) for p in points)
+    merged = next(p for p in points if p["reports"] == 3)
+    assert merged["fatalities"] == 14.0 and merged["place_name"] == "Kharkiv"
+    assert merged["incident_id"] in {p["incident_id"] for p in early["points"]}  # the date filter narrows them
+    assert merged["incident_id"] not in {p["incident_id"] for p in later["points"]}
+    script = (Path(__file__).parents[1] / "flows" / "dashboard" / "static" / "app.js").read_text()
+    assert "incidents.points" in script and 'symbol: "diamond"' in script

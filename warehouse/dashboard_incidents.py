@@ -1,6 +1,6 @@
-"""The dashboard's incidents panel: a weekly timeline of incidents by type with their toll, and the latest
+"""The dashboard's incidents panel: a weekly timeline of incidents by type with their toll, the latest
 incidents with the reports behind each (the ``incidents`` view: one incident_id across the articles that
-report it).
+report it), and the incidents whose place has a point, for the map (the mart ``incident_places``).
 
 ``IncidentPanels`` is a mixin of ``warehouse.dashboard_data.DashboardData``: one ``/api/incidents`` answer,
 parameterised SQL read through the class's ``_rows``. The date filter applies to the incident's day (its
@@ -13,9 +13,10 @@ from typing import Any
 
 from warehouse.dashboard_filters import Filters, filter_sql
 
-__all__ = ["IncidentPanels", "INCIDENT_ROWS"]
+__all__ = ["IncidentPanels", "INCIDENT_ROWS", "INCIDENT_POINTS"]
 
 INCIDENT_ROWS = 30
+INCIDENT_POINTS = 500
 
 _REPORTS = """
     SELECT incident_id, report_key, event_type, subtype, coalesce(event_date, published_date) AS day,
@@ -54,4 +55,10 @@ class IncidentPanels:
             per_incident + f"SELECT * FROM i ORDER BY day DESC, incident_id LIMIT {INCIDENT_ROWS}",
             params,
         )
-        return {"series": series, "incidents": latest}
+        points = self._rows(  # the map's incidents: those whose place has a point (the mart incident_places)
+            per_incident + "SELECT i.incident_id, i.day, i.event_type, i.subtype, i.fatalities, i.reports, "
+            "p.place_name, p.lat, p.lon FROM i JOIN incident_places p USING (incident_id) "
+            f"ORDER BY i.day DESC, i.incident_id LIMIT {INCIDENT_POINTS}",
+            params,
+        )
+        return {"series": series, "incidents": latest, "points": points}

@@ -193,7 +193,7 @@ function drawEntities(rows) {
   }
 }
 
-function drawMap(rows, places) {
+function drawMap(rows, places, incidents) {
   const counts = new Map(rows.map((r) => [r.country_iso3, r.mentions]));
   const features = state.world ? state.world.features : [];
   const ids = features.length ? features.map((f) => f.id) : rows.map((r) => r.country_iso3);
@@ -207,10 +207,16 @@ function drawMap(rows, places) {
     marker: { size: places.map((p) => 4 + 14 * Math.sqrt(p.mentions / most)), color: "#c0392b", opacity: 0.75,
       line: { color: "#ffffff", width: 0.5 } },
     hovertemplate: "%{text}: %{customdata[0]} mentions in %{customdata[1]} articles<extra></extra>", showlegend: false };
-  Plotly.react("map", [trace, points], { margin: { t: 0, r: 0, b: 0, l: 0 },
+  const happened = { type: "scattergeo", mode: "markers", lat: incidents.map((i) => i.lat), lon: incidents.map((i) => i.lon),
+    text: incidents.map((i) => `${i.event_type.replaceAll("_", " ")} at ${i.place_name}, ${i.day}`),
+    customdata: incidents.map((i) => [i.reports, i.fatalities == null ? "no toll stated" : `${i.fatalities} killed`]),
+    marker: { symbol: "diamond", size: 9, color: "#1f2d3d", opacity: 0.85, line: { color: "#ffffff", width: 0.5 } },
+    hovertemplate: "%{text}: %{customdata[1]}, %{customdata[0]} reports<extra>incident</extra>", showlegend: false };
+  Plotly.react("map", [trace, points, happened], { margin: { t: 0, r: 0, b: 0, l: 0 },
     geo: { visible: false, projection: { type: "natural earth" }, lataxis: { range: [-58, 85] } } }, state.config);
   $("map").dataset.countries = String(rows.length);
   $("map").dataset.places = String(places.length);
+  $("map").dataset.incidents = String(incidents.length);
 }
 
 function drawCasualties(data) {
@@ -318,7 +324,7 @@ async function refresh() {
       q ? get("/api/search", { q }) : get("/api/articles"), get("/api/incidents"), get("/api/places")]);
     if (seq !== state.seq) return; // a newer view was asked for meanwhile
     const [volume, entities, countries, casualties, amounts, comentions, trends, events, articles, incidents, places] = answers;
-    drawVolume(volume); drawEntities(entities); drawMap(countries, places); drawCasualties(casualties); drawMoney(amounts);
+    drawVolume(volume); drawEntities(entities); drawMap(countries, places, incidents.points || []); drawCasualties(casualties); drawMoney(amounts);
     drawComentions(comentions); drawTrends(trends); drawEvents(events); drawArticles(articles, q);
     drawIncidents(incidents);
     main.dataset.state = "ready";
