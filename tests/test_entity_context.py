@@ -144,3 +144,24 @@ def test_a_sentence_opening_word_the_article_writes_in_lower_case_is_not_a_name(
     assert rules.apply(text, [smoke], lambda s: None) == []
     alone = Candidate(start=24, end=29, type="ORG", method="model", rank="model")
     assert rules.apply("Crews worked all night. Smoke rose over the depot.", [alone], lambda s: None) == [alone]
+
+
+def test_a_name_described_as_a_place_is_a_place(extractor: EntityExtractor) -> None:
+    found = _found(extractor, "Sgt. Omar Haddad grew up in Basra and hails from Qalat Sukkar, a town in southern Iraq.")
+    assert found["Qalat Sukkar"][0] == "GPE"
+    described = _found(extractor, "Tal Rifat (also Tel Rifaat) is a town in northern Syria, near the border.")
+    assert described["Tal Rifat"][0] == "GPE"
+
+
+def test_a_quoted_sentence_opening_word_written_in_lower_case_elsewhere_is_not_a_name() -> None:
+    from transforms.entities.coreference import Candidate
+    from transforms.entities.gazetteer import load_entries
+    from transforms.entities.in_context import context_rules
+    from transforms.entities.places import place_entries
+
+    places = place_entries()
+    rules = context_rules((*load_entries(), *places.countries), places.capitals)
+    text = 'The report has ten parts. "Annex one lists the units," it says; the annex is short.'
+    annex = Candidate(start=27, end=32, type="PERSON", method="model", rank="model")
+    assert text[27:32] == "Annex"
+    assert rules.apply(text, [annex], lambda s: None) == []

@@ -69,6 +69,12 @@ _LOCATIVE = re.compile(
 )
 # words after which a one-word "person" is a place only when a gazetteer or city list knows it ("over Sidon")
 _WEAK_LOCATIVE = re.compile(r"\b(?:[Oo]ver|[Aa]bove|[Ff]rom|[Bb]eyond|[Ss]outh|[Nn]orth|[Ee]ast|[Ww]est)[ \t]+$")
+# a name described as a place right after it: "Amarah, a city in ...", "Hibhib (...) is a village in ..."
+_PLACE_DESCRIBED = re.compile(
+    r"(?:[ \t]*\([^()\n]{0,80}\))?,?[ \t]+(?:is[ \t]+|was[ \t]+)?(?:a|the)[ \t]+(?:[a-z-]+[ \t]+){0,2}"
+    r"(?:city|town|village|district|province|governorate|region|port|capital|suburb|neighbou?rhood)"
+    r"[ \t]+(?:in|of|near|on)\b"
+)
 _REGIME = re.compile(r"(?:['’]s?)?[ \t]+(?:[a-z]+[ \t]+)?(?:regime|dictatorship|administration|government|junta)\b")
 _REGIME_OF = re.compile(r"\b(?:regime|dictatorship|administration|junta)[ \t]+of[ \t]+$")
 _GLOSS = re.compile(
@@ -164,7 +170,8 @@ def _person(text: str, cand: Candidate, lookup: Callable[[str], Entry | None]) -
     short = len(surface.split()) <= 2 and not re.search(r"\b[A-Z]\.", surface)
     window = max(0, cand.start - 40)
     known = short and _WEAK_LOCATIVE.search(text, window, cand.start) is not None and lookup(surface) is not None
-    if short and (known or _LOCATIVE.search(text, window, cand.start)):
+    described = short and _PLACE_DESCRIBED.match(text, cand.end) is not None  # "Amarah, a city in Southern Iraq"
+    if short and (known or described or _LOCATIVE.search(text, window, cand.start)):
         after = text[cand.end : cand.end + 3]
         if not after.startswith(("'s", "’s")):
             entry = lookup(surface)

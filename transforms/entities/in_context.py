@@ -231,7 +231,7 @@ def _common_word(text: str, c: Candidate) -> bool:
     if (
         " " in word
         or not word.istitle()
-        or not re.search(r"(?:^|[.!?]\s+|\n\s*)$", text[max(0, c.start - 3) : c.start])
+        or not re.search(r"(?:^|[.!?][\"”’)]?\s+|\n\s*)[\"“‘(]?$", text[max(0, c.start - 5) : c.start])
     ):
         return False
     return re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None
