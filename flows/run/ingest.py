@@ -143,8 +143,28 @@ def store_batch(
 
 
 @task(cache_policy=NO_CACHE, persist_result=False)
-def record_run(lake: Lake, row: dict[str, Any], part: int) -> None:
-    lake.write_table("runs", [row], run_id=row["run_id"], ingest_date=row["started_at"].date(), part=part)
+def record_run(
+    lake: Lake,
+    *,
+    run_id: str,
+    flow: str,
+    started: dt.datetime,
+    parameters: dict[str, Any],
+    finished: dt.datetime | None = None,
+    status: str = "running",
+    counts: dict[str, Any] | None = None,
+) -> None:
+    """Write the run's row: "running" when it starts (part 0), its outcome when it ends (part 1)."""
+    row = run_row(
+        run_id=run_id,
+        flow=flow,
+        started_at=started,
+        finished_at=finished,
+        status=status,
+        counts=counts or {},
+        parameters=parameters,
+    )
+    lake.write_table("runs", [row], run_id=run_id, ingest_date=started.date(), part=0 if finished is None else 1)
 
 
 @task(cache_policy=NO_CACHE, persist_result=False)
@@ -188,19 +208,7 @@ def ingest(sources: list[str], options: IngestOptions) -> dict[str, Any]:
     ):
         recover_rebuild(lake)  # a reprocess killed mid-swap is finished (or discarded) first
         lake.sweep_tmp()
-        record_run(
-            lake,
-            run_row(
-                run_id=run_id,
-                flow="ingest",
-                started_at=started,
-                finished_at=None,
-                status="running",
-                counts={},
-                parameters=params,
-            ),
-            part=0,
-        )
+        record_run(lake, run_id=run_id, flow="ingest", started=started, parameters=params)
         try:
             resolved = resolve_sources(sources)
             index, processed, known_entities = read_lake_state(lake, options.near_duplicate_bits)
@@ -234,16 +242,13 @@ def ingest(sources: list[str], options: IngestOptions) -> dict[str, Any]:
             finished = _utcnow()
             record_run(
                 lake,
-                run_row(
-                    run_id=run_id,
-                    flow="ingest",
-                    started_at=started,
-                    finished_at=finished,
-                    status=status,
-                    counts={**counts, "failed_checks": broken},
-                    parameters=params,
-                ),
-                part=1,
+                run_id=run_id,
+                flow="ingest",
+                started=started,
+                parameters=params,
+                finished=finished,
+                status=status,
+                counts={**counts, "failed_checks": broken},
             )
             if status == "failed":
                 refresh_catalog(lake)

@@ -34,7 +34,7 @@ from flows.run.batches import WRITE_ORDER, LoadedBatch, clean_jobs, decide_batch
 from flows.run.ingest import COUNT_KEYS, new_run_id, record_run, update_search_index
 from flows.run.options import IngestOptions
 from flows.run.reprocess_cache import CleanCache, cached_clean_batches, prune
-from flows.run.rows import reject_row, run_row
+from flows.run.rows import reject_row
 from flows.run.workers import Pool, clean_batches, cleaning_pool
 from transforms.errors import TransformError
 from transforms.extract.compression import gunzip_capped
@@ -144,19 +144,7 @@ def reprocess(options: IngestOptions) -> dict[str, Any]:
         recover_rebuild(lake)
         lake.sweep_tmp()
         migrate_lake(lake)  # files written under an older schema version whose meaning changed
-        record_run(
-            lake,
-            run_row(
-                run_id=run_id,
-                flow="reprocess",
-                started_at=started,
-                finished_at=None,
-                status="running",
-                counts={},
-                parameters=params,
-            ),
-            part=0,
-        )
+        record_run(lake, run_id=run_id, flow="reprocess", started=started, parameters=params)
         try:
             first_ingested = _first_ingested(lake)
             staged = begin_rebuild(lake)
@@ -193,16 +181,13 @@ def reprocess(options: IngestOptions) -> dict[str, Any]:
             finished = dt.datetime.now(dt.UTC)
             record_run(
                 lake,
-                run_row(
-                    run_id=run_id,
-                    flow="reprocess",
-                    started_at=started,
-                    finished_at=finished,
-                    status=status,
-                    counts=dict(counts),
-                    parameters=params,
-                ),
-                part=1,
+                run_id=run_id,
+                flow="reprocess",
+                started=started,
+                parameters=params,
+                finished=finished,
+                status=status,
+                counts=dict(counts),
             )
             refresh_catalog(lake)
             index_error = update_search_index(lake) if status == "completed" else None
