@@ -136,6 +136,11 @@ def _variant_uses(text: str, surname: str) -> list[tuple[int, int]]:
     ]
 
 
+def _repeat(cand: Candidate, start: int, end: int, rank: str) -> Candidate:
+    """``cand`` found again at ``start``-``end``: a coreference mention, without the first one's title."""
+    return replace(cand, start=start, end=end, method="coreference", rank=rank, title=None, affiliation=None)
+
+
 def repeat_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
     """New candidates: other occurrences of names already found, and persons' surnames used alone."""
     extra: list[Candidate] = []
@@ -152,51 +157,15 @@ def repeat_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
             continue
         seen.add(surface)
         if len(surface) >= 3 and surface[:1].isupper() and "\n" not in surface:
-            for start, end in _uses(text, surface):
-                if start != cand.start:
-                    extra.append(
-                        replace(
-                            cand,
-                            start=start,
-                            end=end,
-                            method="coreference",
-                            rank="coreference",
-                            title=None,
-                            affiliation=None,
-                        )
-                    )
+            extra += [_repeat(cand, s, e, "coreference") for s, e in _uses(text, surface) if s != cand.start]
         ship = _SHIP_NAME.match(surface) if cand.type == "PLATFORM" else None
         if ship and ship.group(1) not in ships:  # "Florida" after "USS Florida" even if a place came first
             ships.add(ship.group(1))
-            for start, end in _uses(text, ship.group(1)):
-                if not inside_other(start, end):
-                    extra.append(
-                        replace(
-                            cand,
-                            start=start,
-                            end=end,
-                            method="coreference",
-                            rank="surname",
-                            title=None,
-                            affiliation=None,
-                        )
-                    )
+            extra += [_repeat(cand, s, e, "surname") for s, e in _uses(text, ship.group(1)) if not inside_other(s, e)]
         if cand.type == "PERSON" and len(_name_words(surface)) >= 2:
             surname = _surname(surface)
             if len(surname) >= 3 and surname[:1].isupper() and surname not in seen:
                 seen.add(surname)
-                for start, end in [*_uses(text, surname), *_variant_uses(text, surname)]:
-                    if inside_other(start, end):
-                        continue
-                    extra.append(
-                        replace(
-                            cand,
-                            start=start,
-                            end=end,
-                            method="coreference",
-                            rank="surname",
-                            title=None,
-                            affiliation=None,
-                        )
-                    )
+                uses = [*_uses(text, surname), *_variant_uses(text, surname)]
+                extra += [_repeat(cand, s, e, "surname") for s, e in uses if not inside_other(s, e)]
     return extra
