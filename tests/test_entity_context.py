@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from transforms.entities.coreference import Candidate
+from transforms.entities.gazetteer import load_entries
+from transforms.entities.in_context import ContextRules, context_rules
 from transforms.entities.mentions import EntityExtractor
 from transforms.entities.ner import DEFAULT_MODEL, model_available
+from transforms.entities.places import place_entries
 
 pytestmark = pytest.mark.skipif(not model_available(DEFAULT_MODEL), reason="entity model not installed")
 
@@ -13,6 +17,13 @@ pytestmark = pytest.mark.skipif(not model_available(DEFAULT_MODEL), reason="enti
 @pytest.fixture(scope="module")
 def extractor() -> EntityExtractor:
     return EntityExtractor()
+
+
+@pytest.fixture(scope="module")
+def rules() -> ContextRules:
+    """The context rules alone, to test a rule on hand-made candidates."""
+    places = place_entries()
+    return context_rules((*load_entries(), *places.countries), places.capitals)
 
 
 def _found(extractor: EntityExtractor, text: str) -> dict[str, tuple[str, str, str | None, str | None]]:
@@ -114,14 +125,7 @@ def test_a_surname_in_the_possessive_is_the_person(extractor: EntityExtractor) -
     assert [m.type for m in result.mentions if m.text == "Whitfield"] == ["PERSON"]
 
 
-def test_a_headline_verb_before_a_country_is_not_a_person() -> None:
-    from transforms.entities.coreference import Candidate
-    from transforms.entities.gazetteer import load_entries
-    from transforms.entities.in_context import context_rules
-    from transforms.entities.places import place_entries
-
-    places = place_entries()
-    rules = context_rules((*load_entries(), *places.countries), places.capitals)
+def test_a_headline_verb_before_a_country_is_not_a_person(rules: ContextRules) -> None:
     text = "Minister Discusses Iran With Allies"
     headline = Candidate(start=9, end=23, type="PERSON", method="model", rank="model")
     person = Candidate(start=0, end=8, type="PERSON", method="model", rank="model")
@@ -131,14 +135,7 @@ def test_a_headline_verb_before_a_country_is_not_a_person() -> None:
     assert rules.apply(jordan, [named], lambda s: None) == [named]
 
 
-def test_a_sentence_opening_word_the_article_writes_in_lower_case_is_not_a_name() -> None:
-    from transforms.entities.coreference import Candidate
-    from transforms.entities.gazetteer import load_entries
-    from transforms.entities.in_context import context_rules
-    from transforms.entities.places import place_entries
-
-    places = place_entries()
-    rules = context_rules((*load_entries(), *places.countries), places.capitals)
+def test_a_sentence_opening_word_the_article_writes_in_lower_case_is_not_a_name(rules: ContextRules) -> None:
     text = "Crews worked all night. Smoke rose over the depot, and the smoke reached the port of Sidon."
     smoke = Candidate(start=24, end=29, type="ORG", method="model", rank="model")
     assert rules.apply(text, [smoke], lambda s: None) == []
@@ -153,14 +150,7 @@ def test_a_name_described_as_a_place_is_a_place(extractor: EntityExtractor) -> N
     assert described["Tal Rifat"][0] == "GPE"
 
 
-def test_a_quoted_sentence_opening_word_written_in_lower_case_elsewhere_is_not_a_name() -> None:
-    from transforms.entities.coreference import Candidate
-    from transforms.entities.gazetteer import load_entries
-    from transforms.entities.in_context import context_rules
-    from transforms.entities.places import place_entries
-
-    places = place_entries()
-    rules = context_rules((*load_entries(), *places.countries), places.capitals)
+def test_a_quoted_sentence_opening_word_written_in_lower_case_elsewhere_is_not_a_name(rules: ContextRules) -> None:
     text = 'The report has ten parts. "Annex one lists the units," it says; the annex is short.'
     annex = Candidate(start=27, end=32, type="PERSON", method="model", rank="model")
     assert text[27:32] == "Annex"
