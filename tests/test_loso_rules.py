@@ -1,0 +1,54 @@
+"""bench/loso_rules.py: the rules it switches off exist, switching restores them, and the leave-one-source-out
+selection keeps or drops a rule by its effect on the other sources only."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from functools import lru_cache
+from types import ModuleType
+
+from conftest import REPO
+
+from transforms.entities.mentions import EntityExtractor
+
+
+@lru_cache(maxsize=1)
+def _module() -> ModuleType:
+    bench = str(REPO / "bench")
+    if bench not in sys.path:
+        sys.path.insert(0, bench)
+    spec = importlib.util.spec_from_file_location("loso_rules", REPO / "bench" / "loso_rules.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_rule_names_an_attribute_that_exists() -> None:
+    for name, (obj, attr, _) in _module().RULES.items():
+        assert hasattr(obj, attr), f"{name}: {obj!r} has no {attr} (renamed?)"
+
+
+def test_rules_off_switches_a_rule_and_puts_it_back() -> None:
+    m = _module()
+    rules = m.in_context.ContextRules
+    original = rules.__dict__["_calendar_place"]
+    with m.rules_off({"months_not_places"}):
+        assert rules.__dict__["_calendar_place"] is m.RULES["months_not_places"][2]
+    assert rules.__dict__["_calendar_place"] is original
+    text = "The talks began in May and ended on Friday."
+    assert [x.text for x in EntityExtractor().extract(text).mentions if x.type in ("GPE", "LOC")] == []
+
+
+def test_selection_looks_only_at_the_other_sources() -> None:
+    m = _module()
+    sources = ["a", "b", "c"]
+    effects = {
+        "helps_only_c": {"a": 0.0, "b": 0.0, "c": 0.02},
+        "hurts_a_helps_c": {"a": -0.01, "b": 0.0, "c": 0.05},
+        "helps_a_and_b": {"a": 0.01, "b": 0.01, "c": -0.001},
+    }
+    assert m.select(effects, "c", sources, strict=False) == {"hurts_a_helps_c"}
+    assert m.select(effects, "c", sources, strict=True) == {"hurts_a_helps_c", "helps_only_c"}
+    assert m.select(effects, "a", sources, strict=True) == set()  # each helps b + c
