@@ -278,6 +278,12 @@ from transforms.entities.truecase import acronym_forms, dateline_places, recase 
         ("NATO WARNS RUSSIA\nMembers met.", "NATO Warns Russia\nMembers met."),
         ("KYIV — The army said.", "Kyiv — The army said."),
         ("No capitals here.", "No capitals here."),
+        # a shouted phrase in running text, whose word the article also writes in lower case
+        ('A quiet trip. "QUIET CAR. Window seat," she wrote.', 'A quiet trip. "Quiet Car. Window seat," she wrote.'),
+        # a known acronym inside it is a word too, unless the article writes it in capitals elsewhere
+        ('A quiet trip. "QUIET NATO CAR." NATO met.', 'A quiet trip. "Quiet NATO Car." NATO met.'),
+        # acronyms side by side are not shouting
+        ("NATO said US CENTCOM forces moved.", "NATO said US CENTCOM forces moved."),
     ],
 )
 def test_recase_headlines_keeps_length_and_acronyms(text: str, expected: str) -> None:

@@ -27,6 +27,8 @@ _DATELINE = re.compile(
     re.MULTILINE,
 )
 _VOWELS = frozenset("AEIOUY")
+# two or more all-caps words in a row inside a mixed-case line: a shouted phrase ("QUIET CAR.") or acronyms
+_CAPS_RUN = re.compile(r"(?<![\w'’-])[A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+)+(?![\w'’-])")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}"
 _PLACE = r"[A-Z][A-Za-z.'’-]*(?:[ \t]+[A-Z][A-Za-z.'’-]*){0,3}"
 _DATELINE_PLACE = re.compile(
@@ -96,23 +98,54 @@ def _recase_word(word: str, first: bool, vocab: dict[str, str], acronyms: frozen
     return result if len(result) == len(word) else word
 
 
+def _shouted(run: str, vocab: dict[str, str], acronyms: frozenset[str]) -> bool:
+    """Whether a run of all-caps words in running text is a shouted phrase, not acronyms: one of its words
+    (four letters or more, not a known acronym) is a word the article writes in lower case elsewhere."""
+    for word in run.split():
+        core = word.strip("'’-")
+        known = vocab.get(core.casefold())
+        if len(core) >= 4 and core not in acronyms and known is not None and known.islower():
+            return True
+    return False
+
+
+def _caps_outside(text: str, runs: set[tuple[int, int]]) -> frozenset[str]:
+    """The all-caps words of ``runs`` that the article also writes in capitals outside them."""
+    found: set[str] = set()
+    for start, end in runs:
+        for word in _WORD.findall(text, start, end):
+            core = word.rstrip(".,'’-&")
+            for match in re.finditer(rf"(?<![\w'’-]){re.escape(core)}(?![\w'’-])", text):
+                if not any(s <= match.start() < e for s, e in runs):
+                    found.add(core)
+                    break
+    return frozenset(found)
+
+
 def recase(text: str, acronyms: frozenset[str] = frozenset()) -> str:
-    """``text`` with its all-caps lines and datelines in ordinary case; same length, same offsets."""
+    """``text`` with its all-caps lines, datelines and shouted phrases in ordinary case; same length, same
+    offsets."""
     if not any(ch.isupper() for ch in text):
         return text
     spans: list[tuple[int, int]] = [m.span() for m in _LINE.finditer(text) if is_caps_line(m.group())]
     spans += [m.span() for m in _DATELINE.finditer(text) if len(m.group()) >= 3]
-    if not spans:
+    runs = [m for m in _CAPS_RUN.finditer(text)]
+    if not spans and not runs:
         return text
     vocab = _vocabulary(text)
+    shouted = {m.span() for m in runs if _shouted(m.group(), vocab, acronyms)}
+    # in a shouted phrase a word keeps its capitals only where the article writes it so outside the phrase
+    lower_vocab = {k: v for k, v in vocab.items() if v != v.upper()}
+    outside = _caps_outside(text, shouted)
     chars = list(text)
     done: set[int] = set()
-    for start, end in sorted(spans):
+    for start, end in sorted([*spans, *shouted]):
+        words, kept = (lower_vocab, outside) if (start, end) in shouted else (vocab, acronyms)
         for index, match in enumerate(_WORD.finditer(text, start, end)):
             if match.start() in done:
                 continue
             done.add(match.start())
-            new = _recase_word(match.group(), index == 0, vocab, acronyms)
+            new = _recase_word(match.group(), index == 0, words, kept)
             chars[match.start() : match.end()] = new
     recased = "".join(chars)
     return recased if len(recased) == len(text) else text
