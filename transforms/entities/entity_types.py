@@ -55,6 +55,8 @@ def model_type(label: str, surface: str) -> EntityType | None:
         return "LOC" if any(w in _NATURAL_HEADS for w in words) else "GPE"
     if label == "MISC" and words and words[-1] in _EVENT_HEADS:
         return "EVENT"
+    if label == "MISC" and len(words) > 1 and words[-1] in FACILITY_HEADS:
+        return "FACILITY"  # "Mosul Dam": the model's MISC, a named structure
     return None
 
 

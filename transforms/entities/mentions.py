@@ -136,11 +136,16 @@ class EntityExtractor:
     def _analyse(self, doc: Doc) -> EntityResult:
         text = doc.user_data.get("sitrep_text", doc.text)
         cands: list[Candidate] = []
+        other_names: list[tuple[int, int]] = []  # untyped MISC names: a work, an award, a law ("Killing Gaza")
         for ent in doc.ents:
             cand = self._from_model(text, ent)
             if cand is not None:
                 cands.append(cand)
+            elif ent.label_ == "MISC" and len(ent) > 1:
+                other_names.append((ent.start_char, ent.end_char))
         for m in self._gaz.matches(doc):
+            if any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in other_names):
+                continue  # a place named inside a longer name is part of that name
             if not m.strong:
                 cands.append(
                     Candidate(

@@ -1,0 +1,40 @@
+"""Names inside other names and words that look like names: a place inside a work's title is not a mention,
+a dam the model calls MISC is a facility, a shouted phrase is not an acronym, a company's one-word alias
+that is also a given name does not take a person's first name."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from transforms.entities.mentions import EntityExtractor
+
+
+@lru_cache(maxsize=1)
+def _extractor() -> EntityExtractor:
+    return EntityExtractor()
+
+
+def _mentions(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.type) for m in _extractor().extract(text).mentions]
+
+
+def test_place_inside_a_title_is_part_of_the_title() -> None:
+    mentions = _mentions("The reporter won a prize for her series on the Afghanistan Papers last year.")
+    assert ("Afghanistan", "GPE") not in mentions
+
+
+def test_named_dam_is_a_facility() -> None:
+    mentions = _mentions("Engineers inspected the Mosul Dam upstream of the city on Tuesday.")
+    assert ("Mosul Dam", "FACILITY") in mentions
+
+
+def test_shouted_phrase_is_not_an_acronym() -> None:
+    text = 'Riders wanted a quiet ride. "QUIET CAR. Window seat," one passenger wrote on the train.'
+    assert all(name != "CAR" for name, _ in _mentions(text))
+
+
+def test_company_alias_that_is_a_given_name_leaves_the_person_whole() -> None:
+    result = _extractor().extract("Ecuador's then-President Rafael Correa met the delegation in Quito.")
+    people = [(m.text, m.title) for m in result.mentions if m.type == "PERSON"]
+    assert people == [("Rafael Correa", "President")]
+    assert not any(m.type == "ORG" for m in result.mentions)
