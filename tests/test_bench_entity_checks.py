@@ -1,5 +1,6 @@
-"""bench/loso_rules.py: the rules it switches off exist, switching restores them, and the leave-one-source-out
-selection keeps or drops a rule by its effect on the other sources only."""
+"""bench/loso_rules.py and bench/wikidata_pairs.py: the rules loso_rules switches off exist, switching restores
+them, the leave-one-source-out selection looks only at the other sources; the Wikidata hand check file holds
+known verdicts."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import sys
 from functools import lru_cache
 from types import ModuleType
 
+import pytest
 from conftest import REPO
 
 from transforms.entities.mentions import EntityExtractor
@@ -52,3 +54,24 @@ def test_selection_looks_only_at_the_other_sources() -> None:
     assert m.select(effects, "c", sources, strict=False) == {"hurts_a_helps_c"}
     assert m.select(effects, "c", sources, strict=True) == {"hurts_a_helps_c", "helps_only_c"}
     assert m.select(effects, "a", sources, strict=True) == set()  # each helps b + c
+
+
+def _pairs_module() -> ModuleType:
+    bench = str(REPO / "bench")
+    if bench not in sys.path:
+        sys.path.insert(0, bench)
+    spec = importlib.util.spec_from_file_location("wikidata_pairs", REPO / "bench" / "wikidata_pairs.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_wikidata_hand_check_file_has_known_verdicts(tmp_path) -> None:
+    m = _pairs_module()
+    checks = m.load_checks(m.CHECKS)
+    assert checks and all(row["verdict"] in m.VERDICTS for row in checks.values())
+    bad = tmp_path / "checks.tsv"
+    bad.write_text("corpus\twikidata\tcanonical\tverdict\tnote\ndvids\tQ30\tUnited States\tmaybe\t\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="maybe"):
+        m.load_checks(bad)
