@@ -1,6 +1,7 @@
-"""Names inside other names and words that look like names: a place inside a work's title is not a mention,
-a dam the model calls MISC is a facility, a shouted phrase is not an acronym, a company's one-word alias
-that is also a given name does not take a person's first name."""
+"""Names inside other names and names by their kind: a place inside a work's title is not a mention, a dam
+the model calls MISC is a facility, and so is a base named after its kind ("Naval Air Station Pensacola"), a
+direction's part of a place is an area, a shouted phrase is not an acronym, a company's one-word alias that
+is also a given name does not take a person's first name."""
 
 from __future__ import annotations
 
@@ -38,3 +39,18 @@ def test_company_alias_that_is_a_given_name_leaves_the_person_whole() -> None:
     people = [(m.text, m.title) for m in result.mentions if m.type == "PERSON"]
     assert people == [("Rafael Correa", "President")]
     assert not any(m.type == "ORG" for m in result.mentions)
+
+
+def test_base_names_are_facilities_not_cities() -> None:
+    assert ("Naval Submarine Base Kings Bay", "FACILITY") in _mentions(
+        "Sailors returned to Naval Submarine Base Kings Bay, Georgia, on Friday."
+    )
+    assert ("Naval Air Station Pensacola", "FACILITY") in _mentions("The squadron flew to Naval Air Station Pensacola.")
+    dateline = _mentions("EDWARDS AIR FORCE BASE, Calif. -- The bomber landed after a long flight.")
+    assert ("EDWARDS AIR FORCE BASE", "FACILITY") in dateline
+    assert all(kind != "GPE" or "BASE" not in name for name, kind in dateline)
+
+
+def test_parts_of_places_named_by_direction_are_areas() -> None:
+    mentions = _mentions("Heavy snow fell across the Upper Midwest and the Northeast, and later in Northern Virginia.")
+    assert {("Upper Midwest", "LOC"), ("Northeast", "LOC"), ("Northern Virginia", "LOC")} <= set(mentions)

@@ -22,7 +22,16 @@ from schemas.entities import EntityType
 from transforms.entities.coreference import Candidate
 from transforms.entities.gazetteer import Entry
 
-__all__ = ["retype", "regime_spans", "gloss_spans", "model_type", "ORG_HEADS", "PLACE_HEADS", "FACILITY_HEADS"]
+__all__ = [
+    "retype",
+    "regime_spans",
+    "gloss_spans",
+    "model_type",
+    "is_facility",
+    "ORG_HEADS",
+    "PLACE_HEADS",
+    "FACILITY_HEADS",
+]
 
 ORG_HEADS = frozenset(
     "Group Brigade Brigades Battalion Battalions Regiment Division Corps Army Navy Front Movement Party Council "
@@ -39,7 +48,17 @@ PLACE_HEADS = frozenset(
     "Ridge Plateau Delta Oasis".split()
 )
 # places that are not political units: a CoNLL-style LOC with one of these is LOC, any other is GPE
-_NATURAL_HEADS = PLACE_HEADS - {"Province", "Governorate", "District", "Region", "County", "Oblast"}
+_ADMIN_HEADS = frozenset({"Province", "Governorate", "District", "Region", "County", "Oblast"})
+_NATURAL_HEADS = (PLACE_HEADS - _ADMIN_HEADS) | {"Hemisphere", "Highlands", "Lowlands"}
+# a part of a place named by its direction ("Northern Virginia", "Upper Midwest") or a direction's region
+_AREA_FIRST = frozenset(
+    "Northern Southern Eastern Western Central Upper Lower Northeastern Northwestern Southeastern Southwestern "
+    "Inner Outer Greater".split()
+)
+_AREA_WORDS = frozenset("Northeast Northwest Southeast Southwest Midwest Arctic Antarctic".split())
+# a facility whose name goes on after its kind: "Naval Submarine Base Kings Bay", "Naval Air Station Key West"
+_FACILITY_INSIDE = re.compile(r"\b(?:Base|(?:Air|Naval|Navy|Coast[ \t]+Guard)[ \t]+Station)[ \t]+[A-Z]")
+_NAME_GOES_ON = re.compile(r"[ \t]+(?:Bay|Harbor|Harbour|Point|Island|Creek|Field|Springs|Beach|Valley|Lake)\b")
 # a CoNLL-style MISC ending in one of these names an event; other MISC spans (products, languages) are dropped
 _EVENT_HEADS = frozenset(
     "War Wars Summit Games Olympics Olympiad Cup Conference Championship Championships Festival Election Elections "
@@ -52,7 +71,12 @@ def model_type(label: str, surface: str) -> EntityType | None:
     """The type of a span a CoNLL-style model labelled LOC or MISC that no gazetteer knows."""
     words = surface.split()
     if label == "LOC":
-        return "LOC" if any(w in _NATURAL_HEADS for w in words) else "GPE"
+        if any(w in _NATURAL_HEADS for w in words):
+            return "LOC"
+        if words[-1] in _ADMIN_HEADS:
+            return "GPE"
+        areal = (len(words) > 1 and words[0] in _AREA_FIRST) or (len(words) == 1 and words[0] in _AREA_WORDS)
+        return "LOC" if areal else "GPE"
     if label == "MISC" and words and words[-1] in _EVENT_HEADS:
         return "EVENT"
     if label == "MISC" and len(words) > 1 and words[-1] in FACILITY_HEADS:
@@ -104,6 +128,12 @@ def regime_spans(text: str, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
+def is_facility(surface: str) -> bool:
+    """Whether a name is a facility's by its words: "Edwards Air Force Base", "Naval Air Station Key West"."""
+    words = surface.split()
+    return (len(words) > 1 and words[-1] in FACILITY_HEADS) or _FACILITY_INSIDE.search(surface) is not None
+
+
 def _head_type(surface: str) -> EntityType | None:
     words = surface.split()
     if len(words) < 2:
@@ -132,6 +162,11 @@ def retype(text: str, cands: list[Candidate], lookup: Callable[[str], Entry | No
             or _ALSO.search(text, max(0, cand.start - 60), cand.start)
             or not _NAME_CHARS.search(surface)
         ):
+            continue
+        if cand.type in ("PERSON", "ORG", "GPE", "LOC") and _FACILITY_INSIDE.search(surface):
+            goes_on = _NAME_GOES_ON.match(text, cand.end)
+            end = goes_on.end() if goes_on is not None else cand.end
+            out.append(replace(cand, end=end, type="FACILITY"))
             continue
         head = _head_type(surface)
         if head is not None and head != cand.type and cand.type in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FACILITY"):

