@@ -144,7 +144,9 @@ class EntityExtractor:
             elif ent.label_ == "MISC" and len(ent) > 1:
                 other_names.append((ent.start_char, ent.end_char))
         for m in self._gaz.matches(doc):
-            if any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in other_names):
+            if m.entry.type in ("GPE", "LOC") and any(
+                s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in other_names
+            ):
                 continue  # a place named inside a longer name is part of that name
             if not m.strong:
                 cands.append(
