@@ -313,7 +313,7 @@ def _claim_event(
 def _with_tolls(event: Event, claims: Sequence[CasualtyClaim], *, larger: bool) -> Event:
     changes: dict[str, Toll | None] = {}
     for status, name in _TOLL_FIELDS.items():
-        toll = sum_tolls([c.toll for c in claims if c.status == status])
+        toll = sum_tolls([c.toll for c in claims if c.status == status and c.part_of is None])
         if toll is not None:
             changes[name] = _larger(getattr(event, name), toll) if larger else toll
     return replace(event, **changes) if changes else event  # type: ignore[arg-type]
