@@ -53,6 +53,7 @@ from transforms.dates.expressions import extract_dates  # noqa: E402
 from transforms.entities.mentions import EntityExtractor  # noqa: E402
 from transforms.events.incidents import find_events  # noqa: E402
 from transforms.events.parse import load_parser  # noqa: E402
+from transforms.extract.clean import detect_language  # noqa: E402
 from transforms.pipeline import normalize_text, reconcile  # noqa: E402
 from transforms.quantities.claims import extract_quantities  # noqa: E402
 from transforms.sentences import split_sentences  # noqa: E402
@@ -191,7 +192,8 @@ def main(argv: list[str] | None = None) -> int:
     claims_found: list[tuple[str, Any]] = []
     for doc in docs:
         text = (args.eval / doc).read_text(encoding="utf-8")
-        found = normalize_text(text, published=published.get(doc), extractor=extractor)
+        language = detect_language(text)  # as ingest sets articles.language
+        found = normalize_text(text, published=published.get(doc), extractor=extractor, language=language)
         predicted[doc] = list(found.events)
         claims_found += [(doc, c) for c in found.claims]
     scores = _score(docs, predicted, by_doc, claims_found, gold_claims, published)

@@ -25,6 +25,7 @@ from schemas.events import CasualtyClaim, ClaimStatus
 from schemas.quantities import Quantity
 from transforms.events.clauses import ClauseReader, toll_of
 from transforms.events.cue_words import CUE_PREFILTER, claim_words, one_person
+from transforms.events.languages import grammar, language_claims
 from transforms.sentences import Sentence
 
 if TYPE_CHECKING:
@@ -64,8 +65,12 @@ def read_claims(
     mentions: Sequence[Mention],
     entities: Mapping[str, Entity],
     parser: ClauseParser | None,
+    language: str | None = None,
 ) -> list[CasualtyClaim]:
-    """Every casualty or status claim of ``text``, sorted by start: by parse when ``parser`` is given."""
+    """Every casualty or status claim of ``text``, sorted by start: by the word table of ``language`` where
+    it has one (``transforms.events.languages``), else by parse when ``parser`` is given, else by rule."""
+    if grammar(language or "") is not None:
+        return language_claims(text, language)
     if parser is None:
         return rule_claims(text, sentences, quantities, mentions, entities)
     return parse_claims(text, sentences, quantities, mentions, entities, parser)

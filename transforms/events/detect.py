@@ -25,6 +25,7 @@ from schemas.quantities import Quantity
 from schemas.temporal import TemporalExpression
 from transforms.events.actors import listed_places, parties, sector_of
 from transforms.events.cue_words import Cue, cue_pattern, event_cues, feature_words
+from transforms.events.languages import grammar, language_cue
 from transforms.sentences import Sentence
 
 __all__ = ["detect_events", "sum_tolls"]
@@ -163,7 +164,7 @@ def _home_country(text: str, mentions: Sequence[Mention], entities: Mapping[str,
 def _headline(text: str, sentence: Sentence) -> bool:
     """A title line: the text's first sentence, a line of its own without a full stop."""
     line = text[sentence.start : sentence.end].rstrip()
-    return sentence.index == 0 and "\n" in text[sentence.end : sentence.end + 2] and line[-1:] not in ".!?\"”'"
+    return sentence.index == 0 and "\n" in text[sentence.end : sentence.end + 2] and line[-1:] not in ".!?\"”'。！？"
 
 
 def detect_events(
@@ -175,8 +176,11 @@ def detect_events(
     dates: Sequence[TemporalExpression],
     claims: Sequence[CasualtyClaim],
     published: dt.date | None,
+    language: str | None = None,
 ) -> list[Event]:
-    """The incidents of ``text``, in order of their first sentence."""
+    """The incidents of ``text``, in order of their first sentence. In a language with a claim word table
+    (``transforms.events.languages``), an incident is a sentence with a claim and a cue of that table."""
+    foreign = grammar(language or "") is not None
     events: list[Event] = []
     home = _home_country(text, mentions, entities)
     hits = _cue_hits(text)
@@ -186,6 +190,10 @@ def detect_events(
         harmed = any(c.status in ("killed", "injured") for c in in_sentence)
         features = _features(text, sentence, mentions, entities, quantities, harmed)
         found = _best_cue(text, hits, sentence, features, harmed, _headline(text, sentence))
+        if foreign:
+            found = _language_found(text, sentence, language) if in_sentence else None
+            if found is None:
+                continue
         if found is None and not in_sentence:
             continue
         if found is None:
@@ -283,6 +291,14 @@ def _event(
         currency=currency,
     )
     return _with_tolls(event, claims, larger=False)
+
+
+def _language_found(text: str, sentence: Sentence, language: str | None) -> _Found | None:
+    cue = language_cue(text, sentence.start, sentence.end, language)
+    if cue is None:
+        return None
+    event_type, subtype, at, end = cue
+    return _Found(Cue(event_type, subtype, event_cues()[0].pattern, 1.0, frozenset()), at, end)
 
 
 def _claim_event(
