@@ -160,3 +160,10 @@ def test_a_road_accident_is_a_casualty_but_no_attack(extractor: EntityExtractor)
     found = _read("Two people were killed in a car crash on the highway near the base.", extractor)
     assert [c.status for c in found.claims] == ["killed"]
     assert all(e.event_type not in ("violence_against_civilians", "battles") for e in found.events)
+
+
+def test_a_toll_with_no_violence_is_no_incident_but_stays_a_claim(extractor: EntityExtractor) -> None:
+    found = _read("Two people were hurt when a parade balloon struck a lamp post downtown.", extractor)
+    assert [(c.text, c.status) for c in found.claims] == [("Two", "injured")] and found.events == ()
+    shot = _read("Two people were shot dead outside the market on Sunday.", extractor)
+    assert [e.fatalities.value for e in shot.events if e.fatalities] == [2]

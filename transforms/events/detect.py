@@ -201,6 +201,8 @@ def detect_events(
             if last is not None and last.event_type in _VIOLENT:
                 events[-1] = _with_tolls(last, in_sentence, larger=True)
                 continue
+            if not _violent(text, sentence, features, in_sentence):
+                continue  # a toll of an accident or an illness: the claims stay, no incident
             event = _claim_event(text, sentence, in_sentence, mentions, entities, dates, published)
         else:
             event = _event(text, sentence, found, mentions, entities, quantities, dates, published, in_sentence)
@@ -291,6 +293,14 @@ def _event(
         currency=currency,
     )
     return _with_tolls(event, claims, larger=False)
+
+
+def _violent(text: str, sentence: Sentence, features: set[str], claims: Sequence[CasualtyClaim]) -> bool:
+    """Whether a sentence with claims and no cue reports violence: a hostile, military or violent word,
+    or a doer of the harm ("killed by Israeli forces")."""
+    if features & {"hostile", "military"} or any(c.by_text for c in claims):
+        return True
+    return feature_words()["violence"].search(text, sentence.start, sentence.end) is not None
 
 
 def _language_found(text: str, sentence: Sentence, language: str | None) -> _Found | None:
