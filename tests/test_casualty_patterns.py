@@ -66,6 +66,13 @@ CASES: list[tuple[str, set[Claim]]] = [
         "Three others who were also shot reached the clinic but were soon pronounced dead.",
         {("Three", "killed", 3)},
     ),
+    # "they" standing for the sentence's subject
+    ("Four soldiers said they were wounded when the convoy was hit.", {("Four", "injured", 4)}),
+    (
+        "Three of the contractors later sued the company for causing them to suffer serious injuries.",
+        {("Three", "injured", 3)},
+    ),
+    ("The ministry said they had killed 40 militants in the operation.", {("40", "killed", 40)}),
     # prisoners, hostages, the missing, the displaced, arrests
     ("Two hundred soldiers were taken prisoner after the garrison surrendered.", {("Two hundred", "captured", 200)}),
     ("Four journalists were taken hostage by the militants.", {("Four", "captured", 4)}),

@@ -206,7 +206,7 @@ class ClauseReader:
         status_noun: bool = False,
     ) -> list[CasualtyClaim]:
         out: list[CasualtyClaim] = []
-        queue = list(victims)
+        queue = [self._antecedent(v) for v in victims]
         while queue:
             victim = queue.pop(0)
             queue.extend(c for c in victim.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "NUM"))
@@ -218,6 +218,16 @@ class ClauseReader:
                     if sub is not None and sub.start != claim.start:
                         out.append(replace(sub, part_of=claim.start))
         return out
+
+    @staticmethod
+    def _antecedent(victim: Token) -> Token:
+        """ "Four soldiers said they were wounded": "they" is the subject of the sentence's main verb, where
+        that comes first; any other word stands for itself."""
+        if victim.lower_ not in ("they", "them"):
+            return victim
+        root = victim.sent.root
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < victim.i), None)
+        return subject if subject is not None and subject.pos_ != "PRON" else victim
 
     @staticmethod
     def _parts(whole: Token) -> list[Token]:
