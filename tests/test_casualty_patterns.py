@@ -26,6 +26,7 @@ CASES: list[tuple[str, set[Claim]]] = [
     ("Eight soldiers were killed by the rocket attack on the base.", {("Eight", "killed", 8)}),
     ("The rocket attack killed eight soldiers at the base outside the city.", {("eight", "killed", 8)}),
     ("Troops killed 30 militants in a raid on a camp in the hills.", {("30", "killed", 30)}),
+    ("Officials confirmed reports that the group has killed 70 members of a local clan.", {("70", "killed", 70)}),
     ("Authorities said 120 soldiers had been killed since the offensive began.", {("120", "killed", 120)}),
     ("The ministry reported 1,200 troops killed in the first week of fighting.", {("1,200", "killed", 1200)}),
     # "killing N", "left N dead", "N dead and M wounded"

@@ -99,7 +99,8 @@ class ClauseReader:
 
     def _verb_roles(self, verb: Token) -> tuple[list[Token], Token | None]:
         deps = {c.dep_ for c in verb.children}
-        passive = "nsubjpass" in deps or "auxpass" in deps or (verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN")
+        reduced = verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN" and not deps & {"aux", "nsubj"}
+        passive = "nsubjpass" in deps or "auxpass" in deps or reduced  # "the soldiers killed", not "it has killed"
         agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
         if passive:
             victims = [c for c in verb.children if c.dep_ == "nsubjpass"]
