@@ -38,6 +38,8 @@ CASES: list[tuple[str, str, set[Claim]]] = [
     ("lv", "Pēc vētras bez vēsts ir pazuduši divi zvejnieki.", {("divi", "missing", 2)}),
     ("lv", "Ministrs trīs dienas apmeklēja bāzi, kur pirms gada gāja bojā karavīrs.", set()),
     ("lv", "Valdība iegādāsies četras jaunas helikopteru sistēmas.", set()),
+    ("lv", "Sprādzienā tika ievainots kāds vīrietis.", {("kāds", "injured", 1)}),
+    ("lv", "Kāda ir situācija pilsētā pēc sprādziena?", set()),
     # Thai: a count with its counter, the status word before it (or the counter of bodies)
     ("th", "เหตุระเบิดทำให้มีผู้เสียชีวิต 3 ราย และบาดเจ็บ 12 ราย", {("3 ราย", "killed", 3), ("12 ราย", "injured", 12)}),
     ("th", "ทหาร 2 นาย ถูกยิงเสียชีวิตที่ชายแดน", {("2 นาย", "killed", 2)}),
