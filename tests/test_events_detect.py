@@ -215,3 +215,25 @@ def test_claims_read_on_the_parse_never_raise(text: str) -> None:
     found = normalize_text(text, published=dt.date(2025, 1, 1), extractor=_shared_extractor())
     for claim in found.claims:
         assert text[claim.start : claim.end] == claim.text and claim.toll.value >= 0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        (
+            "A year after the school shooting in the town, assault weapons must be registered.",
+            ("attack", "school shooting"),
+        ),
+        ("Marines assaulted the compound at dawn, the army said.", ("armed_clash", "assaulted")),
+        ("The navy ordered four assault ships for the amphibious force.", None),
+    ],
+)
+def test_a_shooting_of_civilians_is_an_attack_and_an_assault_weapon_no_assault(
+    sentence: str, kind: tuple[str, str] | None
+) -> None:
+    found = normalize_text(sentence, published=dt.date(2025, 4, 8))
+    kinds = [(e.subtype, e.trigger) for e in found.events]
+    if kind is None:
+        assert all(e.event_type != "battles" for e in found.events)
+    else:
+        assert kinds == [kind]
