@@ -226,6 +226,11 @@ def test_claims_read_on_the_parse_never_raise(text: str) -> None:
         ),
         ("Marines assaulted the compound at dawn, the army said.", ("armed_clash", "assaulted")),
         ("The navy ordered four assault ships for the amphibious force.", None),
+        (
+            "The wing flew 1,200 combat sorties into Syria and dropped 800 pieces of ordnance during the deployment.",
+            ("air_drone_strike", "flew 1,200 combat sorties"),
+        ),
+        ("Workers staged protests against the closure of the naval base.", ("peaceful_protest", "protests")),
     ],
 )
 def test_a_shooting_of_civilians_is_an_attack_and_an_assault_weapon_no_assault(
@@ -237,3 +242,8 @@ def test_a_shooting_of_civilians_is_an_attack_and_an_assault_weapon_no_assault(
         assert all(e.event_type != "battles" for e in found.events)
     else:
         assert kinds == [kind]
+
+
+def test_in_protest_of_is_a_motive_not_a_protest() -> None:
+    found = normalize_text("The army fired two missiles at the sea in apparent protest of the drills.", published=None)
+    assert found.events and all(e.event_type != "protests" for e in found.events)
