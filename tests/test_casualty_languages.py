@@ -8,6 +8,7 @@ language, gets nothing from them.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from transforms.events.languages import LANGUAGES, grammar, language_claims, language_cue
 from transforms.pipeline import normalize_text
@@ -95,3 +96,17 @@ def test_the_incident_type_comes_from_the_language_cues() -> None:
     ]
     landslide = normalize_text("Zemes nogruvumā gāja bojā pieci cilvēki.", published=None, language="lv")
     assert [c.toll.value for c in landslide.claims] == [5] and landslide.events == ()  # a landslide: no incident
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.sampled_from(LANGUAGES),
+    st.text(
+        alphabet=st.sampled_from(list("0123456789 ,.。人名が死亡負傷ราย คนศพเสียชีวิต pieci cilvēki gāja bojā tostarp")),
+        max_size=80,
+    ),
+)
+def test_never_raises_and_claims_lie_inside_the_text(language: str, text: str) -> None:
+    for claim in language_claims(text, language):
+        assert 0 <= claim.start < claim.end <= len(text) and text[claim.start : claim.end] == claim.text
+        assert claim.toll.value > 0
