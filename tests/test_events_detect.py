@@ -247,3 +247,12 @@ def test_a_shooting_of_civilians_is_an_attack_and_an_assault_weapon_no_assault(
 def test_in_protest_of_is_a_motive_not_a_protest() -> None:
     found = normalize_text("The army fired two missiles at the sea in apparent protest of the drills.", published=None)
     assert found.events and all(e.event_type != "protests" for e in found.events)
+
+
+def test_a_cue_whose_needs_fail_leaves_its_words_to_the_next() -> None:
+    """ "launched" is shelling only where the sentence is hostile; otherwise the launch cue reads it."""
+    if load_parser() is None:
+        pytest.skip("the spaCy parser package is not installed")
+    text = "The U.S. Army, with the U.S. Navy, launched a hypersonic missile from a range in Florida on March 26."
+    found = normalize_text(text, published=dt.date(2025, 4, 8), extractor=_shared_extractor())
+    assert [(e.event_type, e.subtype, e.trigger) for e in found.events] == [("weapons_test", "launch", "launched")]

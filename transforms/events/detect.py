@@ -52,9 +52,18 @@ class _Found:
 
 
 def _cue_hits(text: str) -> list[tuple[int, int, Cue]]:
-    """Every cue match of the text, sorted by start (one pass of ``cue_pattern`` over the whole text)."""
+    """Every cue match of the text, sorted by start (one pass of ``cue_pattern`` over the whole text). Where
+    later cues share the words of the one that matched ("launched": shelling where hostile, else a
+    launch), they are hits too, so that one whose needs fail leaves the place to the next."""
     cues = event_cues()
-    return [(m.start(), m.end(), cues[int((m.lastgroup or "c0")[1:])]) for m in cue_pattern().finditer(text.lower())]
+    hits = []
+    for m in cue_pattern().finditer(text.lower()):
+        first = int((m.lastgroup or "c0")[1:])
+        hits.append((m.start(), m.end(), cues[first]))
+        for cue in cues[first + 1 :]:
+            if (also := cue.pattern.match(text, m.start())) is not None:
+                hits.append((m.start(), also.end(), cue))
+    return hits
 
 
 def _at(hit: tuple[int, int, Cue]) -> int:
