@@ -28,6 +28,7 @@ CASES: list[tuple[str, str, set[Claim]]] = [
     ("ja", "国境付近で兵士二十人が拘束された。", {("二十人", "arrested", 20)}),
     ("ja", "2025年に3人の専門家が防衛会議に出席した。", set()),
     ("ja", "同社は戦闘機12機を受け取った。", set()),
+    ("ja", "がれきの下から2人目の死者が見つかった。", set()),
     # Latvian: a numeral word with a people word after it, the status word before or after
     (
         "lv",
