@@ -8,6 +8,7 @@ corpus metadata (DVIDS manifests; newspaper4k's metadata json). Scores:
 - incidents: a predicted event matches a gold incident of the same document when their sentences overlap
   (one to one, the same type first); detection precision and recall; event-type and subtype accuracy over
   the matched pairs;
+- the place's country: over matched pairs whose gold place has a country, whether the event's agrees;
 - actors and place: F1 over all events (a predicted actor is right when its text equals the gold name, or
   one contains the other, case-insensitively); and, over matched pairs, whether actor1's country and sector
   agree with the gold's (a strike group named for the U.S. Navy's actor is wrong by name, right by kind);
@@ -230,7 +231,7 @@ def _score(
     n_gold = sum(len(v) for v in by_doc.values())
     pairs_all, type_ok, subtype_ok = 0, 0, 0
     actor, place = [0, 0, 0], [0, 0, 0]
-    date_ok = date_n = fat_exact = fat_10 = fat_n = kind_ok = kind_n = 0
+    date_ok = date_n = fat_exact = fat_10 = fat_n = kind_ok = kind_n = country_ok = country_n = 0
     matched: dict[tuple[str, int], str] = {}
     for doc in docs:
         events, gold = predicted[doc], by_doc.get(doc, [])
@@ -257,6 +258,9 @@ def _score(
                 kind_n += 1
                 kind_ok += (e.actor1_country, e.actor1_sector) == (gold_actor.get("country"), gold_actor.get("sector"))
             gplace = (g.get("place") or {}).get("name")
+            if (g.get("place") or {}).get("country"):
+                country_n += 1
+                country_ok += e.place_country == g["place"]["country"]
             if gplace and e.place_text and _same_name([e.place_text], gplace):
                 place[0] += 1
             else:
@@ -311,6 +315,7 @@ def _score(
         "actor": _f1(*actor),
         "actor1_country_and_sector": {"accuracy": _ratio(kind_ok, kind_n), "n": kind_n},
         "place": _f1(*place),
+        "place_country": {"accuracy": _ratio(country_ok, country_n), "n": country_n},
         "date_exact": {"accuracy": _ratio(date_ok, date_n), "n": date_n},
         "fatalities": {"exact": _ratio(fat_exact, fat_n), "within_10pct": _ratio(fat_10, fat_n), "n": fat_n},
         "casualty_claims": {

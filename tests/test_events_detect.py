@@ -9,8 +9,10 @@ import functools
 import pytest
 from hypothesis import given, settings, strategies as st
 
+from schemas.entities import Mention, Place
 from schemas.events import Event
 from transforms.entities.mentions import EntityExtractor
+from transforms.events.actors import parties
 from transforms.events.cue_words import event_cues
 from transforms.events.parse import load_parser
 from transforms.pipeline import normalize_text
@@ -256,3 +258,12 @@ def test_a_cue_whose_needs_fail_leaves_its_words_to_the_next() -> None:
     text = "The U.S. Army, with the U.S. Navy, launched a hypersonic missile from a range in Florida on March 26."
     found = normalize_text(text, published=dt.date(2025, 4, 8), extractor=_shared_extractor())
     assert [(e.event_type, e.subtype, e.trigger) for e in found.events] == [("weapons_test", "launch", "launched")]
+
+
+def test_a_place_without_an_entity_country_takes_its_geocoded_country() -> None:
+    text = "Marines trained ashore near Souda Bay on Tuesday."
+    at = text.index("Souda Bay")
+    point = Place(None, "Souda Bay", 35.48, 24.15, "H", "BAY", "GRC", None, "context", 0.9)
+    bay = Mention(at, at + len("Souda Bay"), "Souda Bay", "LOC", None, place=point)
+    found = parties(text, 0, len(text), text.index("trained"), [bay], {})
+    assert found.place is not None and (found.place.text, found.place.country) == ("Souda Bay", "GRC")
