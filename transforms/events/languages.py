@@ -100,7 +100,7 @@ def grammar(language: str) -> Grammar | None:
     count = (
         rf"(?:(?P<hedge_before>{_alternation(list(hedges))}){gap})?" if hedges else "(?P<hedge_before>(?!))?"
     ) + rf"(?P<number>{number})"
-    marks = [str(m) for m in t.get("ordinal_marks", [])]
+    marks = [str(m) for m in t.get("not_after_counter", [])]
     not_ordinal = f"(?!{_alternation(marks)})" if marks else ""
     count += rf"(?:\s*(?P<counter>{_alternation(counters)}){not_ordinal})?" if counters else "(?P<counter>(?!))?"
     count += rf"(?:\s*(?P<hedge_after>{_alternation(list(after_hedges))}))?" if after_hedges else ""
