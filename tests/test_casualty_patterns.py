@@ -110,6 +110,9 @@ CASES: list[tuple[str, set[Claim]]] = [
     ("The ministry said it would deploy 3,000 troops to the border.", set()),
     ("The frigate fired two missiles that hit the decommissioned target hulk.", set()),
     ("The plan would free up 12 billion dollars for the navy.", set()),
+    # a count of the killed and the wounded together is a toll of neither
+    ("More than 60 civilians were killed and injured in the bombings of two bus stations.", set()),
+    ("The raids killed or wounded 45 people, the monitor said.", set()),
 ]
 
 

@@ -80,6 +80,8 @@ class ClauseReader:
             status = words.verbs[lemma]
             if lemma == "shoot" and any(c.lower_ == "dead" for c in token.children):
                 status = "killed"  # "shot dead"; "shot" alone is wounded
+            if self._mixed(token, status):
+                return ()  # "60 civilians were killed and injured": a count of both, no toll of either
             victims, agent = self._verb_roles(token)
             return self._claims(victims, status, agent)
         if token.pos_ in ("VERB", "ADJ", "AUX") and (lemma in words.intransitive or token.lower_ in words.intransitive):
@@ -125,6 +127,20 @@ class ClauseReader:
         if agent is not None and agent.lower_ in _RELATIVE and verb.dep_ == "relcl":
             agent = verb.head
         return victims, agent
+
+    def _mixed(self, verb: Token, status: ClaimStatus) -> bool:
+        """Whether the verb shares its people with a verb of the other harm ("killed and wounded 60")."""
+        other = {"killed": "injured", "injured": "killed"}.get(status)
+        head = verb.head
+        if other is not None and verb.dep_ == "conj" and self.words.verbs.get(head.lemma_.lower()) == other:
+            if not any(g.dep_ in ("dobj", "obj", "nsubjpass") for g in head.children):
+                return True  # "killed or wounded 45 people": the object hangs on the second verb
+        return other is not None and any(
+            c.dep_ == "conj"
+            and self.words.verbs.get(c.lemma_.lower()) == other
+            and not any(g.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") for g in c.children)
+            for c in verb.children
+        )
 
     @staticmethod
     def _captive(verb: Token) -> bool:
