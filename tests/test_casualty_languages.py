@@ -1,4 +1,4 @@
-"""Casualty and status claims in Japanese, Latvian and Thai (transforms.events.languages).
+"""Casualty and status claims in Arabic, Japanese, Latvian and Thai (transforms.events.languages).
 
 Every sentence was made up for this test in the style of wire reports of those languages. The word
 tables are used only for an article of that language: the same text read as English, or with no
@@ -16,6 +16,18 @@ from transforms.pipeline import normalize_text
 Claim = tuple[str, str, float]
 
 CASES: list[tuple[str, str, set[Claim]]] = [
+    # Arabic: a count with a noun for people (or for the dead and wounded), the status word before it
+    (
+        "ar",
+        "قتل 12 شخصا وأصيب 20 آخرون في انفجار سيارة مفخخة",
+        {("12 شخصا", "killed", 12), ("20 آخرون", "injured", 20)},
+    ),
+    ("ar", "ارتفع عدد القتلى إلى 30 شخصا", {("30 شخصا", "killed", 30)}),
+    ("ar", "12 قتيلا و30 جريحا في قصف على السوق", {("12 قتيلا", "killed", 12), ("30 جريحا", "injured", 30)}),
+    ("ar", "اعتقلت الشرطة 14 مشتبها به بعد الهجوم", {("14 مشتبها", "arrested", 14)}),
+    ("ar", "قتل ١٢ شخصا في الهجوم", {("١٢ شخصا", "killed", 12)}),
+    ("ar", "وصلت 3 طائرات إلى القاعدة الجوية", set()),
+    ("ar", "في عام 2019 قتل قائد الجماعة", set()),
     # Japanese: a count with its counter, the status word after it or the status noun before it
     (
         "ja",
@@ -69,6 +81,13 @@ def test_hedges_give_the_bounds() -> None:
     assert (more.status, more.toll.value, more.toll.low, more.toll.hedge) == ("displaced", 300, 300, "more than")
 
 
+def test_arabic_hedge_before_and_after() -> None:
+    (before,) = language_claims("أصيب ما لا يقل عن 8 جنود في الهجوم", "ar")
+    assert (before.status, before.toll.value, before.toll.low, before.toll.hedge) == ("injured", 8, 8, "at least")
+    (after,) = language_claims("قتل 40 مسلحا على الأقل في المعارك", "ar")
+    assert (after.text, after.toll.low, after.toll.hedge) == ("40 مسلحا على الأقل", 40, "at least")
+
+
 def test_a_part_takes_the_status_of_its_whole_and_is_marked() -> None:
     whole, part = language_claims("Evakuēti vairāk nekā 300 cilvēki, tostarp 40 bērni.", "lv")
     assert (whole.part_of, part.part_of, part.status, part.toll.value) == (None, whole.start, "displaced", 40)
@@ -83,7 +102,7 @@ def test_an_ordinal_beside_the_dead_is_the_toll() -> None:
 def test_tables_are_used_only_for_their_language() -> None:
     text = "北部の村で少なくとも12人が死亡した。"
     assert language_claims(text, None) == [] and language_claims(text, "en") == [] and grammar("de") is None
-    assert set(LANGUAGES) == {"ja", "lv", "th"}
+    assert set(LANGUAGES) == {"ar", "ja", "lv", "th"}
     assert [c.text for c in normalize_text(text, published=None, language="ja").claims] == ["少なくとも12人"]
     assert normalize_text(text, published=None).claims == ()
 

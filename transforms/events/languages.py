@@ -24,12 +24,12 @@ from schemas.events import CasualtyClaim, ClaimStatus, Toll
 
 __all__ = ["LANGUAGES", "Grammar", "grammar", "language_claims", "language_cue"]
 
-LANGUAGES: tuple[str, ...] = ("ja", "lv", "th")
+LANGUAGES: tuple[str, ...] = ("ar", "ja", "lv", "th")
 """The languages with a word table (ISO 639-1, as ``articles.language`` holds them)."""
 
 _HEDGE_NAMES = {"at_least": "at least", "more_than": "more than", "about": "about", "up_to": "up to"}
 _HEDGE_NAMES |= {"less_than": "less than"}
-_DIGITS = str.maketrans("０１２３４５６７８９๐๑๒๓๔๕๖๗๘๙", "01234567890123456789")
+_DIGITS = str.maketrans("０１２３４５６７８９๐๑๒๓๔๕๖๗๘๙٠١٢٣٤٥٦٧٨٩", "012345678901234567890123456789")
 _KANJI = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _KANJI_UNITS = {"十": 10, "百": 100, "千": 1000}
 _SENTENCE_END = re.compile(r"[。！？!?]|\.(?=\s)|\n")
@@ -94,7 +94,7 @@ def grammar(language: str) -> Grammar | None:
     after_hedges = {p.lower(): name for name, ps in t.get("hedges_after", {}).items() for p in ps}
     w0, w1 = (r"(?<!\w)", r"(?!\w)") if spaced else ("", "")
     gap = r"\s+" if spaced else r"\s*"
-    number = r"[0-9０-９๐-๙]+(?:[,.][0-9]{3})*" + (r"|[一二三四五六七八九十百千]+" if language == "ja" else "")
+    number = r"[0-9０-９๐-๙٠-٩]+(?:[,.٬][0-9٠-٩]{3})*" + (r"|[一二三四五六七八九十百千]+" if language == "ja" else "")
     number += f"|{w0}(?:{words}){w1}" if words else ""
     counters = [str(c) for c in t.get("counters", [])]
     count = (
@@ -146,7 +146,7 @@ def _kanji_value(text: str) -> float | None:
 
 
 def _value(g: Grammar, number: str) -> float | None:
-    plain = number.translate(_DIGITS).replace(",", "")
+    plain = number.translate(_DIGITS).replace(",", "").replace("٬", "")
     if plain.replace(".", "").isdigit():
         return float(plain.replace(".", "")) if "." in plain and len(plain.split(".")[-1]) == 3 else float(plain)
     return g.numerals.get(number.lower()) or _kanji_value(number)
