@@ -8,6 +8,7 @@ corpus metadata (DVIDS manifests; newspaper4k's metadata json). Scores:
 - incidents: a predicted event matches a gold incident of the same document when their sentences overlap
   (one to one, the same type first); detection precision and recall; event-type and subtype accuracy over
   the matched pairs;
+- the place's country: over matched pairs whose gold place has a country, whether the event's agrees;
 - actors and place: F1 over all events (a predicted actor is right when its text equals the gold name, or
   one contains the other, case-insensitively); and, over matched pairs, whether actor1's country and sector
   agree with the gold's (a strike group named for the U.S. Navy's actor is wrong by name, right by kind);
@@ -53,6 +54,7 @@ from transforms.dates.expressions import extract_dates  # noqa: E402
 from transforms.entities.mentions import EntityExtractor  # noqa: E402
 from transforms.events.incidents import find_events  # noqa: E402
 from transforms.events.parse import load_parser  # noqa: E402
+from transforms.extract.clean import detect_language  # noqa: E402
 from transforms.pipeline import normalize_text, reconcile  # noqa: E402
 from transforms.quantities.claims import extract_quantities  # noqa: E402
 from transforms.sentences import split_sentences  # noqa: E402
@@ -191,7 +193,8 @@ def main(argv: list[str] | None = None) -> int:
     claims_found: list[tuple[str, Any]] = []
     for doc in docs:
         text = (args.eval / doc).read_text(encoding="utf-8")
-        found = normalize_text(text, published=published.get(doc), extractor=extractor)
+        language = detect_language(text)  # as ingest sets articles.language
+        found = normalize_text(text, published=published.get(doc), extractor=extractor, language=language)
         predicted[doc] = list(found.events)
         claims_found += [(doc, c) for c in found.claims]
     scores = _score(docs, predicted, by_doc, claims_found, gold_claims, published)
@@ -228,7 +231,7 @@ def _score(
     n_gold = sum(len(v) for v in by_doc.values())
     pairs_all, type_ok, subtype_ok = 0, 0, 0
     actor, place = [0, 0, 0], [0, 0, 0]
-    date_ok = date_n = fat_exact = fat_10 = fat_n = kind_ok = kind_n = 0
+    date_ok = date_n = fat_exact = fat_10 = fat_n = kind_ok = kind_n = country_ok = country_n = 0
     matched: dict[tuple[str, int], str] = {}
     for doc in docs:
         events, gold = predicted[doc], by_doc.get(doc, [])
@@ -255,6 +258,9 @@ def _score(
                 kind_n += 1
                 kind_ok += (e.actor1_country, e.actor1_sector) == (gold_actor.get("country"), gold_actor.get("sector"))
             gplace = (g.get("place") or {}).get("name")
+            if (g.get("place") or {}).get("country"):
+                country_n += 1
+                country_ok += e.place_country == g["place"]["country"]
             if gplace and e.place_text and _same_name([e.place_text], gplace):
                 place[0] += 1
             else:
@@ -309,6 +315,7 @@ def _score(
         "actor": _f1(*actor),
         "actor1_country_and_sector": {"accuracy": _ratio(kind_ok, kind_n), "n": kind_n},
         "place": _f1(*place),
+        "place_country": {"accuracy": _ratio(country_ok, country_n), "n": country_n},
         "date_exact": {"accuracy": _ratio(date_ok, date_n), "n": date_n},
         "fatalities": {"exact": _ratio(fat_exact, fat_n), "within_10pct": _ratio(fat_10, fat_n), "n": fat_n},
         "casualty_claims": {

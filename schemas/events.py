@@ -54,7 +54,9 @@ class CasualtyClaim:
     ``who`` is the sector of the people it counts, ``who_country`` their country (ISO alpha-3) where the
     sentence says it; ``by_entity_id``/``by_text`` the one who did it, where the sentence says it
     (the subject of an active verb, the agent of a passive one). ``method``: ``parse`` (read on the
-    dependency parse of the sentence) or ``rule`` (read on the words around the number).
+    dependency parse of the sentence) or ``rule`` (read on the words around the number). A part named
+    in apposition ("23 people, including seven children") is a claim ``part_of`` the whole: a toll
+    counts the whole once.
     """
 
     start: int
@@ -68,6 +70,7 @@ class CasualtyClaim:
     by_entity_id: str | None = None
     by_text: str | None = None
     method: Literal["parse", "rule"] = "rule"
+    part_of: int | None = None  # the start of the claim that counts these people too ("23, including seven children")
 
 
 @dataclass(frozen=True, slots=True)

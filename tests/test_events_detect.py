@@ -9,8 +9,10 @@ import functools
 import pytest
 from hypothesis import given, settings, strategies as st
 
+from schemas.entities import Mention, Place
 from schemas.events import Event
 from transforms.entities.mentions import EntityExtractor
+from transforms.events.actors import parties
 from transforms.events.cue_words import event_cues
 from transforms.events.parse import load_parser
 from transforms.pipeline import normalize_text
@@ -215,3 +217,53 @@ def test_claims_read_on_the_parse_never_raise(text: str) -> None:
     found = normalize_text(text, published=dt.date(2025, 1, 1), extractor=_shared_extractor())
     for claim in found.claims:
         assert text[claim.start : claim.end] == claim.text and claim.toll.value >= 0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        (
+            "A year after the school shooting in the town, assault weapons must be registered.",
+            ("attack", "school shooting"),
+        ),
+        ("Marines assaulted the compound at dawn, the army said.", ("armed_clash", "assaulted")),
+        ("The navy ordered four assault ships for the amphibious force.", None),
+        (
+            "The wing flew 1,200 combat sorties into Syria and dropped 800 pieces of ordnance during the deployment.",
+            ("air_drone_strike", "flew 1,200 combat sorties"),
+        ),
+        ("Workers staged protests against the closure of the naval base.", ("peaceful_protest", "protests")),
+    ],
+)
+def test_a_shooting_of_civilians_is_an_attack_and_an_assault_weapon_no_assault(
+    sentence: str, kind: tuple[str, str] | None
+) -> None:
+    found = normalize_text(sentence, published=dt.date(2025, 4, 8))
+    kinds = [(e.subtype, e.trigger) for e in found.events]
+    if kind is None:
+        assert all(e.event_type != "battles" for e in found.events)
+    else:
+        assert kinds == [kind]
+
+
+def test_in_protest_of_is_a_motive_not_a_protest() -> None:
+    found = normalize_text("The army fired two missiles at the sea in apparent protest of the drills.", published=None)
+    assert found.events and all(e.event_type != "protests" for e in found.events)
+
+
+def test_a_cue_whose_needs_fail_leaves_its_words_to_the_next() -> None:
+    """ "launched" is shelling only where the sentence is hostile; otherwise the launch cue reads it."""
+    if load_parser() is None:
+        pytest.skip("the spaCy parser package is not installed")
+    text = "The U.S. Army, with the U.S. Navy, launched a hypersonic missile from a range in Florida on March 26."
+    found = normalize_text(text, published=dt.date(2025, 4, 8), extractor=_shared_extractor())
+    assert [(e.event_type, e.subtype, e.trigger) for e in found.events] == [("weapons_test", "launch", "launched")]
+
+
+def test_a_place_without_an_entity_country_takes_its_geocoded_country() -> None:
+    text = "Marines trained ashore near Souda Bay on Tuesday."
+    at = text.index("Souda Bay")
+    point = Place(None, "Souda Bay", 35.48, 24.15, "H", "BAY", "GRC", None, "context", 0.9)
+    bay = Mention(at, at + len("Souda Bay"), "Souda Bay", "LOC", None, place=point)
+    found = parties(text, 0, len(text), text.index("trained"), [bay], {})
+    assert found.place is not None and (found.place.text, found.place.country) == ("Souda Bay", "GRC")

@@ -79,8 +79,11 @@ def reconcile(
     return tuple(kept_dates), tuple(kept_quantities)
 
 
-def normalize_text(text: str, *, published: dt.date | None, extractor: EntityExtractor | None = None) -> Normalized:
-    """Run every normalizer over ``text`` (entities only when an extractor is given); never raises."""
+def normalize_text(
+    text: str, *, published: dt.date | None, extractor: EntityExtractor | None = None, language: str | None = None
+) -> Normalized:
+    """Run every normalizer over ``text`` (entities only when an extractor is given); never raises.
+    ``language`` (ISO 639-1, the article's) chooses the casualty word table of a language other than English."""
     found = extractor.extract(text) if extractor is not None else None
     mentions, entities = geocode(text, found.mentions, found.entities) if found is not None else ((), ())
     dates, quantities = reconcile(extract_dates(text, published=published), extract_quantities(text, entities=mentions))
@@ -94,6 +97,7 @@ def normalize_text(text: str, *, published: dt.date | None, extractor: EntityExt
         dates=dates,
         published=published,
         parser=load_parser() if extractor is not None else None,
+        language=language,
     )
     return Normalized(
         sentences=sentences,

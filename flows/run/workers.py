@@ -118,7 +118,10 @@ def clean_job(job: CleanJob) -> Cleaned | CleanFailure:
         return CleanFailure(f"Unexpected{type(exc).__name__}", f"{type(exc).__name__}: {exc}")
     try:
         extractor = _extractor(job.entity_model) if job.entity_model else None
-        normalized, problem = normalize_text(article.text, published=published, extractor=extractor), None
+        normalized, problem = (
+            normalize_text(article.text, published=published, extractor=extractor, language=article.language),
+            None,
+        )
     except Exception as exc:  # the article is kept; the failed normalization becomes a reject row
         normalized, problem = EMPTY, CleanFailure(f"Unexpected{type(exc).__name__}", f"{type(exc).__name__}: {exc}")
     return Cleaned(article, content_hash(article.text), simhash64(article.text), source, normalized, problem, charset)

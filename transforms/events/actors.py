@@ -122,7 +122,7 @@ def _party(text: str, mention: Mention, entities: Mapping[str, Entity]) -> Party
     return Party(
         entity_id=mention.entity_id,
         text=mention.text,
-        country=entity.country if entity is not None else None,
+        country=(entity.country if entity is not None else None) or (mention.place.country if mention.place else None),
         sector=sector_of(mention, entity, text[mention.end : mention.end + 40]),
     )
 

@@ -80,7 +80,7 @@ CUE_PREFILTER = re.compile(
     r"\b(?:kill|slain|slay|execut|murder|massacr|behead|assassinat|die[ds]?\b|dead|death|perish|wound|injur|hurt|"
     r"maim|hospitali|captur|abduct|kidnap|prisoner|pows?\b|hostage|captive|arrest|detain|apprehend|rescu|evacu|"
     r"releas|freed|frees?\b|freeing|repatriat|swap|exchang|missing|disappear|unaccounted|displac|fled|flee|"
-    r"refugee|toll|fatalit|bodies|surrender|jail|imprison|shot\b|shoot)",
+    r"refugee|toll|drown|fatalit|bodies|surrender|jail|imprison|shot\b|shoot|lives\b|life\b)",
     re.IGNORECASE,
 )
 """The words without which a sentence holds no casualty or status claim: only these sentences are parsed."""

@@ -25,6 +25,7 @@ from schemas.quantities import Quantity
 from schemas.temporal import TemporalExpression
 from transforms.events.actors import listed_places, parties, sector_of
 from transforms.events.cue_words import Cue, cue_pattern, event_cues, feature_words
+from transforms.events.languages import grammar, language_cue
 from transforms.sentences import Sentence
 
 __all__ = ["detect_events", "sum_tolls"]
@@ -51,9 +52,18 @@ class _Found:
 
 
 def _cue_hits(text: str) -> list[tuple[int, int, Cue]]:
-    """Every cue match of the text, sorted by start (one pass of ``cue_pattern`` over the whole text)."""
+    """Every cue match of the text, sorted by start (one pass of ``cue_pattern`` over the whole text). Where
+    later cues share the words of the one that matched ("launched": shelling where hostile, else a
+    launch), they are hits too, so that one whose needs fail leaves the place to the next."""
     cues = event_cues()
-    return [(m.start(), m.end(), cues[int((m.lastgroup or "c0")[1:])]) for m in cue_pattern().finditer(text.lower())]
+    hits = []
+    for m in cue_pattern().finditer(text.lower()):
+        first = int((m.lastgroup or "c0")[1:])
+        hits.append((m.start(), m.end(), cues[first]))
+        for cue in cues[first + 1 :]:
+            if (also := cue.pattern.match(text, m.start())) is not None:
+                hits.append((m.start(), also.end(), cue))
+    return hits
 
 
 def _at(hit: tuple[int, int, Cue]) -> int:
@@ -163,7 +173,7 @@ def _home_country(text: str, mentions: Sequence[Mention], entities: Mapping[str,
 def _headline(text: str, sentence: Sentence) -> bool:
     """A title line: the text's first sentence, a line of its own without a full stop."""
     line = text[sentence.start : sentence.end].rstrip()
-    return sentence.index == 0 and "\n" in text[sentence.end : sentence.end + 2] and line[-1:] not in ".!?\"”'"
+    return sentence.index == 0 and "\n" in text[sentence.end : sentence.end + 2] and line[-1:] not in ".!?\"”'。！？"
 
 
 def detect_events(
@@ -175,8 +185,11 @@ def detect_events(
     dates: Sequence[TemporalExpression],
     claims: Sequence[CasualtyClaim],
     published: dt.date | None,
+    language: str | None = None,
 ) -> list[Event]:
-    """The incidents of ``text``, in order of their first sentence."""
+    """The incidents of ``text``, in order of their first sentence. In a language with a claim word table
+    (``transforms.events.languages``), an incident is a sentence with a claim and a cue of that table."""
+    foreign = grammar(language or "") is not None
     events: list[Event] = []
     home = _home_country(text, mentions, entities)
     hits = _cue_hits(text)
@@ -186,6 +199,10 @@ def detect_events(
         harmed = any(c.status in ("killed", "injured") for c in in_sentence)
         features = _features(text, sentence, mentions, entities, quantities, harmed)
         found = _best_cue(text, hits, sentence, features, harmed, _headline(text, sentence))
+        if foreign:
+            found = _language_found(text, sentence, language) if in_sentence else None
+            if found is None:
+                continue
         if found is None and not in_sentence:
             continue
         if found is None:
@@ -193,6 +210,8 @@ def detect_events(
             if last is not None and last.event_type in _VIOLENT:
                 events[-1] = _with_tolls(last, in_sentence, larger=True)
                 continue
+            if not _violent(text, sentence, features, in_sentence):
+                continue  # a toll of an accident or an illness: the claims stay, no incident
             event = _claim_event(text, sentence, in_sentence, mentions, entities, dates, published)
         else:
             event = _event(text, sentence, found, mentions, entities, quantities, dates, published, in_sentence)
@@ -285,6 +304,22 @@ def _event(
     return _with_tolls(event, claims, larger=False)
 
 
+def _violent(text: str, sentence: Sentence, features: set[str], claims: Sequence[CasualtyClaim]) -> bool:
+    """Whether a sentence with claims and no cue reports violence: a hostile, military or violent word,
+    or a doer of the harm ("killed by Israeli forces")."""
+    if features & {"hostile", "military"} or any(c.by_text for c in claims):
+        return True
+    return feature_words()["violence"].search(text, sentence.start, sentence.end) is not None
+
+
+def _language_found(text: str, sentence: Sentence, language: str | None) -> _Found | None:
+    cue = language_cue(text, sentence.start, sentence.end, language)
+    if cue is None:
+        return None
+    event_type, subtype, at, end = cue
+    return _Found(Cue(event_type, subtype, event_cues()[0].pattern, 1.0, frozenset()), at, end)
+
+
 def _claim_event(
     text: str,
     sentence: Sentence,
@@ -313,7 +348,7 @@ def _claim_event(
 def _with_tolls(event: Event, claims: Sequence[CasualtyClaim], *, larger: bool) -> Event:
     changes: dict[str, Toll | None] = {}
     for status, name in _TOLL_FIELDS.items():
-        toll = sum_tolls([c.toll for c in claims if c.status == status])
+        toll = sum_tolls([c.toll for c in claims if c.status == status and c.part_of is None])
         if toll is not None:
             changes[name] = _larger(getattr(event, name), toll) if larger else toll
     return replace(event, **changes) if changes else event  # type: ignore[arg-type]

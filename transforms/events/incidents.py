@@ -44,11 +44,12 @@ def find_events(
     dates: Sequence[TemporalExpression],
     published: dt.date | None,
     parser: ClauseParser | None,
+    language: str | None = None,
 ) -> EventsFound:
     """Claims and incidents of ``text``; never raises on any text."""
     by_id = {e.entity_id: e for e in entities}
-    claims = read_claims(text, sentences, quantities, mentions, by_id, parser)
-    events = detect_events(text, sentences, mentions, by_id, quantities, dates, claims, published)
+    claims = read_claims(text, sentences, quantities, mentions, by_id, parser, language)
+    events = detect_events(text, sentences, mentions, by_id, quantities, dates, claims, published, language)
     if parser is not None:
         quantities = _corrected(text, sentences, quantities, claims)
     return EventsFound(tuple(claims), tuple(events), tuple(quantities))
