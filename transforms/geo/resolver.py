@@ -25,9 +25,10 @@ reference data lists without coordinates, are placed among the article's other p
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from transforms.geo.counties import County, county_states, place_county
 from transforms.geo.geoindex import GeoIndex, geo_index, name_key
@@ -61,13 +62,15 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
-_PRIOR = {"A.PCLI": 4.0, "A.ADM1": 1.0, "P.PPL": 0.0}
+_PRIOR = {"A.PCLI": 4.0, "A.ADM1": 1.0, "P.PPL": 0.0, "P.PPLC": 2.5}  # a capital: what "Washington" means
 _CURATED = 4.5  # areas and facilities of the project's TOML files: named because they matter
 _ALT_PENALTY = 1.5  # a place that bears the name only as an alternate name
 _W_COUNTRY = 4.0  # times the share of the article's other evidence in the candidate's country
 _W_COUNTRY_ANY = 1.0  # once when the article has any evidence in the candidate's country
 _W_ADMIN1, _MAX_ADMIN1 = 1.5, 3.0  # per other place in the candidate's first-level region, at most
 _W_COUNTY = 3.0  # times the share of the article's U.S. counties that the candidate's state has
+_W_PEER, _MAX_PEERS = 1.5, 3.0  # per list neighbour picked as a region of the candidate's country
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or)|/|&)\s*")  # between two items of a list of places
 _NEAR = ((50.0, 2.5), (200.0, 1.5), (500.0, 0.5))  # (km, bonus): the nearest other place within km
 _MAX_CANDIDATES = 60  # the most populous places of a name that are scored ("San Juan" has 120)
 
@@ -84,6 +87,7 @@ class _Mention:
     score: float = 0.0
     margin: float = 0.0
     method: str = "population"
+    listed: list[_Mention] = field(default_factory=list)  # the names beside it in a list ("X, Y and Z")
 
 
 @dataclass(slots=True)
@@ -162,6 +166,20 @@ def _is_region_name(index: GeoIndex, m: _Mention) -> bool:
     return any(not alt and index.feature(p) in ("A.PCLI", "A.ADM1") for p, alt in m.candidates)
 
 
+def _peer_score(index: GeoIndex, place: int, m: _Mention) -> float:
+    """A region named in a list with other regions of its country ("Washington, Oregon and Idaho") is a
+    region too, not the capital or a town of the name."""
+    if index.feature(place) != "A.ADM1":
+        return 0.0
+    country = index.country(place)
+    peers = sum(
+        1
+        for n in m.listed
+        if n.pick is not None and index.feature(n.pick) == "A.ADM1" and index.country(n.pick) == country
+    )
+    return min(_MAX_PEERS, _W_PEER * peers)
+
+
 def _pick(index: GeoIndex, number: int, m: _Mention, ctx: _Context | None) -> None:
     qualifier = None if _is_region_name(index, m) else _qualifier_of(index, m.cue)
     acronym = m.name.isupper() and len(m.name.replace(".", "")) <= 4  # "EU", "U.S.": not the town "Eu"
@@ -171,7 +189,7 @@ def _pick(index: GeoIndex, number: int, m: _Mention, ctx: _Context | None) -> No
         if acronym and index.feature(place).startswith("P"):
             score -= 3.0
         if ctx is not None:
-            score += _context_score(index, number, place, ctx)
+            score += _context_score(index, number, place, ctx) + _peer_score(index, place, m)
             if index.geonames_id[place] < 0 and index.country(place) is None:  # a sea, a continent: no country
                 score += _W_COUNTRY_ANY + _W_COUNTRY / 2  # to weigh against, but an even share of one
         scored.append((score, index.population[place], place))
@@ -251,6 +269,18 @@ def _county(index: GeoIndex, county: County, found: list[_Mention], others: Sequ
     return Resolution(None, name, round(lat, 5), round(lon, 5), "A", "ADM2", "USA", state, "context", confidence)
 
 
+def _link_lists(text: str, spans: Sequence[tuple[int, int]], mentions: list[_Mention | None]) -> None:
+    """Each name's neighbours in a list of places: spans next to each other, joined by a comma, "and", "or"."""
+    order = sorted(range(len(spans)), key=lambda i: spans[i])
+    for a, b in zip(order, order[1:]):
+        first, second = mentions[a], mentions[b]
+        if first is None or second is None or first is second:
+            continue
+        if _LIST_GAP.fullmatch(text[spans[a][1] : spans[b][0]]):
+            first.listed.append(second)
+            second.listed.append(first)
+
+
 def resolve_places(
     text: str, spans: Sequence[tuple[int, int]], *, countries: Sequence[str] = (), index: GeoIndex | None = None
 ) -> list[Resolution | None]:
@@ -293,6 +323,7 @@ def resolve_places(
             known.cue = _merge(known.cue, cue)
         mentions.append(known)
     found = list(groups.values())
+    _link_lists(text, spans, mentions)
     for number, m in enumerate(found):
         _pick(index, number, m, None)
     for _ in range(2):

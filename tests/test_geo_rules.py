@@ -1,0 +1,58 @@
+"""The geocoder's general rules beyond the basic resolver (transforms.geo): admin1 codes of province
+names, national capitals, regions named in a list, on a small index of hand-made places."""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.geo.geoindex import GeoIndex, build_index
+from transforms.geo.geonames import Place, province_codes
+from transforms.geo.resolver import resolve_places
+
+
+def _town(gid: int, name: str, lat: float, lon: float, country: str, admin1: str, pop: int, code: str = "PPL") -> Place:
+    return Place(gid, (name,), lat, lon, "P", code, country, admin1, pop)
+
+
+PLACES = [
+    _town(1, "Washington", 38.90, -77.04, "USA", "DC", 690_000, "PPLC"),
+    _town(2, "Washington", 40.17, -80.25, "USA", "PA", 13_000),
+    Place(3, ("Washington",), 47.4, -120.5, "A", "ADM1", "USA", "WA", 7_600_000),
+    Place(4, ("Oregon",), 44.0, -120.5, "A", "ADM1", "USA", "OR", 4_200_000),
+    Place(5, ("Idaho",), 44.4, -114.6, "A", "ADM1", "USA", "ID", 1_900_000),
+    _town(6, "Oregon", 42.01, -89.33, "USA", "IL", 3_700),
+    _town(7, "Pentagon City", 38.86, -77.06, "USA", "VA", 9_000),
+]
+
+
+@pytest.fixture(scope="module")
+def index() -> GeoIndex:
+    return build_index(PLACES)
+
+
+def _spans(text: str, *names: str) -> list[tuple[int, int]]:
+    return [(text.index(n), text.index(n) + len(n)) for n in names]
+
+
+def test_a_province_code_claimed_by_several_names_is_dropped() -> None:
+    named = {"Dublin": "L", "Kildare": "L", "Cork": "M", "Galway": "", "Sligo": "C"}
+    assert province_codes(named) == {"Cork": "M", "Sligo": "C"}
+
+
+def test_washington_alone_is_the_capital_not_the_state(index: GeoIndex) -> None:
+    text = "Officials in Washington said the new drones would ship next year."
+    (res,) = resolve_places(text, _spans(text, "Washington"), index=index)
+    assert res is not None and res.feature_code == "PPLC" and res.admin1 == "DC"
+
+
+def test_a_region_listed_with_other_regions_is_the_region(index: GeoIndex) -> None:
+    text = "Guard units from Washington, Oregon and Idaho fought the fires."
+    washington, oregon, idaho = resolve_places(text, _spans(text, "Washington", "Oregon", "Idaho"), index=index)
+    assert washington is not None and washington.feature_code == "ADM1" and washington.admin1 == "WA"
+    assert oregon is not None and oregon.feature_code == "ADM1" and idaho is not None
+
+
+def test_regions_apart_in_the_text_do_not_make_washington_a_state(index: GeoIndex) -> None:
+    text = "Oregon lawmakers flew to Washington to meet the Idaho delegation at Pentagon City."
+    res = resolve_places(text, _spans(text, "Oregon", "Washington", "Idaho", "Pentagon City"), index=index)[1]
+    assert res is not None and res.admin1 == "DC"
