@@ -8,6 +8,7 @@ import pytest
 from transforms.geo.geoindex import GeoIndex, build_index
 from transforms.geo.geonames import Place, province_codes
 from transforms.geo.resolver import resolve_places
+from transforms.geo.subdivisions import subdivision_names, subdivisions
 
 
 def _town(gid: int, name: str, lat: float, lon: float, country: str, admin1: str, pop: int, code: str = "PPL") -> Place:
@@ -56,3 +57,21 @@ def test_regions_apart_in_the_text_do_not_make_washington_a_state(index: GeoInde
     text = "Oregon lawmakers flew to Washington to meet the Idaho delegation at Pentagon City."
     res = resolve_places(text, _spans(text, "Oregon", "Washington", "Idaho", "Pentagon City"), index=index)[1]
     assert res is not None and res.admin1 == "DC"
+
+
+def test_subdivision_names_drop_the_type_word_and_notes() -> None:
+    assert subdivision_names("Idlib Governorate") == ("Idlib Governorate", "Idlib")
+    assert subdivision_names("Laayoune-Sakia El Hamra (EH-partial)") == ("Laayoune-Sakia El Hamra",)
+    assert subdivision_names("Sindh") == ("Sindh",)
+
+
+def test_subdivisions_take_the_admin1_code_of_their_nearest_city() -> None:
+    cities = {  # made-up towns: one near Durban, one near Johannesburg, with admin1 codes of their own
+        "ZA": [(-29.9, 31.0, "K1", 3_000_000), (-26.2, 28.0, "G1", 4_000_000), (-33.9, 18.4, "W1", 1_000_000)],
+    }
+    found = {s.names[0]: s for s in subdivisions(cities) if s.country == "ZA"}
+    natal = found["KwaZulu-Natal"]
+    assert natal.admin1 == "K1" and -32 < natal.lat < -27 and 29 < natal.lon < 33
+    assert found["Gauteng"].admin1 == "G1"
+    shared = [s for s in found.values() if s.admin1 == "W1"]  # the western provinces share the one town's code
+    assert len(shared) > 1 and all(s.feature_code == "ADM2" for s in shared)

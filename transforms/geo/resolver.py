@@ -62,7 +62,13 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
-_PRIOR = {"A.PCLI": 4.0, "A.ADM1": 1.0, "P.PPL": 0.0, "P.PPLC": 2.5}  # a capital: what "Washington" means
+_PRIOR = {
+    "A.PCLI": 4.0,
+    "A.ADM1": 1.0,
+    "P.PPL": 0.0,
+    "P.PPLC": 2.5,
+    "A.ADM2": -1.0,
+}  # a capital: what "Washington" means
 _CURATED = 4.5  # areas and facilities of the project's TOML files: named because they matter
 _ALT_PENALTY = 1.5  # a place that bears the name only as an alternate name
 _W_COUNTRY = 4.0  # times the share of the article's other evidence in the candidate's country
