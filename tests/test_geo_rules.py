@@ -23,6 +23,12 @@ PLACES = [
     Place(5, ("Idaho",), 44.4, -114.6, "A", "ADM1", "USA", "ID", 1_900_000),
     _town(6, "Oregon", 42.01, -89.33, "USA", "IL", 3_700),
     _town(7, "Pentagon City", 38.86, -77.06, "USA", "VA", 9_000),
+    _town(8, "Easton", 42.10, -91.60, "USA", "IA", 5_000),
+    _town(9, "Easton", 38.77, -76.08, "USA", "MD", 14_000),
+    _town(10, "Weston", 42.40, -91.90, "USA", "IA", 4_000),
+    _town(11, "Weston", 45.81, -118.42, "USA", "OR", 12_000),
+    _town(12, "Milford", 41.90, -91.30, "USA", "IA", 5_000),
+    _town(13, "Milford", 32.12, -96.94, "USA", "TX", 15_000),
 ]
 
 
@@ -75,3 +81,11 @@ def test_subdivisions_take_the_admin1_code_of_their_nearest_city() -> None:
     assert found["Gauteng"].admin1 == "G1"
     shared = [s for s in found.values() if s.admin1 == "W1"]  # the western provinces share the one town's code
     assert len(shared) > 1 and all(s.feature_code == "ADM2" for s in shared)
+
+
+def test_small_towns_of_one_story_share_the_state_they_all_may_lie_in(index: GeoIndex) -> None:
+    text = "Storms cut power in Easton, Weston and Milford overnight, the county sheriff said."
+    found = resolve_places(text, _spans(text, "Easton", "Weston", "Milford"), index=index)
+    assert [r.admin1 if r else None for r in found] == ["IA", "IA", "IA"]
+    alone = resolve_places("A new plant opened in Milford.", [(22, 29)], index=index)[0]
+    assert alone is not None and alone.admin1 == "TX"

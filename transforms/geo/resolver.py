@@ -11,6 +11,8 @@ candidates are every place of the gazetteer bearing it (``transforms.geo.geoinde
   choices (a name counts once however often it is repeated), as a share of all that evidence;
 - the first-level regions (U.S. states, provinces) named in the article or holding its other places;
 - the distance to the other places' first choices (a place near the others);
+- the regions the article's other names may lie in, and the names beside it in a list of places
+  (``transforms.geo.coherence``); a national capital ranks above the region of its name ("Washington");
 - the dateline: the first place of the text counts twice as context.
 
 The mentions of one name share one place (one sense per article). A first pass picks by size and text
@@ -25,11 +27,11 @@ reference data lists without coordinates, are placed among the article's other p
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from transforms.geo.coherence import Shares, list_neighbours, peer_score, region_shares, support_score
 from transforms.geo.counties import County, county_states, place_county
 from transforms.geo.geoindex import GeoIndex, geo_index, name_key
 from transforms.geo.textcues import Cue, cue_at, strip_feature_word
@@ -75,8 +77,6 @@ _W_COUNTRY = 4.0  # times the share of the article's other evidence in the candi
 _W_COUNTRY_ANY = 1.0  # once when the article has any evidence in the candidate's country
 _W_ADMIN1, _MAX_ADMIN1 = 1.5, 3.0  # per other place in the candidate's first-level region, at most
 _W_COUNTY = 3.0  # times the share of the article's U.S. counties that the candidate's state has
-_W_PEER, _MAX_PEERS = 1.5, 3.0  # per list neighbour picked as a region of the candidate's country
-_LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or)|/|&)\s*")  # between two items of a list of places
 _NEAR = ((50.0, 2.5), (200.0, 1.5), (500.0, 0.5))  # (km, bonus): the nearest other place within km
 _MAX_CANDIDATES = 60  # the most populous places of a name that are scored ("San Juan" has 120)
 
@@ -103,6 +103,7 @@ class _Context:
     anchors: list[tuple[int, float, float]]  # (mention number, lat, lon) of small places picked
     own: dict[int, tuple[str | None, str | None, int]]  # what each name added: country, admin1, weight
     county_states: Counter[str] | None = None  # per state, the share of the article's counties it has
+    support: Shares | None = None  # per name, its share of each region it may lie in (transforms.geo.coherence)
 
 
 def _prior(index: GeoIndex, place: int, alt: bool) -> float:
@@ -132,7 +133,7 @@ def _cue_score(index: GeoIndex, place: int, cue: Cue, qualifier: tuple[str | Non
     return score
 
 
-def _context_score(index: GeoIndex, number: int, place: int, ctx: _Context) -> float:
+def _context_score(index: GeoIndex, number: int, place: int, ctx: _Context, region_name: bool = False) -> float:
     score = 0.0
     country, admin1 = index.country(place), index.admin1(place)
     own_country, own_admin1, weight = ctx.own.get(number, (None, None, 0))
@@ -145,6 +146,8 @@ def _context_score(index: GeoIndex, number: int, place: int, ctx: _Context) -> f
         score += min(_MAX_ADMIN1, _W_ADMIN1 * count)
         if country == "USA" and ctx.county_states:
             score += _W_COUNTY * ctx.county_states[admin1]
+    if ctx.support and country is not None and admin1 is not None and not region_name:  # not "Mexico"
+        score += support_score(ctx.support, number, (country, admin1))
     lat, lon = index.lat[place], index.lon[place]
     near = [haversine_km(lat, lon, a_lat, a_lon) for n, a_lat, a_lon in ctx.anchors if n != number]
     if near:
@@ -172,22 +175,9 @@ def _is_region_name(index: GeoIndex, m: _Mention) -> bool:
     return any(not alt and index.feature(p) in ("A.PCLI", "A.ADM1") for p, alt in m.candidates)
 
 
-def _peer_score(index: GeoIndex, place: int, m: _Mention) -> float:
-    """A region named in a list with other regions of its country ("Washington, Oregon and Idaho") is a
-    region too, not the capital or a town of the name."""
-    if index.feature(place) != "A.ADM1":
-        return 0.0
-    country = index.country(place)
-    peers = sum(
-        1
-        for n in m.listed
-        if n.pick is not None and index.feature(n.pick) == "A.ADM1" and index.country(n.pick) == country
-    )
-    return min(_MAX_PEERS, _W_PEER * peers)
-
-
 def _pick(index: GeoIndex, number: int, m: _Mention, ctx: _Context | None) -> None:
-    qualifier = None if _is_region_name(index, m) else _qualifier_of(index, m.cue)
+    region = _is_region_name(index, m)
+    qualifier = None if region else _qualifier_of(index, m.cue)
     acronym = m.name.isupper() and len(m.name.replace(".", "")) <= 4  # "EU", "U.S.": not the town "Eu"
     scored = []
     for place, alt in m.candidates:
@@ -195,7 +185,9 @@ def _pick(index: GeoIndex, number: int, m: _Mention, ctx: _Context | None) -> No
         if acronym and index.feature(place).startswith("P"):
             score -= 3.0
         if ctx is not None:
-            score += _context_score(index, number, place, ctx) + _peer_score(index, place, m)
+            score += _context_score(index, number, place, ctx, region) + peer_score(
+                index, place, (n.pick for n in m.listed)
+            )
             if index.geonames_id[place] < 0 and index.country(place) is None:  # a sea, a continent: no country
                 score += _W_COUNTRY_ANY + _W_COUNTRY / 2  # to weigh against, but an even share of one
         scored.append((score, index.population[place], place))
@@ -275,18 +267,6 @@ def _county(index: GeoIndex, county: County, found: list[_Mention], others: Sequ
     return Resolution(None, name, round(lat, 5), round(lon, 5), "A", "ADM2", "USA", state, "context", confidence)
 
 
-def _link_lists(text: str, spans: Sequence[tuple[int, int]], mentions: list[_Mention | None]) -> None:
-    """Each name's neighbours in a list of places: spans next to each other, joined by a comma, "and", "or"."""
-    order = sorted(range(len(spans)), key=lambda i: spans[i])
-    for a, b in zip(order, order[1:]):
-        first, second = mentions[a], mentions[b]
-        if first is None or second is None or first is second:
-            continue
-        if _LIST_GAP.fullmatch(text[spans[a][1] : spans[b][0]]):
-            first.listed.append(second)
-            second.listed.append(first)
-
-
 def resolve_places(
     text: str, spans: Sequence[tuple[int, int]], *, countries: Sequence[str] = (), index: GeoIndex | None = None
 ) -> list[Resolution | None]:
@@ -329,11 +309,17 @@ def resolve_places(
             known.cue = _merge(known.cue, cue)
         mentions.append(known)
     found = list(groups.values())
-    _link_lists(text, spans, mentions)
+    for a, b in list_neighbours(text, spans):
+        first, second = mentions[a], mentions[b]
+        if first is not None and second is not None and first is not second:
+            first.listed.append(second)
+            second.listed.append(first)
     for number, m in enumerate(found):
         _pick(index, number, m, None)
+    support = region_shares(index, [m.candidates for m in found])
     for _ in range(2):
         ctx = _context(index, found, countries, list(counties.values()))
+        ctx.support = support
         for number, m in enumerate(found):
             _pick(index, number, m, ctx)
     ctx = _context(index, found, countries, list(counties.values()))
