@@ -9,6 +9,7 @@ from transforms.geo.geoindex import GeoIndex, build_index
 from transforms.geo.geonames import Place, province_codes
 from transforms.geo.resolver import resolve_places
 from transforms.geo.subdivisions import subdivision_names, subdivisions
+from transforms.geo.textcues import demonym_stems
 
 
 def _town(gid: int, name: str, lat: float, lon: float, country: str, admin1: str, pop: int, code: str = "PPL") -> Place:
@@ -29,6 +30,12 @@ PLACES = [
     _town(11, "Weston", 45.81, -118.42, "USA", "OR", 12_000),
     _town(12, "Milford", 41.90, -91.30, "USA", "IA", 5_000),
     _town(13, "Milford", 32.12, -96.94, "USA", "TX", 15_000),
+    _town(14, "Atlanta", 33.75, -84.39, "USA", "GA", 500_000),
+    Place(15, ("Georgia",), 32.7, -83.4, "A", "ADM1", "USA", "GA", 10_000_000),
+    Place(16, ("Ohio",), 40.3, -82.8, "A", "ADM1", "USA", "OH", 11_000_000),
+    Place(17, ("South Ossetia",), 42.35, 44.0, "L", "RGN", "GEO", None, 50_000),
+    _town(18, "New London", 41.36, -72.10, "USA", "CT", 27_000),
+    _town(19, "Los Angeles", 34.05, -118.24, "USA", "CA", 3_900_000),
 ]
 
 
@@ -89,3 +96,26 @@ def test_small_towns_of_one_story_share_the_state_they_all_may_lie_in(index: Geo
     assert [r.admin1 if r else None for r in found] == ["IA", "IA", "IA"]
     alone = resolve_places("A new plant opened in Milford.", [(22, 29)], index=index)[0]
     assert alone is not None and alone.admin1 == "TX"
+
+
+def test_demonyms_and_titles_lead_to_their_place(index: GeoIndex) -> None:
+    assert "Ohio" in demonym_stems("Ohioans") and "South Ossetia" in demonym_stems("South Ossetians")
+    assert demonym_stems("New Londoners")[0] == "New London" and demonym_stems("Port of Los Angeles") == ["Los Angeles"]
+    assert demonym_stems("Kabul") == []
+    text = "Ohioans and South Ossetian troops met New Londoners at the Port of Los Angeles."
+    names = ("Ohioans", "South Ossetian", "New Londoners", "Port of Los Angeles")
+    found = resolve_places(text, _spans(text, *names), index=index)
+    assert [r.name if r else None for r in found] == ["Ohio", "South Ossetia", "New London", "Los Angeles"]
+
+
+def test_bare_and_abbreviated_county_names_are_counties_of_the_article_state(index: GeoIndex) -> None:
+    text = "Deputies in Gwinnett and Cobb Co. joined Atlanta police, Georgia officials said."
+    gwinnett, cobb, _, _ = resolve_places(text, _spans(text, "Gwinnett", "Cobb Co.", "Atlanta", "Georgia"), index=index)
+    assert gwinnett is not None and gwinnett.feature_code == "ADM2" and gwinnett.admin1 == "GA"
+    assert cobb is not None and cobb.name == "Cobb County" and abs(cobb.lat - 33.75) < 0.01
+
+
+def test_a_county_with_no_place_of_its_state_in_the_story_is_at_the_state_point(index: GeoIndex) -> None:
+    text = "Flooding closed roads across Guernsey County on Sunday."
+    (res,) = resolve_places(text, _spans(text, "Guernsey County"), index=index)
+    assert res is not None and res.admin1 == "OH" and (res.lat, res.lon) == (40.3, -82.8) and res.confidence == 0.1

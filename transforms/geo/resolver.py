@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from transforms.geo.coherence import Shares, list_neighbours, peer_score, region_shares, support_score
 from transforms.geo.counties import County, county_states, place_county
 from transforms.geo.geoindex import GeoIndex, geo_index, name_key
-from transforms.geo.textcues import Cue, cue_at, strip_feature_word
+from transforms.geo.textcues import Cue, cue_at, demonym_stems, strip_feature_word
 
 __all__ = ["Resolution", "resolve_places", "haversine_km"]
 
@@ -169,6 +169,11 @@ def _qualifier_of(index: GeoIndex, cue: Cue) -> tuple[str | None, str | None] | 
     return None
 
 
+def _derivable(index: GeoIndex, place: int) -> bool:
+    """A place whose people or adjective a name may be: a country, region or area, or a town of 10,000."""
+    return not index.feature(place).startswith("P") or index.population[place] >= 10_000
+
+
 def _is_region_name(index: GeoIndex, m: _Mention) -> bool:
     """The name is itself a country's or a first-level region's: a place after it and a comma is the next
     item of a list ("Texas, Oklahoma and Kansas"), not its qualifier."""
@@ -284,17 +289,22 @@ def resolve_places(
         if surface.endswith(("'s", "’s")):
             surface = surface[:-2]
         county = county_states(surface)
-        if county is not None:
-            counties[len(mentions)] = county
-            mentions.append(None)
-            continue
         cue = cue_at(text, start, end)
-        candidates = index.lookup(surface)
-        if not candidates:
+        candidates = index.lookup(surface) if county is None else []
+        if not candidates and county is None:
             name, implied = strip_feature_word(surface)
             if implied is not None and cue.feature is None:
                 cue = Cue(implied, cue.us_state, cue.qualifier)
             candidates = index.lookup(name) if name != surface else []
+            county = county_states(f"{surface} County") if not candidates else None  # "Gwinnett"
+        for stem in demonym_stems(surface) if not candidates and county is None else ():  # "Ohioans"
+            candidates = [c for c in index.lookup(stem) if _derivable(index, c[0])]
+            if candidates:
+                break
+        if county is not None:
+            counties[len(mentions)] = county
+            mentions.append(None)
+            continue
         if not candidates:
             mentions.append(None)
             continue

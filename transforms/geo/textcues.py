@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from transforms.geo.geonames import geo_toml
 
-__all__ = ["Cue", "cue_at", "strip_feature_word", "FEATURE_WORDS"]
+__all__ = ["Cue", "cue_at", "strip_feature_word", "demonym_stems", "FEATURE_WORDS"]
 
 # A word after a name -> the feature class.code prefix it implies.
 FEATURE_WORDS: dict[str, str] = {
@@ -23,6 +23,7 @@ FEATURE_WORDS: dict[str, str] = {
     "district": "A.ADM",
     "county": "A.ADM",
     "parish": "A.ADM",
+    "township": "P",  # a township: the town of its name, or near it
     "air base": "S",
     "airbase": "S",
     "airfield": "S",
@@ -100,3 +101,31 @@ def strip_feature_word(name: str) -> tuple[str, str | None]:
         if folded.endswith(" " + word) and len(name) > len(word) + 2:
             return name[: -len(word) - 1].rstrip(), implied
     return name, None
+
+
+_DEMONYM = (
+    ("ians", ("ia", "y")),
+    ("ian", ("ia", "y")),
+    ("ans", ("a", "")),
+    ("ers", ("",)),
+    ("an", ("a", "")),
+    ("er", ("",)),
+    ("s", ("",)),
+)
+_PREFIX = re.compile(r"^(?:the )?(?:port|city|town|village|township) of\s+", re.IGNORECASE)
+
+
+def demonym_stems(name: str) -> list[str]:
+    """The place names a name may be derived from, when it is not one itself: its people or adjective
+    ("Ohioans" -> "Ohio", "South Ossetian" -> "South Ossetia", "New Londoners" -> "New London") or a
+    title before it ("Port of Los Angeles" -> "Los Angeles"). Most likely first; none for other names."""
+    bare = _PREFIX.sub("", name)
+    if bare != name and len(bare) > 2:
+        return [bare]
+    if not name[:1].isupper() or len(name) < 6:
+        return []
+    stems = []
+    for suffix, endings in _DEMONYM:
+        if name.endswith(suffix):
+            stems += [name[: -len(suffix)] + ending for ending in endings]
+    return [s for s in dict.fromkeys(stems) if len(s) > 3]
