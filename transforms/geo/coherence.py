@@ -40,17 +40,19 @@ def peer_score(index: GeoIndex, place: int, neighbour_picks: Iterable[int | None
 
 def region_shares(index: GeoIndex, candidates: Sequence[Sequence[tuple[int, bool]]]) -> Shares:
     """Per name (its position in ``candidates``), the (country, admin1) regions its candidates lie in, each
-    with an equal share of one."""
-    out = {}
+    with an equal share of one; under the key -1, the sum of all names' shares."""
+    out: Shares = {-1: Counter()}
     for number, places in enumerate(candidates):
         regions = {(index.country(p), index.admin1(p)) for p, _ in places}
         known = [(c, a) for c, a in regions if c is not None and a is not None]
         if known:
             out[number] = Counter({r: 1 / len(known) for r in known})
+            out[-1].update(out[number])
     return out
 
 
 def support_score(shares: Shares, number: int, region: tuple[str, str]) -> float:
     """The bonus of a candidate of name ``number`` in ``region``: the other names' shares of that region."""
-    shared = sum(share[region] for n, share in shares.items() if n != number)
+    own = shares.get(number)
+    shared = shares[-1][region] - (own[region] if own else 0.0)
     return min(_MAX_SUPPORT, _W_SUPPORT * shared)
