@@ -36,6 +36,9 @@ PLACES = [
     Place(17, ("South Ossetia",), 42.35, 44.0, "L", "RGN", "GEO", None, 50_000),
     _town(18, "New London", 41.36, -72.10, "USA", "CT", 27_000),
     _town(19, "Los Angeles", 34.05, -118.24, "USA", "CA", 3_900_000),
+    _town(20, "DeKalb", 41.93, -88.75, "USA", "IL", 43_000),
+    _town(21, "Decatur", 33.77, -84.30, "USA", "GA", 25_000),
+    _town(22, "Marietta", 33.95, -84.55, "USA", "GA", 60_000),
 ]
 
 
@@ -119,3 +122,11 @@ def test_a_county_with_no_place_of_its_state_in_the_story_is_at_the_state_point(
     text = "Flooding closed roads across Guernsey County on Sunday."
     (res,) = resolve_places(text, _spans(text, "Guernsey County"), index=index)
     assert res is not None and res.admin1 == "OH" and (res.lat, res.lon) == (40.3, -82.8) and res.confidence == 0.1
+
+
+def test_a_bare_county_name_of_the_story_state_is_the_county_not_a_town_elsewhere(index: GeoIndex) -> None:
+    text = "DeKalb commissioners met in Decatur, and Marietta and Atlanta sent officers."
+    found = resolve_places(text, _spans(text, "DeKalb", "Decatur", "Marietta", "Atlanta"), index=index)
+    assert found[0] is not None and found[0].feature_code == "ADM2" and found[0].admin1 == "GA"
+    alone = resolve_places("A plant opened in DeKalb.", [(18, 24)], index=index)[0]
+    assert alone is not None and alone.admin1 == "IL" and alone.feature_code == "PPL"

@@ -21,7 +21,8 @@ context. At most ``_MAX_CANDIDATES`` places of a name are scored. A name nobody 
 and so does a small place far from everything else in an article whose context points elsewhere
 (nothing is guessed far away). U.S. counties, which the
 reference data lists without coordinates, are placed among the article's other places in their state
-(``transforms.geo.counties``).
+(``transforms.geo.counties``), and so is a bare name that a county of the article's own state bears
+when no place of that name lies in the state ("DeKalb" in a Georgia story).
 """
 
 from __future__ import annotations
@@ -77,6 +78,7 @@ _W_COUNTRY = 4.0  # times the share of the article's other evidence in the candi
 _W_COUNTRY_ANY = 1.0  # once when the article has any evidence in the candidate's country
 _W_ADMIN1, _MAX_ADMIN1 = 1.5, 3.0  # per other place in the candidate's first-level region, at most
 _W_COUNTY = 3.0  # times the share of the article's U.S. counties that the candidate's state has
+_MIN_STATE = 2  # the article's own state: named or holding its places this often, and half its U.S. evidence
 _NEAR = ((50.0, 2.5), (200.0, 1.5), (500.0, 0.5))  # (km, bonus): the nearest other place within km
 _MAX_CANDIDATES = 60  # the most populous places of a name that are scored ("San Juan" has 120)
 
@@ -272,6 +274,24 @@ def _county(index: GeoIndex, county: County, found: list[_Mention], others: Sequ
     return Resolution(None, name, round(lat, 5), round(lon, 5), "A", "ADM2", "USA", state, "context", confidence)
 
 
+def _county_of_state(index: GeoIndex, m: _Mention, ctx: _Context) -> County | None:
+    """A bare name that a county of the article's own state bears, where no place of the name lies in that
+    state and the one picked is a small town elsewhere ("DeKalb" in a Georgia story: DeKalb County)."""
+    assert m.pick is not None
+    if m.method == "qualifier" or not index.feature(m.pick).startswith("P") or index.population[m.pick] >= 100_000:
+        return None
+    states = Counter({a: n for (c, a), n in ctx.admin1.items() if c == "USA"})
+    if not states:
+        return None
+    (state, count), *_ = states.most_common(1)
+    if count < _MIN_STATE or count < sum(states.values()) / 2:
+        return None
+    if any(index.country(p) == "USA" and index.admin1(p) == state for p, _ in m.candidates):
+        return None
+    county = county_states(f"{m.name} County")
+    return (county[0], (state,)) if county is not None and state in county[1] else None
+
+
 def resolve_places(
     text: str, spans: Sequence[tuple[int, int]], *, countries: Sequence[str] = (), index: GeoIndex | None = None
 ) -> list[Resolution | None]:
@@ -341,6 +361,10 @@ def resolve_places(
             continue
         if mention is None or mention.pick is None or _far_guess(index, numbers[id(mention)], mention, ctx):
             results.append(None)
+            continue
+        county = _county_of_state(index, mention, ctx)
+        if county is not None:
+            results.append(_county(index, county, found, list(counties.values())))
             continue
         m, pick = mention, mention.pick
         fclass, _, fcode = index.feature(pick).partition(".")
