@@ -130,3 +130,15 @@ def test_a_bare_county_name_of_the_story_state_is_the_county_not_a_town_elsewher
     assert found[0] is not None and found[0].feature_code == "ADM2" and found[0].admin1 == "GA"
     alone = resolve_places("A plant opened in DeKalb.", [(18, 24)], index=index)[0]
     assert alone is not None and alone.admin1 == "IL" and alone.feature_code == "PPL"
+
+
+def test_facilities_have_points_on_earth_and_names_of_their_own() -> None:
+    from transforms.geo.geonames import geo_toml
+
+    seen: set[str] = set()
+    for item in geo_toml("facilities.toml")["facility"]:
+        assert -90 <= item["lat"] <= 90 and -180 <= item["lon"] <= 180 and len(item["country"]) == 3
+        for name in (item["name"], *item.get("aliases", ())):
+            assert name.casefold() not in seen, name
+            seen.add(name.casefold())
+    assert {"fort moore", "fort benning", "fort novosel"} <= seen  # the renamed posts under both names
