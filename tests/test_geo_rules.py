@@ -142,3 +142,11 @@ def test_facilities_have_points_on_earth_and_names_of_their_own() -> None:
             assert name.casefold() not in seen, name
             seen.add(name.casefold())
     assert {"fort moore", "fort benning", "fort novosel"} <= seen  # the renamed posts under both names
+
+
+def test_curated_regions_take_the_admin1_code_of_their_subdivision() -> None:
+    from transforms.geo.geonames import _areas_and_facilities
+
+    places = {p.names[0]: p for p in _areas_and_facilities({("CAN", "ontario"): "08"})}
+    assert places["Ontario"].admin1 == "08" and places["Quebec"].admin1 is None
+    assert places["Fort Benning"].admin1 is None  # a facility: no region code

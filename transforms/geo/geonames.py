@@ -115,7 +115,8 @@ def read_places() -> Iterator[Place]:
     subs = subdivisions(points)
     del points
     yield from _admin1(cache, countries, by_admin1, city_admin1, subs)
-    yield from _areas_and_facilities()
+    codes = {(iso3.get(sub.country), ascii_fold(n).casefold()): sub.admin1 for sub in subs for n in sub.names}
+    yield from _areas_and_facilities(codes)
 
 
 def _capitals(countries: dict[str, Any], cities: list[dict[str, Any]]) -> set[int]:
@@ -250,13 +251,17 @@ def _names(item: dict[str, Any]) -> tuple[str, ...]:
     return (item["name"], *item.get("aliases", ()))
 
 
-def _areas_and_facilities() -> Iterator[Place]:
+def _areas_and_facilities(codes: dict[tuple[str | None, str], str]) -> Iterator[Place]:
+    """The curated areas and facilities; a curated region gets the admin1 code of its subdivision of the
+    same country and name (``codes``), which links it to its towns."""
     for item in _entities_toml("regions.toml")["region"] + geo_toml("areas.toml")["area"]:
         if "lat" in item:
             names = (item["name"], *item.get("aliases", ()))
             fclass, fcode = item.get("feature", "L.RGN").split(".")
             pop = item.get("population", 0)
-            yield Place(None, names, item["lat"], item["lon"], fclass, fcode, item.get("country"), None, pop)
+            country = item.get("country")
+            admin1 = codes.get((country, ascii_fold(item["name"]).casefold())) if fcode == "ADM1" else None
+            yield Place(None, names, item["lat"], item["lon"], fclass, fcode, country, admin1 or None, pop)
     for item in geo_toml("facilities.toml")["facility"]:
         names = (item["name"], *item.get("aliases", ()))
         fclass, fcode = item.get("feature", "S.MILB").split(".")
