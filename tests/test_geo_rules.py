@@ -39,6 +39,12 @@ PLACES = [
     _town(20, "DeKalb", 41.93, -88.75, "USA", "IL", 43_000),
     _town(21, "Decatur", 33.77, -84.30, "USA", "GA", 25_000),
     _town(22, "Marietta", 33.95, -84.55, "USA", "GA", 60_000),
+    _town(23, "Tripoli", 32.89, 13.19, "LBY", "77", 1_150_000, "PPLC"),
+    _town(24, "Tripoli", 34.44, 35.85, "LBN", "09", 230_000),
+    Place(None, ("Tripoli District", "Tripoli"), 32.8, 13.2, "A", "ADM1", "LBY", "77", 0),
+    Place(25, ("Lebanon",), 33.83, 35.83, "A", "PCLI", "LBN", None, 6_800_000),
+    Place(26, ("Libya",), 25.0, 17.0, "A", "PCLI", "LBY", None, 6_700_000),
+    _town(27, "Benghazi", 32.12, 20.07, "LBY", "54", 630_000),
 ]
 
 
@@ -150,3 +156,12 @@ def test_curated_regions_take_the_admin1_code_of_their_subdivision() -> None:
     places = {p.names[0]: p for p in _areas_and_facilities({("CAN", "ontario"): "08"})}
     assert places["Ontario"].admin1 == "08" and places["Quebec"].admin1 is None
     assert places["Fort Benning"].admin1 is None  # a facility: no region code
+
+
+def test_a_place_in_a_named_region_lies_in_it(index: GeoIndex) -> None:
+    text = "Jets struck a depot near Tripoli in northern Lebanon, while militias in Benghazi and Libya fought on."
+    tripoli = resolve_places(text, _spans(text, "Tripoli", "Lebanon", "Benghazi", "Libya"), index=index)[0]
+    assert tripoli is not None and tripoli.country_iso3 == "LBN" and tripoli.method == "qualifier"
+    text = "Jets struck a depot near Tripoli in March, while militias in Benghazi and Libya fought on."
+    tripoli = resolve_places(text, _spans(text, "Tripoli", "Benghazi", "Libya"), index=index)[0]
+    assert tripoli is not None and tripoli.country_iso3 == "LBY"  # "March" names no region: no qualifier

@@ -178,8 +178,12 @@ def _derivable(index: GeoIndex, place: int) -> bool:
 
 def _is_region_name(index: GeoIndex, m: _Mention) -> bool:
     """The name is itself a country's or a first-level region's: a place after it and a comma is the next
-    item of a list ("Texas, Oklahoma and Kansas"), not its qualifier."""
-    return any(not alt and index.feature(p) in ("A.PCLI", "A.ADM1") for p, alt in m.candidates)
+    item of a list ("Texas, Oklahoma and Kansas"), not its qualifier. A region no larger than a town of the
+    name is the town's namesake ("Tripoli" district): the name is the town's."""
+    towns = max((index.population[p] for p, _ in m.candidates if index.feature(p).startswith("P")), default=-1)
+    return any(
+        not alt and index.feature(p) in ("A.PCLI", "A.ADM1") and index.population[p] > towns for p, alt in m.candidates
+    )
 
 
 def _pick(index: GeoIndex, number: int, m: _Mention, ctx: _Context | None) -> None:

@@ -1,5 +1,6 @@
 """What the words around a place name say about it: the feature type the text implies ("the port of X",
-"X province", "X air base") and a qualifier after a comma ("Alexandria, La.", "Tripoli, Lebanon").
+"X province", "X air base") and a qualifier after a comma ("Alexandria, La.", "Tripoli, Lebanon") or "in"
+("Tripoli in northern Lebanon"); the resolver keeps a qualifier only when it names a country or region.
 """
 
 from __future__ import annotations
@@ -53,6 +54,11 @@ _QUALIFIER = re.compile(
     r"^,\s+((?:[A-Z]\.){1,2}(?:[A-Z][a-z]?\.?)?|[A-Z][a-z]{1,4}\.|[A-Z][A-Za-z.\-]*(?: [A-Z][a-z]+)*)"
 )
 
+_IN_REGION = re.compile(  # the region a place lies in, as the news writes it: "Kramatorsk in eastern Ukraine"
+    r"^\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
+    r"north-?eastern|north-?western|south-?eastern|south-?western)\s+)?([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b"
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Cue:
@@ -91,6 +97,8 @@ def cue_at(text: str, start: int, end: int) -> Cue:
             us_state = _abbreviations()[abbr]
         elif len(token) > 3 and token[-1] != ".":
             qualifier = token
+    elif (m := _IN_REGION.match(after)) is not None:  # "Tripoli in northern Lebanon"
+        qualifier = m.group(1)
     return Cue(feature, us_state, qualifier)
 
 
