@@ -35,35 +35,10 @@ from dataclasses import dataclass, field
 from transforms.geo.coherence import Shares, list_neighbours, peer_score, region_shares, support_score
 from transforms.geo.counties import County, county_states, place_county
 from transforms.geo.geoindex import GeoIndex, geo_index, name_key
+from transforms.geo.geopoint import Resolution, haversine_km
 from transforms.geo.textcues import Cue, cue_at, demonym_stems, strip_feature_word
 
 __all__ = ["Resolution", "resolve_places", "haversine_km"]
-
-_EARTH_KM = 6371.0088
-
-
-@dataclass(frozen=True, slots=True)
-class Resolution:
-    """A place mention resolved: the GeoNames place (id ``None`` for curated areas and facilities)."""
-
-    geonames_id: int | None
-    name: str
-    lat: float
-    lon: float
-    feature_class: str
-    feature_code: str
-    country_iso3: str | None
-    admin1: str | None
-    method: str  # "only" (one candidate), "qualifier", "context", "population"
-    confidence: float  # 0..1: the margin of the chosen place over the next
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(a)))
-
 
 _PRIOR = {
     "A.PCLI": 4.0,
