@@ -9,7 +9,7 @@ from transforms.geo.geoindex import GeoIndex, build_index
 from transforms.geo.geonames import Place, province_codes
 from transforms.geo.resolver import resolve_places
 from transforms.geo.subdivisions import subdivision_names, subdivisions
-from transforms.geo.textcues import demonym_stems
+from transforms.geo.textcues import demonym_stems, name_parts
 
 
 def _town(gid: int, name: str, lat: float, lon: float, country: str, admin1: str, pop: int, code: str = "PPL") -> Place:
@@ -45,6 +45,8 @@ PLACES = [
     Place(25, ("Lebanon",), 33.83, 35.83, "A", "PCLI", "LBN", None, 6_800_000),
     Place(26, ("Libya",), 25.0, 17.0, "A", "PCLI", "LBY", None, 6_700_000),
     _town(27, "Benghazi", 32.12, 20.07, "LBY", "54", 630_000),
+    _town(28, "Nashville", 36.17, -86.78, "USA", "TN", 690_000),
+    Place(None, ("Africa",), 7.2, 21.1, "L", "CONT", None, None, 0),
 ]
 
 
@@ -165,3 +167,22 @@ def test_a_place_in_a_named_region_lies_in_it(index: GeoIndex) -> None:
     text = "Jets struck a depot near Tripoli in March, while militias in Benghazi and Libya fought on."
     tripoli = resolve_places(text, _spans(text, "Tripoli", "Benghazi", "Libya"), index=index)[0]
     assert tripoli is not None and tripoli.country_iso3 == "LBY"  # "March" names no region: no qualifier
+
+
+def test_a_longer_name_stands_in_its_place_unless_it_is_a_feature_of_its_own() -> None:
+    assert name_parts("Guernsey County Sheriff") == [("Guernsey County", False)]
+    assert name_parts("Metropolitan Atlanta") == [("Atlanta", False)]
+    assert name_parts("Board of Charleston County") == [("Charleston County", False)]
+    assert name_parts("Northeast Georgia") == [("Georgia", True)]
+    assert name_parts("Neches River") == [] and name_parts("Gulf of Mexico") == []
+    assert name_parts("Education Minnesota") == []  # an organization's name, not a place in one
+
+
+def test_recognized_spans_with_more_than_the_place_resolve_to_it(index: GeoIndex) -> None:
+    text = "The Metro Nashville police and the Ohio State Highway crews met; aid reached West Africa."
+    metro, ohio, africa = resolve_places(
+        text, _spans(text, "Metro Nashville", "Ohio State Highway", "West Africa"), index=index
+    )
+    assert metro is not None and metro.name == "Nashville"
+    assert ohio is not None and ohio.name == "Ohio"
+    assert africa is None  # off the centre of a continent: not guessed at its point

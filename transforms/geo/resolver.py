@@ -36,7 +36,7 @@ from transforms.geo.coherence import Shares, list_neighbours, peer_score, region
 from transforms.geo.counties import County, county_states, place_county
 from transforms.geo.geoindex import GeoIndex, geo_index, name_key
 from transforms.geo.geopoint import Resolution, haversine_km
-from transforms.geo.textcues import Cue, cue_at, demonym_stems, strip_feature_word
+from transforms.geo.textcues import Cue, cue_at, demonym_stems, name_parts, strip_feature_word
 
 __all__ = ["Resolution", "resolve_places", "haversine_km"]
 
@@ -149,6 +149,15 @@ def _qualifier_of(index: GeoIndex, cue: Cue) -> tuple[str | None, str | None] | 
 def _derivable(index: GeoIndex, place: int) -> bool:
     """A place whose people or adjective a name may be: a country, region or area, or a town of 10,000."""
     return not index.feature(place).startswith("P") or index.population[place] >= 10_000
+
+
+def _substantial(index: GeoIndex, place: int, off_centre: bool) -> bool:
+    """A place a longer name may stand in: a country, region or area, or a town of 1,000 people; for a part
+    of it off its centre ("Northeast Georgia"), a first- or second-level region or a town only."""
+    feature = index.feature(place)
+    if off_centre and feature not in ("A.ADM1", "A.ADM2") and not feature.startswith("P"):
+        return False
+    return not feature.startswith("P") or index.population[place] >= 1_000
 
 
 def _is_region_name(index: GeoIndex, m: _Mention) -> bool:
@@ -299,6 +308,12 @@ def resolve_places(
         for stem in demonym_stems(surface) if not candidates and county is None else ():  # "Ohioans"
             candidates = [c for c in index.lookup(stem) if _derivable(index, c[0])]
             if candidates:
+                break
+        for part, off_centre in name_parts(surface) if not candidates and county is None else ():  # "Metro Nashville"
+            county = county_states(part)
+            found_part = [] if county else index.lookup(part)
+            candidates = [c for c in found_part if not c[1] and _substantial(index, c[0], off_centre)]
+            if county or candidates:
                 break
         if county is not None:
             counties[len(mentions)] = county

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from transforms.geo.geonames import geo_toml
 
-__all__ = ["Cue", "cue_at", "strip_feature_word", "demonym_stems", "FEATURE_WORDS"]
+__all__ = ["Cue", "cue_at", "strip_feature_word", "demonym_stems", "name_parts", "FEATURE_WORDS"]
 
 # A word after a name -> the feature class.code prefix it implies.
 FEATURE_WORDS: dict[str, str] = {
@@ -137,3 +137,49 @@ def demonym_stems(name: str) -> list[str]:
         if name.endswith(suffix):
             stems += [name[: -len(suffix)] + ending for ending in endings]
     return [s for s in dict.fromkeys(stems) if len(s) > 3]
+
+
+_MODIFIER = re.compile(
+    r"^(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|northern|southern|eastern|western|"
+    r"central|upstate|downstate|metro|metropolitan|greater|downtown|historic|state of|city of|county of)\s+)+",
+    re.IGNORECASE,
+)
+_DIRECTION = re.compile(r"^(?:north|south|east|west|central|upstate|downstate)", re.IGNORECASE)
+# A name with one of these is a feature of its own (a river, a lake, a park), not the place it is named after.
+_NATURAL = frozenset(
+    "river lake creek valley mountain mountains mount island islands isle bay harbor harbour park square gulf "
+    "delta sea coast beach falls canyon forest desert peninsula strait channel lakeshore national colony grove "
+    "mill springs heights hills ridge point cape".split()
+)
+# Words of an institution or a street in a place, after its name ("Guernsey County Sheriff").
+_INSTITUTION = frozenset(
+    "sheriff sheriff's office department dept. hospital medical center centre police fire district road street "
+    "avenue boulevard highway airport international metropolitan regional municipal school schools high h.s. "
+    "town city hall courthouse council board commission jail library university college community criminal "
+    "health emergency management court state patrol".split()
+)
+
+
+def name_parts(name: str) -> list[tuple[str, bool]]:
+    """The place a longer name stands in, for a name the gazetteer does not know, most likely first: the
+    name without a leading modifier ("Northeast Georgia", "Metropolitan Atlanta", "State of Illinois"),
+    without trailing words of an institution or a street ("Guernsey County Sheriff", "St. Cloud Hospital",
+    "North Druid Hills Road"), or after "of" ("Board of Charleston County"). None for a natural feature or
+    landmark ("Neches River", "Gulf of Mexico", "Zion National Park"): it is not the place it is named after.
+    Each part comes with whether a compass word was dropped ("West Africa"): such a part lies off its
+    centre, so the resolver places it only in a region or town, never at a country's or continent's point."""
+    words = name.split()
+    if any(w.casefold() in _NATURAL for w in words):
+        return []
+    parts = []
+    bare = _MODIFIER.sub("", name)
+    if bare != name and len(bare) > 2:
+        parts.append(bare)
+    for k in range(len(words) - 1, 0, -1):
+        if all(w.casefold() in _INSTITUTION or w.islower() for w in words[k:]):  # "Norman to": a ragged edge
+            parts.append(" ".join(words[:k]))
+    if " of " in name:
+        parts.append(name.rsplit(" of ", 1)[1])
+    parts = [_MODIFIER.sub("", p) for p in parts]
+    off_centre = bool(_DIRECTION.match(name))
+    return [(p, off_centre) for p in dict.fromkeys(parts) if len(p) > 2 and p[:1].isupper() and p != name]
