@@ -186,3 +186,11 @@ def test_recognized_spans_with_more_than_the_place_resolve_to_it(index: GeoIndex
     assert metro is not None and metro.name == "Nashville"
     assert ohio is not None and ohio.name == "Ohio"
     assert africa is None  # off the centre of a continent: not guessed at its point
+
+
+def test_saint_and_mount_abbreviations_anywhere_but_last_and_schools_of_a_town() -> None:
+    from transforms.geo.geoindex import name_key
+
+    assert name_key("South St. Paul") == "south saint paul" and name_key("Port St. Lucie") == "port saint lucie"
+    assert name_key("Main St") == "main st"
+    assert name_parts("Mount Pleasant High School") == [("Mount Pleasant", False)]

@@ -156,7 +156,7 @@ _INSTITUTION = frozenset(
     "sheriff sheriff's office department dept. hospital medical center centre police fire district road street "
     "avenue boulevard highway airport international metropolitan regional municipal school schools high h.s. "
     "town city hall courthouse council board commission jail library university college community criminal "
-    "health emergency management court state patrol".split()
+    "health emergency management court state patrol general heritage museum science area".split()
 )
 
 
@@ -169,16 +169,15 @@ def name_parts(name: str) -> list[tuple[str, bool]]:
     Each part comes with whether a compass word was dropped ("West Africa"): such a part lies off its
     centre, so the resolver places it only in a region or town, never at a country's or continent's point."""
     words = name.split()
-    if any(w.casefold() in _NATURAL for w in words):
-        return []
+    natural = any(w.casefold() in _NATURAL for w in words)
     parts = []
     bare = _MODIFIER.sub("", name)
-    if bare != name and len(bare) > 2:
+    if bare != name and len(bare) > 2 and not natural:
         parts.append(bare)
     for k in range(len(words) - 1, 0, -1):
         if all(w.casefold() in _INSTITUTION or w.islower() for w in words[k:]):  # "Norman to": a ragged edge
             parts.append(" ".join(words[:k]))
-    if " of " in name:
+    if " of " in name and not natural:
         parts.append(name.rsplit(" of ", 1)[1])
     parts = [_MODIFIER.sub("", p) for p in parts]
     off_centre = bool(_DIRECTION.match(name))
