@@ -47,6 +47,8 @@ PLACES = [
     _town(27, "Benghazi", 32.12, 20.07, "LBY", "54", 630_000),
     _town(28, "Nashville", 36.17, -86.78, "USA", "TN", 690_000),
     Place(None, ("Africa",), 7.2, 21.1, "L", "CONT", None, None, 0),
+    _town(29, "Port-au-Prince", 18.54, -72.34, "HTI", "11", 1_230_000),
+    Place(None, ("New South Wales",), -32.0, 147.0, "A", "ADM1", "AUS", "02", 8_100_000),
 ]
 
 
@@ -194,3 +196,12 @@ def test_saint_and_mount_abbreviations_anywhere_but_last_and_schools_of_a_town()
     assert name_key("South St. Paul") == "south saint paul" and name_key("Port St. Lucie") == "port saint lucie"
     assert name_key("Main St") == "main st"
     assert ("Mount Pleasant", False) in name_parts("Mount Pleasant High School")
+
+
+def test_a_span_cut_short_takes_the_whole_name_the_text_goes_on_to(index: GeoIndex) -> None:
+    text = "Aid flights reached Port-au-Prince while crews in New South Wales fought fires."
+    port = text.index("Port")
+    new_south = text.index("New South")
+    found = resolve_places(text, [(port, port + 4), (new_south, new_south + 9)], index=index)
+    assert [r.name if r else None for r in found] == ["Port-au-Prince", "New South Wales"]
+    assert subdivision_names("South Governorate") == ("South Governorate",)  # no bare compass word

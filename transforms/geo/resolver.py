@@ -36,7 +36,7 @@ from transforms.geo.coherence import Shares, list_neighbours, peer_score, region
 from transforms.geo.counties import County, county_states, place_county
 from transforms.geo.geoindex import GeoIndex, geo_index, name_key
 from transforms.geo.geopoint import Resolution, haversine_km
-from transforms.geo.textcues import Cue, cue_at, demonym_stems, name_parts, strip_feature_word
+from transforms.geo.textcues import Cue, cue_at, demonym_stems, name_parts, strip_feature_word, whole_name
 
 __all__ = ["Resolution", "resolve_places", "haversine_km"]
 
@@ -296,6 +296,7 @@ def resolve_places(
             surface = text[start:end].strip()
         if surface.endswith(("'s", "’s")):
             surface = surface[:-2]
+        surface = whole_name(index, text, start, end, surface)
         county = county_states(surface)
         cue = cue_at(text, start, end)
         candidates = index.lookup(surface) if county is None else []

@@ -30,6 +30,11 @@ _TYPE_WORD = re.compile(
     re.IGNORECASE,
 )
 _PAREN = re.compile(r"\s*\([^)]*\)\s*$")
+_COMPASS = re.compile(
+    r"(?:north|south|east|west|central|northern|southern|eastern|western|north[ -]?east|north[ -]?west|"
+    r"south[ -]?east|south[ -]?west|centre|center|middle|upper|lower)(?:ern)?",
+    re.IGNORECASE,
+)
 _SKIP_TYPES = frozenset({"military postal region"})
 
 CityPoint = tuple[float, float, str, int]  # lat, lon, GeoNames admin1 code, population
@@ -47,10 +52,11 @@ class Subdivision:
 
 
 def subdivision_names(name: str) -> tuple[str, ...]:
-    """The name and its bare forms: "Idlib Governorate" -> ("Idlib Governorate", "Idlib"); "(EH)" dropped."""
+    """The name and its bare forms: "Idlib Governorate" -> ("Idlib Governorate", "Idlib"); "(EH)" dropped;
+    no bare compass word ("South" of Lebanon's "South Governorate" is not a name to find alone)."""
     clean = _PAREN.sub("", name).strip()
     bare = _TYPE_WORD.sub("", clean).strip()
-    return tuple(dict.fromkeys(n for n in (clean, bare) if len(n) > 2))
+    return tuple(dict.fromkeys(n for n in (clean, bare) if len(n) > 2 and not _COMPASS.fullmatch(n)))
 
 
 def _read() -> Iterator[tuple[str, dict[str, object]]]:

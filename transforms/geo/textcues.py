@@ -9,9 +9,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from transforms.geo.geoindex import GeoIndex
 from transforms.geo.geonames import geo_toml
 
-__all__ = ["Cue", "cue_at", "strip_feature_word", "demonym_stems", "name_parts", "FEATURE_WORDS"]
+__all__ = ["Cue", "cue_at", "strip_feature_word", "demonym_stems", "name_parts", "whole_name", "FEATURE_WORDS"]
 
 # A word after a name -> the feature class.code prefix it implies.
 FEATURE_WORDS: dict[str, str] = {
@@ -182,3 +183,26 @@ def name_parts(name: str) -> list[tuple[str, bool]]:
     parts = [_MODIFIER.sub("", p) for p in parts]
     off_centre = bool(_DIRECTION.match(name))
     return [(p, off_centre) for p in dict.fromkeys(parts) if len(p) > 2 and p[:1].isupper() and p != name]
+
+
+_NEXT_WORD = re.compile(r"(?:-[A-Za-z][\w'’]*|\s[A-Z][\w'’-]*)")
+_WORD_BEFORE = re.compile(r"[A-Z][\w'’]*(?:-|\s)$")
+
+
+def whole_name(index: GeoIndex, text: str, start: int, end: int, surface: str) -> str:
+    """The span's name, or a longer one the gazetteer knows that the text goes on to or began with: a span
+    cut short at a hyphen or a space ("New South" of "New South Wales", "Port" of "Port-au-Prince",
+    "Kartli" of "Kvemo-Kartli"). Only when the span itself names nothing: "Arlington" in "North Arlington"
+    is a place of its own."""
+    if index.lookup(surface):
+        return surface
+    after = [m.group(0) for m in [_NEXT_WORD.match(text, end)] if m]
+    if after and (two := _NEXT_WORD.match(text, end + len(after[0]))) is not None:
+        after.append(after[0] + two.group(0))
+    for tail in reversed(after):
+        if any(not alt for _, alt in index.lookup(surface + tail)):
+            return surface + tail
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if before is not None and any(not alt for _, alt in index.lookup(before.group(0) + surface)):
+        return before.group(0) + surface
+    return surface
