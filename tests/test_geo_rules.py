@@ -177,6 +177,7 @@ def test_a_longer_name_stands_in_its_place_unless_it_is_a_feature_of_its_own() -
     assert name_parts("Board of Charleston County") == [("Charleston County", False)]
     assert name_parts("Northeast Georgia") == [("Georgia", True)]
     assert name_parts("Neches River") == [] and name_parts("Gulf of Mexico") == []
+    assert name_parts("Salinas Valley") == [("Salinas", False)] and name_parts("Lake Valley") == []
     assert name_parts("Education Minnesota") == []  # an organization's name, not a place in one
 
 

@@ -170,6 +170,8 @@ def name_parts(name: str) -> list[tuple[str, bool]]:
     Each part comes with whether a compass word was dropped ("West Africa"): such a part lies off its
     centre, so the resolver places it only in a region or town, never at a country's or continent's point."""
     words = name.split()
+    if len(words) > 1 and words[-1].casefold() == "valley" and not any(w.casefold() in _NATURAL for w in words[:-1]):
+        return [(" ".join(words[:-1]), False)]  # "Swat Valley", "Salinas Valley": the land around the town
     natural = any(w.casefold() in _NATURAL for w in words)
     parts = []
     bare = _MODIFIER.sub("", name)
