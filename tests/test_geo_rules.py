@@ -49,6 +49,9 @@ PLACES = [
     Place(None, ("Africa",), 7.2, 21.1, "L", "CONT", None, None, 0),
     _town(29, "Port-au-Prince", 18.54, -72.34, "HTI", "11", 1_230_000),
     Place(None, ("New South Wales",), -32.0, 147.0, "A", "ADM1", "AUS", "02", 8_100_000),
+    Place(30, ("South Africa",), -29.0, 24.0, "A", "PCLI", "ZAF", None, 60_000_000),
+    _town(31, "Saint-Marc", 19.11, -72.69, "HTI", "06", 160_000),
+    _town(32, "Port", 46.17, 5.77, "FRA", "84", 600),
 ]
 
 
@@ -206,3 +209,11 @@ def test_a_span_cut_short_takes_the_whole_name_the_text_goes_on_to(index: GeoInd
     found = resolve_places(text, [(port, port + 4), (new_south, new_south + 9)], index=index)
     assert [r.name if r else None for r in found] == ["Port-au-Prince", "New South Wales"]
     assert subdivision_names("South Governorate") == ("South Governorate",)  # no bare compass word
+
+
+def test_a_compass_word_before_a_region_and_a_hyphen_after_a_span_make_the_longer_name(index: GeoIndex) -> None:
+    text = "Cholera spread from Saint-Marc to Port-au-Prince; South Africa sent aid."
+    saint, port, africa = (text.index("Saint-"), text.index("Port-"), text.index("Africa"))
+    spans = [(saint, saint + 6), (port, port + 4), (africa, africa + 6)]
+    found = resolve_places(text, spans, index=index)
+    assert [r.name if r else None for r in found] == ["Saint-Marc", "Port-au-Prince", "South Africa"]

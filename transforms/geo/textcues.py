@@ -188,23 +188,34 @@ def name_parts(name: str) -> list[tuple[str, bool]]:
 
 
 _NEXT_WORD = re.compile(r"(?:-[A-Za-z][\w'’]*|\s[A-Z][\w'’-]*)")
+_WORD_ON = re.compile(r"[A-Za-z][\w'’]*")  # the rest of a name after a span ending in a hyphen
+_COMPASS_WORD = re.compile(r"North|South|East|West|Northern|Southern|Eastern|Western|Central")
 _WORD_BEFORE = re.compile(r"[A-Z][\w'’]*(?:-|\s)$")
 
 
 def whole_name(index: GeoIndex, text: str, start: int, end: int, surface: str) -> str:
     """The span's name, or a longer one the gazetteer knows that the text goes on to or began with: a span
     cut short at a hyphen or a space ("New South" of "New South Wales", "Port" of "Port-au-Prince",
-    "Kartli" of "Kvemo-Kartli"). Only when the span itself names nothing: "Arlington" in "North Arlington"
-    is a place of its own."""
-    if index.lookup(surface):
-        return surface
-    after = [m.group(0) for m in [_NEXT_WORD.match(text, end)] if m]
+    "Saint-" of "Saint-Marc", "Kartli" of "Kvemo-Kartli"), when the span is no place's own name; and a
+    region after a compass word that makes another place of it ("South" + "Africa", "West" + "Virginia").
+    "Arlington" in "North Arlington" is left as it is: a town may be a place of its own there."""
+    exact = [p for p, alt in index.lookup(surface) if not alt]
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    hyphenated = text[end : end + 1] == "-" or surface.endswith("-")  # a word cut inside: "Port|-au-Prince"
+    if exact and not hyphenated:
+        if before is None or not _COMPASS_WORD.fullmatch(before.group(0).strip(" -")):
+            return surface
+        if all(index.feature(p).startswith("P") for p in exact):
+            return surface
+        longer = before.group(0) + surface
+        return longer if any(not alt for _, alt in index.lookup(longer)) else surface
+    pattern = _WORD_ON if surface.endswith("-") else _NEXT_WORD
+    after = [m.group(0) for m in [pattern.match(text, end)] if m]
     if after and (two := _NEXT_WORD.match(text, end + len(after[0]))) is not None:
         after.append(after[0] + two.group(0))
     for tail in reversed(after):
         if any(not alt for _, alt in index.lookup(surface + tail)):
             return surface + tail
-    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
     if before is not None and any(not alt for _, alt in index.lookup(before.group(0) + surface)):
         return before.group(0) + surface
     return surface
