@@ -157,7 +157,8 @@ _INSTITUTION = frozenset(
     "sheriff sheriff's office department dept. hospital medical center centre police fire district road street "
     "avenue boulevard highway airport international metropolitan regional municipal school schools high h.s. "
     "town city hall courthouse council board commission jail library university college community criminal "
-    "health emergency management court state patrol general heritage museum science area".split()
+    "health emergency management court state patrol general heritage museum science area unified sanitation "
+    "water utilities stadium arena racecourse station market zoo prison".split()
 )
 
 
