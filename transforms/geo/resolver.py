@@ -44,9 +44,9 @@ _PRIOR = {
     "A.PCLI": 4.0,
     "A.ADM1": 1.0,
     "P.PPL": 0.0,
-    "P.PPLC": 2.5,
-    "A.ADM2": -1.0,
-}  # a capital: what "Washington" means
+    "P.PPLC": 2.5,  # a national capital: what "Washington" alone means
+    "A.ADM2": -1.0,  # a county or district: a bare name is more often its town's
+}
 _CURATED = 4.5  # areas and facilities of the project's TOML files: named because they matter
 _ALT_PENALTY = 1.5  # a place that bears the name only as an alternate name
 _W_COUNTRY = 4.0  # times the share of the article's other evidence in the candidate's country
