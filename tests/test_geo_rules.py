@@ -217,3 +217,11 @@ def test_a_compass_word_before_a_region_and_a_hyphen_after_a_span_make_the_longe
     spans = [(saint, saint + 6), (port, port + 4), (africa, africa + 6)]
     found = resolve_places(text, spans, index=index)
     assert [r.name if r else None for r in found] == ["Saint-Marc", "Port-au-Prince", "South Africa"]
+
+
+def test_former_names_of_renamed_countries_only() -> None:
+    from transforms.geo.geonames import former_names
+
+    former = former_names()
+    assert "Zaire" in former["CD"] and "Upper Volta" in former["BF"] and "Burma" in former["MM"]
+    assert all("Sikkim" not in names for names in former.values())  # merged into India, not India's name

