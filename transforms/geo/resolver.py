@@ -11,6 +11,8 @@ candidates are every place of the gazetteer bearing it (``transforms.geo.geoinde
   choices (a name counts once however often it is repeated), as a share of all that evidence;
 - the first-level regions (U.S. states, provinces) named in the article or holding its other places;
 - the distance to the other places' first choices (a place near the others);
+- the regions the article's other names may lie in, and the names beside it in a list of places
+  (``transforms.geo.coherence``); a national capital ranks above the region of its name ("Washington");
 - the dateline: the first place of the text counts twice as context.
 
 The mentions of one name share one place (one sense per article). A first pass picks by size and text
@@ -19,7 +21,8 @@ context. At most ``_MAX_CANDIDATES`` places of a name are scored. A name nobody 
 and so does a small place far from everything else in an article whose context points elsewhere
 (nothing is guessed far away). U.S. counties, which the
 reference data lists without coordinates, are placed among the article's other places in their state
-(``transforms.geo.counties``).
+(``transforms.geo.counties``), and so is a bare name that a county of the article's own state bears
+when no place of that name lies in the state ("DeKalb" in a Georgia story).
 """
 
 from __future__ import annotations
@@ -27,47 +30,30 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from transforms.geo.coherence import Shares, list_neighbours, peer_score, region_shares, support_score
 from transforms.geo.counties import County, county_states, place_county
 from transforms.geo.geoindex import GeoIndex, geo_index, name_key
-from transforms.geo.textcues import Cue, cue_at, strip_feature_word
+from transforms.geo.geopoint import Resolution, haversine_km
+from transforms.geo.textcues import Cue, cue_at, demonym_stems, name_parts, strip_feature_word, whole_name
 
 __all__ = ["Resolution", "resolve_places", "haversine_km"]
 
-_EARTH_KM = 6371.0088
-
-
-@dataclass(frozen=True, slots=True)
-class Resolution:
-    """A place mention resolved: the GeoNames place (id ``None`` for curated areas and facilities)."""
-
-    geonames_id: int | None
-    name: str
-    lat: float
-    lon: float
-    feature_class: str
-    feature_code: str
-    country_iso3: str | None
-    admin1: str | None
-    method: str  # "only" (one candidate), "qualifier", "context", "population"
-    confidence: float  # 0..1: the margin of the chosen place over the next
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(a)))
-
-
-_PRIOR = {"A.PCLI": 4.0, "A.ADM1": 1.0, "P.PPL": 0.0}
+_PRIOR = {
+    "A.PCLI": 4.0,
+    "A.ADM1": 1.0,
+    "P.PPL": 0.0,
+    "P.PPLC": 2.5,  # a national capital: what "Washington" alone means
+    "A.ADM2": -1.0,  # a county or district: a bare name is more often its town's
+}
 _CURATED = 4.5  # areas and facilities of the project's TOML files: named because they matter
 _ALT_PENALTY = 1.5  # a place that bears the name only as an alternate name
 _W_COUNTRY = 4.0  # times the share of the article's other evidence in the candidate's country
 _W_COUNTRY_ANY = 1.0  # once when the article has any evidence in the candidate's country
 _W_ADMIN1, _MAX_ADMIN1 = 1.5, 3.0  # per other place in the candidate's first-level region, at most
 _W_COUNTY = 3.0  # times the share of the article's U.S. counties that the candidate's state has
+_MIN_STATE = 2  # the article's own state: named or holding its places this often, and half its U.S. evidence
 _NEAR = ((50.0, 2.5), (200.0, 1.5), (500.0, 0.5))  # (km, bonus): the nearest other place within km
 _MAX_CANDIDATES = 60  # the most populous places of a name that are scored ("San Juan" has 120)
 
@@ -84,6 +70,7 @@ class _Mention:
     score: float = 0.0
     margin: float = 0.0
     method: str = "population"
+    listed: list[_Mention] = field(default_factory=list)  # the names beside it in a list ("X, Y and Z")
 
 
 @dataclass(slots=True)
@@ -93,6 +80,7 @@ class _Context:
     anchors: list[tuple[int, float, float]]  # (mention number, lat, lon) of small places picked
     own: dict[int, tuple[str | None, str | None, int]]  # what each name added: country, admin1, weight
     county_states: Counter[str] | None = None  # per state, the share of the article's counties it has
+    support: Shares | None = None  # per name, its share of each region it may lie in (transforms.geo.coherence)
 
 
 def _prior(index: GeoIndex, place: int, alt: bool) -> float:
@@ -122,7 +110,7 @@ def _cue_score(index: GeoIndex, place: int, cue: Cue, qualifier: tuple[str | Non
     return score
 
 
-def _context_score(index: GeoIndex, number: int, place: int, ctx: _Context) -> float:
+def _context_score(index: GeoIndex, number: int, place: int, ctx: _Context, region_name: bool = False) -> float:
     score = 0.0
     country, admin1 = index.country(place), index.admin1(place)
     own_country, own_admin1, weight = ctx.own.get(number, (None, None, 0))
@@ -135,6 +123,8 @@ def _context_score(index: GeoIndex, number: int, place: int, ctx: _Context) -> f
         score += min(_MAX_ADMIN1, _W_ADMIN1 * count)
         if country == "USA" and ctx.county_states:
             score += _W_COUNTY * ctx.county_states[admin1]
+    if ctx.support and country is not None and admin1 is not None and not region_name:  # not "Mexico"
+        score += support_score(ctx.support, number, (country, admin1))
     lat, lon = index.lat[place], index.lon[place]
     near = [haversine_km(lat, lon, a_lat, a_lon) for n, a_lat, a_lon in ctx.anchors if n != number]
     if near:
@@ -156,14 +146,33 @@ def _qualifier_of(index: GeoIndex, cue: Cue) -> tuple[str | None, str | None] | 
     return None
 
 
+def _derivable(index: GeoIndex, place: int) -> bool:
+    """A place whose people or adjective a name may be: a country, region or area, or a town of 10,000."""
+    return not index.feature(place).startswith("P") or index.population[place] >= 10_000
+
+
+def _substantial(index: GeoIndex, place: int, off_centre: bool) -> bool:
+    """A place a longer name may stand in: a country, region or area, or a town of 1,000 people; for a part
+    of it off its centre ("Northeast Georgia"), a first- or second-level region or a town only."""
+    feature = index.feature(place)
+    if off_centre and feature not in ("A.ADM1", "A.ADM2") and not feature.startswith("P"):
+        return False
+    return not feature.startswith("P") or index.population[place] >= 1_000
+
+
 def _is_region_name(index: GeoIndex, m: _Mention) -> bool:
     """The name is itself a country's or a first-level region's: a place after it and a comma is the next
-    item of a list ("Texas, Oklahoma and Kansas"), not its qualifier."""
-    return any(not alt and index.feature(p) in ("A.PCLI", "A.ADM1") for p, alt in m.candidates)
+    item of a list ("Texas, Oklahoma and Kansas"), not its qualifier. A region no larger than a town of the
+    name is the town's namesake ("Tripoli" district): the name is the town's."""
+    towns = max((index.population[p] for p, _ in m.candidates if index.feature(p).startswith("P")), default=-1)
+    return any(
+        not alt and index.feature(p) in ("A.PCLI", "A.ADM1") and index.population[p] > towns for p, alt in m.candidates
+    )
 
 
 def _pick(index: GeoIndex, number: int, m: _Mention, ctx: _Context | None) -> None:
-    qualifier = None if _is_region_name(index, m) else _qualifier_of(index, m.cue)
+    region = _is_region_name(index, m)
+    qualifier = None if region else _qualifier_of(index, m.cue)
     acronym = m.name.isupper() and len(m.name.replace(".", "")) <= 4  # "EU", "U.S.": not the town "Eu"
     scored = []
     for place, alt in m.candidates:
@@ -171,7 +180,9 @@ def _pick(index: GeoIndex, number: int, m: _Mention, ctx: _Context | None) -> No
         if acronym and index.feature(place).startswith("P"):
             score -= 3.0
         if ctx is not None:
-            score += _context_score(index, number, place, ctx)
+            score += _context_score(index, number, place, ctx, region) + peer_score(
+                index, place, (n.pick for n in m.listed)
+            )
             if index.geonames_id[place] < 0 and index.country(place) is None:  # a sea, a continent: no country
                 score += _W_COUNTRY_ANY + _W_COUNTRY / 2  # to weigh against, but an even share of one
         scored.append((score, index.population[place], place))
@@ -251,6 +262,24 @@ def _county(index: GeoIndex, county: County, found: list[_Mention], others: Sequ
     return Resolution(None, name, round(lat, 5), round(lon, 5), "A", "ADM2", "USA", state, "context", confidence)
 
 
+def _county_of_state(index: GeoIndex, m: _Mention, ctx: _Context) -> County | None:
+    """A bare name that a county of the article's own state bears, where no place of the name lies in that
+    state and the one picked is a small town elsewhere ("DeKalb" in a Georgia story: DeKalb County)."""
+    assert m.pick is not None
+    if m.method == "qualifier" or not index.feature(m.pick).startswith("P") or index.population[m.pick] >= 100_000:
+        return None
+    states = Counter({a: n for (c, a), n in ctx.admin1.items() if c == "USA"})
+    if not states:
+        return None
+    (state, count), *_ = states.most_common(1)
+    if count < _MIN_STATE or count < sum(states.values()) / 2:
+        return None
+    if any(index.country(p) == "USA" and index.admin1(p) == state for p, _ in m.candidates):
+        return None
+    county = county_states(f"{m.name} County")
+    return (county[0], (state,)) if county is not None and state in county[1] else None
+
+
 def resolve_places(
     text: str, spans: Sequence[tuple[int, int]], *, countries: Sequence[str] = (), index: GeoIndex | None = None
 ) -> list[Resolution | None]:
@@ -267,18 +296,30 @@ def resolve_places(
             surface = text[start:end].strip()
         if surface.endswith(("'s", "’s")):
             surface = surface[:-2]
+        surface = whole_name(index, text, start, end, surface)
         county = county_states(surface)
-        if county is not None:
-            counties[len(mentions)] = county
-            mentions.append(None)
-            continue
         cue = cue_at(text, start, end)
-        candidates = index.lookup(surface)
-        if not candidates:
+        candidates = index.lookup(surface) if county is None else []
+        if not candidates and county is None:
             name, implied = strip_feature_word(surface)
             if implied is not None and cue.feature is None:
                 cue = Cue(implied, cue.us_state, cue.qualifier)
             candidates = index.lookup(name) if name != surface else []
+            county = county_states(f"{surface} County") if not candidates else None  # "Gwinnett"
+        for stem in demonym_stems(surface) if not candidates and county is None else ():  # "Ohioans"
+            candidates = [c for c in index.lookup(stem) if _derivable(index, c[0])]
+            if candidates:
+                break
+        for part, off_centre in name_parts(surface) if not candidates and county is None else ():  # "Metro Nashville"
+            county = county_states(part)
+            found_part = [] if county else index.lookup(part)
+            candidates = [c for c in found_part if not c[1] and _substantial(index, c[0], off_centre)]
+            if county or candidates:
+                break
+        if county is not None:
+            counties[len(mentions)] = county
+            mentions.append(None)
+            continue
         if not candidates:
             mentions.append(None)
             continue
@@ -293,10 +334,17 @@ def resolve_places(
             known.cue = _merge(known.cue, cue)
         mentions.append(known)
     found = list(groups.values())
+    for a, b in list_neighbours(text, spans):
+        first, second = mentions[a], mentions[b]
+        if first is not None and second is not None and first is not second:
+            first.listed.append(second)
+            second.listed.append(first)
     for number, m in enumerate(found):
         _pick(index, number, m, None)
+    support = region_shares(index, [m.candidates for m in found])
     for _ in range(2):
         ctx = _context(index, found, countries, list(counties.values()))
+        ctx.support = support
         for number, m in enumerate(found):
             _pick(index, number, m, ctx)
     ctx = _context(index, found, countries, list(counties.values()))
@@ -308,6 +356,10 @@ def resolve_places(
             continue
         if mention is None or mention.pick is None or _far_guess(index, numbers[id(mention)], mention, ctx):
             results.append(None)
+            continue
+        county = _county_of_state(index, mention, ctx)
+        if county is not None:
+            results.append(_county(index, county, found, list(counties.values())))
             continue
         m, pick = mention, mention.pick
         fclass, _, fcode = index.feature(pick).partition(".")

@@ -1,0 +1,58 @@
+"""What the article's other place names say about one name, beyond their countries: the names beside it
+in a list ("Washington, Oregon and Idaho": regions named with regions are regions), and the first-level
+regions all of its names may lie in (the towns of one local story share a state: "New London", "Mount
+Pleasant" and "Winfield" each have one in Iowa). Used by ``transforms.geo.resolver``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from transforms.geo.geoindex import GeoIndex
+
+__all__ = ["Shares", "list_neighbours", "peer_score", "region_shares", "support_score"]
+
+_W_PEER, _MAX_PEERS = 1.5, 3.0  # per list neighbour picked as a region of the candidate's country
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or)|/|&)\s*")  # between two items of a list of places
+_W_SUPPORT, _MAX_SUPPORT = 0.75, 1.5  # per other name that may lie in the candidate's region (its share)
+
+Shares = dict[int, Counter[tuple[str, str]]]
+
+
+def list_neighbours(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The pairs of span positions next to each other in ``text`` and joined by a comma, "and", "or"."""
+    order = sorted(range(len(spans)), key=lambda i: spans[i])
+    return [(a, b) for a, b in zip(order, order[1:]) if _LIST_GAP.fullmatch(text[spans[a][1] : spans[b][0]])]
+
+
+def peer_score(index: GeoIndex, place: int, neighbour_picks: Iterable[int | None]) -> float:
+    """The bonus of a region candidate for each list neighbour picked as a region of the same country."""
+    if index.feature(place) != "A.ADM1":
+        return 0.0
+    country = index.country(place)
+    peers = sum(
+        1 for p in neighbour_picks if p is not None and index.feature(p) == "A.ADM1" and index.country(p) == country
+    )
+    return min(_MAX_PEERS, _W_PEER * peers)
+
+
+def region_shares(index: GeoIndex, candidates: Sequence[Sequence[tuple[int, bool]]]) -> Shares:
+    """Per name (its position in ``candidates``), the (country, admin1) regions its candidates lie in, each
+    with an equal share of one; under the key -1, the sum of all names' shares."""
+    out: Shares = {-1: Counter()}
+    for number, places in enumerate(candidates):
+        regions = {(index.country(p), index.admin1(p)) for p, _ in places}
+        known = [(c, a) for c, a in regions if c is not None and a is not None]
+        if known:
+            out[number] = Counter({r: 1 / len(known) for r in known})
+            out[-1].update(out[number])
+    return out
+
+
+def support_score(shares: Shares, number: int, region: tuple[str, str]) -> float:
+    """The bonus of a candidate of name ``number`` in ``region``: the other names' shares of that region."""
+    own = shares.get(number)
+    shared = shares[-1][region] - (own[region] if own else 0.0)
+    return min(_MAX_SUPPORT, _W_SUPPORT * shared)
