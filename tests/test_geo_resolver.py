@@ -110,10 +110,10 @@ def test_haversine_is_right_on_a_known_distance() -> None:
 
 
 @pytest.fixture(scope="module")
-def real_index(tmp_path_factory: pytest.TempPathFactory) -> GeoIndex:
-    from flows.run.geo_cache import load_geo_index
+def real_index() -> GeoIndex:
+    from flows.run.geo_cache import default_cache_dir, load_geo_index
 
-    return load_geo_index(Path.home() / ".cache" / "sitrep")
+    return load_geo_index(default_cache_dir())  # the user's cache (honours XDG_CACHE_HOME), as a run uses
 
 
 def test_real_gazetteer_resolves_the_issue_names(real_index: GeoIndex) -> None:
