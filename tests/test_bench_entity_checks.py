@@ -15,16 +15,21 @@ from conftest import REPO
 from transforms.entities.mentions import EntityExtractor
 
 
-@lru_cache(maxsize=1)
-def _module() -> ModuleType:
+@lru_cache(maxsize=2)
+def _bench(name: str) -> ModuleType:
+    """A script of bench/ loaded as a module (bench/ on the path, as when it runs as a script)."""
     bench = str(REPO / "bench")
     if bench not in sys.path:
         sys.path.insert(0, bench)
-    spec = importlib.util.spec_from_file_location("loso_rules", REPO / "bench" / "loso_rules.py")
+    spec = importlib.util.spec_from_file_location(name, REPO / "bench" / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def _module() -> ModuleType:
+    return _bench("loso_rules")
 
 
 def test_every_rule_names_an_attribute_that_exists() -> None:
@@ -57,14 +62,7 @@ def test_selection_looks_only_at_the_other_sources() -> None:
 
 
 def _pairs_module() -> ModuleType:
-    bench = str(REPO / "bench")
-    if bench not in sys.path:
-        sys.path.insert(0, bench)
-    spec = importlib.util.spec_from_file_location("wikidata_pairs", REPO / "bench" / "wikidata_pairs.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return _bench("wikidata_pairs")
 
 
 def test_wikidata_hand_check_file_has_known_verdicts(tmp_path) -> None:

@@ -8,14 +8,11 @@ Each case gives the full set of claims expected of the sentence (span of the cou
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
+from casualty_helpers import one_claim as _claim, read as _read
 
-from schemas.events import CasualtyClaim
 from transforms.entities.mentions import EntityExtractor
 from transforms.events.parse import load_parser
-from transforms.pipeline import Normalized, normalize_text
 
 pytestmark = pytest.mark.skipif(load_parser() is None, reason="the spaCy parser package is not installed")
 
@@ -119,16 +116,6 @@ CASES: list[tuple[str, set[Claim]]] = [
 @pytest.fixture(scope="module")
 def extractor() -> EntityExtractor:
     return EntityExtractor()
-
-
-def _read(text: str, extractor: EntityExtractor) -> Normalized:
-    return normalize_text(text, published=dt.date(2025, 4, 8), extractor=extractor)
-
-
-def _claim(found: Normalized, span: str) -> CasualtyClaim:
-    matches = [c for c in found.claims if c.text == span]
-    assert len(matches) == 1, (span, found.claims)
-    return matches[0]
 
 
 @pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[c[0][:40] for c in CASES])

@@ -6,14 +6,12 @@ events stage) gets every one of these wrong; the claims and the corrected quanti
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
+from casualty_helpers import one_claim as _claim, read as _read
 
-from schemas.events import CasualtyClaim
 from transforms.entities.mentions import EntityExtractor
 from transforms.events.parse import load_parser
-from transforms.pipeline import Normalized, normalize_text
+from transforms.pipeline import normalize_text
 from transforms.quantities.claims import extract_quantities
 
 pytestmark = pytest.mark.skipif(load_parser() is None, reason="the spaCy parser package is not installed")
@@ -22,16 +20,6 @@ pytestmark = pytest.mark.skipif(load_parser() is None, reason="the spaCy parser 
 @pytest.fixture(scope="module")
 def extractor() -> EntityExtractor:
     return EntityExtractor()
-
-
-def _read(text: str, extractor: EntityExtractor) -> Normalized:
-    return normalize_text(text, published=dt.date(2025, 4, 8), extractor=extractor)
-
-
-def _claim(found: Normalized, span: str) -> CasualtyClaim:
-    matches = [c for c in found.claims if c.text == span]
-    assert len(matches) == 1, (span, found.claims)
-    return matches[0]
 
 
 def test_toll_goes_to_the_people_not_to_the_towns(extractor: EntityExtractor) -> None:
