@@ -3,7 +3,8 @@
 The steps, each general to news style (words in ``data/context.toml``):
 - a city followed by a U.S. state ("NORFOLK, Va.", "San Diego, California") is one place named with its state;
 - month and weekday names are not places ("a May 4 attack", "in March") unless a state follows;
-- a unit keeps its number ("Submarine Group 7"); "Central and European Commands" names two commands;
+- a unit keeps its number ("Submarine Group 7", "Submarine Group Ten" as "Submarine Group 10"); "Central and
+  European Commands" and "Central and European Command areas" name two commands;
 - a national capital that speaks ("Washington and Kabul agreed", "Moscow has denied") is its government;
 - a service short form ("the Navy") is the service the article names in full ("Indian Navy"), else the
   service of the article's country when one country clearly dominates it;
@@ -44,8 +45,18 @@ _PLURAL_UNITS = {
     "Ministries": "Ministry",
     "Departments": "Department",
 }
-_PAIR = re.compile(r"\b([A-Z][\w-]+) and ([A-Z][\w-]+) (" + "|".join(_PLURAL_UNITS) + r")\b")
-_UNIT_NUMBER = re.compile(r" (\d{1,3})(?![\d%]|[.,]\d|\s*(?:percent|per cent)\b)")
+_PAIR = re.compile(
+    r"\b([A-Z][\w-]+) and ([A-Z][\w-]+) (" + "|".join([*_PLURAL_UNITS, *_PLURAL_UNITS.values()]) + r")\b"
+)
+_NUMBER_WORDS = {
+    w: str(i)
+    for i, w in enumerate(
+        "One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen Fourteen Fifteen Sixteen Seventeen "
+        "Eighteen Nineteen Twenty".split(),
+        start=1,
+    )
+}
+_UNIT_NUMBER = re.compile(r" (\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")(?![\w%]|[.,]\d|\s*(?:percent|per cent)\b)")
 _PLACES = ("GPE", "LOC", "FACILITY")
 
 
@@ -112,13 +123,17 @@ class ContextRules:
         for c in chosen:
             surface = text[c.start : c.end]
             number = _UNIT_NUMBER.match(text, c.end) if c.type == "ORG" else None
-            if number is not None and surface.split()[-1] in self.unit_nouns:
-                name = f"{surface} {number.group(1)}"
+            words = surface.split()
+            if number is not None and words[-1] in self.unit_nouns:
+                name = f"{surface} {_NUMBER_WORDS.get(number.group(1), number.group(1))}"
                 out.append(replace(c, end=number.end(), entry=None, canonical=name, subtype=c.subtype or "unit"))
+            elif c.type == "ORG" and len(words) > 2 and words[-1] in _NUMBER_WORDS and words[-2] in self.unit_nouns:
+                name = " ".join([*words[:-1], _NUMBER_WORDS[words[-1]]])  # the model's "Submarine Group Nine"
+                out.append(replace(c, entry=None, canonical=name, subtype=c.subtype or "unit"))
             else:
                 out.append(c)
         for match in _PAIR.finditer(text):
-            noun = _PLURAL_UNITS[match.group(3)]
+            noun = _PLURAL_UNITS.get(match.group(3), match.group(3))
             first, second = lookup(f"{match.group(1)} {noun}"), lookup(f"{match.group(2)} {noun}")
             if first is None or second is None:
                 continue

@@ -77,6 +77,20 @@ def _resources(model: str) -> tuple[Language, Gazetteer]:
     return nlp, gazetteer
 
 
+def _inner_acronyms(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Without the acronyms in parentheses inside a rule's name: "(CSG)" of "Carrier Strike Group (CSG) 3"."""
+    rules = [c for c in cands if c.rank == "rule"]
+    return [
+        c
+        for c in cands
+        if not (
+            text[c.start - 1 : c.start] == "("
+            and text[c.end : c.end + 1] == ")"
+            and any(r.start < c.start and c.end < r.end for r in rules)
+        )
+    ]
+
+
 class EntityExtractor:
     """Finds and resolves entity mentions; build once, reuse for many texts (the model loads once)."""
 
@@ -163,7 +177,7 @@ class EntityExtractor:
                     subtype=p.subtype,
                 )
             )
-        cands = retype(text, cands, self._gaz.lookup)
+        cands = _inner_acronyms(text, retype(text, cands, self._gaz.lookup))
         cands = class_candidates(text, cands, self._gaz.lookup)
         for start, end in dateline_places(text):
             entry = self._gaz.lookup(text[start:end]) or self._gaz.lookup(text[start:end].title())
@@ -246,6 +260,8 @@ class EntityExtractor:
                 chosen = [named if c is long_cand else c for c in chosen]
                 long_cand = named
             for start, end in find_uses(text, d.short):
+                if long_cand.start <= start and end <= long_cand.end:
+                    continue  # "Carrier Air Wing (CVW) 9": the acronym written inside the name is part of it
                 extra.append(
                     Candidate(
                         start=start,
