@@ -5,14 +5,23 @@ one at the start of the long form's first word, and the long form has no more wo
 has letters plus a few function words (the letter-matching idea of Schwartz and Hearst, 2003). The
 entity stage then binds every later use of the short form in the article to the long form's entity.
 Known acronyms ("INDOPACOM") are aliases in the gazetteers instead.
+
+A long form nobody else named is typed by its head noun (``long_form_type``, words in ``data/context.toml``):
+a system ("Global Positioning System (GPS)") is a PLATFORM, a plural of things ("Battery Coolant Units
+(BCUs)") is no entity, anything else an organization.
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
-__all__ = ["AcronymDefinition", "find_definitions", "find_uses"]
+from schemas.entities import EntityType
+
+__all__ = ["AcronymDefinition", "find_definitions", "find_uses", "long_form_type"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,3 +121,24 @@ def find_uses(text: str, short: str) -> list[tuple[int, int]]:
     """Offsets of ``short`` used as a whole word in ``text``."""
     pattern = re.compile(rf"(?<![\w-]){re.escape(short)}(?![\w-])")
     return [(m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def _heads() -> tuple[frozenset[str], frozenset[str]]:
+    raw = resources.files("transforms.entities.data").joinpath("context.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(raw)["acronym_heads"]
+    return frozenset(data["systems"]), frozenset(data["plural_bodies"])
+
+
+def long_form_type(long: str) -> EntityType | None:
+    """The type of an acronym's long form by its last word: "PLATFORM" for a system, None for a plural of
+    things ("Station Control Units"), "ORG" otherwise (plurals that name bodies, "Syrian Democratic Forces",
+    stay organizations)."""
+    words = long.split()
+    head = words[-1] if words else ""
+    systems, bodies = _heads()
+    if head in systems:
+        return "PLATFORM"
+    if head.endswith("s") and not head.endswith(("ss", "us", "is")) and head not in bodies:
+        return None
+    return "ORG"

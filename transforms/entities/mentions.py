@@ -31,7 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from schemas.entities import EntityType
-from transforms.entities.acronyms import find_definitions, find_uses
+from transforms.entities.acronyms import find_definitions, find_uses, long_form_type
 from transforms.entities.coreference import Candidate, repeat_names, select
 from transforms.entities.entity_types import model_type, regime_spans, retype
 from transforms.entities.gazetteer import Entry, Gazetteer, build_gazetteer, load_entries, normalize
@@ -245,10 +245,14 @@ class EntityExtractor:
             long_cand = next((c for c in chosen if c.start <= d.long_start and d.long_end <= c.end), None)
             if long_cand is None or long_cand.type == "PERSON":
                 entry = self._gaz.lookup(d.long)
+                type_ = entry.type if entry else long_form_type(d.long)
+                if type_ is None:  # a plural of things: no entity, whatever the model made of it
+                    chosen = [c for c in chosen if c is not long_cand]
+                    continue
                 long_cand = Candidate(
                     start=d.long_start,
                     end=d.long_end,
-                    type=entry.type if entry else "ORG",
+                    type=type_,
                     method="rule",
                     rank="acronym",
                     entry=entry,
@@ -256,7 +260,8 @@ class EntityExtractor:
                 )
                 extra.append(long_cand)
             elif long_cand.entry is None and long_cand.canonical is None:
-                named = replace(long_cand, canonical=normalize(d.long))
+                type_ = long_form_type(d.long) if long_cand.method == "model" else long_cand.type
+                named = replace(long_cand, canonical=normalize(d.long), type=type_ or long_cand.type)
                 chosen = [named if c is long_cand else c for c in chosen]
                 long_cand = named
             for start, end in find_uses(text, d.short):
