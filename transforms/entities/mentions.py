@@ -31,7 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from schemas.entities import EntityType
-from transforms.entities.acronyms import find_definitions, find_uses, long_form_type
+from transforms.entities.acronyms import bind_initials, find_definitions, find_uses, long_form_type
 from transforms.entities.coreference import Candidate, repeat_names, select
 from transforms.entities.entity_types import model_type, regime_spans, retype
 from transforms.entities.gazetteer import Entry, Gazetteer, build_gazetteer, load_entries, normalize
@@ -193,7 +193,7 @@ class EntityExtractor:
                     )
                 )
         chosen = team_candidates(text, self._drop_weak_conflicts(cands))
-        chosen = self._acronyms(text, chosen)
+        chosen = bind_initials(text, self._acronyms(text, chosen))
         chosen, titled = self._people(text, chosen)
         chosen = self._context.apply(text, chosen, self._listed)
         chosen = resolve(text, chosen)
