@@ -67,3 +67,9 @@ def test_two_commands_before_a_singular_noun_are_both_found(extractor: EntityExt
     found = _found(extractor, "Drills spanned both Central and European Command areas of responsibility last year.")
     assert found["Central"] == ("ORG", "U.S. Central Command")
     assert found["European Command"] == ("ORG", "U.S. European Command")
+
+
+@needs_model
+def test_a_unit_keeps_the_area_written_after_a_hyphen(extractor: EntityExtractor) -> None:
+    found = _found(extractor, "Soldiers from U.S. Division-North met the governor in Tikrit on Sunday.")
+    assert found["U.S. Division-North"] == ("ORG", "U.S. Division-North")

@@ -3,7 +3,8 @@
 The steps, each general to news style (words in ``data/context.toml``):
 - a city followed by a U.S. state ("NORFOLK, Va.", "San Diego, California") is one place named with its state;
 - month and weekday names are not places ("a May 4 attack", "in March") unless a state follows;
-- a unit keeps its number ("Submarine Group 7", "Submarine Group Ten" as "Submarine Group 10"); "Central and
+- a unit keeps its number ("Submarine Group 7", "Submarine Group Ten" as "Submarine Group 10") and its area
+  ("Task Force-Afghanistan"); "Central and
   European Commands" and "Central and European Command areas" name two commands;
 - a national capital that speaks ("Washington and Kabul agreed", "Moscow has denied") is its government;
 - a service short form ("the Navy") is the service the article names in full ("Indian Navy"), else the
@@ -59,6 +60,7 @@ _NUMBER_WORDS = {
 }
 _UNIT_NUMBER = re.compile(r" (\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")(?![\w%]|[.,]\d|\s*(?:percent|per cent)\b)")
 _PLACES = ("GPE", "LOC", "FACILITY")
+_AREA = re.compile(r"-[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?(?![\w-])")
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,9 @@ class ContextRules:
             if number is not None and words[-1] in self.unit_nouns:
                 name = f"{surface} {_NUMBER_WORDS.get(number.group(1), number.group(1))}"
                 out.append(replace(c, end=number.end(), entry=None, canonical=name, subtype=c.subtype or "unit"))
+            elif c.type == "ORG" and words[-1] in self.unit_nouns and (area := _AREA.match(text, c.end)):
+                name = surface + area.group()  # "Task Force-Afghanistan", "U.S. Division-South"
+                out.append(replace(c, end=area.end(), entry=None, canonical=name, subtype=c.subtype or "unit"))
             elif c.type == "ORG" and len(words) > 2 and words[-1] in _NUMBER_WORDS and words[-2] in self.unit_nouns:
                 name = " ".join([*words[:-1], _NUMBER_WORDS[words[-1]]])  # the model's "Submarine Group Nine"
                 out.append(replace(c, entry=None, canonical=name, subtype=c.subtype or "unit"))
