@@ -166,3 +166,16 @@ def test_a_person_ending_in_a_short_rank_is_not_a_person(extractor: EntityExtrac
 def test_service_member_nouns_are_not_names(extractor: EntityExtractor) -> None:
     found = _found(extractor, "The Airmen trained with Soldiers of the 1st Cavalry Division near Fort Hood in May.")
     assert "Airmen" not in found and "Soldiers" not in found
+
+
+def test_a_body_named_after_a_place_is_an_organization(extractor: EntityExtractor) -> None:
+    text = "Shares of Las Vegas Sands fell on Monday. Sands said the casinos in Macau would reopen."
+    found = _found(extractor, text)
+    assert found["Las Vegas Sands"][0] == "ORG"
+    assert found["Sands"][:2] == ("ORG", "Las Vegas Sands")
+
+
+def test_a_place_with_a_place_word_or_prefix_stays_a_place(extractor: EntityExtractor) -> None:
+    found = _found(extractor, "Fighting was reported in Wadi Barada on Tuesday, and protests in Mexico City on Friday.")
+    assert found["Mexico City"][0] == "GPE"
+    assert found.get("Wadi Barada", ("GPE",))[0] != "ORG"
