@@ -179,3 +179,37 @@ def test_a_place_with_a_place_word_or_prefix_stays_a_place(extractor: EntityExtr
     found = _found(extractor, "Fighting was reported in Wadi Barada on Tuesday, and protests in Mexico City on Friday.")
     assert found["Mexico City"][0] == "GPE"
     assert found.get("Wadi Barada", ("GPE",))[0] != "ORG"
+
+
+def _at(text: str, surface: str, type_: str = "ORG", method: str = "model") -> Candidate:
+    start = text.index(surface)
+    return Candidate(start=start, end=start + len(surface), type=type_, method=method, rank="model")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "opener"),
+    [
+        ("The talks failed. Eventually, the envoy left Doha.", "Eventually"),
+        ("Three firms bid. Together, they won the tender.", "Together"),
+        ("The memo leaked. Whoever wrote it knew the base.", "Whoever"),
+        ("The colonel declined. Reached by phone, his aide said nothing.", "Reached"),
+    ],
+)
+def test_a_sentence_opener_that_is_a_common_word_is_not_a_name(rules: ContextRules, text: str, opener: str) -> None:
+    assert rules.apply(text, [_at(text, opener)], lambda s: None) == []
+
+
+def test_a_sentence_opener_that_is_a_word_of_a_name_in_the_article_is_kept(rules: ContextRules) -> None:
+    text = "Prime Minister Theresa May spoke first. May said the deal was done."
+    full = _at(text, "Theresa May", "PERSON")
+    short = Candidate(start=text.rindex("May"), end=text.rindex("May") + 3, type="PERSON", method="model", rank="model")
+    assert rules.apply(text, [full, short], lambda s: None) == [full, short]
+
+
+def test_a_language_and_an_ism_after_a_prefix_are_not_mentions(rules: ContextRules) -> None:
+    text = "The note was drafted in English, for Spanish-speaking staff, and decried anti-Semitism."
+    cands = [_at(text, "English", "NORP"), _at(text, "Spanish", "NORP"), _at(text, "Semitism", "PERSON")]
+    assert rules.apply(text, cands, lambda s: None) == []
+    kept = "An English officer and a non-CIA contractor met."
+    officer, agency = _at(kept, "English", "NORP"), _at(kept, "CIA")
+    assert rules.apply(kept, [officer, agency], lambda s: None) == [officer, agency]

