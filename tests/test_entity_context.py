@@ -213,3 +213,9 @@ def test_a_language_and_an_ism_after_a_prefix_are_not_mentions(rules: ContextRul
     kept = "An English officer and a non-CIA contractor met."
     officer, agency = _at(kept, "English", "NORP"), _at(kept, "CIA")
     assert rules.apply(kept, [officer, agency], lambda s: None) == [officer, agency]
+
+
+def test_a_head_noun_alone_is_the_organization_the_article_names(extractor: EntityExtractor) -> None:
+    text = "The CIA ran the program for years. Officials at the CIA said the Agency had closed it in 2019."
+    found = _found(extractor, text)
+    assert found["Agency"][:2] == ("ORG", "Central Intelligence Agency")

@@ -12,11 +12,14 @@
   knows the name as a place ("Abu Dhabi", "Abu Ghraib").
 - Named after a place: a model "place" that is a known place and more capitalised words ("Las Vegas Sands")
   is an organization, and its last word alone ("Sands") is that organization.
+- Head nouns alone: "the Agency", "the Court" is the organization named in the article whose name ends in that
+  word ("the Central Intelligence Agency", "the CIA"), if only one does or one is named twice as often as the rest.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -154,6 +157,17 @@ def retype(text: str, cands: list[Candidate], lookup: Callable[[str], Entry | No
     return _one_sense(text, out, lookup)
 
 
+_THE = re.compile(r"\b[Tt]he $")
+
+
+def _dominant(named: dict[str, Candidate], counts: Counter[str]) -> Candidate | None:
+    """The one organization of ``named``, or the one the article names at least twice as often as any other."""
+    ranked = sorted(named, key=lambda k: -counts[k])
+    if len(ranked) == 1 or (len(ranked) > 1 and counts[ranked[0]] >= 2 * max(counts[ranked[1]], 1)):
+        return named[ranked[0]]
+    return None
+
+
 def _named_after_place(surface: str, lookup: Callable[[str], Entry | None]) -> bool:
     """A model "place" that is a known place followed by more capitalised words that no place list knows and
     that are no place word: a body named after the place ("Las Vegas Sands", "Manchester United")."""
@@ -177,6 +191,8 @@ def _one_sense(text: str, cands: list[Candidate], lookup: Callable[[str], Entry 
     places: dict[str, Candidate] = {}
     surnames: set[str] = set()
     bodies: dict[str, str] = {}
+    heads: dict[str, dict[str, Candidate]] = {}  # "Agency" -> the organizations named in full that end in it
+    counts: Counter[str] = Counter()
     for cand in cands:
         surface = text[cand.start : cand.end]
         if cand.type in ("GPE", "LOC") and cand.rank != "weak":
@@ -185,6 +201,11 @@ def _one_sense(text: str, cands: list[Candidate], lookup: Callable[[str], Entry 
             surnames.add(surface.split()[-1])
         elif cand.type == "ORG" and cand.entry is None and _named_after_place(surface, lookup):
             bodies.setdefault(surface.split()[-1], surface)
+        name = (cand.entry.name if cand.entry is not None else cand.canonical or surface).split()
+        if cand.type == "ORG" and len(name) > 1 and name[-1] in ORG_HEADS:  # "CIA": Central Intelligence Agency
+            key = cand.entry.entity_id if cand.entry is not None else " ".join(name)
+            heads.setdefault(name[-1], {}).setdefault(key, cand)
+            counts[key] += 1
     out: list[Candidate] = []
     for cand in cands:
         surface = text[cand.start : cand.end]
@@ -199,6 +220,14 @@ def _one_sense(text: str, cands: list[Candidate], lookup: Callable[[str], Entry 
             and lookup(surface) is None
         ):
             cand = replace(cand, type="ORG", canonical=bodies[surface])
+        elif (
+            cand.method == "model"
+            and cand.entry is None
+            and (named := _dominant(heads.get(surface, {}), counts)) is not None
+            and _THE.search(text, max(0, cand.start - 4), cand.start)
+        ):  # "the Agency" in an article about the Central Intelligence Agency
+            canonical = None if named.entry is not None else named.canonical or text[named.start : named.end]
+            cand = replace(cand, type="ORG", entry=named.entry, canonical=canonical)
         out.append(cand)
     return out
 
