@@ -219,3 +219,9 @@ def test_a_head_noun_alone_is_the_organization_the_article_names(extractor: Enti
     text = "The CIA ran the program for years. Officials at the CIA said the Agency had closed it in 2019."
     found = _found(extractor, text)
     assert found["Agency"][:2] == ("ORG", "Central Intelligence Agency")
+
+
+def test_an_unknown_acronym_inside_a_noun_phrase_is_a_technical_term(rules: ContextRules) -> None:
+    text = "Emails came from a static IP address; the SIM card was gone. Later XYZ said it had no comment."
+    cands = [_at(text, "IP"), _at(text, "SIM"), _at(text, "XYZ")]
+    assert [text[c.start : c.end] for c in rules.apply(text, cands, lambda s: None)] == ["XYZ"]

@@ -102,7 +102,10 @@ class ContextRules:
         chosen = [
             c
             for c in chosen
-            if not _common_word(text, c, names) and not self._member(text, c) and not _language_or_prefixed(text, c)
+            if not _common_word(text, c, names)
+            and not self._member(text, c)
+            and not _language_or_prefixed(text, c)
+            and not self._technical(text, c)
         ]
         return self._places_not_people(text, chosen, lookup)
 
@@ -235,6 +238,20 @@ class ContextRules:
             out.append(c)
         return out
 
+    def _technical(self, text: str, c: Candidate) -> bool:
+        """An unknown all-caps model "organization" inside a noun phrase ("a static IP address", "standard CCTV
+        units", "the SIM card"): a technical term, not a body. A verb after it ("ACC said") keeps it."""
+        after = _NOUN_AFTER.match(text, c.end)
+        if (
+            c.method != "model"
+            or c.entry is not None
+            or c.type != "ORG"
+            or not _ACRONYM.fullmatch(text, c.start, c.end)
+        ):
+            return False
+        noun = after.group(1) if after else ""
+        return bool(noun) and noun not in STOP_WORDS and noun not in self.verbs and not noun.endswith("ed")
+
     def _member(self, text: str, c: Candidate) -> bool:
         """A model span that is only a service-member noun ("Soldiers", "the Airmen", "Sailor's")."""
         surface = re.sub(r"['’]s?$", "", _bare(text[c.start : c.end]))
@@ -285,6 +302,8 @@ def _common_word(text: str, c: Candidate, name_words: frozenset[str] = frozenset
     return re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
 
 
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
+_NOUN_AFTER = re.compile(r" ([a-z]{3,})\b(?!['’-])")
 _IN_LANGUAGE = re.compile(r"\b(?:in|into)\s+$")
 _AFTER_LANGUAGE = re.compile(
     r"(?:\s*(?:[,.;:!?)\"”’]|$)|\s+(?:by|and|or|to|for|as|with|on|at|that|which|because|but|so|is|was|were)\b)"
