@@ -225,3 +225,8 @@ def test_an_unknown_acronym_inside_a_noun_phrase_is_a_technical_term(rules: Cont
     text = "Emails came from a static IP address; the SIM card was gone. Later XYZ said it had no comment."
     cands = [_at(text, "IP"), _at(text, "SIM"), _at(text, "XYZ")]
     assert [text[c.start : c.end] for c in rules.apply(text, cands, lambda s: None)] == ["XYZ"]
+
+
+def test_the_supreme_court_is_the_court_of_the_article_country(extractor: EntityExtractor) -> None:
+    text = "The Supreme Court heard the case from Texas. U.S. officials and the U.S. Justice Department argued."
+    assert _found(extractor, text)["Supreme Court"][:2] == ("ORG", "Supreme Court of the United States")

@@ -7,8 +7,8 @@ The steps, each general to news style (words in ``data/context.toml``):
   ("Task Force-Afghanistan"); "Central and
   European Commands" and "Central and European Command areas" name two commands;
 - a national capital that speaks ("Washington and Kabul agreed", "Moscow has denied") is its government;
-- a service short form ("the Navy") is the service the article names in full ("Indian Navy"), else the
-  service of the article's country when one country clearly dominates it;
+- a service short form ("the Navy", "the Supreme Court") is the one the article names in full ("Indian Navy"), else
+  the one of the article's country when one country clearly dominates it;
 - a person span that is only rank words, ends in a short rank or is a credit word ("Navy Rear", "Petty Officer",
   "Soldier Sgt", "Story") is dropped, and so is a model span that is only a service-member noun ("Airmen"),
   a sentence opener that is a common word ("Eventually,", "Together,"), a language ("written in English") or
@@ -200,7 +200,7 @@ class ContextRules:
         named: dict[str, Counter[Entry]] = {}
         for c in chosen:
             surface = text[c.start : c.end]
-            if c.entry is not None and c.entry.subtype == "service" and c not in bare:
+            if c.entry is not None and c.entry.subtype in ("service", "court") and c not in bare:
                 for word in self.service_words:
                     if surface.endswith(" " + word):
                         named.setdefault(word, Counter())[c.entry] += 1
@@ -371,7 +371,7 @@ def context_rules(entries: tuple[Entry, ...], capitals: frozenset[tuple[str, str
     states = re.compile(r",\s*(?P<state>" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
     services: dict[tuple[str, str], Entry] = {}
     for entry in entries:
-        if entry.subtype != "service" or not entry.country:
+        if entry.subtype not in ("service", "court") or not entry.country:
             continue
         for word in data["services"]:
             if entry.name.endswith(" " + word) or any(a.endswith(" " + word) for a in entry.aliases):
