@@ -31,6 +31,7 @@ def test_a_singular_class_noun_before_a_noun_is_a_modifier(text: str) -> None:
         ("Troops found the missile, intact, near the road.", "missile"),
         ("Rebels fired missiles near the base overnight.", "missiles"),
         ("Doctors treated victims of a sarin attack in the suburbs.", "sarin"),
+        ("Police said a car bomb attack hit the market on Friday.", "car bomb"),
     ],
 )
 def test_a_class_noun_as_subject_object_or_agent_stays_a_mention(text: str, surface: str) -> None:

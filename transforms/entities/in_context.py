@@ -11,8 +11,8 @@ The steps, each general to news style (words in ``data/context.toml``):
   the one of the article's country when one country clearly dominates it;
 - a person span that is only rank words, ends in a short rank or is a credit word ("Navy Rear", "Petty Officer",
   "Soldier Sgt", "Story") is dropped, and so is a model span that is only a service-member noun ("Airmen"),
-  a sentence opener that is a common word ("Eventually,", "Together,"), a language ("written in English") or
-  a word glued to a prefix ("anti-Semitism").
+  a sentence opener that is a common word ("Eventually,", "Together,") or an -ism glued to a prefix
+  ("anti-Semitism").
 """
 
 from __future__ import annotations
@@ -104,7 +104,7 @@ class ContextRules:
             for c in chosen
             if not _common_word(text, c, names)
             and not self._member(text, c)
-            and not _language_or_prefixed(text, c)
+            and not _prefixed_ism(text, c)
             and not self._technical(text, c)
         ]
         return self._places_not_people(text, chosen, lookup)
@@ -304,23 +304,11 @@ def _common_word(text: str, c: Candidate, name_words: frozenset[str] = frozenset
 
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
 _NOUN_AFTER = re.compile(r" ([a-z]{3,})\b(?!['’-])")
-_IN_LANGUAGE = re.compile(r"\b(?:in|into)\s+$")
-_AFTER_LANGUAGE = re.compile(
-    r"(?:\s*(?:[,.;:!?)\"”’]|$)|\s+(?:by|and|or|to|for|as|with|on|at|that|which|because|but|so|is|was|were)\b)"
-)
 
 
-def _language_or_prefixed(text: str, c: Candidate) -> bool:
-    """A demonym that names a language ("written in English.", "Spanish-speaking"), or an -ism glued to a
-    prefix ("Semitism" of "anti-Semitism"; "CIA" of "non-CIA" stays): not a mention."""
-    if c.type == "NORP" and text.startswith("-speaking", c.end):
-        return True
-    if (
-        c.type == "NORP"
-        and _IN_LANGUAGE.search(text, max(0, c.start - 6), c.start)
-        and _AFTER_LANGUAGE.match(text, c.end)
-    ):
-        return True
+def _prefixed_ism(text: str, c: Candidate) -> bool:
+    """An -ism glued to a prefix ("Semitism" of "anti-Semitism"; "CIA" of "non-CIA" stays): not a mention.
+    (Languages, "in English", stay NORP: re3d annotates them as nationalities, the hand gold does not.)"""
     prefixed = re.search(r"\b(?:anti|pro|non|neo|post|pre)-$", text[max(0, c.start - 6) : c.start], re.I)
     return c.method == "model" and prefixed is not None and text[c.start : c.end].endswith(("ism", "isms"))
 
