@@ -155,3 +155,78 @@ def test_a_quoted_sentence_opening_word_written_in_lower_case_elsewhere_is_not_a
     annex = Candidate(start=27, end=32, type="PERSON", method="model", rank="model")
     assert text[27:32] == "Annex"
     assert rules.apply(text, [annex], lambda s: None) == []
+
+
+def test_a_person_ending_in_a_short_rank_is_not_a_person(extractor: EntityExtractor) -> None:
+    found = _found(extractor, "Doe and his fellow Soldier Sgt. Jim Roe checked the radios. Sgt. Roe left at noon.")
+    assert "Soldier Sgt" not in found and "Sgt" not in found
+    assert found["Jim Roe"][0] == "PERSON"
+
+
+def test_service_member_nouns_are_not_names(extractor: EntityExtractor) -> None:
+    found = _found(extractor, "The Airmen trained with Soldiers of the 1st Cavalry Division near Fort Hood in May.")
+    assert "Airmen" not in found and "Soldiers" not in found
+
+
+def test_a_body_named_after_a_place_is_an_organization(extractor: EntityExtractor) -> None:
+    text = "Shares of Las Vegas Sands fell on Monday. Sands said the casinos in Macau would reopen."
+    found = _found(extractor, text)
+    assert found["Las Vegas Sands"][0] == "ORG"
+    assert found["Sands"][:2] == ("ORG", "Las Vegas Sands")
+
+
+def test_a_place_with_a_place_word_or_prefix_stays_a_place(extractor: EntityExtractor) -> None:
+    found = _found(extractor, "Fighting was reported in Wadi Barada on Tuesday, and protests in Mexico City on Friday.")
+    assert found["Mexico City"][0] == "GPE"
+    assert found.get("Wadi Barada", ("GPE",))[0] != "ORG"
+
+
+def _at(text: str, surface: str, type_: str = "ORG", method: str = "model") -> Candidate:
+    start = text.index(surface)
+    return Candidate(start=start, end=start + len(surface), type=type_, method=method, rank="model")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "opener"),
+    [
+        ("The talks failed. Eventually, the envoy left Doha.", "Eventually"),
+        ("Three firms bid. Together, they won the tender.", "Together"),
+        ("The memo leaked. Whoever wrote it knew the base.", "Whoever"),
+        ("The colonel declined. Reached by phone, his aide said nothing.", "Reached"),
+    ],
+)
+def test_a_sentence_opener_that_is_a_common_word_is_not_a_name(rules: ContextRules, text: str, opener: str) -> None:
+    assert rules.apply(text, [_at(text, opener)], lambda s: None) == []
+
+
+def test_a_sentence_opener_that_is_a_word_of_a_name_in_the_article_is_kept(rules: ContextRules) -> None:
+    text = "Prime Minister Theresa May spoke first. May said the deal was done."
+    full = _at(text, "Theresa May", "PERSON")
+    short = Candidate(start=text.rindex("May"), end=text.rindex("May") + 3, type="PERSON", method="model", rank="model")
+    assert rules.apply(text, [full, short], lambda s: None) == [full, short]
+
+
+def test_an_ism_after_a_prefix_is_not_a_mention_and_a_language_stays(rules: ContextRules) -> None:
+    text = "The note was drafted in Kurdish, for Arabic-speaking staff, and decried anti-Semitism."
+    kurdish, arabic = _at(text, "Kurdish", "NORP"), _at(text, "Arabic", "NORP")
+    assert rules.apply(text, [kurdish, arabic, _at(text, "Semitism", "PERSON")], lambda s: None) == [kurdish, arabic]
+    kept = "The contractor was non-CIA, an English officer said."
+    officer, agency = _at(kept, "English", "NORP"), _at(kept, "CIA")
+    assert rules.apply(kept, [agency, officer], lambda s: None) == [agency, officer]
+
+
+def test_a_head_noun_alone_is_the_organization_the_article_names(extractor: EntityExtractor) -> None:
+    text = "The CIA ran the program for years. Officials at the CIA said the Agency had closed it in 2019."
+    found = _found(extractor, text)
+    assert found["Agency"][:2] == ("ORG", "Central Intelligence Agency")
+
+
+def test_an_unknown_acronym_inside_a_noun_phrase_is_a_technical_term(rules: ContextRules) -> None:
+    text = "Emails came from a static IP address; the SIM card was gone. Later XYZ said it had no comment."
+    cands = [_at(text, "IP"), _at(text, "SIM"), _at(text, "XYZ")]
+    assert [text[c.start : c.end] for c in rules.apply(text, cands, lambda s: None)] == ["XYZ"]
+
+
+def test_the_supreme_court_is_the_court_of_the_article_country(extractor: EntityExtractor) -> None:
+    text = "The Supreme Court heard the case from Texas. U.S. officials and the U.S. Justice Department argued."
+    assert _found(extractor, text)["Supreme Court"][:2] == ("ORG", "Supreme Court of the United States")

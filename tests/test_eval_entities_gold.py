@@ -85,7 +85,29 @@ def test_fully_right_needs_type_canonical_and_title() -> None:
 
 
 def test_spurious_counts_predictions_overlapping_no_gold() -> None:
-    assert _module().score_spurious(_docs()) == {"predictions": 7, "spurious": 1, "share": 0.1429, "class_nouns": 1}
+    assert _module().score_spurious(_docs()) == {
+        "predictions": 7,
+        "spurious": 1,
+        "share": 0.1429,
+        "class_nouns": 1,
+        "named_predictions": 6,
+        "named_spurious": 0,
+        "share_named": 0.0,
+    }
+
+
+def test_spurious_names_only_leaves_class_nouns_out_of_both_counts() -> None:
+    m = _module()
+    gold = (m.GoldSpan(0, 5, "Japan", "GPE", "Japan"),)
+    pred = (
+        m.Predicted(0, 5, "GPE", "e:japan", "Japan"),
+        m.Predicted(10, 18, "ORG", "e:junk", "Junk Org"),  # a spurious name
+        m.Predicted(20, 28, "WEAPON", "e:missile", "missile", nominal=True),  # a spurious class noun
+        m.Predicted(30, 38, "WEAPON", "e:missile", "missile", nominal=True),
+    )
+    out = m.score_spurious([m.Scored("c.txt", gold, pred)])
+    assert (out["spurious"], out["share"]) == (3, 0.75)  # strict: every prediction counts
+    assert (out["named_spurious"], out["named_predictions"], out["share_named"]) == (1, 2, 0.5)
 
 
 def test_wikidata_coverage_and_wrong_ids() -> None:

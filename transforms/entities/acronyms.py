@@ -5,14 +5,28 @@ one at the start of the long form's first word, and the long form has no more wo
 has letters plus a few function words (the letter-matching idea of Schwartz and Hearst, 2003). The
 entity stage then binds every later use of the short form in the article to the long form's entity.
 Known acronyms ("INDOPACOM") are aliases in the gazetteers instead.
+
+A long form nobody else named is typed by its head noun (``long_form_type``, words in ``data/context.toml``):
+a system ("Global Positioning System (GPS)") is a PLATFORM, a plural of things ("Battery Coolant Units
+(BCUs)") is no entity, anything else an organization.
+
+An acronym never defined but made of the initials of an organization the article names in full ("ACC" after
+"the Army Contracting Command") is that organization (``bind_initials``): the article's own name wins over a
+gazetteer's global pick for the same letters.
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
-__all__ = ["AcronymDefinition", "find_definitions", "find_uses"]
+from schemas.entities import EntityType
+from transforms.entities.coreference import Candidate
+
+__all__ = ["AcronymDefinition", "find_definitions", "find_uses", "long_form_type", "initials", "bind_initials"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,3 +126,73 @@ def find_uses(text: str, short: str) -> list[tuple[int, int]]:
     """Offsets of ``short`` used as a whole word in ``text``."""
     pattern = re.compile(rf"(?<![\w-]){re.escape(short)}(?![\w-])")
     return [(m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def _heads() -> tuple[frozenset[str], frozenset[str]]:
+    raw = resources.files("transforms.entities.data").joinpath("context.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(raw)["acronym_heads"]
+    return frozenset(data["systems"]), frozenset(data["plural_bodies"])
+
+
+def long_form_type(long: str) -> EntityType | None:
+    """The type of an acronym's long form by its last word: "PLATFORM" for a system, None for a plural of
+    things ("Station Control Units"), "ORG" otherwise (plurals that name bodies, "Syrian Democratic Forces",
+    stay organizations)."""
+    words = long.split()
+    head = words[-1] if words else ""
+    systems, bodies = _heads()
+    if head in systems:
+        return "PLATFORM"
+    if head.endswith("s") and not head.endswith(("ss", "us", "is")) and head not in bodies:
+        return None
+    return "ORG"
+
+
+_CAPS = re.compile(r"(?<![\w.&/-])[A-Z]{2,6}(?![\w&/-])")
+
+
+def initials(name: str) -> str:
+    """The capital initials of a name's words: "Army Contracting Command" -> "ACC" ("of", "the" left out)."""
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper() and w.lower() not in _MINOR)
+
+
+def bind_initials(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """``chosen`` with each undefined acronym that spells the initials of exactly one organization named in
+    full in the article bound to it (replacing what the model or a gazetteer made of the same letters)."""
+    named: dict[str, list[Candidate]] = {}
+    for c in chosen:
+        surface = text[c.start : c.end]
+        if c.type == "ORG" and c.rank != "acronym" and len(surface.split()) >= 2 and len(initials(surface)) >= 2:
+            named.setdefault(initials(surface), []).append(c)
+    if not named:
+        return chosen
+    out = list(chosen)
+    for match in _CAPS.finditer(text):
+        owners = named.get(match.group())
+        if owners is None or len({_key(text, o) for o in owners}) != 1:
+            continue
+        long = owners[0]
+        here = [c for c in out if c.start < match.end() and match.start() < c.end]
+        if any(c.rank == "acronym" or (c.start, c.end) != match.span() or c.type != "ORG" for c in here):
+            continue  # a defined acronym, part of a longer name, or another kind of thing ("US")
+        bound = Candidate(
+            start=match.start(),
+            end=match.end(),
+            type=long.type,
+            method="acronym",
+            rank="acronym",
+            entry=long.entry,
+            canonical=long.canonical or (None if long.entry else text[long.start : long.end]),
+            subtype=long.subtype,
+        )
+        out = [c for c in out if c not in here] + [bound]
+    return sorted(out, key=lambda c: c.start)
+
+
+def _key(text: str, c: Candidate) -> str:
+    return c.entry.entity_id if c.entry is not None else _normalize_name(c.canonical or text[c.start : c.end])
+
+
+def _normalize_name(name: str) -> str:
+    return re.sub(r"\s+", " ", name).strip().casefold()

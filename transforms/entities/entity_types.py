@@ -10,11 +10,16 @@
   are spellings of the name before them, not new mentions: they are dropped.
 - Kunyas: "Abu Musab al-Zarqawi", "Abu Ghadiya" name people, whatever the model said, unless a gazetteer
   knows the name as a place ("Abu Dhabi", "Abu Ghraib").
+- Named after a place: a model "place" that is a known place and more capitalised words ("Las Vegas Sands")
+  is an organization, and its last word alone ("Sands") is that organization.
+- Head nouns alone: "the Agency", "the Court" is the organization named in the article whose name ends in that
+  word ("the Central Intelligence Agency", "the CIA"), if only one does or one is named twice as often as the rest.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -47,6 +52,14 @@ PLACE_HEADS = frozenset(
     "Desert Plain Plains Basin Coast Province Governorate District Region County Oblast Sound Canal Heights "
     "Ridge Plateau Delta Oasis".split()
 )
+# words that continue a place's name rather than start another name after it ("Kansas City", "Old Town")
+_PLACE_WORDS = frozenset(
+    "City Town Village Township Metro Metropolitan Area Strip Old New Upper Lower Municipality Prefecture Parish "
+    "Borough Canton Commune Territory Emirate Suburbs Outskirts Countryside".split()
+)
+# words that open a place's name in Arabic, Persian and Turkish usage (valley, mountain, mound, cape, well,
+# spring, monastery, fort): "Wadi Barada", "Jabal Akhdar", "Ras Tanura" are places whatever the first word is
+_PLACE_PREFIXES = frozenset("Wadi Jabal Jebel Jbel Tell Tel Ras Bir Ain Ein Deir Dayr Qasr Kuh Dasht Kafr Beit".split())
 # places that are not political units: a CoNLL-style LOC with one of these is LOC, any other is GPE
 _ADMIN_HEADS = frozenset({"Province", "Governorate", "District", "Region", "County", "Oblast"})
 _NATURAL_HEADS = (PLACE_HEADS - _ADMIN_HEADS) | {"Hemisphere", "Highlands", "Lowlands"}
@@ -175,25 +188,83 @@ def retype(text: str, cands: list[Candidate], lookup: Callable[[str], Entry | No
             cand = _person(text, cand, lookup)
         elif _KUNYA.match(surface) and cand.type in ("ORG", "NORP", "GPE", "LOC") and lookup(surface) is None:
             cand = replace(cand, type="PERSON")
+        elif cand.type == "GPE" and _named_after_place(surface, lookup):
+            cand = replace(cand, type="ORG")
         out.append(cand)
-    return _one_sense(text, out)
+    return _one_sense(text, out, lookup)
 
 
-def _one_sense(text: str, cands: list[Candidate]) -> list[Candidate]:
-    """``cands``, a one-word model "person" spelled like a place found elsewhere in the article made that place."""
+_THE = re.compile(r"\b[Tt]he $")
+
+
+def _dominant(named: dict[str, Candidate], counts: Counter[str]) -> Candidate | None:
+    """The one organization of ``named``, or the one the article names at least twice as often as any other."""
+    ranked = sorted(named, key=lambda k: -counts[k])
+    if len(ranked) == 1 or (len(ranked) > 1 and counts[ranked[0]] >= 2 * max(counts[ranked[1]], 1)):
+        return named[ranked[0]]
+    return None
+
+
+def _named_after_place(surface: str, lookup: Callable[[str], Entry | None]) -> bool:
+    """A model "place" that is a known place followed by more capitalised words that no place list knows and
+    that are no place word: a body named after the place ("Las Vegas Sands", "Manchester United")."""
+    words = surface.split()
+    if len(words) < 2 or words[0] in _PLACE_PREFIXES or lookup(surface) is not None:
+        return False
+    for cut in range(len(words) - 1, 0, -1):
+        rest = words[cut:]
+        if not all(re.fullmatch(r"[A-Z][a-z]+", w) and w not in PLACE_HEADS and w not in _PLACE_WORDS for w in rest):
+            return False
+        entry = lookup(" ".join(words[:cut]))
+        if entry is not None and entry.type == "GPE":
+            return True
+    return False
+
+
+def _one_sense(text: str, cands: list[Candidate], lookup: Callable[[str], Entry | None]) -> list[Candidate]:
+    """``cands``, a one-word model "person" spelled like a place found elsewhere in the article made that place,
+    and a one-word model "person" or "place" that is the last word of an organization named after a place
+    ("Sands" after "Las Vegas Sands") and of no person's name made that organization."""
     places: dict[str, Candidate] = {}
     surnames: set[str] = set()
+    bodies: dict[str, str] = {}
+    heads: dict[str, dict[str, Candidate]] = {}  # "Agency" -> the organizations named in full that end in it
+    counts: Counter[str] = Counter()
     for cand in cands:
         surface = text[cand.start : cand.end]
         if cand.type in ("GPE", "LOC") and cand.rank != "weak":
             places.setdefault(surface, cand)
         elif cand.type == "PERSON" and len(surface.split()) > 1:
             surnames.add(surface.split()[-1])
+        elif cand.type == "ORG" and cand.entry is None and _named_after_place(surface, lookup):
+            bodies.setdefault(surface.split()[-1], surface)
+        name = (cand.entry.name if cand.entry is not None else cand.canonical or surface).split()
+        if cand.type == "ORG" and len(name) > 1 and name[-1] in ORG_HEADS:  # "CIA": Central Intelligence Agency
+            key = cand.entry.entity_id if cand.entry is not None else " ".join(name)
+            heads.setdefault(name[-1], {}).setdefault(key, cand)
+            counts[key] += 1
     out: list[Candidate] = []
     for cand in cands:
         surface = text[cand.start : cand.end]
         if cand.method == "model" and cand.type == "PERSON" and surface in places and surface not in surnames:
             cand = replace(cand, type=places[surface].type, entry=places[surface].entry)
+        elif (
+            cand.method == "model"
+            and cand.entry is None
+            and cand.type in ("PERSON", "GPE")
+            and surface in bodies
+            and surface not in surnames
+            and lookup(surface) is None
+        ):
+            cand = replace(cand, type="ORG", canonical=bodies[surface])
+        elif (
+            cand.method == "model"
+            and cand.entry is None
+            and (named := _dominant(heads.get(surface, {}), counts)) is not None
+            and _THE.search(text, max(0, cand.start - 4), cand.start)
+        ):  # "the Agency" in an article about the Central Intelligence Agency
+            canonical = None if named.entry is not None else named.canonical or text[named.start : named.end]
+            cand = replace(cand, type="ORG", entry=named.entry, canonical=canonical)
         out.append(cand)
     return out
 

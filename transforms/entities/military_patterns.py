@@ -5,7 +5,8 @@
   "USNS Mercy (T-AH 19)" (PLATFORM, subtype ship);
 - ship classes: "Arleigh Burke-class destroyers", "Kirov-class" (PLATFORM, subtype ship_class);
 - numbered units and formations: "82nd Airborne Division", "5th Fleet", "Carrier Strike Group 11",
-  "Task Force 51", "1st Battalion, 5th Marine Regiment" (ORG, subtype unit);
+  "Task Force 51", "1st Battalion, 5th Marine Regiment", "412th Test Wing", "36th Inf. Div." (ORG, subtype unit;
+  an acronym written inside the name is left out of the canonical name: "Carrier Air Wing 9");
 - equipment designations in the U.S., Russian, Chinese and NATO styles: "AH-64E", "MQ-9B", "AGM-114R",
   "Su-34", "BM-21", "FAB-500", "ZSU-23-4", "SS-N-27" (WEAPON or PLATFORM by the letters of the prefix), and
   Russian index numbers: "2S19", "9M723", "3M-54" (PLATFORM for the 2S/9P/9A families, WEAPON for 9K/9M/3M).
@@ -60,6 +61,26 @@ _UNIT_MOD = (
     r"Assault)\s+){0,3}"
 )
 _UNIT = re.compile(rf"\b{_ORDINAL}\s+{_UNIT_MOD}{_UNIT_WORD}\b")
+# an ordinal before capitalised words that end in a unit word: "412th Test Wing", "1st Space Brigade",
+# "51st Network Operations Squadron" (the modifiers of a unit's name are open-ended)
+_NAMED_UNIT = re.compile(
+    rf"\b{_ORDINAL}[ ]+(?:(?!(?:and|of|the)\b)[A-Z][a-z]+[ ]+){{1,3}}"
+    r"(?:Squadron|Wing|Group|Brigade|Battalion|Regiment|Division|Company|Battery|Command|Detachment|Flotilla)\b"
+)
+# a numbered unit written with abbreviations: "36th Inf. Div.", "2nd Bn."
+_UNIT_ABBREVIATIONS = {
+    "Inf.": "Infantry",
+    "Armd.": "Armored",
+    "Abn.": "Airborne",
+    "Cav.": "Cavalry",
+    "Mech.": "Mechanized",
+    "Div.": "Division",
+    "Bde.": "Brigade",
+    "Bn.": "Battalion",
+    "Regt.": "Regiment",
+    "Sqdn.": "Squadron",
+}
+_ABBREVIATED_UNIT = re.compile(rf"\b{_ORDINAL}[ ]+(?:(?:Inf|Armd|Abn|Cav|Mech)\.[ ]+)?(?:Div|Bde|Bn|Regt|Sqdn)\.")
 _NUMBERED = re.compile(
     r"\b(?:Carrier Strike Group|Expeditionary Strike Group|Amphibious Ready Group|Task Force|"
     r"Joint Task Force|Combined Task Force|Destroyer Squadron|Carrier Air Wing|Strike Fighter Squadron|"
@@ -235,6 +256,11 @@ def _clean_ship(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def _unit_name(text: str) -> str:
+    """A unit's name without the acronym written inside it: "Carrier Air Wing (CVW) 9" -> "Carrier Air Wing 9"."""
+    return _clean_ship(re.sub(r"\s*\([A-Z][A-Za-z0-9]*\)", "", text))
+
+
 def find_patterns(text: str) -> list[PatternMatch]:
     """Every rule match in ``text``; matches may overlap (the caller keeps the longest)."""
     found: list[PatternMatch] = []
@@ -249,9 +275,12 @@ def find_patterns(text: str) -> list[PatternMatch]:
             continue
         canonical = match.group().split("-class")[0] + "-class"
         found.append(PatternMatch(match.start(), match.end(), "PLATFORM", "ship_class", canonical))
-    for regex in (_UNIT, _NUMBERED, _NAMED_GROUP):
+    for regex in (_UNIT, _NAMED_UNIT, _NUMBERED, _NAMED_GROUP):
         for match in regex.finditer(text):
-            found.append(PatternMatch(match.start(), match.end(), "ORG", "unit", _clean_ship(match.group())))
+            found.append(PatternMatch(match.start(), match.end(), "ORG", "unit", _unit_name(match.group())))
+    for match in _ABBREVIATED_UNIT.finditer(text):
+        name = " ".join(_UNIT_ABBREVIATIONS.get(word, word) for word in match.group().split())
+        found.append(PatternMatch(match.start(), match.end(), "ORG", "unit", name))
     for match in _DESIGNATION.finditer(text):
         prefix = match.group("prefix")
         if (match.group("nato") and prefix not in _NATO_PREFIXES) or (

@@ -7,8 +7,10 @@ itself; a form under ``cue_forms`` (an everyday word: "aircraft", "rockets", "ta
 sentence holds a military cue word, another weapon or platform mention, or a self-standing class form. A
 form right after a civilian modifier ("commercial aircraft", "model rockets", "fuel tanks") or right before
 a word of ``not_after`` ("submarine cable") is never a mention, nor are a class's own ``not_before`` /
-``not_after`` words ("open arms", "weapons inspectors"). Class mentions rank below every named mention
-(``class_candidates`` gives them the weak rank), so "Patriot missiles" stays the named system.
+``not_after`` words ("open arms", "weapons inspectors"), nor a singular count noun that modifies the noun after
+it ("missile defense", "weapon prototype": a lower-case content word follows that is not a verb). Class
+mentions rank below every named mention (``class_candidates`` gives them the weak rank), so "Patriot missiles"
+stays the named system.
 
 A name right before a class noun names a system of that class, whatever the model made of it: "Toophan" of
 "Toophan missiles", "Zelzal" of "Zelzal rockets", "XQ-58" of "XQ-58 drones" is a WEAPON or PLATFORM mention
@@ -25,6 +27,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from transforms.entities.coreference import Candidate
 from transforms.entities.gazetteer import SUBTYPE_TYPE, Entry, make_entry, normalize
@@ -102,6 +106,9 @@ class WeaponClasses:
         self._cues = _alternation(data.get("cues", ()))
         self._civilian = {w.casefold() for w in data.get("not_before", ())}
         self._not_after = {w.casefold() for w in data.get("not_after", ())}
+        self._verbs = frozenset(w.casefold() for w in data.get("verbs_after", ()))
+        # singular count nouns ("missile" beside "missiles"), not mass nouns or agents ("sarin attack")
+        self._countable = frozenset(f for f in self._by_form if f + "s" in self._by_form)
 
     def find(self, text: str, anchors: Iterable[tuple[int, int]] = ()) -> list[ClassMatch]:
         """Class mentions in ``text``; ``anchors`` are spans of other weapon or platform mentions (cues)."""
@@ -120,6 +127,7 @@ class WeaponClasses:
                 or word_before in own_before
                 or word_after in self._not_after
                 or word_after in own_after
+                or self._modifier(match.group(), text[match.end() : match.end() + 40])
             ):
                 continue
             if (
@@ -155,6 +163,17 @@ class WeaponClasses:
                 if match is not None:
                     done = match.end()
                     yield match
+
+    def _modifier(self, form: str, after: str) -> bool:
+        """Whether a singular count noun of a class modifies the noun after it ("missile defense commander", "weapon
+        prototype", "bomb attack"): the next word is a lower-case content word, not a verb ("the missile hit")."""
+        if _fold(form) not in self._countable or not after[:1] == " ":
+            return False
+        word = re.match(r" ([a-z][a-z-]+)\b(?![.'’])", after)
+        if word is None:
+            return False
+        w = word.group(1)
+        return len(w) > 2 and w not in STOP_WORDS and not w.endswith("ed") and w not in self._verbs
 
     def _cued(self, text: str, s0: int, s1: int, start: int, end: int) -> bool:
         if self._cues is None:

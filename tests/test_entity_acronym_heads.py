@@ -1,0 +1,50 @@
+"""An acronym's long form typed by its head noun (issue #16: product and technical acronyms typed ORG)."""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.entities.acronyms import long_form_type
+from transforms.entities.mentions import EntityExtractor
+from transforms.entities.ner import DEFAULT_MODEL, model_available
+
+
+@pytest.mark.parametrize(
+    ("long", "expected"),
+    [
+        ("Stores Management System", "PLATFORM"),
+        ("Battery Coolant Units", None),
+        ("Remote Sensing Kits", None),
+        ("Syrian Democratic Forces", "ORG"),
+        ("Naval Sea Systems Command", "ORG"),
+        ("Defense Logistics Agency", "ORG"),
+        ("Reserve Officers' Training Corps", "ORG"),
+    ],
+)
+def test_the_head_noun_types_a_long_form(long: str, expected: str | None) -> None:
+    assert long_form_type(long) == expected
+
+
+@pytest.mark.skipif(not model_available(DEFAULT_MODEL), reason="entity model not installed")
+def test_a_plural_of_things_defined_as_an_acronym_is_no_entity() -> None:
+    text = "The depot shipped spare Remote Sensing Kits (RSKs) to the brigade in June; the RSKs arrived on time."
+    result = EntityExtractor().extract(text)
+    assert not [m for m in result.mentions if "RSK" in m.text or "Kits" in m.text]
+
+
+def _bound(text: str) -> dict[str, str]:
+    result = EntityExtractor().extract(text)
+    entities = {e.entity_id: e.canonical_name for e in result.entities}
+    return {m.text: entities.get(m.entity_id or "", "") for m in result.mentions}
+
+
+@pytest.mark.skipif(not model_available(DEFAULT_MODEL), reason="entity model not installed")
+def test_an_undefined_acronym_is_the_organization_whose_initials_it_spells() -> None:
+    text = "The Army Contracting Command signed the order on Monday. On Friday, ACC added a second option."
+    assert _bound(text)["ACC"] == "Army Contracting Command"
+
+
+@pytest.mark.skipif(not model_available(DEFAULT_MODEL), reason="entity model not installed")
+def test_initials_shared_by_two_named_organizations_bind_to_neither() -> None:
+    text = "The Army Contracting Command and the Air Combat Command met in May. Later ACC paid."
+    assert _bound(text).get("ACC") != "Army Contracting Command"

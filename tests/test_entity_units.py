@@ -1,0 +1,75 @@
+"""Unit names (issue #16): numbers before and after the name, abbreviations and acronyms written inside it."""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.entities.mentions import EntityExtractor
+from transforms.entities.military_patterns import find_patterns
+from transforms.entities.ner import DEFAULT_MODEL, model_available
+
+needs_model = pytest.mark.skipif(not model_available(DEFAULT_MODEL), reason="entity model not installed")
+
+
+@pytest.fixture(scope="module")
+def extractor() -> EntityExtractor:
+    return EntityExtractor()
+
+
+def _found(extractor: EntityExtractor, text: str) -> dict[str, tuple[str, str]]:
+    """surface -> (type, canonical name)"""
+    result = extractor.extract(text)
+    entities = {e.entity_id: e for e in result.entities}
+    return {
+        m.text: (m.type, entities[m.entity_id].canonical_name if m.entity_id in entities else "")
+        for m in result.mentions
+    }
+
+
+def test_an_ordinal_before_any_capitalised_unit_name_is_a_unit() -> None:
+    text = "Airmen of the 318th Range Support Squadron flew with the 7th Signal Command beside the 2nd Brigade."
+    names = {m.canonical for m in find_patterns(text) if m.subtype == "unit"}
+    assert {"318th Range Support Squadron", "7th Signal Command", "2nd Brigade"} <= names
+
+
+def test_an_ordinal_does_not_swallow_a_phrase() -> None:
+    text = "The 3rd and Final Group of talks ended."
+    assert not [m for m in find_patterns(text) if m.subtype == "unit" and m.canonical.startswith("3rd and")]
+
+
+def test_an_abbreviated_unit_is_named_in_full() -> None:
+    matches = find_patterns("Spc. Jo Doe, 10th Mtn. staff, and Sgt. Al Roe, 25th Inf. Div., met in Hawaii.")
+    assert [m.canonical for m in matches if m.subtype == "unit"] == ["25th Infantry Division"]
+
+
+def test_an_acronym_written_inside_a_unit_name_is_left_out_of_its_canonical_name() -> None:
+    matches = find_patterns("Jets of Carrier Air Wing (CVW) 17 landed.")
+    assert [(m.canonical, m.end - m.start) for m in matches] == [
+        ("Carrier Air Wing 17", len("Carrier Air Wing (CVW) 17"))
+    ]
+
+
+@needs_model
+def test_a_unit_with_an_acronym_inside_stays_one_mention(extractor: EntityExtractor) -> None:
+    found = _found(extractor, "The destroyer joined Carrier Strike Group (CSG) 12 in the Red Sea on Tuesday.")
+    assert found["Carrier Strike Group (CSG) 12"] == ("ORG", "Carrier Strike Group 12")
+    assert "CSG" not in found
+
+
+@needs_model
+def test_a_unit_number_written_as_a_word_is_kept_as_digits(extractor: EntityExtractor) -> None:
+    found = _found(extractor, "Rear Adm. Jo Doe, commander, Submarine Group Nine, visited the pier on Friday.")
+    assert found["Submarine Group Nine"] == ("ORG", "Submarine Group 9")
+
+
+@needs_model
+def test_two_commands_before_a_singular_noun_are_both_found(extractor: EntityExtractor) -> None:
+    found = _found(extractor, "Drills spanned both Central and European Command areas of responsibility last year.")
+    assert found["Central"] == ("ORG", "U.S. Central Command")
+    assert found["European Command"] == ("ORG", "U.S. European Command")
+
+
+@needs_model
+def test_a_unit_keeps_the_area_written_after_a_hyphen(extractor: EntityExtractor) -> None:
+    found = _found(extractor, "Soldiers from U.S. Division-North met the governor in Tikrit on Sunday.")
+    assert found["U.S. Division-North"] == ("ORG", "U.S. Division-North")
