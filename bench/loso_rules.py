@@ -58,7 +58,10 @@ RULES: dict[str, tuple[Any, str, Any]] = {
     "short_service_names": (in_context.ContextRules, "_short_services", lambda self, text, chosen: chosen),
     "rank_credit_headline_words": (in_context.ContextRules, "_not_a_person", lambda self, text, c: False),
     "particle_names": (in_context, "_with_particle_name", lambda text, c: c),
-    "common_word": (in_context, "_common_word", lambda text, c: False),
+    "common_word": (in_context, "_common_word", lambda text, c, *names: False),
+    "service_member_nouns": (in_context.ContextRules, "_member", lambda self, text, c: False),
+    "anti_prefixed_isms": (in_context, "_prefixed_ism", lambda text, c: False),
+    "technical_acronyms": (in_context.ContextRules, "_technical", lambda self, text, c: False),
     "places_not_people": (
         in_context.ContextRules,
         "_places_not_people",

@@ -5,6 +5,8 @@ known verdicts."""
 from __future__ import annotations
 
 import importlib.util
+import inspect
+import re
 import sys
 from functools import lru_cache
 from types import ModuleType
@@ -32,9 +34,13 @@ def _module() -> ModuleType:
     return _bench("loso_rules")
 
 
-def test_every_rule_names_an_attribute_that_exists() -> None:
-    for name, (obj, attr, _) in _module().RULES.items():
+def test_every_rule_names_an_attribute_that_exists_and_takes_its_arguments() -> None:
+    for name, (obj, attr, stand_in) in _module().RULES.items():
         assert hasattr(obj, attr), f"{name}: {obj!r} has no {attr} (renamed?)"
+        original = getattr(obj, attr)
+        if callable(original) and not isinstance(original, re.Pattern):
+            arguments = [None] * len(inspect.signature(original).parameters)
+            inspect.signature(stand_in).bind(*arguments)  # raises when the rule's signature changed
 
 
 def test_rules_off_switches_a_rule_and_puts_it_back() -> None:
