@@ -55,6 +55,7 @@ RULES: dict[str, tuple[Any, str, Any]] = {
         lambda self, text, chosen, lookup: sorted(chosen, key=lambda c: c.start),
     ),
     "capital_as_government": (in_context.ContextRules, "_government", lambda self, text, c, chosen: c),
+    "services_in_titles": (in_context.ContextRules, "_titled_services", lambda self, text, chosen: chosen),
     "short_service_names": (in_context.ContextRules, "_short_services", lambda self, text, chosen: chosen),
     "rank_credit_headline_words": (in_context.ContextRules, "_not_a_person", lambda self, text, c: False),
     "particle_names": (in_context, "_with_particle_name", lambda text, c: c),

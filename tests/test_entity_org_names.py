@@ -1,0 +1,55 @@
+"""ORG canonical names in context (issue #16, third round): each rule on sentences written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.entities.mentions import EntityExtractor
+from transforms.entities.ner import DEFAULT_MODEL, model_available
+
+pytestmark = pytest.mark.skipif(not model_available(DEFAULT_MODEL), reason="entity model not installed")
+
+
+@pytest.fixture(scope="module")
+def extractor() -> EntityExtractor:
+    return EntityExtractor()
+
+
+def _found(extractor: EntityExtractor, text: str) -> dict[str, tuple[str, str]]:
+    """surface -> (type, canonical name)"""
+    result = extractor.extract(text)
+    entities = {e.entity_id: e for e in result.entities}
+    out = {}
+    for m in result.mentions:
+        e = entities.get(m.entity_id) if m.entity_id else None
+        out[m.text] = (m.type, e.canonical_name if e else "")
+    return out
+
+
+def test_a_service_named_in_a_title_standing_alone_is_that_service(extractor: EntityExtractor) -> None:
+    text = (
+        "The U.S. Army ordered new radios for its brigades in Texas. The Assistant Secretary of the Army said "
+        "the first sets would reach soldiers next spring."
+    )
+    found = _found(extractor, text)
+    army = [s for s, (t, name) in found.items() if t == "ORG" and name == "U.S. Army"]
+    assert "Army" in army
+    assert "Assistant Secretary of the Army" not in found
+
+
+def test_a_service_in_a_lowercase_title_after_a_name_is_that_service(extractor: EntityExtractor) -> None:
+    text = (
+        "The U.S. Air Force will test the new engine in Ohio, said Jane Rowley, assistant secretary of the "
+        "Air Force for Acquisition, Technology and Logistics."
+    )
+    found = _found(extractor, text)
+    assert found.get("Air Force") == ("ORG", "U.S. Air Force")
+    assert found.get("Jane Rowley", ("", ""))[0] == "PERSON"
+
+
+def test_a_chief_of_staff_title_names_the_service_without_a_person(extractor: EntityExtractor) -> None:
+    text = "The Army will buy new trucks, the Chief of Staff of the Army told lawmakers in Washington on Tuesday."
+    result = extractor.extract(text)
+    army = [m for m in result.mentions if m.text == "Army"]
+    assert len(army) == 2 and all(m.type == "ORG" for m in army)
+    assert not [m for m in result.mentions if m.type == "PERSON"]
