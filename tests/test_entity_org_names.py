@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from transforms.entities.acronyms import find_definitions
 from transforms.entities.mentions import EntityExtractor
 from transforms.entities.ner import DEFAULT_MODEL, model_available
 
@@ -53,3 +54,26 @@ def test_a_chief_of_staff_title_names_the_service_without_a_person(extractor: En
     army = [m for m in result.mentions if m.text == "Army"]
     assert len(army) == 2 and all(m.type == "ORG" for m in army)
     assert not [m for m in result.mentions if m.type == "PERSON"]
+
+
+def test_two_acronyms_in_parentheses_define_an_office_of_a_command() -> None:
+    text = (
+        "Engineers from Naval Air Systems Command Fleet Readiness Center (NAVAIR FRC) repaired the engines. "
+        "NAVAIR FRC will train new mechanics in Florida."
+    )
+    found = {(d.short, d.long) for d in find_definitions(text)}
+    assert ("NAVAIR FRC", "Naval Air Systems Command Fleet Readiness Center") in found
+
+
+def test_a_later_use_of_a_two_part_acronym_is_the_long_name(extractor: EntityExtractor) -> None:
+    text = (
+        "Engineers from Naval Air Systems Command Fleet Readiness Center (NAVAIR FRC) repaired the engines. "
+        "NAVAIR FRC will train new mechanics in Florida next year."
+    )
+    found = _found(extractor, text)
+    assert found.get("NAVAIR FRC") == ("ORG", "Naval Air Systems Command Fleet Readiness Center")
+
+
+def test_parentheses_with_a_capitalised_phrase_are_not_an_acronym() -> None:
+    text = "The drill moved to the Baltic Sea (BALTOPS Phase) after a storm hit the first site."
+    assert not find_definitions(text)
