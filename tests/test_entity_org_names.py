@@ -20,7 +20,7 @@ def _found(extractor: EntityExtractor, text: str) -> dict[str, tuple[str, str]]:
     """surface -> (type, canonical name)"""
     result = extractor.extract(text)
     entities = {e.entity_id: e for e in result.entities}
-    out = {}
+    out: dict[str, tuple[str, str]] = {}
     for m in result.mentions:
         e = entities.get(m.entity_id) if m.entity_id else None
         out[m.text] = (m.type, e.canonical_name if e else "")
