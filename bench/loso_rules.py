@@ -70,6 +70,7 @@ RULES: dict[str, tuple[Any, str, Any]] = {
     ),
     "place_after_over_from": (entity_types, "_WEAK_LOCATIVE", _NEVER),
     "place_described_after": (entity_types, "_PLACE_DESCRIBED", _NEVER),
+    "headline_phrases": (entity_types, "_HEADLINE_WORD", _NEVER),
 }
 
 

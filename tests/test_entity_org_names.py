@@ -77,3 +77,16 @@ def test_a_later_use_of_a_two_part_acronym_is_the_long_name(extractor: EntityExt
 def test_parentheses_with_a_capitalised_phrase_are_not_an_acronym() -> None:
     text = "The drill moved to the Baltic Sea (BALTOPS Phase) after a storm hit the first site."
     assert not find_definitions(text)
+
+
+def test_a_title_case_headline_phrase_is_not_a_name(extractor: EntityExtractor) -> None:
+    text = "Marines Train With Allied Partners Among Desert Dunes\n\nThe Marines trained in the desert near Yuma."
+    found = _found(extractor, text)
+    assert found.get("Yuma") == ("GPE", "Yuma")
+    assert not [s for s in found if "With" in s.split() or "Among" in s.split()]
+
+
+def test_a_name_holding_without_is_kept(extractor: EntityExtractor) -> None:
+    text = "The charity Doctors Without Borders opened a clinic in Gaza City, said Jane Rowley of the U.N."
+    found = _found(extractor, text)
+    assert any("Borders" in s for s, (t, _) in found.items() if t == "ORG")
