@@ -90,3 +90,30 @@ def test_a_name_holding_without_is_kept(extractor: EntityExtractor) -> None:
     text = "The charity Doctors Without Borders opened a clinic in Gaza City, said Jane Rowley of the U.N."
     found = _found(extractor, text)
     assert any("Borders" in s for s, (t, _) in found.items() if t == "ORG")
+
+
+def test_a_command_acronym_followed_by_a_region_is_its_regional_office(extractor: EntityExtractor) -> None:
+    text = (
+        "Naval Facilities Engineering Systems Command (NAVFAC) Southwest awarded a pier contract in San Diego. "
+        "NAVFAC Southwest expects the work to end in 2027."
+    )
+    found = _found(extractor, text)
+    office = ("ORG", "Naval Facilities Engineering Systems Command Southwest")
+    assert found.get("NAVFAC Southwest") == office
+    assert found.get("Naval Facilities Engineering Systems Command (NAVFAC) Southwest") == office
+    assert "Southwest" not in found
+
+
+def test_a_region_word_before_another_name_is_not_taken() -> None:
+    from transforms.entities.coreference import Candidate
+    from transforms.entities.regional_offices import with_region
+
+    text = "Sailors of Submarine Group West Coast units and of Submarine Group East met in the Pacific."
+    a, b = text.index("Submarine"), text.rindex("Submarine")
+    first = Candidate(start=a, end=a + 15, type="ORG", method="rule", rank="rule", canonical="Submarine Group")
+    second = Candidate(start=b, end=b + 15, type="ORG", method="rule", rank="rule", canonical="Submarine Group")
+    out = with_region(text, [first, second], frozenset({"Group"}))
+    assert [(text[c.start : c.end], c.canonical) for c in out] == [
+        ("Submarine Group", "Submarine Group"),
+        ("Submarine Group East", "Submarine Group East"),
+    ]

@@ -3,9 +3,8 @@
 The steps, each general to news style (words in ``data/context.toml``):
 - a city followed by a U.S. state ("NORFOLK, Va.", "San Diego, California") is one place named with its state;
 - month and weekday names are not places ("a May 4 attack", "in March") unless a state follows;
-- a unit keeps its number ("Submarine Group 7", "Submarine Group Ten" as "Submarine Group 10") and its area
-  ("Task Force-Afghanistan"); "Central and
-  European Commands" and "Central and European Command areas" name two commands;
+- a unit keeps its number ("Submarine Group 7", "Submarine Group Ten" as "Submarine Group 10"), its area ("Task
+  Force-Afghanistan") and its region ("NAVFAC Northwest"); "Central and European Commands" names two commands;
 - a national capital that speaks ("Washington and Kabul agreed", "Moscow has denied") is its government;
 - a service named in a title ("Assistant Secretary of the Army") is a mention of that service;
 - a service short form ("the Navy", "the Supreme Court") is the one the article names in full ("Indian Navy"), else
@@ -31,6 +30,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from transforms.entities.coreference import Candidate
 from transforms.entities.entity_types import is_facility
 from transforms.entities.gazetteer import Entry
+from transforms.entities.regional_offices import with_region
 
 __all__ = ["ContextRules", "context_rules"]
 
@@ -86,7 +86,7 @@ class ContextRules:
     def apply(self, text: str, chosen: list[Candidate], lookup: Callable[[str], Entry | None]) -> list[Candidate]:
         chosen = self._with_states(text, chosen)
         chosen = [c for c in chosen if not self._calendar_place(text, c)]
-        chosen = self._unit_numbers(text, chosen, lookup)
+        chosen = with_region(text, self._unit_numbers(text, chosen, lookup), self.unit_nouns)
         chosen = [self._government(text, c, chosen) for c in chosen]
         chosen = self._titled_services(text, chosen)
         chosen = self._short_services(text, chosen)
