@@ -117,3 +117,20 @@ def test_a_region_word_before_another_name_is_not_taken() -> None:
         ("Submarine Group", "Submarine Group"),
         ("Submarine Group East", "Submarine Group East"),
     ]
+
+
+def test_news_agencies_and_papers_are_organizations_with_their_full_names(extractor: EntityExtractor) -> None:
+    text = (
+        "The frigate docked in Busan on Monday, Yonhap reported, and the LA Times said the crew had spent three "
+        "months at sea; documents published by Wikileaks described an earlier patrol."
+    )
+    found = _found(extractor, text)
+    assert found.get("Yonhap") == ("ORG", "Yonhap News Agency")
+    assert found.get("LA Times") == ("ORG", "Los Angeles Times")
+    assert found.get("Wikileaks") == ("ORG", "WikiLeaks")
+
+
+def test_ap_alone_is_not_the_news_agency(extractor: EntityExtractor) -> None:
+    text = "The crew loaded AP rounds for the cannon before the exercise off Okinawa."
+    found = _found(extractor, text)
+    assert found.get("AP", ("", ""))[1] != "Associated Press"
