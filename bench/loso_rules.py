@@ -55,8 +55,10 @@ RULES: dict[str, tuple[Any, str, Any]] = {
         lambda self, text, chosen, lookup: sorted(chosen, key=lambda c: c.start),
     ),
     "capital_as_government": (in_context.ContextRules, "_government", lambda self, text, c, chosen: c),
+    "services_in_titles": (in_context.ContextRules, "_titled_services", lambda self, text, chosen: chosen),
     "short_service_names": (in_context.ContextRules, "_short_services", lambda self, text, chosen: chosen),
     "rank_credit_headline_words": (in_context.ContextRules, "_not_a_person", lambda self, text, c: False),
+    "regional_offices": (in_context, "with_region", lambda text, chosen, nouns: chosen),
     "particle_names": (in_context, "_with_particle_name", lambda text, c: c),
     "common_word": (in_context, "_common_word", lambda text, c, *names: False),
     "service_member_nouns": (in_context.ContextRules, "_member", lambda self, text, c: False),
@@ -69,6 +71,7 @@ RULES: dict[str, tuple[Any, str, Any]] = {
     ),
     "place_after_over_from": (entity_types, "_WEAK_LOCATIVE", _NEVER),
     "place_described_after": (entity_types, "_PLACE_DESCRIBED", _NEVER),
+    "headline_phrases": (entity_types, "_HEADLINE_WORD", _NEVER),
 }
 
 

@@ -41,12 +41,17 @@ class AcronymDefinition:
 
 _PAREN = re.compile(r"\(\s*([^()\n]{2,80}?)\s*\)")
 _SHORT = re.compile(r"^[A-Z][A-Za-z0-9&./-]{1,11}$")
+_ALL_CAPS = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
 _WORD = re.compile(r"[\w'’&./-]+")
 _STOP = re.compile(r"[.;:!?()\[\]\n\"“”]")
 _MINOR = frozenset({"of", "the", "for", "and", "in", "on", "to", "de", "al", "a", "an", "&"})
 
 
 def _is_short(text: str) -> bool:
+    """One acronym ("SDF"), or two all-caps ones, an office's short form after its parent's ("NAVSUP WSS")."""
+    parts = text.split(" ")
+    if len(parts) == 2:
+        return all(_ALL_CAPS.match(p) for p in parts)
     return bool(_SHORT.match(text)) and sum(ch.isupper() for ch in text) >= 2 and len(text.split()) == 1
 
 

@@ -14,6 +14,8 @@
   is an organization, and its last word alone ("Sands") is that organization.
 - Head nouns alone: "the Agency", "the Court" is the organization named in the article whose name ends in that
   word ("the Central Intelligence Agency", "the CIA"), if only one does or one is named twice as often as the rest.
+- Headlines: a model span holding a capitalised preposition, pronoun or verb after its first word ("Marines Train
+  With Allied Partners") is a title-case headline phrase, not a name: it is dropped.
 """
 
 from __future__ import annotations
@@ -123,6 +125,12 @@ _GLOSS = re.compile(
 _ALSO = re.compile(r"\balso[ \t]+(?:transliterated|spelled|spelt|romanized|romanised)[ \t]+as[ \t]+$")
 _KUNYA = re.compile(r"^(?:Abu|Abou|Umm|Um)[ \t]+[A-Z]")
 _NAME_CHARS = re.compile(r"[A-Za-z]")
+# a capitalised pronoun, verb or preposition after a name's first word: a headline in title case ("Troops Dine
+# With ...", "Rift Among Climate Scientists"), not a name ("of", "for", "and", "the", "without" stay out)
+_HEADLINE_WORD = re.compile(
+    r" (?:With|Among|Amid|Into|Onto|Over|After|Before|About|Against|Our|Your|Their|Its|His|Her|We|They|You|Is|Are|"
+    r"Was|Were|Will|Be|Has|Have|Had|As|At|By|From|To|Up|Out|Off|This|That|These|Those)(?= )"
+)
 
 
 def gloss_spans(text: str) -> list[tuple[int, int]]:
@@ -174,6 +182,7 @@ def retype(text: str, cands: list[Candidate], lookup: Callable[[str], Entry | No
             any(s < cand.start and cand.end <= e for s, e in glosses)
             or _ALSO.search(text, max(0, cand.start - 60), cand.start)
             or not _NAME_CHARS.search(surface)
+            or _HEADLINE_WORD.search(surface)
         ):
             continue
         if cand.type in ("PERSON", "ORG", "GPE", "LOC") and _FACILITY_INSIDE.search(surface):

@@ -3,10 +3,10 @@
 The steps, each general to news style (words in ``data/context.toml``):
 - a city followed by a U.S. state ("NORFOLK, Va.", "San Diego, California") is one place named with its state;
 - month and weekday names are not places ("a May 4 attack", "in March") unless a state follows;
-- a unit keeps its number ("Submarine Group 7", "Submarine Group Ten" as "Submarine Group 10") and its area
-  ("Task Force-Afghanistan"); "Central and
-  European Commands" and "Central and European Command areas" name two commands;
+- a unit keeps its number ("Submarine Group 7", "Submarine Group Ten" as "Submarine Group 10"), its area ("Task
+  Force-Afghanistan") and its region ("NAVFAC Northwest"); "Central and European Commands" names two commands;
 - a national capital that speaks ("Washington and Kabul agreed", "Moscow has denied") is its government;
+- a service named in a title ("Assistant Secretary of the Army") is a mention of that service;
 - a service short form ("the Navy", "the Supreme Court") is the one the article names in full ("Indian Navy"), else
   the one of the article's country when one country clearly dominates it;
 - a person span that is only rank words, ends in a short rank or is a credit word ("Navy Rear", "Petty Officer",
@@ -30,6 +30,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from transforms.entities.coreference import Candidate
 from transforms.entities.entity_types import is_facility
 from transforms.entities.gazetteer import Entry
+from transforms.entities.regional_offices import with_region
 
 __all__ = ["ContextRules", "context_rules"]
 
@@ -37,20 +38,12 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _PREPOSITIONS = frozenset(
     "in at from to near of into toward towards outside inside across via through around over under for by on".split()
 )
-_PLURAL_UNITS = {
-    "Commands": "Command",
-    "Fleets": "Fleet",
-    "Divisions": "Division",
-    "Brigades": "Brigade",
-    "Armies": "Army",
-    "Groups": "Group",
-    "Squadrons": "Squadron",
-    "Wings": "Wing",
-    "Regiments": "Regiment",
-    "Battalions": "Battalion",
-    "Ministries": "Ministry",
-    "Departments": "Department",
-}
+_PLURAL_UNITS = dict(
+    pair.split(":")
+    for pair in "Commands:Command Fleets:Fleet Divisions:Division Brigades:Brigade Armies:Army Groups:Group "
+    "Squadrons:Squadron Wings:Wing Regiments:Regiment Battalions:Battalion Ministries:Ministry "
+    "Departments:Department".split()
+)
 _PAIR = re.compile(
     r"\b([A-Z][\w-]+) and ([A-Z][\w-]+) (" + "|".join([*_PLURAL_UNITS, *_PLURAL_UNITS.values()]) + r")\b"
 )
@@ -65,6 +58,9 @@ _NUMBER_WORDS = {
 _UNIT_NUMBER = re.compile(r" (\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")(?![\w%]|[.,]\d|\s*(?:percent|per cent)\b)")
 _PLACES = ("GPE", "LOC", "FACILITY")
 _AREA = re.compile(r"-[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?(?![\w-])")
+_TITLED_SERVICE = re.compile(
+    r"\b(?:[Ss]ecretar(?:y|ies)|[Cc]hief of [Ss]taff) of the (Army|Navy|Air Force|Marine Corps|Space Force)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -90,8 +86,9 @@ class ContextRules:
     def apply(self, text: str, chosen: list[Candidate], lookup: Callable[[str], Entry | None]) -> list[Candidate]:
         chosen = self._with_states(text, chosen)
         chosen = [c for c in chosen if not self._calendar_place(text, c)]
-        chosen = self._unit_numbers(text, chosen, lookup)
+        chosen = with_region(text, self._unit_numbers(text, chosen, lookup), self.unit_nouns)
         chosen = [self._government(text, c, chosen) for c in chosen]
+        chosen = self._titled_services(text, chosen)
         chosen = self._short_services(text, chosen)
         chosen = [_with_particle_name(text, c) for c in chosen if not self._not_a_person(text, c)]
         names = frozenset(
@@ -196,6 +193,19 @@ class ContextRules:
             return c
         country = self.country_names.get(entry.country, entry.country)
         return replace(c, entry=None, canonical=f"Government of {country}", subtype="government", country=entry.country)
+
+    def _titled_services(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
+        """A service a title names ("Secretary of the Army") is that service's short form, in place of a title
+        standing for a person or a model span starting at it ("Air Force for Acquisition"), never of a name."""
+        out = list(chosen)
+        for match in _TITLED_SERVICE.finditer(text):
+            start, end = match.span(1)
+            hit = [c for c in out if c.start < end and start < c.end]
+            if any(not (c.rank == "title" or (c.method == "model" and c.start == start)) for c in hit):
+                continue
+            out = [c for c in out if c not in hit]
+            out.append(Candidate(start=start, end=end, type="ORG", method="rule", rank="rule"))
+        return sorted(out, key=lambda c: c.start)
 
     def _short_services(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
         bare = [c for c in chosen if _bare(text[c.start : c.end]) in self.service_words and c.type == "ORG"]
