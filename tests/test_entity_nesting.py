@@ -54,3 +54,12 @@ def test_base_names_are_facilities_not_cities() -> None:
 def test_parts_of_places_named_by_direction_are_areas() -> None:
     mentions = _mentions("Heavy snow fell across the Upper Midwest and the Northeast, and later in Northern Virginia.")
     assert {("Upper Midwest", "LOC"), ("Northeast", "LOC"), ("Northern Virginia", "LOC")} <= set(mentions)
+
+
+def test_a_service_named_in_a_us_title_is_the_us_service_even_beside_another_navy() -> None:
+    result = _extractor().extract(
+        "The Royal Navy sent a frigate to the Gulf. Secretary of the Navy Jane Roe praised the allied crews on Monday."
+    )
+    names = {e.entity_id: e.canonical_name for e in result.entities}
+    services = [(m.text, names[m.entity_id]) for m in result.mentions if m.type == "ORG"]
+    assert services == [("Royal Navy", "Royal Navy"), ("Navy", "U.S. Navy")]

