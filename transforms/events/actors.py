@@ -57,6 +57,7 @@ _MILITARY_ORG_ENDINGS = (
     "fleet",
     "marine",
 )
+_POSSESSIVE = ("'s", "’s")
 _NAVAL = ("USS ", "HMS ", "INS ", "HMAS", "HMCS", "JS ", "ROKS", "TCG ", "FS ")
 _SUBTYPE_SECTOR: dict[str, Sector] = {
     "service": "military",
@@ -150,7 +151,13 @@ def parties(
     ]
     dateline = [m for m in inside if _in_dateline(text, m)]
     inside = [m for m in inside if m not in dateline]
-    places = [m for m in inside if m.type in _PLACE_TYPES and _LOCATIVE.search(text, max(start, m.start - 20), m.start)]
+    places = [
+        m
+        for m in inside
+        if m.type in _PLACE_TYPES
+        and _LOCATIVE.search(text, max(start, m.start - 20), m.start)
+        and text[m.end : m.end + 2] not in _POSSESSIVE  # "on Israel's security": whose, not where
+    ]
     place = next((m for m in places if m.start > cue_start), None) or (places[0] if places else None)
     actors = [
         m
