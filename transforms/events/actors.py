@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from schemas.entities import Entity, Mention
 from schemas.events import Sector
+from transforms.events.cue_words import ship_prefixes
 
 __all__ = ["Party", "Parties", "parties", "sector_of", "listed_places"]
 
@@ -57,8 +58,8 @@ _MILITARY_ORG_ENDINGS = (
     "fleet",
     "marine",
 )
+_DESCRIBED = re.compile(r"(?:\s+[a-z][\w-]*)?\s+")
 _POSSESSIVE = ("'s", "’s")
-_NAVAL = ("USS ", "HMS ", "INS ", "HMAS", "HMCS", "JS ", "ROKS", "TCG ", "FS ")
 _SUBTYPE_SECTOR: dict[str, Sector] = {
     "service": "military",
     "command": "military",
@@ -111,11 +112,20 @@ def sector_of(mention: Mention, entity: Entity | None, after: str) -> Sector | N
         if _CIVILIAN_NOUN.match(after):
             return "civilians"
         return "government" if mention.type == "GPE" else None
-    if mention.type == "ORG" and mention.text.lower().rstrip("s").endswith(_MILITARY_ORG_ENDINGS):
-        return "military"
-    if mention.type == "PLATFORM" and (entity is None or entity.source == "gazetteer" or mention.text[:4] in _NAVAL):
+    names = (mention.text, entity.canonical_name) if entity is not None else (mention.text,)
+    if mention.type == "ORG" and any(n.lower().rstrip("s").endswith(_MILITARY_ORG_ENDINGS) for n in names):
+        return "military"  # "ACC": its canonical name, Army Contracting Command, is a command
+    if mention.type == "PLATFORM" and (
+        entity is None or entity.source == "gazetteer" or any(_navy_of(n) for n in names) or entity.subtype == "ship"
+    ):
         return "military"
     return None
+
+
+def _navy_of(name: str) -> str | None:
+    """The country of a ship named with its navy's prefix ("USS Florida": USA), from data/ship_prefixes.toml."""
+    first = name.split(" ", 1)[0]
+    return ship_prefixes().get(first) if first != name else None
 
 
 def _party(text: str, mention: Mention, entities: Mapping[str, Entity]) -> Party:
@@ -123,7 +133,13 @@ def _party(text: str, mention: Mention, entities: Mapping[str, Entity]) -> Party
     return Party(
         entity_id=mention.entity_id,
         text=mention.text,
-        country=(entity.country if entity is not None else None) or (mention.place.country if mention.place else None),
+        country=(entity.country if entity is not None else None)
+        or (mention.place.country if mention.place else None)
+        or (
+            _navy_of(entity.canonical_name if entity is not None else mention.text)
+            if mention.type == "PLATFORM"
+            else None
+        ),
         sector=sector_of(mention, entity, text[mention.end : mention.end + 40]),
     )
 
@@ -166,6 +182,7 @@ def parties(
         and m not in places
         and not _reporter(text, m)
         and not _qualifies_place(text, m, inside)
+        and not _descriptor(text, m, inside)
     ]
     before = [m for m in actors if m.end <= cue_start]
     after = [m for m in actors if m.start > cue_start and (m.type != "GPE" or country_target)]
@@ -196,6 +213,22 @@ def _head_of(before: list[Mention]) -> Mention:
         if m.type != "PERSON" or len(before) == 1:
             return m
     return before[0]
+
+
+def _descriptor(text: str, mention: Mention, inside: list[Mention]) -> bool:
+    """ "Aircraft carrier USS Nimitz": one word the model took for an organisation, right before the ship or
+    unit it describes, is no party of its own."""
+    return (
+        mention.type == "ORG"
+        and mention.method == "model"
+        and " " not in mention.text
+        and any(
+            m.type in ("PLATFORM", "ORG")
+            and 0 < m.start - mention.end <= 12
+            and _DESCRIBED.fullmatch(text, mention.end, m.start)
+            for m in inside
+        )
+    )
 
 
 def _reporter(text: str, mention: Mention) -> bool:
