@@ -191,9 +191,11 @@ def parties(
     if place is None and dateline:
         place = next((m for m in dateline if m.type in _PLACE_TYPES), None)
     actor1 = _head_of(before) if before else None
+    platforms = [m for m in inside if m.type == "PLATFORM" and m.end <= cue_start]
     if actor1 is None:  # "USS Carney pulled into ...": the ship or aircraft that acted stands for its force
-        platforms = [m for m in inside if m.type == "PLATFORM" and m.end <= cue_start]  # the nearest is the named one
-        actor1 = platforms[-1] if platforms else None
+        actor1 = platforms[-1] if platforms else None  # the nearest is the named one
+    elif platforms and platforms[0].start < actor1.start and _named_ship(platforms[0], entities):
+        actor1 = platforms[0]  # "HMS Dauntless (D33), with a Spanish frigate, arrived": the ship is the subject
     actor2 = after[0] if after else None
     if place is None:
         others = [m for m in inside if m.type in _PLACE_TYPES and m is not actor1 and m is not actor2]
@@ -229,6 +231,12 @@ def _descriptor(text: str, mention: Mention, inside: list[Mention]) -> bool:
             for m in inside
         )
     )
+
+
+def _named_ship(mention: Mention, entities: Mapping[str, Entity]) -> bool:
+    """A ship or unit named as such ("USS Stout", "HMS Dauntless"), not a class of platform ("a frigate")."""
+    entity = entities.get(mention.entity_id or "")
+    return bool(_navy_of(mention.text) or (entity is not None and _navy_of(entity.canonical_name)))
 
 
 def _reporter(text: str, mention: Mention) -> bool:

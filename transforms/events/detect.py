@@ -171,7 +171,7 @@ def detect_events(
             parts = (
                 []
                 if foreign
-                else clauses(text, sentence, _cue_of(text, hits, sentence, features, harmed, title), mentions, dates)
+                else clauses(text, sentence, _cue_of(text, hits, sentence, features, harmed, title), mentions)
             )
             if len(parts) > 1:  # one incident per clause; the sentence's subject acts where a clause names none
                 found_events, subject = [], event

@@ -8,7 +8,7 @@ A sentence is cut at clause boundaries (a semicolon; "while"; ", and" / ", but";
 passes is a clause of its own; a part with no cue belongs to the clause before it; at the start of the
 sentence it is left out of every clause (who reports, "Kirby added that ..."), its date still read by the
 clauses after it. A part whose cue is of the same type and subtype as the clause
-before it is a clause of its own only when it names something of its own (an entity or a date):
+before it is a clause of its own only when it names something of its own (a party, platform or place):
 "conducted flight operations and drills" stays one exercise.
 """
 
@@ -18,7 +18,6 @@ import re
 from collections.abc import Callable, Sequence
 
 from schemas.entities import Mention
-from schemas.temporal import TemporalExpression
 from transforms.events.triggers import Found
 from transforms.sentences import Sentence
 
@@ -64,7 +63,6 @@ def clauses(
     sentence: Sentence,
     cue_of: Callable[[tuple[int, int]], Found | None],
     mentions: Sequence[Mention],
-    dates: Sequence[TemporalExpression],
 ) -> list[Clause]:
     """The clauses of ``sentence`` with the cue of each, in order; ``cue_of`` gives the heaviest passing cue
     of a span. Fewer than two clauses means the sentence reports one incident at most."""
@@ -75,7 +73,7 @@ def clauses(
             last = found[-1][2]
             assert isinstance(last, Found)
             same = (last.cue.event_type, last.cue.subtype) == (cue.cue.event_type, cue.cue.subtype)
-            if same and not _names_something(start, end, mentions, dates):
+            if same and not _names_something(start, end, mentions):
                 cue = None
         if cue is None and found:
             found[-1][1] = end
@@ -88,11 +86,9 @@ def clauses(
     ]
 
 
-def _names_something(start: int, end: int, mentions: Sequence[Mention], dates: Sequence[TemporalExpression]) -> bool:
-    """A party, platform or place of its own, or a date (a weapon alone is how, not a second incident)."""
-    return any(start <= m.start < end and m.type not in _HOW for m in mentions) or any(
-        start <= d.start < end for d in dates
-    )
+def _names_something(start: int, end: int, mentions: Sequence[Mention]) -> bool:
+    """A party, platform or place of its own (a weapon is how, a date when: neither makes a second incident)."""
+    return any(start <= m.start < end and m.type not in _HOW for m in mentions)
 
 
 def subjectless(text: str, start: int, sentence: Sentence) -> bool:

@@ -16,8 +16,8 @@ __all__ = ["Found", "Hit", "VIOLENT", "best_cue", "cue_hits"]
 VIOLENT = frozenset({"battles", "explosions_remote_violence", "violence_against_civilians", "platform_loss", "riots"})
 _HARM_BONUS = 1.5
 _IRREALIS = re.compile(
-    r"\b(?:can|could|may|might|would|should|must|able to|designed to|designed for|capable of|typically|usually|"
-    r"routinely|regularly|frequently|often|"
+    r"\b(?:can|could|may(?!\s+\d)|might|would|should|must|able to|designed to|designed for|capable of|"
+    r"typically|usually|routinely|regularly|frequently|often|"
     r"for rapid|for quick|intended to|plans? to|proposal to|threatened to)\b(?:\s+[\w-]+){0,2}\s+$",
     re.IGNORECASE,
 )
