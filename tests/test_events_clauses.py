@@ -97,3 +97,8 @@ def test_a_ship_subject_gives_actor1_with_its_navy_country() -> None:
     found = _events(text)
     assert found and found[0].actor1_sector == "military" and found[0].actor1_country == "GBR"
     assert "Dauntless" in (found[0].actor1_text or "")
+
+
+def test_a_denied_or_habitual_act_is_no_incident() -> None:
+    text = "The ministry said its forces will not use cluster munitions and never fired artillery at the town."
+    assert not [e for e in _events(text) if e.event_type == "explosions_remote_violence"]

@@ -1,6 +1,7 @@
 """The cue words of a sentence that report an incident: every match of ``data/event_cues.toml`` in an
 article, and the heaviest one of a sentence or of a clause, leaving out cues said of what can or would
-happen ("can launch") and cues capitalised inside a name ("Strike Fighting Squadron")."""
+happen ("can launch"), of what is habitual ("routinely patrols") or denied ("will not use"), and cues
+capitalised inside a name ("Strike Fighting Squadron")."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ VIOLENT = frozenset({"battles", "explosions_remote_violence", "violence_against_
 _HARM_BONUS = 1.5
 _IRREALIS = re.compile(
     r"\b(?:can|could|may(?!\s+\d)|might|would|should|must|able to|designed to|designed for|capable of|"
-    r"typically|usually|routinely|regularly|frequently|often|"
+    r"typically|usually|routinely|regularly|frequently|often|not|never|"
     r"for rapid|for quick|intended to|plans? to|proposal to|threatened to)\b(?:\s+[\w-]+){0,2}\s+$",
     re.IGNORECASE,
 )
