@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from schemas.entities import Entity, Mention
-from schemas.events import Sector
+from schemas.events import Event, Sector
 from transforms.events.cue_words import ship_prefixes
 
-__all__ = ["Party", "Parties", "parties", "sector_of", "listed_places"]
+__all__ = ["Party", "Parties", "parties", "per_place", "sector_of", "listed_places"]
 
 _ACTOR_TYPES = frozenset({"ORG", "GPE", "NORP", "PERSON"})
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FACILITY"})
@@ -287,3 +287,34 @@ def _in_dateline(text: str, mention: Mention) -> bool:
         return False
     opening = text[line : line + 12].split(",")[0].split("(")[0]
     return sum(c.isupper() for c in opening) > sum(c.islower() for c in opening)
+
+
+def per_place(
+    text: str,
+    event: Event,
+    mentions: Sequence[Mention],
+    entities: Mapping[str, Entity],
+    home: str | None,
+) -> list[Event]:
+    """The event with its forces' country, once per place of a list after its cue (the first keeps the toll)."""
+    if event.actor1_sector == "military" and event.actor1_country is None and home is not None:
+        event = replace(event, actor1_country=home)
+    at = text.find(event.trigger, event.start, event.end)
+    places = listed_places(text, event.start, event.end, max(at, event.start), mentions, entities)
+    if not places:
+        return [event]
+    return [
+        replace(event, place_entity_id=p.entity_id, place_text=p.text, place_country=p.country)
+        if i == 0
+        else replace(
+            event,
+            place_entity_id=p.entity_id,
+            place_text=p.text,
+            place_country=p.country,
+            fatalities=None,
+            injured=None,
+            captured=None,
+            missing=None,
+        )
+        for i, p in enumerate(places)
+    ]

@@ -4,7 +4,10 @@ A sentence reports an incident when it holds a cue of ``data/event_cues.toml`` (
 sentence gives the type and subtype) or a casualty claim (``transforms.events.casualties``). Its parties
 come from ``transforms.events.actors``, its date from the sentence's first dated temporal expression
 (else an earlier one of the same paragraph, else the article's date), its toll from the claims of the
-sentence, its amount from the largest sum of money in it (contracts, sales). Sentences of one article
+sentence, its amount from the largest sum of money in it (contracts, sales). A sentence of several
+clauses with a cue each (``transforms.events.segments``) reports one incident per clause, with the
+clause's own parties, date and toll; the cue words are read by ``transforms.events.triggers``, and one
+incident per place of a listed set by ``transforms.events.actors.per_place``. Sentences of one article
 that report the same kind of incident at a compatible place and date are one incident: its first
 sentence is kept and its toll is the largest stated. A claim in a sentence with no cue belongs to the
 incident just before it, or, with none, is an incident of its own (a clash, an attack on civilians,
@@ -21,10 +24,10 @@ from schemas.entities import Entity, Mention
 from schemas.events import CasualtyClaim, Event, Toll
 from schemas.quantities import Quantity
 from schemas.temporal import TemporalExpression
-from transforms.events.actors import listed_places, parties, sector_of
+from transforms.events.actors import parties, per_place, sector_of
 from transforms.events.cue_words import Cue, event_cues, feature_words
 from transforms.events.languages import grammar, language_cue
-from transforms.events.segments import clauses, subjectless
+from transforms.events.segments import clauses, subjectless, with_subject
 from transforms.events.triggers import VIOLENT, Found, Hit, best_cue, cue_hits
 from transforms.sentences import Sentence
 
@@ -178,14 +181,14 @@ def detect_events(
                 for a, b, cue in parts:
                     clause = _event(*args, cue, [c for c in in_sentence if a <= c.start < b], (a, b))
                     if subjectless(text, a, sentence):
-                        clause = _with_actor(clause, subject)
+                        clause = with_subject(clause, subject)
                     elif clause.actor1_text is not None:
                         subject = clause
                     found_events.append(clause)
             else:
                 found_events = [event]
         for event in found_events:
-            placed = _per_place(text, event, mentions, entities, home) if found is not None else [event]
+            placed = per_place(text, event, mentions, entities, home) if found is not None else [event]
             if len(placed) > 1:  # one incident per place of a list: the first keeps the sentence's toll
                 events.extend(placed)
                 continue
@@ -355,48 +358,3 @@ def _cue_of(
     text: str, hits: list[Hit], sentence: Sentence, features: set[str], harmed: bool, title: bool
 ) -> Callable[[tuple[int, int]], Found | None]:
     return lambda span: best_cue(text, hits, sentence, features, harmed, title, span)
-
-
-def _with_actor(event: Event, sentence_event: Event) -> Event:
-    """A clause with no subject of its own: the subject of its sentence ("Since leaving port, the group has
-    ...", "..., and made a port visit")."""
-    if sentence_event.actor1_text in (event.actor2_text, event.place_text):
-        return event
-    return replace(
-        event,
-        actor1_entity_id=sentence_event.actor1_entity_id,
-        actor1_text=sentence_event.actor1_text,
-        actor1_country=sentence_event.actor1_country,
-        actor1_sector=sentence_event.actor1_sector,
-    )
-
-
-def _per_place(
-    text: str,
-    event: Event,
-    mentions: Sequence[Mention],
-    entities: Mapping[str, Entity],
-    home: str | None,
-) -> list[Event]:
-    """The event with its forces' country, once per place of a list after its cue (the first keeps the toll)."""
-    if event.actor1_sector == "military" and event.actor1_country is None and home is not None:
-        event = replace(event, actor1_country=home)
-    at = text.find(event.trigger, event.start, event.end)
-    places = listed_places(text, event.start, event.end, max(at, event.start), mentions, entities)
-    if not places:
-        return [event]
-    return [
-        replace(event, place_entity_id=p.entity_id, place_text=p.text, place_country=p.country)
-        if i == 0
-        else replace(
-            event,
-            place_entity_id=p.entity_id,
-            place_text=p.text,
-            place_country=p.country,
-            fatalities=None,
-            injured=None,
-            captured=None,
-            missing=None,
-        )
-        for i, p in enumerate(places)
-    ]

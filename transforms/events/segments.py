@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from schemas.entities import Mention
+from schemas.events import Event
 from transforms.events.triggers import Found
 from transforms.sentences import Sentence
 
-__all__ = ["Clause", "clauses", "subjectless"]
+__all__ = ["Clause", "clauses", "subjectless", "with_subject"]
 
 _PAST = (
     r"(?:[a-z]{3,}ed|made|took|began|held|flew|sent|shot|left|struck|fired|hit|sank|won|signed|sold|led|met|"
@@ -96,4 +98,18 @@ def subjectless(text: str, start: int, sentence: Sentence) -> bool:
     its subject is the sentence's."""
     return _VERB_FIRST.match(text, start) is not None or (
         start == sentence.start and _OPENER.match(text, start, sentence.end) is not None
+    )
+
+
+def with_subject(event: Event, sentence_event: Event) -> Event:
+    """A clause with no subject of its own: the subject of its sentence ("Since leaving port, the group has
+    ...", "..., and made a port visit")."""
+    if sentence_event.actor1_text in (event.actor2_text, event.place_text):
+        return event
+    return replace(
+        event,
+        actor1_entity_id=sentence_event.actor1_entity_id,
+        actor1_text=sentence_event.actor1_text,
+        actor1_country=sentence_event.actor1_country,
+        actor1_sector=sentence_event.actor1_sector,
     )
