@@ -10,7 +10,7 @@ import pytest
 from schemas.entities import Entity, Mention
 from schemas.events import Event
 from transforms.entities.mentions import EntityExtractor
-from transforms.events.actors import sector_of
+from transforms.events.actors import listed_places, sector_of
 from transforms.events.cue_words import ship_prefixes
 from transforms.events.parse import load_parser
 from transforms.events.segments import subjectless
@@ -102,3 +102,34 @@ def test_a_ship_subject_gives_actor1_with_its_navy_country() -> None:
 def test_a_denied_or_habitual_act_is_no_incident() -> None:
     text = "The ministry said its forces will not use cluster munitions and never fired artillery at the town."
     assert not [e for e in _events(text) if e.event_type == "explosions_remote_violence"]
+
+
+def _m(text: str, word: str, kind: str, entity_id: str, method: str = "model") -> Mention:
+    at = text.index(word)
+    return Mention(at, at + len(word), word, kind, entity_id, method=method)  # type: ignore[arg-type]
+
+
+def test_a_listed_name_typed_a_person_is_a_place_where_its_country_follows() -> None:
+    text = "The frigate made port visits to Valletta, Malta; Port Said, Egypt; and Limassol, Cyprus."
+    mentions = [
+        _m(text, "Valletta", "GPE", "E1"),
+        _m(text, "Malta", "GPE", "E2"),
+        _m(text, "Port Said", "PERSON", "E3"),
+        _m(text, "Egypt", "GPE", "E4"),
+        _m(text, "Limassol", "GPE", "E5"),
+        _m(text, "Cyprus", "GPE", "E6"),
+    ]
+    entities = {"E4": Entity("E4", "Egypt", "GPE", subtype="country", country="EGY", source="gazetteer")}
+    found = listed_places(text, 0, len(text), text.index("port visits"), mentions, entities)
+    assert [p.text for p in found] == ["Valletta", "Port Said", "Limassol"]
+    assert found[1].country == "EGY"
+
+
+def test_a_person_in_a_list_of_people_is_no_place() -> None:
+    text = "The minister met Anna Berg, Sweden; and Ola Lund at the port visit of the frigate."
+    mentions = [
+        _m(text, "Anna Berg", "PERSON", "E1"),
+        _m(text, "Sweden", "GPE", "E2"),
+        _m(text, "Ola Lund", "PERSON", "E3"),
+    ]
+    assert listed_places(text, 0, len(text), 0, mentions, {}) == []

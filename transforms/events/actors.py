@@ -250,7 +250,22 @@ def _reporter(text: str, mention: Mention) -> bool:
 def _qualifies_place(text: str, mention: Mention, inside: list[Mention]) -> bool:
     """ "Souda Bay, Greece": the country or region after a place names where the place is."""
     return mention.type == "GPE" and any(
-        m.end < mention.start and m.type in _PLACE_TYPES and text[m.end : mention.start] in (", ", ",") for m in inside
+        m.end < mention.start
+        and (m.type in _PLACE_TYPES or m.method == "model")
+        and text[m.end : mention.start] in (", ", ",")
+        for m in inside
+    )
+
+
+def _is_listed_place(text: str, mention: Mention, inside: list[Mention]) -> bool:
+    """A place of a list; a name the entity model typed a person or an organisation is one where a country
+    or region follows it as it follows the other places ("Abu Dhabi, United Arab Emirates")."""
+    if mention.type in _PLACE_TYPES:
+        return True
+    return (
+        mention.type in ("PERSON", "ORG")
+        and mention.method == "model"
+        and any(q.type == "GPE" and text[mention.end : q.start] in (", ", ",") for q in inside)
     )
 
 
@@ -262,7 +277,9 @@ def listed_places(
     ("Colombo, Sri Lanka") says where that place is and is not one of the list."""
     inside = [m for m in mentions if start <= m.start and m.end <= end]
     places = [
-        m for m in inside if m.type in _PLACE_TYPES and m.start > cue_start and not _qualifies_place(text, m, inside)
+        m
+        for m in inside
+        if m.start > cue_start and _is_listed_place(text, m, inside) and not _qualifies_place(text, m, inside)
     ]
     if len(places) < 2:
         return []
@@ -275,7 +292,19 @@ def listed_places(
         if not _LIST_GAP.fullmatch(gap):
             break
         listed.append(m)
-    return [_party(text, m, entities) for m in listed] if len(listed) > 1 else []
+    if len(listed) < 2 or sum(m.type in _PLACE_TYPES for m in listed) < 2:
+        return []
+    return [_listed_party(text, m, inside, entities) for m in listed]
+
+
+def _listed_party(text: str, mention: Mention, inside: list[Mention], entities: Mapping[str, Entity]) -> Party:
+    party = _party(text, mention, entities)
+    if mention.type in _PLACE_TYPES:
+        return party
+    qualifiers = [q for q in inside if q.type == "GPE" and q.start - mention.end in (1, 2)]
+    entity = entities.get(qualifiers[0].entity_id or "") if qualifiers else None
+    country = entity.country if entity is not None else None
+    return Party(party.entity_id, party.text, country, None)
 
 
 def _in_dateline(text: str, mention: Mention) -> bool:
@@ -303,6 +332,8 @@ def per_place(
     places = listed_places(text, event.start, event.end, max(at, event.start), mentions, entities)
     if not places:
         return [event]
+    if event.actor2_text in {p.text for p in places}:  # a place of the list is no party
+        event = replace(event, actor2_entity_id=None, actor2_text=None, actor2_country=None, actor2_sector=None)
     return [
         replace(event, place_entity_id=p.entity_id, place_text=p.text, place_country=p.country)
         if i == 0
