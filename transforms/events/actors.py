@@ -172,7 +172,7 @@ def parties(
         for m in inside
         if m.type in _PLACE_TYPES
         and _LOCATIVE.search(text, max(start, m.start - 20), m.start)
-        and text[m.end : m.end + 2] not in _POSSESSIVE  # "on Israel's security": whose, not where
+        and text[m.end : m.end + 2] not in _POSSESSIVE  # "on Ukraine's security": whose, not where
     ]
     place = next((m for m in places if m.start > cue_start), None) or (places[0] if places else None)
     actors = [
@@ -218,7 +218,7 @@ def _head_of(before: list[Mention]) -> Mention:
 
 
 def _descriptor(text: str, mention: Mention, inside: list[Mention]) -> bool:
-    """ "Aircraft carrier USS Nimitz": one word the model took for an organisation, right before the ship or
+    """ "Aircraft carrier USS Halsey": one word the model took for an organisation, right before the ship or
     unit it describes, is no party of its own."""
     return (
         mention.type == "ORG"

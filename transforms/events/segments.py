@@ -6,7 +6,7 @@ A sentence is cut at clause boundaries (a semicolon; "while"; ", and" / ", but";
 "in response to"; a comma or "and" right before a verb in the past tense; the comma closing an opening
 "Since/After/Before/Following ..." phrase). Each part whose heaviest cue (``transforms.events.triggers``)
 passes is a clause of its own; a part with no cue belongs to the clause before it; at the start of the
-sentence it is left out of every clause (who reports, "Kirby added that ..."), its date still read by the
+sentence it is left out of every clause (who reports, "the spokesman added that ..."), its date still read by the
 clauses after it. A part whose cue is of the same type and subtype as the clause
 before it is a clause of its own only when it names something of its own (a party, platform or place):
 "conducted flight operations and drills" stays one exercise.
@@ -79,7 +79,7 @@ def clauses(
                 cue = None
         if cue is None and found:
             found[-1][1] = end
-        elif found and found[-1][2] is None:  # a leading part with no cue ("Kirby added that ...") is left out
+        elif found and found[-1][2] is None:  # a leading part with no cue ("the spokesman added that ...") is left out
             found[-1][:] = [start, end, cue]
         else:
             found.append([start, end, cue])
