@@ -36,14 +36,15 @@ def test_two_clauses_joined_by_while_give_two_incidents_with_their_own_dates() -
 
 def test_an_opening_since_phrase_and_a_list_of_verb_clauses_share_the_subject() -> None:
     text = (
-        "Since leaving port on July 3, the Carl Vinson Carrier Strike Group has completed a maritime exercise "
+        "Since leaving homeport on July 3, the Carl Vinson Carrier Strike Group has completed a maritime exercise "
         "with the Royal Australian Navy, conducted a live-fire exercise with USS Essex and made a port visit to Guam."
     )
     found = _events(text)
     kinds = [e.event_type for e in found]
-    assert kinds.count("exercise") == 2 and "deployment" in kinds
+    assert kinds == ["deployment", "exercise", "exercise", "deployment"]  # leaving homeport, two exercises, a visit
+    assert found[0].date == dt.date(2024, 7, 3) and found[0].actor1_text == found[1].actor1_text
     assert len({e.start for e in found}) == len(found)  # one event per clause, none merged into another
-    visit = next(e for e in found if e.event_type == "deployment")
+    visit = found[-1]
     assert visit.place_text == "Guam"
     subjects = {e.actor1_text for e in found if e.start > text.index("conducted")}
     assert subjects and all(s is not None and "Strike Group" in s for s in subjects)
