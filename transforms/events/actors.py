@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from schemas.entities import Entity, Mention
-from schemas.events import Sector
+from schemas.events import Event, Sector
+from transforms.events.cue_words import ship_prefixes
 
-__all__ = ["Party", "Parties", "parties", "sector_of", "listed_places"]
+__all__ = ["Party", "Parties", "parties", "per_place", "sector_of", "listed_places"]
 
 _ACTOR_TYPES = frozenset({"ORG", "GPE", "NORP", "PERSON"})
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FACILITY"})
@@ -57,7 +58,8 @@ _MILITARY_ORG_ENDINGS = (
     "fleet",
     "marine",
 )
-_NAVAL = ("USS ", "HMS ", "INS ", "HMAS", "HMCS", "JS ", "ROKS", "TCG ", "FS ")
+_DESCRIBED = re.compile(r"(?:\s+[a-z][\w-]*)?\s+")
+_POSSESSIVE = ("'s", "’s")
 _SUBTYPE_SECTOR: dict[str, Sector] = {
     "service": "military",
     "command": "military",
@@ -110,11 +112,20 @@ def sector_of(mention: Mention, entity: Entity | None, after: str) -> Sector | N
         if _CIVILIAN_NOUN.match(after):
             return "civilians"
         return "government" if mention.type == "GPE" else None
-    if mention.type == "ORG" and mention.text.lower().rstrip("s").endswith(_MILITARY_ORG_ENDINGS):
-        return "military"
-    if mention.type == "PLATFORM" and (entity is None or entity.source == "gazetteer" or mention.text[:4] in _NAVAL):
+    names = (mention.text, entity.canonical_name) if entity is not None else (mention.text,)
+    if mention.type == "ORG" and any(n.lower().rstrip("s").endswith(_MILITARY_ORG_ENDINGS) for n in names):
+        return "military"  # "ACC": its canonical name, Army Contracting Command, is a command
+    if mention.type == "PLATFORM" and (
+        entity is None or entity.source == "gazetteer" or any(_navy_of(n) for n in names) or entity.subtype == "ship"
+    ):
         return "military"
     return None
+
+
+def _navy_of(name: str) -> str | None:
+    """The country of a ship named with its navy's prefix ("USS Florida": USA), from data/ship_prefixes.toml."""
+    first = name.split(" ", 1)[0]
+    return ship_prefixes().get(first) if first != name else None
 
 
 def _party(text: str, mention: Mention, entities: Mapping[str, Entity]) -> Party:
@@ -122,7 +133,13 @@ def _party(text: str, mention: Mention, entities: Mapping[str, Entity]) -> Party
     return Party(
         entity_id=mention.entity_id,
         text=mention.text,
-        country=(entity.country if entity is not None else None) or (mention.place.country if mention.place else None),
+        country=(entity.country if entity is not None else None)
+        or (mention.place.country if mention.place else None)
+        or (
+            _navy_of(entity.canonical_name if entity is not None else mention.text)
+            if mention.type == "PLATFORM"
+            else None
+        ),
         sector=sector_of(mention, entity, text[mention.end : mention.end + 40]),
     )
 
@@ -150,7 +167,13 @@ def parties(
     ]
     dateline = [m for m in inside if _in_dateline(text, m)]
     inside = [m for m in inside if m not in dateline]
-    places = [m for m in inside if m.type in _PLACE_TYPES and _LOCATIVE.search(text, max(start, m.start - 20), m.start)]
+    places = [
+        m
+        for m in inside
+        if m.type in _PLACE_TYPES
+        and _LOCATIVE.search(text, max(start, m.start - 20), m.start)
+        and text[m.end : m.end + 2] not in _POSSESSIVE  # "on Ukraine's security": whose, not where
+    ]
     place = next((m for m in places if m.start > cue_start), None) or (places[0] if places else None)
     actors = [
         m
@@ -159,6 +182,7 @@ def parties(
         and m not in places
         and not _reporter(text, m)
         and not _qualifies_place(text, m, inside)
+        and not _descriptor(text, m, inside)
     ]
     before = [m for m in actors if m.end <= cue_start]
     after = [m for m in actors if m.start > cue_start and (m.type != "GPE" or country_target)]
@@ -167,9 +191,11 @@ def parties(
     if place is None and dateline:
         place = next((m for m in dateline if m.type in _PLACE_TYPES), None)
     actor1 = _head_of(before) if before else None
+    platforms = [m for m in inside if m.type == "PLATFORM" and m.end <= cue_start]
     if actor1 is None:  # "USS Carney pulled into ...": the ship or aircraft that acted stands for its force
-        platforms = [m for m in inside if m.type == "PLATFORM" and m.end <= cue_start]  # the nearest is the named one
-        actor1 = platforms[-1] if platforms else None
+        actor1 = platforms[-1] if platforms else None  # the nearest is the named one
+    elif platforms and platforms[0].start < actor1.start and _named_ship(platforms[0], entities):
+        actor1 = platforms[0]  # "HMS Dauntless (D33), with a Spanish frigate, arrived": the ship is the subject
     actor2 = after[0] if after else None
     if place is None:
         others = [m for m in inside if m.type in _PLACE_TYPES and m is not actor1 and m is not actor2]
@@ -191,6 +217,28 @@ def _head_of(before: list[Mention]) -> Mention:
     return before[0]
 
 
+def _descriptor(text: str, mention: Mention, inside: list[Mention]) -> bool:
+    """ "Aircraft carrier USS Halsey": one word the model took for an organisation, right before the ship or
+    unit it describes, is no party of its own."""
+    return (
+        mention.type == "ORG"
+        and mention.method == "model"
+        and " " not in mention.text
+        and any(
+            m.type in ("PLATFORM", "ORG")
+            and 0 < m.start - mention.end <= 12
+            and _DESCRIBED.fullmatch(text, mention.end, m.start)
+            for m in inside
+        )
+    )
+
+
+def _named_ship(mention: Mention, entities: Mapping[str, Entity]) -> bool:
+    """A ship or unit named as such ("USS Stout", "HMS Dauntless"), not a class of platform ("a frigate")."""
+    entity = entities.get(mention.entity_id or "")
+    return bool(_navy_of(mention.text) or (entity is not None and _navy_of(entity.canonical_name)))
+
+
 def _reporter(text: str, mention: Mention) -> bool:
     """ "Ukraine's air force said", "according to the ministry": who tells, not who acts."""
     return bool(
@@ -202,7 +250,22 @@ def _reporter(text: str, mention: Mention) -> bool:
 def _qualifies_place(text: str, mention: Mention, inside: list[Mention]) -> bool:
     """ "Souda Bay, Greece": the country or region after a place names where the place is."""
     return mention.type == "GPE" and any(
-        m.end < mention.start and m.type in _PLACE_TYPES and text[m.end : mention.start] in (", ", ",") for m in inside
+        m.end < mention.start
+        and (m.type in _PLACE_TYPES or m.method == "model")
+        and text[m.end : mention.start] in (", ", ",")
+        for m in inside
+    )
+
+
+def _is_listed_place(text: str, mention: Mention, inside: list[Mention]) -> bool:
+    """A place of a list; a name the entity model typed a person or an organisation is one where a country
+    or region follows it as it follows the other places ("Abu Dhabi, United Arab Emirates")."""
+    if mention.type in _PLACE_TYPES:
+        return True
+    return (
+        mention.type in ("PERSON", "ORG")
+        and mention.method == "model"
+        and any(q.type == "GPE" and text[mention.end : q.start] in (", ", ",") for q in inside)
     )
 
 
@@ -214,7 +277,9 @@ def listed_places(
     ("Colombo, Sri Lanka") says where that place is and is not one of the list."""
     inside = [m for m in mentions if start <= m.start and m.end <= end]
     places = [
-        m for m in inside if m.type in _PLACE_TYPES and m.start > cue_start and not _qualifies_place(text, m, inside)
+        m
+        for m in inside
+        if m.start > cue_start and _is_listed_place(text, m, inside) and not _qualifies_place(text, m, inside)
     ]
     if len(places) < 2:
         return []
@@ -227,7 +292,19 @@ def listed_places(
         if not _LIST_GAP.fullmatch(gap):
             break
         listed.append(m)
-    return [_party(text, m, entities) for m in listed] if len(listed) > 1 else []
+    if len(listed) < 2 or sum(m.type in _PLACE_TYPES for m in listed) < 2:
+        return []
+    return [_listed_party(text, m, inside, entities) for m in listed]
+
+
+def _listed_party(text: str, mention: Mention, inside: list[Mention], entities: Mapping[str, Entity]) -> Party:
+    party = _party(text, mention, entities)
+    if mention.type in _PLACE_TYPES:
+        return party
+    qualifiers = [q for q in inside if q.type == "GPE" and q.start - mention.end in (1, 2)]
+    entity = entities.get(qualifiers[0].entity_id or "") if qualifiers else None
+    country = entity.country if entity is not None else None
+    return Party(party.entity_id, party.text, country, None)
 
 
 def _in_dateline(text: str, mention: Mention) -> bool:
@@ -239,3 +316,36 @@ def _in_dateline(text: str, mention: Mention) -> bool:
         return False
     opening = text[line : line + 12].split(",")[0].split("(")[0]
     return sum(c.isupper() for c in opening) > sum(c.islower() for c in opening)
+
+
+def per_place(
+    text: str,
+    event: Event,
+    mentions: Sequence[Mention],
+    entities: Mapping[str, Entity],
+    home: str | None,
+) -> list[Event]:
+    """The event with its forces' country, once per place of a list after its cue (the first keeps the toll)."""
+    if event.actor1_sector == "military" and event.actor1_country is None and home is not None:
+        event = replace(event, actor1_country=home)
+    at = text.find(event.trigger, event.start, event.end)
+    places = listed_places(text, event.start, event.end, max(at, event.start), mentions, entities)
+    if not places:
+        return [event]
+    if event.actor2_text in {p.text for p in places}:  # a place of the list is no party
+        event = replace(event, actor2_entity_id=None, actor2_text=None, actor2_country=None, actor2_sector=None)
+    return [
+        replace(event, place_entity_id=p.entity_id, place_text=p.text, place_country=p.country)
+        if i == 0
+        else replace(
+            event,
+            place_entity_id=p.entity_id,
+            place_text=p.text,
+            place_country=p.country,
+            fatalities=None,
+            injured=None,
+            captured=None,
+            missing=None,
+        )
+        for i, p in enumerate(places)
+    ]

@@ -25,6 +25,7 @@ __all__ = [
     "feature_words",
     "CUE_PREFILTER",
     "one_person",
+    "ship_prefixes",
 ]
 
 
@@ -139,3 +140,9 @@ def feature_words() -> dict[str, re.Pattern[str]]:
     """The ``[features]`` of ``event_cues.toml``: the words that make a sentence about armed forces
     (``military``), hostile (``hostile``) or about testing (``testing``)."""
     return {name: re.compile(str(p), re.IGNORECASE) for name, p in _load("event_cues.toml")["features"].items()}
+
+
+@functools.cache
+def ship_prefixes() -> dict[str, str]:
+    """``data/ship_prefixes.toml``: a navy's ship prefix ("USS") to its country ("USA")."""
+    return {str(k): str(v) for k, v in _load("ship_prefixes.toml")["prefixes"].items()}

@@ -4,7 +4,10 @@ A sentence reports an incident when it holds a cue of ``data/event_cues.toml`` (
 sentence gives the type and subtype) or a casualty claim (``transforms.events.casualties``). Its parties
 come from ``transforms.events.actors``, its date from the sentence's first dated temporal expression
 (else an earlier one of the same paragraph, else the article's date), its toll from the claims of the
-sentence, its amount from the largest sum of money in it (contracts, sales). Sentences of one article
+sentence, its amount from the largest sum of money in it (contracts, sales). A sentence of several
+clauses with a cue each (``transforms.events.segments``) reports one incident per clause, with the
+clause's own parties, date and toll; the cue words are read by ``transforms.events.triggers``, and one
+incident per place of a listed set by ``transforms.events.actors.per_place``. Sentences of one article
 that report the same kind of incident at a compatible place and date are one incident: its first
 sentence is kept and its toll is the largest stated. A claim in a sentence with no cue belongs to the
 incident just before it, or, with none, is an incident of its own (a clash, an attack on civilians,
@@ -13,85 +16,28 @@ arrests).
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
-import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 
 from schemas.entities import Entity, Mention
 from schemas.events import CasualtyClaim, Event, Toll
 from schemas.quantities import Quantity
 from schemas.temporal import TemporalExpression
-from transforms.events.actors import listed_places, parties, sector_of
-from transforms.events.cue_words import Cue, cue_pattern, event_cues, feature_words
+from transforms.events.actors import parties, per_place, sector_of
+from transforms.events.cue_words import Cue, event_cues, feature_words
 from transforms.events.languages import grammar, language_cue
+from transforms.events.segments import clauses, subjectless, with_subject
+from transforms.events.triggers import VIOLENT, Found, Hit, best_cue, cue_hits
 from transforms.sentences import Sentence
 
 __all__ = ["detect_events", "sum_tolls"]
 
-_VIOLENT = frozenset({"battles", "explosions_remote_violence", "violence_against_civilians", "platform_loss", "riots"})
 _TOLL_FIELDS = {"killed": "fatalities", "injured": "injured", "captured": "captured", "missing": "missing"}
 _AMOUNT_TYPES = frozenset({"procurement", "sanctions"})
-_HARM_BONUS = 1.5
 _SAME_WINDOW_DAYS = 7  # two dates of one incident in one article: the day it happened, the day it was told
-_IRREALIS = re.compile(
-    r"\b(?:can|could|may|might|would|should|must|able to|designed to|designed for|capable of|typically|usually|"
-    r"for rapid|for quick|intended to|plans? to|proposal to|threatened to)\b(?:\s+[\w-]+){0,2}\s+$",
-    re.IGNORECASE,
-)
-_COUNTRY_TARGETS = _VIOLENT | {"sanctions", "strategic_developments"}
+_COUNTRY_TARGETS = VIOLENT | {"sanctions", "strategic_developments"}
 _GRANULARITY = {"day": "day", "hour": "day", "minute": "day", "week": "day", "month": "month", "year": "year"}
-
-
-@dataclass(frozen=True, slots=True)
-class _Found:
-    cue: Cue
-    at: int
-    end: int
-
-
-def _cue_hits(text: str) -> list[tuple[int, int, Cue]]:
-    """Every cue match of the text, sorted by start (one pass of ``cue_pattern`` over the whole text). Where
-    later cues share the words of the one that matched ("launched": shelling where hostile, else a
-    launch), they are hits too, so that one whose needs fail leaves the place to the next."""
-    cues = event_cues()
-    hits = []
-    for m in cue_pattern().finditer(text.lower()):
-        first = int((m.lastgroup or "c0")[1:])
-        hits.append((m.start(), m.end(), cues[first]))
-        for cue in cues[first + 1 :]:
-            if (also := cue.pattern.match(text, m.start())) is not None:
-                hits.append((m.start(), also.end(), cue))
-    return hits
-
-
-def _at(hit: tuple[int, int, Cue]) -> int:
-    return hit[0]
-
-
-def _best_cue(
-    text: str, hits: list[tuple[int, int, Cue]], sentence: Sentence, types: set[str], harmed: bool, title: bool
-) -> _Found | None:
-    """The heaviest cue of the sentence; a violent one weighs more where people were killed or hurt.
-
-    A cue said of what can or would happen ("can launch", "designed for rapid deployment") reports no
-    incident, nor one capitalised inside a name ("Strike Fighting Squadron") outside a title line."""
-    best: _Found | None = None
-    best_weight = 0.0
-    for at, end, cue in hits[bisect.bisect_left(hits, sentence.start, key=_at) :]:
-        if at >= sentence.end:
-            break
-        if cue.needs and not cue.needs & types:
-            continue
-        if _IRREALIS.search(text, max(sentence.start, at - 40), at):
-            continue
-        if not title and at > sentence.start and text[at].isupper() and text[at - 2 : at] not in ('" ', "“ ", ": "):
-            continue
-        weight = cue.weight + (_HARM_BONUS if harmed and cue.event_type in _VIOLENT else 0.0)
-        if best is None or weight > best_weight or (weight == best_weight and at < best.at):
-            best, best_weight = _Found(cue, at, end), weight
-    return best
 
 
 def sum_tolls(tolls: Sequence[Toll]) -> Toll | None:
@@ -112,14 +58,22 @@ def _larger(a: Toll | None, b: Toll | None) -> Toll | None:
 
 
 def _date(
-    text: str, sentence: Sentence, dates: Sequence[TemporalExpression], published: dt.date | None
+    text: str,
+    sentence: Sentence,
+    dates: Sequence[TemporalExpression],
+    published: dt.date | None,
+    span: tuple[int, int] | None = None,
 ) -> tuple[dt.date | None, str | None, str | None]:
+    """The date of the clause ``span``, else of the sentence, else of the paragraph before, else the article's."""
     dated = [
         d
         for d in dates
         if d.type in ("DATE", "TIME") and d.start_date is not None and d.granularity in _GRANULARITY and d.mod is None
     ]
-    inside = [d for d in dated if sentence.start <= d.start < sentence.end]
+    inside = [d for d in dated if span[0] <= d.start < span[1]] if span else []
+    if span and not inside:  # a clause with no date of its own: the one said before it in the sentence
+        inside = [d for d in dated if sentence.start <= d.start < span[0]][-1:]
+    inside = inside or [d for d in dated if sentence.start <= d.start < sentence.end]
     if not inside:
         paragraph = text.rfind("\n\n", 0, sentence.start)
         inside = [d for d in dated if paragraph < d.start < sentence.start][-1:]
@@ -192,13 +146,14 @@ def detect_events(
     foreign = grammar(language or "") is not None
     events: list[Event] = []
     home = _home_country(text, mentions, entities)
-    hits = _cue_hits(text)
+    hits = cue_hits(text)
     titles: set[int] = set()
     for sentence in sentences:
         in_sentence = [c for c in claims if sentence.start <= c.start < sentence.end]
         harmed = any(c.status in ("killed", "injured") for c in in_sentence)
         features = _features(text, sentence, mentions, entities, quantities, harmed)
-        found = _best_cue(text, hits, sentence, features, harmed, _headline(text, sentence))
+        title = _headline(text, sentence)
+        found = best_cue(text, hits, sentence, features, harmed, title)
         if foreign:
             found = _language_found(text, sentence, language) if in_sentence else None
             if found is None:
@@ -207,42 +162,44 @@ def detect_events(
             continue
         if found is None:
             last = events[-1] if events else None
-            if last is not None and last.event_type in _VIOLENT:
+            if last is not None and last.event_type in VIOLENT:
                 events[-1] = _with_tolls(last, in_sentence, larger=True)
                 continue
             if not _violent(text, sentence, features, in_sentence):
                 continue  # a toll of an accident or an illness: the claims stay, no incident
-            event = _claim_event(text, sentence, in_sentence, mentions, entities, dates, published)
+            found_events = [_claim_event(text, sentence, in_sentence, mentions, entities, dates, published)]
         else:
-            event = _event(text, sentence, found, mentions, entities, quantities, dates, published, in_sentence)
-            if event.actor1_sector == "military" and event.actor1_country is None and home is not None:
-                event = replace(event, actor1_country=home)
-            places = listed_places(text, sentence.start, sentence.end, found.at, mentions, entities)
-            if places:  # one incident per place of a list: the first keeps the sentence's toll
-                events.extend(
-                    replace(event, place_entity_id=p.entity_id, place_text=p.text, place_country=p.country)
-                    if i == 0
-                    else replace(
-                        event,
-                        place_entity_id=p.entity_id,
-                        place_text=p.text,
-                        place_country=p.country,
-                        fatalities=None,
-                        injured=None,
-                        captured=None,
-                        missing=None,
-                    )
-                    for i, p in enumerate(places)
-                )
+            args = (text, sentence, mentions, entities, quantities, dates, published)
+            event = _event(*args, found, in_sentence)
+            parts = (
+                []
+                if foreign
+                else clauses(text, sentence, _cue_of(text, hits, sentence, features, harmed, title), mentions)
+            )
+            if len(parts) > 1:  # one incident per clause; the sentence's subject acts where a clause names none
+                found_events, subject = [], event
+                for a, b, cue in parts:
+                    clause = _event(*args, cue, [c for c in in_sentence if a <= c.start < b], (a, b))
+                    if subjectless(text, a, sentence):
+                        clause = with_subject(clause, subject)
+                    elif clause.actor1_text is not None:
+                        subject = clause
+                    found_events.append(clause)
+            else:
+                found_events = [event]
+        for event in found_events:
+            placed = per_place(text, event, mentions, entities, home) if found is not None else [event]
+            if len(placed) > 1:  # one incident per place of a list: the first keeps the sentence's toll
+                events.extend(placed)
                 continue
-        same = _same_incident(events, event)
-        if same is None:
-            events.append(event)
-        elif events[same].start in titles:  # the title names it; the body's first sentence reports it
-            events[same] = _merge(event, events[same])
-        else:
-            events[same] = _merge(events[same], event)
-        if _headline(text, sentence):
+            same = _same_incident(events, placed[0], sentence.start)
+            if same is None:
+                events.append(placed[0])
+            elif events[same].start in titles:  # the title names it; the body's first sentence reports it
+                events[same] = _merge(placed[0], events[same])
+            else:
+                events[same] = _merge(events[same], placed[0])
+        if title:
             titles.add(sentence.start)
     return events
 
@@ -250,35 +207,37 @@ def detect_events(
 def _event(
     text: str,
     sentence: Sentence,
-    found: _Found,
     mentions: Sequence[Mention],
     entities: Mapping[str, Entity],
     quantities: Sequence[Quantity],
     dates: Sequence[TemporalExpression],
     published: dt.date | None,
+    found: Found,
     claims: Sequence[CasualtyClaim],
+    span: tuple[int, int] | None = None,
 ) -> Event:
+    start, end = span or (sentence.start, sentence.end)
     p = parties(
         text,
-        sentence.start,
-        sentence.end,
+        start,
+        end,
         found.at,
         mentions,
         entities,
         blocked=[(d.start, d.end) for d in dates if sentence.start <= d.start < sentence.end],
         country_target=found.cue.event_type in _COUNTRY_TARGETS or found.cue.subtype == "sale_approval",
     )
-    date, granularity, source = _date(text, sentence, dates, published)
+    date, granularity, source = _date(text, sentence, dates, published, span)
     amount = currency = None
     if found.cue.event_type in _AMOUNT_TYPES:
-        money = [q for q in quantities if q.kind == "money" and sentence.start <= q.start < sentence.end and q.value]
+        money = [q for q in quantities if q.kind == "money" and start <= q.start < end and q.value]
         if money:
             biggest = max(money, key=lambda q: q.value or 0.0)
             amount, currency = biggest.value, biggest.currency
     confidence = min(1.0, 0.3 + 0.15 * found.cue.weight + 0.1 * (p.actor1 is not None) + 0.1 * (p.place is not None))
     event = Event(
-        start=sentence.start,
-        end=sentence.end,
+        start=start,
+        end=end,
         event_type=found.cue.event_type,
         subtype=found.cue.subtype,
         trigger=text[found.at : found.end],
@@ -312,12 +271,12 @@ def _violent(text: str, sentence: Sentence, features: set[str], claims: Sequence
     return feature_words()["violence"].search(text, sentence.start, sentence.end) is not None
 
 
-def _language_found(text: str, sentence: Sentence, language: str | None) -> _Found | None:
+def _language_found(text: str, sentence: Sentence, language: str | None) -> Found | None:
     cue = language_cue(text, sentence.start, sentence.end, language)
     if cue is None:
         return None
     event_type, subtype, at, end = cue
-    return _Found(Cue(event_type, subtype, event_cues()[0].pattern, 1.0, frozenset()), at, end)
+    return Found(Cue(event_type, subtype, event_cues()[0].pattern, 1.0, frozenset()), at, end)
 
 
 def _claim_event(
@@ -340,8 +299,8 @@ def _claim_event(
     else:
         kind = ("strategic_developments", "other")
     cue = Cue(kind[0], kind[1], event_cues()[0].pattern, 1.0, frozenset())
-    found = _Found(cue, claims[0].start, claims[0].end)
-    event = _event(text, sentence, found, mentions, entities, (), dates, published, claims)
+    found = Found(cue, claims[0].start, claims[0].end)
+    event = _event(text, sentence, mentions, entities, (), dates, published, found, claims)
     return replace(event, confidence=round(event.confidence * 0.7, 2))
 
 
@@ -354,10 +313,13 @@ def _with_tolls(event: Event, claims: Sequence[CasualtyClaim], *, larger: bool) 
     return replace(event, **changes) if changes else event  # type: ignore[arg-type]
 
 
-def _same_incident(events: list[Event], event: Event) -> int | None:
-    """The index of an earlier event of the article that is the same incident, or None."""
+def _same_incident(events: list[Event], event: Event, sentence_start: int) -> int | None:
+    """The index of an earlier event of the article that is the same incident, or None; two clauses or
+    places of one sentence are two incidents."""
     for i in range(len(events) - 1, -1, -1):
         other = events[i]
+        if other.start >= sentence_start:
+            continue
         if (other.event_type, other.subtype) != (event.event_type, event.subtype):
             continue
         if other.place_entity_id and event.place_entity_id and other.place_entity_id != event.place_entity_id:
@@ -390,3 +352,9 @@ def _merge(first: Event, later: Event) -> Event:
         changes |= {"amount": later.amount, "currency": later.currency}
     weapons = tuple(dict.fromkeys(first.platform_or_weapon + later.platform_or_weapon))
     return replace(first, platform_or_weapon=weapons, **changes)  # type: ignore[arg-type]
+
+
+def _cue_of(
+    text: str, hits: list[Hit], sentence: Sentence, features: set[str], harmed: bool, title: bool
+) -> Callable[[tuple[int, int]], Found | None]:
+    return lambda span: best_cue(text, hits, sentence, features, harmed, title, span)
