@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from entity_helpers import found as _found
 
 from transforms.entities.acronyms import find_definitions
 from transforms.entities.mentions import EntityExtractor
@@ -14,17 +15,6 @@ pytestmark = pytest.mark.skipif(not model_available(DEFAULT_MODEL), reason="enti
 @pytest.fixture(scope="module")
 def extractor() -> EntityExtractor:
     return EntityExtractor()
-
-
-def _found(extractor: EntityExtractor, text: str) -> dict[str, tuple[str, str]]:
-    """surface -> (type, canonical name)"""
-    result = extractor.extract(text)
-    entities = {e.entity_id: e for e in result.entities}
-    out: dict[str, tuple[str, str]] = {}
-    for m in result.mentions:
-        e = entities.get(m.entity_id) if m.entity_id else None
-        out[m.text] = (m.type, e.canonical_name if e else "")
-    return out
 
 
 def test_a_service_named_in_a_title_standing_alone_is_that_service(extractor: EntityExtractor) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from entity_helpers import found as _found
 
 from transforms.entities.mentions import EntityExtractor
 from transforms.entities.military_patterns import find_patterns
@@ -14,16 +15,6 @@ needs_model = pytest.mark.skipif(not model_available(DEFAULT_MODEL), reason="ent
 @pytest.fixture(scope="module")
 def extractor() -> EntityExtractor:
     return EntityExtractor()
-
-
-def _found(extractor: EntityExtractor, text: str) -> dict[str, tuple[str, str]]:
-    """surface -> (type, canonical name)"""
-    result = extractor.extract(text)
-    entities = {e.entity_id: e for e in result.entities}
-    return {
-        m.text: (m.type, entities[m.entity_id].canonical_name if m.entity_id in entities else "")
-        for m in result.mentions
-    }
 
 
 def test_an_ordinal_before_any_capitalised_unit_name_is_a_unit() -> None:
