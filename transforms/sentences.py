@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["Sentence", "split_sentences", "sentence_index"]
+__all__ = ["Sentence", "split_sentences", "sentence_index", "is_abbreviation"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +37,8 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
-def _is_abbreviation(text: str, period: int) -> bool:
+def is_abbreviation(text: str, period: int) -> bool:
+    """Whether the period at ``period`` ends an abbreviation ("Mr.", "Gen.", "U.S.", an initial), not a sentence."""
     match = _WORD_BEFORE.search(text, max(0, period - 20), period)
     if match is None:
         return False
@@ -55,11 +56,7 @@ def split_sentences(text: str) -> list[Sentence]:
     for para in _paragraph_spans(text):
         start = para[0]
         for match in _BOUNDARY.finditer(text, para[0], para[1]):
-            if (
-                text[match.start()] == "."
-                and match.end() - match.start() == 1
-                and _is_abbreviation(text, match.start())
-            ):
+            if text[match.start()] == "." and match.end() - match.start() == 1 and is_abbreviation(text, match.start()):
                 continue
             _append(spans, text, start, match.end())
             start = match.end()

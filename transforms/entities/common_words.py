@@ -1,6 +1,7 @@
-"""Words the model took for names that are common words: a sentence opener the article also writes in
-lower case, a function word, an adverb before a comma, a participle before "by"; an -ism glued to a prefix.
-The context rules (``in_context``) drop the model spans these functions recognise."""
+"""Words the model took for names that are common words: a sentence opener (or any one-word name of five
+letters or more) the article also writes in lower case, a function word, an adverb before a comma, a
+participle before "by"; an -ism glued to a prefix. The context rules (``in_context``) drop the model spans
+these functions recognise."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from transforms.entities.coreference import Candidate
+from transforms.sentences import is_abbreviation
 
 __all__ = ["common_word", "prefixed_ism"]
 
@@ -21,18 +23,33 @@ def common_word(text: str, c: Candidate, name_words: frozenset[str] = frozenset(
     if c.method != "model" or c.entry is not None:
         return False
     word = text[c.start : c.end]
-    if (
-        " " in word
-        or not word.istitle()
-        or not re.search(r"(?:^|[.!?][\"”’)]?\s+|\n\s*)[\"“‘(]?$", text[max(0, c.start - 5) : c.start])
-    ):
+    if " " in word or not word.istitle():
         return False
     lower = word.lower()
+    opener = re.search(r"(?:^|[.!?][\"”’)]?\s+|\n\s*)[\"“‘(]?$", text[max(0, c.start - 5) : c.start])
+    if opener is None or _after_abbreviation(text, c.start):
+        return _written_lower(text, c.start, word, name_words)
     after = text[c.end : c.end + 4]
     adverb = len(word) > 6 and lower.endswith("ly") and after.startswith(",")
     if word not in name_words and (lower in STOP_WORDS or adverb or after.startswith(" by ")):
         return True
     return re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
+
+
+def _after_abbreviation(text: str, start: int) -> bool:
+    """Whether the word at ``start`` follows an abbreviation's period ("Mr. Rice"), which opens no sentence."""
+    period = len(text[:start].rstrip()) - 1
+    return period >= 0 and text[period] == "." and is_abbreviation(text, period)
+
+
+def _written_lower(text: str, start: int, word: str, name_words: frozenset[str]) -> bool:
+    """A one-word model name inside a sentence ("Space domain awareness", "a Tranche of satellites") that the article
+    also writes in lower case as a word of its own ("space", "tranche"): a capitalised common word, unless it is
+    a word of a longer name in the article, a short word (names such as "Bush" beside "bush" are kept:
+    four letters or fewer) or follows "the" ("the Guardian")."""
+    if len(word) <= 4 or word in name_words or re.search(r"\b[Tt]he $", text[max(0, start - 4) : start]):
+        return False  # "the Guardian" beside "a guardian": a body named by a common word keeps its "the"
+    return re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None
 
 
 def prefixed_ism(text: str, c: Candidate) -> bool:

@@ -42,6 +42,7 @@ from transforms.entities.people import TitleFinder, title_finder
 from transforms.entities.places import place_entries
 from transforms.entities.results import EntityResult, entity_result, resolve
 from transforms.entities.spans import accepts, looks_like_name, trim
+from transforms.entities.squadrons import squadron_patterns
 from transforms.entities.teams import team_candidates
 from transforms.entities.truecase import acronym_forms, dateline_places, recase
 from transforms.entities.weapon_classes import class_candidates
@@ -170,7 +171,8 @@ class EntityExtractor:
                 )
         for match in _INITIAL_NAME.finditer(text):
             cands.append(Candidate(start=match.start(), end=match.end(), type="PERSON", method="rule", rank="weak"))
-        for p in find_patterns(text):
+        patterns = find_patterns(text)
+        for p in [*patterns, *squadron_patterns(text, patterns)]:
             entry = self._gaz.lookup(p.canonical)
             cands.append(
                 Candidate(

@@ -37,12 +37,38 @@ def resolve(text: str, chosen: list[Candidate]) -> list[Candidate]:
         elif cand.type != "PERSON" or cand.rank != "title":
             canonical = cand.canonical or normalize(TRAILING.sub("", text[cand.start : cand.end]))
             chosen[i] = replace(cand, canonical=canonical, entity_id=entity_id(cand.type, canonical))
+    chosen = _ships_with_hull(chosen)
     for i, cand in enumerate(chosen):
         if cand.rank == "title" and cand.entity_id is None:
             holder = _apposed(text, cand, chosen) or _title_holder(cand, chosen)
             if holder is not None:
                 chosen[i] = replace(cand, entity_id=holder.entity_id, canonical=holder.canonical)
     return chosen
+
+
+_HULL = re.compile(r"^(?P<name>\S+\s.+?)\s+\((?:T-)?[A-Z]{2,4}[- ]?\d{1,4}\)$")
+
+
+def _ships_with_hull(chosen: list[Candidate]) -> list[Candidate]:
+    """A ship named with its prefix but without its hull number ("USS Shiloh") is the ship the article names
+    with one ("USS Shiloh (CG 67)"), when exactly one ship of that name has a hull number there."""
+    hulled: dict[str, set[tuple[str | None, str | None]]] = {}
+    by_id: dict[str, Candidate] = {}
+    for c in chosen:
+        match = _HULL.match(c.canonical or (c.entry.name if c.entry else "")) if c.type == "PLATFORM" else None
+        if match is not None and c.entity_id is not None:
+            hulled.setdefault(match.group("name"), set()).add((c.entity_id, c.canonical))
+            by_id.setdefault(c.entity_id, c)
+    out = []
+    for c in chosen:
+        name = c.canonical or (c.entry.name if c.entry else None)
+        ships = hulled.get(name or "") if c.type == "PLATFORM" else None
+        if ships and len(ships) == 1:
+            ((ship_id, _),) = ships
+            ship = by_id[ship_id or ""]
+            c = replace(c, entity_id=ship.entity_id, canonical=ship.canonical, entry=ship.entry)
+        out.append(c)
+    return out
 
 
 def entity_result(text: str, chosen: list[Candidate]) -> EntityResult:

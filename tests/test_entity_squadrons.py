@@ -1,0 +1,111 @@
+"""Aviation squadrons (coded names, designations, nicknames), ships named again without their hull number,
+and capitalised common words inside sentences (issue #16; rules written from DVIDS texts outside the gold)."""
+
+from __future__ import annotations
+
+import pytest
+from entity_helpers import found as _found
+
+from transforms.entities.common_words import common_word
+from transforms.entities.coreference import Candidate
+from transforms.entities.mentions import EntityExtractor
+from transforms.entities.ner import DEFAULT_MODEL, model_available
+from transforms.entities.squadrons import squadron_patterns
+
+needs_model = pytest.mark.skipif(not model_available(DEFAULT_MODEL), reason="entity model not installed")
+
+
+@pytest.fixture(scope="module")
+def extractor() -> EntityExtractor:
+    return EntityExtractor()
+
+
+def _names(text: str) -> dict[str, str]:
+    return {text[m.start : m.end]: m.canonical for m in squadron_patterns(text)}
+
+
+def test_a_coded_unit_name_loses_its_code() -> None:
+    text = "Jets of Tactical Reconnaissance Squadron (VQR) 41 and of Airborne Tanker Squadron (VKT) 7 flew."
+    assert _names(text) == {
+        "Tactical Reconnaissance Squadron (VQR) 41": "Tactical Reconnaissance Squadron 41",
+        "Airborne Tanker Squadron (VKT) 7": "Airborne Tanker Squadron 7",
+    }
+
+
+def test_a_designation_takes_the_long_form_the_article_spells_out() -> None:
+    text = "Patrol Squadron (VP) 16 handed over to VP-047, while HSC-21 stayed ashore."
+    names = _names(text)
+    assert names["VP-047"] == "Patrol Squadron 47"
+    assert names["HSC-21"] == "HSC-21"  # no long form of HSC in the article: the designation itself
+
+
+def test_letters_that_are_no_squadron_code_are_left_alone() -> None:
+    assert _names("The ABC-12 document and the PDF-3 form were filed under IT-9.") == {}
+
+
+def test_a_quoted_nickname_before_a_unit_names_it() -> None:
+    text = 'The “Night Herons” of VP-45 and the "Iron Gulls" of Patrol Squadron (VP) 9 returned home.'
+    names = _names(text)
+    assert names["Night Herons"] == "Patrol Squadron 45"  # the article spells VP out, later
+    assert names["Iron Gulls"] == "Patrol Squadron 9"
+
+
+def test_a_quoted_phrase_before_no_unit_is_no_nickname() -> None:
+    assert "Quiet Week" not in _names("It was a “Quiet Week” of training for the crews of the base.")
+
+
+@needs_model
+def test_squadrons_in_an_air_wing_list(extractor: EntityExtractor) -> None:
+    text = (
+        "The embarked air wing includes the “Grey Falcons” of Strike Fighter Squadron (VFA) 31, the “Sand "
+        "Lizards” of VFA-57 and the “Lantern Owls” of Electronic Attack Squadron (VAQ) 140."
+    )
+    found = _found(extractor, text)
+    assert found["VFA-57"] == ("ORG", "Strike Fighter Squadron 57")
+    assert found["Grey Falcons"] == ("ORG", "Strike Fighter Squadron 31")
+    assert found["Electronic Attack Squadron (VAQ) 140"] == ("ORG", "Electronic Attack Squadron 140")
+    assert found["Lantern Owls"] == ("ORG", "Electronic Attack Squadron 140")
+
+
+@needs_model
+def test_a_ship_named_again_without_its_hull_number_is_the_same_ship(extractor: EntityExtractor) -> None:
+    text = (
+        "The cruiser USS Wrenfield (CG 81) sailed with the destroyer USS Harlow Point (DDG 140). "
+        "Later, USS Wrenfield refuelled at sea while USS Harlow Point held station."
+    )
+    found = _found(extractor, text)
+    assert found["USS Wrenfield"] == ("PLATFORM", "USS Wrenfield (CG 81)")
+    assert found["USS Harlow Point"] == ("PLATFORM", "USS Harlow Point (DDG 140)")
+
+
+@needs_model
+def test_two_hulls_of_one_name_leave_the_short_name_alone(extractor: EntityExtractor) -> None:
+    text = "USS Wrenfield (CG 81) replaced an older USS Wrenfield (DD 700). USS Wrenfield then sailed."
+    found = _found(extractor, text)
+    assert found["USS Wrenfield"] == ("PLATFORM", "USS Wrenfield")
+
+
+@needs_model
+def test_a_capitalised_common_word_the_article_writes_in_lower_case_is_dropped(extractor: EntityExtractor) -> None:
+    text = (
+        "Guardians of the squadron track objects in orbit. Their Surveillance mission never stops, and "
+        "surveillance of the sky is shared with allies in Europe."
+    )
+    found = _found(extractor, text)
+    assert "Surveillance" not in found
+    assert found["Europe"][0] == "LOC"
+
+
+def _model_word(text: str, word: str) -> Candidate:
+    start = text.index(word)
+    return Candidate(start=start, end=start + len(word), type="ORG", method="model", rank="model")
+
+
+def test_the_common_word_rule_inside_a_sentence() -> None:
+    text = "Crews of a Surveillance mission say surveillance never stops; the Guardian quoted a guardian."
+    assert common_word(text, _model_word(text, "Surveillance"))
+    assert not common_word(text, _model_word(text, "Guardian"))  # "the Guardian": a body named by a common word
+    short = "Mr. Rice said rice prices rose."
+    assert not common_word(short, _model_word(short, "Rice"))  # four letters: a surname beside the word
+    named = "The Sentinel Group met. Sentinel staff said a sentinel was posted."
+    assert not common_word(named, _model_word(named, "Sentinel"), frozenset({"Sentinel"}))

@@ -1,0 +1,57 @@
+"""Aviation units named the way navies and air arms write them, which the numbered-unit rules do not cover.
+
+- a unit name with its designator in parentheses before the number: "Electronic Attack Squadron (VAQ) 139",
+  "Helicopter Maritime Strike Squadron (HSM) 73" (ORG, canonical without the designator, as for
+  "Carrier Air Wing (CVW) 9");
+- a squadron designation: "VFA-94", "HSC-6", "VMFA-232" (ORG): the U.S. Navy and Marine Corps letter codes
+  of squadron kinds (V fixed wing, H helicopter, then the mission). Its canonical name is the long form when
+  the article spells that kind out ("Strike Fighter Squadron (VFA) 22" makes "VFA-94" "Strike Fighter
+  Squadron 94"), else the designation;
+- a squadron's nickname in quotes before "of" and the unit: "“Kestrels” of VFA-137" names that unit (ORG,
+  the unit's canonical name).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from transforms.entities.military_patterns import PatternMatch
+
+__all__ = ["squadron_patterns", "SQUADRON_CODES"]
+
+# the letter codes of U.S. Navy and Marine Corps squadron kinds (fixed wing V..., helicopter H..., Marine VM/HM)
+SQUADRON_CODES = frozenset(
+    "VA VAQ VAW VC VF VFA VFC VP VPU VQ VR VRC VRM VS VT VX VXS VUP HC HM HS HSC HSL HSM HT HX "
+    "VMA VMAQ VMFA VMFAT VMGR VMM VMU VMX HMH HMLA HMLAT HMM HMT".split()
+)
+_UNIT_HEAD = r"(?:Squadron|Wing|Group|Detachment|Flotilla)"
+_WORDS = r"(?:(?!(?:The|And|Of)\b)[A-Z][a-z]+[ ]+){1,6}"
+_CODED_UNIT = re.compile(rf"\b{_WORDS}{_UNIT_HEAD}[ ]+\((?P<code>[A-Z]{{2,6}})\)(?:[ ]+(?P<num>\d{{1,4}}))?")
+_DESIGNATION = re.compile(r"(?<![\w-])(?P<code>[A-Z]{2,5})-(?P<num>\d{1,3})(?![\w-])")
+_NICKNAME = re.compile(r"[“\"](?P<name>[A-Z][\w’' -]{1,40}?)[”\"][ ]+of[ ]+(?:the[ ]+)?$")
+
+
+def squadron_patterns(text: str, units: Iterable[PatternMatch] = ()) -> list[PatternMatch]:
+    """The coded units, designations and nicknames of ``text``; ``units`` are the unit matches of the other
+    rules, so that a nickname before one of them names it too."""
+    found: list[PatternMatch] = []
+    long_forms: dict[str, str] = {}
+    for match in _CODED_UNIT.finditer(text):
+        name = re.sub(r"\s+", " ", text[match.start() : match.start("code") - 1].strip())
+        long_forms.setdefault(match.group("code"), name)
+        if match.group("num"):
+            found.append(PatternMatch(match.start(), match.end(), "ORG", "unit", f"{name} {match.group('num')}"))
+    for match in _DESIGNATION.finditer(text):
+        code = match.group("code")
+        if code in SQUADRON_CODES:
+            number = str(int(match.group("num")))
+            canonical = f"{long_forms[code]} {number}" if code in long_forms else f"{code}-{number}"
+            found.append(PatternMatch(match.start(), match.end(), "ORG", "unit", canonical))
+    for unit in [*found, *units]:
+        if unit.type != "ORG" or unit.subtype != "unit":
+            continue
+        nickname = _NICKNAME.search(text, max(0, unit.start - 60), unit.start)
+        if nickname is not None:
+            found.append(PatternMatch(nickname.start("name"), nickname.end("name"), "ORG", "unit", unit.canonical))
+    return found
