@@ -8,6 +8,7 @@ from entity_helpers import found as _found
 
 from transforms.entities.common_words import common_word
 from transforms.entities.coreference import Candidate
+from transforms.entities.entity_types import retype
 from transforms.entities.mentions import EntityExtractor
 from transforms.entities.ner import DEFAULT_MODEL, model_available
 from transforms.entities.squadrons import squadron_patterns
@@ -109,3 +110,23 @@ def test_the_common_word_rule_inside_a_sentence() -> None:
     assert not common_word(short, _model_word(short, "Rice"))  # four letters: a surname beside the word
     named = "The Sentinel Group met. Sentinel staff said a sentinel was posted."
     assert not common_word(named, _model_word(named, "Sentinel"), frozenset({"Sentinel"}))
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Halvorsen Wind Tunnel", "FACILITY"),
+        ("Brightwater Production Building", "FACILITY"),
+        ("Meridian Atoll", "LOC"),
+        ("Tolland Reef", "LOC"),
+        ("Kestrel Space Cell", "ORG"),
+        ("Destroyer Squadron Nine", "ORG"),
+        ("Ashcombe Research Laboratory", "ORG"),
+        ("Carrowmore Law School", "ORG"),
+    ],
+)
+def test_a_model_person_with_a_head_noun_of_another_kind_is_retyped(name: str, kind: str) -> None:
+    text = f"Officials visited the {name} on Tuesday."
+    start = text.index(name)
+    cand = Candidate(start=start, end=start + len(name), type="PERSON", method="model", rank="model")
+    assert [c.type for c in retype(text, [cand], lambda _: None)] == [kind]

@@ -47,12 +47,13 @@ ORG_HEADS = frozenset(
     "University College Bank Company Companies Corporation Corp Corp. Inc Inc. Ltd Ltd. Plc PLC Bros Bros. Co Co. "
     "AG SA GmbH Airlines Airways Industries Holdings Systems Technologies Aerospace Dynamics Group's Tribe Clan "
     "Parliament Assembly Senate Congress Court Tribunal Police Service Services Agency's Network News Times Post "
-    "Press Radio Television TV".split()
+    "Press Radio Television TV Squadron Squadrons Wing Fleet Command Cell Team Detachment Flotilla Academy "
+    "School Laboratory Laboratories Lab Labs Program Programme Project".split()
 )
 PLACE_HEADS = frozenset(
     "Mountains Mountain Mount Hills Hill Valley River Lake Sea Gulf Bay Strait Straits Island Islands Peninsula "
     "Desert Plain Plains Basin Coast Province Governorate District Region County Oblast Sound Canal Heights "
-    "Ridge Plateau Delta Oasis".split()
+    "Ridge Plateau Delta Oasis Atoll Reef Cape Archipelago Lagoon Canyon Glacier Volcano".split()
 )
 # words that continue a place's name rather than start another name after it ("Kansas City", "Old Town")
 _PLACE_WORDS = frozenset(
@@ -75,6 +76,10 @@ _AREA_WORDS = frozenset("Northeast Northwest Southeast Southwest Midwest Arctic 
 _FACILITY_INSIDE = re.compile(r"\b(?:Base|(?:Air|Naval|Navy|Coast[ \t]+Guard)[ \t]+Station)[ \t]+[A-Z]")
 _NAME_GOES_ON = re.compile(r"[ \t]+(?:Bay|Harbor|Harbour|Point|Island|Creek|Field|Springs|Beach|Valley|Lake)\b")
 # a CoNLL-style MISC ending in one of these names an event; other MISC spans (products, languages) are dropped
+_UNIT_NUMBER = re.compile(
+    r"\d{1,3}|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fourteen|Fifteen|Sixteen|"
+    r"Seventeen|Eighteen|Nineteen|Twenty"
+)
 _EVENT_HEADS = frozenset(
     "War Wars Summit Games Olympics Olympiad Cup Conference Championship Championships Festival Election Elections "
     "Crisis Revolution Uprising Intifada Spring Day Forum Talks Dialogue Expo Show Parade Thanksgiving Christmas "
@@ -102,7 +107,7 @@ def model_type(label: str, surface: str) -> EntityType | None:
 FACILITY_HEADS = frozenset(
     "Barrage Dam Airport Airbase Air Base Bridge Camp Prison Hospital Mosque Church Cathedral Palace Square "
     "Stadium Port Harbour Harbor Refinery Museum Tower Station Street Road Highway Embassy Consulate Base "
-    "Barracks Pipeline Plant Field".split()
+    "Barracks Pipeline Plant Field Tunnel Building Site Depot Shipyard Terminal Complex".split()
 )
 _LOCATIVE = re.compile(
     r"(?:\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Aa]round|[Ii]nto|[Tt]owards?|[Aa]cross)|\b(?:town|city|village|province|district|region|governorate|site|suburb|"
@@ -157,6 +162,8 @@ def is_facility(surface: str) -> bool:
 
 def _head_type(surface: str) -> EntityType | None:
     words = surface.split()
+    if len(words) > 2 and _UNIT_NUMBER.fullmatch(words[-1]):
+        words = words[:-1]  # "Destroyer Squadron Nine", "Submarine Group 7": the head is before the number
     if len(words) < 2:
         return None
     head = words[-1]
