@@ -11,6 +11,7 @@ from transforms.entities.coreference import Candidate
 from transforms.entities.entity_types import retype
 from transforms.entities.mentions import EntityExtractor
 from transforms.entities.ner import DEFAULT_MODEL, model_available
+from transforms.entities.spans import trim
 from transforms.entities.squadrons import squadron_patterns
 
 needs_model = pytest.mark.skipif(not model_available(DEFAULT_MODEL), reason="entity model not installed")
@@ -130,3 +131,31 @@ def test_a_model_person_with_a_head_noun_of_another_kind_is_retyped(name: str, k
     start = text.index(name)
     cand = Candidate(start=start, end=start + len(name), type="PERSON", method="model", rank="model")
     assert [c.type for c in retype(text, [cand], lambda _: None)] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("surface", "kept"),
+    [
+        ("Sailors of", ""),  # one word of a name the model broke off
+        ("Academy for", ""),
+        ("Army Contracting Command-", "Army Contracting Command"),
+        ("Integration of Space and", "Integration of Space"),
+        ("Bank of England", "Bank of England"),  # a function word inside a name stays
+    ],
+)
+def test_a_model_span_ending_on_a_function_word_is_cut(surface: str, kept: str) -> None:
+    text = f"Reports said {surface} staff met on Monday."
+    start = text.index(surface)
+    s, e = trim(text, start, start + len(surface))
+    assert text[s:e] == kept
+
+
+@needs_model
+def test_an_acronym_of_a_concept_is_no_name(extractor: EntityExtractor) -> None:
+    text = (
+        "The award moves the radar from Low Rate Initial Production (LRIP) to full rate in Fiscal Year (FY) 2027 "
+        "for the Army Contracting Command (ACC). LRIP lots end, and the ACC will manage it through FY 2030."
+    )
+    found = _found(extractor, text)
+    assert not {"LRIP", "Low Rate Initial Production", "FY", "Fiscal Year"} & set(found)
+    assert found["ACC"] == ("ORG", "Army Contracting Command")

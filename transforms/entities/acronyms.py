@@ -134,22 +134,22 @@ def find_uses(text: str, short: str) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=1)
-def _heads() -> tuple[frozenset[str], frozenset[str]]:
+def _heads() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     raw = resources.files("transforms.entities.data").joinpath("context.toml").read_text(encoding="utf-8")
     data = tomllib.loads(raw)["acronym_heads"]
-    return frozenset(data["systems"]), frozenset(data["plural_bodies"])
+    return frozenset(data["systems"]), frozenset(data["plural_bodies"]), frozenset(data["concepts"])
 
 
 def long_form_type(long: str) -> EntityType | None:
     """The type of an acronym's long form by its last word: "PLATFORM" for a system, None for a plural of
-    things ("Station Control Units"), "ORG" otherwise (plurals that name bodies, "Syrian Democratic Forces",
-    stay organizations)."""
+    things ("Station Control Units") or a concept ("Fiscal Year"), "ORG" otherwise (plurals that name bodies,
+    "Syrian Democratic Forces", stay organizations)."""
     words = long.split()
     head = words[-1] if words else ""
-    systems, bodies = _heads()
+    systems, bodies, concepts = _heads()
     if head in systems:
         return "PLATFORM"
-    if head.endswith("s") and not head.endswith(("ss", "us", "is")) and head not in bodies:
+    if head in concepts or (head.endswith("s") and not head.endswith(("ss", "us", "is")) and head not in bodies):
         return None
     return "ORG"
 

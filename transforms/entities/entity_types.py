@@ -48,12 +48,12 @@ ORG_HEADS = frozenset(
     "AG SA GmbH Airlines Airways Industries Holdings Systems Technologies Aerospace Dynamics Group's Tribe Clan "
     "Parliament Assembly Senate Congress Court Tribunal Police Service Services Agency's Network News Times Post "
     "Press Radio Television TV Squadron Squadrons Wing Fleet Command Cell Team Detachment Flotilla Academy "
-    "School Laboratory Laboratories Lab Labs Program Programme Project".split()
+    "School Laboratory Laboratories Lab Labs Program Programme Project Teams Construction".split()
 )
 PLACE_HEADS = frozenset(
     "Mountains Mountain Mount Hills Hill Valley River Lake Sea Gulf Bay Strait Straits Island Islands Peninsula "
     "Desert Plain Plains Basin Coast Province Governorate District Region County Oblast Sound Canal Heights "
-    "Ridge Plateau Delta Oasis Atoll Reef Cape Archipelago Lagoon Canyon Glacier Volcano".split()
+    "Ridge Plateau Delta Oasis Atoll Reef Cape Archipelago Lagoon Canyon Glacier Volcano Rivers Lakes Channel".split()
 )
 # words that continue a place's name rather than start another name after it ("Kansas City", "Old Town")
 _PLACE_WORDS = frozenset(
@@ -107,7 +107,7 @@ def model_type(label: str, surface: str) -> EntityType | None:
 FACILITY_HEADS = frozenset(
     "Barrage Dam Airport Airbase Air Base Bridge Camp Prison Hospital Mosque Church Cathedral Palace Square "
     "Stadium Port Harbour Harbor Refinery Museum Tower Station Street Road Highway Embassy Consulate Base "
-    "Barracks Pipeline Plant Field Tunnel Building Site Depot Shipyard Terminal Complex".split()
+    "Barracks Pipeline Plant Field Tunnel Building Site Depot Shipyard Terminal Complex Facility Facilities".split()
 )
 _LOCATIVE = re.compile(
     r"(?:\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Aa]round|[Ii]nto|[Tt]owards?|[Aa]cross)|\b(?:town|city|village|province|district|region|governorate|site|suburb|"

@@ -255,8 +255,16 @@ class EntityExtractor:
             if long_cand is None or long_cand.type == "PERSON":
                 entry = self._gaz.lookup(d.long)
                 type_ = entry.type if entry else long_form_type(d.long)
-                if type_ is None:  # a plural of things: no entity, whatever the model made of it
-                    chosen = [c for c in chosen if c is not long_cand]
+                if (
+                    type_ is None
+                ):  # a plural of things or a concept: no entity, nor its acronym, whatever the model said
+                    uses = set(find_uses(text, d.short))
+                    chosen = [
+                        c
+                        for c in chosen
+                        if c is not long_cand
+                        and not (c.method == "model" and c.entry is None and (c.start, c.end) in uses)
+                    ]
                     continue
                 long_cand = Candidate(
                     start=d.long_start,

@@ -16,10 +16,14 @@ _LEADING = re.compile(r"^(?:(?:the|The|THE)\s+)")
 TRAILING = re.compile(r"(?:['’]s?|\s+|[,;:]|(?<=[a-z]{4})\.)$")
 _CUT = re.compile(r"\s*[(\[]")
 _NUMBERS = re.compile(r"(?:\s+[\d][\d.,/:-]*)+$")
+# a span the model closed on a function word or a hyphen: it broke off a longer name ("Missiles and",
+# "Academy for", "Army Contracting Command-")
+_BROKEN_END = re.compile(r"(?:\s+(?:and|or|of|for|the|to|in|on|at|with|by|from|&)|-)$")
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """The model's span without a leading "the", a trailing possessive, or text past a line break."""
+    """The model's span without a leading "the", a trailing possessive, or text past a line break; a span
+    that ends on a function word or a hyphen loses it, and is empty if one word is left ("Sailors of")."""
     surface = text[start:end]
     if "\n" in surface:
         first = surface.split("\n")[0]
@@ -40,6 +44,12 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     tail = TRAILING.search(surface)
     if tail and tail.start() > 0:
         end = start + tail.start()
+        surface = text[start:end]
+    broken = _BROKEN_END.search(surface)
+    if broken and broken.start() > 0:
+        end = start + broken.start()
+        if " " not in text[start:end].strip():
+            return start, start  # one word left of a name the model broke off: no name of its own
     return start, end
 
 
