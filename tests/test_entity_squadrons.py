@@ -141,6 +141,7 @@ def test_a_model_person_with_a_head_noun_of_another_kind_is_retyped(name: str, k
         ("Army Contracting Command-", "Army Contracting Command"),
         ("Integration of Space and", "Integration of Space"),
         ("Bank of England", "Bank of England"),  # a function word inside a name stays
+        ("Airmen of the", ""),
     ],
 )
 def test_a_model_span_ending_on_a_function_word_is_cut(surface: str, kept: str) -> None:
@@ -159,3 +160,36 @@ def test_an_acronym_of_a_concept_is_no_name(extractor: EntityExtractor) -> None:
     found = _found(extractor, text)
     assert not {"LRIP", "Low Rate Initial Production", "FY", "Fiscal Year"} & set(found)
     assert found["ACC"] == ("ORG", "Army Contracting Command")
+
+
+@needs_model
+def test_a_ticker_after_a_company_is_that_company(extractor: EntityExtractor) -> None:
+    text = (
+        "RESTON, Va. – Halcyon Avionics Corporation (NYSE: HAVC) reported revenue of $2.1 billion for the "
+        "quarter. Shares of HAVC rose 3 percent."
+    )
+    found = _found(extractor, text)
+    company = found["Halcyon Avionics Corporation"]
+    assert company[0] == "ORG"
+    assert found["HAVC"] == company
+
+
+@needs_model
+def test_a_phrase_of_the_opening_headline_is_no_name(extractor: EntityExtractor) -> None:
+    text = (
+        "Minister Praises Changes to Border Patrol Rules\n\n"
+        "Defense Minister Anna Kowalczyk praised changes to the rules on Monday, her office said in Warsaw."
+    )
+    found = _found(extractor, text)
+    assert not [s for s in found if "Praises" in s or "Changes" in s]
+    assert found["Anna Kowalczyk"][0] == "PERSON"
+
+
+@needs_model
+def test_a_title_case_credit_line_later_in_the_text_keeps_its_name(extractor: EntityExtractor) -> None:
+    text = (
+        "Troops return home.\n\nThe battalion returned from Poland on Monday, and its service ended.\n"
+        "Northern Forces Press Service\n"
+    )
+    found = _found(extractor, text)
+    assert any("Press Service" in s for s in found)

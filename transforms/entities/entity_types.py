@@ -138,6 +138,33 @@ _HEADLINE_WORD = re.compile(
 )
 
 
+_TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def _title_case_phrase(text: str, start: int, end: int) -> bool:
+    """A model span inside the title-case headline that opens a text ("Hagel Supports Changes to U.S. Policy
+    on Landmines") that the article does not repeat and that holds a word the article writes in lower case elsewhere
+    ("supports", "changes"): a phrase of the headline, not a name. Names in the headline that the article
+    repeats, or whose words it never writes in lower case, stay."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[:line_start].strip():
+        return False  # only the headline that opens the text; a credit line ("... Press Service") is no headline
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    words = [w for w in _TITLE_WORD.findall(line) if len(w) >= 4]
+    if len(words) < 3 or line.endswith((".", '"', "”")) or sum(w[0].isupper() for w in words) < 0.8 * len(words):
+        return False
+    surface = text[start:end]
+    if text.count(surface) > 1:
+        return False
+    rest = text[:line_start] + " " + text[line_start + len(line) :]
+    return any(
+        re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", rest)
+        for w in _TITLE_WORD.findall(surface)
+        if len(w) >= 4 and w[0].isupper() and not w.isupper()
+    )
+
+
 def gloss_spans(text: str) -> list[tuple[int, int]]:
     """Language glosses and "also transliterated as" parentheses: "(Arabic: ...)", "(Kurdish: ...; ...)"."""
     return [m.span() for m in _GLOSS.finditer(text)]
@@ -190,6 +217,7 @@ def retype(text: str, cands: list[Candidate], lookup: Callable[[str], Entry | No
             or _ALSO.search(text, max(0, cand.start - 60), cand.start)
             or not _NAME_CHARS.search(surface)
             or _HEADLINE_WORD.search(surface)
+            or _title_case_phrase(text, cand.start, cand.end)
         ):
             continue
         if cand.type in ("PERSON", "ORG", "GPE", "LOC") and _FACILITY_INSIDE.search(surface):

@@ -29,7 +29,6 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from transforms.entities.common_words import common_word as _common_word, prefixed_ism as _prefixed_ism
 from transforms.entities.coreference import Candidate
-from transforms.entities.entity_types import is_facility
 from transforms.entities.gazetteer import Entry
 from transforms.entities.regional_offices import with_region
 
@@ -58,6 +57,7 @@ _NUMBER_WORDS = {
 }
 _UNIT_NUMBER = re.compile(r" (\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")(?![\w%]|[.,]\d|\s*(?:percent|per cent)\b)")
 _PLACES = ("GPE", "LOC", "FACILITY")
+_MILITARY_SITE = re.compile(r"\b(?:Base|Station|Barracks|Airfield|Depot|Shipyard|Navy Yard)\b|^Camp\b")
 _AREA = re.compile(r"-[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?(?![\w-])")
 _TITLED_SERVICE = re.compile(
     r"\b(?:[Ss]ecretar(?:y|ies)|[Cc]hief of [Ss]taff) of the (Army|Navy|Air Force|Marine Corps|Space Force)\b"
@@ -122,7 +122,9 @@ class ContextRules:
                 merged.append(c)
                 continue
             surface = text[c.start : c.end]
-            if c.type == "FACILITY" or is_facility(_cased(surface)):  # "EDWARDS AIR FORCE BASE, Calif."
+            is_city = c.entry is not None and c.entry.subtype == "city"
+            # "EDWARDS AIR FORCE BASE, Calif." is a base; "FALLS CHURCH, Va." a town, whatever its last word
+            if not is_city and (c.type == "FACILITY" or _MILITARY_SITE.search(_cased(surface))):
                 merged.append(replace(c, type="FACILITY", entry=None, canonical=_cased(surface), country="USA"))
                 continue
             city = c.entry.name if c.entry is not None and c.entry.country == "USA" else _cased(surface)

@@ -44,6 +44,7 @@ from transforms.entities.results import EntityResult, entity_result, resolve
 from transforms.entities.spans import accepts, looks_like_name, trim
 from transforms.entities.squadrons import squadron_patterns
 from transforms.entities.teams import team_candidates
+from transforms.entities.tickers import ticker_mentions
 from transforms.entities.truecase import acronym_forms, dateline_places, recase
 from transforms.entities.weapon_classes import class_candidates
 
@@ -202,7 +203,7 @@ class EntityExtractor:
                     )
                 )
         chosen = team_candidates(text, self._drop_weak_conflicts(cands))
-        chosen = bind_initials(text, self._acronyms(text, chosen))
+        chosen = ticker_mentions(text, bind_initials(text, self._acronyms(text, chosen)))
         chosen, titled = self._people(text, chosen)
         chosen = self._context.apply(text, chosen, self._listed)
         chosen = resolve(text, chosen)

@@ -45,11 +45,12 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     if tail and tail.start() > 0:
         end = start + tail.start()
         surface = text[start:end]
-    broken = _BROKEN_END.search(surface)
-    if broken and broken.start() > 0:
-        end = start + broken.start()
+    broken = _BROKEN_END.search(text, start, end)
+    while broken and broken.start() > start:  # "Airmen of the": both words
+        end = broken.start()
         if " " not in text[start:end].strip():
             return start, start  # one word left of a name the model broke off: no name of its own
+        broken = _BROKEN_END.search(text, start, end)
     return start, end
 
 
