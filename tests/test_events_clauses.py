@@ -31,7 +31,7 @@ def test_two_clauses_joined_by_while_give_two_incidents_with_their_own_dates() -
     assert [e.date for e in found] == [dt.date(2024, 8, 2), dt.date(2024, 9, 14)]
     first, second = found
     assert first.end <= second.start  # each keeps its own clause
-    assert "Stout" in (second.actor1_text or "")
+    assert second.actor1_text == "U.S. Navy"  # USS Stout acts for its navy (tests/test_events_forces.py)
 
 
 def test_an_opening_since_phrase_and_a_list_of_verb_clauses_share_the_subject() -> None:
@@ -93,11 +93,11 @@ def test_an_acronym_of_a_command_is_military_by_its_canonical_name() -> None:
     assert sector_of(mention, command, " awarded") == "military"
 
 
-def test_a_ship_subject_gives_actor1_with_its_navy_country() -> None:
+def test_a_ship_subject_gives_actor1_its_navy() -> None:
     text = "HMS Dauntless (D33) arrived in Gibraltar on Monday for a scheduled port visit."
     found = _events(text)
     assert found and found[0].actor1_sector == "military" and found[0].actor1_country == "GBR"
-    assert "Dauntless" in (found[0].actor1_text or "")
+    assert found[0].actor1_text == "Royal Navy" and found[0].platform_or_weapon
 
 
 def test_a_denied_or_habitual_act_is_no_incident() -> None:

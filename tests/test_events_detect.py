@@ -101,7 +101,7 @@ def test_a_place_qualified_by_its_country_is_not_an_actor(events: tuple[Event, .
     visit = events[2]
     assert visit.place_text == "Souda Bay"
     assert visit.actor2_text is None
-    assert (visit.actor1_text, visit.actor1_sector, visit.actor1_country) == ("USS Carney", "military", "USA")
+    assert (visit.actor1_text, visit.actor1_sector, visit.actor1_country) == ("U.S. Navy", "military", "USA")
     assert visit.date == dt.date(2025, 3, 2)
 
 

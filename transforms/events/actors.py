@@ -18,7 +18,7 @@ from schemas.entities import Entity, Mention
 from schemas.events import Event, Sector
 from transforms.events.cue_words import ship_prefixes
 
-__all__ = ["Party", "Parties", "parties", "per_place", "sector_of", "listed_places"]
+__all__ = ["Party", "Parties", "as_party", "parties", "per_place", "sector_of", "listed_places"]
 
 _ACTOR_TYPES = frozenset({"ORG", "GPE", "NORP", "PERSON"})
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FACILITY"})
@@ -98,6 +98,7 @@ class Parties:
     actor2: Party | None
     place: Party | None
     weapons: tuple[str, ...]
+    subject: Mention | None = None  # the mention actor1 was read from
 
 
 def sector_of(mention: Mention, entity: Entity | None, after: str) -> Sector | None:
@@ -128,7 +129,8 @@ def _navy_of(name: str) -> str | None:
     return ship_prefixes().get(first) if first != name else None
 
 
-def _party(text: str, mention: Mention, entities: Mapping[str, Entity]) -> Party:
+def as_party(text: str, mention: Mention, entities: Mapping[str, Entity]) -> Party:
+    """The mention as a party: its entity, its country (the entity's, its place's, its navy's) and sector."""
     entity = entities.get(mention.entity_id) if mention.entity_id else None
     return Party(
         entity_id=mention.entity_id,
@@ -202,10 +204,11 @@ def parties(
         place = others[0] if others else None
     weapons = tuple(dict.fromkeys(m.entity_id for m in inside if m.type in ("WEAPON", "PLATFORM") and m.entity_id))
     return Parties(
-        actor1=_party(text, actor1, entities) if actor1 else None,
-        actor2=_party(text, actor2, entities) if actor2 else None,
-        place=_party(text, place, entities) if place else None,
+        actor1=as_party(text, actor1, entities) if actor1 else None,
+        actor2=as_party(text, actor2, entities) if actor2 else None,
+        place=as_party(text, place, entities) if place else None,
         weapons=weapons,
+        subject=actor1,
     )
 
 
@@ -298,7 +301,7 @@ def listed_places(
 
 
 def _listed_party(text: str, mention: Mention, inside: list[Mention], entities: Mapping[str, Entity]) -> Party:
-    party = _party(text, mention, entities)
+    party = as_party(text, mention, entities)
     if mention.type in _PLACE_TYPES:
         return party
     qualifiers = [q for q in inside if q.type == "GPE" and q.start - mention.end in (1, 2)]

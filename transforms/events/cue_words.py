@@ -26,6 +26,7 @@ __all__ = [
     "CUE_PREFILTER",
     "one_person",
     "ship_prefixes",
+    "ship_navies",
 ]
 
 
@@ -146,3 +147,9 @@ def feature_words() -> dict[str, re.Pattern[str]]:
 def ship_prefixes() -> dict[str, str]:
     """``data/ship_prefixes.toml``: a navy's ship prefix ("USS") to its country ("USA")."""
     return {str(k): str(v) for k, v in _load("ship_prefixes.toml")["prefixes"].items()}
+
+
+@functools.cache
+def ship_navies() -> dict[str, str]:
+    """``data/ship_prefixes.toml``'s ``[navies]``: a ship prefix ("USS") to the force it names ("U.S. Navy")."""
+    return {str(k): str(v) for k, v in _load("ship_prefixes.toml")["navies"].items()}

@@ -26,6 +26,7 @@ from schemas.quantities import Quantity
 from schemas.temporal import TemporalExpression
 from transforms.events.actors import parties, per_place, sector_of
 from transforms.events.cue_words import Cue, event_cues, feature_words
+from transforms.events.forces import with_force
 from transforms.events.languages import grammar, language_cue
 from transforms.events.segments import clauses, subjectless, with_subject
 from transforms.events.triggers import VIOLENT, Found, Hit, best_cue, cue_hits
@@ -227,6 +228,7 @@ def _event(
         blocked=[(d.start, d.end) for d in dates if sentence.start <= d.start < sentence.end],
         country_target=found.cue.event_type in _COUNTRY_TARGETS or found.cue.subtype == "sale_approval",
     )
+    p = with_force(text, start, found.at, p, mentions, entities)  # a ship or strike group acts for its navy
     date, granularity, source = _date(text, sentence, dates, published, span)
     amount = currency = None
     if found.cue.event_type in _AMOUNT_TYPES:
