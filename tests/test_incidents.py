@@ -149,3 +149,36 @@ def test_incidents_with_a_located_place_are_points_on_the_map(lake: Lake) -> Non
     assert merged["incident_id"] not in {p["incident_id"] for p in later["points"]}
     script = (Path(__file__).parents[1] / "flows" / "dashboard" / "static" / "app.js").read_text()
     assert "incidents.points" in script and 'symbol: "diamond"' in script
+
+
+VISIT = {
+    "event_type": "strategic_developments",
+    "subtype": "port_visit",
+    "actor1_entity_id": "e:usnavy",
+    "actor1_text": "U.S. Navy",
+    "actor1_country": "USA",
+    "actor1_sector": "military",
+    "place_entity_id": "e:kharkiv",
+    "place_text": "Kharkiv",
+    "place_country": "UKR",
+}
+SHIPS = {
+    "e:ship-a": ("USS Alderbrook (DDG 140)", "PLATFORM", "ship", "USA"),
+    "e:ship-b": ("USS Fenwick (DDG 141)", "PLATFORM", "ship", "USA"),
+    "e:usnavy": ("U.S. Navy", "ORG", "armed_forces", "USA"),
+}
+
+
+def test_two_ships_of_one_navy_on_one_day_are_two_incidents(tmp_path: Path) -> None:
+    tables = build_tables(duplicate=True, articles=EXTRA, entities=SHIPS)
+    texts = {row["article_id"].removeprefix("id-"): row["text"] for row in tables["articles"]}
+    day = dt.date(2025, 4, 6)
+    tables["events"] = [
+        _event("a1", texts["a1"], 0, **VISIT, date=day, platform_or_weapon=["e:ship-a"]),
+        _event("a1-copy", texts["a1-copy"], 0, **VISIT, date=day, platform_or_weapon=["e:ship-a"]),  # a reprint
+        _event("a2", texts["a2"], 0, **VISIT, date=day, platform_or_weapon=["e:ship-b"]),  # another ship
+    ]
+    lake = write_lake(tmp_path, tables)
+    ids = dict(_rows(lake, "SELECT report_key, incident_id FROM incidents"))
+    assert ids["id-a1:0"] == ids["id-a1-copy:0"]
+    assert ids["id-a2:0"] != ids["id-a1:0"]

@@ -2,7 +2,9 @@
 -- the incident_id it shares with the reports of the same real incident in other articles.
 -- Two reports are one incident when they are of the same event_type and subtype, dated within 3 days of each
 -- other, at the same place entity (or, when neither names a place, by the same actor1 entity), and their
--- actors do not contradict each other (actor1 entities, where both have one, are the same). Incidents are
+-- actors do not contradict each other (actor1 entities, where both have one, are the same; named ships, where
+-- both name one, overlap: two ships of one navy on one day are two incidents though the navy is actor1; a
+-- third report naming no ship still joins both, as groups are connected pairs). Incidents are
 -- the connected groups of such pairs; incident_id is an md5 of the first report's key (article_id:event_index
 -- of the least key), so it is stable while that report is kept. Computed here, at each catalog refresh, rather
 -- than when an article is stored: a later report can join an earlier incident, and a view needs no state that
@@ -21,10 +23,17 @@ ev AS (
     JOIN latest l USING (article_id, revision)
     JOIN articles a ON a.article_id = e.article_id AND a.revision = e.revision
 ),
+ship_ids AS (  -- the named ships each report gives as its platforms
+    SELECT report_key, list(DISTINCT p ORDER BY p) AS ships
+    FROM (SELECT report_key, unnest(platform_or_weapon) AS p FROM ev)
+    WHERE p IN (SELECT entity_id FROM stg_entities WHERE subtype = 'ship')
+    GROUP BY report_key
+),
 keyed AS (  -- what two reports must share: the place, or with no place on either side the actor
-    SELECT report_key, article_id, event_type, subtype, on_day, actor1_entity_id,
+    SELECT ev.report_key, article_id, event_type, subtype, on_day, actor1_entity_id, s.ships,
            coalesce('p:' || place_entity_id, 'a:' || actor1_entity_id) AS anchor
     FROM ev
+    LEFT JOIN ship_ids s ON s.report_key = ev.report_key
     WHERE place_entity_id IS NOT NULL OR actor1_entity_id IS NOT NULL
 ),
 pairs AS (  -- an equi-join on type, subtype and anchor, so that the pairs stay few on a large lake
@@ -34,6 +43,7 @@ pairs AS (  -- an equi-join on type, subtype and anchor, so that the pairs stay 
         AND a.article_id <> b.article_id
         AND abs(date_diff('day', a.on_day, b.on_day)) <= 3
         AND (a.actor1_entity_id IS NULL OR b.actor1_entity_id IS NULL OR a.actor1_entity_id = b.actor1_entity_id)
+        AND (a.ships IS NULL OR b.ships IS NULL OR len(list_intersect(a.ships, b.ships)) > 0)
 ),
 reach(k, root) AS (
     SELECT report_key, report_key FROM ev
