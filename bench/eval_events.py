@@ -149,8 +149,11 @@ def _date_text(event: Event, granularity: str | None) -> str | None:
     return {"year": iso[:4], "month": iso[:7]}.get(granularity or "day", iso)
 
 
-def _merges(predicted: dict[str, list[Event]], published: dict[str, dt.date]) -> list[list[str]]:
-    """Run the incidents view on the predicted events; the report keys grouped under one incident_id."""
+def _merges(
+    predicted: dict[str, list[Event]], published: dict[str, dt.date], ships: frozenset[str] = frozenset()
+) -> list[list[str]]:
+    """Run the incidents view on the predicted events (``ships``: the entity ids of named ships, which the view
+    reads from stg_entities); the report keys grouped under one incident_id."""
     rows, articles = [], []
     for doc, events in predicted.items():
         day = published.get(doc)
@@ -162,6 +165,8 @@ def _merges(predicted: dict[str, list[Event]], published: dict[str, dt.date]) ->
     con = duckdb.connect()
     con.register("stg_events_arrow", pa.Table.from_pylist(rows) if rows else pa.table({"article_id": []}))
     con.execute("CREATE VIEW stg_events AS SELECT * FROM stg_events_arrow")
+    con.register("ships_arrow", pa.table({"entity_id": pa.array(sorted(ships), pa.string())}))
+    con.execute("CREATE VIEW stg_entities AS SELECT entity_id, 'ship' AS subtype FROM ships_arrow")
     art = pa.Table.from_pylist(articles)
     con.register("articles_arrow", art)
     con.execute(
@@ -191,13 +196,15 @@ def main(argv: list[str] | None = None) -> int:
         by_doc[g["doc"]].append(g)
     predicted: dict[str, list[Event]] = {}
     claims_found: list[tuple[str, Any]] = []
+    ships: set[str] = set()
     for doc in docs:
         text = (args.eval / doc).read_text(encoding="utf-8")
         language = detect_language(text)  # as ingest sets articles.language
         found = normalize_text(text, published=published.get(doc), extractor=extractor, language=language)
         predicted[doc] = list(found.events)
+        ships |= {e.entity_id for e in found.entities if e.subtype == "ship"}
         claims_found += [(doc, c) for c in found.claims]
-    scores = _score(docs, predicted, by_doc, claims_found, gold_claims, published)
+    scores = _score(docs, predicted, by_doc, claims_found, gold_claims, published, frozenset(ships))
     english = [d for d in docs if _english((args.eval / d).read_text(encoding="utf-8"))]
     scores["english_only"] = _score(
         english,
@@ -206,6 +213,7 @@ def main(argv: list[str] | None = None) -> int:
         [(d, c) for d, c in claims_found if d in english],
         [g for g in gold_claims if g["doc"] in english],
         published,
+        frozenset(ships),
     )
     scores["english_only"]["documents"] = len(english)
     if not args.no_speed:
@@ -226,6 +234,7 @@ def _score(
     claims_found: list[tuple[str, Any]],
     gold_claims: list[dict[str, Any]],
     published: dict[str, dt.date],
+    ships: frozenset[str] = frozenset(),
 ) -> dict[str, Any]:
     n_pred = sum(len(v) for v in predicted.values())
     n_gold = sum(len(v) for v in by_doc.values())
@@ -295,7 +304,7 @@ def _score(
     same_as = {
         frozenset((f"{g['doc']}#{g['incident']}", g["same_as"])) for v in by_doc.values() for g in v if g.get("same_as")
     }
-    groups = _merges(predicted, published)
+    groups = _merges(predicted, published, ships)
     false_merges, found_merges = [], set()
     for keys in groups:
         for i, a in enumerate(keys):
