@@ -108,7 +108,41 @@ def assign_person_ids(text: str, candidates: list[Candidate]) -> list[Candidate]
         if bound is None:
             bound = (name, entity_id("PERSON", name_key(name)))
         out[i] = replace(cand, canonical=bound[0], entity_id=bound[1], country=known_person(bound[0])[1])
-    return out
+    return _with_middle_names(out)
+
+
+def _with_middle_names(cands: list[Candidate]) -> list[Candidate]:
+    """Full names of one person written with and without a middle name or initial in one article ("James C.
+    Kopp", "James Kopp") get the ID and canonical name of the fullest form, when the middle parts agree (an
+    initial stands for a name with that letter; "John A. Smith" and "John B. Smith" stay two people)."""
+    groups: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for c in cands:
+        if c.type == "PERSON" and c.rank != "title" and c.canonical and c.entity_id:
+            words = _name_words(c.canonical)
+            if len(words) >= 2:
+                groups.setdefault((name_key(words[0]), name_key(words[-1])), []).append((c.canonical, c.entity_id))
+    best: dict[str, tuple[str, str]] = {}
+    for forms in groups.values():
+        distinct = sorted(set(forms), key=lambda f: (-len(_name_words(f[0])), f[0]))
+        fullest = distinct[0]
+        middles = [_name_words(f)[1:-1] for f, _ in distinct]
+        if len(distinct) > 1 and all(_agrees(m, middles[0]) for m in middles[1:]):
+            best |= {eid: fullest for _, eid in distinct[1:]}
+    return [
+        replace(c, canonical=best[c.entity_id][0], entity_id=best[c.entity_id][1])
+        if c.type == "PERSON" and c.entity_id in best
+        else c
+        for c in cands
+    ]
+
+
+def _agrees(short: list[str], full: list[str]) -> bool:
+    """Whether the middle parts ``short`` are a shortening of ``full``: each an initial or a word of it, in order."""
+    rest = iter(w.strip(".").lower() for w in full)
+    return all(
+        any(f == w.strip(".").lower() or (len(w.strip(".")) == 1 and f[:1] == w[:1].lower()) for f in rest)
+        for w in short
+    )
 
 
 def _person_id(canonical: str) -> str:

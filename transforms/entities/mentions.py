@@ -42,11 +42,13 @@ from transforms.entities.people import TitleFinder, title_finder
 from transforms.entities.places import place_entries
 from transforms.entities.results import EntityResult, entity_result, resolve
 from transforms.entities.spans import accepts, looks_like_name, trim
+from transforms.entities.split_places import rejoin_places
 from transforms.entities.squadrons import squadron_patterns
 from transforms.entities.teams import team_candidates
 from transforms.entities.tickers import ticker_mentions
 from transforms.entities.truecase import acronym_forms, dateline_places, recase
 from transforms.entities.weapon_classes import class_candidates
+from transforms.entities.wire_credits import wire_credits
 
 __all__ = ["EntityExtractor", "EntityResult"]
 
@@ -202,7 +204,13 @@ class EntityExtractor:
                         entry=entry,
                     )
                 )
-        chosen = team_candidates(text, self._drop_weak_conflicts(cands))
+        for start, end, agency in wire_credits(text):
+            entry = self._gaz.lookup(agency)
+            if entry is not None:
+                cands.append(
+                    Candidate(start=start, end=end, type=entry.type, method="rule", rank="gazetteer", entry=entry)
+                )
+        chosen = team_candidates(text, rejoin_places(text, self._drop_weak_conflicts(cands), self._gaz.lookup))
         chosen = ticker_mentions(text, bind_initials(text, self._acronyms(text, chosen)))
         chosen, titled = self._people(text, chosen)
         chosen = self._context.apply(text, chosen, self._listed)

@@ -1,5 +1,5 @@
-"""Aviation squadrons (coded names, designations, nicknames), ships named again without their hull number,
-and capitalised common words inside sentences (issue #16; rules written from DVIDS texts outside the gold)."""
+"""Rules read from DVIDS texts outside the gold (issue #16): aviation squadrons, ships named again without
+their hull number, common words, head nouns, broken spans, concept acronyms, headlines and tickers."""
 
 from __future__ import annotations
 

@@ -1,0 +1,55 @@
+"""Entity rules read from wire news outside every gold set (TimeBank's AQUAINT texts, issue #16): wire credits
+in datelines, one person written with and without a middle initial, place names split at a particle."""
+
+from __future__ import annotations
+
+import pytest
+from entity_helpers import found as _found
+
+from transforms.entities.mentions import EntityExtractor
+from transforms.entities.ner import DEFAULT_MODEL, model_available
+from transforms.entities.wire_credits import wire_credits
+
+needs_model = pytest.mark.skipif(not model_available(DEFAULT_MODEL), reason="entity model not installed")
+
+
+@pytest.fixture(scope="module")
+def extractor() -> EntityExtractor:
+    return EntityExtractor()
+
+
+def test_a_wire_credit_closes_a_dateline() -> None:
+    text = (
+        "LUSAKA, Zambia (AP) _ Rain fell.\nMOMBASA (Reuters) - Ships sailed.\nTroops fired AP (armor-piercing) rounds."
+    )
+    assert [name for _, _, name in wire_credits(text)] == ["Associated Press", "Reuters"]
+
+
+@needs_model
+def test_the_credit_is_the_agency(extractor: EntityExtractor) -> None:
+    found = _found(extractor, "LUSAKA, Zambia (AP) _ The finance minister resigned on Friday.")
+    assert found["AP"] == ("ORG", "Associated Press")
+
+
+@needs_model
+def test_a_middle_initial_does_not_make_another_person(extractor: EntityExtractor) -> None:
+    result = extractor.extract(
+        "Police said Martin Oduya left the city. Martin K. Oduya was charged on Monday, and Oduya denied it."
+    )
+    ids = {m.text: m.entity_id for m in result.mentions if m.type == "PERSON"}
+    assert ids["Martin Oduya"] == ids["Martin K. Oduya"] == ids["Oduya"]
+
+
+@needs_model
+def test_two_different_middle_initials_stay_two_people(extractor: EntityExtractor) -> None:
+    result = extractor.extract("Judge Martin K. Oduya and his brother Martin L. Oduya spoke in Nairobi.")
+    ids = {m.text: m.entity_id for m in result.mentions if m.type == "PERSON"}
+    assert ids["Martin K. Oduya"] != ids["Martin L. Oduya"]
+
+
+@needs_model
+def test_a_place_split_at_its_particle_is_one_place(extractor: EntityExtractor) -> None:
+    found = _found(extractor, "Envoys flew from Dar es Salaam to Rio de Janeiro on Tuesday.")
+    assert found["Dar es Salaam"] == ("GPE", "Dar es Salaam")
+    assert found["Rio de Janeiro"] == ("GPE", "Rio de Janeiro")
+    assert "Dar" not in found and "Salaam" not in found
