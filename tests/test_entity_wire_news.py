@@ -53,3 +53,22 @@ def test_a_place_split_at_its_particle_is_one_place(extractor: EntityExtractor) 
     assert found["Dar es Salaam"] == ("GPE", "Dar es Salaam")
     assert found["Rio de Janeiro"] == ("GPE", "Rio de Janeiro")
     assert "Dar" not in found and "Salaam" not in found
+
+
+@needs_model
+def test_a_given_name_alone_is_the_one_person_of_that_name(extractor: EntityExtractor) -> None:
+    result = extractor.extract(
+        "Tomas Ferrante met his uncle Luis Alberto Ferrante in Lima. Tomas smiled, and Luis Alberto waved."
+    )
+    entities = {e.entity_id: e.canonical_name for e in result.entities}
+    names = {m.text: entities.get(m.entity_id or "") for m in result.mentions if m.type == "PERSON"}
+    assert names["Tomas"] == "Tomas Ferrante"
+    assert names["Luis Alberto"] == "Luis Alberto Ferrante"
+
+
+@needs_model
+def test_a_given_name_shared_by_two_people_stays_alone(extractor: EntityExtractor) -> None:
+    result = extractor.extract("Tomas Ferrante and Tomas Okafor spoke in Lima on Monday. Tomas left early.")
+    entities = {e.entity_id: e.canonical_name for e in result.entities}
+    lone = [entities.get(m.entity_id or "") for m in result.mentions if m.text == "Tomas"]
+    assert lone and all(name == "Tomas" for name in lone)

@@ -108,7 +108,7 @@ def assign_person_ids(text: str, candidates: list[Candidate]) -> list[Candidate]
         if bound is None:
             bound = (name, entity_id("PERSON", name_key(name)))
         out[i] = replace(cand, canonical=bound[0], entity_id=bound[1], country=known_person(bound[0])[1])
-    return _with_middle_names(out)
+    return _with_given_names(_with_middle_names(out))
 
 
 def _with_middle_names(cands: list[Candidate]) -> list[Candidate]:
@@ -128,6 +128,38 @@ def _with_middle_names(cands: list[Candidate]) -> list[Candidate]:
         middles = [_name_words(f)[1:-1] for f, _ in distinct]
         if len(distinct) > 1 and all(_agrees(m, middles[0]) for m in middles[1:]):
             best |= {eid: fullest for _, eid in distinct[1:]}
+    return [
+        replace(c, canonical=best[c.entity_id][0], entity_id=best[c.entity_id][1])
+        if c.type == "PERSON" and c.entity_id in best
+        else c
+        for c in cands
+    ]
+
+
+def _with_given_names(cands: list[Candidate]) -> list[Candidate]:
+    """A person named by the first words of one full name in the article ("Elian" or "Juan Miguel" beside
+    "Juan Miguel Gonzalez") is that person, when exactly one full name starts so and the words are no
+    person's surname there ("Gonzalez" is bound by the surname rule)."""
+    persons = {
+        (c.canonical, c.entity_id)
+        for c in cands
+        if c.type == "PERSON" and c.rank != "title" and c.canonical and c.entity_id
+    }
+    surnames = {name_key(_surname(f)) for f, _ in persons if len(_name_words(f)) >= 2}
+    best: dict[str, tuple[str, str]] = {}
+    for form, eid in persons:
+        keys = [name_key(w) for w in _name_words(form)]
+        if not keys or (len(keys) == 1 and keys[0] in surnames):
+            continue
+        longer = {
+            (g, gid)
+            for g, gid in persons
+            if gid != eid
+            and len(_name_words(g)) > len(keys)
+            and [name_key(w) for w in _name_words(g)[: len(keys)]] == keys
+        }
+        if len({gid for _, gid in longer}) == 1:
+            best[eid] = next(iter(longer))
     return [
         replace(c, canonical=best[c.entity_id][0], entity_id=best[c.entity_id][1])
         if c.type == "PERSON" and c.entity_id in best
