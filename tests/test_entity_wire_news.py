@@ -6,8 +6,12 @@ from __future__ import annotations
 import pytest
 from entity_helpers import found as _found
 
+from transforms.entities.coreference import Candidate
+from transforms.entities.entity_types import retype
+from transforms.entities.gazetteer import Entry
 from transforms.entities.mentions import EntityExtractor
 from transforms.entities.ner import DEFAULT_MODEL, model_available
+from transforms.entities.split_places import rejoin_places
 from transforms.entities.wire_credits import wire_credits
 
 needs_model = pytest.mark.skipif(not model_available(DEFAULT_MODEL), reason="entity model not installed")
@@ -72,3 +76,26 @@ def test_a_given_name_shared_by_two_people_stays_alone(extractor: EntityExtracto
     entities = {e.entity_id: e.canonical_name for e in result.entities}
     lone = [entities.get(m.entity_id or "") for m in result.mentions if m.text == "Tomas"]
     assert lone and all(name == "Tomas" for name in lone)
+
+
+def test_a_hyphenated_place_split_at_its_particle_is_rejoined() -> None:
+    text = "Bombs hit Dar-es-Salaam, Tanzania."
+    city = Entry(entity_id="E-dar", name="Dar es Salaam", type="GPE", subtype="city", country="TZA")
+    a = Candidate(start=10, end=13, type="GPE", method="model", rank="model")
+    b = Candidate(start=17, end=23, type="GPE", method="model", rank="model")
+    joined = rejoin_places(text, [a, b], lambda s: city if s == "Dar es Salaam" else None)
+    assert [(text[c.start : c.end], c.entry) for c in joined] == [("Dar-es-Salaam", city)]
+
+
+def test_two_places_around_a_particle_that_name_no_place_stay_two() -> None:
+    text = "Trains ran from Lyon to Paris."
+    a = Candidate(start=16, end=20, type="GPE", method="model", rank="model")
+    b = Candidate(start=24, end=29, type="GPE", method="model", rank="model")
+    assert rejoin_places(text, [a, b], lambda _: None) == [a, b]
+
+
+def test_a_place_reading_of_a_name_whose_surname_stands_alone_is_a_person() -> None:
+    text = "Foreign Minister Wojciech Brzeska arrived. Reporters asked Brzeska about Las Vegas Sands."
+    full = Candidate(start=17, end=33, type="GPE", method="model", rank="model")
+    alone = Candidate(start=59, end=66, type="PERSON", method="model", rank="model")
+    assert [c.type for c in retype(text, [full, alone], lambda _: None)] == ["PERSON", "PERSON"]

@@ -48,7 +48,7 @@ ORG_HEADS = frozenset(
     "AG SA GmbH Airlines Airways Industries Holdings Systems Technologies Aerospace Dynamics Group's Tribe Clan "
     "Parliament Assembly Senate Congress Court Tribunal Police Service Services Agency's Network News Times Post "
     "Press Radio Television TV Squadron Squadrons Wing Fleet Command Cell Team Detachment Flotilla Academy "
-    "School Laboratory Laboratories Lab Labs Program Programme Project Teams Construction".split()
+    "School Laboratory Laboratories Lab Labs Program Programme Project Teams Construction Library".split()
 )
 PLACE_HEADS = frozenset(
     "Mountains Mountain Mount Hills Hill Valley River Lake Sea Gulf Bay Strait Straits Island Islands Peninsula "
@@ -217,6 +217,7 @@ def retype(text: str, cands: list[Candidate], lookup: Callable[[str], Entry | No
             any(s < cand.start and cand.end <= e for s, e in glosses)
             or _ALSO.search(text, max(0, cand.start - 60), cand.start)
             or not _NAME_CHARS.search(surface)
+            or (surface == surface.lower() and re.search(r"[a-z]", surface))  # '"is': a name has a capital
             or _HEADLINE_WORD.search(surface)
             or _title_case_phrase(text, cand.start, cand.end)
         ):
@@ -268,10 +269,12 @@ def _named_after_place(surface: str, lookup: Callable[[str], Entry | None]) -> b
 
 def _one_sense(text: str, cands: list[Candidate], lookup: Callable[[str], Entry | None]) -> list[Candidate]:
     """``cands``, a one-word model "person" spelled like a place found elsewhere in the article made that place,
-    and a one-word model "person" or "place" that is the last word of an organization named after a place
+    a model "place" of two or three words, no known place's name, whose last word is a one-word person there
+    made a person, and a one-word model "person" or "place" that is the last word of an organization named after a place
     ("Sands" after "Las Vegas Sands") and of no person's name made that organization."""
     places: dict[str, Candidate] = {}
     surnames: set[str] = set()
+    lone_persons: set[str] = set()  # one-word model persons: "Geremek"
     bodies: dict[str, str] = {}
     heads: dict[str, dict[str, Candidate]] = {}  # "Agency" -> the organizations named in full that end in it
     counts: Counter[str] = Counter()
@@ -281,6 +284,8 @@ def _one_sense(text: str, cands: list[Candidate], lookup: Callable[[str], Entry 
             places.setdefault(surface, cand)
         elif cand.type == "PERSON" and len(surface.split()) > 1:
             surnames.add(surface.split()[-1])
+        elif cand.type == "PERSON" and cand.method == "model":
+            lone_persons.add(surface)
         elif cand.type == "ORG" and cand.entry is None and _named_after_place(surface, lookup):
             bodies.setdefault(surface.split()[-1], surface)
         name = (cand.entry.name if cand.entry is not None else cand.canonical or surface).split()
@@ -291,8 +296,20 @@ def _one_sense(text: str, cands: list[Candidate], lookup: Callable[[str], Entry 
     out: list[Candidate] = []
     for cand in cands:
         surface = text[cand.start : cand.end]
+        words = surface.split()
         if cand.method == "model" and cand.type == "PERSON" and surface in places and surface not in surnames:
             cand = replace(cand, type=places[surface].type, entry=places[surface].entry)
+        elif (
+            cand.method == "model"
+            and cand.entry is None
+            and cand.type in ("GPE", "LOC")
+            and 2 <= len(words) <= 3
+            and words[-1] in lone_persons
+            and _head_type(surface) is None
+            and lookup(surface) is None
+            and not _named_after_place(surface, lookup)
+        ):  # "Bronislaw Geremek" typed a place where "Geremek" alone is a person: a person
+            cand = replace(cand, type="PERSON")
         elif (
             cand.method == "model"
             and cand.entry is None

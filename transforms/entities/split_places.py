@@ -1,5 +1,6 @@
-"""Place names with a lower-case particle inside ("Dar es Salaam", "Rio de Janeiro", "Port of Spain"), which
-the model reads as two names around the particle: rejoined when the whole is a place the gazetteer knows."""
+"""Place names with a lower-case particle inside ("Dar es Salaam", "Dar-es-Salaam", "Rio de Janeiro", "Port of
+Spain"), which the model reads as two names around the particle: rejoined when the whole is a place the
+gazetteer knows."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from transforms.entities.gazetteer import Entry
 
 __all__ = ["rejoin_places"]
 
-_PARTICLES = re.compile(r"[ \t]+(?:[a-z]{1,3}[ \t-]+){1,2}")
+_PARTICLES = re.compile(r"[ \t-]+(?:[a-z]{1,3}[ \t-]+){1,2}")
 
 
 def rejoin_places(text: str, cands: list[Candidate], lookup: Callable[[str], Entry | None]) -> list[Candidate]:
@@ -23,7 +24,8 @@ def rejoin_places(text: str, cands: list[Candidate], lookup: Callable[[str], Ent
         a = ordered[i]
         b = ordered[i + 1] if i + 1 < len(ordered) else None
         if b is not None and a.method == "model" and b.method == "model" and _PARTICLES.fullmatch(text, a.end, b.start):
-            entry = lookup(text[a.start : b.end])
+            whole = text[a.start : b.end]
+            entry = lookup(whole) or lookup(whole.replace("-", " "))  # "Dar-es-Salaam"
             if entry is not None and entry.type in ("GPE", "LOC"):
                 out.append(
                     Candidate(start=a.start, end=b.end, type=entry.type, method="model", rank="model", entry=entry)
