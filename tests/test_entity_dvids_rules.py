@@ -193,3 +193,15 @@ def test_a_title_case_credit_line_later_in_the_text_keeps_its_name(extractor: En
     )
     found = _found(extractor, text)
     assert any("Press Service" in s for s in found)
+
+
+@needs_model
+def test_a_joint_base_named_for_two_bases_is_one_facility(extractor: EntityExtractor) -> None:
+    text = (
+        "JOINT BASE ELMWOOD-HARTLEY, Alaska -- Airmen at Joint Base Elmwood-Hartley and at Joint Base "
+        "Copper Ridge-Maddox trained on Tuesday."
+    )
+    found = _found(extractor, text)
+    assert found["Joint Base Elmwood-Hartley"] == ("FACILITY", "Joint Base Elmwood-Hartley")
+    assert found["JOINT BASE ELMWOOD-HARTLEY"][1] == "Joint Base Elmwood-Hartley"
+    assert "Maddox" not in found and "Hartley" not in found

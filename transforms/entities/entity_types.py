@@ -74,6 +74,7 @@ _AREA_FIRST = frozenset(
 _AREA_WORDS = frozenset("Northeast Northwest Southeast Southwest Midwest Arctic Antarctic".split())
 # a facility whose name goes on after its kind: "Naval Submarine Base Kings Bay", "Naval Air Station Key West"
 _FACILITY_INSIDE = re.compile(r"\b(?:Base|(?:Air|Naval|Navy|Coast[ \t]+Guard)[ \t]+Station)[ \t]+[A-Z]")
+_JOINED_NAME = re.compile(r"-[A-Z][\w'’]+")  # two bases joined: "Joint Base Lewis-McChord", "Pearl Harbor-Hickam"
 _NAME_GOES_ON = re.compile(r"[ \t]+(?:Bay|Harbor|Harbour|Point|Island|Creek|Field|Springs|Beach|Valley|Lake)\b")
 # a CoNLL-style MISC ending in one of these names an event; other MISC spans (products, languages) are dropped
 _UNIT_NUMBER = re.compile(
@@ -223,7 +224,7 @@ def retype(text: str, cands: list[Candidate], lookup: Callable[[str], Entry | No
         ):
             continue
         if cand.type in ("PERSON", "ORG", "GPE", "LOC") and _FACILITY_INSIDE.search(surface):
-            goes_on = _NAME_GOES_ON.match(text, cand.end)
+            goes_on = _NAME_GOES_ON.match(text, cand.end) or _JOINED_NAME.match(text, cand.end)
             end = goes_on.end() if goes_on is not None else cand.end
             out.append(replace(cand, end=end, type="FACILITY"))
             continue

@@ -320,7 +320,9 @@ def _bare(surface: str) -> str:
 
 def _cased(surface: str) -> str:
     """A dateline's capitals in their usual case: "NORFOLK" -> "Norfolk", "FORT BRAGG" -> "Fort Bragg"."""
-    return " ".join(w.capitalize() for w in surface.split()) if surface.isupper() else surface
+    if not surface.isupper():
+        return surface
+    return " ".join("-".join(p.capitalize() for p in w.split("-")) for w in surface.split())  # "Harbor-Hickam"
 
 
 def _dominant_country(chosen: Iterable[Candidate]) -> str | None:
