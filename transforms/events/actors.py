@@ -36,6 +36,20 @@ _REPORTER_AFTER = re.compile(
     r"^(?:['’]s(?:\s+[\w-]+){1,3})?(?:\s*,[^,]{0,60},)?\s+(?:said|says|told|reported|announced|stated|claimed|confirmed)\b",
     re.IGNORECASE,
 )
+# a verb of reaction between a subject and the cue: the subject reacts to the incident, it did not do it
+# ("President X condemned the bombings", "Y vowed to hunt down those behind the attack")
+_REACTION = re.compile(
+    r"\b(?:condemn|denounc|deplor|mourn|vow|pledg|promis|paid tribute|pays tribute|offer(?:ed|s)? condolences|"
+    r"respond|react|investigat|prais|welcom|criticiz|criticis|protest(?:ed|s) against|decr(?:y|ied|ies))\w*",
+    re.IGNORECASE,
+)
+# a place name used as a modifier of the noun after it ("the U.S. consulate"), not a place followed by a word
+# of the sentence ("in Termez on Monday", "Kabul said")
+_MODIFIER = re.compile(
+    r"[ \t]+(?!(?:on|in|at|and|or|but|to|for|of|with|from|by|as|is|are|was|were|near|after|before|during|when|"
+    r"where|while|last|this|that|which|who|said|says|say|has|had|have|will|would|early|late|since|until|into|"
+    r"over|under|amid|following|its|their|late|earlier|later|again|today|yesterday|overnight|officials?)\b)[a-z]"
+)
 _REPORTER_BEFORE = re.compile(r"\baccording to\s+(?:the\s+)?$", re.IGNORECASE)
 _DATELINE_END = re.compile(r"\s[–—-]{1,2}\s|\)\s*[–—-]{1,2}|\s--")
 _LIST_GAP = re.compile(r"(?:[,;]\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)(?:(?:in|at|near|off)\s+)?(?:the\s+)?", re.I)
@@ -176,6 +190,8 @@ def parties(
         and _LOCATIVE.search(text, max(start, m.start - 20), m.start)
         and text[m.end : m.end + 2] not in _POSSESSIVE  # "on Ukraine's security": whose, not where
     ]
+    heads = [m for m in places if not _MODIFIER.match(text, m.end)]  # "at U.S. embassies in Kenya": Kenya
+    places = heads or places
     place = next((m for m in places if m.start > cue_start), None) or (places[0] if places else None)
     actors = [
         m
@@ -186,7 +202,8 @@ def parties(
         and not _qualifies_place(text, m, inside)
         and not _descriptor(text, m, inside)
     ]
-    before = [m for m in actors if m.end <= cue_start]
+    reacting = _REACTION.search(text, start, cue_start) is not None  # the sentence reacts to the incident
+    before = [] if reacting else [m for m in actors if m.end <= cue_start]
     after = [m for m in actors if m.start > cue_start and (m.type != "GPE" or country_target)]
     if place is None:
         place = next((m for m in inside if m.type in _PLACE_TYPES and m.start > cue_start and m not in after), None)

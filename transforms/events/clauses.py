@@ -149,13 +149,16 @@ class ClauseReader:
         )
 
     def _life_claims(self, life: Token) -> Iterable[CasualtyClaim]:
-        """ "nine soldiers lost their lives", "the fire claimed the lives of 20 sailors"."""
+        """ "nine soldiers lost their lives", "the fire claimed the lives of 20 sailors", "the bombings claimed 217
+        lives"."""
         verb = life.head
         if verb.lemma_.lower() == "lose":
             return self._claims(self._subject_of(life), "killed", None)
         if verb.lemma_.lower() in _LIFE_TAKERS:
             of = [g for c in life.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
             agent = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if not of and any(self._is_number(c) for c in life.children if c.dep_ == "nummod"):
+                return self._claims([life], "killed", agent, status_noun=True)  # "claimed at least 217 lives"
             return self._claims([g for g in of if g.dep_ == "pobj"], "killed", agent)
         return ()
 
