@@ -21,7 +21,7 @@ Conventions (printed in the JSON too):
   place and as a government (re3d marks the latter Organisation); NORP covers both "Syrian" (Nationality)
   and "Syrians" (re3d: Organisation). CoNLL always marks countries LOC, so GPE maps to LOC only there.
 
-Usage: ``python bench/eval_entities.py [--model-only] [--no-speed] [--no-gate]``. Writes
+Usage: ``python bench/eval_entities.py [--eval DIR] [--model-only] [--no-speed] [--no-gate]``. Writes
 ``bench/results/eval_entities.json``; exits 1 when a figure falls below ``bench/baselines/entities.json``.
 """
 
@@ -33,7 +33,7 @@ import re
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -234,7 +234,7 @@ def _overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _typed(pred: Span, gold: list[Span], mapping: dict[str, tuple[str, ...]], exact: bool) -> str | None:
+def _typed(pred: Span, gold: list[Span], mapping: Mapping[str, tuple[str, ...]], exact: bool) -> str | None:
     choices = mapping.get(pred.type)
     if not choices:
         return None
@@ -248,11 +248,11 @@ def _typed(pred: Span, gold: list[Span], mapping: dict[str, tuple[str, ...]], ex
 def score(
     docs: list[Doc],
     preds: list[list[Span]],
-    mapping: dict[str, tuple[str, ...]],
+    mapping: Mapping[str, tuple[str, ...]],
     types: tuple[str, ...],
     named_only: bool,
     drop_nominal: bool | None = None,
-    groups: dict[str, tuple[str, ...]] | None = None,
+    groups: Mapping[str, tuple[str, ...]] | None = None,
 ) -> dict[str, dict[str, dict[str, float]]]:
     """``drop_nominal`` (default: ``named_only``) leaves class-noun predictions out, where gold has names only,
     except where one overlaps a scored gold name of its type; ``groups`` adds rows summing several types."""
@@ -376,10 +376,10 @@ def by_source(docs: list[Doc], predicted: list[list[Span]]) -> dict[str, float]:
     return figures
 
 
-def speed(model: str, predictor: Predictor) -> dict[str, float]:
+def speed(model: str, predictor: Predictor, eval_dir: Path = EVAL) -> dict[str, float]:
     from transforms.entities.ner import load_model
 
-    texts = [p.read_text(encoding="utf-8") for p in sorted((EVAL / "defense-news-dvids/data/corpus").glob("*.txt"))]
+    texts = [p.read_text(encoding="utf-8") for p in sorted((eval_dir / "defense-news-dvids/data/corpus").glob("*.txt"))]
     words = sum(len(t.split()) for t in texts)
     nlp = load_model(model)
     list(predictor(texts[:3]))
@@ -428,13 +428,15 @@ def main() -> int:
     parser.add_argument("--model-only", action="store_true", help="score the spaCy model's own NER")
     parser.add_argument("--no-speed", action="store_true")
     parser.add_argument("--no-gate", action="store_true", help="do not compare with the baseline file")
+    parser.add_argument("--eval", type=Path, default=EVAL, help="the shared eval folder")
     args = parser.parse_args()
-    if not (EVAL / "re3d-dev").is_dir() or not (EVAL / "conll2003-dev").is_dir():
-        print(f"eval data not found under {EVAL}: skipped")
+    eval_dir: Path = args.eval
+    if not (eval_dir / "re3d-dev").is_dir() or not (eval_dir / "conll2003-dev").is_dir():
+        print(f"eval data not found under {eval_dir}: skipped")
         return 0
     predictor = model_predictor(args.model) if args.model_only else sitrep_predictor(args.model)[0]
     results: dict = {"model": args.model, "model_only": args.model_only}
-    re3d = load_re3d(EVAL / "re3d-dev")
+    re3d = load_re3d(eval_dir / "re3d-dev")
     re3d_pred = list(predictor(d.text for d in re3d))
     results["re3d"] = {
         "documents": len(re3d),
@@ -443,7 +445,7 @@ def main() -> int:
         "aliases": score_aliases(re3d, re3d_pred),
         "by_source": by_source(re3d, re3d_pred),
     }
-    conll = load_conll(EVAL / "conll2003-dev" / "eng.testa")
+    conll = load_conll(eval_dir / "conll2003-dev" / "eng.testa")
     conll_pred = list(predictor(d.text for d in conll))
     # CoNLL annotates names only: score it like re3d's named mentions (class nouns are not predictions)
     results["conll"] = {
@@ -453,7 +455,7 @@ def main() -> int:
     conll3 = score(conll, conll_pred, CONLL_MAP, ("PER", "ORG", "LOC"), False, drop_nominal=True)
     results["conll"]["per_org_loc"] = {m: conll3[m]["ALL"] for m in conll3}
     if not args.no_speed:
-        results["speed_words_per_s"] = speed(args.model, predictor)
+        results["speed_words_per_s"] = speed(args.model, predictor, eval_dir)
     _print_table("re3d dev, all gold mentions", results["re3d"]["all"])
     _print_table("re3d dev, named mentions", results["re3d"]["named"])
     print("\nre3d aliases (IsSynonymOf pairs):", results["re3d"]["aliases"])
