@@ -12,7 +12,8 @@ Public API: ``EntityExtractor(model=...)`` with ``extract(text) -> EntityResult`
    ``transforms.entities.weapon_classes``), which are the head of a named system right before them ("Kalibr cruise
    missiles"), make a name before them a system ("Zelzal" of "Zelzal rockets") and otherwise rank as
    weak; acronyms defined in the text (``transforms.entities.acronyms``);
-5. titles and affiliations around person names, and titles standing for a person (``transforms.entities.people``);
+5. titles and affiliations around person names, and titles standing for a person (``transforms.entities.titled``,
+   with the title finder of ``transforms.entities.people``);
 6. overlap resolution, person IDs and repetition of names found once (``transforms.entities.coreference``); entity IDs,
    canonical names and the ``EntityResult`` (``transforms.entities.results``).
 
@@ -38,14 +39,15 @@ from transforms.entities.gazetteer import Entry, Gazetteer, build_gazetteer, loa
 from transforms.entities.in_context import context_rules
 from transforms.entities.military_patterns import find_patterns
 from transforms.entities.ner import DEFAULT_MODEL, fresh_model
-from transforms.entities.people import TitleFinder, title_finder
+from transforms.entities.people import title_finder
 from transforms.entities.places import place_entries
 from transforms.entities.results import EntityResult, entity_result, resolve
-from transforms.entities.spans import accepts, looks_like_name, trim
+from transforms.entities.spans import accepts, trim
 from transforms.entities.split_places import rejoin_places
 from transforms.entities.squadrons import squadron_patterns
 from transforms.entities.teams import team_candidates
 from transforms.entities.tickers import ticker_mentions
+from transforms.entities.titled import TitledPeople
 from transforms.entities.truecase import acronym_forms, dateline_places, recase
 from transforms.entities.weapon_classes import class_candidates
 from transforms.entities.wire_credits import wire_credits
@@ -101,8 +103,8 @@ class EntityExtractor:
     def __init__(self, model: str = DEFAULT_MODEL) -> None:
         self.model = model
         self._nlp, self._gaz = _resources(model)
-        self._titles: TitleFinder = title_finder()
-        self._country_names = {e.country: e.name for e in place_entries().countries if e.country}
+        country_names = {e.country: e.name for e in place_entries().countries if e.country}
+        self._people = TitledPeople(title_finder(), self._gaz.lookup, country_names)
         self._acronyms_upper = acronym_forms(self._gaz.forms())
         # a CoNLL-style model (PER/LOC/ORG/MISC), not an OntoNotes one
         self._conll_labels = "PER" in getattr(self._nlp.get_pipe("ner"), "labels", ())
@@ -212,7 +214,7 @@ class EntityExtractor:
                 )
         chosen = team_candidates(text, rejoin_places(text, self._drop_weak_conflicts(cands), self._gaz.lookup))
         chosen = ticker_mentions(text, bind_initials(text, self._acronyms(text, chosen)))
-        chosen, titled = self._people(text, chosen)
+        chosen, titled = self._people.apply(text, chosen)
         chosen = self._context.apply(text, chosen, self._listed)
         chosen = resolve(text, chosen)
         repeated = [
@@ -307,102 +309,3 @@ class EntityExtractor:
         if not extra:
             return chosen
         return select([c for c in chosen if c.rank != "acronym"] + extra)
-
-    def _people(self, text: str, chosen: list[Candidate]) -> tuple[list[Candidate], list[tuple[int, int]]]:
-        """Titles and affiliations of people; titles standing for people; the spans titles cover."""
-        titled: list[tuple[int, int]] = []
-        with_titles: list[Candidate] = []  # ``chosen``, model persons with their titles and affiliations
-        for cand in chosen:
-            if cand.method != "model":
-                prior = self._titles.before(text, cand.start) if cand.type == "PERSON" else None
-                if prior is not None:
-                    titled.append((prior.start, prior.end))
-                with_titles.append(cand)
-                continue
-            if cand.type != "PERSON":
-                start = self._titles.strip_leading(text, cand.start, cand.end)
-                if start == cand.start or cand.entry is not None or not looks_like_name(text[start : cand.end]):
-                    with_titles.append(cand)
-                    continue
-                cand = replace(cand, type="PERSON", start=start)
-            cand = replace(cand, start=self._titles.strip_leading(text, cand.start, cand.end))
-            match = self._titles.before(text, cand.start) or self._titles.after(text, cand.end)
-            if match is not None:
-                cand = replace(cand, title=match.title, affiliation=self._affiliation(match.affiliation))
-                titled.append((match.start, match.end))
-            with_titles.append(cand)
-        chosen = with_titles
-        people = [c for c in chosen if c.type == "PERSON" and c.end > c.start]
-        extra: list[Candidate] = []
-        for match in self._titles.standalone(text):
-            start, end = match.start, match.end
-            if any(start < c.end and c.start < end for c in chosen if c.type != "PERSON"):
-                if any(c.start <= start and end <= c.end for c in chosen):
-                    continue
-            split = self._trailing_name(text, start, end)
-            if split is not None:
-                extra.append(
-                    Candidate(
-                        start=split[0],
-                        end=end,
-                        type="PERSON",
-                        method="rule",
-                        rank="model",
-                        title=match.title,
-                        affiliation=self._affiliation(split[1]),
-                    )
-                )
-                continue
-            inside = [p for p in people if p.method == "model" and start <= p.start and p.end <= end]
-            if inside:  # "Minister of Defence": the model's "Defence" is a word of the title, not a person
-                chosen = [c for c in chosen if c not in inside]
-                people = [c for c in people if c not in inside]
-            following = next((p for p in people if p.start >= end and text[end : p.start].strip() == ""), None)
-            if following is not None or any(p.start < end and start < p.end for p in people):
-                continue
-            extra.append(
-                Candidate(
-                    start=start,
-                    end=end,
-                    type="PERSON",
-                    method="rule",
-                    rank="title",
-                    title=match.title,
-                    affiliation=self._affiliation(match.affiliation),
-                )
-            )
-            titled.append((start, end))
-        kept = [
-            c
-            for c in chosen
-            if c.end > c.start
-            and (
-                c.type == "PERSON"
-                or (c.method != "model" and c.type != "NORP")
-                or not any(s <= c.start and c.end <= e for s, e in titled)
-            )
-        ]
-        kept = [c for c in kept if c.type == "PERSON" or not any(x.start <= c.start and c.end <= x.end for x in extra)]
-        return select(kept + extra), titled
-
-    def _trailing_name(self, text: str, start: int, end: int) -> tuple[int, str] | None:
-        """Where a person's name begins at the end of a title span ("Minister for the Middle East Jane Doe")."""
-        words = list(re.finditer(r"[A-Z][\w'’-]+", text[start:end]))
-        for k in (2, 3):
-            if len(words) > k + 1:
-                cut = start + words[-k].start()
-                portfolio = re.search(r"\b(?:of|for)[ \t]+(?:the[ \t]+)?(.+)$", text[start:cut].rstrip())
-                if portfolio and self._gaz.lookup(portfolio.group(1)) is not None:
-                    return cut, portfolio.group(1)
-        return None
-
-    def _affiliation(self, text: str | None) -> str | None:
-        text = re.sub(r"^(?:[Tt]he|An?|Its|His|Her)\s+", "", text or "")
-        if not text:
-            return None
-        entry = self._gaz.lookup(text)
-        if entry is None:
-            return text if len(text.split()) <= 5 else None
-        if entry.type == "NORP" and entry.country:
-            return self._country_names.get(entry.country, entry.name)
-        return entry.name

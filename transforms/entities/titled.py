@@ -1,0 +1,129 @@
+"""Titles around people: a person's title and affiliation ("Defense Minister Jane Doe of Ruritania"), titles
+standing alone for a person ("the defense minister said"), and the spans titles cover (a nationality inside a
+title is no mention of its own).
+
+Public API: ``TitledPeople(finder, lookup, country_names).apply(text, candidates) -> (candidates, titled spans)``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+
+from transforms.entities.coreference import Candidate, select
+from transforms.entities.gazetteer import Entry
+from transforms.entities.people import TitleFinder
+from transforms.entities.spans import looks_like_name
+
+__all__ = ["TitledPeople"]
+
+
+class TitledPeople:
+    """Applies the title finder to the candidates of one text; build once per extractor."""
+
+    def __init__(
+        self, finder: TitleFinder, lookup: Callable[[str], Entry | None], country_names: Mapping[str, str]
+    ) -> None:
+        self._finder = finder
+        self._lookup = lookup
+        self._country_names = country_names
+
+    def apply(self, text: str, chosen: list[Candidate]) -> tuple[list[Candidate], list[tuple[int, int]]]:
+        """Titles and affiliations of people; titles standing for people; the spans titles cover."""
+        titled: list[tuple[int, int]] = []
+        with_titles: list[Candidate] = []  # ``chosen``, model persons with their titles and affiliations
+        for cand in chosen:
+            if cand.method != "model":
+                prior = self._finder.before(text, cand.start) if cand.type == "PERSON" else None
+                if prior is not None:
+                    titled.append((prior.start, prior.end))
+                with_titles.append(cand)
+                continue
+            if cand.type != "PERSON":
+                start = self._finder.strip_leading(text, cand.start, cand.end)
+                if start == cand.start or cand.entry is not None or not looks_like_name(text[start : cand.end]):
+                    with_titles.append(cand)
+                    continue
+                cand = replace(cand, type="PERSON", start=start)
+            cand = replace(cand, start=self._finder.strip_leading(text, cand.start, cand.end))
+            match = self._finder.before(text, cand.start) or self._finder.after(text, cand.end)
+            if match is not None:
+                cand = replace(cand, title=match.title, affiliation=self._affiliation(match.affiliation))
+                titled.append((match.start, match.end))
+            with_titles.append(cand)
+        chosen = with_titles
+        people = [c for c in chosen if c.type == "PERSON" and c.end > c.start]
+        extra: list[Candidate] = []
+        for match in self._finder.standalone(text):
+            start, end = match.start, match.end
+            if any(start < c.end and c.start < end for c in chosen if c.type != "PERSON"):
+                if any(c.start <= start and end <= c.end for c in chosen):
+                    continue
+            split = self._trailing_name(text, start, end)
+            if split is not None:
+                extra.append(
+                    Candidate(
+                        start=split[0],
+                        end=end,
+                        type="PERSON",
+                        method="rule",
+                        rank="model",
+                        title=match.title,
+                        affiliation=self._affiliation(split[1]),
+                    )
+                )
+                continue
+            inside = [p for p in people if p.method == "model" and start <= p.start and p.end <= end]
+            if inside:  # "Minister of Defence": the model's "Defence" is a word of the title, not a person
+                chosen = [c for c in chosen if c not in inside]
+                people = [c for c in people if c not in inside]
+            following = next((p for p in people if p.start >= end and text[end : p.start].strip() == ""), None)
+            if following is not None or any(p.start < end and start < p.end for p in people):
+                continue
+            extra.append(
+                Candidate(
+                    start=start,
+                    end=end,
+                    type="PERSON",
+                    method="rule",
+                    rank="title",
+                    title=match.title,
+                    affiliation=self._affiliation(match.affiliation),
+                )
+            )
+            titled.append((start, end))
+        kept = [
+            c
+            for c in chosen
+            if c.end > c.start
+            and (
+                c.type == "PERSON"
+                or (c.method != "model" and c.type != "NORP")
+                or not any(s <= c.start and c.end <= e for s, e in titled)
+            )
+        ]
+        kept = [c for c in kept if c.type == "PERSON" or not any(x.start <= c.start and c.end <= x.end for x in extra)]
+        return select(kept + extra), titled
+
+    def _trailing_name(self, text: str, start: int, end: int) -> tuple[int, str] | None:
+        """Where a person's name begins at the end of a title span ("Minister for the Middle East Jane Doe")."""
+        words = list(re.finditer(r"[A-Z][\w'’-]+", text[start:end]))
+        for k in (2, 3):
+            if len(words) > k + 1:
+                cut = start + words[-k].start()
+                portfolio = re.search(r"\b(?:of|for)[ \t]+(?:the[ \t]+)?(.+)$", text[start:cut].rstrip())
+                if portfolio and self._lookup(portfolio.group(1)) is not None:
+                    return cut, portfolio.group(1)
+        return None
+
+    def _affiliation(self, text: str | None) -> str | None:
+        text = re.sub(r"^(?:[Tt]he|An?|Its|His|Her)\s+", "", text or "")
+        if not text:
+            return None
+        entry = self._lookup(text)
+        if entry is None:
+            return text if len(text.split()) <= 5 else None
+        if entry.type == "NORP" and entry.country:
+            return self._country_names.get(entry.country, entry.name)
+        return entry.name
