@@ -99,3 +99,15 @@ def test_a_place_reading_of_a_name_whose_surname_stands_alone_is_a_person() -> N
     full = Candidate(start=17, end=33, type="GPE", method="model", rank="model")
     alone = Candidate(start=59, end=66, type="PERSON", method="model", rank="model")
     assert [c.type for c in retype(text, [full, alone], lambda _: None)] == ["PERSON", "PERSON"]
+
+
+@needs_model
+def test_states_that_no_longer_exist_are_places_with_their_wikidata_item(extractor: EntityExtractor) -> None:
+    result = extractor.extract(
+        "The radar was built in the Soviet Union and sold to Yugoslavia. After the USSR broke up, Belgrade kept it."
+    )
+    entities = {e.entity_id: e for e in result.entities}
+    by_text = {m.text: entities[m.entity_id] for m in result.mentions if m.entity_id in entities}
+    assert by_text["Soviet Union"].type == "GPE" and by_text["Soviet Union"].wikidata_id == "Q15180"
+    assert by_text["USSR"].entity_id == by_text["Soviet Union"].entity_id
+    assert by_text["Yugoslavia"].type == "GPE" and by_text["Yugoslavia"].country is None
