@@ -182,3 +182,20 @@ def test_two_ships_of_one_navy_on_one_day_are_two_incidents(tmp_path: Path) -> N
     ids = dict(_rows(lake, "SELECT report_key, incident_id FROM incidents"))
     assert ids["id-a1:0"] == ids["id-a1-copy:0"]
     assert ids["id-a2:0"] != ids["id-a1:0"]
+
+
+def test_a_report_naming_no_actor_does_not_bridge_two_actors_at_one_place(tmp_path: Path) -> None:
+    tables = build_tables(duplicate=True, articles=EXTRA)
+    texts = {row["article_id"].removeprefix("id-"): row["text"] for row in tables["articles"]}
+    day = dt.date(2025, 4, 6)
+    tables["events"] = [
+        _event("a1", texts["a1"], 0, **STRIKE, date=day),  # Russia
+        _event("a1-copy", texts["a1-copy"], 0, **STRIKE, date=day),  # its reprint
+        _event("a2", texts["a2"], 0, **(STRIKE | {"actor1_entity_id": None}), date=day),  # no actor named
+        _event("a9", texts["a9"], 0, **(STRIKE | {"actor1_entity_id": "e:houthis"}), date=day),  # another actor
+    ]
+    lake = write_lake(tmp_path, tables)
+    ids = dict(_rows(lake, "SELECT report_key, incident_id FROM incidents"))
+    assert ids["id-a1:0"] == ids["id-a1-copy:0"]
+    assert ids["id-a9:0"] != ids["id-a1:0"]
+    assert ids["id-a2:0"] == ids["id-a1:0"]  # it joins the incident it has most pairs with: two reports

@@ -3,12 +3,14 @@
 -- Two reports are one incident when they are of the same event_type and subtype, dated within 3 days of each
 -- other, at the same place entity (or, when neither names a place, by the same actor1 entity), and their
 -- actors do not contradict each other (actor1 entities, where both have one, are the same; named ships, where
--- both name one, overlap: two ships of one navy on one day are two incidents though the navy is actor1; a
--- third report naming no ship still joins both, as groups are connected pairs). Incidents are
--- the connected groups of such pairs; incident_id is an md5 of the first report's key (article_id:event_index
--- of the least key), so it is stable while that report is kept. Computed here, at each catalog refresh, rather
--- than when an article is stored: a later report can join an earlier incident, and a view needs no state that
--- a reprocess would leave stale.
+-- both name one, overlap: two ships of one navy on one day are two incidents though the navy is actor1).
+-- Reports that say as much as each other (both with or both without an actor1, both with or both without
+-- ships) form connected groups of such pairs; a group that says less (no actor1, or no ship) then joins one
+-- group that says all it says and more, the one it has most pairs with, never two: a report naming no actor
+-- does not bridge two incidents of different actors at one place. incident_id is an md5 of the least key
+-- (article_id:event_index) of the incident's reports, so it is stable while that report is kept. Computed
+-- here, at each catalog refresh, rather than when an article is stored: a later report can join an earlier
+-- incident, and a view needs no state that a reprocess would leave stale.
 -- Columns: incident_id, reports (how many rows share it), report_key, and the columns of stg_events, plus
 -- published_date, source_name, title, url of the article.
 WITH RECURSIVE latest AS (
@@ -31,13 +33,14 @@ ship_ids AS (  -- the named ships each report gives as its platforms
 ),
 keyed AS (  -- what two reports must share: the place, or with no place on either side the actor
     SELECT ev.report_key, article_id, event_type, subtype, on_day, actor1_entity_id, s.ships,
-           coalesce('p:' || place_entity_id, 'a:' || actor1_entity_id) AS anchor
+           coalesce('p:' || place_entity_id, 'a:' || actor1_entity_id) AS anchor,
+           (actor1_entity_id IS NOT NULL)::INTEGER + 2 * (s.ships IS NOT NULL)::INTEGER AS says  -- what it names
     FROM ev
     LEFT JOIN ship_ids s ON s.report_key = ev.report_key
     WHERE place_entity_id IS NOT NULL OR actor1_entity_id IS NOT NULL
 ),
 pairs AS (  -- an equi-join on type, subtype and anchor, so that the pairs stay few on a large lake
-    SELECT a.report_key AS k1, b.report_key AS k2
+    SELECT a.report_key AS k1, a.says AS s1, b.report_key AS k2, b.says AS s2
     FROM keyed a
     JOIN keyed b ON a.event_type = b.event_type AND a.subtype = b.subtype AND a.anchor = b.anchor
         AND a.article_id <> b.article_id
@@ -45,13 +48,38 @@ pairs AS (  -- an equi-join on type, subtype and anchor, so that the pairs stay 
         AND (a.actor1_entity_id IS NULL OR b.actor1_entity_id IS NULL OR a.actor1_entity_id = b.actor1_entity_id)
         AND (a.ships IS NULL OR b.ships IS NULL OR len(list_intersect(a.ships, b.ships)) > 0)
 ),
-reach(k, root) AS (
+reach(k, root) AS (  -- connected groups of reports that say as much as each other
     SELECT report_key, report_key FROM ev
     UNION
-    SELECT p.k2, r.root FROM reach r JOIN pairs p ON p.k1 = r.k
+    SELECT p.k2, r.root FROM reach r JOIN pairs p ON p.k1 = r.k AND p.s1 = p.s2
+),
+peers AS (
+    SELECT k, min(root) AS root FROM reach GROUP BY k
+),
+links AS (  -- a group's pairs with groups that say all it says and more
+    SELECT a.root AS child, b.root AS parent, count(*) AS n, max(p.s2) AS says
+    FROM pairs p
+    JOIN peers a ON a.k = p.k1
+    JOIN peers b ON b.k = p.k2
+    WHERE p.s1 <> p.s2 AND (p.s1 & p.s2) = p.s1
+    GROUP BY ALL
+),
+parent AS (  -- the one group each joins
+    SELECT child, parent FROM links
+    QUALIFY row_number() OVER (PARTITION BY child ORDER BY n DESC, says DESC, parent) = 1
+),
+up(g, top, depth) AS (  -- follows the joins to the group that says most (at most two steps)
+    SELECT DISTINCT root, root, 0 FROM peers
+    UNION ALL
+    SELECT u.g, p.parent, u.depth + 1 FROM up u JOIN parent p ON p.child = u.top
+),
+tops AS (
+    SELECT g, arg_max(top, depth) AS top FROM up GROUP BY g
 ),
 groups AS (
-    SELECT k, min(root) AS root FROM reach GROUP BY k
+    SELECT pe.k, min(pe.k) OVER (PARTITION BY t.top) AS root
+    FROM peers pe
+    JOIN tops t ON t.g = pe.root
 )
 SELECT 'I' || substr(md5(g.root), 1, 16) AS incident_id,
        count(*) OVER (PARTITION BY g.root) AS reports,
