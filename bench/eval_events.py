@@ -67,6 +67,9 @@ PAGES = Path("newspaper4k-pages/tests/data")
 _DOC_NAME = re.compile(r"\b([0-9]{3}-[a-z0-9-]+\.txt|[a-z][a-z0-9_]*\.txt)\b")
 
 
+NAMED_VESSELS = ("ship", "aircraft_carrier", "cruiser", "destroyer", "frigate", "submarine")  # as incidents.sql
+
+
 def _published(eval_dir: Path) -> dict[str, dt.date]:
     dates: dict[str, dt.date] = {}
     for name in ("manifest.csv", "manifest_manual.csv"):
@@ -202,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
         language = detect_language(text)  # as ingest sets articles.language
         found = normalize_text(text, published=published.get(doc), extractor=extractor, language=language)
         predicted[doc] = list(found.events)
-        ships |= {e.entity_id for e in found.entities if e.subtype == "ship"}
+        ships |= {e.entity_id for e in found.entities if e.subtype in NAMED_VESSELS}
         claims_found += [(doc, c) for c in found.claims]
     scores = _score(docs, predicted, by_doc, claims_found, gold_claims, published, frozenset(ships))
     english = [d for d in docs if _english((args.eval / d).read_text(encoding="utf-8"))]

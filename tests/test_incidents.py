@@ -165,6 +165,7 @@ VISIT = {
 SHIPS = {
     "e:ship-a": ("USS Alderbrook (DDG 140)", "PLATFORM", "ship", "USA"),
     "e:ship-b": ("USS Fenwick (DDG 141)", "PLATFORM", "ship", "USA"),
+    "e:carrier": ("USS Harborview (CVN 90)", "PLATFORM", "aircraft_carrier", "USA"),
     "e:usnavy": ("U.S. Navy", "ORG", "armed_forces", "USA"),
 }
 
@@ -199,3 +200,35 @@ def test_a_report_naming_no_actor_does_not_bridge_two_actors_at_one_place(tmp_pa
     assert ids["id-a1:0"] == ids["id-a1-copy:0"]
     assert ids["id-a9:0"] != ids["id-a1:0"]
     assert ids["id-a2:0"] == ids["id-a1:0"]  # it joins the incident it has most pairs with: two reports
+
+
+def test_one_carrier_one_kind_of_event_one_day_is_one_incident_though_one_report_names_no_place(tmp_path: Path) -> None:
+    tables = build_tables(duplicate=True, articles=EXTRA, entities=SHIPS)
+    texts = {row["article_id"].removeprefix("id-"): row["text"] for row in tables["articles"]}
+    day = dt.date(2025, 4, 6)
+    unplaced = VISIT | {"place_entity_id": None, "place_text": None, "place_country": None}
+    tables["events"] = [
+        _event("a1", texts["a1"], 0, **VISIT, date=day, platform_or_weapon=["e:carrier"]),
+        _event("a2", texts["a2"], 0, **unplaced, date=day, platform_or_weapon=["e:carrier"]),  # a later mention
+        _event("a9", texts["a9"], 0, **unplaced, date=day, platform_or_weapon=["e:ship-b"]),  # another ship
+    ]
+    lake = write_lake(tmp_path, tables)
+    ids = dict(_rows(lake, "SELECT report_key, incident_id FROM incidents"))
+    assert ids["id-a2:0"] == ids["id-a1:0"]
+    assert ids["id-a9:0"] != ids["id-a1:0"]
+
+
+def test_two_contracts_of_one_office_on_one_day_to_two_firms_are_two_incidents(tmp_path: Path) -> None:
+    tables = build_tables(duplicate=True, articles=EXTRA)
+    texts = {row["article_id"].removeprefix("id-"): row["text"] for row in tables["articles"]}
+    award = STRIKE | {"event_type": "procurement", "subtype": "contract", "actor1_entity_id": "e:office"}
+    day = dt.date(2025, 4, 6)
+    tables["events"] = [
+        _event("a1", texts["a1"], 0, **award, actor2_entity_id="e:firm-a", date=day),
+        _event("a1-copy", texts["a1-copy"], 0, **award, actor2_entity_id="e:firm-a", date=day),  # a reprint
+        _event("a2", texts["a2"], 0, **award, actor2_entity_id="e:firm-b", date=day),  # another award
+    ]
+    lake = write_lake(tmp_path, tables)
+    ids = dict(_rows(lake, "SELECT report_key, incident_id FROM incidents"))
+    assert ids["id-a1:0"] == ids["id-a1-copy:0"]
+    assert ids["id-a2:0"] != ids["id-a1:0"]

@@ -2,10 +2,12 @@
 -- the incident_id it shares with the reports of the same real incident in other articles.
 -- Two reports are one incident when they are of the same event_type and subtype, dated within 3 days of each
 -- other, at the same place entity (or, when neither names a place, by the same actor1 entity), and their
--- actors do not contradict each other (actor1 entities, where both have one, are the same; named ships, where
--- both name one, overlap: two ships of one navy on one day are two incidents though the navy is actor1).
--- Reports that say as much as each other (both with or both without an actor1, both with or both without
--- ships) form connected groups of such pairs; a group that says less (no actor1, or no ship) then joins one
+-- actors do not contradict each other (actor1 entities, and actor2 entities, where both have one, are the
+-- same: two contracts of one office on one day to two firms are two incidents; named ships, where
+-- both name one, overlap: two ships of one navy on one day are two incidents though the navy is actor1);
+-- or, when both name a ship, the same ship with places that do not differ (one may name none).
+-- Reports that say as much as each other (both with or both without an actor1, an actor2, ships, a place)
+-- form connected groups of such pairs; a group that says less (no actor1, no ship, ...) then joins one
 -- group that says all it says and more, the one it has most pairs with, never two: a report naming no actor
 -- does not bridge two incidents of different actors at one place. incident_id is an md5 of the least key
 -- (article_id:event_index) of the incident's reports, so it is stable while that report is kept. Computed
@@ -25,28 +27,49 @@ ev AS (
     JOIN latest l USING (article_id, revision)
     JOIN articles a ON a.article_id = e.article_id AND a.revision = e.revision
 ),
-ship_ids AS (  -- the named ships each report gives as its platforms
+ship_ids AS (  -- the named ships (carriers, cruisers, submarines too) each report gives as its platforms
     SELECT report_key, list(DISTINCT p ORDER BY p) AS ships
     FROM (SELECT report_key, unnest(platform_or_weapon) AS p FROM ev)
-    WHERE p IN (SELECT entity_id FROM stg_entities WHERE subtype = 'ship')
+    WHERE p IN (
+        SELECT entity_id FROM stg_entities
+        WHERE subtype IN ('ship', 'aircraft_carrier', 'cruiser', 'destroyer', 'frigate', 'submarine')
+    )
     GROUP BY report_key
 ),
 keyed AS (  -- what two reports must share: the place, or with no place on either side the actor
-    SELECT ev.report_key, article_id, event_type, subtype, on_day, actor1_entity_id, s.ships,
+    SELECT ev.report_key, article_id, event_type, subtype, on_day, actor1_entity_id, actor2_entity_id,
+           place_entity_id, s.ships,
            coalesce('p:' || place_entity_id, 'a:' || actor1_entity_id) AS anchor,
-           (actor1_entity_id IS NOT NULL)::INTEGER + 2 * (s.ships IS NOT NULL)::INTEGER AS says  -- what it names
+           (actor1_entity_id IS NOT NULL)::INTEGER + 2 * (s.ships IS NOT NULL)::INTEGER
+               + 4 * (place_entity_id IS NOT NULL)::INTEGER + 8 * (actor2_entity_id IS NOT NULL)::INTEGER
+               AS says  -- what it names, as bits
     FROM ev
     LEFT JOIN ship_ids s ON s.report_key = ev.report_key
-    WHERE place_entity_id IS NOT NULL OR actor1_entity_id IS NOT NULL
+    WHERE place_entity_id IS NOT NULL OR actor1_entity_id IS NOT NULL OR s.ships IS NOT NULL
 ),
-pairs AS (  -- an equi-join on type, subtype and anchor, so that the pairs stay few on a large lake
+by_ship AS (
+    SELECT *, unnest(ships) AS ship FROM keyed WHERE ships IS NOT NULL
+),
+pairs AS (  -- equi-joins on type, subtype and anchor or ship, so that the pairs stay few on a large lake
     SELECT a.report_key AS k1, a.says AS s1, b.report_key AS k2, b.says AS s2
     FROM keyed a
     JOIN keyed b ON a.event_type = b.event_type AND a.subtype = b.subtype AND a.anchor = b.anchor
         AND a.article_id <> b.article_id
         AND abs(date_diff('day', a.on_day, b.on_day)) <= 3
         AND (a.actor1_entity_id IS NULL OR b.actor1_entity_id IS NULL OR a.actor1_entity_id = b.actor1_entity_id)
+        AND (a.actor2_entity_id IS NULL OR b.actor2_entity_id IS NULL OR a.actor2_entity_id = b.actor2_entity_id)
         AND (a.ships IS NULL OR b.ships IS NULL OR len(list_intersect(a.ships, b.ships)) > 0)
+    UNION
+    -- the same named ship, the same kind of event, the same days: one incident though one report names no
+    -- place ("USS Nimitz departed San Diego June 8" and a later story's "Nimitz deployed June 8")
+    SELECT a.report_key, a.says, b.report_key, b.says
+    FROM by_ship a
+    JOIN by_ship b ON a.event_type = b.event_type AND a.subtype = b.subtype AND a.ship = b.ship
+        AND a.article_id <> b.article_id
+        AND abs(date_diff('day', a.on_day, b.on_day)) <= 3
+        AND (a.actor1_entity_id IS NULL OR b.actor1_entity_id IS NULL OR a.actor1_entity_id = b.actor1_entity_id)
+        AND (a.actor2_entity_id IS NULL OR b.actor2_entity_id IS NULL OR a.actor2_entity_id = b.actor2_entity_id)
+        AND (a.place_entity_id IS NULL OR b.place_entity_id IS NULL OR a.place_entity_id = b.place_entity_id)
 ),
 reach(k, root) AS (  -- connected groups of reports that say as much as each other
     SELECT report_key, report_key FROM ev
