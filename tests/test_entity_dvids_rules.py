@@ -205,3 +205,22 @@ def test_a_joint_base_named_for_two_bases_is_one_facility(extractor: EntityExtra
     assert found["Joint Base Elmwood-Hartley"] == ("FACILITY", "Joint Base Elmwood-Hartley")
     assert found["JOINT BASE ELMWOOD-HARTLEY"][1] == "Joint Base Elmwood-Hartley"
     assert "Maddox" not in found and "Hartley" not in found
+
+
+@needs_model
+def test_a_name_that_holds_and_is_one_organization(extractor: EntityExtractor) -> None:
+    found = _found(
+        extractor,
+        "Soldiers of the 1st Space Brigade, U.S. Army Space and Missile Defense Command, tracked space debris. "
+        "The Sexual Assault Prevention and Response Program, which puts prevention first, grew.",
+    )
+    assert found["U.S. Army Space and Missile Defense Command"][0] == "ORG"
+    assert found["Sexual Assault Prevention and Response Program"][0] == "ORG"
+    assert "Space" not in found and "Missile Defense Command" not in found
+
+
+@needs_model
+def test_two_institutions_joined_by_and_stay_two(extractor: EntityExtractor) -> None:
+    found = _found(extractor, "She studied at Princeton and Yale Law School before she joined the Navy.")
+    assert "Yale Law School" in found
+    assert not any(" and " in surface for surface in found)
