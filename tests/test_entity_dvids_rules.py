@@ -7,6 +7,7 @@ import pytest
 from entity_helpers import found as _found
 
 from transforms.entities.common_words import common_word
+from transforms.entities.compounds import join_compounds
 from transforms.entities.coreference import Candidate
 from transforms.entities.entity_types import retype
 from transforms.entities.mentions import EntityExtractor
@@ -224,3 +225,34 @@ def test_two_institutions_joined_by_and_stay_two(extractor: EntityExtractor) -> 
     found = _found(extractor, "She studied at Princeton and Yale Law School before she joined the Navy.")
     assert "Yale Law School" in found
     assert not any(" and " in surface for surface in found)
+
+
+@needs_model
+def test_a_name_cut_at_its_hyphen_is_whole(extractor: EntityExtractor) -> None:
+    found = _found(
+        extractor, "The dredging contracts went to Morrish-Wallace Construction Inc., of Cheboygan, Michigan."
+    )
+    assert found["Morrish-Wallace Construction Inc."][0] == "ORG"
+    assert "Morrish" not in found and "Wallace Construction Inc." not in found
+
+
+def test_lone_pieces_of_a_hyphenated_name_are_no_names() -> None:
+    text = "It supports Joint All-Domain Operations, Indo-Pacific patrols and Extended-Range rockets of Al-Shabaab."
+
+    def model(surface: str, type_: str = "ORG") -> Candidate:
+        start = text.index(surface)
+        return Candidate(start=start, end=start + len(surface), type=type_, method="model", rank="model")
+
+    kept = join_compounds(
+        text,
+        [model("Domain Operations"), model("Indo"), model("Extended"), model("Shabaab"), model("Joint All", "PERSON")],
+    )
+    assert [text[c.start : c.end] for c in kept] == ["Joint All", "Shabaab"]  # people and names after "Al-" stay
+
+
+@needs_model
+def test_two_people_joined_by_a_hyphen_stay_two(extractor: EntityExtractor) -> None:
+    result = extractor.extract(
+        "Justice Samuel Alito questioned Elizabeth Prelogar. The Alito-Prelogar exchange lasted minutes."
+    )
+    assert not any("-" in m.text for m in result.mentions if m.type == "PERSON")

@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span
 
 from schemas.entities import EntityType
 from transforms.entities.acronyms import bind_initials, find_definitions, find_uses, long_form_type
+from transforms.entities.compounds import join_compounds
 from transforms.entities.coordinated import join_coordinated
 from transforms.entities.coreference import Candidate, repeat_names, select
 from transforms.entities.entity_types import model_type, regime_spans, retype
@@ -193,7 +194,7 @@ class EntityExtractor:
                 )
             )
         cands = _inner_acronyms(text, retype(text, cands, self._gaz.lookup))
-        cands = join_coordinated(text, class_candidates(text, cands, self._gaz.lookup))
+        cands = join_coordinated(text, join_compounds(text, class_candidates(text, cands, self._gaz.lookup)))
         for start, end in dateline_places(text):
             entry = self._gaz.lookup(text[start:end]) or self._gaz.lookup(text[start:end].title())
             if entry is None or entry.type in ("GPE", "LOC"):
