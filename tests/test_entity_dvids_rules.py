@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from entity_helpers import found as _found
 
+from transforms.entities.acronyms import find_definitions, long_form_type
 from transforms.entities.common_words import common_word
 from transforms.entities.compounds import join_compounds
 from transforms.entities.coreference import Candidate
@@ -256,3 +257,29 @@ def test_two_people_joined_by_a_hyphen_stay_two(extractor: EntityExtractor) -> N
         "Justice Samuel Alito questioned Elizabeth Prelogar. The Alito-Prelogar exchange lasted minutes."
     )
     assert not any("-" in m.text for m in result.mentions if m.type == "PERSON")
+
+
+def test_an_acronym_after_a_comma_and_or_is_defined_and_a_lower_case_long_form_is_a_concept() -> None:
+    text = (
+        "The Aerophysics Research Facility, or ARF, measured electromagnetic interference, or EMI, and "
+        "a field training exercise (FTX) followed."
+    )
+    defined = {d.short: d.long for d in find_definitions(text)}
+    assert defined == {
+        "ARF": "Aerophysics Research Facility",
+        "EMI": "electromagnetic interference",
+        "FTX": "field training exercise",
+    }
+    assert long_form_type("electromagnetic interference") is None
+    assert long_form_type("Air-Launched Rapid Response Weapon") == "WEAPON"
+
+
+@needs_model
+def test_concept_acronyms_are_no_names_and_a_defined_one_is_its_long_form(extractor: EntityExtractor) -> None:
+    found = _found(
+        extractor,
+        "The test measured electromagnetic interference, or EMI, which jams signals. EMI rose. "
+        "The Aerophysics Research Facility, or ARF, fired a round. ARF staff cheered.",
+    )
+    assert "EMI" not in found
+    assert found["ARF"] == ("ORG", "Aerophysics Research Facility")

@@ -1,4 +1,6 @@
-"""Acronyms defined in the text: "the Syrian Democratic Forces (SDF)" or "SDF (Syrian Democratic Forces)".
+"""Acronyms defined in the text: "the Syrian Democratic Forces (SDF)", "SDF (Syrian Democratic Forces)" or
+"the Syrian Democratic Forces, or SDF,". A long form in lower case ("electromagnetic interference (EMI)") is
+a concept: neither it nor its acronym is a name.
 
 A definition is accepted when the letters of the short form appear, in order, in the long form, the first
 one at the start of the long form's first word, and the long form has no more words than the short form
@@ -44,6 +46,7 @@ _SHORT = re.compile(r"^[A-Z][A-Za-z0-9&./-]{1,11}$")
 _ALL_CAPS = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
 _WORD = re.compile(r"[\w'’&./-]+")
 _STOP = re.compile(r"[.;:!?()\[\]\n\"“”]")
+_OR_SHORT = re.compile(r",\s+or\s+([A-Z][A-Za-z0-9&]{1,7})(?=[,.;:)]|\s)")
 _MINOR = frozenset({"of", "the", "for", "and", "in", "on", "to", "de", "al", "a", "an", "&"})
 
 
@@ -95,8 +98,10 @@ def _definition(short: str, long_start: int, long: str, short_start: int, short_
         return None
     long_text = stripped[offset:]
     words = [w for w in long_text.split() if w.lower() not in _MINOR]
-    if not words or not long_text[:1].isupper() or len(long_text.split()) < 2:
+    if not words or not long_text[:1].isalpha() or len(long_text.split()) < 2:
         return None
+    if long_text[:1].islower() and not long_text.islower():
+        return None  # a long form in lower case is all lower case ("electromagnetic interference"): a concept
     if len(words) > sum(ch.isupper() for ch in short) + 2:
         return None
     return AcronymDefinition(
@@ -124,7 +129,15 @@ def find_definitions(text: str) -> list[AcronymDefinition]:
                 )
                 if definition and definition.long_start == paren.start(1):
                     found.append(definition)
-    return found
+    for comma in _OR_SHORT.finditer(text):  # "the Aerophysics Research Facility, or ARF, fired"
+        short = comma.group(1)
+        if _is_short(short) and short.isupper():
+            letters = sum(ch.isalnum() for ch in short)
+            long_start, long = _long_window(text, comma.start(), letters)
+            definition = _definition(short, long_start, long, comma.start(1), comma.end(1))
+            if definition and not any(d.short_start == definition.short_start for d in found):
+                found.append(definition)
+    return sorted(found, key=lambda d: d.short_start)
 
 
 def find_uses(text: str, short: str) -> list[tuple[int, int]]:
@@ -134,21 +147,28 @@ def find_uses(text: str, short: str) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=1)
-def _heads() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _heads() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     raw = resources.files("transforms.entities.data").joinpath("context.toml").read_text(encoding="utf-8")
     data = tomllib.loads(raw)["acronym_heads"]
-    return frozenset(data["systems"]), frozenset(data["plural_bodies"]), frozenset(data["concepts"])
+    heads = ("systems", "plural_bodies", "concepts", "weapons")
+    systems, bodies, concepts, weapons = (frozenset(data[k]) for k in heads)
+    return systems, bodies, concepts, weapons
 
 
 def long_form_type(long: str) -> EntityType | None:
-    """The type of an acronym's long form by its last word: "PLATFORM" for a system, None for a plural of
-    things ("Station Control Units") or a concept ("Fiscal Year"), "ORG" otherwise (plurals that name bodies,
-    "Syrian Democratic Forces", stay organizations)."""
+    """The type of an acronym's long form by its last word: "PLATFORM" for a system, "WEAPON" for a weapon
+    ("Air-Launched Rapid Response Weapon"), None for a plural of
+    things ("Station Control Units"), a concept ("Fiscal Year") or a long form in lower case ("electromagnetic
+    interference"), "ORG" otherwise (plurals that name bodies, "Syrian Democratic Forces", stay organizations)."""
+    if long[:1].islower():
+        return None
     words = long.split()
     head = words[-1] if words else ""
-    systems, bodies, concepts = _heads()
+    systems, bodies, concepts, weapons = _heads()
     if head in systems:
         return "PLATFORM"
+    if head in weapons:
+        return "WEAPON"
     if head in concepts or (head.endswith("s") and not head.endswith(("ss", "us", "is")) and head not in bodies):
         return None
     return "ORG"

@@ -268,6 +268,8 @@ class EntityExtractor:
             if long_cand is None or long_cand.type == "PERSON":
                 entry = self._gaz.lookup(d.long)
                 type_ = entry.type if entry else long_form_type(d.long)
+                known = self._gaz.lookup(d.short) if entry is None and type_ in ("WEAPON", "PLATFORM") else None
+                entry = known if known is not None and known.type == type_ else entry  # a weapon both agree on
                 if (
                     type_ is None
                 ):  # a plural of things or a concept: no entity, nor its acronym, whatever the model said
