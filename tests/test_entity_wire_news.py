@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from entity_helpers import found as _found
 
-from transforms.entities.coreference import Candidate
+from transforms.entities.coreference import Candidate, surnames_as_people
 from transforms.entities.entity_types import retype
 from transforms.entities.gazetteer import Entry
 from transforms.entities.mentions import EntityExtractor
@@ -111,3 +111,22 @@ def test_states_that_no_longer_exist_are_places_with_their_wikidata_item(extract
     assert by_text["Soviet Union"].type == "GPE" and by_text["Soviet Union"].wikidata_id == "Q15180"
     assert by_text["USSR"].entity_id == by_text["Soviet Union"].entity_id
     assert by_text["Yugoslavia"].type == "GPE" and by_text["Yugoslavia"].country is None
+
+
+def test_a_surname_the_model_typed_otherwise_is_the_person_named_in_full() -> None:
+    text = "Richard De Fatta spoke. De Fatta said the Washington office agreed, as George Washington would."
+
+    def cand(surface: str, type_: str, at: int = 0, entry: Entry | None = None) -> Candidate:
+        start = text.index(surface, at)
+        return Candidate(start=start, end=start + len(surface), type=type_, method="model", rank="model", entry=entry)
+
+    capital = Entry("Q61", "Washington, D.C.", "GPE", "city", "USA")
+    chosen = [
+        cand("Richard De Fatta", "PERSON"),
+        cand("De Fatta", "ORG", at=20),
+        cand("Washington", "GPE", entry=capital),
+        cand("George Washington", "PERSON"),
+    ]
+    retyped = [(text[c.start : c.end], c.type) for c in surnames_as_people(text, chosen)]
+    assert retyped[1] == ("De Fatta", "PERSON")
+    assert retyped[2] == ("Washington", "GPE")  # a name the gazetteer knows stays what it is

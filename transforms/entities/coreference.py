@@ -19,7 +19,7 @@ from schemas.entities import EntityType, MentionMethod
 from transforms.entities.gazetteer import Entry, entity_id
 from transforms.entities.people import PARTICLES, canonical_person, known_person, name_key
 
-__all__ = ["Candidate", "select", "assign_person_ids", "repeat_names", "PRIORITY"]
+__all__ = ["Candidate", "select", "assign_person_ids", "repeat_names", "surnames_as_people", "PRIORITY"]
 
 PRIORITY: dict[str, float] = {
     "gazetteer": 5.0,
@@ -235,3 +235,22 @@ def repeat_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
                 uses = [*_uses(text, surname), *_variant_uses(text, surname)]
                 extra += [_repeat(cand, s, e, "surname") for s, e in uses if not inside_other(s, e)]
     return extra
+
+
+def surnames_as_people(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """``chosen`` with each name the model typed as something else that is the surname of a person named in
+    full in the article ("De Fatta" beside "Richard De Fatta", "Miller" beside "Scott Miller") made that
+    person's mention; names the gazetteers know ("Washington", "Ford") are left alone."""
+    surnames: set[str] = set()
+    for c in chosen:
+        words = text[c.start : c.end].split()
+        if c.type == "PERSON" and len(words) >= 2:
+            surnames |= {" ".join(words[i:]) for i in range(1, len(words))}
+    if not surnames:
+        return chosen
+    return [
+        replace(c, type="PERSON")
+        if c.method == "model" and c.entry is None and c.type != "PERSON" and text[c.start : c.end] in surnames
+        else c
+        for c in chosen
+    ]

@@ -35,7 +35,7 @@ from schemas.entities import EntityType
 from transforms.entities.acronyms import bind_initials, find_definitions, find_uses, long_form_type
 from transforms.entities.compounds import join_compounds
 from transforms.entities.coordinated import join_coordinated
-from transforms.entities.coreference import Candidate, repeat_names, select
+from transforms.entities.coreference import Candidate, repeat_names, select, surnames_as_people
 from transforms.entities.entity_types import model_type, regime_spans, retype
 from transforms.entities.gazetteer import Entry, Gazetteer, build_gazetteer, load_entries, normalize
 from transforms.entities.in_context import context_rules
@@ -216,7 +216,7 @@ class EntityExtractor:
                 )
         chosen = team_candidates(text, rejoin_places(text, self._drop_weak_conflicts(cands), self._gaz.lookup))
         chosen = ticker_mentions(text, bind_initials(text, self._acronyms(text, chosen)))
-        chosen, titled = self._people.apply(text, chosen)
+        chosen, titled = self._people.apply(text, surnames_as_people(text, chosen))
         chosen = self._context.apply(text, chosen, self._listed)
         chosen = resolve(text, chosen)
         repeated = [
