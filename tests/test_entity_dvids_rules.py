@@ -283,3 +283,15 @@ def test_concept_acronyms_are_no_names_and_a_defined_one_is_its_long_form(extrac
     )
     assert "EMI" not in found
     assert found["ARF"] == ("ORG", "Aerophysics Research Facility")
+
+
+def test_a_nickname_in_quotes_right_after_a_squadron_names_it() -> None:
+    text = "The wing flies VFA-136 “Knighthawks,” VFA-211 “Fighting Checkmates,” and VFA-22 “We are ready.”"
+    found = {text[p.start : p.end]: p.canonical for p in squadron_patterns(text)}
+    assert found == {
+        "VFA-136": "VFA-136",
+        "VFA-211": "VFA-211",
+        "VFA-22": "VFA-22",
+        "Knighthawks": "VFA-136",
+        "Fighting Checkmates": "VFA-211",  # "We are ready." is a quote, not a nickname
+    }

@@ -130,3 +130,15 @@ def test_a_surname_the_model_typed_otherwise_is_the_person_named_in_full() -> No
     retyped = [(text[c.start : c.end], c.type) for c in surnames_as_people(text, chosen)]
     assert retyped[1] == ("De Fatta", "PERSON")
     assert retyped[2] == ("Washington", "GPE")  # a name the gazetteer knows stays what it is
+
+
+@needs_model
+def test_a_town_in_a_list_of_port_visits_is_a_town_of_its_country(extractor: EntityExtractor) -> None:
+    result = extractor.extract(
+        "The ship made port visits to Chennai, India; Abu Dhabi, United Arab Emirates; Hamad, Qatar; and "
+        "Duqm, Oman. Ali Hassan, Iraq's envoy, met the crew."
+    )
+    entities = {e.entity_id: e for e in result.entities}
+    places = {m.text: entities[m.entity_id].country for m in result.mentions if m.type == "GPE"}
+    assert places["Abu Dhabi"] == "ARE" and places["Hamad"] == "QAT" and places["Duqm"] == "OMN"
+    assert "Ali Hassan" not in places

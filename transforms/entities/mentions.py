@@ -43,6 +43,7 @@ from transforms.entities.military_patterns import find_patterns
 from transforms.entities.ner import DEFAULT_MODEL, fresh_model
 from transforms.entities.people import title_finder
 from transforms.entities.places import place_entries
+from transforms.entities.qualified_places import qualified_places
 from transforms.entities.results import EntityResult, entity_result, resolve
 from transforms.entities.spans import accepts, trim
 from transforms.entities.split_places import rejoin_places
@@ -217,7 +218,7 @@ class EntityExtractor:
         chosen = team_candidates(text, rejoin_places(text, self._drop_weak_conflicts(cands), self._gaz.lookup))
         chosen = ticker_mentions(text, bind_initials(text, self._acronyms(text, chosen)))
         chosen, titled = self._people.apply(text, surnames_as_people(text, chosen))
-        chosen = self._context.apply(text, chosen, self._listed)
+        chosen = qualified_places(text, self._context.apply(text, chosen, self._listed), self._gaz.lookup)
         chosen = resolve(text, chosen)
         repeated = [
             c

@@ -7,8 +7,8 @@
   of squadron kinds (V fixed wing, H helicopter, then the mission). Its canonical name is the long form when
   the article spells that kind out ("Strike Fighter Squadron (VFA) 22" makes "VFA-94" "Strike Fighter
   Squadron 94"), else the designation;
-- a squadron's nickname in quotes before "of" and the unit: "“Kestrels” of VFA-137" names that unit (ORG,
-  the unit's canonical name).
+- a squadron's nickname in quotes before "of" and the unit, or right after the unit: "“Kestrels” of
+  VFA-137", "VFA-136 “Knighthawks,”" name that unit (ORG, the unit's canonical name).
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ _WORDS = r"(?:(?!(?:The|And|Of)\b)[A-Z][a-z]+[ ]+){1,6}"
 _CODED_UNIT = re.compile(rf"\b{_WORDS}{_UNIT_HEAD}[ ]+\((?P<code>[A-Z]{{2,6}})\)(?:[ ]+(?P<num>\d{{1,4}}))?")
 _DESIGNATION = re.compile(r"(?<![\w-])(?P<code>[A-Z]{2,5})-(?P<num>\d{1,3})(?![\w-])")
 _NICKNAME = re.compile(r"[“\"](?P<name>[A-Z][\w’' -]{1,40}?)[”\"][ ]+of[ ]+(?:the[ ]+)?$")
+_NICKNAME_AFTER = re.compile(r"[ ]+[“\"](?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,3})[,.]?[”\"]")  # title case
 
 
 def squadron_patterns(text: str, units: Iterable[PatternMatch] = ()) -> list[PatternMatch]:
@@ -52,6 +53,8 @@ def squadron_patterns(text: str, units: Iterable[PatternMatch] = ()) -> list[Pat
         if unit.type != "ORG" or unit.subtype != "unit":
             continue
         nickname = _NICKNAME.search(text, max(0, unit.start - 60), unit.start)
+        if nickname is None:
+            nickname = _NICKNAME_AFTER.match(text, unit.end)
         if nickname is not None:
             found.append(PatternMatch(nickname.start("name"), nickname.end("name"), "ORG", "unit", unit.canonical))
     return found
