@@ -37,7 +37,7 @@ from eval_entities import (
     score,
 )
 
-from transforms.entities import entity_types, in_context
+from transforms.entities import entity_types, in_context, mentions
 from transforms.entities.mentions import EntityExtractor
 from transforms.entities.ner import DEFAULT_MODEL
 
@@ -72,6 +72,11 @@ RULES: dict[str, tuple[Any, str, Any]] = {
     "place_after_over_from": (entity_types, "_WEAK_LOCATIVE", _NEVER),
     "place_described_after": (entity_types, "_PLACE_DESCRIBED", _NEVER),
     "headline_phrases": (entity_types, "_HEADLINE_WORD", _NEVER),
+    "names_with_and": (mentions, "join_coordinated", lambda text, cands: cands),
+    "hyphen_compounds": (mentions, "join_compounds", lambda text, cands: cands),
+    "rejoined_places": (mentions, "rejoin_places", lambda text, cands, lookup: cands),
+    "wire_credits": (mentions, "wire_credits", lambda text: []),
+    "tickers": (mentions, "ticker_mentions", lambda text, chosen: chosen),
 }
 
 

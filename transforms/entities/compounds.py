@@ -1,39 +1,40 @@
 """Names the statistical model cut at a hyphen: "Morrish" and "Wallace Construction Inc." of
-"Morrish-Wallace Construction Inc.", "Domain Operations" of "Joint All-Domain Operations", "Indo" of
-"Indo-Asia-Pacific". Two model spans that meet at a hyphen are one name; a model span that is one piece of a
-hyphenated capitalised compound whose other piece no name covers is no name of its own: dropped when it
-follows the hyphen ("Domain Operations"), or when it is one word before it ("Indo", "Extended" of
-"Extended-Range"). A longer name before the hyphen stays ("Rock Island Arsenal-Joint Manufacturing and
-Technology Center"), as do people, never joined either ("the Alito-Prelogar exchange" names two), and a
-name after an Arabic article ("al-", "Al-": "Al-Shabaab").
+"Morrish-Wallace Construction Inc.", "France Summit" of "UK-France Summit", "UWP" of "UWP-Hachette". Two
+model spans that meet at a hyphen are one name; an organization or facility the model cut at a hyphen is
+widened over the capitalised words hyphenated to it. People are never joined ("the Alito-Prelogar exchange"
+names two) nor places ("Iran-Iraq"), and a name after an Arabic article stays as it is ("Al-Shabaab").
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from transforms.entities.coreference import Candidate
 
 __all__ = ["join_compounds"]
 
 _ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "bin", "ibn", "abu"})
-_DROPPED = frozenset({"ORG", "FACILITY"})  # places and people keep their pieces ("Iran-Iraq")
-_PIECE_BEFORE = re.compile(r"([A-Za-z][\w.]*)-$")  # "All-" before a span
+_EXTENDED = frozenset({"ORG", "FACILITY"})  # places and people keep their pieces ("Iran-Iraq")
+_WORD_BEFORE = re.compile(r"(?:[A-Za-z][\w.]*-)+$")  # "UK-", "Indo-Asia-" before a span
+_WORD_AFTER = re.compile(r"(?:-[A-Z][\w.]*)+")  # "-Hachette", "-Asia-Pacific" after a span
 
 
 def _model_name(c: Candidate) -> bool:
     return c.method == "model" and c.entry is None
 
 
-def _piece_after(text: str, c: Candidate) -> bool:
-    """The span follows a capitalised word and a hyphen ("All-" before "Domain Operations")."""
-    before = _PIECE_BEFORE.search(text[max(0, c.start - 30) : c.start])
-    return before is not None and before.group(1)[0].isupper() and before.group(1).lower() not in _ARTICLES
-
-
-def _piece_before(text: str, c: Candidate) -> bool:
-    """A one-word span before a hyphen and a capitalised word ("Indo-Asia", "Extended-Range")."""
-    return re.match(r"-[A-Z]", text[c.end : c.end + 2]) is not None and " " not in text[c.start : c.end]
+def _whole(text: str, c: Candidate) -> Candidate:
+    """The span widened over the capitalised words hyphenated to it ("France Summit" of "UK-France Summit",
+    "UWP" of "UWP-Hachette"); a word after an Arabic article ("al-", "Al-") is not widened over it."""
+    start, end = c.start, c.end
+    before = _WORD_BEFORE.search(text[max(0, start - 40) : start])
+    if before is not None and before.group()[0].isupper() and before.group()[:-1].lower() not in _ARTICLES:
+        start -= len(before.group())
+    after = _WORD_AFTER.match(text, end)
+    if after is not None:
+        end = after.end()
+    return c if (start, end) == (c.start, c.end) else replace(c, start=start, end=end)
 
 
 def join_compounds(text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -50,7 +51,5 @@ def join_compounds(text: str, cands: list[Candidate]) -> list[Candidate]:
             out.append(Candidate(start=c.start, end=following.end, type=longer.type, method="model", rank="model"))
             used |= {id(c), id(following)}
             continue
-        if _model_name(c) and c.type in _DROPPED and (_piece_after(text, c) or _piece_before(text, c)):
-            continue
-        out.append(c)
+        out.append(_whole(text, c) if _model_name(c) and c.type in _EXTENDED else c)
     return out
