@@ -244,7 +244,9 @@ def test_an_organization_cut_at_a_hyphen_is_widened_over_its_hyphenated_words() 
         start = text.index(surface)
         return Candidate(start=start, end=start + len(surface), type=type_, method="model", rank="model")
 
-    kept = join_compounds(text, [model("UWP"), model("France Summit"), model("Shabaab"), model("Prelogar", "PERSON")])
+    kept = join_compounds(
+        text, [model("UWP"), model("France Summit"), model("Shabaab"), model("Prelogar", "PERSON")], lambda _: None
+    )
     assert [text[c.start : c.end] for c in kept] == ["UWP-Hachette", "UK-France Summit", "Shabaab", "Prelogar"]
 
 

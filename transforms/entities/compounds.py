@@ -8,37 +8,54 @@ names two) nor places ("Iran-Iraq"), and a name after an Arabic article stays as
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from transforms.entities.coreference import Candidate
+from transforms.entities.gazetteer import Entry
 
 __all__ = ["join_compounds"]
 
+Lookup = Callable[[str], Entry | None]
+
 _ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "bin", "ibn", "abu"})
+_PLACES = frozenset({"GPE", "LOC"})
 _EXTENDED = frozenset({"ORG", "FACILITY"})  # places and people keep their pieces ("Iran-Iraq")
 _WORD_BEFORE = re.compile(r"(?:[A-Za-z][\w.]*-)+$")  # "UK-", "Indo-Asia-" before a span
-_WORD_AFTER = re.compile(r"(?:-[A-Z][\w.]*)+")  # "-Hachette", "-Asia-Pacific" after a span
+_WORD_AFTER = re.compile(r"(?:-[A-Z]\w*)+")  # "-Hachette", "-Asia-Pacific" after a span
 
 
 def _model_name(c: Candidate) -> bool:
     return c.method == "model" and c.entry is None
 
 
-def _whole(text: str, c: Candidate) -> Candidate:
+def _place(lookup: Lookup, words: str) -> bool:
+    """Whether any of the hyphenated words is a place the gazetteers know ("Minneapolis" of "DFL-Minneapolis")."""
+    return any((e := lookup(w)) is not None and e.type in _PLACES for w in words.strip("-").split("-") if w)
+
+
+def _whole(text: str, c: Candidate, lookup: Lookup) -> Candidate:
     """The span widened over the capitalised words hyphenated to it ("France Summit" of "UK-France Summit",
-    "UWP" of "UWP-Hachette"); a word after an Arabic article ("al-", "Al-") is not widened over it."""
+    "UWP" of "UWP-Hachette"), unless one of them is a known place ("DFL-Minneapolis", "University of
+    Wisconsin-Milwaukee": the place stays a mention of its own) or an Arabic article ("al-", "Al-")."""
     start, end = c.start, c.end
     before = _WORD_BEFORE.search(text[max(0, start - 40) : start])
-    if before is not None and before.group()[0].isupper() and before.group()[:-1].lower() not in _ARTICLES:
+    if (
+        before is not None
+        and before.group()[0].isupper()
+        and before.group()[:-1].lower() not in _ARTICLES
+        and not _place(lookup, before.group())
+    ):
         start -= len(before.group())
     after = _WORD_AFTER.match(text, end)
-    if after is not None:
+    if after is not None and not _place(lookup, after.group()):
         end = after.end()
     return c if (start, end) == (c.start, c.end) else replace(c, start=start, end=end)
 
 
-def join_compounds(text: str, cands: list[Candidate]) -> list[Candidate]:
-    """``cands`` with model spans that meet at a hyphen joined and lone pieces of hyphenated names dropped."""
+def join_compounds(text: str, cands: list[Candidate], lookup: Lookup) -> list[Candidate]:
+    """``cands`` with model spans that meet at a hyphen joined (neither a person nor a known place) and
+    organizations cut at a hyphen widened over it."""
     models = {c.start: c for c in cands if _model_name(c)}
     out: list[Candidate] = []
     used: set[int] = set()
@@ -46,10 +63,14 @@ def join_compounds(text: str, cands: list[Candidate]) -> list[Candidate]:
         if id(c) in used:
             continue
         following = models.get(c.end + 1) if _model_name(c) and text[c.end : c.end + 1] == "-" else None
-        if following is not None and "PERSON" not in (c.type, following.type):  # "the Alito-Prelogar exchange"
+        if (
+            following is not None
+            and "PERSON" not in (c.type, following.type)  # "the Alito-Prelogar exchange"
+            and not _place(lookup, text[c.start : following.end].replace(" ", "-"))
+        ):
             longer = following if following.length >= c.length else c
             out.append(Candidate(start=c.start, end=following.end, type=longer.type, method="model", rank="model"))
             used |= {id(c), id(following)}
             continue
-        out.append(_whole(text, c) if _model_name(c) and c.type in _EXTENDED else c)
+        out.append(_whole(text, c, lookup) if _model_name(c) and c.type in _EXTENDED else c)
     return out

@@ -195,7 +195,8 @@ class EntityExtractor:
                 )
             )
         cands = _inner_acronyms(text, retype(text, cands, self._gaz.lookup))
-        cands = join_coordinated(text, join_compounds(text, class_candidates(text, cands, self._gaz.lookup)))
+        cands = class_candidates(text, cands, self._gaz.lookup)
+        cands = join_coordinated(text, join_compounds(text, cands, self._gaz.lookup))
         for start, end in dateline_places(text):
             entry = self._gaz.lookup(text[start:end]) or self._gaz.lookup(text[start:end].title())
             if entry is None or entry.type in ("GPE", "LOC"):
