@@ -73,7 +73,7 @@ RULES: dict[str, tuple[Any, str, Any]] = {
     "place_described_after": (entity_types, "_PLACE_DESCRIBED", _NEVER),
     "headline_phrases": (entity_types, "_HEADLINE_WORD", _NEVER),
     "names_with_and": (mentions, "join_coordinated", lambda text, cands: cands),
-    "hyphen_compounds": (mentions, "join_compounds", lambda text, cands: cands),
+    "hyphen_compounds": (mentions, "join_compounds", lambda text, cands, lookup: cands),
     "rejoined_places": (mentions, "rejoin_places", lambda text, cands, lookup: cands),
     "wire_credits": (mentions, "wire_credits", lambda text: []),
     "tickers": (mentions, "ticker_mentions", lambda text, chosen: chosen),
