@@ -48,28 +48,31 @@ keyed AS (  -- what two reports must share: the place, or with no place on eithe
     WHERE place_entity_id IS NOT NULL OR actor1_entity_id IS NOT NULL OR s.ships IS NOT NULL
 ),
 by_ship AS (
-    SELECT *, unnest(ships) AS ship FROM keyed WHERE ships IS NOT NULL
+    SELECT report_key, event_type, subtype, unnest(ships) AS ship FROM keyed WHERE ships IS NOT NULL
 ),
-pairs AS (  -- equi-joins on type, subtype and anchor or ship, so that the pairs stay few on a large lake
-    SELECT a.report_key AS k1, a.says AS s1, b.report_key AS k2, b.says AS s2
+candidates AS (  -- equi-joins on type, subtype and anchor or a named ship, so the pairs stay few on a large lake
+    SELECT a.report_key AS k1, b.report_key AS k2
     FROM keyed a
     JOIN keyed b ON a.event_type = b.event_type AND a.subtype = b.subtype AND a.anchor = b.anchor
-        AND a.article_id <> b.article_id
+    UNION
+    SELECT a.report_key, b.report_key
+    FROM by_ship a
+    JOIN by_ship b ON a.event_type = b.event_type AND a.subtype = b.subtype AND a.ship = b.ship
+),
+pairs AS (  -- candidates whose reports do not contradict each other
+    SELECT a.report_key AS k1, a.says AS s1, b.report_key AS k2, b.says AS s2
+    FROM candidates c
+    JOIN keyed a ON a.report_key = c.k1
+    JOIN keyed b ON b.report_key = c.k2
+    WHERE a.article_id <> b.article_id
         AND abs(date_diff('day', a.on_day, b.on_day)) <= 3
         AND (a.actor1_entity_id IS NULL OR b.actor1_entity_id IS NULL OR a.actor1_entity_id = b.actor1_entity_id)
         AND (a.actor2_entity_id IS NULL OR b.actor2_entity_id IS NULL OR a.actor2_entity_id = b.actor2_entity_id)
         AND (a.ships IS NULL OR b.ships IS NULL OR len(list_intersect(a.ships, b.ships)) > 0)
-    UNION
-    -- the same named ship, the same kind of event, the same days: one incident though one report names no
-    -- place ("USS Nimitz departed San Diego June 8" and a later story's "Nimitz deployed June 8")
-    SELECT a.report_key, a.says, b.report_key, b.says
-    FROM by_ship a
-    JOIN by_ship b ON a.event_type = b.event_type AND a.subtype = b.subtype AND a.ship = b.ship
-        AND a.article_id <> b.article_id
-        AND abs(date_diff('day', a.on_day, b.on_day)) <= 3
-        AND (a.actor1_entity_id IS NULL OR b.actor1_entity_id IS NULL OR a.actor1_entity_id = b.actor1_entity_id)
-        AND (a.actor2_entity_id IS NULL OR b.actor2_entity_id IS NULL OR a.actor2_entity_id = b.actor2_entity_id)
-        AND (a.place_entity_id IS NULL OR b.place_entity_id IS NULL OR a.place_entity_id = b.place_entity_id)
+        -- a pair by ship ("USS Nimitz departed San Diego June 8" and a later "Nimitz deployed June 8"):
+        -- one may name no place, but two places must be one
+        AND (a.anchor = b.anchor OR a.place_entity_id IS NULL OR b.place_entity_id IS NULL
+             OR a.place_entity_id = b.place_entity_id)
 ),
 reach(k, root) AS (  -- connected groups of reports that say as much as each other
     SELECT report_key, report_key FROM ev
