@@ -170,65 +170,69 @@ SHIPS = {
 }
 
 
-def test_two_ships_of_one_navy_on_one_day_are_two_incidents(tmp_path: Path) -> None:
+DAY = dt.date(2025, 4, 6)
+
+
+def _incident_ids(tmp_path: Path, reports: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """The incident_id of one report per article (article key -> its event's fields), all on ``DAY``."""
     tables = build_tables(duplicate=True, articles=EXTRA, entities=SHIPS)
     texts = {row["article_id"].removeprefix("id-"): row["text"] for row in tables["articles"]}
-    day = dt.date(2025, 4, 6)
-    tables["events"] = [
-        _event("a1", texts["a1"], 0, **VISIT, date=day, platform_or_weapon=["e:ship-a"]),
-        _event("a1-copy", texts["a1-copy"], 0, **VISIT, date=day, platform_or_weapon=["e:ship-a"]),  # a reprint
-        _event("a2", texts["a2"], 0, **VISIT, date=day, platform_or_weapon=["e:ship-b"]),  # another ship
-    ]
-    lake = write_lake(tmp_path, tables)
-    ids = dict(_rows(lake, "SELECT report_key, incident_id FROM incidents"))
-    assert ids["id-a1:0"] == ids["id-a1-copy:0"]
-    assert ids["id-a2:0"] != ids["id-a1:0"]
+    tables["events"] = [_event(key, texts[key], 0, date=DAY, **fields) for key, fields in reports.items()]
+    rows = _rows(write_lake(tmp_path, tables), "SELECT report_key, incident_id FROM incidents")
+    return {key.removeprefix("id-").removesuffix(":0"): incident for key, incident in rows}
+
+
+def test_two_ships_of_one_navy_on_one_day_are_two_incidents(tmp_path: Path) -> None:
+    ids = _incident_ids(
+        tmp_path,
+        {
+            "a1": VISIT | {"platform_or_weapon": ["e:ship-a"]},
+            "a1-copy": VISIT | {"platform_or_weapon": ["e:ship-a"]},  # a reprint
+            "a2": VISIT | {"platform_or_weapon": ["e:ship-b"]},  # another ship
+        },
+    )
+    assert ids["a1"] == ids["a1-copy"]
+    assert ids["a2"] != ids["a1"]
 
 
 def test_a_report_naming_no_actor_does_not_bridge_two_actors_at_one_place(tmp_path: Path) -> None:
-    tables = build_tables(duplicate=True, articles=EXTRA)
-    texts = {row["article_id"].removeprefix("id-"): row["text"] for row in tables["articles"]}
-    day = dt.date(2025, 4, 6)
-    tables["events"] = [
-        _event("a1", texts["a1"], 0, **STRIKE, date=day),  # Russia
-        _event("a1-copy", texts["a1-copy"], 0, **STRIKE, date=day),  # its reprint
-        _event("a2", texts["a2"], 0, **(STRIKE | {"actor1_entity_id": None}), date=day),  # no actor named
-        _event("a9", texts["a9"], 0, **(STRIKE | {"actor1_entity_id": "e:houthis"}), date=day),  # another actor
-    ]
-    lake = write_lake(tmp_path, tables)
-    ids = dict(_rows(lake, "SELECT report_key, incident_id FROM incidents"))
-    assert ids["id-a1:0"] == ids["id-a1-copy:0"]
-    assert ids["id-a9:0"] != ids["id-a1:0"]
-    assert ids["id-a2:0"] == ids["id-a1:0"]  # it joins the incident it has most pairs with: two reports
+    ids = _incident_ids(
+        tmp_path,
+        {
+            "a1": STRIKE,  # Russia
+            "a1-copy": STRIKE,  # its reprint
+            "a2": STRIKE | {"actor1_entity_id": None},  # no actor named
+            "a9": STRIKE | {"actor1_entity_id": "e:houthis"},  # another actor
+        },
+    )
+    assert ids["a1"] == ids["a1-copy"]
+    assert ids["a9"] != ids["a1"]
+    assert ids["a2"] == ids["a1"]  # it joins the incident it has most pairs with: two reports
 
 
 def test_one_carrier_one_kind_of_event_one_day_is_one_incident_though_one_report_names_no_place(tmp_path: Path) -> None:
-    tables = build_tables(duplicate=True, articles=EXTRA, entities=SHIPS)
-    texts = {row["article_id"].removeprefix("id-"): row["text"] for row in tables["articles"]}
-    day = dt.date(2025, 4, 6)
     unplaced = VISIT | {"place_entity_id": None, "place_text": None, "place_country": None}
-    tables["events"] = [
-        _event("a1", texts["a1"], 0, **VISIT, date=day, platform_or_weapon=["e:carrier"]),
-        _event("a2", texts["a2"], 0, **unplaced, date=day, platform_or_weapon=["e:carrier"]),  # a later mention
-        _event("a9", texts["a9"], 0, **unplaced, date=day, platform_or_weapon=["e:ship-b"]),  # another ship
-    ]
-    lake = write_lake(tmp_path, tables)
-    ids = dict(_rows(lake, "SELECT report_key, incident_id FROM incidents"))
-    assert ids["id-a2:0"] == ids["id-a1:0"]
-    assert ids["id-a9:0"] != ids["id-a1:0"]
+    ids = _incident_ids(
+        tmp_path,
+        {
+            "a1": VISIT | {"platform_or_weapon": ["e:carrier"]},
+            "a2": unplaced | {"platform_or_weapon": ["e:carrier"]},  # a later mention
+            "a9": unplaced | {"platform_or_weapon": ["e:ship-b"]},  # another ship
+        },
+    )
+    assert ids["a2"] == ids["a1"]
+    assert ids["a9"] != ids["a1"]
 
 
 def test_two_contracts_of_one_office_on_one_day_to_two_firms_are_two_incidents(tmp_path: Path) -> None:
-    tables = build_tables(duplicate=True, articles=EXTRA)
-    texts = {row["article_id"].removeprefix("id-"): row["text"] for row in tables["articles"]}
     award = STRIKE | {"event_type": "procurement", "subtype": "contract", "actor1_entity_id": "e:office"}
-    day = dt.date(2025, 4, 6)
-    tables["events"] = [
-        _event("a1", texts["a1"], 0, **award, actor2_entity_id="e:firm-a", date=day),
-        _event("a1-copy", texts["a1-copy"], 0, **award, actor2_entity_id="e:firm-a", date=day),  # a reprint
-        _event("a2", texts["a2"], 0, **award, actor2_entity_id="e:firm-b", date=day),  # another award
-    ]
-    lake = write_lake(tmp_path, tables)
-    ids = dict(_rows(lake, "SELECT report_key, incident_id FROM incidents"))
-    assert ids["id-a1:0"] == ids["id-a1-copy:0"]
-    assert ids["id-a2:0"] != ids["id-a1:0"]
+    ids = _incident_ids(
+        tmp_path,
+        {
+            "a1": award | {"actor2_entity_id": "e:firm-a"},
+            "a1-copy": award | {"actor2_entity_id": "e:firm-a"},  # a reprint
+            "a2": award | {"actor2_entity_id": "e:firm-b"},  # another award
+        },
+    )
+    assert ids["a1"] == ids["a1-copy"]
+    assert ids["a2"] != ids["a1"]
