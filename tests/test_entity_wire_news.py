@@ -142,3 +142,16 @@ def test_a_town_in_a_list_of_port_visits_is_a_town_of_its_country(extractor: Ent
     places = {m.text: entities[m.entity_id].country for m in result.mentions if m.type == "GPE"}
     assert places["Abu Dhabi"] == "ARE" and places["Hamad"] == "QAT" and places["Duqm"] == "OMN"
     assert "Ali Hassan" not in places
+
+
+@needs_model
+def test_a_place_that_opens_the_name_of_an_award_or_cup_is_no_mention(extractor: EntityExtractor) -> None:
+    found = _found(
+        extractor,
+        "She won the Africa Movie Academy Award. Serena won the U.S. Open, and the Asia Cup went to India. "
+        "Troops in Africa trained.",
+    )
+    places = [m.start for m in extractor.extract("She won the Africa Movie Academy Award.").mentions]
+    assert places == []
+    assert "U.S." not in found and "Asia" not in found
+    assert found["India"][0] == "GPE" and found["Africa"][0] == "LOC"  # the place named on its own stays

@@ -37,6 +37,7 @@ from transforms.entities.compounds import join_compounds
 from transforms.entities.coordinated import join_coordinated
 from transforms.entities.coreference import Candidate, repeat_names, select, surnames_as_people
 from transforms.entities.entity_types import model_type, regime_spans, retype
+from transforms.entities.event_names import places_in_event_names
 from transforms.entities.gazetteer import Entry, Gazetteer, build_gazetteer, load_entries, normalize
 from transforms.entities.in_context import context_rules
 from transforms.entities.military_patterns import find_patterns
@@ -226,7 +227,7 @@ class EntityExtractor:
             for c in repeat_names(text, chosen)
             if c.type != "NORP" or not any(s <= c.start and c.end <= e for s, e in titled)
         ]
-        chosen = select(chosen + repeated)
+        chosen = places_in_event_names(text, select(chosen + repeated))
         return entity_result(text, chosen)
 
     def _from_model(self, text: str, ent: Span) -> Candidate | None:
