@@ -294,3 +294,10 @@ def test_a_nickname_in_quotes_right_after_a_squadron_names_it() -> None:
         "Knighthawks": "VFA-136",
         "Fighting Checkmates": "VFA-211",  # "We are ready." is a quote, not a nickname
     }
+
+
+def test_a_common_word_right_after_a_datelines_dash_opens_a_sentence() -> None:
+    text = "FORT CARSON, Colo. – Space-based assets help. Soldiers bring space to the fight."
+    start = text.index("Space")
+    space = Candidate(start=start, end=start + 5, type="GPE", method="model", rank="model")
+    assert common_word(text, space)
