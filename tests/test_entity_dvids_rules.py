@@ -301,3 +301,14 @@ def test_a_common_word_right_after_a_datelines_dash_opens_a_sentence() -> None:
     start = text.index("Space")
     space = Candidate(start=start, end=start + 5, type="GPE", method="model", rank="model")
     assert common_word(text, space, frozenset({"Space"}))  # a word of a longer name, yet a sentence's opener
+
+
+@needs_model
+def test_a_name_headed_by_a_weapon_word_is_a_weapon(extractor: EntityExtractor) -> None:
+    found = _found(
+        extractor,
+        "The U.S. Army awarded Raytheon a contract for the TOW Weapon System. "
+        "The Missile Defense Agency and the Strategic Missile Forces watched.",
+    )
+    assert found["TOW Weapon System"][0] == "WEAPON"
+    assert found["Missile Defense Agency"][0] == "ORG" and found["Strategic Missile Forces"][0] == "ORG"

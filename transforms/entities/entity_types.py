@@ -189,6 +189,12 @@ def is_facility(surface: str) -> bool:
     return (len(words) > 1 and words[-1] in FACILITY_HEADS) or _FACILITY_INSIDE.search(surface) is not None
 
 
+_WEAPON_HEADS = frozenset(
+    {"Missile", "Missiles", "Rocket", "Rockets", "Torpedo", "Torpedoes", "Interceptor", "Interceptors"}
+)
+_WEAPON_PAIRS = frozenset({("Weapon", "System"), ("Weapon", "Systems"), ("Missile", "System"), ("Missile", "Systems")})
+
+
 def _head_type(surface: str) -> EntityType | None:
     words = surface.split()
     if len(words) > 2 and _UNIT_NUMBER.fullmatch(words[-1]):
@@ -196,6 +202,8 @@ def _head_type(surface: str) -> EntityType | None:
     if len(words) < 2:
         return None
     head = words[-1]
+    if head in _WEAPON_HEADS or (words[-2], head) in _WEAPON_PAIRS:
+        return "WEAPON"  # "TOW Weapon System", "Precision Strike Missiles": not an organization
     if head in ORG_HEADS:
         return "ORG"
     if head in PLACE_HEADS:
