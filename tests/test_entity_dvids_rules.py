@@ -312,3 +312,16 @@ def test_a_name_headed_by_a_weapon_word_is_a_weapon(extractor: EntityExtractor) 
     )
     assert found["TOW Weapon System"][0] == "WEAPON"
     assert found["Missile Defense Agency"][0] == "ORG" and found["Strategic Missile Forces"][0] == "ORG"
+
+
+@needs_model
+def test_a_base_named_before_its_kind_is_one_facility(extractor: EntityExtractor) -> None:
+    found = _found(
+        extractor,
+        "GRAND FORKS AIR FORCE BASE, N.D. – Grand Forks Air Force Base today celebrated. "
+        "Airmen at Minot Air Force Base cheered, and the Air Force said so.",
+    )
+    assert found["GRAND FORKS AIR FORCE BASE"] == ("FACILITY", "Grand Forks Air Force Base")
+    assert found["Grand Forks Air Force Base"] == ("FACILITY", "Grand Forks Air Force Base")
+    assert found["Minot Air Force Base"][0] == "FACILITY"
+    assert "Grand Forks" not in found and "Minot Air" not in found

@@ -9,13 +9,15 @@
   an acronym written inside the name is left out of the canonical name: "Carrier Air Wing 9");
 - equipment designations in the U.S., Russian, Chinese and NATO styles: "AH-64E", "MQ-9B", "AGM-114R",
   "Su-34", "BM-21", "FAB-500", "ZSU-23-4", "SS-N-27" (WEAPON or PLATFORM by the letters of the prefix), and
-  Russian index numbers: "2S19", "9M723", "3M-54" (PLATFORM for the 2S/9P/9A families, WEAPON for 9K/9M/3M).
+  Russian index numbers: "2S19", "9M723", "3M-54" (PLATFORM for the 2S/9P/9A families, WEAPON for 9K/9M/3M);
+- bases named before their kind: "Grand Forks Air Force Base", "GRAND FORKS AIR FORCE BASE" (FACILITY).
 Each rule returns ``PatternMatch`` values with character offsets into the text.
 """
 
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 
 from schemas.entities import EntityType
@@ -95,6 +97,13 @@ _DESIGNATION = re.compile(
     r"\b(?P<prefix>[A-Z][A-Za-z]{0,3})-(?P<nato>[NCM]-)?(?P<num>\d{1,4})(?P<suffix>[A-Z]{0,2})"
     r"(?:-\d{1,2}[A-Z]?)?(?:/[A-Z])?(?![\w-])"
 )
+_BASE_KINDS = (
+    "Air Force Base|Space Force Base|Air Reserve Base|Air National Guard Base|Air Force Station|Space Force Station|"
+    "Army Airfield|Army Air Field|Marine Corps Air Station|Marine Corps Base|Naval Air Station|Naval Station|Naval Base"
+)
+# a base named before its kind: "Grand Forks Air Force Base" (the gazetteer's "Air Force" would split it)
+_BASE = re.compile(rf"\b(?!(?:The|At|In|From|To|On|And|Of)\b)(?:{_NAME}[ ]+){{1,3}}(?:{_BASE_KINDS})\b")
+_BASE_CAPS = re.compile(rf"\b(?:[A-Z][A-Z'’-]+[ ]+){{1,3}}(?:{_BASE_KINDS.upper()})\b")
 _INDEX = re.compile(r"(?<![\w-])(?P<family>2S|9P|9A|9K|9M|3M)-?(?P<num>\d{1,3})(?P<suffix>[A-Z]{0,3}\d?)(?![\w-])")
 _INDEX_TYPES: dict[str, EntityType] = {
     "2S": "PLATFORM",
@@ -290,6 +299,10 @@ def find_patterns(text: str) -> list[PatternMatch]:
         type_ = _designation_type(prefix)
         if type_ is not None:
             found.append(PatternMatch(match.start(), match.end(), type_, "designation", match.group()))
+    for regex in (_BASE, _BASE_CAPS):
+        for match in regex.finditer(text):
+            name = match.group() if regex is _BASE else string.capwords(match.group())
+            found.append(PatternMatch(match.start(), match.end(), "FACILITY", "military_base", name))
     for match in _INDEX.finditer(text):
         found.append(
             PatternMatch(match.start(), match.end(), _INDEX_TYPES[match.group("family")], "designation", match.group())
