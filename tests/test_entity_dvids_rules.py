@@ -325,3 +325,16 @@ def test_a_base_named_before_its_kind_is_one_facility(extractor: EntityExtractor
     assert found["Grand Forks Air Force Base"] == ("FACILITY", "Grand Forks Air Force Base")
     assert found["Minot Air Force Base"][0] == "FACILITY"
     assert "Grand Forks" not in found and "Minot Air" not in found
+
+
+@needs_model
+def test_a_navy_rating_with_its_class_is_the_title(extractor: EntityExtractor) -> None:
+    result = extractor.extract(
+        "By Mass Communication Specialist 3rd Class Brian Sloan. "
+        "Aviation Boatswain's Mate 2nd Class Ana Lee worked the deck."
+    )
+    titles = {m.text: m.title for m in result.mentions}
+    assert titles == {
+        "Brian Sloan": "Mass Communication Specialist 3rd Class",
+        "Ana Lee": "Aviation Boatswain's Mate 2nd Class",
+    }

@@ -134,6 +134,13 @@ _CAPS = rf"{_CAP}(?:[ \t]+(?:of[ \t]+the[ \t]+|of[ \t]+|for[ \t]+|and[ \t]+)?{_C
 _AFF = rf"{_CAP}(?:[ \t]+{_CAP}){{0,3}}?"
 
 
+# a navy rating with its class: "Mass Communication Specialist 3rd Class", "Aviation Boatswain's Mate 2nd Class"
+_RATING = (
+    r"(?:(?!(?:By|The|And|From|With|For|To|Of|In|At)\b)[A-Z][a-z]+(?:['’]s)?[ \t]+){1,4}"
+    r"(?:1st|2nd|3rd|First|Second|Third)[ \t]+Class"
+)
+
+
 def _alternation(items: list[str]) -> str:
     return "|".join(re.escape(t).replace(r"\ ", r"[ \t]+") for t in sorted(set(items), key=len, reverse=True))
 
@@ -142,7 +149,7 @@ class TitleFinder:
     """Finds titles before and after a name and titles used alone, from ``data/titles.toml``."""
 
     def __init__(self, services: list[str], ranks: list[str], offices: list[str], standalone: list[str]) -> None:
-        role = f"(?:{_alternation(ranks + offices)})"
+        role = f"(?:{_RATING}|{_alternation(ranks + offices)})"
         service = f"(?:{_alternation(services)})"
         portfolio = rf"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{_CAPS})?"
         self._before = re.compile(

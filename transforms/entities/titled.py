@@ -98,11 +98,11 @@ class TitledPeople:
             for c in chosen
             if c.end > c.start
             and (
-                c.type == "PERSON"
-                or (c.method != "model" and c.type != "NORP")
+                (c.type == "PERSON" and (c.method != "model" or c.title is not None))
+                or (c.method != "model" and c.type not in ("NORP", "PERSON"))
                 or not any(s <= c.start and c.end <= e for s, e in titled)
             )
-        ]
+        ]  # a model "person" inside another's title is a word of it ("Mate" of "Boatswain's Mate 2nd Class")
         kept = [c for c in kept if c.type == "PERSON" or not any(x.start <= c.start and c.end <= x.end for x in extra)]
         return select(kept + extra), titled
 
