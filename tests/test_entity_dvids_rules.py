@@ -338,3 +338,14 @@ def test_a_navy_rating_with_its_class_is_the_title(extractor: EntityExtractor) -
         "Brian Sloan": "Mass Communication Specialist 3rd Class",
         "Ana Lee": "Aviation Boatswain's Mate 2nd Class",
     }
+
+
+@needs_model
+def test_an_unknown_all_caps_place_in_running_text_is_no_place(extractor: EntityExtractor) -> None:
+    found = _found(
+        extractor,
+        "He added that the AIAMD program supports the theater and that SATCOM links matter in DC and the UAE.\n"
+        "BAGHDAD, Iraq - Troops moved.",
+    )
+    assert "AIAMD" not in found and "SATCOM" not in found
+    assert found["UAE"][0] == "GPE" and found["BAGHDAD"][0] == "GPE"

@@ -264,14 +264,17 @@ class ContextRules:
 
     def _technical(self, text: str, c: Candidate) -> bool:
         """An unknown all-caps model "organization" inside a noun phrase ("a static IP address", "standard CCTV
-        units", "the SIM card"): a technical term, not a body. A verb after it ("ACC said") keeps it."""
+        units", "the SIM card"): a technical term, not a body. A verb after it ("ACC said") keeps it. An unknown
+        all-caps "place" in running text ("the AIAMD program", "SATCOM links") is no place at all."""
         after = _NOUN_AFTER.match(text, c.end)
-        if (
-            c.method != "model"
-            or c.entry is not None
-            or c.type != "ORG"
-            or not _ACRONYM.fullmatch(text, c.start, c.end)
-        ):
+        if c.method != "model" or c.entry is not None or not re.fullmatch(r"[A-Z]{2,8}", text[c.start : c.end]):
+            return False
+        if c.type in ("GPE", "LOC"):  # three letters or more ("DC", "LA" are places); not in a shouted line
+            if len(text[c.start : c.end]) < 3:
+                return False
+            line = text[text.rfind("\n", 0, c.start) + 1 : (text.find("\n", c.end) + 1 or len(text) + 1) - 1]
+            return re.search(r"[a-z]{3}", line) is not None
+        if c.type != "ORG" or not _ACRONYM.fullmatch(text, c.start, c.end):
             return False
         noun = after.group(1) if after else ""
         return bool(noun) and noun not in STOP_WORDS and noun not in self.verbs and not noun.endswith("ed")
