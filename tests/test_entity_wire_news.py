@@ -155,3 +155,22 @@ def test_a_place_that_opens_the_name_of_an_award_or_cup_is_no_mention(extractor:
     assert places == []
     assert "U.S." not in found and "Asia" not in found
     assert found["India"][0] == "GPE" and found["Africa"][0] == "LOC"  # the place named on its own stays
+
+
+def test_the_given_name_of_the_one_person_so_named_is_that_person() -> None:
+    text = "Michèle Flournoy spoke. Michèle made clear her plans. Mark Lee and Mark Cho met; Mark left."
+
+    def cand(surface: str, type_: str, at: int = 0) -> Candidate:
+        start = text.index(surface, at)
+        return Candidate(start=start, end=start + len(surface), type=type_, method="model", rank="model")
+
+    chosen = [
+        cand("Michèle Flournoy", "PERSON"),
+        cand("Michèle", "GPE", at=20),
+        cand("Mark Lee", "PERSON"),
+        cand("Mark Cho", "PERSON"),
+        cand("Mark", "ORG", at=70),
+    ]
+    retyped = [(text[c.start : c.end], c.type) for c in surnames_as_people(text, chosen)]
+    assert retyped[1] == ("Michèle", "PERSON")
+    assert retyped[4] == ("Mark", "ORG")  # two people named Mark: which one is not known

@@ -239,18 +239,22 @@ def repeat_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
 
 def surnames_as_people(text: str, chosen: list[Candidate]) -> list[Candidate]:
     """``chosen`` with each name the model typed as something else that is the surname of a person named in
-    full in the article ("De Fatta" beside "Richard De Fatta", "Miller" beside "Scott Miller") made that
-    person's mention; names the gazetteers know ("Washington", "Ford") are left alone."""
+    full in the article ("De Fatta" beside "Richard De Fatta", "Miller" beside "Scott Miller"), or the given
+    name of the one such person ("Michèle" beside "Michèle Flournoy"), made that person's mention; names the
+    gazetteers know ("Washington", "Ford") are left alone."""
     surnames: set[str] = set()
+    given: dict[str, set[str]] = {}
     for c in chosen:
         words = text[c.start : c.end].split()
         if c.type == "PERSON" and len(words) >= 2:
             surnames |= {" ".join(words[i:]) for i in range(1, len(words))}
-    if not surnames:
+            given.setdefault(words[0], set()).add(" ".join(words))
+    names = surnames | {first for first, people in given.items() if len(people) == 1}
+    if not names:
         return chosen
     return [
         replace(c, type="PERSON")
-        if c.method == "model" and c.entry is None and c.type != "PERSON" and text[c.start : c.end] in surnames
+        if c.method == "model" and c.entry is None and c.type != "PERSON" and text[c.start : c.end] in names
         else c
         for c in chosen
     ]
