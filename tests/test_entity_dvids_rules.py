@@ -349,3 +349,11 @@ def test_an_unknown_all_caps_place_in_running_text_is_no_place(extractor: Entity
     )
     assert "AIAMD" not in found and "SATCOM" not in found
     assert found["UAE"][0] == "GPE" and found["BAGHDAD"][0] == "GPE"
+
+
+def test_a_squadron_or_air_wing_code_with_a_space_before_its_number() -> None:
+    text = "Strike Fighter Squadron (VFA) 137 flew with VFA 94 and CVW 5; the VA 22 form was filed."
+    found = {text[p.start : p.end]: p.canonical for p in squadron_patterns(text)}
+    assert found["VFA 94"] == "Strike Fighter Squadron 94"
+    assert found["CVW 5"] == "CVW-5"
+    assert "VA 22" not in found  # a two-letter code needs its hyphen

@@ -3,10 +3,10 @@
 - a unit name with its designator in parentheses before the number: "Electronic Attack Squadron (VAQ) 139",
   "Helicopter Maritime Strike Squadron (HSM) 73" (ORG, canonical without the designator, as for
   "Carrier Air Wing (CVW) 9");
-- a squadron designation: "VFA-94", "HSC-6", "VMFA-232" (ORG): the U.S. Navy and Marine Corps letter codes
-  of squadron kinds (V fixed wing, H helicopter, then the mission). Its canonical name is the long form when
-  the article spells that kind out ("Strike Fighter Squadron (VFA) 22" makes "VFA-94" "Strike Fighter
-  Squadron 94"), else the designation;
+- a squadron designation: "VFA-94", "VFA 94", "HSC-6", "VMFA-232", "CVW 5" (ORG): the U.S. Navy and Marine
+  Corps letter codes of squadron kinds (V fixed wing, H helicopter, then the mission). Its canonical name is
+  the long form when the article spells that kind out ("Strike Fighter Squadron (VFA) 22" makes "VFA-94"
+  "Strike Fighter Squadron 94"), else the designation;
 - a squadron's nickname in quotes before "of" and the unit, or right after the unit: "“Kestrels” of
   VFA-137", "VFA-136 “Knighthawks,”" name that unit (ORG, the unit's canonical name).
 """
@@ -20,15 +20,16 @@ from transforms.entities.military_patterns import PatternMatch
 
 __all__ = ["squadron_patterns", "SQUADRON_CODES"]
 
-# the letter codes of U.S. Navy and Marine Corps squadron kinds (fixed wing V..., helicopter H..., Marine VM/HM)
+# the letter codes of U.S. Navy and Marine Corps squadron kinds (fixed wing V..., helicopter H..., Marine VM/HM), and
+# of the carrier air wing (CVW) that holds them
 SQUADRON_CODES = frozenset(
     "VA VAQ VAW VC VF VFA VFC VP VPU VQ VR VRC VRM VS VT VX VXS VUP HC HM HS HSC HSL HSM HT HX "
-    "VMA VMAQ VMFA VMFAT VMGR VMM VMU VMX HMH HMLA HMLAT HMM HMT".split()
+    "VMA VMAQ VMFA VMFAT VMGR VMM VMU VMX HMH HMLA HMLAT HMM HMT CVW".split()
 )
 _UNIT_HEAD = r"(?:Squadron|Wing|Group|Detachment|Flotilla)"
 _WORDS = r"(?:(?!(?:The|And|Of)\b)[A-Z][a-z]+[ ]+){1,6}"
 _CODED_UNIT = re.compile(rf"\b{_WORDS}{_UNIT_HEAD}[ ]+\((?P<code>[A-Z]{{2,6}})\)(?:[ ]+(?P<num>\d{{1,4}}))?")
-_DESIGNATION = re.compile(r"(?<![\w-])(?P<code>[A-Z]{2,5})-(?P<num>\d{1,3})(?![\w-])")
+_DESIGNATION = re.compile(r"(?<![\w-])(?P<code>[A-Z]{2,5})(?P<sep>[- ])(?P<num>\d{1,3})(?![\w-])")
 _NICKNAME = re.compile(r"[“\"](?P<name>[A-Z][\w’' -]{1,40}?)[”\"][ ]+of[ ]+(?:the[ ]+)?$")
 _NICKNAME_AFTER = re.compile(r"[ ]+[“\"](?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,3})[,.]?[”\"]")  # title case
 
@@ -45,7 +46,7 @@ def squadron_patterns(text: str, units: Iterable[PatternMatch] = ()) -> list[Pat
             found.append(PatternMatch(match.start(), match.end(), "ORG", "unit", f"{name} {match.group('num')}"))
     for match in _DESIGNATION.finditer(text):
         code = match.group("code")
-        if code in SQUADRON_CODES:
+        if code in SQUADRON_CODES and (match.group("sep") == "-" or len(code) >= 3):  # "VFA 94"; not "VA 22"
             number = str(int(match.group("num")))
             canonical = f"{long_forms[code]} {number}" if code in long_forms else f"{code}-{number}"
             found.append(PatternMatch(match.start(), match.end(), "ORG", "unit", canonical))
