@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from entity_helpers import found as _found
 
-from transforms.entities.acronyms import find_definitions, long_form_type
+from transforms.entities.acronyms import concept_initials, find_definitions, long_form_type
 from transforms.entities.common_words import common_word
 from transforms.entities.compounds import join_compounds
 from transforms.entities.coreference import Candidate
@@ -357,3 +357,12 @@ def test_a_squadron_or_air_wing_code_with_a_space_before_its_number() -> None:
     assert found["VFA 94"] == "Strike Fighter Squadron 94"
     assert found["CVW 5"] == "CVW-5"
     assert "VA 22" not in found  # a two-letter code needs its hyphen
+
+
+def test_an_undefined_acronym_of_a_lower_case_phrase_is_a_concept() -> None:
+    text = "Army space is vital to multi-domain operations. The MDO concept matters, and so does the CIA in the field."
+    chosen = [
+        Candidate(start=text.index(s), end=text.index(s) + len(s), type="ORG", method="model", rank="model")
+        for s in ("MDO", "CIA")
+    ]
+    assert [text[c.start : c.end] for c in concept_initials(text, chosen)] == ["CIA"]  # "in the field": stop words

@@ -25,10 +25,20 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from schemas.entities import EntityType
 from transforms.entities.coreference import Candidate
 
-__all__ = ["AcronymDefinition", "find_definitions", "find_uses", "long_form_type", "initials", "bind_initials"]
+__all__ = [
+    "AcronymDefinition",
+    "find_definitions",
+    "find_uses",
+    "long_form_type",
+    "initials",
+    "bind_initials",
+    "concept_initials",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,3 +231,22 @@ def _key(text: str, c: Candidate) -> str:
 
 def _normalize_name(name: str) -> str:
     return re.sub(r"\s+", " ", name).strip().casefold()
+
+
+def concept_initials(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """``chosen`` without the model's undefined acronyms that spell the initials of a phrase the article writes in
+    lower case ("MDO" beside "multi-domain operations"): a concept, as a lower-case long form in parentheses is."""
+    return [
+        c for c in chosen if not (c.method == "model" and c.entry is None and _concept(text, text[c.start : c.end]))
+    ]
+
+
+def _concept(text: str, surface: str) -> bool:
+    if not re.fullmatch(r"[A-Z]{3,6}", surface):
+        return False
+    letters = surface.lower()
+    pattern = r"[ -]".join(rf"{ch}[a-z]*" for ch in letters)
+    for match in re.finditer(rf"(?<![\w-]){pattern}(?![\w-])", text):
+        if not any(word in STOP_WORDS for word in re.split(r"[ -]", match.group())):
+            return True
+    return False

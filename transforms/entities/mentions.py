@@ -32,7 +32,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from schemas.entities import EntityType
-from transforms.entities.acronyms import bind_initials, find_definitions, find_uses, long_form_type
+from transforms.entities.acronyms import (
+    bind_initials,
+    concept_initials,
+    find_definitions,
+    find_uses,
+    long_form_type,
+)
 from transforms.entities.compounds import join_compounds
 from transforms.entities.coordinated import join_coordinated
 from transforms.entities.coreference import Candidate, repeat_names, select, surnames_as_people
@@ -218,7 +224,7 @@ class EntityExtractor:
                     Candidate(start=start, end=end, type=entry.type, method="rule", rank="gazetteer", entry=entry)
                 )
         chosen = team_candidates(text, rejoin_places(text, self._drop_weak_conflicts(cands), self._gaz.lookup))
-        chosen = ticker_mentions(text, bind_initials(text, self._acronyms(text, chosen)))
+        chosen = ticker_mentions(text, concept_initials(text, bind_initials(text, self._acronyms(text, chosen))))
         chosen, titled = self._people.apply(text, surnames_as_people(text, chosen))
         chosen = qualified_places(text, self._context.apply(text, chosen, self._listed), self._gaz.lookup)
         chosen = resolve(text, chosen)
