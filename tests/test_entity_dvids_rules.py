@@ -366,3 +366,10 @@ def test_an_undefined_acronym_of_a_lower_case_phrase_is_a_concept() -> None:
         for s in ("MDO", "CIA")
     ]
     assert [text[c.start : c.end] for c in concept_initials(text, chosen)] == ["CIA"]  # "in the field": stop words
+
+
+@needs_model
+def test_a_given_name_left_between_a_rank_and_a_surname_is_the_persons(extractor: EntityExtractor) -> None:
+    result = extractor.extract("Story by Army Sgt. 1st Class Tyrone C. Marshall Jr., American Forces Press Service.")
+    people = {m.text: m.title for m in result.mentions if m.type == "PERSON"}
+    assert people == {"Tyrone C. Marshall Jr.": "Army Sgt. 1st Class"}

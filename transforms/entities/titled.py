@@ -18,6 +18,8 @@ from transforms.entities.spans import looks_like_name
 
 __all__ = ["TitledPeople"]
 
+_GIVEN_BEFORE = re.compile(r"(?<![\w.])[A-Z][a-z]+[ \t]+$")  # a given name the model left before a surname
+
 
 class TitledPeople:
     """Applies the title finder to the candidates of one text; build once per extractor."""
@@ -47,6 +49,9 @@ class TitledPeople:
                     continue
                 cand = replace(cand, type="PERSON", start=start)
             cand = replace(cand, start=self._finder.strip_leading(text, cand.start, cand.end))
+            given = _GIVEN_BEFORE.search(text, max(0, cand.start - 20), cand.start)
+            if self._finder.before(text, cand.start) is None and given and self._finder.before(text, given.start()):
+                cand = replace(cand, start=given.start())  # "Sgt. 1st Class |Tyrone| C. Marshall": the model left it
             match = self._finder.before(text, cand.start) or self._finder.after(text, cand.end)
             if match is not None:
                 cand = replace(cand, title=match.title, affiliation=self._affiliation(match.affiliation))
