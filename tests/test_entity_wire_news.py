@@ -174,3 +174,15 @@ def test_the_given_name_of_the_one_person_so_named_is_that_person() -> None:
     retyped = [(text[c.start : c.end], c.type) for c in surnames_as_people(text, chosen)]
     assert retyped[1] == ("Michèle", "PERSON")
     assert retyped[4] == ("Mark", "ORG")  # two people named Mark: which one is not known
+
+
+@needs_model
+def test_a_short_name_defined_in_quotes_is_the_company(extractor: EntityExtractor) -> None:
+    result = extractor.extract(
+        'Harborline Group completed its purchase of Keswick Marine Systems, Inc. ("Keswick"). '
+        "Keswick builds sonar domes, and Keswick's revenue grew."
+    )
+    ids = {m.text: m.entity_id for m in result.mentions}
+    types = {m.text: m.type for m in result.mentions}
+    assert types["Keswick"] == "ORG"
+    assert ids["Keswick"] == ids["Keswick Marine Systems"]

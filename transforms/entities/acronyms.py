@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -38,6 +38,7 @@ __all__ = [
     "initials",
     "bind_initials",
     "concept_initials",
+    "quoted_short_names",
 ]
 
 
@@ -250,3 +251,36 @@ def _concept(text: str, surface: str) -> bool:
         if not any(word in STOP_WORDS for word in re.split(r"[ -]", match.group())):
             return True
     return False
+
+
+_QUOTED_SHORT = re.compile(  # after the name, maybe its legal suffix (", Inc."), then ("Short")
+    r"(?:,?[ \t]+(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|PLC|plc|GmbH|AG|S\.A|N\.V)\.?)?"
+    r"[ \t]*\([ \t]*[\"“](?P<short>[A-Z][\w&.'’ -]{1,40}?)[\"”][ \t]*\)"
+)
+
+
+def quoted_short_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """``chosen`` with the short name a press release defines in quotes after a name ('the Simmonds Precision
+    Products, Inc. Business ("Simmonds")', 'Lockheed Martin Corporation ("Lockheed")') bound, at every use
+    outside the name itself, to that name's entity (replacing what the model made of it)."""
+    out = list(chosen)
+    for named in chosen:
+        match = _QUOTED_SHORT.match(text, named.end)
+        if match is None or named.type == "PERSON":
+            continue
+        short = match.group("short")
+        for start, end in find_uses(text, short):  # the headline's use before the definition names it too
+            if named.start <= start and end <= named.end:
+                continue
+            out = [c for c in out if not (c.start < end and start < c.end)]
+            out.append(
+                replace(
+                    named,
+                    start=start,
+                    end=end,
+                    method="acronym",
+                    rank="acronym",
+                    canonical=named.canonical or (None if named.entry else text[named.start : named.end]),
+                )
+            )
+    return sorted(out, key=lambda c: c.start)

@@ -38,6 +38,7 @@ from transforms.entities.acronyms import (
     find_definitions,
     find_uses,
     long_form_type,
+    quoted_short_names,
 )
 from transforms.entities.compounds import join_compounds
 from transforms.entities.coordinated import join_coordinated
@@ -224,7 +225,8 @@ class EntityExtractor:
                     Candidate(start=start, end=end, type=entry.type, method="rule", rank="gazetteer", entry=entry)
                 )
         chosen = team_candidates(text, rejoin_places(text, self._drop_weak_conflicts(cands), self._gaz.lookup))
-        chosen = ticker_mentions(text, concept_initials(text, bind_initials(text, self._acronyms(text, chosen))))
+        chosen = concept_initials(text, bind_initials(text, self._acronyms(text, chosen)))
+        chosen = ticker_mentions(text, quoted_short_names(text, chosen))
         chosen, titled = self._people.apply(text, surnames_as_people(text, chosen))
         chosen = qualified_places(text, self._context.apply(text, chosen, self._listed), self._gaz.lookup)
         chosen = resolve(text, chosen)
