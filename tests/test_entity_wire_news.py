@@ -186,3 +186,14 @@ def test_a_short_name_defined_in_quotes_is_the_company(extractor: EntityExtracto
     types = {m.text: m.type for m in result.mentions}
     assert types["Keswick"] == "ORG"
     assert ids["Keswick"] == ids["Keswick Marine Systems"]
+
+
+def test_a_town_that_opens_a_false_two_word_person_stays_a_town() -> None:
+    text = "The Cookville Fire department raised funds at the fire station in Cookville."
+
+    def cand(surface: str, type_: str, at: int = 0) -> Candidate:
+        start = text.index(surface, at)
+        return Candidate(start=start, end=start + len(surface), type=type_, method="model", rank="model")
+
+    chosen = [cand("Cookville Fire", "PERSON"), cand("Cookville", "GPE", at=20)]
+    assert [c.type for c in surnames_as_people(text, chosen)] == ["PERSON", "GPE"]  # "fire" is a common word here

@@ -248,7 +248,9 @@ def surnames_as_people(text: str, chosen: list[Candidate]) -> list[Candidate]:
         words = text[c.start : c.end].split()
         if c.type == "PERSON" and len(words) >= 2:
             surnames |= {" ".join(words[i:]) for i in range(1, len(words))}
-            given.setdefault(words[0], set()).add(" ".join(words))
+            written_lower = re.search(rf"(?<![\w-]){re.escape(words[-1].lower())}(?![\w-])", text)
+            if len(words) <= 3 and written_lower is None:  # not the model's "person" "Cookville Fire"
+                given.setdefault(words[0], set()).add(" ".join(words))
     names = surnames | {first for first, people in given.items() if len(people) == 1}
     if not names:
         return chosen
