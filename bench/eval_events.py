@@ -39,6 +39,7 @@ import re
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -65,9 +66,6 @@ RESULTS = REPO / "bench" / "results" / "eval_events.json"
 DVIDS = Path("defense-news-dvids/data/corpus")
 PAGES = Path("newspaper4k-pages/tests/data")
 _DOC_NAME = re.compile(r"\b([0-9]{3}-[a-z0-9-]+\.txt|[a-z][a-z0-9_]*\.txt)\b")
-
-
-NAMED_VESSELS = ("ship", "aircraft_carrier", "cruiser", "destroyer", "frigate", "submarine")  # as incidents.sql
 
 
 def _published(eval_dir: Path) -> dict[str, dt.date]:
@@ -153,10 +151,11 @@ def _date_text(event: Event, granularity: str | None) -> str | None:
 
 
 def _merges(
-    predicted: dict[str, list[Event]], published: dict[str, dt.date], ships: frozenset[str] = frozenset()
+    predicted: dict[str, list[Event]], published: dict[str, dt.date], subtypes: Mapping[str, str] | None = None
 ) -> list[list[str]]:
-    """Run the incidents view on the predicted events (``ships``: the entity ids of named ships, which the view
-    reads from stg_entities); the report keys grouped under one incident_id."""
+    """Run the incidents view on the predicted events (``subtypes``: entity id -> subtype of the predicted
+    entities, the stg_entities the view reads its named ships from); the report keys grouped under one
+    incident_id."""
     rows, articles = [], []
     for doc, events in predicted.items():
         day = published.get(doc)
@@ -168,8 +167,13 @@ def _merges(
     con = duckdb.connect()
     con.register("stg_events_arrow", pa.Table.from_pylist(rows) if rows else pa.table({"article_id": []}))
     con.execute("CREATE VIEW stg_events AS SELECT * FROM stg_events_arrow")
-    con.register("ships_arrow", pa.table({"entity_id": pa.array(sorted(ships), pa.string())}))
-    con.execute("CREATE VIEW stg_entities AS SELECT entity_id, 'ship' AS subtype FROM ships_arrow")
+    ids = sorted(subtypes or {})
+    entities = {
+        "entity_id": pa.array(ids, pa.string()),
+        "subtype": pa.array([(subtypes or {})[i] for i in ids], pa.string()),
+    }
+    con.register("entities_arrow", pa.table(entities))
+    con.execute("CREATE VIEW stg_entities AS SELECT entity_id, subtype FROM entities_arrow")
     art = pa.Table.from_pylist(articles)
     con.register("articles_arrow", art)
     con.execute(
@@ -199,15 +203,15 @@ def main(argv: list[str] | None = None) -> int:
         by_doc[g["doc"]].append(g)
     predicted: dict[str, list[Event]] = {}
     claims_found: list[tuple[str, Any]] = []
-    ships: set[str] = set()
+    subtypes: dict[str, str] = {}
     for doc in docs:
         text = (args.eval / doc).read_text(encoding="utf-8")
         language = detect_language(text)  # as ingest sets articles.language
         found = normalize_text(text, published=published.get(doc), extractor=extractor, language=language)
         predicted[doc] = list(found.events)
-        ships |= {e.entity_id for e in found.entities if e.subtype in NAMED_VESSELS}
+        subtypes |= {e.entity_id: e.subtype for e in found.entities if e.subtype}
         claims_found += [(doc, c) for c in found.claims]
-    scores = _score(docs, predicted, by_doc, claims_found, gold_claims, published, frozenset(ships))
+    scores = _score(docs, predicted, by_doc, claims_found, gold_claims, published, subtypes)
     english = [d for d in docs if _english((args.eval / d).read_text(encoding="utf-8"))]
     scores["english_only"] = _score(
         english,
@@ -216,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
         [(d, c) for d, c in claims_found if d in english],
         [g for g in gold_claims if g["doc"] in english],
         published,
-        frozenset(ships),
+        subtypes,
     )
     scores["english_only"]["documents"] = len(english)
     if not args.no_speed:
@@ -237,7 +241,7 @@ def _score(
     claims_found: list[tuple[str, Any]],
     gold_claims: list[dict[str, Any]],
     published: dict[str, dt.date],
-    ships: frozenset[str] = frozenset(),
+    subtypes: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     n_pred = sum(len(v) for v in predicted.values())
     n_gold = sum(len(v) for v in by_doc.values())
@@ -307,7 +311,7 @@ def _score(
     same_as = {
         frozenset((f"{g['doc']}#{g['incident']}", g["same_as"])) for v in by_doc.values() for g in v if g.get("same_as")
     }
-    groups = _merges(predicted, published, ships)
+    groups = _merges(predicted, published, subtypes)
     false_merges, found_merges = [], set()
     for keys in groups:
         for i, a in enumerate(keys):

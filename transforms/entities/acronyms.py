@@ -29,6 +29,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from schemas.entities import EntityType
 from transforms.entities.coreference import Candidate
+from transforms.entities.spans import word_pattern
 
 __all__ = [
     "AcronymDefinition",
@@ -153,7 +154,7 @@ def find_definitions(text: str) -> list[AcronymDefinition]:
 
 def find_uses(text: str, short: str) -> list[tuple[int, int]]:
     """Offsets of ``short`` used as a whole word in ``text``."""
-    pattern = re.compile(rf"(?<![\w-]){re.escape(short)}(?![\w-])")
+    pattern = word_pattern(short)
     return [(m.start(), m.end()) for m in pattern.finditer(text)]
 
 
@@ -237,9 +238,7 @@ def _normalize_name(name: str) -> str:
 def concept_initials(text: str, chosen: list[Candidate]) -> list[Candidate]:
     """``chosen`` without the model's undefined acronyms that spell the initials of a phrase the article writes in
     lower case ("MDO" beside "multi-domain operations"): a concept, as a lower-case long form in parentheses is."""
-    return [
-        c for c in chosen if not (c.method == "model" and c.entry is None and _concept(text, text[c.start : c.end]))
-    ]
+    return [c for c in chosen if not (c.model_only and _concept(text, text[c.start : c.end]))]
 
 
 def _concept(text: str, surface: str) -> bool:

@@ -10,6 +10,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from transforms.entities.coreference import Candidate
+from transforms.entities.spans import has_word
 from transforms.sentences import is_abbreviation
 
 __all__ = ["common_word", "prefixed_ism"]
@@ -21,7 +22,7 @@ def common_word(text: str, c: Candidate, name_words: frozenset[str] = frozenset(
     it in lower case ("Smoke rose ..." beside "the smoke"), it is a function word ("Together, ...", "Whoever
     wrote it"), an adverb before a comma ("Eventually, ...") or a participle before "by" ("Reached by phone");
     never a word of a longer name in the article (``name_words``: "May" after "Theresa May")."""
-    if c.method != "model" or c.entry is not None:
+    if not c.model_only:
         return False
     word = text[c.start : c.end]
     if " " in word or not word.istitle():
@@ -34,7 +35,7 @@ def common_word(text: str, c: Candidate, name_words: frozenset[str] = frozenset(
     adverb = len(word) > 6 and lower.endswith("ly") and after.startswith(",")
     if word not in name_words and (lower in STOP_WORDS or adverb or after.startswith(" by ")):
         return True
-    return re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
+    return has_word(text, lower)
 
 
 def _after_abbreviation(text: str, start: int) -> bool:
@@ -50,7 +51,7 @@ def _written_lower(text: str, start: int, word: str, name_words: frozenset[str])
     four letters or fewer) or follows "the" ("the Guardian")."""
     if len(word) <= 4 or word in name_words or re.search(r"\b[Tt]he $", text[max(0, start - 4) : start]):
         return False  # "the Guardian" beside "a guardian": a body named by a common word keeps its "the"
-    return re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None
+    return has_word(text, word.lower())
 
 
 def prefixed_ism(text: str, c: Candidate) -> bool:

@@ -25,10 +25,6 @@ _WORD_BEFORE = re.compile(r"(?:[A-Za-z][\w.]*-)+$")  # "UK-", "Indo-Asia-" befor
 _WORD_AFTER = re.compile(r"(?:-[A-Z]\w*)+")  # "-Hachette", "-Asia-Pacific" after a span
 
 
-def _model_name(c: Candidate) -> bool:
-    return c.method == "model" and c.entry is None
-
-
 def _place(lookup: Lookup, words: str) -> bool:
     """Whether any of the hyphenated words is a place the gazetteers know ("Minneapolis" of "DFL-Minneapolis")."""
     return any((e := lookup(w)) is not None and e.type in _PLACES for w in words.strip("-").split("-") if w)
@@ -56,13 +52,13 @@ def _whole(text: str, c: Candidate, lookup: Lookup) -> Candidate:
 def join_compounds(text: str, cands: list[Candidate], lookup: Lookup) -> list[Candidate]:
     """``cands`` with model spans that meet at a hyphen joined (neither a person nor a known place) and
     organizations cut at a hyphen widened over it."""
-    models = {c.start: c for c in cands if _model_name(c)}
+    models = {c.start: c for c in cands if c.model_only}
     out: list[Candidate] = []
     used: set[int] = set()
     for c in sorted(cands, key=lambda c: c.start):
         if id(c) in used:
             continue
-        following = models.get(c.end + 1) if _model_name(c) and text[c.end : c.end + 1] == "-" else None
+        following = models.get(c.end + 1) if c.model_only and text[c.end : c.end + 1] == "-" else None
         if (
             following is not None
             and "PERSON" not in (c.type, following.type)  # "the Alito-Prelogar exchange"
@@ -72,5 +68,5 @@ def join_compounds(text: str, cands: list[Candidate], lookup: Lookup) -> list[Ca
             out.append(Candidate(start=c.start, end=following.end, type=longer.type, method="model", rank="model"))
             used |= {id(c), id(following)}
             continue
-        out.append(_whole(text, c, lookup) if _model_name(c) and c.type in _EXTENDED else c)
+        out.append(_whole(text, c, lookup) if c.model_only and c.type in _EXTENDED else c)
     return out

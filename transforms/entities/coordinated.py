@@ -15,6 +15,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from transforms.entities.coreference import Candidate
+from transforms.entities.spans import has_word
 
 __all__ = ["join_coordinated"]
 
@@ -49,10 +50,6 @@ _LEFT_WORDS = 3  # the most words of a left half ("Sexual Assault Prevention")
 _TITLE_WORD = re.compile(r"[A-Z][\w'’.-]*")
 
 
-def _model_name(c: Candidate) -> bool:
-    return c.method == "model" and c.entry is None
-
-
 def _left_half(text: str, end: int, cands: list[Candidate]) -> int | None:
     """Where the capitalised phrase ending at ``end`` starts (at most ``_LEFT_WORDS`` words, none of them in a
     name the gazetteer or a rule found), or ``None``."""
@@ -61,7 +58,7 @@ def _left_half(text: str, end: int, cands: list[Candidate]) -> int | None:
         match = re.search(r"(\S+)$", text[:pos])
         if match is None or not _TITLE_WORD.fullmatch(match.group(1)) or match.group(1).lower() in STOP_WORDS:
             break
-        if any(c.start < pos and match.start() < c.end and not _model_name(c) for c in cands):
+        if any(c.start < pos and match.start() < c.end and not c.model_only for c in cands):
             break
         start = match.start()
         if text[start - 1 : start] != " ":
@@ -75,15 +72,14 @@ def _left_half(text: str, end: int, cands: list[Candidate]) -> int | None:
 def _common_last_word(text: str, left: str) -> bool:
     """Whether the article writes the left half's last word in lower case too ("space", "prevention"): a
     half that is a name of its own ("Princeton and Yale Law School", "Harvard and ...") is never so written."""
-    word = left.split()[-1].lower()
-    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
+    return has_word(text, left.split()[-1].lower())
 
 
 def join_coordinated(text: str, cands: list[Candidate]) -> list[Candidate]:
     """``cands`` with each "<left> and <right>" pair that is one organization's name joined."""
     joined: list[Candidate] = []
     for right in cands:
-        if not _model_name(right) or right.type != "ORG":
+        if not right.model_only or right.type != "ORG":
             continue
         surface = text[right.start : right.end]
         if not set(surface.split()) & _HEADS or _AND in surface:  # "Space and Army Contracting Command": two

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from schemas.entities import EntityType, MentionMethod
 from transforms.entities.gazetteer import Entry, entity_id
 from transforms.entities.people import PARTICLES, canonical_person, known_person, name_key
+from transforms.entities.spans import has_word
 
 __all__ = ["Candidate", "select", "assign_person_ids", "repeat_names", "surnames_as_people", "PRIORITY"]
 
@@ -53,6 +54,11 @@ class Candidate:
     @property
     def length(self) -> int:
         return self.end - self.start
+
+    @property
+    def model_only(self) -> bool:
+        """Found by the statistical model, with no gazetteer entry behind it."""
+        return self.method == "model" and self.entry is None
 
 
 def select(candidates: Iterable[Candidate]) -> list[Candidate]:
@@ -248,15 +254,12 @@ def surnames_as_people(text: str, chosen: list[Candidate]) -> list[Candidate]:
         words = text[c.start : c.end].split()
         if c.type == "PERSON" and len(words) >= 2:
             surnames |= {" ".join(words[i:]) for i in range(1, len(words))}
-            written_lower = re.search(rf"(?<![\w-]){re.escape(words[-1].lower())}(?![\w-])", text)
-            if len(words) <= 3 and written_lower is None:  # not the model's "person" "Cookville Fire"
+            if len(words) <= 3 and not has_word(text, words[-1].lower()):  # not the model's "person" "Cookville Fire"
                 given.setdefault(words[0], set()).add(" ".join(words))
     names = surnames | {first for first, people in given.items() if len(people) == 1}
     if not names:
         return chosen
     return [
-        replace(c, type="PERSON")
-        if c.method == "model" and c.entry is None and c.type != "PERSON" and text[c.start : c.end] in names
-        else c
+        replace(c, type="PERSON") if c.model_only and c.type != "PERSON" and text[c.start : c.end] in names else c
         for c in chosen
     ]

@@ -28,6 +28,7 @@ from dataclasses import replace
 from schemas.entities import EntityType
 from transforms.entities.coreference import Candidate
 from transforms.entities.gazetteer import Entry
+from transforms.entities.spans import has_word
 
 __all__ = [
     "retype",
@@ -161,7 +162,7 @@ def _title_case_phrase(text: str, start: int, end: int) -> bool:
         return False
     rest = text[:line_start] + " " + text[line_start + len(line) :]
     return any(
-        re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", rest)
+        has_word(rest, w.lower())
         for w in _TITLE_WORD.findall(surface)
         if len(w) >= 4 and w[0].isupper() and not w.isupper()
     )

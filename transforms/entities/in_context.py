@@ -266,23 +266,23 @@ class ContextRules:
         """An unknown all-caps model "organization" inside a noun phrase ("a static IP address", "standard CCTV
         units", "the SIM card"): a technical term, not a body. A verb after it ("ACC said") keeps it. An unknown
         all-caps "place" in running text ("the AIAMD program", "SATCOM links") is no place at all."""
-        after = _NOUN_AFTER.match(text, c.end)
-        if c.method != "model" or c.entry is not None or not re.fullmatch(r"[A-Z]{2,8}", text[c.start : c.end]):
+        if not c.model_only:
             return False
-        if c.type in ("GPE", "LOC"):  # three letters or more ("DC", "LA" are places); not in a shouted line
-            if len(text[c.start : c.end]) < 3:
-                return False
-            line = text[text.rfind("\n", 0, c.start) + 1 : (text.find("\n", c.end) + 1 or len(text) + 1) - 1]
-            return re.search(r"[a-z]{3}", line) is not None
+        if c.type in ("GPE", "LOC"):  # three letters or more ("DC", "LA" are places), in a line of running text
+            line_end = text.find("\n", c.end)
+            line = text[text.rfind("\n", 0, c.start) + 1 : line_end if line_end >= 0 else len(text)]
+            running = re.search(r"[a-z]{3}", line) is not None
+            return running and _PLACE_ACRONYM.fullmatch(text, c.start, c.end) is not None
         if c.type != "ORG" or not _ACRONYM.fullmatch(text, c.start, c.end):
             return False
+        after = _NOUN_AFTER.match(text, c.end)
         noun = after.group(1) if after else ""
         return bool(noun) and noun not in STOP_WORDS and noun not in self.verbs and not noun.endswith("ed")
 
     def _member(self, text: str, c: Candidate) -> bool:
         """A model span that is only a service-member noun ("Soldiers", "the Airmen", "Sailor's")."""
         surface = re.sub(r"['’]s?$", "", _bare(text[c.start : c.end]))
-        return c.method == "model" and c.entry is None and surface in self.members
+        return c.model_only and surface in self.members
 
     def _not_a_person(self, text: str, c: Candidate) -> bool:
         if c.type != "PERSON" or c.rank == "title":
@@ -308,6 +308,7 @@ def _with_particle_name(text: str, c: Candidate) -> Candidate:
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
+_PLACE_ACRONYM = re.compile(r"[A-Z]{3,8}")
 _NOUN_AFTER = re.compile(r" ([a-z]{3,})\b(?!['’-])")
 
 

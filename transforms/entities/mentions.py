@@ -286,10 +286,7 @@ class EntityExtractor:
                 ):  # a plural of things or a concept: no entity, nor its acronym, whatever the model said
                     uses = set(find_uses(text, d.short))
                     chosen = [
-                        c
-                        for c in chosen
-                        if c is not long_cand
-                        and not (c.method == "model" and c.entry is None and (c.start, c.end) in uses)
+                        c for c in chosen if c is not long_cand and not (c.model_only and (c.start, c.end) in uses)
                     ]
                     continue
                 long_cand = Candidate(

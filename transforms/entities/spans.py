@@ -10,7 +10,19 @@ import re
 
 from transforms.entities.gazetteer import Entry
 
-__all__ = ["TRAILING", "accepts", "looks_like_name", "trim"]
+__all__ = ["TRAILING", "accepts", "has_word", "looks_like_name", "trim", "word_pattern"]
+
+
+def word_pattern(word: str) -> re.Pattern[str]:
+    """``word`` as a word of its own: not inside a longer word nor a piece of a hyphenated one ("space" is not
+    in "space-based")."""
+    return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
+
+
+def has_word(text: str, word: str) -> bool:
+    """Whether ``text`` writes ``word`` as a word of its own (``word_pattern``)."""
+    return word_pattern(word).search(text) is not None
+
 
 _LEADING = re.compile(r"^(?:(?:the|The|THE)\s+)")
 TRAILING = re.compile(r"(?:['’]s?|\s+|[,;:]|(?<=[a-z]{4})\.)$")

@@ -37,7 +37,7 @@ def ticker_mentions(text: str, chosen: list[Candidate]) -> list[Candidate]:
         out.append(replace(owner, start=start, end=end, method="rule", rank="acronym", title=None))
         out = [  # the ticker again ("Shares of LMT rose"): the company, whatever the model made of it
             replace(owner, start=c.start, end=c.end, method="rule", rank="acronym", title=None)
-            if c.method == "model" and c.entry is None and text[c.start : c.end] == match.group("ticker")
+            if c.model_only and text[c.start : c.end] == match.group("ticker")
             else c
             for c in out
         ]

@@ -253,7 +253,7 @@ def class_candidates(text: str, cands: list[Candidate], lookup: Callable[[str], 
             dropped |= {id(c) for c in cands if c.start < m.start and named.start < c.end}
             out.append(named)
             continue
-        inside = [c for c in cands if c.method == "model" and c.entry is None and m.start <= c.start and c.end <= m.end]
+        inside = [c for c in cands if c.model_only and m.start <= c.start and c.end <= m.end]
         if not any(c.start < m.end and m.start < c.end for c in cands if c not in inside):
             dropped |= {id(c) for c in inside}
         out.append(Candidate(start=m.start, end=m.end, type=m.entry.type, method="rule", rank="weak", entry=m.entry))
