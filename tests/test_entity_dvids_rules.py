@@ -7,10 +7,13 @@ import pytest
 from entity_helpers import found as _found
 
 from transforms.entities.acronyms import concept_initials, find_definitions, long_form_type
+from transforms.entities.base_names import base_short_names
 from transforms.entities.common_words import common_word
 from transforms.entities.compounds import join_compounds
+from transforms.entities.coordinated import join_coordinated
 from transforms.entities.coreference import Candidate
 from transforms.entities.entity_types import retype
+from transforms.entities.gazetteer import Entry
 from transforms.entities.mentions import EntityExtractor
 from transforms.entities.ner import DEFAULT_MODEL, model_available
 from transforms.entities.spans import trim
@@ -219,6 +222,62 @@ def test_a_name_that_holds_and_is_one_organization(extractor: EntityExtractor) -
     assert found["U.S. Army Space and Missile Defense Command"][0] == "ORG"
     assert found["Sexual Assault Prevention and Response Program"][0] == "ORG"
     assert "Space" not in found and "Missile Defense Command" not in found
+
+
+def _model(text: str, surface: str, type_: str, at: int = 0) -> Candidate:
+    start = text.index(surface, at)
+    return Candidate(start=start, end=start + len(surface), type=type_, method="model", rank="model")
+
+
+def test_a_capitalised_concept_that_holds_and_is_no_name() -> None:
+    text = (
+        "The Army Integrated Air and Missile Defense program grew; air defense and missile defense need radars. "
+        "A Joint Manufacturing and Technology Center does manufacturing. The Space and Missile Defense "
+        "Symposium opened in space."
+    )
+    center = _model(text, "Technology Center", "PERSON")
+    symposium = [_model(text, "Space", "GPE"), _model(text, "Missile Defense Symposium", "GPE")]
+    cands = [_model(text, "Army Integrated Air", "FACILITY"), _model(text, "Missile Defense", "ORG"), center]
+    out = join_coordinated(text, cands + symposium)
+    assert {(text[c.start : c.end], c.type) for c in out} == {
+        ("Joint Manufacturing and Technology Center", "ORG"),
+        ("Space", "GPE"),  # an event's name is no concept: left to the model
+        ("Missile Defense Symposium", "GPE"),
+    }
+
+
+def test_a_base_or_a_town_named_again_by_its_short_name_is_that_place() -> None:
+    text = "CANNON AIR FORCE BASE, N.M. Cannon's airmen met Lt. Col. Ann Reno. FORT CARSON, Colo. Fort Carson grew."
+    base = Entry(entity_id="E1", name="Cannon Air Force Base", type="FACILITY", subtype="military_base")
+    cands = [
+        Candidate(start=0, end=21, type="FACILITY", method="rule", rank="rule", entry=base),
+        _model(text, "Cannon", "ORG", 25),
+        _model(text, "Ann Reno", "PERSON"),
+        Candidate(
+            start=text.index("FORT"),
+            end=text.index("Colo.") + 5,
+            type="GPE",
+            method="rule",
+            rank="rule",
+            canonical="Fort Carson, Colorado",  # as the dateline rules name it
+        ),
+        _model(text, "Fort Carson", "PERSON", text.index("Colo.")),
+    ]
+    out = base_short_names(text, cands)
+    assert (out[1].type, out[1].entry) == ("FACILITY", base)
+    assert (out[4].type, out[4].canonical) == ("GPE", "Fort Carson, Colorado")
+    assert out[2] == cands[2]
+
+
+def test_a_base_short_name_that_is_a_persons_surname_stays_the_person() -> None:
+    text = "CANNON AIR FORCE BASE, N.M. Col. Ann Cannon spoke. Cannon said more."
+    base = Entry(entity_id="E1", name="Cannon Air Force Base", type="FACILITY", subtype="military_base")
+    cands = [
+        Candidate(start=0, end=21, type="FACILITY", method="rule", rank="rule", entry=base),
+        _model(text, "Ann Cannon", "PERSON"),
+        _model(text, "Cannon", "PERSON", text.index("said") - 7),
+    ]
+    assert base_short_names(text, cands) == cands
 
 
 @needs_model

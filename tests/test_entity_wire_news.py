@@ -8,6 +8,7 @@ from entity_helpers import found as _found
 
 from transforms.entities.coreference import Candidate, surnames_as_people
 from transforms.entities.entity_types import retype
+from transforms.entities.event_names import places_in_event_names
 from transforms.entities.gazetteer import Entry
 from transforms.entities.mentions import EntityExtractor
 from transforms.entities.ner import DEFAULT_MODEL, model_available
@@ -155,6 +156,18 @@ def test_a_place_that_opens_the_name_of_an_award_or_cup_is_no_mention(extractor:
     assert places == []
     assert "U.S." not in found and "Asia" not in found
     assert found["India"][0] == "GPE" and found["Africa"][0] == "LOC"  # the place named on its own stays
+
+
+def test_a_place_that_ends_a_title_opened_by_a_verb_is_no_mention() -> None:
+    text = "He made two films, including Killing Gaza. Visiting Kabul, she spoke of Gaza and Beijing."
+
+    def cand(surface: str, type_: str, at: int = 0) -> Candidate:
+        start = text.index(surface, at)
+        return Candidate(start=start, end=start + len(surface), type=type_, method="gazetteer", rank="gazetteer")
+
+    first_gaza = cand("Gaza", "GPE")
+    kept = [cand("Kabul", "GPE"), cand("Gaza", "GPE", first_gaza.end), cand("Beijing", "GPE")]
+    assert places_in_event_names(text, [first_gaza, *kept]) == kept
 
 
 def test_the_given_name_of_the_one_person_so_named_is_that_person() -> None:

@@ -4,8 +4,16 @@ Command" an organization); where the right half ends an organization's name (it 
 "Command", "Center" or "Program") and the left half is a short capitalised phrase whose last word the
 article also writes in lower case (a common word, "space": not "Princeton and Yale Law School"), the two
 are one organization, and a service written right before them ("U.S. Army Space and Missile
-Defense Command") is its first words. Names the gazetteer knows on either side are left alone ("Israel and
-Hamas", "the Army and Navy Club" when the gazetteer lists the Army).
+Defense Command") is its first words. The model may have typed the right half a person or a place ("Joint
+Manufacturing and Technology Center"): the head noun decides.
+
+Where the right half holds no head noun and its last word, like the left half's, is a common word the article
+also writes in lower case, the pair is a capitalised concept, not a name: "Integrated Air and Missile
+Defense", "Command and Control". Both halves are dropped (the model made a facility "Integrated Air" and a
+place "Control" of them).
+
+Names the gazetteer knows on either side are left alone ("Israel and Hamas", "the Army and Navy Club" when the
+gazetteer lists the Army).
 """
 
 from __future__ import annotations
@@ -45,6 +53,9 @@ _HEADS = frozenset(
         "University",
     }
 )
+_HALF_TYPES = frozenset({"ORG", "PERSON", "GPE", "LOC", "FACILITY"})
+# an event's name ("Space and Missile Defense Symposium") is a name, not a concept
+_EVENT_HEADS = frozenset({"Conference", "Exercise", "Forum", "Summit", "Symposium", "Workshop"})
 _AND = " and "
 _LEFT_WORDS = 3  # the most words of a left half ("Sexual Assault Prevention")
 _TITLE_WORD = re.compile(r"[A-Z][\w'’.-]*")
@@ -64,8 +75,8 @@ def _left_half(text: str, end: int, cands: list[Candidate]) -> int | None:
         if text[start - 1 : start] != " ":
             break
         pos = start - 1
-    if start == end or any(c.start < start < c.end for c in cands):
-        return None  # no phrase, or one that begins inside another name
+    if start == end or any(c.start < start < c.end and not (c.model_only and c.end == end) for c in cands):
+        return None  # no phrase, or one that begins inside another name (the model's left piece may be longer)
     return start
 
 
@@ -76,24 +87,33 @@ def _common_last_word(text: str, left: str) -> bool:
 
 
 def join_coordinated(text: str, cands: list[Candidate]) -> list[Candidate]:
-    """``cands`` with each "<left> and <right>" pair that is one organization's name joined."""
+    """``cands`` with each "<left> and <right>" pair that is one organization's name joined, and each pair that
+    is a capitalised concept dropped."""
     joined: list[Candidate] = []
+    concepts: list[tuple[int, int]] = []
     for right in cands:
-        if not right.model_only or right.type != "ORG":
+        if not right.model_only or right.type not in _HALF_TYPES:
             continue
         surface = text[right.start : right.end]
-        if not set(surface.split()) & _HEADS or _AND in surface:  # "Space and Army Contracting Command": two
-            continue
-        if text[right.start - len(_AND) : right.start] != _AND:
-            continue
+        if _AND in surface or text[right.start - len(_AND) : right.start] != _AND:
+            continue  # "Space and Army Contracting Command": two names
         start = _left_half(text, right.start - len(_AND), cands)
         if start is None or not _common_last_word(text, text[start : right.start - len(_AND)]):
             continue
-        prefix = next((c for c in cands if c.end == start - 1 and c.type == "ORG"), None)
-        if prefix is not None:
-            start = prefix.start
-        joined.append(Candidate(start=start, end=right.end, type="ORG", method="model", rank="model"))
-    if not joined:
+        if set(surface.split()) & _HEADS:
+            prefix = next((c for c in cands if c.end == start - 1 and c.type == "ORG"), None)
+            if prefix is not None:
+                start = prefix.start
+            joined.append(Candidate(start=start, end=right.end, type="ORG", method="model", rank="model"))
+        elif (
+            len(surface.split()) <= _LEFT_WORDS
+            and surface.split()[-1] not in _EVENT_HEADS
+            and _common_last_word(text, surface)
+        ):
+            concepts.append((start, right.end))
+    if not joined and not concepts:
         return cands
     inside = [c for c in cands if not any(j.start <= c.start and c.end <= j.end for j in joined)]
-    return inside + joined
+    return [
+        c for c in inside if not (c.model_only and any(c.start < end and start < c.end for start, end in concepts))
+    ] + joined

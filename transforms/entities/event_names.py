@@ -1,6 +1,13 @@
-"""Places inside the names of awards, cups and festivals: "Africa" of "the Africa Movie Academy Award", "U.S." of
-"the U.S. Open", "Asia" of "the Asia Cup". A place followed by capitalised words that end in such a head noun is
-a word of that name, not a mention of the place (its Wikidata item would be wrong: the award is not Africa).
+"""Places inside the names of awards, cups, festivals and works.
+
+- A place followed by capitalised words that end in an award's or a cup's head noun is a word of that name:
+  "Africa" of "the Africa Movie Academy Award", "U.S." of "the U.S. Open", "Asia" of "the Asia Cup".
+- A place right after a capitalised verb in "-ing" inside a sentence ends a title: "Killing Gaza" (a film),
+  "Losing Iraq" (a book). Running text writes such a verb in lower case ("after killing two people in Gaza");
+  a sentence that opens with it ("Visiting Kabul, the secretary ...") is left alone.
+
+Neither is a mention of the place: its Wikidata item would be wrong (the award is not Africa, the film is not
+Gaza).
 """
 
 from __future__ import annotations
@@ -15,9 +22,23 @@ _NAME_END = re.compile(
     r"(?:[ ]+(?:of|for|and|de)?[ ]*[A-Z][\w'’.-]*){0,4}?[ ]+"
     r"(?:Award|Awards|Prize|Prizes|Cup|Festival|Championship|Championships|Games|Open|Trophy|Marathon)\b"
 )
+# a capitalised "-ing" word of 6+ letters after a word or a comma of the same sentence, then one space
+_TITLE_VERB = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{2,}ing $")
 _PLACES = frozenset({"GPE", "LOC"})
 
 
+def _in_title(text: str, place: Candidate, chosen: list[Candidate]) -> bool:
+    verb = _TITLE_VERB.search(text, max(0, place.start - 40), place.start)
+    if verb is None:
+        return False
+    # the word is no name of its own ("Reading", "Sterling", "Beijing" as places)
+    return not any(c.start <= verb.start() < c.end for c in chosen)
+
+
 def places_in_event_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
-    """``chosen`` without the places that open the name of an award, a cup or a festival."""
-    return [c for c in chosen if c.type not in _PLACES or _NAME_END.match(text, c.end) is None]
+    """``chosen`` without the places that open the name of an award, a cup or a festival, or end a title."""
+    return [
+        c
+        for c in chosen
+        if c.type not in _PLACES or (_NAME_END.match(text, c.end) is None and not _in_title(text, c, chosen))
+    ]

@@ -40,6 +40,7 @@ from transforms.entities.acronyms import (
     long_form_type,
     quoted_short_names,
 )
+from transforms.entities.base_names import base_short_names
 from transforms.entities.compounds import join_compounds
 from transforms.entities.coordinated import join_coordinated
 from transforms.entities.coreference import Candidate, repeat_names, select, surnames_as_people
@@ -229,7 +230,7 @@ class EntityExtractor:
         chosen = ticker_mentions(text, quoted_short_names(text, chosen))
         chosen, titled = self._people.apply(text, surnames_as_people(text, chosen))
         chosen = qualified_places(text, self._context.apply(text, chosen, self._listed), self._gaz.lookup)
-        chosen = resolve(text, chosen)
+        chosen = resolve(text, base_short_names(text, chosen))
         repeated = [
             c
             for c in repeat_names(text, chosen)
