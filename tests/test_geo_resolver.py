@@ -31,6 +31,14 @@ PLACES = [
     _city(13, "Idlib", 35.93, 36.63, "SYR", "12", 128_000),
     Place(None, ("Golan Heights", "Golan"), 33.0, 35.75, "T", "PLAT", None, None, 0),
     _city(14, "Sidon", 33.56, 35.37, "LBN", "05", 160_000),
+    _city(15, "Pacific", 38.48, -90.74, "USA", "MO", 7_000),
+    _city(16, "Cahokia", 38.57, -90.19, "USA", "IL", 15_000),
+    _city(21, "Eureka", 38.50, -90.63, "USA", "MO", 11_000),
+    Place(None, ("Pacific Ocean", "Pacific"), 0.0, -160.0, "H", "OCN", None, None, 0),
+    _city(17, "Washington", 41.30, -91.69, "USA", "IA", 7_300),
+    Place(18, ("Washington",), 47.5, -120.5, "A", "ADM1", "USA", "WA", 7_700_000),
+    _city(19, "Ames", 42.03, -93.62, "USA", "IA", 66_000),
+    Place(20, ("Iowa",), 42.0, -93.5, "A", "ADM1", "USA", "IA", 3_200_000),
 ]
 
 
@@ -102,6 +110,26 @@ def test_areas_resolve_to_their_centroid_and_unknown_names_stay_unresolved(index
     assert unknown is None
 
 
+def _last(text: str, names: list[str], index: GeoIndex) -> object:
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    return resolve_places(text, spans, index=index)[-1]
+
+
+def test_an_area_written_after_the_is_the_area_not_a_town_of_its_name(index: GeoIndex) -> None:
+    names = ["Cahokia", "Pacific"]
+    ocean = _last("Hunters of Cahokia, Ill., watch the Pacific flyway.", names, index)
+    assert ocean is not None and ocean.feature_code == "OCN"  # type: ignore[attr-defined]
+    town = _last("Hunters of Cahokia, Ill., watch Pacific flyways.", names, index)
+    assert town is not None and town.feature_code == "PPL"  # type: ignore[attr-defined]
+
+
+def test_state_after_a_name_picks_the_state(index: GeoIndex) -> None:
+    res = _last(
+        "Researchers in Ames, Iowa, traced the cow to a Washington state farm.", ["Ames", "Iowa", "Washington"], index
+    )
+    assert res is not None and res.feature_code == "ADM1" and res.admin1 == "WA"  # type: ignore[attr-defined]
+
+
 def test_haversine_is_right_on_a_known_distance() -> None:
     assert 180 < haversine_km(33.89, 35.50, 32.0, 35.9) < 220  # Beirut to the Jordan valley, about 200 km
 
@@ -138,6 +166,13 @@ def test_oceans_islands_and_regions_are_areas_not_towns_of_their_name(real_index
     assert java is not None and java.feature_code == "ISL" and java.country_iso3 == "IDN"  # not a Georgian village
     assert south_asia is not None and south_asia.feature_code == "RGN"
     assert chechnya is not None and chechnya.country_iso3 == "RUS" and chechnya.feature_code == "ADM1"
+
+
+def test_a_us_state_is_at_its_middle_not_at_its_largest_city(real_index: GeoIndex) -> None:
+    text = "Flights from Alaska and New York landed."
+    alaska, new_york = resolve_places(text, [(13, 19), (24, 32)], index=real_index)
+    assert alaska is not None and alaska.feature_code == "ADM1" and alaska.lat > 63  # Anchorage is at 61.2
+    assert new_york is not None and haversine_km(new_york.lat, new_york.lon, 40.71, -74.0) > 100
 
 
 def test_a_mention_that_holds_its_qualifier_is_the_town(index: GeoIndex) -> None:

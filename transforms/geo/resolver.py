@@ -48,6 +48,7 @@ _PRIOR = {
     "A.ADM2": -1.0,  # a county or district: a bare name is more often its town's
 }
 _CURATED = 4.5  # areas and facilities of the project's TOML files: named because they matter
+_THE_AREA = 8.0  # a curated sea, region or landform written after "the" (cue ``after_the``)
 _ALT_PENALTY = 1.5  # a place that bears the name only as an alternate name
 _W_COUNTRY = 4.0  # times the share of the article's other evidence in the candidate's country
 _W_COUNTRY_ANY = 1.0  # once when the article has any evidence in the candidate's country
@@ -97,6 +98,8 @@ def _cue_score(index: GeoIndex, place: int, cue: Cue, qualifier: tuple[str | Non
     feature = index.feature(place)
     if cue.feature is not None:
         score += 3.0 if feature.startswith(cue.feature) else -1.0
+    elif cue.after_the and index.geonames_id[place] < 0 and feature.startswith(("H", "L", "T")):
+        score += _THE_AREA  # "the Pacific": the ocean, not Pacific, Missouri
     if cue.us_state is not None:
         score += 8.0 if (index.country(place), index.admin1(place)) == ("USA", cue.us_state) else -8.0
     elif qualifier is not None:

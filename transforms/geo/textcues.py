@@ -47,7 +47,7 @@ _BEFORE = re.compile(
 )
 _BEFORE_CLASS = {"port": "P", "city": "P", "town": "P", "village": "P"}
 _AFTER = re.compile(
-    r"^\s+(province|governorate|oblast|prefecture|region|district|county|parish|air ?base|airfield|airport|"
+    r"^\s+(province|governorate|oblast|prefecture|state|region|district|county|parish|air ?base|airfield|airport|"
     r"naval base|base|river|sea|strait)\b",
     re.IGNORECASE,
 )
@@ -60,6 +60,8 @@ _IN_REGION = re.compile(  # the region a place lies in, as the news writes it: "
     r"north-?eastern|north-?western|south-?eastern|south-?western)\s+)?([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b"
 )
 
+_THE = re.compile(r"(?:^|[^\w-])[Tt]he $")
+
 
 @dataclass(frozen=True, slots=True)
 class Cue:
@@ -68,6 +70,7 @@ class Cue:
     feature: str | None = None  # "A.ADM1", "P", "S", ...
     us_state: str | None = None  # "LA" for "Alexandria, La."
     qualifier: str | None = None  # "Lebanon" for "Tripoli, Lebanon": a place name to resolve first
+    after_the: bool = False  # "the Pacific side", "the Atlantic flyway": an area's way, rarely a town's
 
 
 @lru_cache(maxsize=1)
@@ -100,7 +103,7 @@ def cue_at(text: str, start: int, end: int) -> Cue:
             qualifier = token
     elif (m := _IN_REGION.match(after)) is not None:  # "Tripoli in northern Lebanon"
         qualifier = m.group(1)
-    return Cue(feature, us_state, qualifier)
+    return Cue(feature, us_state, qualifier, _THE.search(before) is not None)
 
 
 def strip_feature_word(name: str) -> tuple[str, str | None]:
