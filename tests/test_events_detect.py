@@ -134,6 +134,17 @@ def test_a_list_of_places_is_one_incident_per_place() -> None:
     assert [e.place_text for e in visits] == ["Split", "Souda Bay", "Naples"]
 
 
+def test_a_date_in_a_since_phrase_dates_only_its_own_event() -> None:
+    text = (
+        "Since leaving Norfolk on May 4, the destroyer has completed a live-fire exercise with the frigate "
+        "HMS Kent and made a port visit to Souda Bay, Greece."
+    )
+    found = normalize_text(text, published=dt.date(2025, 6, 20), extractor=EntityExtractor())
+    dates = {e.subtype: (e.date, e.date_source) for e in found.events}
+    assert dates["exercise"] == (dt.date(2025, 6, 20), "article")  # after May 4: not dated by it
+    assert dates["port_visit"] == (dt.date(2025, 6, 20), "article")
+
+
 def test_a_title_names_the_incident_and_the_body_sentence_reports_it() -> None:
     text = "Destroyer arrives in Souda Bay\n\nThe destroyer USS Carney pulled into Souda Bay, Greece, on March 2."
     found = normalize_text(text, published=dt.date(2025, 3, 6), extractor=EntityExtractor())

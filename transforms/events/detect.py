@@ -17,6 +17,7 @@ arrests).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
@@ -36,6 +37,7 @@ __all__ = ["detect_events", "sum_tolls"]
 
 _TOLL_FIELDS = {"killed": "fatalities", "injured": "injured", "captured": "captured", "missing": "missing"}
 _AMOUNT_TYPES = frozenset({"procurement", "sanctions"})
+_SINCE = re.compile(r"\b[Ss]ince\b[^,;]*$")  # a date in a "since ..." phrase bounds what follows, it dates nothing
 _SAME_WINDOW_DAYS = 7  # two dates of one incident in one article: the day it happened, the day it was told
 _COUNTRY_TARGETS = VIOLENT | {"sanctions", "strategic_developments"}
 _GRANULARITY = {"day": "day", "hour": "day", "minute": "day", "week": "day", "month": "month", "year": "year"}
@@ -71,6 +73,8 @@ def _date(
         for d in dates
         if d.type in ("DATE", "TIME") and d.start_date is not None and d.granularity in _GRANULARITY and d.mod is None
     ]
+    if span:  # "Since leaving homeport Apr. 27, the group has completed an exercise": a start, not its date
+        dated = [d for d in dated if span[0] <= d.start < span[1] or not _SINCE.search(text, sentence.start, d.start)]
     inside = [d for d in dated if span[0] <= d.start < span[1]] if span else []
     if span and not inside:  # a clause with no date of its own: the one said before it in the sentence
         inside = [d for d in dated if sentence.start <= d.start < span[0]][-1:]
