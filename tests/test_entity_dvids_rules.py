@@ -14,6 +14,7 @@ from transforms.entities.coordinated import join_coordinated
 from transforms.entities.coreference import Candidate
 from transforms.entities.entity_types import retype
 from transforms.entities.gazetteer import Entry
+from transforms.entities.headlines import headline_name_end, headline_phrase
 from transforms.entities.mentions import EntityExtractor
 from transforms.entities.ner import DEFAULT_MODEL, model_available
 from transforms.entities.spans import trim
@@ -432,3 +433,20 @@ def test_a_given_name_left_between_a_rank_and_a_surname_is_the_persons(extractor
     result = extractor.extract("Story by Army Sgt. 1st Class Tyrone C. Marshall Jr., American Forces Press Service.")
     people = {m.text: m.title for m in result.mentions if m.type == "PERSON"}
     assert people == {"Tyrone C. Marshall Jr.": "Army Sgt. 1st Class"}
+
+
+def test_a_name_the_model_ran_into_headline_words_is_the_name_alone() -> None:
+    text = (
+        "Reyes, Okafor Discuss Maritime Ties\n\nDefense Minister Ana Reyes met Adm. Tunde Okafor today. Okafor said "
+        "the talks went well, and Reyes discussed ties with the navy."
+    )
+    start = text.index("Okafor Discuss")
+    assert headline_name_end(text, start, start + len("Okafor Discuss Maritime")) == start + len("Okafor")
+    body = text.index("Tunde Okafor")
+    assert headline_name_end(text, body, body + len("Tunde Okafor")) is None  # not in the headline
+
+
+def test_a_headline_phrase_with_an_inflected_common_word_is_no_name() -> None:
+    text = "Hagel Welcomes Pact With Tokyo\n\nDefense Secretary Chuck Hagel welcomed the accord on Tuesday."
+    assert headline_phrase(text, 0, len("Hagel Welcomes Pact"))
+    assert not headline_phrase("Reyes Visits Kiel Base\n\nReyes toured the yard.", 11, 15)  # "Kiel"

@@ -15,7 +15,8 @@
 - Head nouns alone: "the Agency", "the Court" is the organization named in the article whose name ends in that
   word ("the Central Intelligence Agency", "the CIA"), if only one does or one is named twice as often as the rest.
 - Headlines: a model span holding a capitalised preposition, pronoun or verb after its first word ("Marines Train
-  With Allied Partners") is a title-case headline phrase, not a name: it is dropped.
+  With Allied Partners") is a title-case headline phrase, not a name: it is dropped; so are the phrases and the
+  names run into headline words that ``transforms.entities.headlines`` finds.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from dataclasses import replace
 from schemas.entities import EntityType
 from transforms.entities.coreference import Candidate
 from transforms.entities.gazetteer import Entry
-from transforms.entities.spans import has_word
+from transforms.entities.headlines import headline_name_end, headline_phrase
 
 __all__ = [
     "retype",
@@ -141,33 +142,6 @@ _HEADLINE_WORD = re.compile(
 )
 
 
-_TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
-
-
-def _title_case_phrase(text: str, start: int, end: int) -> bool:
-    """A model span inside the title-case headline that opens a text ("Hagel Supports Changes to U.S. Policy
-    on Landmines") that the article does not repeat and that holds a word the article writes in lower case elsewhere
-    ("supports", "changes"): a phrase of the headline, not a name. Names in the headline that the article
-    repeats, or whose words it never writes in lower case, stay."""
-    line_start = text.rfind("\n", 0, start) + 1
-    if text[:line_start].strip():
-        return False  # only the headline that opens the text; a credit line ("... Press Service") is no headline
-    line_end = text.find("\n", end)
-    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
-    words = [w for w in _TITLE_WORD.findall(line) if len(w) >= 4]
-    if len(words) < 3 or line.endswith((".", '"', "”")) or sum(w[0].isupper() for w in words) < 0.8 * len(words):
-        return False
-    surface = text[start:end]
-    if text.count(surface) > 1:
-        return False
-    rest = text[:line_start] + " " + text[line_start + len(line) :]
-    return any(
-        has_word(rest, w.lower())
-        for w in _TITLE_WORD.findall(surface)
-        if len(w) >= 4 and w[0].isupper() and not w.isupper()
-    )
-
-
 def gloss_spans(text: str) -> list[tuple[int, int]]:
     """Language glosses and "also transliterated as" parentheses: "(Arabic: ...)", "(Kurdish: ...; ...)"."""
     return [m.span() for m in _GLOSS.finditer(text)]
@@ -229,9 +203,13 @@ def retype(text: str, cands: list[Candidate], lookup: Callable[[str], Entry | No
             or not _NAME_CHARS.search(surface)
             or (surface == surface.lower() and re.search(r"[a-z]", surface))  # '"is': a name has a capital
             or _HEADLINE_WORD.search(surface)
-            or _title_case_phrase(text, cand.start, cand.end)
+            or headline_phrase(text, cand.start, cand.end)
         ):
             continue
+        name_end = headline_name_end(text, cand.start, cand.end)
+        if name_end is not None:  # "Panetta Discuss Diplomatic": the name "Panetta"
+            cand = replace(cand, end=name_end)
+            surface = text[cand.start : cand.end]
         if cand.type in ("PERSON", "ORG", "GPE", "LOC") and _FACILITY_INSIDE.search(surface):
             goes_on = _NAME_GOES_ON.match(text, cand.end) or _JOINED_NAME.match(text, cand.end)
             end = goes_on.end() if goes_on is not None else cand.end
