@@ -13,9 +13,11 @@ from transforms.entities.compounds import join_compounds
 from transforms.entities.coordinated import join_coordinated
 from transforms.entities.coreference import Candidate
 from transforms.entities.entity_types import retype
+from transforms.entities.exercises import exercise_names
 from transforms.entities.gazetteer import Entry
 from transforms.entities.headlines import headline_name_end, headline_phrase
 from transforms.entities.mentions import EntityExtractor
+from transforms.entities.military_patterns import find_patterns
 from transforms.entities.ner import DEFAULT_MODEL, model_available
 from transforms.entities.spans import trim
 from transforms.entities.squadrons import squadron_patterns
@@ -450,3 +452,23 @@ def test_a_headline_phrase_with_an_inflected_common_word_is_no_name() -> None:
     text = "Hagel Welcomes Pact With Tokyo\n\nDefense Secretary Chuck Hagel welcomed the accord on Tuesday."
     assert headline_phrase(text, 0, len("Hagel Welcomes Pact"))
     assert not headline_phrase("Reyes Visits Kiel Base\n\nReyes toured the yard.", 11, 15)  # "Kiel"
+
+
+def test_named_exercises_are_operations() -> None:
+    text = "Sailors joined Exercise Pacific Dragon 2026 off Kauai. Exercise planners met the Navy."
+    found = [(text[p.start : p.end], p.type, p.subtype) for p in find_patterns(text) if p.type == "OPERATION"]
+    assert found == [("Exercise Pacific Dragon 2026", "OPERATION", "military_exercise")]
+    text = "Jets flew in the Iron Lance 2025 exercise near Guam, and in a Navy exercise too."
+    cands = [
+        _model(text, "Iron Lance", "GPE"),
+        Candidate(
+            start=text.index("Navy"), end=text.index("Navy") + 4, type="ORG", method="gazetteer", rank="gazetteer"
+        ),
+    ]
+    lance, navy = exercise_names(text, cands)
+    assert (text[lance.start : lance.end], lance.type, lance.subtype) == (
+        "Iron Lance 2025",
+        "OPERATION",
+        "military_exercise",
+    )
+    assert navy == cands[1]

@@ -46,6 +46,7 @@ from transforms.entities.coordinated import join_coordinated
 from transforms.entities.coreference import Candidate, repeat_names, select, surnames_as_people
 from transforms.entities.entity_types import model_type, regime_spans, retype
 from transforms.entities.event_names import places_in_event_names
+from transforms.entities.exercises import exercise_names
 from transforms.entities.gazetteer import Entry, Gazetteer, build_gazetteer, load_entries, normalize
 from transforms.entities.in_context import context_rules
 from transforms.entities.military_patterns import find_patterns
@@ -205,7 +206,7 @@ class EntityExtractor:
             )
         cands = _inner_acronyms(text, retype(text, cands, self._gaz.lookup))
         cands = class_candidates(text, cands, self._gaz.lookup)
-        cands = join_coordinated(text, join_compounds(text, cands, self._gaz.lookup))
+        cands = exercise_names(text, join_coordinated(text, join_compounds(text, cands, self._gaz.lookup)))
         for start, end in dateline_places(text):
             entry = self._gaz.lookup(text[start:end]) or self._gaz.lookup(text[start:end].title())
             if entry is None or entry.type in ("GPE", "LOC"):

@@ -1,6 +1,7 @@
 """Rules for military names that follow a pattern rather than a list.
 
-- named operations: "Operation Inherent Resolve", "Operation Rough Rider" (OPERATION);
+- named operations: "Operation Inherent Resolve", "Operation Rough Rider" (OPERATION); named exercises
+  inside a sentence: "Exercise Cyber Shield" (OPERATION, subtype military_exercise);
 - named ships with a prefix and optional hull number: "USS Nimitz (CVN 68)", "HMS Diamond",
   "USNS Mercy (T-AH 19)" (PLATFORM, subtype ship);
 - ship classes: "Arleigh Burke-class destroyers", "Kirov-class" (PLATFORM, subtype ship_class);
@@ -37,6 +38,8 @@ class PatternMatch:
 _NAME = r"[A-Z][A-Za-z'’-]*[A-Za-z]"
 _INITIALS = r"(?:[A-Z]\.){1,3}"
 _OPERATION = re.compile(rf"\bOperation[ ]+{_NAME}(?:[ ]+(?:{_NAME}|of[ ]+(?:the[ ]+)?{_NAME})){{0,3}}")
+# "Exercise Cyber Shield", "Exercise Talisman Sabre 2025", inside a sentence ("Exercise planners said" is none)
+_EXERCISE = re.compile(rf"(?<=[a-z,;] )Exercise[ ]+{_NAME}(?:[ ]+{_NAME}){{0,3}}(?:[ ]+\d{{4}}\b)?")
 _SHIP_PREFIX = r"(?:USS|USNS|USCGC|HMS|HMAS|HMCS|HMNZS|INS|JS|ROKS|RFS|FS|TCG|ITS|ESPS|HNLMS|HDMS|KRI|BRP|PNS|NRP|SPS)"
 _SHIP = re.compile(
     rf"\b{_SHIP_PREFIX}[ ]+{_NAME}(?:[ ]+(?:{_NAME}|{_INITIALS}(?=[ ]+[A-Z]))){{0,3}}"
@@ -277,6 +280,8 @@ def find_patterns(text: str) -> list[PatternMatch]:
         found.append(
             PatternMatch(match.start(), match.end(), "OPERATION", "military_operation", _clean_ship(match.group()))
         )
+    for match in _EXERCISE.finditer(text):
+        found.append(PatternMatch(match.start(), match.end(), "OPERATION", "military_exercise", match.group()))
     for match in _SHIP.finditer(text):
         found.append(PatternMatch(match.start(), match.end(), "PLATFORM", "ship", _clean_ship(match.group())))
     for match in _CLASS.finditer(text):
