@@ -210,3 +210,10 @@ def test_a_town_that_opens_a_false_two_word_person_stays_a_town() -> None:
 
     chosen = [cand("Cookville Fire", "PERSON"), cand("Cookville", "GPE", at=20)]
     assert [c.type for c in surnames_as_people(text, chosen)] == ["PERSON", "GPE"]  # "fire" is a common word here
+
+
+@needs_model
+def test_a_common_word_that_opens_a_quote_in_backquotes_is_no_name(extractor: EntityExtractor) -> None:
+    found = _found(extractor, "``Together, we will win,'' Albright said. ``Ultimately, it is theirs,'' she added.")
+    assert "Together" not in found and "Ultimately" not in found
+    assert found["Albright"][0] == "PERSON"

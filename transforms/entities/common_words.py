@@ -17,18 +17,19 @@ __all__ = ["common_word", "prefixed_ism"]
 
 
 def common_word(text: str, c: Candidate, name_words: frozenset[str] = frozenset()) -> bool:
-    """A one-word model name that opens a sentence (or the text after a dateline's dash, "FORT CARSON, Colo. –
-    Space-based assets") and is a common word, not a name: the article also writes
-    it in lower case ("Smoke rose ..." beside "the smoke"), it is a function word ("Together, ...", "Whoever
-    wrote it"), an adverb before a comma ("Eventually, ...") or a participle before "by" ("Reached by phone");
-    never a word of a longer name in the article (``name_words``: "May" after "Theresa May")."""
+    """A one-word model name that opens a sentence (or a quote, also in the wire's ``double backquotes``, or the
+    text after a dateline's dash, "FORT CARSON, Colo. – Space-based assets") and is a common word, not a name:
+    the article also writes it in lower case ("Smoke rose ..." beside "the smoke"), it is a function word
+    ("Together, ...", "Whoever wrote it"), an adverb before a comma ("Eventually, ...") or a participle before
+    "by" ("Reached by phone"); never a word of a longer name in the article (``name_words``: "May" after
+    "Theresa May")."""
     if not c.model_only:
         return False
     word = text[c.start : c.end]
     if " " in word or not word.istitle():
         return False
     lower = word.lower()
-    opener = re.search(r"(?:^|[.!?][\"”’)]?\s+|\n\s*|\s[–—]\s+)[\"“‘(]?$", text[max(0, c.start - 5) : c.start])
+    opener = re.search(r"(?:^|[.!?][\"”’)]?\s+|\n\s*|\s[–—]\s+)(?:[\"“‘(]|``)?$", text[max(0, c.start - 6) : c.start])
     if opener is None or _after_abbreviation(text, c.start):
         return _written_lower(text, c.start, word, name_words)
     after = text[c.end : c.end + 4]
