@@ -472,3 +472,10 @@ def test_named_exercises_are_operations() -> None:
         "military_exercise",
     )
     assert navy == cands[1]
+
+
+@needs_model
+def test_straits_written_in_the_plural_are_the_strait(extractor: EntityExtractor) -> None:
+    found = _found(extractor, "The ships sailed the Straits of Hormuz and the Straits of Bab al Mandeb in May.")
+    assert found["Straits of Hormuz"] == ("LOC", "Strait of Hormuz")
+    assert found["Straits of Bab al Mandeb"] == ("LOC", "Bab el-Mandeb")
