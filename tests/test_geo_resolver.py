@@ -181,3 +181,10 @@ def test_a_mention_that_holds_its_qualifier_is_the_town(index: GeoIndex) -> None
     springfield, tripoli = resolve_places(text, spans, index=index)
     assert springfield is not None and springfield.admin1 == "IL" and springfield.method == "qualifier"
     assert tripoli is not None and tripoli.country_iso3 == "LBN"
+
+
+def test_parts_of_the_pacific_have_points_of_their_own(real_index: GeoIndex) -> None:
+    text = "The carrier left the Western Pacific for the South Pacific."
+    west, south = resolve_places(text, [(21, 36), (45, 58)], index=real_index)
+    assert west is not None and haversine_km(west.lat, west.lon, 13.4, 144.8) < 1500  # near Guam, not mid-ocean
+    assert south is not None and south.lat < 0
