@@ -217,3 +217,10 @@ def test_a_common_word_that_opens_a_quote_in_backquotes_is_no_name(extractor: En
     found = _found(extractor, "``Together, we will win,'' Albright said. ``Ultimately, it is theirs,'' she added.")
     assert "Together" not in found and "Ultimately" not in found
     assert found["Albright"][0] == "PERSON"
+
+
+@needs_model
+def test_a_council_named_with_a_hyphen_over_a_known_name_is_one_organization(extractor: EntityExtractor) -> None:
+    found = _found(extractor, "Ministers met at the NATO-Russia Council in Brussels. Russia objected, NATO said.")
+    assert found["NATO-Russia Council"][0] == "ORG"
+    assert found["Russia"][0] == "GPE" and found["NATO"][0] == "ORG"  # named on their own, they stay

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from transforms.entities.coreference import Candidate
+from transforms.entities.entity_types import ORG_HEADS
 from transforms.entities.gazetteer import Entry
 
 __all__ = ["join_compounds"]
@@ -69,4 +70,17 @@ def join_compounds(text: str, cands: list[Candidate], lookup: Lookup) -> list[Ca
             used |= {id(c), id(following)}
             continue
         out.append(_whole(text, c, lookup) if c.model_only and c.type in _EXTENDED else c)
-    return out
+    return _over_known_names(text, cands, out)
+
+
+def _over_known_names(text: str, before: list[Candidate], out: list[Candidate]) -> list[Candidate]:
+    """``out`` where an organization widened over a known name ends in an organization's head noun ("NATO-Russia
+    Council" over the gazetteer's "NATO"): that organization, ranked as a rule so the known name inside it does not
+    win, with the names inside it left out. Without a head noun the known name stays ("UK-France Summit")."""
+    widened = [c for c in out if c not in before and c.type == "ORG" and text[c.start : c.end].split()[-1] in ORG_HEADS]
+    known = [c for c in before if not c.model_only]
+    wins = [w for w in widened if any(w.start <= k.start and k.end <= w.end for k in known)]
+    if not wins:
+        return out
+    inside = [c for c in out if c not in wins and any(w.start <= c.start and c.end <= w.end for w in wins)]
+    return [replace(c, rank="rule") if c in wins else c for c in out if c not in inside]
