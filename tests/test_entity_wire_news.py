@@ -12,6 +12,7 @@ from transforms.entities.event_names import places_in_event_names
 from transforms.entities.gazetteer import Entry
 from transforms.entities.mentions import EntityExtractor
 from transforms.entities.ner import DEFAULT_MODEL, model_available
+from transforms.entities.other_languages import english, trusted_span
 from transforms.entities.split_places import rejoin_places
 from transforms.entities.wire_credits import wire_credits
 
@@ -224,3 +225,24 @@ def test_a_council_named_with_a_hyphen_over_a_known_name_is_one_organization(ext
     found = _found(extractor, "Ministers met at the NATO-Russia Council in Brussels. Russia objected, NATO said.")
     assert found["NATO-Russia Council"][0] == "ORG"
     assert found["Russia"][0] == "GPE" and found["NATO"][0] == "ORG"  # named on their own, they stay
+
+
+def test_in_another_language_only_the_models_people_in_full_are_kept() -> None:
+    text = "Asimismo, el juez José de la Torre citó a Marta Ruiz en Sevilla. Rey de la casa."
+
+    def model(surface: str, type_: str) -> Candidate:
+        start = text.index(surface)
+        return Candidate(start=start, end=start + len(surface), type=type_, method="model", rank="model")
+
+    assert trusted_span(text, model("José de la Torre", "PERSON")) and trusted_span(text, model("Marta Ruiz", "PERSON"))
+    assert not trusted_span(text, model("Asimismo", "GPE")) and not trusted_span(text, model("Rey de", "PERSON"))
+    assert not trusted_span(text, model("Sevilla", "GPE"))  # a place the gazetteers do not know: left out
+    assert english(None) and english("en") and not english("es")
+
+
+@needs_model
+def test_a_spanish_article_keeps_its_people_and_known_places(extractor: EntityExtractor) -> None:
+    text = "Asimismo, el juez José Castro citó a Cristina de Borbón en Madrid. Esta semana declaró."
+    found = {(m.text, m.type) for m in extractor.extract(text, "es").mentions}
+    assert {("José Castro", "PERSON"), ("Madrid", "GPE")} <= found
+    assert not {m for m in found if m[0] in ("Asimismo", "Esta", "Cristina")}  # the English model's misreadings

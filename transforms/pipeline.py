@@ -83,8 +83,9 @@ def normalize_text(
     text: str, *, published: dt.date | None, extractor: EntityExtractor | None = None, language: str | None = None
 ) -> Normalized:
     """Run every normalizer over ``text`` (entities only when an extractor is given); never raises.
-    ``language`` (ISO 639-1, the article's) chooses the casualty word table of a language other than English."""
-    found = extractor.extract(text) if extractor is not None else None
+    ``language`` (ISO 639-1, the article's) chooses the casualty word table of a language other than English and
+    keeps only the entity model's people there (``transforms.entities.other_languages``)."""
+    found = extractor.extract(text, language) if extractor is not None else None
     mentions, entities = geocode(text, found.mentions, found.entities) if found is not None else ((), ())
     dates, quantities = reconcile(extract_dates(text, published=published), extract_quantities(text, entities=mentions))
     sentences = tuple(split_sentences(text))

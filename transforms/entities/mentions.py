@@ -51,6 +51,7 @@ from transforms.entities.gazetteer import Entry, Gazetteer, build_gazetteer, loa
 from transforms.entities.in_context import context_rules
 from transforms.entities.military_patterns import find_patterns
 from transforms.entities.ner import DEFAULT_MODEL, fresh_model
+from transforms.entities.other_languages import english, trusted_span
 from transforms.entities.people import title_finder
 from transforms.entities.places import place_entries
 from transforms.entities.qualified_places import qualified_places
@@ -124,11 +125,19 @@ class EntityExtractor:
         places = place_entries()
         self._context = context_rules((*self._gaz.entries.values(), *places.countries), places.capitals)
 
-    def extract(self, text: str) -> EntityResult:
-        return next(self.pipe([text]))
+    def extract(self, text: str, language: str | None = None) -> EntityResult:
+        """The entities of ``text``; ``language`` (ISO 639-1) other than English keeps only the model's people
+        (``transforms.entities.other_languages``)."""
+        return next(self.pipe([text], languages=[language]))
 
-    def pipe(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[EntityResult]:
-        docs: Iterable[Doc] = (self._make_doc(text if isinstance(text, str) else "") for text in texts)
+    def pipe(
+        self, texts: Iterable[str], batch_size: int = 32, languages: Iterable[str | None] | None = None
+    ) -> Iterator[EntityResult]:
+        langs = iter(languages) if languages is not None else None
+        docs: Iterable[Doc] = (
+            self._make_doc(text if isinstance(text, str) else "", next(langs, None) if langs else None)
+            for text in texts
+        )
         for name, component in self._nlp.pipeline:
             if name == "ner":
                 docs = (self._preset(doc) for doc in docs)
@@ -143,11 +152,12 @@ class EntityExtractor:
         entry = self._gaz.lookup(surface)
         return entry if entry is not None and entry.entity_id in self._gaz.entries else None
 
-    def _make_doc(self, text: str) -> Doc:
+    def _make_doc(self, text: str, language: str | None = None) -> Doc:
         """The doc the model reads: all-caps lines recased, typographic quotes made plain (same offsets: the
-        model learnt from plain ASCII quotes, "n’t" is "n't" to it); the original text kept aside."""
+        model learnt from plain ASCII quotes, "n’t" is "n't" to it); the original text and language kept aside."""
         doc = self._nlp.make_doc(recase(text, self._acronyms_upper).translate(_PLAIN_QUOTES))
         doc.user_data["sitrep_text"] = text
+        doc.user_data["sitrep_language"] = language
         return doc
 
     def _preset(self, doc: Doc) -> Doc:
@@ -170,9 +180,10 @@ class EntityExtractor:
         text = doc.user_data.get("sitrep_text", doc.text)
         cands: list[Candidate] = []
         other_names: list[tuple[int, int]] = []  # untyped MISC names: a work, an award, a law ("Killing Gaza")
+        in_english = english(doc.user_data.get("sitrep_language"))
         for ent in doc.ents:
             cand = self._from_model(text, ent)
-            if cand is not None:
+            if cand is not None and (in_english or trusted_span(text, cand)):
                 cands.append(cand)
             elif ent.label_ == "MISC" and len(ent) > 1:
                 other_names.append((ent.start_char, ent.end_char))
