@@ -479,3 +479,15 @@ def test_straits_written_in_the_plural_are_the_strait(extractor: EntityExtractor
     found = _found(extractor, "The ships sailed the Straits of Hormuz and the Straits of Bab al Mandeb in May.")
     assert found["Straits of Hormuz"] == ("LOC", "Strait of Hormuz")
     assert found["Straits of Bab al Mandeb"] == ("LOC", "Bab el-Mandeb")
+
+
+@needs_model
+def test_equipment_named_like_an_organization_is_a_platform(extractor: EntityExtractor) -> None:
+    text = (
+        "The Army ordered the Integrated Sensor Command System and new Light Tactical Vehicles. "
+        "ISCS links radars, the program office said. The Department of Motor Vehicles was closed."
+    )
+    found = _found(extractor, text)
+    assert found["Integrated Sensor Command System"][0] == "PLATFORM"
+    assert found["ISCS"] == ("PLATFORM", "Integrated Sensor Command System")  # its initials, bound to it
+    assert found.get("Department of Motor Vehicles", ("ORG",))[0] == "ORG"

@@ -194,13 +194,25 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper() and w.lower() not in _MINOR)
 
 
+_SYSTEM = {"PLATFORM": True, "WEAPON": True}
+
+
+def _system_name(surface: str) -> bool:
+    """A system named in three or more capitalised words, no hull number or code in brackets ("Integrated
+    Battle Command System"): its initials may be its acronym ("IBCS")."""
+    return "(" not in surface and len(initials(surface)) >= 3
+
+
 def bind_initials(text: str, chosen: list[Candidate]) -> list[Candidate]:
-    """``chosen`` with each undefined acronym that spells the initials of exactly one organization named in
-    full in the article bound to it (replacing what the model or a gazetteer made of the same letters)."""
+    """``chosen`` with each undefined acronym that spells the initials of exactly one organization (or one
+    system: "IBCS" of the "Integrated Battle Command System") named in full in the article bound to it
+    (replacing what the model or, for an organization, a gazetteer made of the same letters)."""
     named: dict[str, list[Candidate]] = {}
     for c in chosen:
         surface = text[c.start : c.end]
-        if c.type == "ORG" and c.rank != "acronym" and len(surface.split()) >= 2 and len(initials(surface)) >= 2:
+        if c.rank == "acronym" or len(surface.split()) < 2:
+            continue
+        if (c.type == "ORG" and len(initials(surface)) >= 2) or (_SYSTEM.get(c.type) and _system_name(surface)):
             named.setdefault(initials(surface), []).append(c)
     if not named:
         return chosen
@@ -213,6 +225,8 @@ def bind_initials(text: str, chosen: list[Candidate]) -> list[Candidate]:
         here = [c for c in out if c.start < match.end() and match.start() < c.end]
         if any(c.rank == "acronym" or (c.start, c.end) != match.span() or c.type != "ORG" for c in here):
             continue  # a defined acronym, part of a longer name, or another kind of thing ("US")
+        if long.type != "ORG" and not all(c.model_only for c in here):
+            continue  # a system's letters that a gazetteer knows as something else stay that
         bound = Candidate(
             start=match.start(),
             end=match.end(),

@@ -168,6 +168,12 @@ _WEAPON_HEADS = frozenset(
     {"Missile", "Missiles", "Rocket", "Rockets", "Torpedo", "Torpedoes", "Interceptor", "Interceptors"}
 )
 _WEAPON_PAIRS = frozenset({("Weapon", "System"), ("Weapon", "Systems"), ("Missile", "System"), ("Missile", "Systems")})
+# equipment the model reads as an organization: "Integrated Battle Command System", "Improved Target Acquisition
+# System", "High Mobility Multipurpose Wheeled Vehicle" ("Department of Motor Vehicles" holds "of": no system)
+_SYSTEM_KINDS = frozenset(
+    {"Command", "Control", "Acquisition", "Radar", "Sensor", "Launch", "Aircraft", "Combat", "Targeting", "Resupply"}
+)
+_VEHICLES = frozenset({"Vehicle", "Vehicles"})
 
 
 def _head_type(surface: str) -> EntityType | None:
@@ -179,6 +185,8 @@ def _head_type(surface: str) -> EntityType | None:
     head = words[-1]
     if head in _WEAPON_HEADS or (words[-2], head) in _WEAPON_PAIRS:
         return "WEAPON"  # "TOW Weapon System", "Precision Strike Missiles": not an organization
+    if "of" not in words and (head in _VEHICLES or (head in ("System", "Systems") and words[-2] in _SYSTEM_KINDS)):
+        return "PLATFORM"
     if head in ORG_HEADS:
         return "ORG"
     if head in PLACE_HEADS:
