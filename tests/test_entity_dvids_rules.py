@@ -9,7 +9,7 @@ from entity_helpers import found as _found
 from transforms.entities.acronyms import concept_initials, find_definitions, long_form_type
 from transforms.entities.base_names import base_short_names
 from transforms.entities.common_words import common_word
-from transforms.entities.compounds import join_compounds
+from transforms.entities.compounds import join_compounds, with_legal_forms
 from transforms.entities.coordinated import join_coordinated
 from transforms.entities.coreference import Candidate
 from transforms.entities.entity_types import retype
@@ -491,3 +491,17 @@ def test_equipment_named_like_an_organization_is_a_platform(extractor: EntityExt
     assert found["Integrated Sensor Command System"][0] == "PLATFORM"
     assert found["ISCS"] == ("PLATFORM", "Integrated Sensor Command System")  # its initials, bound to it
     assert found.get("Department of Motor Vehicles", ("ORG",))[0] == "ORG"
+
+
+def test_a_name_before_a_comma_and_a_legal_form_is_that_company() -> None:
+    text = "The Army paid Acme Widgets, Inc., Huntsville, and North Wind Site Services, LLC of Idaho Falls."
+    acme, north, llc = (
+        _model(text, "Acme Widgets", "PERSON"),
+        _model(text, "North Wind Site Services", "ORG"),
+        _model(text, "LLC", "ORG"),
+    )
+    out = with_legal_forms(text, [acme, north, llc])
+    assert [(text[c.start : c.end], c.type, c.canonical) for c in out] == [
+        ("Acme Widgets, Inc.", "ORG", "Acme Widgets"),
+        ("North Wind Site Services, LLC", "ORG", "North Wind Site Services"),
+    ]

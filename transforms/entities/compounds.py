@@ -1,5 +1,6 @@
 """Names the statistical model cut at a hyphen: "Morrish" and "Wallace Construction Inc." of
-"Morrish-Wallace Construction Inc.", "France Summit" of "UK-France Summit", "UWP" of "UWP-Hachette". Two
+"Morrish-Wallace Construction Inc.", "France Summit" of "UK-France Summit", "UWP" of "UWP-Hachette"; and names
+cut at the comma before a company's legal form ("North Wind Site Services, LLC"). Two
 model spans that meet at a hyphen are one name; an organization or facility the model cut at a hyphen is
 widened over the capitalised words hyphenated to it. People are never joined ("the Alito-Prelogar exchange"
 names two) nor places ("Iran-Iraq"), and a name after an Arabic article stays as it is ("Al-Shabaab").
@@ -15,7 +16,7 @@ from transforms.entities.coreference import Candidate
 from transforms.entities.entity_types import ORG_HEADS
 from transforms.entities.gazetteer import Entry
 
-__all__ = ["join_compounds"]
+__all__ = ["join_compounds", "with_legal_forms"]
 
 Lookup = Callable[[str], Entry | None]
 
@@ -48,6 +49,30 @@ def _whole(text: str, c: Candidate, lookup: Lookup) -> Candidate:
     if after is not None and not _place(lookup, after.group()):
         end = after.end()
     return c if (start, end) == (c.start, c.end) else replace(c, start=start, end=end)
+
+
+# a company's legal form after a comma: "North Wind Site Services, LLC", "Acme Widgets, Inc."
+_LEGAL_FORM = re.compile(
+    r",[ ]+(?:LLC|L\.L\.C\.|LLP|Inc\.?|Incorporated|Ltd\.?|Limited|Corp\.?|Co\.|PLC|plc|GmbH|AG|S\.A\.|N\.V\.)(?![\w])"
+)
+
+
+def with_legal_forms(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """``cands`` with each model name followed by a comma and a company's legal form made that company (an
+    organization, whatever the model said: "Acme Widgets, Inc." is no person), the form part of the mention but
+    not of the canonical name (the article's "Acme Widgets" is the same company), and the model's lone "LLC"
+    left out."""
+    forms = {c.start: _LEGAL_FORM.match(text, c.end) for c in cands if c.model_only and c.type != "GPE"}
+    companies = {start: m.end() for start, m in forms.items() if m is not None}
+    if not companies:
+        return cands
+    out = []
+    for c in cands:
+        if c.start in companies and c.model_only:
+            out.append(replace(c, end=companies[c.start], type="ORG", canonical=text[c.start : c.end]))
+        elif not any(s < c.start and c.end <= e for s, e in companies.items()):
+            out.append(c)
+    return out
 
 
 def join_compounds(text: str, cands: list[Candidate], lookup: Lookup) -> list[Candidate]:

@@ -41,7 +41,7 @@ from transforms.entities.acronyms import (
     quoted_short_names,
 )
 from transforms.entities.base_names import base_short_names
-from transforms.entities.compounds import join_compounds
+from transforms.entities.compounds import join_compounds, with_legal_forms
 from transforms.entities.coordinated import join_coordinated
 from transforms.entities.coreference import Candidate, repeat_names, select, surnames_as_people
 from transforms.entities.entity_types import model_type, regime_spans, retype
@@ -217,7 +217,8 @@ class EntityExtractor:
             )
         cands = _inner_acronyms(text, retype(text, cands, self._gaz.lookup))
         cands = class_candidates(text, cands, self._gaz.lookup)
-        cands = exercise_names(text, join_coordinated(text, join_compounds(text, cands, self._gaz.lookup)))
+        cands = join_compounds(text, with_legal_forms(text, cands), self._gaz.lookup)
+        cands = exercise_names(text, join_coordinated(text, cands))
         for start, end in dateline_places(text):
             entry = self._gaz.lookup(text[start:end]) or self._gaz.lookup(text[start:end].title())
             if entry is None or entry.type in ("GPE", "LOC"):
