@@ -7,7 +7,6 @@ import pytest
 from entity_helpers import found as _found
 
 from transforms.entities.acronyms import concept_initials, find_definitions, long_form_type
-from transforms.entities.base_names import base_short_names
 from transforms.entities.common_words import common_word
 from transforms.entities.compounds import join_compounds, with_legal_forms
 from transforms.entities.coordinated import join_coordinated
@@ -19,7 +18,9 @@ from transforms.entities.headlines import headline_name_end, headline_phrase
 from transforms.entities.mentions import EntityExtractor
 from transforms.entities.military_patterns import find_patterns
 from transforms.entities.ner import DEFAULT_MODEL, model_available
+from transforms.entities.short_names import base_short_names, ship_short_names
 from transforms.entities.spans import trim
+from transforms.entities.split_places import split_place_pairs
 from transforms.entities.squadrons import squadron_patterns
 
 needs_model = pytest.mark.skipif(not model_available(DEFAULT_MODEL), reason="entity model not installed")
@@ -504,4 +505,30 @@ def test_a_name_before_a_comma_and_a_legal_form_is_that_company() -> None:
     assert [(text[c.start : c.end], c.type, c.canonical) for c in out] == [
         ("Acme Widgets, Inc.", "ORG", "Acme Widgets"),
         ("North Wind Site Services, LLC", "ORG", "North Wind Site Services"),
+    ]
+
+
+def test_a_carrier_called_by_its_surname_is_the_ship() -> None:
+    text = "USS Carl Vinson (CVN 70) sailed. Vinson's crew trained, and Adm. Ann Rourke met them. Rourke smiled."
+    ship = Entry(entity_id="E2", name="USS Carl Vinson (CVN 70)", type="PLATFORM", subtype="aircraft_carrier")
+    cands = [
+        Candidate(start=0, end=24, type="PLATFORM", method="rule", rank="rule", entry=ship),
+        _model(text, "Vinson", "PERSON", 30),
+        _model(text, "Ann Rourke", "PERSON"),
+        _model(text, "Rourke", "PERSON", text.index("smiled") - 7),
+    ]
+    out = ship_short_names(text, cands)
+    assert (out[1].type, out[1].entry) == ("PLATFORM", ship)
+    assert out[3] == cands[3]  # a person's surname stays the person's
+
+
+def test_two_places_joined_by_a_hyphen_are_two_places() -> None:
+    text = "The U.S.-Japan alliance and the Acme-Wallace Group met."
+    places = {"U.S.": Entry("Q30", "United States", "GPE"), "Japan": Entry("Q17", "Japan", "GPE")}
+    cands = [_model(text, "U.S.-Japan", "GPE"), _model(text, "Acme-Wallace Group", "ORG")]
+    out = split_place_pairs(text, cands, places.get)
+    assert [(text[c.start : c.end], c.entry.name if c.entry else None) for c in out] == [
+        ("U.S.", "United States"),
+        ("Japan", "Japan"),
+        ("Acme-Wallace Group", None),
     ]

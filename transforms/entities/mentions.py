@@ -40,7 +40,6 @@ from transforms.entities.acronyms import (
     long_form_type,
     quoted_short_names,
 )
-from transforms.entities.base_names import base_short_names
 from transforms.entities.compounds import join_compounds, with_legal_forms
 from transforms.entities.coordinated import join_coordinated
 from transforms.entities.coreference import Candidate, repeat_names, select, surnames_as_people
@@ -56,8 +55,9 @@ from transforms.entities.people import title_finder
 from transforms.entities.places import place_entries
 from transforms.entities.qualified_places import qualified_places
 from transforms.entities.results import EntityResult, entity_result, resolve
+from transforms.entities.short_names import base_short_names, ship_short_names
 from transforms.entities.spans import accepts, trim
-from transforms.entities.split_places import rejoin_places
+from transforms.entities.split_places import rejoin_places, split_place_pairs
 from transforms.entities.squadrons import squadron_patterns
 from transforms.entities.teams import team_candidates
 from transforms.entities.tickers import ticker_mentions
@@ -238,12 +238,17 @@ class EntityExtractor:
                 cands.append(
                     Candidate(start=start, end=end, type=entry.type, method="rule", rank="gazetteer", entry=entry)
                 )
-        chosen = team_candidates(text, rejoin_places(text, self._drop_weak_conflicts(cands), self._gaz.lookup))
+        chosen = team_candidates(
+            text,
+            split_place_pairs(
+                text, rejoin_places(text, self._drop_weak_conflicts(cands), self._gaz.lookup), self._gaz.lookup
+            ),
+        )
         chosen = concept_initials(text, bind_initials(text, self._acronyms(text, chosen)))
         chosen = ticker_mentions(text, quoted_short_names(text, chosen))
         chosen, titled = self._people.apply(text, surnames_as_people(text, chosen))
         chosen = qualified_places(text, self._context.apply(text, chosen, self._listed), self._gaz.lookup)
-        chosen = resolve(text, base_short_names(text, chosen))
+        chosen = resolve(text, ship_short_names(text, base_short_names(text, chosen)))
         repeated = [
             c
             for c in repeat_names(text, chosen)

@@ -1,6 +1,10 @@
-"""Place names with a lower-case particle inside ("Dar es Salaam", "Dar-es-Salaam", "Rio de Janeiro", "Port of
-Spain"), which the model reads as two names around the particle: rejoined when the whole is a place the
-gazetteer knows."""
+"""Place names the model cut or joined wrongly.
+
+- A lower-case particle inside ("Dar es Salaam", "Dar-es-Salaam", "Rio de Janeiro", "Port of Spain"): the model
+  reads two names around the particle; rejoined when the whole is a place the gazetteer knows.
+- Two places joined by a hyphen ("the U.S.-Japan alliance", "the Russia-Ukraine war"): the model reads one
+  name; split into the two places when the gazetteer knows both.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from collections.abc import Callable
 from transforms.entities.coreference import Candidate
 from transforms.entities.gazetteer import Entry
 
-__all__ = ["rejoin_places"]
+__all__ = ["rejoin_places", "split_place_pairs"]
 
 _PARTICLES = re.compile(r"[ \t-]+(?:[a-z]{1,3}[ \t-]+){1,2}")
 
@@ -34,4 +38,27 @@ def rejoin_places(text: str, cands: list[Candidate], lookup: Callable[[str], Ent
                 continue
         out.append(a)
         i += 1
+    return out
+
+
+_PAIR = re.compile(r"(?P<a>[A-Z][\w.'’]*(?: [A-Z][\w.'’]*)?)-(?P<b>[A-Z][\w.'’]*(?: [A-Z][\w.'’]*)?)")
+_PLACES = frozenset({"GPE", "LOC"})
+
+
+def split_place_pairs(text: str, cands: list[Candidate], lookup: Callable[[str], Entry | None]) -> list[Candidate]:
+    """``cands`` with each model name that is two known places joined by a hyphen made the two places."""
+    out: list[Candidate] = []
+    for c in cands:
+        pair = _PAIR.fullmatch(text, c.start, c.end) if c.model_only else None
+        found = [(k, lookup(pair.group(k))) for k in ("a", "b")] if pair is not None else []
+        places = [(k, e) for k, e in found if e is not None and e.type in _PLACES]
+        if pair is None or len(places) < 2:
+            out.append(c)
+            continue
+        for k, entry in places:
+            out.append(
+                Candidate(
+                    start=pair.start(k), end=pair.end(k), type=entry.type, method="model", rank="model", entry=entry
+                )
+            )
     return out

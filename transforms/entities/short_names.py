@@ -1,10 +1,15 @@
-"""A base or a town named again by its short name: "Cannon" after "Cannon Air Force Base" ("Cannon's
+"""Places and ships named again by a short name.
+
+A base or a town: "Cannon" after "Cannon Air Force Base" ("Cannon's
 maintainers"), "Fairchild" after "Fairchild AFB", "Fort Carson" after the dateline "FORT CARSON, Colo.". The
 model reads such a short name as a person (or, for a base, an organization); it is the place the article
 named in full.
 
+A ship named after a person is called by the surname: "Reagan" for USS Ronald Reagan, "Vinson" for USS Carl
+Vinson. The model reads it as a person; it is the ship.
+
 A name that is also the surname of a person the article names in full ("Maj. Gen. Lee Carson" beside Fort
-Carson's "Carson") is left to the person rules.
+Carson's "Carson", "President Ronald Reagan" beside the carrier) is left to the person rules.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from transforms.entities.coreference import Candidate
 from transforms.entities.gazetteer import normalize
 from transforms.entities.spans import TRAILING
 
-__all__ = ["base_short_names"]
+__all__ = ["base_short_names", "ship_short_names"]
 
 _BASE = re.compile(
     r"^(?P<name>(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*)\s+(?:Air Force Base|Air Base|AFB|Air National Guard Base|"
@@ -64,5 +69,35 @@ def base_short_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
         if place is not None and c.model_only and c.type in types and text[c.start : c.end] not in surnames:
             canonical = place.canonical or normalize(TRAILING.sub("", text[place.start : place.end]))
             c = replace(c, type=place.type, entry=place.entry, canonical=canonical, subtype=place.subtype)
+        out.append(c)
+    return out
+
+
+_SHIP = re.compile(
+    r"^(?:USS|USNS|HMS|HMAS|HMCS|INS|JS|ROKS)\s+(?:[A-Z][\w.'’-]*\s+)+(?P<surname>[A-Z][a-z'’-]{2,})(?:\s+\(|$)"
+)
+
+
+def ship_short_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """``chosen`` with each one-word model person that is the surname of a ship named after a person in the
+    article ("Reagan" beside "USS Ronald Reagan (CVN 76)") made a mention of that ship, unless a person of the
+    article bears that surname."""
+    ships: dict[str, Candidate] = {}
+    for c in chosen:
+        name = c.entry.name if c.entry is not None else (c.canonical or text[c.start : c.end])
+        match = _SHIP.match(name) if c.type == "PLATFORM" else None
+        if match is not None:
+            ships.setdefault(match.group("surname"), c)
+    people = {
+        text[c.start : c.end].split()[-1]
+        for c in chosen
+        if c.type == "PERSON" and len(text[c.start : c.end].split()) >= 2
+    }
+    out = []
+    for c in chosen:
+        surface = text[c.start : c.end]
+        ship = ships.get(surface) if c.model_only and c.type == "PERSON" and surface not in people else None
+        if ship is not None:
+            c = replace(c, type="PLATFORM", entry=ship.entry, canonical=ship.canonical, subtype=ship.subtype)
         out.append(c)
     return out
