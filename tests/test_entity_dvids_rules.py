@@ -22,6 +22,7 @@ from transforms.entities.short_names import base_short_names, ship_short_names
 from transforms.entities.spans import trim
 from transforms.entities.split_places import split_place_pairs
 from transforms.entities.squadrons import squadron_patterns
+from transforms.entities.state_abbreviations import spelled_states
 
 needs_model = pytest.mark.skipif(not model_available(DEFAULT_MODEL), reason="entity model not installed")
 
@@ -532,3 +533,14 @@ def test_two_places_joined_by_a_hyphen_are_two_places() -> None:
         ("Japan", "Japan"),
         ("Acme-Wallace Group", None),
     ]
+
+
+def test_a_state_abbreviation_standing_alone_is_the_us_state() -> None:
+    text = "GRAND FORKS AIR FORCE BASE, N.D. and KINGS BAY, Ga. were named."
+    georgia = Entry(entity_id="E3", name="Georgia", type="GPE", subtype="state", country="USA")
+    dakota = Entry(entity_id="Q1207", name="North Dakota", type="GPE", subtype="state", country="USA")
+    cands = [_model(text, "N.D.", "GPE"), _model(text, "Ga.", "GPE"), _model(text, "FORCE", "GPE")]
+    names = {"N.D.": "North Dakota", "Ga.": "Georgia"}
+    nd, ga, other = spelled_states(text, cands, names, {"Georgia": georgia, "North Dakota": dakota})
+    assert (nd.entry, ga.entry) == (dakota, georgia)  # the U.S. state, not the country named Georgia
+    assert other == cands[2]

@@ -59,6 +59,7 @@ from transforms.entities.short_names import base_short_names, ship_short_names
 from transforms.entities.spans import accepts, trim
 from transforms.entities.split_places import rejoin_places, split_place_pairs
 from transforms.entities.squadrons import squadron_patterns
+from transforms.entities.state_abbreviations import spelled_states
 from transforms.entities.teams import team_candidates
 from transforms.entities.tickers import ticker_mentions
 from transforms.entities.titled import TitledPeople
@@ -124,6 +125,7 @@ class EntityExtractor:
         self._conll_labels = "PER" in getattr(self._nlp.get_pipe("ner"), "labels", ())
         places = place_entries()
         self._context = context_rules((*self._gaz.entries.values(), *places.countries), places.capitals)
+        self._states = {e.name: e for e in self._gaz.entries.values() if e.subtype == "state" and e.country == "USA"}
 
     def extract(self, text: str, language: str | None = None) -> EntityResult:
         """The entities of ``text``; ``language`` (ISO 639-1) other than English keeps only the model's people
@@ -248,6 +250,7 @@ class EntityExtractor:
         chosen = ticker_mentions(text, quoted_short_names(text, chosen))
         chosen, titled = self._people.apply(text, surnames_as_people(text, chosen))
         chosen = qualified_places(text, self._context.apply(text, chosen, self._listed), self._gaz.lookup)
+        chosen = spelled_states(text, chosen, self._context.state_names, self._states)
         chosen = resolve(text, ship_short_names(text, base_short_names(text, chosen)))
         repeated = [
             c
