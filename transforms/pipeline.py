@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from schemas.entities import Entity, Mention
@@ -79,6 +79,36 @@ def reconcile(
     return tuple(kept_dates), tuple(kept_quantities)
 
 
+def _states_by_context(
+    mentions: Sequence[Mention], entities: Sequence[Entity], extractor: EntityExtractor
+) -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:
+    """Mentions the geocoder read, from the article's other places, as a U.S. state of their name ("Georgia"
+    beside Atlanta and Alabama) where the entity stage, which reads names without that context, named the
+    country or the city ("Georgia" the country, "Washington" the capital): made mentions of the state, whose
+    entity joins the article's; an entity no mention names any more leaves it."""
+    by_id = {e.entity_id: e for e in entities}
+    out: list[Mention] = []
+    for m in mentions:
+        entity = by_id.get(m.entity_id or "")
+        place = m.place
+        if (
+            entity is not None
+            and place is not None
+            and place.feature_code == "ADM1"
+            and place.country == "USA"
+            and entity.subtype in ("country", "city")  # a known other place of the same name, not a part of it
+            and m.text.casefold() == place.name.casefold()
+            and (state := extractor.us_state(place.name)) is not None
+        ):
+            by_id.setdefault(state.entity_id, replace(state, place=place))
+            m = replace(m, entity_id=state.entity_id)
+        out.append(m)
+    named = {m.entity_id for m in out}
+    return tuple(out), tuple(
+        e for e in by_id.values() if e.entity_id in named or e.entity_id not in {m.entity_id for m in mentions}
+    )
+
+
 def normalize_text(
     text: str, *, published: dt.date | None, extractor: EntityExtractor | None = None, language: str | None = None
 ) -> Normalized:
@@ -87,6 +117,8 @@ def normalize_text(
     keeps only the entity model's people there (``transforms.entities.other_languages``)."""
     found = extractor.extract(text, language) if extractor is not None else None
     mentions, entities = geocode(text, found.mentions, found.entities) if found is not None else ((), ())
+    if extractor is not None:
+        mentions, entities = _states_by_context(mentions, entities, extractor)
     dates, quantities = reconcile(extract_dates(text, published=published), extract_quantities(text, entities=mentions))
     sentences = tuple(split_sentences(text))
     events = find_events(

@@ -31,7 +31,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from schemas.entities import EntityType
+from schemas.entities import Entity, EntityType
 from transforms.entities.acronyms import (
     bind_initials,
     concept_initials,
@@ -126,6 +126,15 @@ class EntityExtractor:
         places = place_entries()
         self._context = context_rules((*self._gaz.entries.values(), *places.countries), places.capitals)
         self._states = {e.name: e for e in self._gaz.entries.values() if e.subtype == "state" and e.country == "USA"}
+
+    def us_state(self, name: str) -> Entity | None:
+        """The entity of the U.S. state ``name`` ("Georgia"), for a mention the geocoder read as that state."""
+        e = self._states.get(name)
+        return (
+            None
+            if e is None
+            else Entity(e.entity_id, e.name, e.type, e.subtype, e.country, e.aliases, e.wikidata_id, "gazetteer")
+        )
 
     def extract(self, text: str, language: str | None = None) -> EntityResult:
         """The entities of ``text``; ``language`` (ISO 639-1) other than English keeps only the model's people
