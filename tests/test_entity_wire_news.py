@@ -199,7 +199,7 @@ def test_a_short_name_defined_in_quotes_is_the_company(extractor: EntityExtracto
     ids = {m.text: m.entity_id for m in result.mentions}
     types = {m.text: m.type for m in result.mentions}
     assert types["Keswick"] == "ORG"
-    assert ids["Keswick"] == ids["Keswick Marine Systems"]
+    assert ids["Keswick"] == ids["Keswick Marine Systems, Inc."]  # the legal form is part of the mention
 
 
 def test_a_town_that_opens_a_false_two_word_person_stays_a_town() -> None:
