@@ -80,7 +80,7 @@ RULES: dict[str, tuple[Any, str, Any]] = {
     "base_short_names": (mentions, "base_short_names", lambda text, chosen: chosen),
     "ship_short_names": (mentions, "ship_short_names", lambda text, chosen: chosen),
     "exercise_names": (mentions, "exercise_names", lambda text, cands: cands),
-    "headline_names": (entity_types, "headline_name_end", lambda text, start, end: None),
+    "headline_names": (entity_types, "headline_name_end", lambda text, headline, start, end: None),
     "places_in_names_and_titles": (mentions, "places_in_event_names", lambda text, chosen: chosen),
 }
 

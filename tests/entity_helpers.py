@@ -1,10 +1,21 @@
-"""What several entity tests share: the mentions of a text as surface -> (type, canonical name)."""
+"""What several entity tests share: the mentions of a text as surface -> (type, canonical name), and a
+candidate span made at a surface of a text."""
 
 from __future__ import annotations
 
+from transforms.entities.coreference import Candidate
+from transforms.entities.gazetteer import Entry
 from transforms.entities.mentions import EntityExtractor
 
-__all__ = ["found"]
+__all__ = ["candidate", "found"]
+
+
+def candidate(
+    text: str, surface: str, type_: str, at: int = 0, entry: Entry | None = None, *, method: str = "model"
+) -> Candidate:
+    """A candidate found by ``method`` (also its rank) at the first ``surface`` of ``text`` from ``at`` on."""
+    start = text.index(surface, at)
+    return Candidate(start=start, end=start + len(surface), type=type_, method=method, rank=method, entry=entry)  # type: ignore[arg-type]
 
 
 def found(extractor: EntityExtractor, text: str) -> dict[str, tuple[str, str]]:

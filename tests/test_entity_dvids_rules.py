@@ -3,8 +3,10 @@ their hull number, common words, head nouns, broken spans, concept acronyms, hea
 
 from __future__ import annotations
 
+import functools
+
 import pytest
-from entity_helpers import found as _found
+from entity_helpers import candidate, found as _found
 
 from transforms.entities.acronyms import concept_initials, find_definitions, long_form_type
 from transforms.entities.common_words import common_word
@@ -14,7 +16,7 @@ from transforms.entities.coreference import Candidate
 from transforms.entities.entity_types import retype
 from transforms.entities.exercises import exercise_names
 from transforms.entities.gazetteer import Entry
-from transforms.entities.headlines import headline_name_end, headline_phrase
+from transforms.entities.headlines import headline_name_end, headline_phrase, opening_headline
 from transforms.entities.mentions import EntityExtractor
 from transforms.entities.military_patterns import find_patterns
 from transforms.entities.ner import DEFAULT_MODEL, model_available
@@ -108,19 +110,14 @@ def test_a_capitalised_common_word_the_article_writes_in_lower_case_is_dropped(e
     assert found["Europe"][0] == "LOC"
 
 
-def _model_word(text: str, word: str) -> Candidate:
-    start = text.index(word)
-    return Candidate(start=start, end=start + len(word), type="ORG", method="model", rank="model")
-
-
 def test_the_common_word_rule_inside_a_sentence() -> None:
     text = "Crews of a Surveillance mission say surveillance never stops; the Guardian quoted a guardian."
-    assert common_word(text, _model_word(text, "Surveillance"))
-    assert not common_word(text, _model_word(text, "Guardian"))  # "the Guardian": a body named by a common word
+    assert common_word(text, candidate(text, "Surveillance", "ORG"))
+    assert not common_word(text, candidate(text, "Guardian", "ORG"))  # "the Guardian": a body named by a common word
     short = "Mr. Rice said rice prices rose."
-    assert not common_word(short, _model_word(short, "Rice"))  # four letters: a surname beside the word
+    assert not common_word(short, candidate(short, "Rice", "ORG"))  # four letters: a surname beside the word
     named = "The Sentinel Group met. Sentinel staff said a sentinel was posted."
-    assert not common_word(named, _model_word(named, "Sentinel"), frozenset({"Sentinel"}))
+    assert not common_word(named, candidate(named, "Sentinel", "ORG"), frozenset({"Sentinel"}))
 
 
 @pytest.mark.parametrize(
@@ -229,20 +226,15 @@ def test_a_name_that_holds_and_is_one_organization(extractor: EntityExtractor) -
     assert "Space" not in found and "Missile Defense Command" not in found
 
 
-def _model(text: str, surface: str, type_: str, at: int = 0) -> Candidate:
-    start = text.index(surface, at)
-    return Candidate(start=start, end=start + len(surface), type=type_, method="model", rank="model")
-
-
 def test_a_capitalised_concept_that_holds_and_is_no_name() -> None:
     text = (
         "The Army Integrated Air and Missile Defense program grew; air defense and missile defense need radars. "
         "A Joint Manufacturing and Technology Center does manufacturing. The Space and Missile Defense "
         "Symposium opened in space."
     )
-    center = _model(text, "Technology Center", "PERSON")
-    symposium = [_model(text, "Space", "GPE"), _model(text, "Missile Defense Symposium", "GPE")]
-    cands = [_model(text, "Army Integrated Air", "FACILITY"), _model(text, "Missile Defense", "ORG"), center]
+    center = candidate(text, "Technology Center", "PERSON")
+    symposium = [candidate(text, "Space", "GPE"), candidate(text, "Missile Defense Symposium", "GPE")]
+    cands = [candidate(text, "Army Integrated Air", "FACILITY"), candidate(text, "Missile Defense", "ORG"), center]
     out = join_coordinated(text, cands + symposium)
     assert {(text[c.start : c.end], c.type) for c in out} == {
         ("Joint Manufacturing and Technology Center", "ORG"),
@@ -256,8 +248,8 @@ def test_a_base_or_a_town_named_again_by_its_short_name_is_that_place() -> None:
     base = Entry(entity_id="E1", name="Cannon Air Force Base", type="FACILITY", subtype="military_base")
     cands = [
         Candidate(start=0, end=21, type="FACILITY", method="rule", rank="rule", entry=base),
-        _model(text, "Cannon", "ORG", 25),
-        _model(text, "Ann Reno", "PERSON"),
+        candidate(text, "Cannon", "ORG", 25),
+        candidate(text, "Ann Reno", "PERSON"),
         Candidate(
             start=text.index("FORT"),
             end=text.index("Colo.") + 5,
@@ -266,7 +258,7 @@ def test_a_base_or_a_town_named_again_by_its_short_name_is_that_place() -> None:
             rank="rule",
             canonical="Fort Carson, Colorado",  # as the dateline rules name it
         ),
-        _model(text, "Fort Carson", "PERSON", text.index("Colo.")),
+        candidate(text, "Fort Carson", "PERSON", text.index("Colo.")),
     ]
     out = base_short_names(text, cands)
     assert (out[1].type, out[1].entry) == ("FACILITY", base)
@@ -279,8 +271,8 @@ def test_a_base_short_name_that_is_a_persons_surname_stays_the_person() -> None:
     base = Entry(entity_id="E1", name="Cannon Air Force Base", type="FACILITY", subtype="military_base")
     cands = [
         Candidate(start=0, end=21, type="FACILITY", method="rule", rank="rule", entry=base),
-        _model(text, "Ann Cannon", "PERSON"),
-        _model(text, "Cannon", "PERSON", text.index("said") - 7),
+        candidate(text, "Ann Cannon", "PERSON"),
+        candidate(text, "Cannon", "PERSON", text.index("said") - 7),
     ]
     assert base_short_names(text, cands) == cands
 
@@ -304,12 +296,12 @@ def test_a_name_cut_at_its_hyphen_is_whole(extractor: EntityExtractor) -> None:
 def test_an_organization_cut_at_a_hyphen_is_widened_over_its_hyphenated_words() -> None:
     text = "Bids came from UWP-Hachette and the UK-France Summit, not from Al-Shabaab or the Alito-Prelogar camp."
 
-    def model(surface: str, type_: str = "ORG") -> Candidate:
-        start = text.index(surface)
-        return Candidate(start=start, end=start + len(surface), type=type_, method="model", rank="model")
+    model = functools.partial(candidate, text)
 
     kept = join_compounds(
-        text, [model("UWP"), model("France Summit"), model("Shabaab"), model("Prelogar", "PERSON")], lambda _: None
+        text,
+        [model("UWP", "ORG"), model("France Summit", "ORG"), model("Shabaab", "ORG"), model("Prelogar", "PERSON")],
+        lambda _: None,
     )
     assert [text[c.start : c.end] for c in kept] == ["UWP-Hachette", "UK-France Summit", "Shabaab", "Prelogar"]
 
@@ -445,15 +437,20 @@ def test_a_name_the_model_ran_into_headline_words_is_the_name_alone() -> None:
         "the talks went well, and Reyes discussed ties with the navy."
     )
     start = text.index("Okafor Discuss")
-    assert headline_name_end(text, start, start + len("Okafor Discuss Maritime")) == start + len("Okafor")
+    assert headline_name_end(
+        text, opening_headline(text), start, start + len("Okafor Discuss Maritime")
+    ) == start + len("Okafor")
     body = text.index("Tunde Okafor")
-    assert headline_name_end(text, body, body + len("Tunde Okafor")) is None  # not in the headline
+    assert (
+        headline_name_end(text, opening_headline(text), body, body + len("Tunde Okafor")) is None
+    )  # not in the headline
 
 
 def test_a_headline_phrase_with_an_inflected_common_word_is_no_name() -> None:
     text = "Hagel Welcomes Pact With Tokyo\n\nDefense Secretary Chuck Hagel welcomed the accord on Tuesday."
-    assert headline_phrase(text, 0, len("Hagel Welcomes Pact"))
-    assert not headline_phrase("Reyes Visits Kiel Base\n\nReyes toured the yard.", 11, 15)  # "Kiel"
+    assert headline_phrase(text, opening_headline(text), 0, len("Hagel Welcomes Pact"))
+    other = "Reyes Visits Kiel Base\n\nReyes toured the yard."
+    assert not headline_phrase(other, opening_headline(other), 11, 15)  # "Kiel"
 
 
 def test_named_exercises_are_operations() -> None:
@@ -462,7 +459,7 @@ def test_named_exercises_are_operations() -> None:
     assert found == [("Exercise Pacific Dragon 2026", "OPERATION", "military_exercise")]
     text = "Jets flew in the Iron Lance 2025 exercise near Guam, and in a Navy exercise too."
     cands = [
-        _model(text, "Iron Lance", "GPE"),
+        candidate(text, "Iron Lance", "GPE"),
         Candidate(
             start=text.index("Navy"), end=text.index("Navy") + 4, type="ORG", method="gazetteer", rank="gazetteer"
         ),
@@ -498,9 +495,9 @@ def test_equipment_named_like_an_organization_is_a_platform(extractor: EntityExt
 def test_a_name_before_a_comma_and_a_legal_form_is_that_company() -> None:
     text = "The Army paid Acme Widgets, Inc., Huntsville, and North Wind Site Services, LLC of Idaho Falls."
     acme, north, llc = (
-        _model(text, "Acme Widgets", "PERSON"),
-        _model(text, "North Wind Site Services", "ORG"),
-        _model(text, "LLC", "ORG"),
+        candidate(text, "Acme Widgets", "PERSON"),
+        candidate(text, "North Wind Site Services", "ORG"),
+        candidate(text, "LLC", "ORG"),
     )
     out = with_legal_forms(text, [acme, north, llc])
     assert [(text[c.start : c.end], c.type, c.canonical) for c in out] == [
@@ -514,9 +511,9 @@ def test_a_carrier_called_by_its_surname_is_the_ship() -> None:
     ship = Entry(entity_id="E2", name="USS Carl Vinson (CVN 70)", type="PLATFORM", subtype="aircraft_carrier")
     cands = [
         Candidate(start=0, end=24, type="PLATFORM", method="rule", rank="rule", entry=ship),
-        _model(text, "Vinson", "PERSON", 30),
-        _model(text, "Ann Rourke", "PERSON"),
-        _model(text, "Rourke", "PERSON", text.index("smiled") - 7),
+        candidate(text, "Vinson", "PERSON", 30),
+        candidate(text, "Ann Rourke", "PERSON"),
+        candidate(text, "Rourke", "PERSON", text.index("smiled") - 7),
     ]
     out = ship_short_names(text, cands)
     assert (out[1].type, out[1].entry) == ("PLATFORM", ship)
@@ -526,7 +523,7 @@ def test_a_carrier_called_by_its_surname_is_the_ship() -> None:
 def test_two_places_joined_by_a_hyphen_are_two_places() -> None:
     text = "The U.S.-Japan alliance and the Acme-Wallace Group met."
     places = {"U.S.": Entry("Q30", "United States", "GPE"), "Japan": Entry("Q17", "Japan", "GPE")}
-    cands = [_model(text, "U.S.-Japan", "GPE"), _model(text, "Acme-Wallace Group", "ORG")]
+    cands = [candidate(text, "U.S.-Japan", "GPE"), candidate(text, "Acme-Wallace Group", "ORG")]
     out = split_place_pairs(text, cands, places.get)
     assert [(text[c.start : c.end], c.entry.name if c.entry else None) for c in out] == [
         ("U.S.", "United States"),
@@ -539,7 +536,7 @@ def test_a_state_abbreviation_standing_alone_is_the_us_state() -> None:
     text = "GRAND FORKS AIR FORCE BASE, N.D. and KINGS BAY, Ga. were named."
     georgia = Entry(entity_id="E3", name="Georgia", type="GPE", subtype="state", country="USA")
     dakota = Entry(entity_id="Q1207", name="North Dakota", type="GPE", subtype="state", country="USA")
-    cands = [_model(text, "N.D.", "GPE"), _model(text, "Ga.", "GPE"), _model(text, "FORCE", "GPE")]
+    cands = [candidate(text, "N.D.", "GPE"), candidate(text, "Ga.", "GPE"), candidate(text, "FORCE", "GPE")]
     names = {"N.D.": "North Dakota", "Ga.": "Georgia"}
     nd, ga, other = spelled_states(text, cands, names, {"Georgia": georgia, "North Dakota": dakota})
     assert (nd.entry, ga.entry) == (dakota, georgia)  # the U.S. state, not the country named Georgia

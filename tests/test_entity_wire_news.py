@@ -3,8 +3,10 @@ in datelines, one person written with and without a middle initial, place names 
 
 from __future__ import annotations
 
+import functools
+
 import pytest
-from entity_helpers import found as _found
+from entity_helpers import candidate, found as _found
 
 from transforms.entities.coreference import Candidate, surnames_as_people
 from transforms.entities.entity_types import retype
@@ -118,9 +120,7 @@ def test_states_that_no_longer_exist_are_places_with_their_wikidata_item(extract
 def test_a_surname_the_model_typed_otherwise_is_the_person_named_in_full() -> None:
     text = "Richard De Fatta spoke. De Fatta said the Washington office agreed, as George Washington would."
 
-    def cand(surface: str, type_: str, at: int = 0, entry: Entry | None = None) -> Candidate:
-        start = text.index(surface, at)
-        return Candidate(start=start, end=start + len(surface), type=type_, method="model", rank="model", entry=entry)
+    cand = functools.partial(candidate, text)
 
     capital = Entry("Q61", "Washington, D.C.", "GPE", "city", "USA")
     chosen = [
@@ -162,9 +162,7 @@ def test_a_place_that_opens_the_name_of_an_award_or_cup_is_no_mention(extractor:
 def test_a_place_that_ends_a_title_opened_by_a_verb_is_no_mention() -> None:
     text = "He made two films, including Killing Gaza. Visiting Kabul, she spoke of Gaza and Beijing."
 
-    def cand(surface: str, type_: str, at: int = 0) -> Candidate:
-        start = text.index(surface, at)
-        return Candidate(start=start, end=start + len(surface), type=type_, method="gazetteer", rank="gazetteer")
+    cand = functools.partial(candidate, text, method="gazetteer")
 
     first_gaza = cand("Gaza", "GPE")
     kept = [cand("Kabul", "GPE"), cand("Gaza", "GPE", first_gaza.end), cand("Beijing", "GPE")]
@@ -174,9 +172,7 @@ def test_a_place_that_ends_a_title_opened_by_a_verb_is_no_mention() -> None:
 def test_the_given_name_of_the_one_person_so_named_is_that_person() -> None:
     text = "Michèle Flournoy spoke. Michèle made clear her plans. Mark Lee and Mark Cho met; Mark left."
 
-    def cand(surface: str, type_: str, at: int = 0) -> Candidate:
-        start = text.index(surface, at)
-        return Candidate(start=start, end=start + len(surface), type=type_, method="model", rank="model")
+    cand = functools.partial(candidate, text)
 
     chosen = [
         cand("Michèle Flournoy", "PERSON"),
@@ -205,9 +201,7 @@ def test_a_short_name_defined_in_quotes_is_the_company(extractor: EntityExtracto
 def test_a_town_that_opens_a_false_two_word_person_stays_a_town() -> None:
     text = "The Cookville Fire department raised funds at the fire station in Cookville."
 
-    def cand(surface: str, type_: str, at: int = 0) -> Candidate:
-        start = text.index(surface, at)
-        return Candidate(start=start, end=start + len(surface), type=type_, method="model", rank="model")
+    cand = functools.partial(candidate, text)
 
     chosen = [cand("Cookville Fire", "PERSON"), cand("Cookville", "GPE", at=20)]
     assert [c.type for c in surnames_as_people(text, chosen)] == ["PERSON", "GPE"]  # "fire" is a common word here
@@ -230,9 +224,7 @@ def test_a_council_named_with_a_hyphen_over_a_known_name_is_one_organization(ext
 def test_in_another_language_only_the_models_people_in_full_are_kept() -> None:
     text = "Asimismo, el juez José de la Torre citó a Marta Ruiz en Sevilla. Rey de la casa."
 
-    def model(surface: str, type_: str) -> Candidate:
-        start = text.index(surface)
-        return Candidate(start=start, end=start + len(surface), type=type_, method="model", rank="model")
+    model = functools.partial(candidate, text)
 
     assert trusted_span(text, model("José de la Torre", "PERSON")) and trusted_span(text, model("Marta Ruiz", "PERSON"))
     assert not trusted_span(text, model("Asimismo", "GPE")) and not trusted_span(text, model("Rey de", "PERSON"))

@@ -28,7 +28,7 @@ from schemas.temporal import TemporalExpression
 from transforms.dates.expressions import extract_dates
 from transforms.events.incidents import find_events
 from transforms.events.parse import load_parser
-from transforms.geo.geocode import geocode
+from transforms.geo.geocode import canonical_place, geocode
 from transforms.quantities.claims import extract_quantities
 from transforms.sentences import Sentence, split_sentences
 
@@ -100,13 +100,12 @@ def _states_by_context(
             and m.text.casefold() == place.name.casefold()
             and (state := extractor.us_state(place.name)) is not None
         ):
-            by_id.setdefault(state.entity_id, replace(state, place=place))
+            # an entity's place is its canonical one, the same in every article (transforms.geo.geocode)
+            by_id.setdefault(state.entity_id, replace(state, place=canonical_place(state.canonical_name, "USA")))
             m = replace(m, entity_id=state.entity_id)
         out.append(m)
-    named = {m.entity_id for m in out}
-    return tuple(out), tuple(
-        e for e in by_id.values() if e.entity_id in named or e.entity_id not in {m.entity_id for m in mentions}
-    )
+    left = {m.entity_id for m in mentions} - {m.entity_id for m in out}  # entities no mention names any more
+    return tuple(out), tuple(e for e in by_id.values() if e.entity_id not in left)
 
 
 def normalize_text(

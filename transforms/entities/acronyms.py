@@ -194,7 +194,7 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper() and w.lower() not in _MINOR)
 
 
-_SYSTEM = {"PLATFORM": True, "WEAPON": True}
+_SYSTEMS = frozenset({"PLATFORM", "WEAPON"})
 
 
 def _system_name(surface: str) -> bool:
@@ -212,7 +212,7 @@ def bind_initials(text: str, chosen: list[Candidate]) -> list[Candidate]:
         surface = text[c.start : c.end]
         if c.rank == "acronym" or len(surface.split()) < 2:
             continue
-        if (c.type == "ORG" and len(initials(surface)) >= 2) or (_SYSTEM.get(c.type) and _system_name(surface)):
+        if (c.type == "ORG" and len(initials(surface)) >= 2) or (c.type in _SYSTEMS and _system_name(surface)):
             named.setdefault(initials(surface), []).append(c)
     if not named:
         return chosen

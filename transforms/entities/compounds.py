@@ -80,6 +80,7 @@ def join_compounds(text: str, cands: list[Candidate], lookup: Lookup) -> list[Ca
     organizations cut at a hyphen widened over it."""
     models = {c.start: c for c in cands if c.model_only}
     out: list[Candidate] = []
+    made: list[Candidate] = []  # the joined and the widened names
     used: set[int] = set()
     for c in sorted(cands, key=lambda c: c.start):
         if id(c) in used:
@@ -91,20 +92,31 @@ def join_compounds(text: str, cands: list[Candidate], lookup: Lookup) -> list[Ca
             and not _place(lookup, text[c.start : following.end].replace(" ", "-"))
         ):
             longer = following if following.length >= c.length else c
-            out.append(Candidate(start=c.start, end=following.end, type=longer.type, method="model", rank="model"))
+            made.append(Candidate(start=c.start, end=following.end, type=longer.type, method="model", rank="model"))
+            out.append(made[-1])
             used |= {id(c), id(following)}
             continue
-        out.append(_whole(text, c, lookup) if c.model_only and c.type in _EXTENDED else c)
-    return _over_known_names(text, cands, out)
+        whole = _whole(text, c, lookup) if c.model_only and c.type in _EXTENDED else c
+        if whole is not c:
+            made.append(whole)
+        out.append(whole)
+    return _over_known_names(text, [c for c in cands if not c.model_only], made, out)
 
 
-def _over_known_names(text: str, before: list[Candidate], out: list[Candidate]) -> list[Candidate]:
-    """``out`` where an organization widened over a known name ends in an organization's head noun ("NATO-Russia
-    Council" over the gazetteer's "NATO"): that organization, ranked as a rule so the known name inside it does not
-    win, with the names inside it left out. Without a head noun the known name stays ("UK-France Summit")."""
-    widened = [c for c in out if c not in before and c.type == "ORG" and text[c.start : c.end].split()[-1] in ORG_HEADS]
-    known = [c for c in before if not c.model_only]
-    wins = [w for w in widened if any(w.start <= k.start and k.end <= w.end for k in known)]
+def _over_known_names(
+    text: str, known: list[Candidate], made: list[Candidate], out: list[Candidate]
+) -> list[Candidate]:
+    """``out`` where an organization joined or widened (``made``) over a ``known`` name ends in an
+    organization's head noun ("NATO-Russia Council" over the gazetteer's "NATO"): that organization, ranked as
+    a rule so the known name inside it does not win, with the names inside it left out. Without a head noun the
+    known name stays ("UK-France Summit")."""
+    wins = [
+        w
+        for w in made
+        if w.type == "ORG"
+        and text[w.start : w.end].split()[-1] in ORG_HEADS
+        and any(w.start <= k.start and k.end <= w.end for k in known)
+    ]
     if not wins:
         return out
     inside = [c for c in out if c not in wins and any(w.start <= c.start and c.end <= w.end for w in wins)]

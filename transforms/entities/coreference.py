@@ -20,7 +20,16 @@ from transforms.entities.gazetteer import Entry, entity_id
 from transforms.entities.people import PARTICLES, canonical_person, known_person, name_key
 from transforms.entities.spans import has_word
 
-__all__ = ["Candidate", "select", "assign_person_ids", "repeat_names", "surnames_as_people", "PRIORITY"]
+__all__ = [
+    "Candidate",
+    "select",
+    "assign_person_ids",
+    "repeat_names",
+    "surnames_as_people",
+    "person_suffixes",
+    "ship_name",
+    "PRIORITY",
+]
 
 PRIORITY: dict[str, float] = {
     "gazetteer": 5.0,
@@ -195,6 +204,25 @@ def _uses(text: str, needle: str) -> Iterable[tuple[int, int]]:
 
 
 _SHIP_NAME = re.compile(r"^(?:USS|USNS|USCGC|HMS|HMAS|HMCS|HMNZS|INS|JS|ROKS|FS|TCG)\s+(.+?)(?:\s+\([^)]*\))?$")
+
+
+def ship_name(surface: str) -> str | None:
+    """A ship's name without its prefix and hull number ("Ronald Reagan" of "USS Ronald Reagan (CVN 76)")."""
+    match = _SHIP_NAME.match(surface)
+    return match.group(1) if match else None
+
+
+def person_suffixes(text: str, chosen: Iterable[Candidate]) -> set[str]:
+    """Every ending of the names of the people named in two words or more ("De Fatta" and "Fatta" of
+    "Richard De Fatta"): the surnames a shorter name may be."""
+    out: set[str] = set()
+    for c in chosen:
+        words = text[c.start : c.end].split()
+        if c.type == "PERSON" and len(words) >= 2:
+            out |= {" ".join(words[i:]) for i in range(1, len(words))}
+    return out
+
+
 _CAPITALIZED = re.compile(r"(?<![\w-])[A-Z][\w'’]+(?:-[A-Z]?[\w'’]+)?(?![\w-])")
 
 
@@ -230,10 +258,10 @@ def repeat_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
         seen.add(surface)
         if len(surface) >= 3 and surface[:1].isupper() and "\n" not in surface:
             extra += [_repeat(cand, s, e, "coreference") for s, e in _uses(text, surface) if s != cand.start]
-        ship = _SHIP_NAME.match(surface) if cand.type == "PLATFORM" else None
-        if ship and ship.group(1) not in ships:  # "Florida" after "USS Florida" even if a place came first
-            ships.add(ship.group(1))
-            extra += [_repeat(cand, s, e, "surname") for s, e in _uses(text, ship.group(1)) if not inside_other(s, e)]
+        ship = ship_name(surface) if cand.type == "PLATFORM" else None
+        if ship and ship not in ships:  # "Florida" after "USS Florida" even if a place came first
+            ships.add(ship)
+            extra += [_repeat(cand, s, e, "surname") for s, e in _uses(text, ship) if not inside_other(s, e)]
         if cand.type == "PERSON" and len(_name_words(surface)) >= 2:
             surname = _surname(surface)
             if len(surname) >= 3 and surname[:1].isupper() and surname not in seen:
@@ -248,15 +276,12 @@ def surnames_as_people(text: str, chosen: list[Candidate]) -> list[Candidate]:
     full in the article ("De Fatta" beside "Richard De Fatta", "Miller" beside "Scott Miller"), or the given
     name of the one such person ("Michèle" beside "Michèle Flournoy"), made that person's mention; names the
     gazetteers know ("Washington", "Ford") are left alone."""
-    surnames: set[str] = set()
     given: dict[str, set[str]] = {}
     for c in chosen:
         words = text[c.start : c.end].split()
-        if c.type == "PERSON" and len(words) >= 2:
-            surnames |= {" ".join(words[i:]) for i in range(1, len(words))}
-            if len(words) <= 3 and not has_word(text, words[-1].lower()):  # not the model's "person" "Cookville Fire"
-                given.setdefault(words[0], set()).add(" ".join(words))
-    names = surnames | {first for first, people in given.items() if len(people) == 1}
+        if c.type == "PERSON" and 2 <= len(words) <= 3 and not has_word(text, words[-1].lower()):
+            given.setdefault(words[0], set()).add(" ".join(words))  # not the model's "person" "Cookville Fire"
+    names = person_suffixes(text, chosen) | {first for first, people in given.items() if len(people) == 1}
     if not names:
         return chosen
     return [

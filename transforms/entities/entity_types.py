@@ -29,7 +29,7 @@ from dataclasses import replace
 from schemas.entities import EntityType
 from transforms.entities.coreference import Candidate
 from transforms.entities.gazetteer import Entry
-from transforms.entities.headlines import headline_name_end, headline_phrase
+from transforms.entities.headlines import headline_name_end, headline_phrase, opening_headline
 
 __all__ = [
     "retype",
@@ -199,6 +199,7 @@ def _head_type(surface: str) -> EntityType | None:
 def retype(text: str, cands: list[Candidate], lookup: Callable[[str], Entry | None]) -> list[Candidate]:
     """Model candidates with their type corrected by context; glossed spellings left out."""
     glosses = gloss_spans(text)
+    headline = opening_headline(text)
     out: list[Candidate] = []
     for cand in cands:
         if cand.method != "model" or cand.entry is not None:
@@ -211,10 +212,10 @@ def retype(text: str, cands: list[Candidate], lookup: Callable[[str], Entry | No
             or not _NAME_CHARS.search(surface)
             or (surface == surface.lower() and re.search(r"[a-z]", surface))  # '"is': a name has a capital
             or _HEADLINE_WORD.search(surface)
-            or headline_phrase(text, cand.start, cand.end)
+            or headline_phrase(text, headline, cand.start, cand.end)
         ):
             continue
-        name_end = headline_name_end(text, cand.start, cand.end)
+        name_end = headline_name_end(text, headline, cand.start, cand.end)
         if name_end is not None:  # "Panetta Discuss Diplomatic": the name "Panetta"
             cand = replace(cand, end=name_end)
             surface = text[cand.start : cand.end]

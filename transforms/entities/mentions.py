@@ -54,7 +54,7 @@ from transforms.entities.other_languages import english, trusted_span
 from transforms.entities.people import title_finder
 from transforms.entities.places import place_entries
 from transforms.entities.qualified_places import qualified_places
-from transforms.entities.results import EntityResult, entity_result, resolve
+from transforms.entities.results import EntityResult, entity_result, entry_entity, resolve
 from transforms.entities.short_names import base_short_names, ship_short_names
 from transforms.entities.spans import accepts, trim
 from transforms.entities.split_places import rejoin_places, split_place_pairs
@@ -118,23 +118,19 @@ class EntityExtractor:
     def __init__(self, model: str = DEFAULT_MODEL) -> None:
         self.model = model
         self._nlp, self._gaz = _resources(model)
-        country_names = {e.country: e.name for e in place_entries().countries if e.country}
+        places = place_entries()
+        country_names = {e.country: e.name for e in places.countries if e.country}
         self._people = TitledPeople(title_finder(), self._gaz.lookup, country_names)
         self._acronyms_upper = acronym_forms(self._gaz.forms())
         # a CoNLL-style model (PER/LOC/ORG/MISC), not an OntoNotes one
         self._conll_labels = "PER" in getattr(self._nlp.get_pipe("ner"), "labels", ())
-        places = place_entries()
         self._context = context_rules((*self._gaz.entries.values(), *places.countries), places.capitals)
         self._states = {e.name: e for e in self._gaz.entries.values() if e.subtype == "state" and e.country == "USA"}
 
     def us_state(self, name: str) -> Entity | None:
         """The entity of the U.S. state ``name`` ("Georgia"), for a mention the geocoder read as that state."""
         e = self._states.get(name)
-        return (
-            None
-            if e is None
-            else Entity(e.entity_id, e.name, e.type, e.subtype, e.country, e.aliases, e.wikidata_id, "gazetteer")
-        )
+        return None if e is None else entry_entity(e.entity_id, e)
 
     def extract(self, text: str, language: str | None = None) -> EntityResult:
         """The entities of ``text``; ``language`` (ISO 639-1) other than English keeps only the model's people

@@ -10,10 +10,10 @@ from dataclasses import dataclass, replace
 
 from schemas.entities import Entity, EntitySource, Mention
 from transforms.entities.coreference import Candidate, assign_person_ids
-from transforms.entities.gazetteer import entity_id, normalize
+from transforms.entities.gazetteer import Entry, entity_id, normalize
 from transforms.entities.spans import TRAILING
 
-__all__ = ["EntityResult", "entity_result", "resolve"]
+__all__ = ["EntityResult", "entity_result", "entry_entity", "resolve"]
 
 _WIKIDATA = re.compile(r"Q[1-9][0-9]*")
 
@@ -101,11 +101,15 @@ def entity_result(text: str, chosen: list[Candidate]) -> EntityResult:
     return EntityResult(tuple(mentions), tuple(result))
 
 
+def entry_entity(entity_id: str, e: Entry) -> Entity:
+    """The entity of a gazetteer entry."""
+    return Entity(entity_id, e.name, e.type, e.subtype, e.country, e.aliases, e.wikidata_id, "gazetteer")
+
+
 def _entity(c: Candidate) -> Entity:
     assert c.entity_id is not None
     if c.entry is not None:
-        e = c.entry
-        return Entity(c.entity_id, e.name, e.type, e.subtype, e.country, e.aliases, e.wikidata_id, "gazetteer")
+        return entry_entity(c.entity_id, c.entry)
     source: EntitySource = "rule" if c.method in ("rule", "acronym") else "model"
     wikidata = c.entity_id if _WIKIDATA.fullmatch(c.entity_id) else None  # a known person's ID is their item
     return Entity(c.entity_id, c.canonical or "", c.type, c.subtype, c.country, (), wikidata, source)

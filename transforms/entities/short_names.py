@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from transforms.entities.coreference import Candidate
+from transforms.entities.coreference import Candidate, person_suffixes, ship_name
 from transforms.entities.gazetteer import normalize
 from transforms.entities.spans import TRAILING
 
@@ -32,11 +32,18 @@ _PERSON_OR_ORG = frozenset({"PERSON", "ORG"})
 _PERSON = frozenset({"PERSON"})
 
 
+_SURNAME = re.compile(r"[A-Z][a-z'’-]{2,}")  # the last word of a ship named after a person ("Reagan")
+
+
+def _name(text: str, c: Candidate) -> str:
+    return c.entry.name if c.entry is not None else (c.canonical or text[c.start : c.end])
+
+
 def _short_name(text: str, c: Candidate) -> tuple[str, frozenset[str]] | None:
     """The short name of the place ``c`` and the model types it replaces: a base's name replaces a person or
     an organization ("Cannon's maintainers"); a town's name of two words or more only a person (an
     organization so named is often the town's team or government: "New York 3, California 14")."""
-    name = c.entry.name if c.entry is not None else (c.canonical or text[c.start : c.end])
+    name = _name(text, c)
     base = _BASE.match(name)
     if base is not None:
         return base.group("name"), _PERSON_OR_ORG
@@ -57,12 +64,7 @@ def base_short_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
                 places.setdefault(short[0], (c, short[1]))
     if not places:
         return chosen
-    surnames = {
-        " ".join(words[i:])
-        for c in chosen
-        if c.type == "PERSON" and len(words := text[c.start : c.end].split()) >= 2
-        for i in range(1, len(words))
-    }
+    surnames = person_suffixes(text, chosen)
     out = []
     for c in chosen:
         place, types = places.get(text[c.start : c.end], (None, frozenset()))
@@ -73,26 +75,17 @@ def base_short_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
     return out
 
 
-_SHIP = re.compile(
-    r"^(?:USS|USNS|HMS|HMAS|HMCS|INS|JS|ROKS)\s+(?:[A-Z][\w.'’-]*\s+)+(?P<surname>[A-Z][a-z'’-]{2,})(?:\s+\(|$)"
-)
-
-
 def ship_short_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
     """``chosen`` with each one-word model person that is the surname of a ship named after a person in the
     article ("Reagan" beside "USS Ronald Reagan (CVN 76)") made a mention of that ship, unless a person of the
     article bears that surname."""
     ships: dict[str, Candidate] = {}
     for c in chosen:
-        name = c.entry.name if c.entry is not None else (c.canonical or text[c.start : c.end])
-        match = _SHIP.match(name) if c.type == "PLATFORM" else None
-        if match is not None:
-            ships.setdefault(match.group("surname"), c)
-    people = {
-        text[c.start : c.end].split()[-1]
-        for c in chosen
-        if c.type == "PERSON" and len(text[c.start : c.end].split()) >= 2
-    }
+        name = ship_name(_name(text, c)) if c.type == "PLATFORM" else None
+        words = name.split() if name else []
+        if len(words) >= 2 and _SURNAME.fullmatch(words[-1]):
+            ships.setdefault(words[-1], c)
+    people = person_suffixes(text, chosen)
     out = []
     for c in chosen:
         surface = text[c.start : c.end]

@@ -13,10 +13,10 @@ from transforms.entities.gazetteer import Entry
 __all__ = ["TRAILING", "accepts", "has_word", "looks_like_name", "trim", "word_pattern"]
 
 
-def word_pattern(word: str) -> re.Pattern[str]:
+def word_pattern(word: str, endings: str = "") -> re.Pattern[str]:
     """``word`` as a word of its own: not inside a longer word nor a piece of a hyphenated one ("space" is not
-    in "space-based")."""
-    return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
+    in "space-based"); ``endings``, a regex of the endings it may take ("(?:e?s|e?d|ing)?")."""
+    return re.compile(rf"(?<![\w-]){re.escape(word)}{endings}(?![\w-])")
 
 
 def has_word(text: str, word: str) -> bool:
