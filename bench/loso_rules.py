@@ -82,6 +82,13 @@ RULES: dict[str, tuple[Any, str, Any]] = {
     "exercise_names": (mentions, "exercise_names", lambda text, cands: cands),
     "headline_names": (entity_types, "headline_name_end", lambda text, headline, start, end: None),
     "places_in_names_and_titles": (mentions, "places_in_event_names", lambda text, chosen: chosen),
+    "legal_forms": (mentions, "with_legal_forms", lambda text, cands: cands),
+    "place_pairs": (mentions, "split_place_pairs", lambda text, cands, lookup: cands),
+    "state_abbreviations": (mentions, "spelled_states", lambda text, chosen, names, states: chosen),
+    "surnames_as_people": (mentions, "surnames_as_people", lambda text, chosen: chosen),
+    "towns_in_lists": (mentions, "qualified_places", lambda text, chosen, lookup: chosen),
+    "quoted_short_names": (mentions, "quoted_short_names", lambda text, chosen: chosen),
+    "concept_initials": (mentions, "concept_initials", lambda text, chosen: chosen),
 }
 
 
