@@ -1,5 +1,5 @@
-"""What the article's other place names say about one name, beyond their countries: the names beside it
-in a list ("Washington, Oregon and Idaho": regions named with regions are regions), and the first-level
+"""What the article's other place names say about one name, beyond their countries: the names in a list
+with it ("Washington, Oregon and Idaho": regions named with regions are regions), and the first-level
 regions all of its names may lie in (the towns of one local story share a state: "New London", "Mount
 Pleasant" and "Winfield" each have one in Iowa). Used by ``transforms.geo.resolver``.
 """
@@ -12,28 +12,37 @@ from collections.abc import Iterable, Sequence
 
 from transforms.geo.geoindex import GeoIndex
 
-__all__ = ["Shares", "list_neighbours", "peer_score", "region_shares", "support_score"]
+__all__ = ["Shares", "list_members", "peer_score", "region_shares", "support_score"]
 
-_W_PEER, _MAX_PEERS = 1.5, 3.0  # per list neighbour picked as a region of the candidate's country
+_W_PEER, _MAX_PEERS = 1.5, 6.0  # per other list member picked as a region of the candidate's country
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or)|/|&)\s*")  # between two items of a list of places
 _W_SUPPORT, _MAX_SUPPORT = 0.75, 1.5  # per other name that may lie in the candidate's region (its share)
 
 Shares = dict[int, Counter[tuple[str, str]]]
 
 
-def list_neighbours(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The pairs of span positions next to each other in ``text`` and joined by a comma, "and", "or"."""
+def list_members(text: str, spans: Sequence[tuple[int, int]]) -> list[list[int]]:
+    """The lists of places in ``text``: runs of two or more span positions, each joined to the next by a
+    comma, "and", "or" ("British Columbia, Alberta, Manitoba, Ontario and New Brunswick")."""
     order = sorted(range(len(spans)), key=lambda i: spans[i])
-    return [(a, b) for a, b in zip(order, order[1:]) if _LIST_GAP.fullmatch(text[spans[a][1] : spans[b][0]])]
+    lists: list[list[int]] = []
+    for a, b in zip(order, order[1:]):
+        if not _LIST_GAP.fullmatch(text[spans[a][1] : spans[b][0]]):
+            continue
+        if lists and lists[-1][-1] == a:
+            lists[-1].append(b)
+        else:
+            lists.append([a, b])
+    return lists
 
 
-def peer_score(index: GeoIndex, place: int, neighbour_picks: Iterable[int | None]) -> float:
-    """The bonus of a region candidate for each list neighbour picked as a region of the same country."""
+def peer_score(index: GeoIndex, place: int, member_picks: Iterable[int | None]) -> float:
+    """The bonus of a region candidate for each other member of its lists picked as a region of its country."""
     if index.feature(place) != "A.ADM1":
         return 0.0
     country = index.country(place)
     peers = sum(
-        1 for p in neighbour_picks if p is not None and index.feature(p) == "A.ADM1" and index.country(p) == country
+        1 for p in member_picks if p is not None and index.feature(p) == "A.ADM1" and index.country(p) == country
     )
     return min(_MAX_PEERS, _W_PEER * peers)
 

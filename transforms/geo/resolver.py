@@ -30,12 +30,13 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from transforms.geo.coherence import Shares, list_neighbours, peer_score, region_shares, support_score
+from transforms.geo.coherence import Shares, list_members, peer_score, region_shares, support_score
 from transforms.geo.counties import County, county_states, place_county
 from transforms.geo.geoindex import GeoIndex, geo_index, name_key
 from transforms.geo.geopoint import Resolution, haversine_km
+from transforms.geo.qualifiers import outside_qualifier, qualifier_region
 from transforms.geo.textcues import Cue, cue_at, demonym_stems, name_parts, strip_feature_word, whole_name
 
 __all__ = ["Resolution", "resolve_places", "haversine_km"]
@@ -71,7 +72,7 @@ class _Mention:
     score: float = 0.0
     margin: float = 0.0
     method: str = "population"
-    listed: list[_Mention] = field(default_factory=list)  # the names beside it in a list ("X, Y and Z")
+    listed: list[_Mention] = field(default_factory=list)  # the other names of its lists ("X, Y and Z")
 
 
 @dataclass(slots=True)
@@ -136,19 +137,6 @@ def _context_score(index: GeoIndex, number: int, place: int, ctx: _Context, regi
     return score
 
 
-def _qualifier_of(index: GeoIndex, cue: Cue) -> tuple[str | None, str | None] | None:
-    """The (country, admin1) a qualifier after a comma names ("Lebanon", "Texas"), if it is a country or region."""
-    if cue.qualifier is None:
-        return None
-    for place, alt in index.lookup(cue.qualifier):
-        feature = index.feature(place)
-        if feature == "A.PCLI" and not alt:
-            return index.country(place), None
-        if feature == "A.ADM1" and not alt:
-            return index.country(place), index.admin1(place)
-    return None
-
-
 def _derivable(index: GeoIndex, place: int) -> bool:
     """A place whose people or adjective a name may be: a country, region or area, or a town of 10,000."""
     return not index.feature(place).startswith("P") or index.population[place] >= 10_000
@@ -175,7 +163,7 @@ def _is_region_name(index: GeoIndex, m: _Mention) -> bool:
 
 def _pick(index: GeoIndex, number: int, m: _Mention, ctx: _Context | None) -> None:
     region = _is_region_name(index, m)
-    qualifier = None if region else _qualifier_of(index, m.cue)
+    qualifier = None if region and not m.cue.lies_in else qualifier_region(index, m.cue)
     acronym = m.name.isupper() and len(m.name.replace(".", "")) <= 4  # "EU", "U.S.": not the town "Eu"
     scored = []
     for place, alt in m.candidates:
@@ -241,7 +229,8 @@ def _far_guess(index: GeoIndex, number: int, m: _Mention, ctx: _Context) -> bool
 
 def _merge(a: Cue, b: Cue) -> Cue:
     """The cues of two mentions of one name: what either says."""
-    return Cue(a.feature or b.feature, a.us_state or b.us_state, a.qualifier or b.qualifier)
+    qualifier, lies_in = (a.qualifier, a.lies_in) if a.qualifier else (b.qualifier, b.lies_in)
+    return Cue(a.feature or b.feature, a.us_state or b.us_state, qualifier, a.after_the or b.after_the, lies_in)
 
 
 def _county(index: GeoIndex, county: County, found: list[_Mention], others: Sequence[County]) -> Resolution | None:
@@ -306,7 +295,7 @@ def resolve_places(
         if not candidates and county is None:
             name, implied = strip_feature_word(surface)
             if implied is not None and cue.feature is None:
-                cue = Cue(implied, cue.us_state, cue.qualifier)
+                cue = replace(cue, feature=implied)
             candidates = index.lookup(name) if name != surface else []
             county = county_states(f"{surface} County") if not candidates else None  # "Gwinnett"
         for stem in demonym_stems(surface) if not candidates and county is None else ():  # "Ohioans"
@@ -337,11 +326,11 @@ def resolve_places(
             known.cue = _merge(known.cue, cue)
         mentions.append(known)
     found = list(groups.values())
-    for a, b in list_neighbours(text, spans):
-        first, second = mentions[a], mentions[b]
-        if first is not None and second is not None and first is not second:
-            first.listed.append(second)
-            second.listed.append(first)
+    for members in list_members(text, spans):
+        in_list = list({id(m): m for i in members if (m := mentions[i]) is not None}.values())
+        for m in in_list:
+            seen = {id(other) for other in m.listed}
+            m.listed += [other for other in in_list if other is not m and id(other) not in seen]
     for number, m in enumerate(found):
         _pick(index, number, m, None)
     support = region_shares(index, [m.candidates for m in found])
@@ -352,12 +341,16 @@ def resolve_places(
             _pick(index, number, m, ctx)
     ctx = _context(index, found, countries, list(counties.values()))
     numbers = {id(m): n for n, m in enumerate(found)}
+    picks = {key: m.pick for key, m in groups.items()}
     results: list[Resolution | None] = []
     for position, mention in enumerate(mentions):
         if position in counties:
             results.append(_county(index, counties[position], found, list(counties.values())))
             continue
         if mention is None or mention.pick is None or _far_guess(index, numbers[id(mention)], mention, ctx):
+            results.append(None)
+            continue
+        if outside_qualifier(index, mention.cue, mention.pick, mention.candidates, picks):
             results.append(None)
             continue
         county = _county_of_state(index, mention, ctx)

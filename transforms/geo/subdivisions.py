@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 
-__all__ = ["Subdivision", "subdivisions", "subdivision_names"]
+__all__ = ["Subdivision", "english_compass_names", "subdivisions", "subdivision_names"]
 
 _PACKAGE = "countrystatecity_countries"
 _TYPE_WORD = re.compile(
@@ -36,6 +36,22 @@ _COMPASS = re.compile(
     re.IGNORECASE,
 )
 _SKIP_TYPES = frozenset({"military postal region"})
+# The compass word of an official name as English news writes it: Indonesian after the name ("Jawa Barat"
+# is West Java), French before a hyphen ("Nord-Kivu" is North Kivu); with the islands' English names.
+_AFTER_WORD = re.compile(r"^(.+)(?<!Nusa) (Barat Daya|Barat|Timur|Tengah|Utara|Selatan|Tenggara)$")
+_BEFORE_WORD = re.compile(r"^(Nord|Sud)-(?!(?:Est|Ouest)$)(.+)$")
+_COMPASS_EN = {
+    "Barat Daya": "Southwest",
+    "Barat": "West",
+    "Timur": "East",
+    "Tengah": "Central",
+    "Utara": "North",
+    "Selatan": "South",
+    "Tenggara": "Southeast",
+    "Nord": "North",
+    "Sud": "South",
+}
+_ENGLISH_BASE = {"Jawa": "Java", "Sumatera": "Sumatra"}
 
 CityPoint = tuple[float, float, str, int]  # lat, lon, GeoNames admin1 code, population
 
@@ -52,11 +68,25 @@ class Subdivision:
 
 
 def subdivision_names(name: str) -> tuple[str, ...]:
-    """The name and its bare forms: "Idlib Governorate" -> ("Idlib Governorate", "Idlib"); "(EH)" dropped;
-    no bare compass word ("South" of Lebanon's "South Governorate" is not a name to find alone)."""
+    """The name, its bare forms and its English compass form: "Idlib Governorate" -> ("Idlib Governorate",
+    "Idlib"); "Jawa Barat" -> ("Jawa Barat", "West Java"); "(EH)" dropped; no bare compass word ("South" of
+    Lebanon's "South Governorate" is not a name to find alone)."""
     clean = _PAREN.sub("", name).strip()
     bare = _TYPE_WORD.sub("", clean).strip()
-    return tuple(dict.fromkeys(n for n in (clean, bare) if len(n) > 2 and not _COMPASS.fullmatch(n)))
+    names = (clean, bare, *english_compass_names(bare))
+    return tuple(dict.fromkeys(n for n in names if len(n) > 2 and not _COMPASS.fullmatch(n)))
+
+
+def english_compass_names(name: str) -> tuple[str, ...]:
+    """The English form of a name whose compass word is Indonesian or French: "Jawa Barat" -> ("West Java",),
+    "Sumatera Utara" -> ("North Sumatra",), "Nord-Kivu" -> ("North Kivu",); other names give ()."""
+    if (m := _AFTER_WORD.match(name)) is not None:
+        base, word = m.group(1), m.group(2)
+    elif (m := _BEFORE_WORD.match(name)) is not None:
+        word, base = m.group(1), m.group(2)
+    else:
+        return ()
+    return (f"{_COMPASS_EN[word]} {_ENGLISH_BASE.get(base, base)}",)
 
 
 def _read() -> Iterator[tuple[str, dict[str, object]]]:

@@ -71,6 +71,7 @@ class Cue:
     us_state: str | None = None  # "LA" for "Alexandria, La."
     qualifier: str | None = None  # "Lebanon" for "Tripoli, Lebanon": a place name to resolve first
     after_the: bool = False  # "the Pacific side", "the Atlantic flyway": an area's way, rarely a town's
+    lies_in: bool = False  # the qualifier follows "in" ("Ontario in Canada"): it qualifies a region too
 
 
 @lru_cache(maxsize=1)
@@ -94,6 +95,7 @@ def cue_at(text: str, start: int, end: int) -> Cue:
         word = m.group(1).casefold()
         feature = _BEFORE_CLASS.get(word) or FEATURE_WORDS.get(word)
     us_state = qualifier = None
+    lies_in = False
     if (m := _QUALIFIER.match(after)) is not None:
         token = m.group(1)
         abbr = token.rstrip(".").replace(".", "")
@@ -102,8 +104,8 @@ def cue_at(text: str, start: int, end: int) -> Cue:
         elif len(token) > 3 and token[-1] != ".":
             qualifier = token
     elif (m := _IN_REGION.match(after)) is not None:  # "Tripoli in northern Lebanon"
-        qualifier = m.group(1)
-    return Cue(feature, us_state, qualifier, _THE.search(before) is not None)
+        qualifier, lies_in = m.group(1), True
+    return Cue(feature, us_state, qualifier, _THE.search(before) is not None, lies_in)
 
 
 def strip_feature_word(name: str) -> tuple[str, str | None]:
