@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-import pytest
-from entity_helpers import found as _found
+from dataclasses import replace
 
+import pytest
+from entity_helpers import candidate, found as _found
+
+from transforms.entities.gazetteer import Entry
 from transforms.entities.mentions import EntityExtractor
 from transforms.entities.military_patterns import find_patterns
 from transforms.entities.ner import DEFAULT_MODEL, model_available
+from transforms.entities.unit_numbers import with_unit_numbers
 
 needs_model = pytest.mark.skipif(not model_available(DEFAULT_MODEL), reason="entity model not installed")
 
@@ -64,3 +68,39 @@ def test_two_commands_before_a_singular_noun_are_both_found(extractor: EntityExt
 def test_a_unit_keeps_the_area_written_after_a_hyphen(extractor: EntityExtractor) -> None:
     found = _found(extractor, "Soldiers from U.S. Division-North met the governor in Tikrit on Sunday.")
     assert found["U.S. Division-North"] == ("ORG", "U.S. Division-North")
+
+
+def test_initials_take_the_unit_number_written_after_them() -> None:
+    text = (
+        "Soldiers of KSST 3 briefed the 4th MBT. Later KSST 3 and the Ridge Strike Group (RSG) 9 escort, RSG 2, sailed."
+    )
+    cands = [
+        candidate(text, "KSST", "ORG"),
+        candidate(text, "MBT", "ORG"),
+        candidate(text, "KSST", "ORG", at=text.index("Later")),
+        replace(candidate(text, "RSG", "ORG", at=text.index("RSG 2")), canonical="Ridge Strike Group 9"),
+    ]
+    out = {text[c.start : c.end]: c.canonical for c in with_unit_numbers(text, cands)}
+    assert out == {
+        "KSST 3": "KSST 3",
+        "4th MBT": "4th MBT",
+        "RSG 2": "Ridge Strike Group 2",
+    }  # the long form, renumbered
+
+
+def test_scores_versions_and_table_rows_are_no_unit_numbers() -> None:
+    text = (
+        "Results:\nKRT 2 OBX 0\nThe PGU 1.1 replaced the old one. BLF 54 6 59 .441 17\n"
+        "The pact began 40 years ago: ZAT 40 years on, DDG 83 sailed and QRA 27 met."
+    )
+    alliance = Entry("E1", "Quiet Rim Alliance", "ORG", "alliance")
+    cands = [candidate(text, s, "ORG") for s in ("KRT", "OBX", "PGU", "BLF", "ZAT", "DDG")]
+    cands.append(candidate(text, "QRA", "ORG", entry=alliance, method="gazetteer"))
+    assert [(c.start, c.end) for c in with_unit_numbers(text, cands)] == [(c.start, c.end) for c in cands]
+
+
+def test_numbered_initials_name_the_unit_not_the_formation_named_after_a_ship() -> None:
+    text = "The Kestrel Carrier Strike Group (CSG) sailed. CSG 14 then left port."
+    cand = replace(candidate(text, "CSG", "ORG", at=text.index("CSG 14")), canonical="Kestrel Carrier Strike Group")
+    (out,) = with_unit_numbers(text, [cand])
+    assert (text[out.start : out.end], out.canonical) == ("CSG 14", "Carrier Strike Group 14")

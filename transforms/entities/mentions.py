@@ -64,6 +64,7 @@ from transforms.entities.teams import team_candidates
 from transforms.entities.tickers import ticker_mentions
 from transforms.entities.titled import TitledPeople
 from transforms.entities.truecase import acronym_forms, dateline_places, recase
+from transforms.entities.unit_numbers import with_unit_numbers
 from transforms.entities.weapon_classes import class_candidates
 from transforms.entities.wire_credits import wire_credits
 
@@ -262,7 +263,7 @@ class EntityExtractor:
             for c in repeat_names(text, chosen)
             if c.type != "NORP" or not any(s <= c.start and c.end <= e for s, e in titled)
         ]
-        chosen = places_in_event_names(text, select(chosen + repeated))
+        chosen = places_in_event_names(text, with_unit_numbers(text, select(chosen + repeated)))
         return entity_result(text, chosen)
 
     def _from_model(self, text: str, ent: Span) -> Candidate | None:

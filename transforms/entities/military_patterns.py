@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from schemas.entities import EntityType
 
-__all__ = ["PatternMatch", "find_patterns"]
+__all__ = ["PLATFORM_PREFIXES", "PatternMatch", "find_patterns"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +116,7 @@ _INDEX_TYPES: dict[str, EntityType] = {
     "9M": "WEAPON",
     "3M": "WEAPON",
 }
-_PLATFORM_PREFIXES = frozenset(
+PLATFORM_PREFIXES = frozenset(
     {
         "F",
         "B",
@@ -259,7 +259,7 @@ def _designation_type(prefix: str) -> EntityType | None:
         return None
     if prefix in _WEAPON_PREFIXES:
         return "WEAPON"
-    if prefix in _PLATFORM_PREFIXES:
+    if prefix in PLATFORM_PREFIXES:
         return "PLATFORM"
     return None
 
