@@ -89,6 +89,7 @@ RULES: dict[str, tuple[Any, str, Any]] = {
     "towns_in_lists": (mentions, "qualified_places", lambda text, chosen, lookup: chosen),
     "quoted_short_names": (mentions, "quoted_short_names", lambda text, chosen: chosen),
     "concept_initials": (mentions, "concept_initials", lambda text, chosen: chosen),
+    "unit_numbers": (mentions, "with_unit_numbers", lambda text, chosen: chosen),
 }
 
 

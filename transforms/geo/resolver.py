@@ -6,20 +6,22 @@ candidates are every place of the gazetteer bearing it (``transforms.geo.geoinde
 - its size (log population; countries and curated areas rank above towns of the same name), and whether
   only an alternate name matched;
 - the feature type the text implies ("the port of", "province", "air base": ``transforms.geo.textcues``)
-  and a qualifier after a comma ("Alexandria, La.", "Tripoli, Lebanon"), which is nearly decisive;
+  and a qualifier after a comma or "in" ("Alexandria, La.", "Tripoli, Lebanon", "Ontario in Canada"),
+  which is nearly decisive (``transforms.geo.qualifiers``);
 - the article's countries: those of its NORP mentions (passed in) and of the other names' current
   choices (a name counts once however often it is repeated), as a share of all that evidence;
 - the first-level regions (U.S. states, provinces) named in the article or holding its other places;
 - the distance to the other places' first choices (a place near the others);
-- the regions the article's other names may lie in, and the names beside it in a list of places
+- the regions the article's other names may lie in, and the other names of a list of places it is in
   (``transforms.geo.coherence``); a national capital ranks above the region of its name ("Washington");
 - the dateline: the first place of the text counts twice as context.
 
 The mentions of one name share one place (one sense per article). A first pass picks by size and text
 cues; two more re-score with the context those picks give, a name's own choice left out of its
 context. At most ``_MAX_CANDIDATES`` places of a name are scored. A name nobody knows stays unresolved,
-and so does a small place far from everything else in an article whose context points elsewhere
-(nothing is guessed far away). U.S. counties, which the
+and so does a small place far from everything else in an article whose context points elsewhere, or a
+town whose qualifier names a region none of its namesakes lies in ("Stroud, Ontario" where only England's
+Stroud is known): nothing is guessed far away. U.S. counties, which the
 reference data lists without coordinates, are placed among the article's other places in their state
 (``transforms.geo.counties``), and so is a bare name that a county of the article's own state bears
 when no place of that name lies in the state ("DeKalb" in a Georgia story).
