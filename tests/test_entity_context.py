@@ -230,3 +230,14 @@ def test_an_unknown_acronym_inside_a_noun_phrase_is_a_technical_term(rules: Cont
 def test_the_supreme_court_is_the_court_of_the_article_country(extractor: EntityExtractor) -> None:
     text = "The Supreme Court heard the case from Texas. U.S. officials and the U.S. Justice Department argued."
     assert _found(extractor, text)["Supreme Court"][:2] == ("ORG", "Supreme Court of the United States")
+
+
+def test_the_service_that_opens_a_rank_is_the_articles_service(extractor: EntityExtractor) -> None:
+    text = (
+        "NORFOLK, Va. -- The U.S. Navy and the U.S. Army held a briefing in Virginia. "
+        "Navy Rear Adm. Dana Holloway and Army Sgt. Lee Park of Fort Drum answered questions."
+    )
+    found = _found(extractor, text)
+    assert found["Navy"][:2] == ("ORG", "U.S. Navy")
+    assert found["Army"][:2] == ("ORG", "U.S. Army")
+    assert found["Dana Holloway"][0] == "PERSON"

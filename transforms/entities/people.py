@@ -167,6 +167,7 @@ class TitleFinder:
         )
         self._known = frozenset(ranks + offices + standalone)
         self._leading = re.compile(rf"(?:{service}[ \t]+)?{role}[ \t]+(?=[A-Z])")
+        self._service_first = re.compile(rf"(?<![\w.])(?:{service})(?=[ \t]+{role})")
 
     def before(self, text: str, start: int) -> TitleMatch | None:
         """The title ending right before ``start`` ("Navy Adm. |Jane Doe")."""
@@ -181,6 +182,11 @@ class TitleFinder:
             match.group("aff"),
             match.start("aff") if match.group("aff") else match.start("title"),
         )
+
+    def services(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans of the services that open a rank or office within ``text[start:end]`` ("Navy" of "Navy Rear
+        Adm.", "Army" of "Army Sgt. 1st Class")."""
+        return [m.span() for m in self._service_first.finditer(text, start, end)]
 
     def strip_leading(self, text: str, start: int, end: int) -> int:
         """The start of a name span without a title the model included in it ("Gen. Jane Doe" -> "Jane Doe")."""

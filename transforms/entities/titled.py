@@ -1,6 +1,7 @@
 """Titles around people: a person's title and affiliation ("Defense Minister Jane Doe of Ruritania"), titles
-standing alone for a person ("the defense minister said"), and the spans titles cover (a nationality inside a
-title is no mention of its own).
+standing alone for a person ("the defense minister said"), the spans titles cover (a nationality inside a
+title is no mention of its own), and the service that opens a rank ("Navy" of "Navy Rear Adm. Jane Doe", an
+organization mention).
 
 Public API: ``TitledPeople(finder, lookup, country_names).apply(text, candidates) -> (candidates, titled spans)``.
 """
@@ -109,7 +110,21 @@ class TitledPeople:
             )
         ]  # a model "person" inside another's title is a word of it ("Mate" of "Boatswain's Mate 2nd Class")
         kept = [c for c in kept if c.type == "PERSON" or not any(x.start <= c.start and c.end <= x.end for x in extra)]
-        return select(kept + extra), titled
+        return select(self._services(text, titled, kept + extra)), titled
+
+    def _services(self, text: str, titled: list[tuple[int, int]], chosen: list[Candidate]) -> list[Candidate]:
+        """``chosen`` with the service that opens a title as an organization ("Navy" of "Navy Rear Adm. Jane
+        Doe"; the context rules resolve it to the article's service), in place of a model person the model ran
+        from it into the rank ("Navy Rear")."""
+        for s, e in sorted({span for start, end in titled for span in self._finder.services(text, start, end)}):
+            hit = [c for c in chosen if c.start < e and s < c.end]
+            if any(not (c.method == "model" and c.type == "PERSON" and c.start == s) for c in hit):
+                continue
+            chosen = [c for c in chosen if c not in hit]
+            entry = self._lookup(text[s:e])
+            entry = entry if entry is not None and entry.name == text[s:e] else None  # "Royal Navy"; not "Army"
+            chosen.append(Candidate(start=s, end=e, type="ORG", method="rule", rank="rule", entry=entry))
+        return chosen
 
     def _trailing_name(self, text: str, start: int, end: int) -> tuple[int, str] | None:
         """Where a person's name begins at the end of a title span ("Minister for the Middle East Jane Doe")."""
