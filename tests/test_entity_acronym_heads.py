@@ -48,3 +48,9 @@ def test_an_undefined_acronym_is_the_organization_whose_initials_it_spells() -> 
 def test_initials_shared_by_two_named_organizations_bind_to_neither() -> None:
     text = "The Army Contracting Command and the Air Combat Command met in May. Later ACC paid."
     assert _bound(text).get("ACC") != "Army Contracting Command"
+
+
+@pytest.mark.skipif(not model_available(DEFAULT_MODEL), reason="entity model not installed")
+def test_letters_the_gazetteers_know_as_a_place_are_not_bound_to_an_organization() -> None:
+    text = "The family visited Universal Studios in June. Critics said it was a sad day for the US Constitution."
+    assert _bound(text).get("US") != "Universal Studios"

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -203,10 +204,14 @@ def _system_name(surface: str) -> bool:
     return "(" not in surface and len(initials(surface)) >= 3
 
 
-def bind_initials(text: str, chosen: list[Candidate]) -> list[Candidate]:
+def bind_initials(
+    text: str, chosen: list[Candidate], is_place: Callable[[str], bool] = lambda letters: False
+) -> list[Candidate]:
     """``chosen`` with each undefined acronym that spells the initials of exactly one organization (or one
     system: "IBCS" of the "Integrated Battle Command System") named in full in the article bound to it
-    (replacing what the model or, for an organization, a gazetteer made of the same letters)."""
+    (replacing what the model or, for an organization, a gazetteer made of the same letters). Letters that
+    ``is_place`` (the gazetteers know them as a place: "US", "UK") are not bound ("the US Constitution" in
+    a story that names Universal Studios)."""
     named: dict[str, list[Candidate]] = {}
     for c in chosen:
         surface = text[c.start : c.end]
@@ -219,7 +224,7 @@ def bind_initials(text: str, chosen: list[Candidate]) -> list[Candidate]:
     out = list(chosen)
     for match in _CAPS.finditer(text):
         owners = named.get(match.group())
-        if owners is None or len({_key(text, o) for o in owners}) != 1:
+        if owners is None or len({_key(text, o) for o in owners}) != 1 or is_place(match.group()):
             continue
         long = owners[0]
         here = [c for c in out if c.start < match.end() and match.start() < c.end]

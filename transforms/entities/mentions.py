@@ -252,7 +252,7 @@ class EntityExtractor:
                 text, rejoin_places(text, self._drop_weak_conflicts(cands), self._gaz.lookup), self._gaz.lookup
             ),
         )
-        chosen = concept_initials(text, bind_initials(text, self._acronyms(text, chosen)))
+        chosen = concept_initials(text, bind_initials(text, self._acronyms(text, chosen), self._is_place))
         chosen = ticker_mentions(text, quoted_short_names(text, chosen))
         chosen, titled = self._people.apply(text, surnames_as_people(text, chosen))
         chosen = qualified_places(text, self._context.apply(text, chosen, self._listed), self._gaz.lookup)
@@ -265,6 +265,10 @@ class EntityExtractor:
         ]
         chosen = places_in_event_names(text, with_unit_numbers(text, select(chosen + repeated)))
         return entity_result(text, chosen)
+
+    def _is_place(self, letters: str) -> bool:
+        entry = self._gaz.lookup(letters)
+        return entry is not None and entry.type in ("GPE", "LOC")
 
     def _from_model(self, text: str, ent: Span) -> Candidate | None:
         if ent.kb_id_ and ent.kb_id_ in self._gaz.entries:
