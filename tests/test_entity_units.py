@@ -104,3 +104,11 @@ def test_numbered_initials_name_the_unit_not_the_formation_named_after_a_ship() 
     cand = replace(candidate(text, "CSG", "ORG", at=text.index("CSG 14")), canonical="Kestrel Carrier Strike Group")
     (out,) = with_unit_numbers(text, [cand])
     assert (text[out.start : out.end], out.canonical) == ("CSG 14", "Carrier Strike Group 14")
+
+
+def test_ordinals_coordinated_with_a_unit_share_its_unit_word() -> None:
+    text = "Crews of the 4th and 9th Fleet and of the 1st, 2nd and 3rd Battalions met; 1st and 2nd place went home."
+    names = {(text[m.start : m.end], m.canonical) for m in find_patterns(text) if m.subtype == "unit"}
+    assert {("4th", "4th Fleet"), ("1st", "1st Battalion"), ("2nd", "2nd Battalion")} <= names
+    assert ("3rd Battalions", "3rd Battalion") in names
+    assert not [n for n in names if n[1].endswith("place")]

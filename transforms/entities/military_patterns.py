@@ -66,6 +66,13 @@ _UNIT_MOD = (
     r"Assault)\s+){0,3}"
 )
 _UNIT = re.compile(rf"\b{_ORDINAL}\s+{_UNIT_MOD}{_UNIT_WORD}\b")
+# an ordinal coordinated with a numbered unit shares its unit word: "5th" of "the 5th and 7th Fleet", "1st" and
+# "2nd" of "1st, 2nd and 3rd Battalions"
+_COORDINATED_UNIT = re.compile(
+    rf"\b(?P<ord>{_ORDINAL})"
+    rf"(?=(?:,[ ]+{_ORDINAL})*,?[ ]+(?:and|or)[ ]+{_ORDINAL}[ ]+(?P<unit>{_UNIT_MOD}{_UNIT_WORD})s?\b)"
+)
+_LAST_OF_UNITS = re.compile(rf"(?:(?<=and )|(?<=or )){_ORDINAL}[ ]+{_UNIT_MOD}{_UNIT_WORD}(?=s\b)")  # "3rd Battalion|s"
 # an ordinal before capitalised words that end in a unit word: "412th Test Wing", "1st Space Brigade",
 # "51st Network Operations Squadron" (the modifiers of a unit's name are open-ended)
 _NAMED_UNIT = re.compile(
@@ -292,6 +299,11 @@ def find_patterns(text: str) -> list[PatternMatch]:
     for regex in (_UNIT, _NAMED_UNIT, _NUMBERED, _NAMED_GROUP):
         for match in regex.finditer(text):
             found.append(PatternMatch(match.start(), match.end(), "ORG", "unit", _unit_name(match.group())))
+    for match in _COORDINATED_UNIT.finditer(text):
+        name = _unit_name(f"{match.group('ord')} {match.group('unit')}")
+        found.append(PatternMatch(match.start(), match.end("ord"), "ORG", "unit", name))
+    for match in _LAST_OF_UNITS.finditer(text):
+        found.append(PatternMatch(match.start(), match.end() + 1, "ORG", "unit", _unit_name(match.group())))
     for match in _ABBREVIATED_UNIT.finditer(text):
         name = " ".join(_UNIT_ABBREVIATIONS.get(word, word) for word in match.group().split())
         found.append(PatternMatch(match.start(), match.end(), "ORG", "unit", name))
