@@ -37,7 +37,7 @@ from eval_entities import (
     score,
 )
 
-from transforms.entities import entity_types, in_context, mentions
+from transforms.entities import entity_types, in_context, mentions, titled
 from transforms.entities.mentions import EntityExtractor
 from transforms.entities.ner import DEFAULT_MODEL
 
@@ -89,7 +89,8 @@ RULES: dict[str, tuple[Any, str, Any]] = {
     "towns_in_lists": (mentions, "qualified_places", lambda text, chosen, lookup: chosen),
     "quoted_short_names": (mentions, "quoted_short_names", lambda text, chosen: chosen),
     "concept_initials": (mentions, "concept_initials", lambda text, chosen: chosen),
-    "unit_numbers": (mentions, "with_unit_numbers", lambda text, chosen: chosen),
+    "unit_initials": (mentions, "with_unit_numbers", lambda text, chosen: chosen),
+    "services_before_ranks": (titled.TitledPeople, "_services", lambda self, text, spans, chosen: chosen),
 }
 
 
