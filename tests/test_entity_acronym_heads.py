@@ -54,3 +54,9 @@ def test_initials_shared_by_two_named_organizations_bind_to_neither() -> None:
 def test_letters_the_gazetteers_know_as_a_place_are_not_bound_to_an_organization() -> None:
     text = "The family visited Universal Studios in June. Critics said it was a sad day for the US Constitution."
     assert _bound(text).get("US") != "Universal Studios"
+
+
+@pytest.mark.skipif(not model_available(DEFAULT_MODEL), reason="entity model not installed")
+def test_initials_that_take_a_services_first_syllable_bind_to_its_unit() -> None:
+    text = "The Army Weather Support Team deployed to the island in May. In June ARWST 3 flew its first balloon."
+    assert _bound(text)["ARWST 3"] == "Army Weather Support Team 3"

@@ -195,6 +195,21 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper() and w.lower() not in _MINOR)
 
 
+# the syllables U.S. military acronyms take from a service word that opens a name: "ARSST" of "Army Space Support
+# Team", "NAVSUP" style names of the Navy, "MARFOR" of the Marines
+_SERVICE_SYLLABLES = {"Army": "AR", "Naval": "NAV", "Navy": "NAV", "Marine": "MAR", "Marines": "MAR"}
+
+
+def initial_forms(name: str) -> set[str]:
+    """The initials of a name, and where it opens with a service word, the military form that takes the
+    service's first syllable: "Army Space Support Team" -> {"ASST", "ARSST"}."""
+    forms = {initials(name)}
+    first, _, rest = name.partition(" ")
+    if first in _SERVICE_SYLLABLES and rest:
+        forms.add(_SERVICE_SYLLABLES[first] + initials(rest))
+    return forms
+
+
 _SYSTEMS = frozenset({"PLATFORM", "WEAPON"})
 
 
@@ -217,7 +232,10 @@ def bind_initials(
         surface = text[c.start : c.end]
         if c.rank == "acronym" or len(surface.split()) < 2:
             continue
-        if (c.type == "ORG" and len(initials(surface)) >= 2) or (c.type in _SYSTEMS and _system_name(surface)):
+        if c.type == "ORG" and len(initials(surface)) >= 2:
+            for form in initial_forms(surface):
+                named.setdefault(form, []).append(c)
+        elif c.type in _SYSTEMS and _system_name(surface):
             named.setdefault(initials(surface), []).append(c)
     if not named:
         return chosen
