@@ -112,3 +112,9 @@ def test_ordinals_coordinated_with_a_unit_share_its_unit_word() -> None:
     assert {("4th", "4th Fleet"), ("1st", "1st Battalion"), ("2nd", "2nd Battalion")} <= names
     assert ("3rd Battalions", "3rd Battalion") in names
     assert not [n for n in names if n[1].endswith("place")]
+
+
+def test_an_ordinal_and_initials_nothing_else_found_are_a_unit() -> None:
+    text = "Pilots of the 612th QXTS flew the jet while the 3rd DDG watch stood by."
+    out = with_unit_numbers(text, [])
+    assert [(text[c.start : c.end], c.canonical, c.type) for c in out] == [("612th QXTS", "612th QXTS", "ORG")]

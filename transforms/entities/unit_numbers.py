@@ -2,11 +2,12 @@
 the gazetteers find the initials alone, which makes every numbered team, strike group or squadron of a
 kind one entity and drops the number a reader needs. The number after the initials (a space and one to
 three digits, not a version such as "1.1" nor a score or a table row, where figures stand next to it:
-"LG 2 OB 0") and the ordinal before them become part of the mention and of
-the canonical name: the long form the article gave the initials, with its number set ("CSG 11" where
-"Carrier Strike Group (CSG) 5" was defined is Carrier Strike Group 11), else the initials with it. Left
-alone: initials a gazetteer knows and the article does not define ("NATO 50 years ago"; "CSG" is also a
-company), a hull number ("DDG 83"), and a number that counts what follows it.
+"LG 2 OB 0") and the ordinal before them become part of the mention and of the canonical name: the long
+form the article gave the initials, with its number set ("CSG 11" where "Carrier Strike Group (CSG) 5" was
+defined is Carrier Strike Group 11), else the initials with it. An ordinal and initials that nothing else
+found ("the 419th FLTS") are a unit of that name. Left alone: initials a gazetteer knows and the article
+does not define ("NATO 50 years ago"; "CSG" is also a company), a hull number ("DDG 83"), and a number
+that counts what follows it.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ _NUMBER_AFTER = re.compile(
 _ORDINAL_BEFORE = re.compile(r"(?<![\w.,-])(?P<ord>\d{1,3}(?:st|nd|rd|th)) $")
 _TRAILING_NUMBER = re.compile(r" \d{1,3}$")
 _LEADING_ORDINAL = re.compile(r"^\d{1,3}(?:st|nd|rd|th) ")
+_ORDINAL_INITIALS = re.compile(r"(?<![\w.,-])(?P<ord>\d{1,3}(?:st|nd|rd|th)) (?P<letters>[A-Z]{2,6})(?![\w&/-])")
 _FIGURE_BEFORE = re.compile(r"\d[ \t]+$")  # a figure right before: a score ("LG 2 OB 0") or a table row
 
 
@@ -81,4 +83,27 @@ def with_unit_numbers(text: str, chosen: list[Candidate]) -> list[Candidate]:
         end = after.end() if after is not None else c.end
         numbered = replace(c, start=start, end=end, entry=None, canonical=canonical, subtype="unit")
         out.append(replace(numbered, entity_id=entity_id("ORG", canonical)))
-    return out
+    return sorted(out + _unfound_units(text, out), key=lambda c: c.start)
+
+
+def _unfound_units(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """Units written as an ordinal and initials that nothing else found ("the 419th FLTS"), named so."""
+    found = []
+    for match in _ORDINAL_INITIALS.finditer(text):
+        letters = match.group("letters")
+        if letters in PLATFORM_PREFIXES or any(c.start < match.end() and match.start() < c.end for c in chosen):
+            continue
+        name = f"{match.group('ord')} {letters}"
+        found.append(
+            Candidate(
+                start=match.start(),
+                end=match.end(),
+                type="ORG",
+                method="rule",
+                rank="rule",
+                canonical=name,
+                subtype="unit",
+                entity_id=entity_id("ORG", name),
+            )
+        )
+    return found
