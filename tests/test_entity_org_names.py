@@ -124,3 +124,14 @@ def test_ap_alone_is_not_the_news_agency(extractor: EntityExtractor) -> None:
     text = "The crew loaded AP rounds for the cannon before the exercise off Okinawa."
     found = _found(extractor, text)
     assert found.get("AP", ("", ""))[1] != "Associated Press"
+
+
+def test_the_platforms_where_claims_are_posted_are_organizations(extractor: EntityExtractor) -> None:
+    text = (
+        "The militia said on Telegram that it had downed a drone, and its commander posted a video on "
+        "Facebook. Dropbox and LinkedIn removed the files."
+    )
+    found = _found(extractor, text)
+    assert {name: found[name][0] for name in ("Telegram", "Facebook", "Dropbox", "LinkedIn")} == dict.fromkeys(
+        ("Telegram", "Facebook", "Dropbox", "LinkedIn"), "ORG"
+    )
