@@ -167,11 +167,8 @@ def _merges(
     con = duckdb.connect()
     con.register("stg_events_arrow", pa.Table.from_pylist(rows) if rows else pa.table({"article_id": []}))
     con.execute("CREATE VIEW stg_events AS SELECT * FROM stg_events_arrow")
-    ids = sorted(subtypes or {})
-    entities = {
-        "entity_id": pa.array(ids, pa.string()),
-        "subtype": pa.array([(subtypes or {})[i] for i in ids], pa.string()),
-    }
+    ids = sorted(subtypes := subtypes or {})
+    entities = {"entity_id": pa.array(ids, pa.string()), "subtype": pa.array([subtypes[i] for i in ids], pa.string())}
     con.register("entities_arrow", pa.table(entities))
     con.execute("CREATE VIEW stg_entities AS SELECT entity_id, subtype FROM entities_arrow")
     art = pa.Table.from_pylist(articles)

@@ -135,8 +135,7 @@ def test_the_common_word_rule_inside_a_sentence() -> None:
 )
 def test_a_model_person_with_a_head_noun_of_another_kind_is_retyped(name: str, kind: str) -> None:
     text = f"Officials visited the {name} on Tuesday."
-    start = text.index(name)
-    cand = Candidate(start=start, end=start + len(name), type="PERSON", method="model", rank="model")
+    cand = candidate(text, name, "PERSON")
     assert [c.type for c in retype(text, [cand], lambda _: None)] == [kind]
 
 
@@ -354,8 +353,7 @@ def test_a_nickname_in_quotes_right_after_a_squadron_names_it() -> None:
 
 def test_a_common_word_right_after_a_datelines_dash_opens_a_sentence() -> None:
     text = "FORT CARSON, Colo. – Space-based assets help the 1st Space Brigade bring space to the fight."
-    start = text.index("Space")
-    space = Candidate(start=start, end=start + 5, type="GPE", method="model", rank="model")
+    space = candidate(text, "Space", "GPE")
     assert common_word(text, space, frozenset({"Space"}))  # a word of a longer name, yet a sentence's opener
 
 
@@ -417,10 +415,7 @@ def test_a_squadron_or_air_wing_code_with_a_space_before_its_number() -> None:
 
 def test_an_undefined_acronym_of_a_lower_case_phrase_is_a_concept() -> None:
     text = "Army space is vital to multi-domain operations. The MDO concept matters, and so does the CIA in the field."
-    chosen = [
-        Candidate(start=text.index(s), end=text.index(s) + len(s), type="ORG", method="model", rank="model")
-        for s in ("MDO", "CIA")
-    ]
+    chosen = [candidate(text, s, "ORG") for s in ("MDO", "CIA")]
     assert [text[c.start : c.end] for c in concept_initials(text, chosen)] == ["CIA"]  # "in the field": stop words
 
 
@@ -460,9 +455,7 @@ def test_named_exercises_are_operations() -> None:
     text = "Jets flew in the Iron Lance 2025 exercise near Guam, and in a Navy exercise too."
     cands = [
         candidate(text, "Iron Lance", "GPE"),
-        Candidate(
-            start=text.index("Navy"), end=text.index("Navy") + 4, type="ORG", method="gazetteer", rank="gazetteer"
-        ),
+        candidate(text, "Navy", "ORG", method="gazetteer"),
     ]
     lance, navy = exercise_names(text, cands)
     assert (text[lance.start : lance.end], lance.type, lance.subtype) == (

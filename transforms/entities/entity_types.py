@@ -202,7 +202,7 @@ def retype(text: str, cands: list[Candidate], lookup: Callable[[str], Entry | No
     headline = opening_headline(text)
     out: list[Candidate] = []
     for cand in cands:
-        if cand.method != "model" or cand.entry is not None:
+        if not cand.model_only:
             out.append(cand)
             continue
         surface = text[cand.start : cand.end]

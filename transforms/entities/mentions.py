@@ -141,10 +141,9 @@ class EntityExtractor:
     def pipe(
         self, texts: Iterable[str], batch_size: int = 32, languages: Iterable[str | None] | None = None
     ) -> Iterator[EntityResult]:
-        langs = iter(languages) if languages is not None else None
+        langs = iter(languages or ())  # one per text; a text past their end is read as English
         docs: Iterable[Doc] = (
-            self._make_doc(text if isinstance(text, str) else "", next(langs, None) if langs else None)
-            for text in texts
+            self._make_doc(text if isinstance(text, str) else "", next(langs, None)) for text in texts
         )
         for name, component in self._nlp.pipeline:
             if name == "ner":

@@ -50,7 +50,12 @@ def trusted_span(text: str, c: Candidate) -> bool:
     words = text[c.start : c.end].split()
     if c.type != "PERSON" or not 2 <= len(words) <= 4:
         return False
-    inner = words[1:-1]
-    return all(w[:1].isupper() and w[1:].islower() for w in (words[0], words[-1])) and all(
-        w in _PARTICLES or (w[:1].isupper() and w[1:].islower()) for w in inner
+    return (
+        _capitalised(words[0])
+        and _capitalised(words[-1])
+        and all(w in _PARTICLES or _capitalised(w) for w in words[1:-1])
     )
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and word[1:].islower()

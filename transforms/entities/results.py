@@ -10,8 +10,8 @@ from dataclasses import dataclass, replace
 
 from schemas.entities import Entity, EntitySource, Mention
 from transforms.entities.coreference import Candidate, assign_person_ids
-from transforms.entities.gazetteer import Entry, entity_id, normalize
-from transforms.entities.spans import TRAILING
+from transforms.entities.gazetteer import Entry, entity_id
+from transforms.entities.spans import span_name
 
 __all__ = ["EntityResult", "entity_result", "entry_entity", "resolve"]
 
@@ -35,7 +35,7 @@ def resolve(text: str, chosen: list[Candidate]) -> list[Candidate]:
         if cand.entry is not None:
             chosen[i] = replace(cand, entity_id=cand.entry.entity_id)
         elif cand.type != "PERSON" or cand.rank != "title":
-            canonical = cand.canonical or normalize(TRAILING.sub("", text[cand.start : cand.end]))
+            canonical = cand.canonical or span_name(text, cand.start, cand.end)
             chosen[i] = replace(cand, canonical=canonical, entity_id=entity_id(cand.type, canonical))
     chosen = _ships_with_hull(chosen)
     for i, cand in enumerate(chosen):

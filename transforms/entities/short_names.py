@@ -18,8 +18,7 @@ import re
 from dataclasses import replace
 
 from transforms.entities.coreference import Candidate, person_suffixes, ship_name
-from transforms.entities.gazetteer import normalize
-from transforms.entities.spans import TRAILING
+from transforms.entities.spans import span_name
 
 __all__ = ["base_short_names", "ship_short_names"]
 
@@ -69,7 +68,7 @@ def base_short_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
     for c in chosen:
         place, types = places.get(text[c.start : c.end], (None, frozenset()))
         if place is not None and c.model_only and c.type in types and text[c.start : c.end] not in surnames:
-            canonical = place.canonical or normalize(TRAILING.sub("", text[place.start : place.end]))
+            canonical = place.canonical or span_name(text, place.start, place.end)
             c = replace(c, type=place.type, entry=place.entry, canonical=canonical, subtype=place.subtype)
         out.append(c)
     return out

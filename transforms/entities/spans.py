@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from transforms.entities.gazetteer import Entry
+from transforms.entities.gazetteer import Entry, normalize
 
-__all__ = ["TRAILING", "accepts", "has_word", "looks_like_name", "trim", "word_pattern"]
+__all__ = ["TRAILING", "accepts", "has_word", "looks_like_name", "span_name", "trim", "word_pattern"]
 
 
 def word_pattern(word: str, endings: str = "") -> re.Pattern[str]:
@@ -26,6 +26,13 @@ def has_word(text: str, word: str) -> bool:
 
 _LEADING = re.compile(r"^(?:(?:the|The|THE)\s+)")
 TRAILING = re.compile(r"(?:['’]s?|\s+|[,;:]|(?<=[a-z]{4})\.)$")
+
+
+def span_name(text: str, start: int, end: int) -> str:
+    """The canonical name a span of ``text`` writes: without a trailing possessive or punctuation, normalized."""
+    return normalize(TRAILING.sub("", text[start:end]))
+
+
 _CUT = re.compile(r"\s*[(\[]")
 _NUMBERS = re.compile(r"(?:\s+[\d][\d.,/:-]*)+$")
 # a span the model closed on a function word or a hyphen: it broke off a longer name ("Missiles and",

@@ -8,8 +8,7 @@ import re
 from dataclasses import replace
 
 from transforms.entities.coreference import Candidate
-from transforms.entities.gazetteer import normalize
-from transforms.entities.spans import TRAILING
+from transforms.entities.spans import span_name
 
 __all__ = ["ticker_mentions"]
 
@@ -31,7 +30,7 @@ def ticker_mentions(text: str, chosen: list[Candidate]) -> list[Candidate]:
         if owner is None:
             continue
         if owner.entry is None and owner.canonical is None:  # the company's name, as the ticker's too
-            owner = replace(owner, canonical=normalize(TRAILING.sub("", text[owner.start : owner.end])))
+            owner = replace(owner, canonical=span_name(text, owner.start, owner.end))
         start, end = match.span("ticker")
         out = [c for c in out if not (c.start < end and start < c.end)]
         out.append(replace(owner, start=start, end=end, method="rule", rank="acronym", title=None))
