@@ -41,7 +41,7 @@ class Place:
     lat: float
     lon: float
     feature_class: str  # GeoNames: P populated place, A administrative area, L area, H water, T terrain, S facility
-    feature_code: str  # PPL, ADM1, PCLI, SEA, AIRB, ...
+    feature_code: str  # PPL, ADM1, ADM1H (a former region), PCLI, SEA, AIRB, ...
     country: str | None  # ISO 3166-1 alpha-3
     admin1: str | None  # GeoNames admin1 code ("TX", "07")
     method: str  # only | qualifier | context | population

@@ -155,7 +155,9 @@ ENTITY_MENTIONS = pa.schema(
         pa.field("lon", pa.float64()),  # its longitude, WGS84 decimal degrees
         pa.field("feature_class", pa.string()),  # GeoNames feature class: P populated place, A country or region, L
         #   area, H water, T terrain, S facility
-        pa.field("feature_code", pa.string()),  # GeoNames feature code: PPL, ADM1, PCLI, SEA, STRT, AIRB, ...
+        pa.field(
+            "feature_code", pa.string()
+        ),  # GeoNames feature code: PPL, ADM1, ADM1H (a former region), PCLI, SEA, AIRB, ...
         pa.field("geo_country", pa.string()),  # ISO 3166-1 alpha-3 of the place
         pa.field("admin1", pa.string()),  # its first-level region, as GeoNames codes it ("TX", "07")
         pa.field("geo_method", pa.string()),  # how the place was chosen among those of its name: only (one
@@ -188,7 +190,9 @@ ENTITIES = pa.schema(
         pa.field("lon", pa.float64()),  # its longitude, WGS84 decimal degrees
         pa.field("feature_class", pa.string()),  # GeoNames feature class: P populated place, A country or region, L
         #   area, H water, T terrain, S facility
-        pa.field("feature_code", pa.string()),  # GeoNames feature code: PPL, ADM1, PCLI, SEA, STRT, AIRB, ...
+        pa.field(
+            "feature_code", pa.string()
+        ),  # GeoNames feature code: PPL, ADM1, ADM1H (a former region), PCLI, SEA, AIRB, ...
         pa.field("admin1", pa.string()),  # its first-level region, as GeoNames codes it ("TX", "07")
         pa.field("geo_method", pa.string()),  # how the place was chosen among those of its name: only (one
         #   candidate) | qualifier ("Springfield, Ill.") | context (the article's countries, other places, dateline,

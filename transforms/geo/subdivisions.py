@@ -36,6 +36,9 @@ _COMPASS = re.compile(
     re.IGNORECASE,
 )
 _SKIP_TYPES = frozenset({"military postal region"})
+# The data's types that follow a compass name as a word of it: Sri Lanka's "Northern Province", Cameroon's
+# "Southwest Region", Israel's "Southern District", Sierra Leone's "Western Area".
+_KINDS = frozenset({"province", "region", "district", "governorate", "state", "department", "division", "area"})
 # The compass word of an official name as English news writes it: Indonesian after the name ("Jawa Barat"
 # is West Java), French before a hyphen ("Nord-Kivu" is North Kivu); with the islands' English names.
 _AFTER_WORD = re.compile(r"^(.+)(?<!Nusa) (Barat Daya|Barat|Timur|Tengah|Utara|Selatan|Tenggara)$")
@@ -67,14 +70,18 @@ class Subdivision:
     population: int
 
 
-def subdivision_names(name: str) -> tuple[str, ...]:
+def subdivision_names(name: str, kind: str = "") -> tuple[str, ...]:
     """The name, its bare forms and its English compass form: "Idlib Governorate" -> ("Idlib Governorate",
     "Idlib"); "Jawa Barat" -> ("Jawa Barat", "West Java"); "(EH)" dropped; no bare compass word ("South" of
-    Lebanon's "South Governorate" is not a name to find alone)."""
+    Lebanon's "South Governorate" is not a name to find alone), but a compass word with its ``kind`` (the
+    data's type: "province") is: "Northern" of Sri Lanka gives "Northern Province"."""
     clean = _PAREN.sub("", name).strip()
     bare = _TYPE_WORD.sub("", clean).strip()
     names = (clean, bare, *english_compass_names(bare))
-    return tuple(dict.fromkeys(n for n in names if len(n) > 2 and not _COMPASS.fullmatch(n)))
+    found = tuple(dict.fromkeys(n for n in names if len(n) > 2 and not _COMPASS.fullmatch(n)))
+    if _COMPASS.fullmatch(bare) and kind.casefold() in _KINDS and f"{bare} {kind.title()}" not in found:
+        found += (f"{bare} {kind.title()}",)
+    return found
 
 
 def english_compass_names(name: str) -> tuple[str, ...]:
@@ -128,7 +135,7 @@ def subdivisions(cities: dict[str, list[CityPoint]]) -> list[Subdivision]:
         lat, lon = item.get("latitude"), item.get("longitude")
         if not lat or not lon or item.get("type") in _SKIP_TYPES:
             continue
-        names = subdivision_names(str(item["name"]))
+        names = subdivision_names(str(item["name"]), str(item.get("type") or ""))
         native = str(item.get("native") or "")
         if native and native.isascii() and native not in names:
             names += subdivision_names(native)
