@@ -37,7 +37,7 @@ from eval_entities import (
     score,
 )
 
-from transforms.entities import entity_types, in_context, mentions, titled
+from transforms.entities import common_words, entity_types, in_context, mentions, titled
 from transforms.entities.mentions import EntityExtractor
 from transforms.entities.ner import DEFAULT_MODEL
 
@@ -61,6 +61,7 @@ RULES: dict[str, tuple[Any, str, Any]] = {
     "regional_offices": (in_context, "with_region", lambda text, chosen, nouns: chosen),
     "particle_names": (in_context, "_with_particle_name", lambda text, c: c),
     "common_word": (in_context, "_common_word", lambda text, c, *names: False),
+    "dictionary_openers": (common_words, "_capitalised_inside", lambda text, word: True),
     "service_member_nouns": (in_context.ContextRules, "_member", lambda self, text, c: False),
     "anti_prefixed_isms": (in_context, "_prefixed_ism", lambda text, c: False),
     "technical_acronyms": (in_context.ContextRules, "_technical", lambda self, text, c: False),

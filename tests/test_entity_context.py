@@ -206,6 +206,38 @@ def test_a_sentence_opener_that_is_a_word_of_a_name_in_the_article_is_kept(rules
     assert rules.apply(text, [full, short], lambda s: None) == [full, short]
 
 
+@pytest.mark.parametrize(
+    ("text", "opener", "type_"),
+    [
+        ("The convoy was lost at sea. Recovered on March 4 by a trawler, two crew survived.", "Recovered", "PERSON"),
+        ("The yard was closed. Rusted hulls that line its quay will be scrapped.", "Rusted", "ORG"),
+        ("The wing stood down. Tankers, fighters and crews flew home.", "Tankers", "ORG"),
+        ("The envoy waved. Wrapped in a grey coat, she boarded the plane.", "Wrapped", "PERSON"),
+        ("Clinics were closed. Vandalism and threats rose all year.", "Vandalism", "PERSON"),
+    ],
+)
+def test_an_opener_that_is_an_english_word_never_capitalised_inside_a_sentence_is_no_name(
+    rules: ContextRules, text: str, opener: str, type_: str
+) -> None:
+    assert rules.apply(text, [_at(text, opener, type_)], lambda s: None) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "opener", "type_"),
+    [
+        ("Analysts expect cuts. Ford plans to close two plants.", "Ford", "ORG"),  # an ORG named by a word
+        ("The Army named a panel. Army leaders met on Friday.", "Army", "ORG"),  # capitalised inside a sentence
+        ("League table:\nHarriers 4 3 1 0 10\nRovers 4 2 1 1 7", "Harriers", "ORG"),  # a line of a table
+        ("The race was close. Baker won by a second, said Baker's coach.", "Baker", "PERSON"),
+    ],
+)
+def test_an_opener_that_the_article_uses_as_a_name_or_an_organisation_word_is_kept(
+    rules: ContextRules, text: str, opener: str, type_: str
+) -> None:
+    found = _at(text, opener, type_)
+    assert rules.apply(text, [found], lambda s: None) == [found]
+
+
 def test_an_ism_after_a_prefix_is_not_a_mention_and_a_language_stays(rules: ContextRules) -> None:
     text = "The note was drafted in Kurdish, for Arabic-speaking staff, and decried anti-Semitism."
     kurdish, arabic = _at(text, "Kurdish", "NORP"), _at(text, "Arabic", "NORP")

@@ -1,19 +1,26 @@
 """Words the model took for names that are common words: a sentence opener (or any one-word name of five
 letters or more) the article also writes in lower case, a function word, an adverb before a comma, a
-participle before "by"; an -ism glued to a prefix. The context rules (``in_context``) drop the model spans
-these functions recognise."""
+participle before "by", an opener the article never writes capitalised inside a sentence that is an
+inflected English word ("Rescued on Nov. 25 ...") or, for a person, a dictionary word ("Dressed in ...");
+an -ism glued to a prefix. The context rules (``in_context``) drop the model spans these functions
+recognise."""
 
 from __future__ import annotations
 
+import functools
 import re
 
+from english_words import get_english_words_set
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from transforms.entities.coreference import Candidate
-from transforms.entities.spans import has_word
+from transforms.entities.spans import has_word, word_pattern
 from transforms.sentences import is_abbreviation
 
-__all__ = ["common_word", "prefixed_ism"]
+__all__ = ["common_word", "inflected_word", "prefixed_ism"]
+
+_PROSE = re.compile(r",?\s+[a-z]")  # what follows the word goes on as a sentence
+_OPENER = re.compile(r"(?:^|[.!?][\"”’)]?\s+|\n\s*|\s[–—]\s+)(?:[\"“‘(]|``)?$")
 
 
 def common_word(text: str, c: Candidate, name_words: frozenset[str] = frozenset()) -> bool:
@@ -29,14 +36,53 @@ def common_word(text: str, c: Candidate, name_words: frozenset[str] = frozenset(
     if " " in word or not word.istitle():
         return False
     lower = word.lower()
-    opener = re.search(r"(?:^|[.!?][\"”’)]?\s+|\n\s*|\s[–—]\s+)(?:[\"“‘(]|``)?$", text[max(0, c.start - 6) : c.start])
+    opener = _OPENER.search(text[max(0, c.start - 6) : c.start])
     if opener is None or _after_abbreviation(text, c.start):
         return _written_lower(text, c.start, word, name_words)
     after = text[c.end : c.end + 4]
     adverb = len(word) > 6 and lower.endswith("ly") and after.startswith(",")
     if word not in name_words and (lower in STOP_WORDS or adverb or after.startswith(" by ")):
         return True
-    return has_word(text, lower)
+    if has_word(text, lower):
+        return True
+    if word in name_words or _capitalised_inside(text, word) or _PROSE.match(text, c.end) is None:
+        return False  # a name the article uses, or a line of a table ("Harlequins 75", "Leeds )")
+    # an inflected word ("Rescued on Nov. 25", "Ships, squadrons and staffs"); for a person, any dictionary
+    # word ("Dressed in", "Arson and"), not for an organisation or place, often so named ("Ford plans")
+    return inflected_word(lower) or (c.type == "PERSON" and lower in _dictionary())
+
+
+def inflected_word(lower: str) -> bool:
+    """Whether a lower-case word is an inflected form of an English word that the dictionary (``english_words``'
+    web2 list, where names are capitalised) has only as its stem: "rescued", "ships", "retaliating"."""
+    words = _dictionary()
+    if lower in words:
+        return False
+    for ending, bases in _ENDINGS:
+        if lower.endswith(ending) and len(lower) > len(ending) + 2:
+            stem = lower[: -len(ending)]
+            if any(stem + b in words for b in bases):
+                return True
+            if ending in ("ed", "ing") and stem[-1] == stem[-2] and stem[:-1] in words:  # "stopped"
+                return True
+    return False
+
+
+_ENDINGS = (("ies", ("y",)), ("ied", ("y",)), ("es", ("", "e")), ("s", ("",)), ("ed", ("", "e")), ("ing", ("", "e")))
+
+
+@functools.cache
+def _dictionary() -> frozenset[str]:
+    return frozenset(get_english_words_set(["web2"], lower=False, alpha=True))
+
+
+def _capitalised_inside(text: str, word: str) -> bool:
+    """Whether the article writes ``word`` capitalised somewhere that opens no sentence ("the Army" beside
+    "Army leaders said"): then the opener is a name the article uses, not a common word."""
+    for m in word_pattern(word).finditer(text):
+        if _OPENER.search(text[max(0, m.start() - 6) : m.start()]) is None or _after_abbreviation(text, m.start()):
+            return True
+    return False
 
 
 def _after_abbreviation(text: str, start: int) -> bool:
