@@ -145,6 +145,18 @@ def test_a_date_in_a_since_phrase_dates_only_its_own_event() -> None:
     assert dates["port_visit"] == (dt.date(2025, 6, 20), "article")
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Before deploying, the frigate completed a gunnery exercise off Crete with two Greek corvettes.", "exercise"),
+        ("Ahead of deploying to the Gulf, the destroyer held damage-control drills in port.", "exercise"),
+    ],
+)
+def test_a_verb_after_before_names_a_later_act_not_the_incident(text: str, kind: str) -> None:
+    found = normalize_text(text, published=dt.date(2025, 3, 6), extractor=_shared_extractor())
+    assert [e.event_type for e in found.events] == [kind]
+
+
 def test_a_title_names_the_incident_and_the_body_sentence_reports_it() -> None:
     text = "Destroyer arrives in Souda Bay\n\nThe destroyer USS Carney pulled into Souda Bay, Greece, on March 2."
     found = normalize_text(text, published=dt.date(2025, 3, 6), extractor=EntityExtractor())

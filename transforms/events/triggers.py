@@ -23,6 +23,10 @@ _IRREALIS = re.compile(
     re.IGNORECASE,
 )
 
+# a verb in a "before ..." phrase names a later act that dates the sentence's own ("Prior to deploying, the
+# group completed an exercise": the exercise is reported, the deployment is another incident)
+_LATER = re.compile(r"\b(?:prior to|before|ahead of)\s+$", re.IGNORECASE)
+
 Hit = tuple[int, int, Cue]
 
 
@@ -77,6 +81,8 @@ def best_cue(
         if cue.needs and not cue.needs & types:
             continue
         if _IRREALIS.search(text, max(sentence.start, at - 40), at):
+            continue
+        if text[at:stop].lower().endswith("ing") and _LATER.search(text, max(sentence.start, at - 12), at):
             continue
         if not title and at > sentence.start and text[at].isupper() and text[at - 2 : at] not in ('" ', "“ ", ": "):
             continue
