@@ -188,3 +188,21 @@ def test_parts_of_the_pacific_have_points_of_their_own(real_index: GeoIndex) -> 
     west, south = resolve_places(text, [(21, 36), (45, 58)], index=real_index)
     assert west is not None and haversine_km(west.lat, west.lon, 13.4, 144.8) < 1500  # near Guam, not mid-ocean
     assert south is not None and south.lat < 0
+
+
+def test_rivers_and_lakes_of_conflict_news_are_water_not_the_country_or_town_of_their_name(
+    real_index: GeoIndex,
+) -> None:
+    text = (
+        "Fighters crossed Lake Chad from Nigeria, troops held the Siverskyi Donets near Izium, "
+        "and barges moved up the Volga while patrols watched the Yalu."
+    )
+    names = ["Lake Chad", "Siverskyi Donets", "Volga", "Yalu"]
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    lake, donets, volga, yalu = resolve_places(text, spans, index=real_index)
+    assert lake is not None and lake.feature_code == "LK"  # not the country Chad
+    assert (
+        donets is not None and donets.feature_code == "STM" and haversine_km(donets.lat, donets.lon, 49.2, 37.3) < 200
+    )
+    assert volga is not None and volga.feature_code == "STM"  # after "the": the river, not a town named Volga
+    assert yalu is not None and yalu.feature_code == "STM" and 39 < yalu.lat < 42
