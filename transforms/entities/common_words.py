@@ -17,8 +17,16 @@ from transforms.entities.coreference import Candidate
 from transforms.entities.spans import has_word, word_pattern
 from transforms.sentences import is_abbreviation
 
-__all__ = ["common_word", "inflected_word", "prefixed_ism"]
+__all__ = ["common_word", "prefixed_ism"]
 
+_ENDINGS = (  # an ending, and what its stem may need added back: "rescued" -> "rescu" + "e"
+    ("ies", ("y",)),
+    ("ied", ("y",)),
+    ("es", ("", "e")),
+    ("s", ("",)),
+    ("ed", ("", "e")),
+    ("ing", ("", "e")),
+)
 _PROSE = re.compile(r",?\s+[a-z]")  # what follows the word goes on as a sentence
 _OPENER = re.compile(r"(?:^|[.!?][\"”’)]?\s+|\n\s*|\s[–—]\s+)(?:[\"“‘(]|``)?$")
 
@@ -49,10 +57,10 @@ def common_word(text: str, c: Candidate, name_words: frozenset[str] = frozenset(
         return False  # a name the article uses, or a line of a table ("Harlequins 75", "Leeds )")
     # an inflected word ("Rescued on Nov. 25", "Ships, squadrons and staffs"); for a person, any dictionary
     # word ("Dressed in", "Arson and"), not for an organisation or place, often so named ("Ford plans")
-    return inflected_word(lower) or (c.type == "PERSON" and lower in _dictionary())
+    return _inflected_word(lower) or (c.type == "PERSON" and lower in _dictionary())
 
 
-def inflected_word(lower: str) -> bool:
+def _inflected_word(lower: str) -> bool:
     """Whether a lower-case word is an inflected form of an English word that the dictionary (``english_words``'
     web2 list, where names are capitalised) has only as its stem: "rescued", "ships", "retaliating"."""
     words = _dictionary()
@@ -66,9 +74,6 @@ def inflected_word(lower: str) -> bool:
             if ending in ("ed", "ing") and stem[-1] == stem[-2] and stem[:-1] in words:  # "stopped"
                 return True
     return False
-
-
-_ENDINGS = (("ies", ("y",)), ("ied", ("y",)), ("es", ("", "e")), ("s", ("",)), ("ed", ("", "e")), ("ing", ("", "e")))
 
 
 @functools.cache

@@ -5,8 +5,8 @@ The data (``transforms/geo/data/former_regions.toml``) lists, per former region,
 ended and its successors by name; the points come from the current subdivisions
 (``transforms.geo.subdivisions``), so no coordinate is written by hand. A former region has feature code
 ``ADM1H`` (GeoNames' historical first-level division), no admin1 code (it may span several) and no
-population: a current place of the same name comes first unless the article's country, a "province"
-after the name or a qualifier speaks for the former region.
+population, so that a current place of the same name comes first; and the resolver reads a former
+region only where a qualifier or another place of the article names its country.
 """
 
 from __future__ import annotations

@@ -269,10 +269,8 @@ def _admin1(
         if any(k in used for k in keys) or any((country3, k[1]) in curated for k in keys):
             continue
         fcode, admin1, pop = sub.feature_code, sub.admin1 or None, sub.population
-        if sub.admin1 and any(
-            city_admin1.get(k, ("", 0))[0] == sub.admin1 for k in keys
-        ):  # "Alexandria": the city, unless cued
-            pop = 0
+        if admin1 is not None and any(city_admin1.get(k, ("", 0))[0] == admin1 for k in keys):
+            pop = 0  # "Alexandria": the city of the region's name, unless cued
         yield Place(None, sub.names, sub.lat, sub.lon, "A", fcode, country3, admin1, pop)
 
 

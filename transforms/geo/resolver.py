@@ -86,6 +86,11 @@ class _Context:
     county_states: Counter[str] | None = None  # per state, the share of the article's counties it has
     support: Shares | None = None  # per name, its share of each region it may lie in (transforms.geo.coherence)
 
+    def others_in(self, number: int, country: str | None) -> int:
+        """The evidence for ``country`` from the article's names other than name ``number``."""
+        own_country, _, weight = self.own.get(number, (None, None, 0))
+        return self.countries[country or ""] - (weight if own_country == country else 0)
+
 
 def _prior(index: GeoIndex, place: int, alt: bool) -> float:
     feature = index.feature(place)
@@ -122,7 +127,7 @@ def _context_score(index: GeoIndex, number: int, place: int, ctx: _Context, regi
     own_country, own_admin1, weight = ctx.own.get(number, (None, None, 0))
     total = sum(ctx.countries.values()) - weight
     if country is not None and total > 0:
-        count = ctx.countries[country] - (weight if own_country == country else 0)
+        count = ctx.others_in(number, country)
         score += _W_COUNTRY * count / total + (_W_COUNTRY_ANY if count > 0 else 0.0)
     if country is not None and admin1 is not None:
         count = ctx.admin1[(country, admin1)] - (weight if (own_country, own_admin1) == (country, admin1) else 0)
@@ -172,10 +177,7 @@ def _country_named(
     country = index.country(place)
     if qualifier is not None and qualifier[0] == country:
         return True
-    if ctx is None or country is None:
-        return False
-    own_country, _, weight = ctx.own.get(number, (None, None, 0))
-    return ctx.countries[country] - (weight if own_country == country else 0) > 0
+    return ctx is not None and country is not None and ctx.others_in(number, country) > 0
 
 
 def _pick(index: GeoIndex, number: int, m: _Mention, ctx: _Context | None) -> None:
@@ -242,8 +244,7 @@ def _far_guess(index: GeoIndex, number: int, m: _Mention, ctx: _Context) -> bool
         return False
     if index.population[m.pick] >= 5000 or index.geonames_id[m.pick] < 0:
         return False
-    own_country, _, weight = ctx.own.get(number, (None, None, 0))
-    if ctx.countries[index.country(m.pick) or ""] - (weight if own_country == index.country(m.pick) else 0) > 0:
+    if ctx.others_in(number, index.country(m.pick)) > 0:
         return False
     lat, lon = index.lat[m.pick], index.lon[m.pick]
     return all(haversine_km(lat, lon, a, b) > 1000 for n, a, b in ctx.anchors if n != number)
