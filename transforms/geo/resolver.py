@@ -175,9 +175,8 @@ def _country_named(
     of its places lies in it. A former region ("Western Province" of Kenya) is only read so; a story that
     names no place of Kenya means another country's region of that name, or one the gazetteer lacks."""
     country = index.country(place)
-    if qualifier is not None and qualifier[0] == country:
-        return True
-    return ctx is not None and country is not None and ctx.others_in(number, country) > 0
+    named = qualifier is not None and qualifier[0] == country
+    return named or (ctx is not None and country is not None and ctx.others_in(number, country) > 0)
 
 
 def _pick(index: GeoIndex, number: int, m: _Mention, ctx: _Context | None) -> None:
