@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from transforms.entities.coreference import Candidate
@@ -241,10 +243,19 @@ def test_an_opener_that_the_article_uses_as_a_name_or_an_organisation_word_is_ke
 def test_an_ism_after_a_prefix_is_not_a_mention_and_a_language_stays(rules: ContextRules) -> None:
     text = "The note was drafted in Kurdish, for Arabic-speaking staff, and decried anti-Semitism."
     kurdish, arabic = _at(text, "Kurdish", "NORP"), _at(text, "Arabic", "NORP")
-    assert rules.apply(text, [kurdish, arabic, _at(text, "Semitism", "PERSON")], lambda s: None) == [kurdish, arabic]
+    language = replace(kurdish, canonical="Kurdish language", subtype="language")
+    assert rules.apply(text, [kurdish, arabic, _at(text, "Semitism", "PERSON")], lambda s: None) == [language, arabic]
     kept = "The contractor was non-CIA, an English officer said."
     officer, agency = _at(kept, "English", "NORP"), _at(kept, "CIA")
     assert rules.apply(kept, [agency, officer], lambda s: None) == [agency, officer]
+
+
+def test_a_nationality_word_after_in_that_ends_its_phrase_is_the_language(extractor: EntityExtractor) -> None:
+    found = _found(extractor, "The orders were typed in fluent English by an aide. He shouted in Spanish, then left.")
+    assert found["English"] == ("NORP", "English language", "language", None)
+    assert found["Spanish"] == ("NORP", "Spanish language", "language", None)
+    for text in ("The crew sat in English prisons for a year.", "The port was in French, British and Dutch hands."):
+        assert _found(extractor, text)[text.split()[4].strip(",")][2] == "nationality", text
 
 
 def test_a_head_noun_alone_is_the_organization_the_article_names(extractor: EntityExtractor) -> None:

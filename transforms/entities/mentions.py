@@ -48,6 +48,7 @@ from transforms.entities.event_names import places_in_event_names
 from transforms.entities.exercises import exercise_names
 from transforms.entities.gazetteer import Entry, Gazetteer, build_gazetteer, load_entries, normalize
 from transforms.entities.in_context import context_rules
+from transforms.entities.language_names import as_language
 from transforms.entities.military_patterns import find_patterns
 from transforms.entities.ner import DEFAULT_MODEL, fresh_model
 from transforms.entities.other_languages import english, trusted_span
@@ -258,7 +259,7 @@ class EntityExtractor:
         chosen = spelled_states(text, chosen, self._context.state_names, self._states)
         chosen = resolve(text, ship_short_names(text, base_short_names(text, chosen)))
         repeated = [
-            c
+            as_language(text, c, chosen)
             for c in repeat_names(text, chosen)
             if c.type != "NORP" or not any(s <= c.start and c.end <= e for s, e in titled)
         ]
