@@ -17,6 +17,8 @@ def _found(text: str) -> list[str]:
         "She serves as the air and missile defense commander of the group.",
         "The weapon prototype was ready for loading after months of work.",
         "Police said the bomb squad cleared the street.",
+        "He serves as a technician in the boat's missile division.",
+        "The weapons officer briefed the crew.",
     ],
 )
 def test_a_singular_class_noun_before_a_noun_is_a_modifier(text: str) -> None:
