@@ -15,6 +15,7 @@ from transforms.entities.gazetteer import Entry
 from transforms.entities.mentions import EntityExtractor
 from transforms.entities.ner import DEFAULT_MODEL, model_available
 from transforms.entities.other_languages import english, trusted_span
+from transforms.entities.short_names import org_short_names
 from transforms.entities.split_places import rejoin_places
 from transforms.entities.wire_credits import wire_credits
 
@@ -238,3 +239,44 @@ def test_a_spanish_article_keeps_its_people_and_known_places(extractor: EntityEx
     found = {(m.text, m.type) for m in extractor.extract(text, "es").mentions}
     assert {("José Castro", "PERSON"), ("Madrid", "GPE")} <= found
     assert not {m for m in found if m[0] in ("Asimismo", "Esta", "Cristina")}  # the English model's misreadings
+
+
+def test_an_organization_called_by_its_first_or_last_words_is_that_organization() -> None:
+    text = (
+        "Harbor Vale Sands bought a hotel. Sands paid cash. Kestrel Marine Corp. sued, and Kestrel won. "
+        "The Carrow Composite fell as Carrow rose."
+    )
+    chosen = [
+        candidate(text, "Harbor Vale Sands", "ORG"),
+        candidate(text, "Sands", "ORG", text.index("paid") - 6),
+        candidate(text, "Kestrel Marine Corp.", "ORG"),
+        candidate(text, "Kestrel", "ORG", text.index("won") - 8),
+        candidate(text, "Carrow Composite", "ORG"),
+        candidate(text, "Carrow", "ORG", text.index("rose") - 7),
+    ]
+    out = org_short_names(text, chosen)
+    assert out[1].canonical == "Harbor Vale Sands"
+    assert out[3].canonical == "Kestrel Marine Corp."
+    assert out[5] == chosen[5]  # a market index is not the company
+
+
+def test_a_short_name_that_ends_a_span_holding_another_name_stays_itself() -> None:
+    text = "Delegates at the Review Conference of the Halden Convention praised the Halden Convention."
+    chosen = [
+        candidate(text, "Review Conference of the Halden Convention", "ORG"),
+        candidate(text, "Halden Convention", "ORG", text.index("praised")),
+    ]
+    assert org_short_names(text, chosen) == chosen
+
+
+def test_a_short_name_of_two_organizations_or_of_a_person_stays_itself() -> None:
+    text = "Orrin Labs and Orrin Foods merged; Orrin said so. Dana Pell met Pell Group. Pell spoke."
+    chosen = [
+        candidate(text, "Orrin Labs", "ORG"),
+        candidate(text, "Orrin Foods", "ORG"),
+        candidate(text, "Orrin", "ORG", text.index("said") - 6),
+        candidate(text, "Dana Pell", "PERSON"),
+        candidate(text, "Pell Group", "ORG"),
+        candidate(text, "Pell", "ORG", text.index("spoke") - 5),
+    ]
+    assert org_short_names(text, chosen) == chosen

@@ -56,7 +56,7 @@ from transforms.entities.people import title_finder
 from transforms.entities.places import place_entries
 from transforms.entities.qualified_places import qualified_places
 from transforms.entities.results import EntityResult, entity_result, entry_entity, resolve
-from transforms.entities.short_names import base_short_names, ship_short_names
+from transforms.entities.short_names import base_short_names, org_short_names, ship_short_names
 from transforms.entities.spans import accepts, trim
 from transforms.entities.split_places import rejoin_places, split_place_pairs
 from transforms.entities.squadrons import squadron_patterns
@@ -257,7 +257,7 @@ class EntityExtractor:
         chosen, titled = self._people.apply(text, surnames_as_people(text, chosen))
         chosen = qualified_places(text, self._context.apply(text, chosen, self._listed), self._gaz.lookup)
         chosen = spelled_states(text, chosen, self._context.state_names, self._states)
-        chosen = resolve(text, ship_short_names(text, base_short_names(text, chosen)))
+        chosen = resolve(text, org_short_names(text, ship_short_names(text, base_short_names(text, chosen))))
         repeated = [
             as_language(text, c, chosen)
             for c in repeat_names(text, chosen)

@@ -10,6 +10,10 @@ Vinson. The model reads it as a person; it is the ship.
 
 A name that is also the surname of a person the article names in full ("Maj. Gen. Lee Carson" beside Fort
 Carson's "Carson", "President Ronald Reagan" beside the carrier) is left to the person rules.
+
+An organization is called by its first or last words: "Yankees" after "New York Yankees", "Lockheed" after
+"Lockheed Martin", "the Commission" after "the European Commission". Where exactly one longer organization of
+the article begins or ends with the model's organization, the short name is that organization.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from dataclasses import replace
 from transforms.entities.coreference import Candidate, person_suffixes, ship_name
 from transforms.entities.spans import span_name
 
-__all__ = ["base_short_names", "ship_short_names"]
+__all__ = ["base_short_names", "org_short_names", "ship_short_names"]
 
 _BASE = re.compile(
     r"^(?P<name>(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*)\s+(?:Air Force Base|Air Base|AFB|Air National Guard Base|"
@@ -31,6 +35,8 @@ _PERSON_OR_ORG = frozenset({"PERSON", "ORG"})
 _PERSON = frozenset({"PERSON"})
 
 
+_INDEX_WORDS = frozenset({"Average", "Composite", "Index"})  # "Nasdaq Composite", "Dow Jones Industrial Average"
+_INITIALS = re.compile(r"[A-Z0-9&.'’-]+")  # an acronym is the acronym rules' ("BAE", "SER")
 _SURNAME = re.compile(r"[A-Z][a-z'’-]{2,}")  # the last word of a ship named after a person ("Reagan")
 
 
@@ -91,5 +97,42 @@ def ship_short_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
         ship = ships.get(surface) if c.model_only and c.type == "PERSON" and surface not in people else None
         if ship is not None:
             c = replace(c, type="PLATFORM", entry=ship.entry, canonical=ship.canonical, subtype=ship.subtype)
+        out.append(c)
+    return out
+
+
+def _calls(short: list[str], name: list[str]) -> bool:
+    """Whether an organization called ``name`` is called ``short`` too: its first words before capitalised
+    words that are not an index's ("Lockheed" of "Lockheed Martin", not "Nasdaq" of "Nasdaq Composite"), or
+    its last words after capitalised words ("Sands" of "Las Vegas Sands"; not "Ottawa Convention" of "Review
+    Conference of the Ottawa Convention", "Immigration and Naturalization Service" of "Reno and Immigration
+    and Naturalization Service": the longer span holds another name)."""
+    n = len(short)
+    if n >= len(name):
+        return False
+    if name[:n] == short and name[-1] not in _INDEX_WORDS:
+        return all(w[:1].isupper() for w in name[n:])
+    return name[-n:] == short and all(w[:1].isupper() for w in name[:-n])
+
+
+def org_short_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """``chosen`` with each model organization (not an acronym, not a person's surname) that is the first or
+    the last words of exactly one longer organization named elsewhere in the article made a mention of it."""
+    longer = [c for c in chosen if c.type == "ORG" and len(text[c.start : c.end].split()) >= 2]
+    if not longer:
+        return chosen
+    people = person_suffixes(text, chosen)
+    out = []
+    for c in chosen:
+        surface = text[c.start : c.end]
+        if c.type == "ORG" and c.model_only and not _INITIALS.fullmatch(surface) and surface not in people:
+            words, named = surface.split(), {}
+            for o in longer:
+                other = text[o.start : o.end].split()
+                if _calls(words, other) and not (o.start <= c.start < o.end):
+                    named[o.entry.name if o.entry else o.canonical or span_name(text, o.start, o.end)] = o
+            if len(named) == 1:
+                (name, o), *_ = named.items()
+                c = replace(c, entry=o.entry, canonical=name, subtype=o.subtype, country=o.country)
         out.append(c)
     return out
