@@ -19,6 +19,10 @@ corpus metadata (DVIDS manifests; newspaper4k's metadata json). Scores:
 - merges: the incidents view (warehouse/sql/views/incidents.sql) run on the predicted events; a false merge
   is a pair of reports given one incident_id whose gold incidents are not the same (``same_as``); a found
   merge a gold ``same_as`` pair given one incident_id;
+- reprints: each document with events reprinted a day later with its last paragraph cut, normalized again
+  and run through the incidents view beside the originals: the reprinted reports that share their original
+  report's incident_id, and the pairs of reports joined only because the reprints were there (``not_joined``
+  lists the reprinted reports left apart);
 - speed on the whole DVIDS corpus: the events stage's time against the entity stage's.
 
 Every figure is given for all documents and again for the English ones (``english_only``): the
@@ -38,7 +42,7 @@ import json
 import re
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -151,19 +155,26 @@ def _date_text(event: Event, granularity: str | None) -> str | None:
 
 
 def _merges(
-    predicted: dict[str, list[Event]], published: dict[str, dt.date], subtypes: Mapping[str, str] | None = None
+    predicted: dict[str, list[Event]],
+    published: dict[str, dt.date],
+    texts: Mapping[str, str],
+    subtypes: Mapping[str, str] | None = None,
 ) -> list[list[str]]:
-    """Run the incidents view on the predicted events (``subtypes``: entity id -> subtype of the predicted
-    entities, the stg_entities the view reads its named ships from); the report keys grouped under one
-    incident_id."""
+    """Run the incidents view on the predicted events (``texts``: each document's text, the articles' text the
+    view reads sentences from; ``subtypes``: entity id -> subtype of the predicted entities, the stg_entities the
+    view reads its named ships from); the report keys grouped under one incident_id."""
     rows, articles = [], []
     for doc, events in predicted.items():
         day = published.get(doc)
         at = dt.datetime.combine(day or dt.date(2000, 1, 1), dt.time(), dt.UTC)
-        articles.append({"article_id": doc, "revision": "r", "published_at": day, "ingested_at": at, "url": doc})
+        articles.append(
+            {"article_id": doc, "revision": "r", "published_at": day, "ingested_at": at, "url": doc, "text": texts[doc]}
+        )
         for i, event in enumerate(events):
             row = event_row(event, i) | {"article_id": doc, "revision": "r"}
-            rows.append(row | {"event_date": row.pop("date")})
+            rows.append(
+                row | {"event_date": row.pop("date"), "start_offset": row.pop("start"), "end_offset": row.pop("end")}
+            )
     con = duckdb.connect()
     con.register("stg_events_arrow", pa.Table.from_pylist(rows) if rows else pa.table({"article_id": []}))
     con.execute("CREATE VIEW stg_events AS SELECT * FROM stg_events_arrow")
@@ -201,15 +212,16 @@ def main(argv: list[str] | None = None) -> int:
     predicted: dict[str, list[Event]] = {}
     claims_found: list[tuple[str, Any]] = []
     subtypes: dict[str, str] = {}
+    texts = {doc: (args.eval / doc).read_text(encoding="utf-8") for doc in docs}
     for doc in docs:
-        text = (args.eval / doc).read_text(encoding="utf-8")
+        text = texts[doc]
         language = detect_language(text)  # as ingest sets articles.language
         found = normalize_text(text, published=published.get(doc), extractor=extractor, language=language)
         predicted[doc] = list(found.events)
         subtypes |= {e.entity_id: e.subtype for e in found.entities if e.subtype}
         claims_found += [(doc, c) for c in found.claims]
-    scores = _score(docs, predicted, by_doc, claims_found, gold_claims, published, subtypes)
-    english = [d for d in docs if _english((args.eval / d).read_text(encoding="utf-8"))]
+    scores = _score(docs, predicted, by_doc, claims_found, gold_claims, published, texts, subtypes)
+    english = [d for d in docs if _english(texts[d])]
     scores["english_only"] = _score(
         english,
         {d: predicted[d] for d in english},
@@ -217,9 +229,11 @@ def main(argv: list[str] | None = None) -> int:
         [(d, c) for d, c in claims_found if d in english],
         [g for g in gold_claims if g["doc"] in english],
         published,
+        texts,
         subtypes,
     )
     scores["english_only"]["documents"] = len(english)
+    scores["reprints"] = _reprint_merges(args.eval, docs, predicted, published, subtypes, extractor)
     if not args.no_speed:
         scores["speed"] = _speed(args.eval, extractor)
     scores["documents"] = len(docs)
@@ -238,6 +252,7 @@ def _score(
     claims_found: list[tuple[str, Any]],
     gold_claims: list[dict[str, Any]],
     published: dict[str, dt.date],
+    texts: Mapping[str, str],
     subtypes: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     n_pred = sum(len(v) for v in predicted.values())
@@ -308,7 +323,7 @@ def _score(
     same_as = {
         frozenset((f"{g['doc']}#{g['incident']}", g["same_as"])) for v in by_doc.values() for g in v if g.get("same_as")
     }
-    groups = _merges(predicted, published, subtypes)
+    groups = _merges(predicted, published, texts, subtypes)
     false_merges, found_merges = [], set()
     for keys in groups:
         for i, a in enumerate(keys):
@@ -344,6 +359,88 @@ def _score(
             "false_merges": len(false_merges),
             "false_merge_pairs": false_merges[:20],
         },
+    }
+
+
+def _reprint(text: str) -> str:
+    """A wire reprint of ``text``: the same story a day later, its last paragraph cut when it has three or more."""
+    paragraphs = text.rstrip().split("\n\n")
+    return "\n\n".join(paragraphs[:-1] if len(paragraphs) >= 3 else paragraphs) + "\n"
+
+
+def _reprint_merges(
+    eval_dir: Path,
+    docs: list[str],
+    predicted: dict[str, list[Event]],
+    published: dict[str, dt.date],
+    subtypes: dict[str, str],
+    extractor: EntityExtractor,
+) -> dict[str, Any]:
+    """Each document with events reprinted (``_reprint``), normalized again and put beside the originals in the
+    incidents view: how many reprinted reports that tell an original report's sentence with its type share its
+    incident_id (joined), and how many pairs of reports the view puts in one incident that it kept apart without
+    the reprints or that are not a report and its own reprint (false)."""
+    sentence = {}  # (doc, sentence text, type, subtype, rank among the doc's reports of them) -> report key
+    originals = dict(predicted)
+    texts = {doc: (eval_dir / doc).read_text(encoding="utf-8") for doc in docs if predicted[doc]}
+
+    def told(doc: str, text: str, events: list[Event]) -> list[tuple[str, str, str, str, int]]:
+        seen: Counter[tuple[str, str, str]] = Counter()
+        out = []
+        for e in events:
+            seen[(text[e.start : e.end], e.event_type, e.subtype)] += 1
+            out.append(
+                (
+                    doc,
+                    text[e.start : e.end],
+                    e.event_type,
+                    e.subtype,
+                    seen[(text[e.start : e.end], e.event_type, e.subtype)],
+                )
+            )
+        return out
+
+    for doc, text in texts.items():
+        for i, key in enumerate(told(doc, text, predicted[doc])):
+            sentence[key] = f"{doc}:{i}"
+    reprints: dict[str, list[Event]] = {}
+    copies: dict[str, str] = {}  # a reprint's name -> its text
+    own: dict[str, str] = {}  # a reprint's report key -> its original's
+    for doc, text in texts.items():
+        copy, day = _reprint(text), published.get(doc)
+        later = day + dt.timedelta(days=1) if day else None
+        found = normalize_text(copy, published=later, extractor=extractor, language=detect_language(copy))
+        reprints[f"{doc}#reprint"] = list(found.events)
+        copies[f"{doc}#reprint"] = copy
+        published = published | ({f"{doc}#reprint": later} if later else {})
+        subtypes = subtypes | {e.entity_id: e.subtype for e in found.entities if e.subtype}
+        for i, told_as in enumerate(told(doc, copy, list(found.events))):
+            if told_as in sentence:
+                own[f"{doc}#reprint:{i}"] = sentence[told_as]
+    everything = {doc: (eval_dir / doc).read_text(encoding="utf-8") for doc in docs} | copies  # texts of all
+    before = {k: tuple(sorted(g)) for g in _merges(originals, published, everything, subtypes) for k in g}
+    group_of = {k: i for i, g in enumerate(_merges(originals | reprints, published, everything, subtypes)) for k in g}
+    joined = sum(group_of.get(k) is not None and group_of.get(k) == group_of.get(o) for k, o in own.items())
+    members: dict[int, set[str]] = defaultdict(set)
+    for key, group in group_of.items():
+        members[group].add(own.get(key, key))  # a reprint stands for its original
+    false = []
+    for keys in members.values():
+        ordered = sorted(keys)
+        for i, a in enumerate(ordered):
+            false += [[a, b] for b in ordered[i + 1 :] if b not in before.get(a, ()) and "#reprint" not in a + b]
+            false += [[a, b] for b in ordered[i + 1 :] if "#reprint" in a + b]  # a reprint joined to another
+    return {
+        "documents": len(texts),
+        "reprinted_reports": sum(len(v) for v in reprints.values()),
+        "with_an_original": len(own),
+        "joined": joined,
+        "share_joined": _ratio(joined, len(own)),
+        "false_merges": len(false),
+        "false_merge_pairs": false[:20],
+        "not_joined": sorted(
+            k for k, o in own.items() if group_of.get(k) is None or group_of.get(k) != group_of.get(o)
+        )[:40],
     }
 
 

@@ -236,3 +236,36 @@ def test_two_contracts_of_one_office_on_one_day_to_two_firms_are_two_incidents(t
     )
     assert ids["a1"] == ids["a1-copy"]
     assert ids["a2"] != ids["a1"]
+
+
+def _reports(tmp_path: Path, reports: list[tuple[str, int, dict[str, Any]]]) -> dict[str, str]:
+    """report_key -> incident_id for reports given as (article key, sentence number in its text, fields)."""
+    tables = build_tables(duplicate=True, articles=EXTRA, entities=SHIPS)
+    texts = {row["article_id"].removeprefix("id-"): row["text"] for row in tables["articles"]}
+    rows = []
+    for key, sentence, fields in reports:
+        text = texts[key]
+        cut = text.find("\n\n") if "\n\n" in text else len(text)  # the first paragraph, or all of the text
+        start, end = (0, cut) if sentence == 0 else (cut + 2, len(text))
+        index = sum(r["article_id"] == f"id-{key}" for r in rows)
+        rows.append(_event(key, texts[key], index, start=start, end=end, **fields))
+    tables["events"] = rows
+    result = _rows(write_lake(tmp_path, tables), "SELECT report_key, incident_id FROM incidents")
+    return {key.removeprefix("id-"): incident for key, incident in result}
+
+
+def test_a_reprinted_sentence_is_its_original_report_though_it_names_no_place_actor_or_ship(tmp_path: Path) -> None:
+    bare = {"event_type": "exercise", "subtype": "exercise", "date": None, "date_source": "article"}
+    ids = _reports(tmp_path, [("a1", 0, bare), ("a1-copy", 0, bare), ("a2", 0, bare)])
+    assert ids["a1-copy:0"] == ids["a1:0"]
+    assert ids["a2:0"] != ids["a1:0"]  # another article's sentence: no place, actor or ship to pair it by
+
+
+def test_a_reprint_does_not_join_two_reports_of_its_original(tmp_path: Path) -> None:
+    # one article tells two port visits at one place two days apart; its reprint tells the same two
+    first = VISIT | {"date": DAY}
+    second = VISIT | {"date": DAY + dt.timedelta(days=2)}
+    ids = _reports(tmp_path, [("a1", 0, first), ("a1", 1, second), ("a1-copy", 0, first), ("a1-copy", 1, second)])
+    assert ids["a1-copy:0"] == ids["a1:0"]
+    assert ids["a1-copy:1"] == ids["a1:1"]
+    assert ids["a1:0"] != ids["a1:1"]

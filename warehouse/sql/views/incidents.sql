@@ -1,5 +1,9 @@
 -- incidents: every event of the latest revision of every article (duplicates and reprints included), with
 -- the incident_id it shares with the reports of the same real incident in other articles.
+-- A report that tells, word for word (case, spacing and punctuation aside, 40 characters or more), the sentence
+-- of a report of the same event_type and subtype in an earlier article, at most 30 days later (or undated), is that
+-- report's reprint (wire copy, a trimmed re-run): it takes that report's incident_id and takes no part in the
+-- pairing below, so that a reprint never joins two reports of one article (an article tells each incident once).
 -- Two reports are one incident when they are of the same event_type and subtype, dated within 3 days of each
 -- other, at the same place entity (or, when neither names a place, by the same actor1 entity), and their
 -- actors do not contradict each other (actor1 entities, and actor2 entities, where both have one, are the
@@ -22,10 +26,31 @@ WITH RECURSIVE latest AS (
 ),
 ev AS (
     SELECT e.*, e.article_id || ':' || e.event_index AS report_key,
-           coalesce(e.event_date, a.published_at) AS on_day
+           coalesce(e.event_date, a.published_at) AS on_day,
+           coalesce(coalesce(a.published_at, e.event_date)::VARCHAR, '') || e.article_id AS article_order,
+           lower(trim(regexp_replace(substr(a.text, e.start_offset + 1, e.end_offset - e.start_offset), '[^\p{L}\p{N}]+', ' ', 'g'))) AS said
     FROM stg_events e
     JOIN latest l USING (article_id, revision)
     JOIN articles a ON a.article_id = e.article_id AND a.revision = e.revision
+),
+told AS (  -- each report's sentence, type and rank among its article's reports of that sentence and type (one
+    -- sentence may report port visits at five ports)
+    SELECT report_key, article_id, article_order, on_day, said, event_type, subtype,
+           row_number() OVER (PARTITION BY article_id, said, event_type, subtype ORDER BY event_index) AS nth
+    FROM ev
+    WHERE length(said) >= 40
+),
+firsts AS (  -- the report of the first article (by publication, then id) to tell each sentence with its type
+    SELECT said, event_type, subtype, nth, arg_min(report_key, article_order) AS original,
+           arg_min(article_id, article_order) AS first_article, min(on_day) AS first_day
+    FROM told
+    GROUP BY ALL
+),
+copies AS (  -- reprints: the reports that tell a first report's sentence in another article within 30 days
+    SELECT t.report_key AS k, f.original
+    FROM told t
+    JOIN firsts f USING (said, event_type, subtype, nth)
+    WHERE t.article_id <> f.first_article AND coalesce(date_diff('day', f.first_day, t.on_day) <= 30, true)
 ),
 ship_ids AS (  -- the named ships (carriers, cruisers, submarines too) each report gives as its platforms
     SELECT report_key, list(DISTINCT p ORDER BY p) AS ships
@@ -45,7 +70,8 @@ keyed AS (  -- what two reports must share: the place, or with no place on eithe
                AS says  -- what it names, as bits
     FROM ev
     LEFT JOIN ship_ids s ON s.report_key = ev.report_key
-    WHERE place_entity_id IS NOT NULL OR actor1_entity_id IS NOT NULL OR s.ships IS NOT NULL
+    WHERE (place_entity_id IS NOT NULL OR actor1_entity_id IS NOT NULL OR s.ships IS NOT NULL)
+        AND ev.report_key NOT IN (SELECT k FROM copies)
 ),
 by_ship AS (
     SELECT report_key, event_type, subtype, unnest(ships) AS ship FROM keyed WHERE ships IS NOT NULL
@@ -109,8 +135,9 @@ groups AS (
 )
 SELECT 'I' || substr(md5(g.root), 1, 16) AS incident_id,
        count(*) OVER (PARTITION BY g.root) AS reports,
-       ev.* EXCLUDE (on_day),
+       ev.* EXCLUDE (on_day, article_order, said),
        d.published_at AS published_date, d.source_name, d.title, coalesce(d.canonical_url, d.url) AS url
 FROM ev
-JOIN groups g ON g.k = ev.report_key
+LEFT JOIN copies c ON c.k = ev.report_key
+JOIN groups g ON g.k = coalesce(c.original, ev.report_key)
 JOIN articles d ON d.article_id = ev.article_id AND d.revision = ev.revision
