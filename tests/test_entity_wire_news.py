@@ -269,6 +269,19 @@ def test_a_short_name_that_ends_a_span_holding_another_name_stays_itself() -> No
     assert org_short_names(text, chosen) == chosen
 
 
+def test_an_organization_named_by_its_head_noun_is_not_its_office_but_is_its_company() -> None:
+    text = "The Tern Fires Command Project Office met the Tern Fires Command. Orla Group Inc. said Orla Group won."
+    chosen = [
+        candidate(text, "Tern Fires Command Project Office", "ORG"),
+        candidate(text, "Tern Fires Command", "ORG", text.index("met")),
+        candidate(text, "Orla Group Inc.", "ORG"),
+        candidate(text, "Orla Group", "ORG", text.index("said")),
+    ]
+    out = org_short_names(text, chosen)
+    assert out[1] == chosen[1]
+    assert out[3].canonical == "Orla Group Inc."
+
+
 def test_a_short_name_of_two_organizations_or_of_a_person_stays_itself() -> None:
     text = "Orrin Labs and Orrin Foods merged; Orrin said so. Dana Pell met Pell Group. Pell spoke."
     chosen = [

@@ -22,6 +22,7 @@ import re
 from dataclasses import replace
 
 from transforms.entities.coreference import Candidate, person_suffixes, ship_name
+from transforms.entities.entity_types import ORG_HEADS
 from transforms.entities.spans import span_name
 
 __all__ = ["base_short_names", "org_short_names", "ship_short_names"]
@@ -35,6 +36,9 @@ _PERSON_OR_ORG = frozenset({"PERSON", "ORG"})
 _PERSON = frozenset({"PERSON"})
 
 
+_LEGAL_FORMS = frozenset(
+    "Inc Inc. Corp Corp. Co Co. Cos. Ltd Ltd. Limited PLC Plc AG SA S.A. GmbH LLC LLP NV N.V. Oy".split()
+)
 _INDEX_WORDS = frozenset({"Average", "Composite", "Index"})  # "Nasdaq Composite", "Dow Jones Industrial Average"
 _INITIALS = re.compile(r"[A-Z0-9&.'’-]+")  # an acronym is the acronym rules' ("BAE", "SER")
 _SURNAME = re.compile(r"[A-Z][a-z'’-]{2,}")  # the last word of a ship named after a person ("Reagan")
@@ -111,6 +115,8 @@ def _calls(short: list[str], name: list[str]) -> bool:
     if n >= len(name):
         return False
     if name[:n] == short and name[-1] not in _INDEX_WORDS:
+        if short[-1] in ORG_HEADS - _LEGAL_FORMS and not set(name[n:]) <= _LEGAL_FORMS:
+            return False  # "Integrated Fires Mission Command" is not its "... Project Office"
         return all(w[:1].isupper() for w in name[n:])
     return name[-n:] == short and all(w[:1].isupper() for w in name[:-n])
 
