@@ -157,6 +157,22 @@ def test_a_model_span_ending_on_a_function_word_is_cut(surface: str, kept: str) 
     assert text[s:e] == kept
 
 
+@pytest.mark.parametrize(
+    ("surface", "kept"),
+    [
+        ("Though Vance", "Vance"),  # a conjunction the model ran into the name after it
+        ("Besides Okafor", "Okafor"),
+        ("Once Brandt", "Brandt"),
+        ("The Harbor Times", "Harbor Times"),
+        ("First Harbor Bank", "First Harbor Bank"),  # an ordinary first word stays
+    ],
+)
+def test_a_model_span_opened_by_a_conjunction_loses_it(surface: str, kept: str) -> None:
+    text = f"{surface} said on Monday that talks went well."
+    s, e = trim(text, 0, len(surface))
+    assert text[s:e] == kept
+
+
 @needs_model
 def test_an_acronym_of_a_concept_is_no_name(extractor: EntityExtractor) -> None:
     text = (

@@ -24,7 +24,12 @@ def has_word(text: str, word: str) -> bool:
     return word_pattern(word).search(text) is not None
 
 
-_LEADING = re.compile(r"^(?:(?:the|The|THE)\s+)")
+# a leading "the", or a conjunction or sentence adverb the model ran into the name after it ("Though Pompeo
+# said", "Besides Lahav, ..."): no name begins with one
+_LEADING = re.compile(
+    r"^(?:(?:the|The|THE|Although|Though|Besides|Once|While|Whereas|Unlike|Despite|Because|Unless|Whether|However|"
+    r"Meanwhile)\s+)"
+)
 TRAILING = re.compile(r"(?:['’]s?|\s+|[,;:]|(?<=[a-z]{4})\.)$")
 
 
@@ -41,7 +46,7 @@ _BROKEN_END = re.compile(r"(?:\s+(?:and|or|of|for|the|to|in|on|at|with|by|from|&
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """The model's span without a leading "the", a trailing possessive, or text past a line break; a span
+    """The model's span without a leading "the" or conjunction, a trailing possessive, or text past a line break; a span
     that ends on a function word or a hyphen loses it, and is empty if one word is left ("Sailors of")."""
     surface = text[start:end]
     if "\n" in surface:
