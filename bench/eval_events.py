@@ -233,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
         subtypes,
     )
     scores["english_only"]["documents"] = len(english)
-    scores["reprints"] = _reprint_merges(args.eval, docs, predicted, published, subtypes, extractor)
+    scores["reprints"] = _reprint_merges(texts, predicted, published, subtypes, extractor)
     if not args.no_speed:
         scores["speed"] = _speed(args.eval, extractor)
     scores["documents"] = len(docs)
@@ -368,9 +368,20 @@ def _reprint(text: str) -> str:
     return "\n\n".join(paragraphs[:-1] if len(paragraphs) >= 3 else paragraphs) + "\n"
 
 
+def _told(doc: str, text: str, events: list[Event]) -> list[tuple[str, str, str, str, int]]:
+    """Each event of ``doc`` as (doc, sentence text, type, subtype, rank among the doc's events of them): the
+    k-th port visit of one sentence in a reprint is the k-th of its original."""
+    seen: Counter[tuple[str, str, str]] = Counter()
+    out = []
+    for e in events:
+        key = (text[e.start : e.end], e.event_type, e.subtype)
+        seen[key] += 1
+        out.append((doc, *key, seen[key]))
+    return out
+
+
 def _reprint_merges(
-    eval_dir: Path,
-    docs: list[str],
+    texts: Mapping[str, str],
     predicted: dict[str, list[Event]],
     published: dict[str, dt.date],
     subtypes: dict[str, str],
@@ -380,67 +391,47 @@ def _reprint_merges(
     incidents view: how many reprinted reports that tell an original report's sentence with its type share its
     incident_id (joined), and how many pairs of reports the view puts in one incident that it kept apart without
     the reprints or that are not a report and its own reprint (false)."""
-    sentence = {}  # (doc, sentence text, type, subtype, rank among the doc's reports of them) -> report key
-    originals = dict(predicted)
-    texts = {doc: (eval_dir / doc).read_text(encoding="utf-8") for doc in docs if predicted[doc]}
-
-    def told(doc: str, text: str, events: list[Event]) -> list[tuple[str, str, str, str, int]]:
-        seen: Counter[tuple[str, str, str]] = Counter()
-        out = []
-        for e in events:
-            seen[(text[e.start : e.end], e.event_type, e.subtype)] += 1
-            out.append(
-                (
-                    doc,
-                    text[e.start : e.end],
-                    e.event_type,
-                    e.subtype,
-                    seen[(text[e.start : e.end], e.event_type, e.subtype)],
-                )
-            )
-        return out
-
-    for doc, text in texts.items():
-        for i, key in enumerate(told(doc, text, predicted[doc])):
-            sentence[key] = f"{doc}:{i}"
+    sentence = {  # (doc, sentence text, type, subtype, rank) -> the original's report key
+        key: f"{doc}:{i}"
+        for doc in texts
+        if predicted[doc]
+        for i, key in enumerate(_told(doc, texts[doc], predicted[doc]))
+    }
     reprints: dict[str, list[Event]] = {}
     copies: dict[str, str] = {}  # a reprint's name -> its text
+    days: dict[str, dt.date] = {}  # a reprint's name -> its publication day
     own: dict[str, str] = {}  # a reprint's report key -> its original's
     for doc, text in texts.items():
-        copy, day = _reprint(text), published.get(doc)
-        later = day + dt.timedelta(days=1) if day else None
-        found = normalize_text(copy, published=later, extractor=extractor, language=detect_language(copy))
-        reprints[f"{doc}#reprint"] = list(found.events)
-        copies[f"{doc}#reprint"] = copy
-        published = published | ({f"{doc}#reprint": later} if later else {})
+        if not predicted[doc]:
+            continue
+        name, copy, day = f"{doc}#reprint", _reprint(text), published.get(doc)
+        if day is not None:
+            days[name] = day + dt.timedelta(days=1)
+        found = normalize_text(copy, published=days.get(name), extractor=extractor, language=detect_language(copy))
+        reprints[name], copies[name] = list(found.events), copy
         subtypes = subtypes | {e.entity_id: e.subtype for e in found.entities if e.subtype}
-        for i, told_as in enumerate(told(doc, copy, list(found.events))):
-            if told_as in sentence:
-                own[f"{doc}#reprint:{i}"] = sentence[told_as]
-    everything = {doc: (eval_dir / doc).read_text(encoding="utf-8") for doc in docs} | copies  # texts of all
-    before = {k: tuple(sorted(g)) for g in _merges(originals, published, everything, subtypes) for k in g}
-    group_of = {k: i for i, g in enumerate(_merges(originals | reprints, published, everything, subtypes)) for k in g}
-    joined = sum(group_of.get(k) is not None and group_of.get(k) == group_of.get(o) for k, o in own.items())
+        own |= {f"{name}:{i}": sentence[k] for i, k in enumerate(_told(doc, copy, reprints[name])) if k in sentence}
+    published, everything = published | days, {**texts, **copies}
+    before = {k: tuple(sorted(g)) for g in _merges(predicted, published, everything, subtypes) for k in g}
+    group_of = {k: i for i, g in enumerate(_merges(predicted | reprints, published, everything, subtypes)) for k in g}
+    apart = sorted(k for k, o in own.items() if group_of.get(k) is None or group_of.get(k) != group_of.get(o))
     members: dict[int, set[str]] = defaultdict(set)
     for key, group in group_of.items():
         members[group].add(own.get(key, key))  # a reprint stands for its original
     false = []
     for keys in members.values():
         ordered = sorted(keys)
-        for i, a in enumerate(ordered):
-            false += [[a, b] for b in ordered[i + 1 :] if b not in before.get(a, ()) and "#reprint" not in a + b]
-            false += [[a, b] for b in ordered[i + 1 :] if "#reprint" in a + b]  # a reprint joined to another
+        for i, a in enumerate(ordered):  # a reprint left in a pair joined another report
+            false += [[a, b] for b in ordered[i + 1 :] if "#reprint" in a + b or b not in before.get(a, ())]
     return {
-        "documents": len(texts),
+        "documents": len(reprints),
         "reprinted_reports": sum(len(v) for v in reprints.values()),
         "with_an_original": len(own),
-        "joined": joined,
-        "share_joined": _ratio(joined, len(own)),
+        "joined": len(own) - len(apart),
+        "share_joined": _ratio(len(own) - len(apart), len(own)),
         "false_merges": len(false),
         "false_merge_pairs": false[:20],
-        "not_joined": sorted(
-            k for k, o in own.items() if group_of.get(k) is None or group_of.get(k) != group_of.get(o)
-        )[:40],
+        "not_joined": apart[:20],
     }
 
 

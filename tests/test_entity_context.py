@@ -7,8 +7,9 @@ from dataclasses import replace
 import pytest
 
 from transforms.entities.coreference import Candidate
-from transforms.entities.gazetteer import load_entries
+from transforms.entities.gazetteer import entity_id, load_entries
 from transforms.entities.in_context import ContextRules, context_rules
+from transforms.entities.language_names import as_language
 from transforms.entities.mentions import EntityExtractor
 from transforms.entities.ner import DEFAULT_MODEL, model_available
 from transforms.entities.places import place_entries
@@ -256,6 +257,14 @@ def test_a_nationality_word_after_in_that_ends_its_phrase_is_the_language(extrac
     assert found["Spanish"] == ("NORP", "Spanish language", "language", None)
     for text in ("The crew sat in English prisons for a year.", "The port was in French, British and Dutch hands."):
         assert _found(extractor, text)[text.split()[4].strip(",")][2] == "nationality", text
+
+
+def test_a_language_repeated_after_resolution_takes_the_languages_entity() -> None:
+    text = "He answered in Farsi, then left."
+    resolved = replace(_at(text, "Farsi", "NORP"), entity_id="E-nationality")  # a name repeated after resolve
+    language = as_language(text, resolved, [resolved])
+    assert (language.canonical, language.entity_id) == ("Farsi language", entity_id("NORP", "Farsi language"))
+    assert as_language(text, _at(text, "Farsi", "NORP"), []).entity_id is None  # resolve gives it later
 
 
 def test_a_head_noun_alone_is_the_organization_the_article_names(extractor: EntityExtractor) -> None:

@@ -19,6 +19,7 @@ from dataclasses import replace
 import pycountry
 
 from transforms.entities.coreference import Candidate
+from transforms.entities.gazetteer import entity_id
 
 __all__ = ["as_language", "language_name"]
 
@@ -58,7 +59,10 @@ def language_name(text: str, c: Candidate, chosen: list[Candidate]) -> bool:
 
 
 def as_language(text: str, c: Candidate, chosen: list[Candidate]) -> Candidate:
-    """``c`` itself, or, where it names a language (``language_name``), the language."""
+    """``c`` itself, or, where it names a language (``language_name``), the language; a candidate that already
+    has an entity ID (a name repeated after resolution) takes the language's, as ``results.resolve`` gives it."""
     if not language_name(text, c, chosen):
         return c
-    return replace(c, entry=None, canonical=f"{text[c.start : c.end]} language", subtype="language", country=None)
+    name = f"{text[c.start : c.end]} language"
+    key = None if c.entity_id is None else entity_id("NORP", name)
+    return replace(c, entry=None, canonical=name, subtype="language", country=None, entity_id=key)
