@@ -4,6 +4,7 @@ in datelines, one person written with and without a middle initial, place names 
 from __future__ import annotations
 
 import functools
+from dataclasses import replace
 
 import pytest
 from entity_helpers import candidate, found as _found
@@ -254,7 +255,7 @@ def test_an_organization_called_by_its_first_or_last_words_is_that_organization(
         candidate(text, "Carrow Composite", "ORG"),
         candidate(text, "Carrow", "ORG", text.index("rose") - 7),
     ]
-    out = org_short_names(text, chosen)
+    out = org_short_names(text, chosen, _no_place)
     assert out[1].canonical == "Harbor Vale Sands"
     assert out[3].canonical == "Kestrel Marine Corp."
     assert out[5] == chosen[5]  # a market index is not the company
@@ -266,7 +267,7 @@ def test_a_short_name_that_ends_a_span_holding_another_name_stays_itself() -> No
         candidate(text, "Review Conference of the Halden Convention", "ORG"),
         candidate(text, "Halden Convention", "ORG", text.index("praised")),
     ]
-    assert org_short_names(text, chosen) == chosen
+    assert org_short_names(text, chosen, _no_place) == chosen
 
 
 def test_an_organization_named_by_its_head_noun_is_not_its_office_but_is_its_company() -> None:
@@ -277,9 +278,49 @@ def test_an_organization_named_by_its_head_noun_is_not_its_office_but_is_its_com
         candidate(text, "Orla Group Inc.", "ORG"),
         candidate(text, "Orla Group", "ORG", text.index("said")),
     ]
-    out = org_short_names(text, chosen)
+    out = org_short_names(text, chosen, _no_place)
     assert out[1] == chosen[1]
     assert out[3].canonical == "Orla Group Inc."
+
+
+def _no_place(name: str) -> bool:
+    return name == "Brenmoor"
+
+
+def test_a_model_person_or_unknown_place_that_begins_a_company_name_is_the_company() -> None:
+    text = (
+        "Talvik Mining Ltd and Brenmoor Holdings Plc bid. Talvik rose. Gorsey Rovers FC lost; Gorsey said so. "
+        "Quenby Aggregates Plc fell; Quenby cut jobs. Brenmoor fell. Hapoel Ostra won in Ostra."
+    )
+    chosen = [
+        candidate(text, "Talvik Mining Ltd", "ORG"),
+        candidate(text, "Brenmoor Holdings Plc", "ORG"),
+        candidate(text, "Talvik", "PERSON", text.index("rose") - 7),
+        candidate(text, "Gorsey Rovers FC", "ORG"),
+        candidate(text, "Gorsey", "PERSON", text.index("said") - 7),
+        candidate(text, "Quenby Aggregates Plc", "ORG"),
+        candidate(text, "Quenby", "GPE", text.index("cut") - 7),
+        candidate(text, "Brenmoor", "GPE", text.index("fell.") - 9),
+        candidate(text, "Hapoel Ostra", "ORG"),
+        candidate(text, "Ostra", "GPE", len(text) - 6),
+    ]
+    out = org_short_names(text, chosen, _no_place)
+    assert (out[2].type, out[2].canonical) == ("ORG", "Talvik Mining Ltd")
+    assert (out[4].type, out[4].canonical) == ("ORG", "Gorsey Rovers FC")
+    assert (out[6].type, out[6].canonical) == ("ORG", "Quenby Aggregates Plc")
+    assert out[7] == chosen[7]  # a known place keeps its reading
+    assert out[9] == chosen[9]  # a place that ends a name is the place
+
+
+def test_a_person_named_with_a_title_elsewhere_is_not_an_organization_named_after_them() -> None:
+    text = "President Harlow founded NATO. The Harlow Memorial Library Inc. holds Harlow's papers."
+    titled = replace(candidate(text, "Harlow", "PERSON", 10), title="President")
+    chosen = [
+        titled,
+        candidate(text, "Harlow Memorial Library Inc.", "ORG"),
+        candidate(text, "Harlow", "PERSON", text.index("papers") - 10),
+    ]
+    assert org_short_names(text, chosen, _no_place) == chosen
 
 
 def test_a_short_name_of_two_organizations_or_of_a_person_stays_itself() -> None:
@@ -292,4 +333,4 @@ def test_a_short_name_of_two_organizations_or_of_a_person_stays_itself() -> None
         candidate(text, "Pell Group", "ORG"),
         candidate(text, "Pell", "ORG", text.index("spoke") - 5),
     ]
-    assert org_short_names(text, chosen) == chosen
+    assert org_short_names(text, chosen, _no_place) == chosen

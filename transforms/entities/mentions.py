@@ -257,7 +257,9 @@ class EntityExtractor:
         chosen, titled = self._people.apply(text, surnames_as_people(text, chosen))
         chosen = qualified_places(text, self._context.apply(text, chosen, self._listed), self._gaz.lookup)
         chosen = spelled_states(text, chosen, self._context.state_names, self._states)
-        chosen = resolve(text, org_short_names(text, ship_short_names(text, base_short_names(text, chosen))))
+        chosen = resolve(
+            text, org_short_names(text, ship_short_names(text, base_short_names(text, chosen)), self._is_place)
+        )
         repeated = [
             as_language(text, c, chosen)
             for c in repeat_names(text, chosen)

@@ -19,6 +19,7 @@ the article begins or ends with the model's organization, the short name is that
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from transforms.entities.coreference import Candidate, person_suffixes, ship_name
@@ -34,6 +35,7 @@ _BASE = re.compile(
 _PLACES = frozenset({"FACILITY", "GPE", "LOC"})
 _PERSON_OR_ORG = frozenset({"PERSON", "ORG"})
 _PERSON = frozenset({"PERSON"})
+_SHORT_TYPES = frozenset({"ORG", "PERSON", "GPE"})  # model types a short name of an organization is read as
 
 
 _LEGAL_FORMS = frozenset(
@@ -121,24 +123,49 @@ def _calls(short: list[str], name: list[str]) -> bool:
     return name[-n:] == short and all(w[:1].isupper() for w in name[:-n])
 
 
-def org_short_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
-    """``chosen`` with each model organization (not an acronym, not a person's surname) that is the first or
-    the last words of exactly one longer organization named elsewhere in the article made a mention of it."""
+def _short_of(words: list[str], name: list[str], model_type: str) -> bool:
+    """Whether a model mention of ``model_type`` reading ``words`` is the short name of the organization
+    ``name``: any first or last words for a model organization; the first words for a model person ("Gencor"
+    after "Gencor Ltd", "Raith" after "Raith Rovers FC": a person's surname ends a name, it does not begin an
+    organization's); for a model place the gazetteer does not know, the first words of a company named with
+    its legal form ("Costain" after "Costain Group Plc"; a town begins many names that are not the town's:
+    "Hapoel Taibe", "Amazon Affairs Department")."""
+    if not _calls(words, name):
+        return False
+    if model_type == "ORG":
+        return True
+    head = name[: len(words)] == words
+    return head and (model_type == "PERSON" or name[-1] in _LEGAL_FORMS)
+
+
+def org_short_names(text: str, chosen: list[Candidate], is_place: Callable[[str], bool]) -> list[Candidate]:
+    """``chosen`` with each model organization, person or unknown place (not an acronym, not a person's
+    surname) that is the short name of exactly one longer organization named elsewhere in the article made a
+    mention of it (see ``_short_of``)."""
     longer = [c for c in chosen if c.type == "ORG" and len(text[c.start : c.end].split()) >= 2]
     if not longer:
         return chosen
     people = person_suffixes(text, chosen)
+    people |= {
+        text[c.start : c.end] for c in chosen if c.type == "PERSON" and c.title is not None
+    }  # "President Truman"
     out = []
     for c in chosen:
         surface = text[c.start : c.end]
-        if c.type == "ORG" and c.model_only and not _INITIALS.fullmatch(surface) and surface not in people:
+        if (
+            c.type in _SHORT_TYPES
+            and c.model_only
+            and not _INITIALS.fullmatch(surface)
+            and surface not in people
+            and not (c.type == "GPE" and is_place(surface))
+        ):
             words, named = surface.split(), {}
             for o in longer:
                 other = text[o.start : o.end].split()
-                if _calls(words, other) and not (o.start <= c.start < o.end):
+                if _short_of(words, other, c.type) and not (o.start <= c.start < o.end):
                     named[o.entry.name if o.entry else o.canonical or span_name(text, o.start, o.end)] = o
             if len(named) == 1:
                 (name, o), *_ = named.items()
-                c = replace(c, entry=o.entry, canonical=name, subtype=o.subtype, country=o.country)
+                c = replace(c, type="ORG", entry=o.entry, canonical=name, subtype=o.subtype, country=o.country)
         out.append(c)
     return out
