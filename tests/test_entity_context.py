@@ -279,6 +279,12 @@ def test_an_unknown_acronym_inside_a_noun_phrase_is_a_technical_term(rules: Cont
     assert [text[c.start : c.end] for c in rules.apply(text, cands, lambda s: None)] == ["XYZ"]
 
 
+def test_a_common_abbreviation_is_no_organization_or_person(rules: ContextRules) -> None:
+    text = "Kickoff is at 8 p.m. ET. Voters need an ID, he said. Adjusted EPS rose. The MVP's team won; XYZ said so."
+    cands = [_at(text, "ET"), _at(text, "ID"), _at(text, "EPS"), _at(text, "MVP", "PERSON"), _at(text, "XYZ")]
+    assert [text[c.start : c.end] for c in rules.apply(text, cands, lambda s: None)] == ["XYZ"]
+
+
 def test_the_supreme_court_is_the_court_of_the_article_country(extractor: EntityExtractor) -> None:
     text = "The Supreme Court heard the case from Texas. U.S. officials and the U.S. Justice Department argued."
     assert _found(extractor, text)["Supreme Court"][:2] == ("ORG", "Supreme Court of the United States")

@@ -77,6 +77,7 @@ class ContextRules:
     rank_words: frozenset[str]
     rank_abbreviations: frozenset[str]  # "Sgt", "Lt", "Adm": a rank written short, never the end of a name
     members: frozenset[str]  # "Soldiers", "Airmen": service members, capitalised in military style
+    abbreviations: frozenset[str]  # "ET", "ID", "EPS": common abbreviations, no names
     states: re.Pattern[str]
     state_names: dict[str, str]
     capitals: frozenset[tuple[str, str]]
@@ -267,9 +268,14 @@ class ContextRules:
     def _technical(self, text: str, c: Candidate) -> bool:
         """An unknown all-caps model "organization" inside a noun phrase ("a static IP address", "standard CCTV
         units", "the SIM card"): a technical term, not a body. A verb after it ("ACC said") keeps it. An unknown
-        all-caps "place" in running text ("the AIAMD program", "SATCOM links") is no place at all."""
+        all-caps "place" in running text ("the AIAMD program", "SATCOM links") is no place at all. A common
+        abbreviation ("9 a.m. ET", "a photo ID", "adjusted EPS") is no organization or person anywhere."""
         if not c.model_only:
             return False
+        if c.type in ("ORG", "PERSON") and re.sub(r"(?<=[A-Z])(?:['’]?s|['’])$", "", text[c.start : c.end]) in (
+            self.abbreviations
+        ):
+            return True
         if c.type in ("GPE", "LOC"):  # three letters or more ("DC", "LA" are places), in a line of running text
             line_end = text.find("\n", c.end)
             line = text[text.rfind("\n", 0, c.start) + 1 : line_end if line_end >= 0 else len(text)]
@@ -378,6 +384,7 @@ def context_rules(entries: tuple[Entry, ...], capitals: frozenset[tuple[str, str
         rank_words=frozenset(rank_words),
         rank_abbreviations=frozenset(abbreviations),
         members=frozenset(data["service_members"]),
+        abbreviations=frozenset(data["abbreviations"]),
         states=states,
         state_names=state_names,
         capitals=capitals,
