@@ -7,8 +7,9 @@ The steps, each general to news style (words in ``data/context.toml``):
   Force-Afghanistan") and its region ("NAVFAC Northwest"); "Central and European Commands" names two commands;
 - a national capital that speaks ("Washington and Kabul agreed", "Moscow has denied") is its government;
 - a service named in a title ("Assistant Secretary of the Army") is a mention of that service;
-- a service short form ("the Navy", "the Supreme Court") is the one the article names in full ("Indian Navy"), else
-  the one of the article's country when one country clearly dominates it;
+- a service or national body called without its country ("the Navy", "the Customs Service"; ``service_forms``) is
+  the one the article names in full ("Indian Navy"), else the one of the article's country when one country
+  clearly dominates it;
 - a person span that is only rank words, ends in a short rank or is a credit word ("Navy Rear", "Petty Officer",
   "Soldier Sgt", "Story") is dropped, and so is a model span that is only a service-member noun ("Airmen"),
   a sentence opener that is a common word ("Eventually,", "Together,") or an -ism glued to a prefix
@@ -19,8 +20,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from importlib import resources
 
@@ -32,6 +32,7 @@ from transforms.entities.coreference import Candidate
 from transforms.entities.gazetteer import Entry
 from transforms.entities.language_names import as_language
 from transforms.entities.regional_offices import with_region
+from transforms.entities.service_forms import bare, service_table, short_services
 
 __all__ = ["ContextRules", "context_rules"]
 
@@ -83,7 +84,7 @@ class ContextRules:
     capitals: frozenset[tuple[str, str]]
     country_names: dict[str, str]
     services: dict[tuple[str, str], Entry]  # (country, short form) -> the service entry
-    service_words: tuple[str, ...]
+    service_words: frozenset[str]  # the bare forms of ``services``
     country_forms: frozenset[str]  # country names that are not also common words or names ("Iran", not "Jordan")
 
     def apply(self, text: str, chosen: list[Candidate], lookup: Callable[[str], Entry | None]) -> list[Candidate]:
@@ -92,7 +93,7 @@ class ContextRules:
         chosen = with_region(text, self._unit_numbers(text, chosen, lookup), self.unit_nouns)
         chosen = [self._government(text, c, chosen) for c in chosen]
         chosen = self._titled_services(text, chosen)
-        chosen = self._short_services(text, chosen)
+        chosen = short_services(text, chosen, self.services, self.service_words)
         chosen = [_with_particle_name(text, c) for c in chosen if not self._not_a_person(text, c)]
         names = frozenset(
             w
@@ -140,7 +141,7 @@ class ContextRules:
         return [c for c in merged if not any(s <= c.start and c.end <= e for s, e in drop)]
 
     def _calendar_place(self, text: str, c: Candidate) -> bool:
-        return c.type in _PLACES and _bare(text[c.start : c.end]) in self.calendar
+        return c.type in _PLACES and bare(text[c.start : c.end]) in self.calendar
 
     # -- units -------------------------------------------------------------------------------------------
 
@@ -214,37 +215,6 @@ class ContextRules:
             out.append(Candidate(start=start, end=end, type="ORG", method="rule", rank="rule", entry=service))
         return sorted(out, key=lambda c: c.start)
 
-    def _short_services(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
-        bare = [
-            c
-            for c in chosen
-            if _bare(text[c.start : c.end]) in self.service_words
-            and c.type == "ORG"
-            and not (c.method == "rule" and c.entry is not None)  # a title's service, resolved already
-        ]
-        if not bare:
-            return chosen
-        named: dict[str, Counter[Entry]] = {}
-        for c in chosen:
-            surface = text[c.start : c.end]
-            if c.entry is not None and c.entry.subtype in ("service", "court") and c not in bare:
-                for word in self.service_words:
-                    if surface.endswith(" " + word):
-                        named.setdefault(word, Counter())[c.entry] += 1
-        country = _dominant_country(chosen)
-        out: list[Candidate] = []
-        for c in chosen:
-            if c in bare:
-                word = _bare(text[c.start : c.end])
-                seen = named.get(word)
-                service = next(iter(seen)) if seen and len(seen) == 1 else None
-                if service is None and not seen and country is not None:
-                    service = self.services.get((country, word))
-                if service is not None:
-                    c = replace(c, entry=service, type=service.type, canonical=None)
-            out.append(c)
-        return out
-
     # -- people ------------------------------------------------------------------------------------------
 
     def _places_not_people(
@@ -289,7 +259,7 @@ class ContextRules:
 
     def _member(self, text: str, c: Candidate) -> bool:
         """A model span that is only a service-member noun ("Soldiers", "the Airmen", "Sailor's")."""
-        surface = re.sub(r"['’]s?$", "", _bare(text[c.start : c.end]))
+        surface = re.sub(r"['’]s?$", "", bare(text[c.start : c.end]))
         return c.model_only and surface in self.members
 
     def _not_a_person(self, text: str, c: Candidate) -> bool:
@@ -326,28 +296,11 @@ def _with_article(country: str) -> str:
     return f"the {country}" if country.startswith("United ") or country.endswith("Republic") or plural else country
 
 
-def _bare(surface: str) -> str:
-    return re.sub(r"^(?:the|The)\s+", "", surface.strip())
-
-
 def _cased(surface: str) -> str:
     """A dateline's capitals in their usual case: "NORFOLK" -> "Norfolk", "FORT BRAGG" -> "Fort Bragg"."""
     if not surface.isupper():
         return surface
     return " ".join("-".join(p.capitalize() for p in w.split("-")) for w in surface.split())  # "Harbor-Hickam"
-
-
-def _dominant_country(chosen: Iterable[Candidate]) -> str | None:
-    """The country an article is about: the most named, if named twice and more than any other."""
-    counts = Counter(
-        c.entry.country if c.entry is not None else c.country
-        for c in chosen
-        if (c.entry is not None and c.entry.country) or c.country
-    )
-    ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
-        return None
-    return ranked[0][0]
 
 
 def _toml(name: str) -> dict:
@@ -366,13 +319,7 @@ def context_rules(entries: tuple[Entry, ...], capitals: frozenset[tuple[str, str
         state_names[state["code"]] = state["name"]
     forms = sorted(state_names, key=len, reverse=True)
     states = re.compile(r",\s*(?P<state>" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
-    services: dict[tuple[str, str], Entry] = {}
-    for entry in entries:
-        if entry.subtype not in ("service", "court") or not entry.country:
-            continue
-        for word in data["services"]:
-            if entry.name.endswith(" " + word) or any(a.endswith(" " + word) for a in entry.aliases):
-                services.setdefault((entry.country, word), entry)
+    services = service_table(entries, data["services"])
     names = {e.country: e.name for e in entries if e.subtype == "country" and e.country}
     country_forms = {f for e in entries if e.subtype == "country" for f in (e.name, *e.aliases) if f not in e.weak}
     return ContextRules(
@@ -390,6 +337,6 @@ def context_rules(entries: tuple[Entry, ...], capitals: frozenset[tuple[str, str
         capitals=capitals,
         country_names=names,
         services=services,
-        service_words=tuple(data["services"]),
+        service_words=frozenset(word for _, word in services),
         country_forms=frozenset(country_forms),
     )

@@ -1,0 +1,102 @@
+"""Services and national bodies called without their country: "the Navy", "the Supreme Court", "the Customs
+Service", "the Ministry of Defence".
+
+A bare form is the body the article names in full ("Indian Navy" before "the Navy"), else the body of the
+article's country when one country clearly dominates it (``dominant_country``). The bare forms are the
+context words of the services (``services`` in ``data/context.toml``) and, for a national body of the
+gazetteers, its name or alias without its country ("Customs Service" of "U.S. Customs Service", "Ministry of
+Defence" of "UK Ministry of Defence").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+
+from transforms.entities.coreference import Candidate
+from transforms.entities.gazetteer import Entry
+
+__all__ = ["bare", "dominant_country", "service_table", "short_services"]
+
+# the subtypes of the bodies a country has one of, called without the country inside it
+_NATIONAL = frozenset({"service", "court", "agency", "intelligence_agency", "ministry", "legislature"})
+
+
+def bare(surface: str) -> str:
+    return re.sub(r"^(?:the|The)\s+", "", surface.strip())
+
+
+def service_table(entries: Iterable[Entry], words: Iterable[str]) -> dict[tuple[str, str], Entry]:
+    """(country, bare form) -> the national body so called: a service word ending the body's name or an alias
+    ("Navy" of "U.S. Navy"), or a name or alias that opens with a name of the body's country, without it."""
+    entries = list(entries)
+    countries: dict[str, set[str]] = {}
+    for e in entries:
+        if e.subtype == "country" and e.country:
+            countries.setdefault(e.country, set()).update((e.name, *e.aliases))
+    table: dict[tuple[str, str], Entry] = {}
+    for entry in entries:
+        if entry.subtype not in _NATIONAL or not entry.country:
+            continue
+        forms = (entry.name, *entry.aliases)
+        if entry.subtype in ("service", "court"):
+            for word in words:
+                if any(f.endswith(" " + word) for f in forms):
+                    table.setdefault((entry.country, word), entry)
+        for form in forms:
+            for country in countries.get(entry.country, ()):
+                rest = form[len(country) + 1 :]
+                if form.startswith(country + " ") and rest[:1].isupper() and " " in rest:
+                    table.setdefault((entry.country, rest), entry)
+    return table
+
+
+def dominant_country(chosen: Iterable[Candidate]) -> str | None:
+    """The country an article is about: the most named, if named twice and more than any other."""
+    counts = Counter(
+        c.entry.country if c.entry is not None else c.country
+        for c in chosen
+        if (c.entry is not None and c.entry.country) or c.country
+    )
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+def short_services(
+    text: str, chosen: list[Candidate], table: Mapping[tuple[str, str], Entry], words: frozenset[str]
+) -> list[Candidate]:
+    """``chosen`` with each bare form (``words``: the second members of ``table``'s keys) made a mention of the
+    body the article names in full, else of its country's."""
+    bare_forms = [
+        c
+        for c in chosen
+        if bare(text[c.start : c.end]) in words
+        and c.type == "ORG"
+        and not (c.method == "rule" and c.entry is not None)  # a title's service, resolved already
+    ]
+    if not bare_forms:
+        return chosen
+    named: dict[str, Counter[Entry]] = {}
+    for c in chosen:
+        surface = text[c.start : c.end]
+        if c.entry is not None and c.entry.country and c not in bare_forms:
+            for word in words:
+                if surface.endswith(" " + word) and table.get((c.entry.country, word)) == c.entry:
+                    named.setdefault(word, Counter())[c.entry] += 1  # "Indian Navy", not "Department of the Navy"
+    country = dominant_country(chosen)
+    out: list[Candidate] = []
+    for c in chosen:
+        if c in bare_forms:
+            word = bare(text[c.start : c.end])
+            seen = named.get(word)
+            service = next(iter(seen)) if seen and len(seen) == 1 else None
+            if service is None and not seen and country is not None:
+                service = table.get((country, word))
+            if service is not None:
+                c = replace(c, entry=service, type=service.type, canonical=None)
+        out.append(c)
+    return out
