@@ -285,6 +285,14 @@ def test_a_common_abbreviation_is_no_organization_or_person(rules: ContextRules)
     assert [text[c.start : c.end] for c in rules.apply(text, cands, lambda s: None)] == ["XYZ"]
 
 
+def test_a_party_and_state_tag_and_a_mach_number_are_no_organizations(rules: ContextRules) -> None:
+    text = "Rep. Dana Holt (R-ND) and Sen. Lee Park, D-Calif., said it flew at Mach 6. XYZ said so; Mach agreed."
+    cands = [_at(text, "R-ND"), _at(text, "D-Calif."), _at(text, "Mach"), _at(text, "XYZ")]
+    last = text.rindex("Mach")  # a person so named, no number after it
+    cands.append(Candidate(start=last, end=last + 4, type="PERSON", method="model", rank="model"))
+    assert [text[c.start : c.end] for c in rules.apply(text, cands, lambda s: None)] == ["XYZ", "Mach"]
+
+
 def test_the_supreme_court_is_the_court_of_the_article_country(extractor: EntityExtractor) -> None:
     text = "The Supreme Court heard the case from Texas. U.S. officials and the U.S. Justice Department argued."
     assert _found(extractor, text)["Supreme Court"][:2] == ("ORG", "Supreme Court of the United States")

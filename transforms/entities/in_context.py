@@ -239,13 +239,19 @@ class ContextRules:
         """An unknown all-caps model "organization" inside a noun phrase ("a static IP address", "standard CCTV
         units", "the SIM card"): a technical term, not a body. A verb after it ("ACC said") keeps it. An unknown
         all-caps "place" in running text ("the AIAMD program", "SATCOM links") is no place at all. A common
-        abbreviation ("9 a.m. ET", "a photo ID", "adjusted EPS") is no organization or person anywhere."""
+        abbreviation ("9 a.m. ET", "a photo ID", "adjusted EPS"), a lawmaker's party and state ("R-ND") and a Mach
+        number's "Mach" are no organization or person anywhere."""
         if not c.model_only:
             return False
-        if c.type in ("ORG", "PERSON") and re.sub(r"(?<=[A-Z])(?:['’]?s|['’])$", "", text[c.start : c.end]) in (
-            self.abbreviations
-        ):
-            return True
+        surface = text[c.start : c.end]
+        if c.type in ("ORG", "PERSON"):
+            party = _PARTY_STATE.fullmatch(surface)  # "Sen. Jane Doe (R-ND)", "Jesse Helms, R-N.C.,"
+            if re.sub(r"(?<=[A-Z])(?:['’]?s|['’])$", "", surface) in self.abbreviations or (
+                party is not None and party.group(1) in self.state_names
+            ):
+                return True
+            if surface == "Mach" and re.match(r"\s+\d", text[c.end : c.end + 3]):  # "speeds exceeding Mach 5"
+                return True
         if c.type in ("GPE", "LOC"):  # three letters or more ("DC", "LA" are places), in a line of running text
             line_end = text.find("\n", c.end)
             line = text[text.rfind("\n", 0, c.start) + 1 : line_end if line_end >= 0 else len(text)]
@@ -286,6 +292,7 @@ def _with_particle_name(text: str, c: Candidate) -> Candidate:
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
+_PARTY_STATE = re.compile(r"[RDI]-([A-Z][A-Za-z.]*)")  # a lawmaker's party and state: "R-ND", "D-Calif."
 _PLACE_ACRONYM = re.compile(r"[A-Z]{3,8}")
 _NOUN_AFTER = re.compile(r" ([a-z]{3,})\b(?!['’-])")
 
