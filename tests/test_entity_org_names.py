@@ -135,3 +135,10 @@ def test_the_platforms_where_claims_are_posted_are_organizations(extractor: Enti
     assert {name: found[name][0] for name in ("Telegram", "Facebook", "Dropbox", "LinkedIn")} == dict.fromkeys(
         ("Telegram", "Facebook", "Dropbox", "LinkedIn"), "ORG"
     )
+
+
+def test_an_acronym_that_opens_with_a_nickname_is_defined_by_the_name_before_it() -> None:
+    text = "Ships of the Bruno Tallis Carrier Strike Group (BUZCSG) sailed. Sen. Jo Ames (D-Calif.) and Kestrel (GOLD)."
+    found = [(d.short, d.long) for d in find_definitions(text)]
+    assert found == [("BUZCSG", "Bruno Tallis Carrier Strike Group")]
+    assert find_definitions("The Bruno Tallis Carrier Strike Group (XYZCSG) sailed.") == []  # no nickname of the name

@@ -122,6 +122,25 @@ def _definition(short: str, long_start: int, long: str, short_start: int, short_
     )
 
 
+_CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*$")
+
+
+def _nicknamed(short: str, long_start: int, long: str, short_start: int, short_end: int) -> AcronymDefinition | None:
+    """A definition whose acronym opens with a nickname's letters, not the name's: "Abraham Lincoln Carrier
+    Strike Group (ABECSG)", "ABE" for Abraham Lincoln. The acronym ends in the initials of two or more last words
+    of the name and opens with the first letter of the one to three capitalised words before them."""
+    run = _CAPITALISED_RUN.search(long.rstrip(" ,"))
+    words = run.group().split() if run is not None and _ALL_CAPS.match(short) else []
+    for k in range(len(words) - 1, 1, -1):
+        head, tail = words[:-k], initials(" ".join(words[-k:]))
+        nickname = short[: -len(tail)]
+        if short.endswith(tail) and 1 <= len(head) <= 3 and 1 <= len(nickname) <= 4 and nickname[0] == head[0][0]:
+            start = long_start + run.start()  # type: ignore[union-attr]
+            name = " ".join(words)
+            return AcronymDefinition(short, name, short_start, short_end, start, start + len(run.group()))  # type: ignore[union-attr]
+    return None
+
+
 def find_definitions(text: str) -> list[AcronymDefinition]:
     """Acronym definitions in ``text``, in order of appearance."""
     found: list[AcronymDefinition] = []
@@ -130,7 +149,9 @@ def find_definitions(text: str) -> list[AcronymDefinition]:
         if _is_short(inner):
             letters = sum(ch.isalnum() for ch in inner)
             long_start, long = _long_window(text, paren.start(), letters)
-            definition = _definition(inner, long_start, long, paren.start(1), paren.end(1))
+            definition = _definition(inner, long_start, long, paren.start(1), paren.end(1)) or _nicknamed(
+                inner, long_start, long, paren.start(1), paren.end(1)
+            )
             if definition:
                 found.append(definition)
         else:
