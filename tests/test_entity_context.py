@@ -273,6 +273,17 @@ def test_a_head_noun_alone_is_the_organization_the_article_names(extractor: Enti
     assert found["Agency"][:2] == ("ORG", "Central Intelligence Agency")
 
 
+def test_a_head_noun_before_a_noun_is_the_organization_most_named_not_a_longer_one(
+    extractor: EntityExtractor,
+) -> None:
+    text = (
+        "The CIA hired them. Officials at the CIA and the CIA station agreed. A contractor trained by an Orvan "
+        "Security Agency ran it. The casino was a front for Agency operations in Macau."
+    )
+    found = _found(extractor, text)
+    assert found["Agency"][:2] == ("ORG", "Central Intelligence Agency")
+
+
 def test_an_unknown_acronym_inside_a_noun_phrase_is_a_technical_term(rules: ContextRules) -> None:
     text = "Emails came from a static IP address; the SIM card was gone. Later XYZ said it had no comment."
     cands = [_at(text, "IP"), _at(text, "SIM"), _at(text, "XYZ")]

@@ -323,6 +323,15 @@ def test_a_person_named_with_a_title_elsewhere_is_not_an_organization_named_afte
     assert org_short_names(text, chosen, _no_place) == chosen
 
 
+def test_a_head_noun_alone_is_left_to_the_head_noun_rule() -> None:
+    text = "The CIA paid an Orvan Security Agency team; the Agency denied it."
+    chosen = [
+        candidate(text, "Orvan Security Agency", "ORG"),
+        candidate(text, "Agency", "ORG", text.index("denied") - 7),
+    ]
+    assert org_short_names(text, chosen, _no_place) == chosen
+
+
 def test_a_short_name_of_two_organizations_or_of_a_person_stays_itself() -> None:
     text = "Orrin Labs and Orrin Foods merged; Orrin said so. Dana Pell met Pell Group. Pell spoke."
     chosen = [

@@ -238,6 +238,7 @@ def retype(text: str, cands: list[Candidate], lookup: Callable[[str], Entry | No
 
 
 _THE = re.compile(r"\b[Tt]he $")
+_MODIFIER = re.compile(r"['’]s [a-z]| [a-z]{3,}")  # "Agency's efforts", "Agency operations"
 
 
 def _dominant(named: dict[str, Candidate], counts: Counter[str]) -> Candidate | None:
@@ -320,8 +321,8 @@ def _one_sense(text: str, cands: list[Candidate], lookup: Callable[[str], Entry 
             cand.method == "model"
             and cand.entry is None
             and (named := _dominant(heads.get(surface, {}), counts)) is not None
-            and _THE.search(text, max(0, cand.start - 4), cand.start)
-        ):  # "the Agency" in an article about the Central Intelligence Agency
+            and (_THE.search(text, max(0, cand.start - 4), cand.start) or _MODIFIER.match(text, cand.end))
+        ):  # "the Agency", "Agency operations" in an article about the Central Intelligence Agency
             canonical = None if named.entry is not None else named.canonical or text[named.start : named.end]
             cand = replace(cand, type="ORG", entry=named.entry, canonical=canonical)
         out.append(cand)

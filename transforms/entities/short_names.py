@@ -12,8 +12,9 @@ A name that is also the surname of a person the article names in full ("Maj. Gen
 Carson's "Carson", "President Ronald Reagan" beside the carrier) is left to the person rules.
 
 An organization is called by its first or last words: "Yankees" after "New York Yankees", "Lockheed" after
-"Lockheed Martin", "the Commission" after "the European Commission". Where exactly one longer organization of
-the article begins or ends with the model's organization, the short name is that organization.
+"Lockheed Martin". Where exactly one longer organization of the article begins or ends with the model's
+organization, the short name is that organization. A head noun alone ("the Agency") is left to the head-noun
+rule of ``entity_types``, which weighs how often each organization so named is named.
 """
 
 from __future__ import annotations
@@ -158,6 +159,7 @@ def org_short_names(text: str, chosen: list[Candidate], is_place: Callable[[str]
             and not _INITIALS.fullmatch(surface)
             and surface not in people
             and not (c.type == "GPE" and is_place(surface))
+            and surface not in ORG_HEADS  # "the Agency": the head-noun rule weighs every such organization
         ):
             words, named = surface.split(), {}
             for o in longer:
