@@ -7,7 +7,8 @@ from dataclasses import replace
 import pytest
 
 from transforms.entities.coreference import Candidate
-from transforms.entities.gazetteer import entity_id, load_entries
+from transforms.entities.entity_types import retype
+from transforms.entities.gazetteer import Entry, entity_id, load_entries
 from transforms.entities.in_context import ContextRules, context_rules
 from transforms.entities.language_names import as_language
 from transforms.entities.mentions import EntityExtractor
@@ -169,6 +170,22 @@ def test_a_person_ending_in_a_short_rank_is_not_a_person(extractor: EntityExtrac
 def test_service_member_nouns_are_not_names(extractor: EntityExtractor) -> None:
     found = _found(extractor, "The Airmen trained with Soldiers of the 1st Cavalry Division near Fort Hood in May.")
     assert "Airmen" not in found and "Soldiers" not in found
+
+
+def test_a_short_name_typed_a_place_and_a_person_is_the_body_named_after_a_place() -> None:
+    text = "Brinmoor Tarrant grew. Talks with Tarrant stalled, then Tarrant said the deal was off."
+    town = Entry("gpe:brinmoor", "Brinmoor", "GPE", "city", "GBR")
+    cands = [
+        _at(text, "Brinmoor Tarrant"),
+        Candidate(
+            start=text.index("Tarrant s"), end=text.index("Tarrant s") + 7, type="GPE", method="model", rank="model"
+        ),
+        Candidate(
+            start=text.rindex("Tarrant"), end=text.rindex("Tarrant") + 7, type="PERSON", method="model", rank="model"
+        ),
+    ]
+    out = retype(text, cands, lambda name: town if name == "Brinmoor" else None)
+    assert [(c.type, c.canonical) for c in out[1:]] == [("ORG", "Brinmoor Tarrant")] * 2
 
 
 def test_a_body_named_after_a_place_is_an_organization(extractor: EntityExtractor) -> None:

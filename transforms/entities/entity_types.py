@@ -295,7 +295,13 @@ def _one_sense(text: str, cands: list[Candidate], lookup: Callable[[str], Entry 
     for cand in cands:
         surface = text[cand.start : cand.end]
         words = surface.split()
-        if cand.method == "model" and cand.type == "PERSON" and surface in places and surface not in surnames:
+        if (
+            cand.method == "model"
+            and cand.type == "PERSON"
+            and surface in places
+            and surface not in surnames
+            and surface not in bodies  # "Sands", typed a place elsewhere too, of "Las Vegas Sands"
+        ):
             cand = replace(cand, type=places[surface].type, entry=places[surface].entry)
         elif (
             cand.method == "model"
