@@ -343,3 +343,10 @@ def test_a_short_name_of_two_organizations_or_of_a_person_stays_itself() -> None
         candidate(text, "Pell", "ORG", text.index("spoke") - 5),
     ]
     assert org_short_names(text, chosen, _no_place) == chosen
+
+
+@pytest.mark.parametrize("name", ["Talvik Global S.L.", "Orrin Marine Oyj", "Pell Holdings LLC", "Quenby Freight B.V."])
+def test_a_name_ending_in_a_legal_form_is_an_organization(name: str) -> None:
+    text = f"The contract went to {name} last year."
+    out = retype(text, [candidate(text, name, "PERSON")], lambda s: None)
+    assert out[0].type == "ORG"

@@ -37,12 +37,18 @@ __all__ = [
     "gloss_spans",
     "model_type",
     "is_facility",
+    "LEGAL_FORMS",
     "ORG_HEADS",
     "PLACE_HEADS",
     "FACILITY_HEADS",
 ]
 
-ORG_HEADS = frozenset(
+# a company's legal form ending its name ("Garco Construction LLC", "UC Global S.L.", "Kestrel Marine Oy")
+LEGAL_FORMS = frozenset(
+    "Inc Inc. Corp Corp. Co Co. Cos. Ltd Ltd. Limited PLC Plc AG SA S.A. GmbH LLC L.L.C. LLP NV N.V. BV B.V. Oy Oyj "
+    "AB ASA A/S S.L. SL S.r.l. SRL S.p.A. SpA SAS S.A.S. SARL K.K. Pty Bhd KG".split()
+)
+ORG_HEADS = LEGAL_FORMS | frozenset(
     "Group Brigade Brigades Battalion Battalions Regiment Division Corps Army Navy Front Movement Party Council "
     "Committee Commission Ministry Agency Authority Office Department Bureau Directorate Forces Force Guard Guards "
     "Militia Organization Organisation Association Federation Union League Alliance Coalition Institute Foundation "

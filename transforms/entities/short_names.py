@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from transforms.entities.coreference import Candidate, person_suffixes, ship_name
-from transforms.entities.entity_types import ORG_HEADS
+from transforms.entities.entity_types import LEGAL_FORMS as _LEGAL_FORMS, ORG_HEADS
 from transforms.entities.spans import span_name
 
 __all__ = ["base_short_names", "org_short_names", "ship_short_names"]
@@ -39,9 +39,6 @@ _PERSON = frozenset({"PERSON"})
 _SHORT_TYPES = frozenset({"ORG", "PERSON", "GPE"})  # model types a short name of an organization is read as
 
 
-_LEGAL_FORMS = frozenset(
-    "Inc Inc. Corp Corp. Co Co. Cos. Ltd Ltd. Limited PLC Plc AG SA S.A. GmbH LLC LLP NV N.V. Oy".split()
-)
 _INDEX_WORDS = frozenset({"Average", "Composite", "Index"})  # "Nasdaq Composite", "Dow Jones Industrial Average"
 _INITIALS = re.compile(r"[A-Z0-9&.'’-]+")  # an acronym is the acronym rules' ("BAE", "SER")
 _SURNAME = re.compile(r"[A-Z][a-z'’-]{2,}")  # the last word of a ship named after a person ("Reagan")
