@@ -350,3 +350,16 @@ def test_a_name_ending_in_a_legal_form_is_an_organization(name: str) -> None:
     text = f"The contract went to {name} last year."
     out = retype(text, [candidate(text, name, "PERSON")], lambda s: None)
     assert out[0].type == "ORG"
+
+
+def test_a_name_the_model_types_an_organization_twice_as_often_is_one_everywhere() -> None:
+    text = "Tarvin rose. Tarvin fell. Tarvin said so. Ostrava Kell met Ostrava Kell."
+    chosen = [
+        candidate(text, "Tarvin", "ORG"),
+        candidate(text, "Tarvin", "ORG", text.index("fell") - 7),
+        candidate(text, "Tarvin", "PERSON", text.index("said") - 7),
+        candidate(text, "Ostrava Kell", "ORG"),
+        candidate(text, "Ostrava Kell", "PERSON", text.index("met")),
+    ]
+    out = retype(text, chosen, lambda s: None)
+    assert [c.type for c in out] == ["ORG", "ORG", "ORG", "ORG", "PERSON"]  # one vote is no majority
