@@ -32,7 +32,7 @@ from transforms.entities.coreference import Candidate
 from transforms.entities.gazetteer import Entry
 from transforms.entities.language_names import as_language
 from transforms.entities.regional_offices import with_region
-from transforms.entities.service_forms import bare, service_table, short_services
+from transforms.entities.service_forms import bare, demonym_services, service_table, short_services
 
 __all__ = ["ContextRules", "context_rules"]
 
@@ -85,6 +85,7 @@ class ContextRules:
     country_names: dict[str, str]
     services: dict[tuple[str, str], Entry]  # (country, short form) -> the service entry
     service_words: frozenset[str]  # the bare forms of ``services``
+    service_nouns: tuple[str, ...]  # "Navy", "Air Force": the service words of ``data/context.toml``
     country_forms: frozenset[str]  # country names that are not also common words or names ("Iran", not "Jordan")
 
     def apply(self, text: str, chosen: list[Candidate], lookup: Callable[[str], Entry | None]) -> list[Candidate]:
@@ -93,6 +94,7 @@ class ContextRules:
         chosen = with_region(text, self._unit_numbers(text, chosen, lookup), self.unit_nouns)
         chosen = [self._government(text, c, chosen) for c in chosen]
         chosen = self._titled_services(text, chosen)
+        chosen = demonym_services(text, chosen, self.services, self.service_nouns, lookup)
         chosen = short_services(text, chosen, self.services, self.service_words)
         chosen = [_with_particle_name(text, c) for c in chosen if not self._not_a_person(text, c)]
         names = frozenset(
@@ -345,5 +347,6 @@ def context_rules(entries: tuple[Entry, ...], capitals: frozenset[tuple[str, str
         country_names=names,
         services=services,
         service_words=frozenset(word for _, word in services),
+        service_nouns=tuple(data["services"]),
         country_forms=frozenset(country_forms),
     )

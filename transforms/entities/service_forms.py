@@ -6,19 +6,22 @@ article's country when one country clearly dominates it (``dominant_country``). 
 context words of the services (``services`` in ``data/context.toml``) and, for a national body of the
 gazetteers, its name or alias without its country ("Customs Service" of "U.S. Customs Service", "Ministry of
 Defence" of "UK Ministry of Defence").
+
+A nationality before a service word ("an American Air Force pilot", "the Russian navy", "the Syrian army") is that
+country's service (``demonym_services``): the gazetteer's, else one named by the two words ("Jordanian Army").
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 
 from transforms.entities.coreference import Candidate
 from transforms.entities.gazetteer import Entry
 
-__all__ = ["bare", "dominant_country", "service_table", "short_services"]
+__all__ = ["bare", "demonym_services", "dominant_country", "service_table", "short_services"]
 
 # the subtypes of the bodies a country has one of, called without the country inside it
 _NATIONAL = frozenset({"service", "court", "agency", "intelligence_agency", "ministry", "legislature"})
@@ -100,3 +103,53 @@ def short_services(
                 c = replace(c, entry=service, type=service.type, canonical=None)
         out.append(c)
     return out
+
+
+def demonym_services(
+    text: str,
+    chosen: list[Candidate],
+    table: Mapping[tuple[str, str], Entry],
+    words: Iterable[str],
+    lookup: Callable[[str], Entry | None],
+) -> list[Candidate]:
+    """``chosen`` with each nationality followed by a service word, in any case, made one mention of that
+    country's service (in place of the nationality and of any span over the service word), and each model
+    organization so worded ("American Air Force") resolved to it."""
+    words = tuple(words)
+    alternatives = "|".join(re.escape(w) for w in words)
+    after = re.compile(rf"[ \t]+({alternatives})\b", re.IGNORECASE)
+    worded = re.compile(rf"(\w+)[ \t]+({alternatives})", re.IGNORECASE)
+    out = list(chosen)
+    for c in chosen:
+        if c.type == "ORG" and c.model_only and (match := worded.fullmatch(text, c.start, c.end)) is not None:
+            nationality = lookup(match.group(1))
+            if nationality is not None and nationality.type == "NORP" and nationality.country:
+                service = table.get((nationality.country, _word(words, match.group(2))))
+                if service is not None:
+                    out = [replace(c, entry=service, canonical=None) if o is c else o for o in out]
+            continue
+        country = c.entry.country if c.entry is not None else c.country
+        found = after.match(text, c.end) if c.type == "NORP" and country else None
+        if found is None:
+            continue
+        word = _word(words, found.group(1))
+        start, end = c.start, found.end()
+        service = table.get((country, word))  # type: ignore[arg-type]
+        canonical = None if service is not None else f"{text[c.start : c.end]} {word}"
+        merged = Candidate(
+            start=start,
+            end=end,
+            type="ORG",
+            method="rule",
+            rank="rule",
+            entry=service,
+            canonical=canonical,
+            subtype="service",
+            country=country,
+        )
+        out = [o for o in out if o.end <= start or o.start >= end] + [merged]
+    return sorted(out, key=lambda c: c.start)
+
+
+def _word(words: tuple[str, ...], written: str) -> str:
+    return next(w for w in words if w.lower() == written.lower())
