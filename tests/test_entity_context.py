@@ -335,3 +335,10 @@ def test_the_service_that_opens_a_rank_is_the_articles_service(extractor: Entity
     assert found["Navy"][:2] == ("ORG", "U.S. Navy")
     assert found["Army"][:2] == ("ORG", "U.S. Army")
     assert found["Dana Holloway"][0] == "PERSON"
+
+
+def test_a_state_that_runs_on_into_a_name_joins_no_place(extractor: EntityExtractor) -> None:
+    text = "Crews of Air Force Active Duty, New Mexico Air National Guardsmen and others trained in Austin, Texas."
+    found = _found(extractor, text)
+    assert "Air Force Active Duty, New Mexico" not in found
+    assert found["Austin, Texas"][0] == "GPE"

@@ -327,7 +327,11 @@ def context_rules(entries: tuple[Entry, ...], capitals: frozenset[tuple[str, str
         state_names[state["name"]] = state["name"]
         state_names[state["code"]] = state["name"]
     forms = sorted(state_names, key=len, reverse=True)
-    states = re.compile(r",\s*(?P<state>" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
+    # a state named in full that runs on into a name is that name's ("Air Force Active Duty, New Mexico Air
+    # National Guardsmen"); after an abbreviation's period a capital opens the next sentence ("Va. The ship")
+    states = re.compile(
+        r",\s*(?P<state>" + "|".join(re.escape(f) for f in forms) + r")(?![\w])(?:(?<=\.)|(?![ \t]+[A-Z][a-z]))"
+    )
     services = service_table(entries, data["services"])
     names = {e.country: e.name for e in entries if e.subtype == "country" and e.country}
     country_forms = {f for e in entries if e.subtype == "country" for f in (e.name, *e.aliases) if f not in e.weak}
