@@ -342,3 +342,19 @@ def test_a_state_that_runs_on_into_a_name_joins_no_place(extractor: EntityExtrac
     found = _found(extractor, text)
     assert "Air Force Active Duty, New Mexico" not in found
     assert found["Austin, Texas"][0] == "GPE"
+
+
+@pytest.mark.parametrize(
+    ("headline", "title"),
+    [
+        ("Crews Dine With Under Secretary of Defense", "Under Secretary of Defense"),
+        ("Minister Discusses Talks With Ruritanian Defense Minister", "Ruritanian Defense Minister"),
+    ],
+)
+def test_a_title_case_headline_before_a_title_is_no_part_of_it(
+    extractor: EntityExtractor, headline: str, title: str
+) -> None:
+    text = f"{headline}\n\nWASHINGTON – Officials met on Monday to talk."
+    people = [m.text for m in extractor.extract(text).mentions if m.type == "PERSON"]
+    assert title in people
+    assert not any("With" in p for p in people)

@@ -130,14 +130,15 @@ def _nicknamed(short: str, long_start: int, long: str, short_start: int, short_e
     Strike Group (ABECSG)", "ABE" for Abraham Lincoln. The acronym ends in the initials of two or more last words
     of the name and opens with the first letter of the one to three capitalised words before them."""
     run = _CAPITALISED_RUN.search(long.rstrip(" ,"))
-    words = run.group().split() if run is not None and _ALL_CAPS.match(short) else []
+    if run is None or not _ALL_CAPS.match(short):
+        return None
+    words = run.group().split()
     for k in range(len(words) - 1, 1, -1):
         head, tail = words[:-k], initials(" ".join(words[-k:]))
         nickname = short[: -len(tail)]
         if short.endswith(tail) and 1 <= len(head) <= 3 and 1 <= len(nickname) <= 4 and nickname[0] == head[0][0]:
-            start = long_start + run.start()  # type: ignore[union-attr]
-            name = " ".join(words)
-            return AcronymDefinition(short, name, short_start, short_end, start, start + len(run.group()))  # type: ignore[union-attr]
+            start = long_start + run.start()
+            return AcronymDefinition(short, " ".join(words), short_start, short_end, start, start + len(run.group()))
     return None
 
 

@@ -21,6 +21,12 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
+# function words no affiliation holds, where a title-case headline's words end before a title ("With"; not "US");
+# "Under" and "First" open titles ("Under Secretary", "First Deputy Prime Minister")
+_HEADLINE_BREAKS = STOP_WORDS - {"under", "first"}
+
 __all__ = ["name_key", "canonical_person", "known_person", "TitleFinder", "TitleMatch", "title_finder", "PARTICLES"]
 
 PARTICLES = frozenset(
@@ -213,8 +219,21 @@ class TitleFinder:
             title = match.group("title")
             if not title[:1].isupper():
                 continue
-            start = match.start("aff") if match.group("aff") else match.start("title")
-            found.append(self._split(match.start("title"), match.end("title"), title, match.group("aff"), start))
+            aff, start = match.group("aff"), match.start("aff") if match.group("aff") else match.start("title")
+            words = list(re.finditer(r"\S+", aff or ""))
+            cut = max(
+                (
+                    i + 1
+                    for i, w in enumerate(words)
+                    if not w.group().isupper() and w.group().lower() in _HEADLINE_BREAKS
+                ),
+                default=0,
+            )
+            if cut:  # a title-case headline's words before the title: "Troops Dine With |Under Secretary of Defense"
+                rest = words[cut:]
+                aff = aff[rest[0].start() :] if rest and aff else None
+                start = match.start("aff") + rest[0].start() if rest else match.start("title")
+            found.append(self._split(match.start("title"), match.end("title"), title, aff, start))
         return found
 
     def _split(self, t_start: int, t_end: int, title: str, aff: str | None, start: int) -> TitleMatch:
