@@ -363,3 +363,16 @@ def test_a_name_the_model_types_an_organization_twice_as_often_is_one_everywhere
     ]
     out = retype(text, chosen, lambda s: None)
     assert [c.type for c in out] == ["ORG", "ORG", "ORG", "ORG", "PERSON"]  # one vote is no majority
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Jets and the aircraft carrier Harlan T. Moss are headed to the Gulf.", "Harlan T. Moss", "PLATFORM"),
+        ("It will replace the carrier Dana Whitcombe, on patrol since March.", "Dana Whitcombe", "PLATFORM"),
+        ("Shares of the Dutch carrier Avalo rose.", "Avalo", "PERSON"),  # an airline's one word stays the model's
+    ],
+)
+def test_a_name_after_a_ship_kind_is_the_ship(text: str, name: str, kind: str) -> None:
+    out = retype(text, [candidate(text, name, "PERSON")], lambda s: None)
+    assert out[0].type == kind

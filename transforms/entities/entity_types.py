@@ -245,6 +245,10 @@ def retype(text: str, cands: list[Candidate], lookup: Callable[[str], Entry | No
 
 _THE = re.compile(r"\b[Tt]he $")
 _VOTING = frozenset({"PERSON", "ORG", "GPE", "LOC"})  # the model types an organization's mentions may outvote
+_SHIP_KIND = re.compile(
+    r"\b(aircraft carrier|carrier|destroyer|frigate|cruiser|submarine|battleship|corvette|warship|assault ship)"
+    r"[ \t]+$"
+)
 _MODIFIER = re.compile(r"['’]s [a-z]| [a-z]{3,}")  # "Agency's efforts", "Agency operations"
 
 
@@ -364,7 +368,10 @@ def _majority_types(text: str, cands: list[Candidate]) -> list[Candidate]:
 
 
 def _person(text: str, cand: Candidate, lookup: Callable[[str], Entry | None]) -> Candidate:
-    """A model "person": a place after a locative word, or a regime; else ``cand`` as it is."""
+    """A model "person": a ship after its kind, a place after a locative word, or a regime; else ``cand``."""
+    kind = _SHIP_KIND.search(text, max(0, cand.start - 30), cand.start)
+    if kind and (kind.group(1) != "carrier" or " " in text[cand.start : cand.end]):  # "the carrier KLM": an airline
+        return replace(cand, type="PLATFORM")  # "the carrier Dwight D. Eisenhower": a ship named after a person
     surface = text[cand.start : cand.end]
     regime = regime_spans(text, cand.start, cand.end)
     if regime is not None:

@@ -98,7 +98,8 @@ def ship_short_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
     out = []
     for c in chosen:
         surface = text[c.start : c.end]
-        ship = ships.get(surface) if c.model_only and c.type == "PERSON" and surface not in people else None
+        kind = c.type in ("PERSON", "PLATFORM")  # "Reagan", or "the carrier Reagan" already read as a ship
+        ship = ships.get(surface) if c.model_only and kind and surface not in people else None
         if ship is not None:
             c = replace(c, type="PLATFORM", entry=ship.entry, canonical=ship.canonical, subtype=ship.subtype)
         out.append(c)
