@@ -56,7 +56,7 @@ RULES: dict[str, tuple[Any, str, Any]] = {
     ),
     "capital_as_government": (in_context.ContextRules, "_government", lambda self, text, c, chosen: c),
     "services_in_titles": (in_context.ContextRules, "_titled_services", lambda self, text, chosen: chosen),
-    "short_service_names": (in_context.ContextRules, "_short_services", lambda self, text, chosen: chosen),
+    "short_service_names": (in_context, "short_services", lambda text, chosen, table, words: chosen),
     "rank_credit_headline_words": (in_context.ContextRules, "_not_a_person", lambda self, text, c: False),
     "regional_offices": (in_context, "with_region", lambda text, chosen, nouns: chosen),
     "particle_names": (in_context, "_with_particle_name", lambda text, c: c),
