@@ -91,6 +91,7 @@ RULES: dict[str, tuple[Any, str, Any]] = {
     "quoted_short_names": (mentions, "quoted_short_names", lambda text, chosen: chosen),
     "concept_initials": (mentions, "concept_initials", lambda text, chosen: chosen),
     "unit_initials": (mentions, "with_unit_numbers", lambda text, chosen: chosen),
+    "parent_bodies": (mentions, "parent_bodies", lambda text, chosen, lookup: chosen),
     "services_before_ranks": (titled.TitledPeople, "_services", lambda self, text, spans, chosen: chosen),
 }
 

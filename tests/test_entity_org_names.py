@@ -142,3 +142,40 @@ def test_an_acronym_that_opens_with_a_nickname_is_defined_by_the_name_before_it(
     found = [(d.short, d.long) for d in find_definitions(text)]
     assert found == [("BUZCSG", "Bruno Tallis Carrier Strike Group")]
     assert find_definitions("The Bruno Tallis Carrier Strike Group (XYZCSG) sailed.") == []  # no nickname of the name
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "canonical"),
+    [
+        ("The NATO Parliamentary Assembly met in Vilnius on Monday.", "NATO Parliamentary Assembly", None),
+        ("A motion before the UN Human Rights Council was withdrawn.", "UN Human Rights Council", None),
+        (
+            "The suit was filed in US District Court for the Eastern District of Virginia last week.",
+            "US District Court for the Eastern District of Virginia",
+            None,
+        ),
+        (
+            "Members of the Senate Maritime Security Subcommittee questioned the admiral.",
+            "Senate Maritime Security Subcommittee",
+            "Senate Maritime Security Subcommittee",
+        ),
+        (
+            "The U.N. Office for the Coordination of Humanitarian Affairs said convoys were stopped.",
+            "U.N. Office for the Coordination of Humanitarian Affairs",
+            "Office for the Coordination of Humanitarian Affairs",
+        ),
+    ],
+)
+def test_a_body_named_after_its_parent_is_one_organization(
+    extractor: EntityExtractor, text: str, surface: str, canonical: str | None
+) -> None:
+    found = _found(extractor, text)
+    assert found.get(surface, ("", ""))[0] == "ORG"
+    if canonical is not None:
+        assert found[surface][1] == canonical
+
+
+def test_a_person_after_a_parent_is_not_a_body(extractor: EntityExtractor) -> None:
+    found = _found(extractor, "NATO Secretary General Mark Rutte visited the base in Poland on Friday.")
+    assert found.get("NATO", ("", ""))[1] == "NATO"
+    assert found.get("Mark Rutte", ("", ""))[0] == "PERSON"

@@ -61,6 +61,7 @@ from transforms.entities.spans import accepts, trim
 from transforms.entities.split_places import rejoin_places, split_place_pairs
 from transforms.entities.squadrons import squadron_patterns
 from transforms.entities.state_abbreviations import spelled_states
+from transforms.entities.sub_bodies import parent_bodies
 from transforms.entities.teams import team_candidates
 from transforms.entities.tickers import ticker_mentions
 from transforms.entities.titled import TitledPeople
@@ -252,6 +253,7 @@ class EntityExtractor:
                 text, rejoin_places(text, self._drop_weak_conflicts(cands), self._gaz.lookup), self._gaz.lookup
             ),
         )
+        chosen = parent_bodies(text, chosen, self._gaz.lookup)
         chosen = concept_initials(text, bind_initials(text, self._acronyms(text, chosen), self._is_place))
         chosen = ticker_mentions(text, quoted_short_names(text, chosen))
         chosen, titled = self._people.apply(text, surnames_as_people(text, chosen))
