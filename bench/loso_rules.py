@@ -92,6 +92,7 @@ RULES: dict[str, tuple[Any, str, Any]] = {
     "concept_initials": (mentions, "concept_initials", lambda text, chosen: chosen),
     "unit_initials": (mentions, "with_unit_numbers", lambda text, chosen: chosen),
     "parent_bodies": (mentions, "parent_bodies", lambda text, chosen, lookup: chosen),
+    "surname_heads": (entity_types, "_surname_head", lambda text, cand, surnames, titled: False),
     "services_before_ranks": (titled.TitledPeople, "_services", lambda self, text, spans, chosen: chosen),
 }
 

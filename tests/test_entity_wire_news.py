@@ -376,3 +376,29 @@ def test_a_name_the_model_types_an_organization_twice_as_often_is_one_everywhere
 def test_a_name_after_a_ship_kind_is_the_ship(text: str, name: str, kind: str) -> None:
     out = retype(text, [candidate(text, name, "PERSON")], lambda s: None)
     assert out[0].type == kind
+
+
+def test_a_person_whose_surname_is_a_head_noun_stays_a_person() -> None:
+    text = "Ilse Hill spoke first. Hill said the talks went well. Tomas Church waited at Quarry Hill."
+    chosen = [
+        candidate(text, "Ilse Hill", "PERSON"),
+        candidate(text, "Hill", "PERSON", text.index("said") - 5),
+        candidate(text, "Tomas Church", "PERSON"),
+        candidate(text, "Quarry Hill", "PERSON"),
+    ]
+    out = retype(text, chosen, lambda s: None)
+    assert [(text[c.start : c.end], c.type) for c in out] == [
+        ("Ilse Hill", "PERSON"),  # the article calls her "Hill"
+        ("Hill", "PERSON"),
+        ("Tomas Church", "FACILITY"),  # nothing tells a person: the head noun decides
+        ("Quarry Hill", "LOC"),
+    ]
+
+
+def test_a_titled_name_that_ends_in_a_head_noun_is_a_person(extractor: EntityExtractor) -> None:
+    found = _found(
+        extractor, "Lt. Gen. Oren Post and Sen. Tomas Church met Vice Adm. Ruth Vale, commander, Submarine Forces."
+    )
+    assert found.get("Oren Post", ("", ""))[0] == "PERSON"
+    assert found.get("Tomas Church", ("", ""))[0] == "PERSON"
+    assert found.get("Submarine Forces", ("ORG", ""))[0] != "PERSON"  # an office's body after a comma

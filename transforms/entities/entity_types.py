@@ -30,6 +30,7 @@ from schemas.entities import EntityType
 from transforms.entities.coreference import Candidate
 from transforms.entities.gazetteer import Entry
 from transforms.entities.headlines import headline_name_end, headline_phrase, opening_headline
+from transforms.entities.majority_types import majority_types
 
 __all__ = [
     "retype",
@@ -202,10 +203,19 @@ def _head_type(surface: str) -> EntityType | None:
     return None
 
 
-def retype(text: str, cands: list[Candidate], lookup: Callable[[str], Entry | None]) -> list[Candidate]:
-    """Model candidates with their type corrected by context; glossed spellings left out."""
+def retype(
+    text: str,
+    cands: list[Candidate],
+    lookup: Callable[[str], Entry | None],
+    titled: Callable[[str, int], bool] = lambda text, start: False,
+) -> list[Candidate]:
+    """Model candidates with their type corrected by context; glossed spellings left out. ``titled`` tells
+    whether a rank or office ends right before a position ("Lt. Gen. |James Post")."""
     glosses = gloss_spans(text)
     headline = opening_headline(text)
+    surnames = {  # one-word model people: "Hill" of "Hill said"
+        text[c.start : c.end] for c in cands if c.model_only and c.type == "PERSON" and " " not in text[c.start : c.end]
+    }
     out: list[Candidate] = []
     for cand in cands:
         if not cand.model_only:
@@ -231,6 +241,8 @@ def retype(text: str, cands: list[Candidate], lookup: Callable[[str], Entry | No
             out.append(replace(cand, end=end, type="FACILITY"))
             continue
         head = _head_type(surface)
+        if head is not None and cand.type == "PERSON" and _surname_head(text, cand, surnames, titled):
+            head = None  # "Fiona Hill", "Sen. Frank Church": a person whose surname is a head noun
         if head is not None and head != cand.type and cand.type in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FACILITY"):
             cand = replace(cand, type=head)
         elif cand.type == "PERSON":
@@ -244,7 +256,6 @@ def retype(text: str, cands: list[Candidate], lookup: Callable[[str], Entry | No
 
 
 _THE = re.compile(r"\b[Tt]he $")
-_VOTING = frozenset({"PERSON", "ORG", "GPE", "LOC"})  # the model types an organization's mentions may outvote
 _SHIP_KIND = re.compile(
     r"\b(aircraft carrier|carrier|destroyer|frigate|cruiser|submarine|battleship|corvette|warship|assault ship)"
     r"[ \t]+$"
@@ -343,28 +354,19 @@ def _one_sense(text: str, cands: list[Candidate], lookup: Callable[[str], Entry 
             canonical = None if named.entry is not None else named.canonical or text[named.start : named.end]
             cand = replace(cand, type="ORG", entry=named.entry, canonical=canonical)
         out.append(cand)
-    return _majority_types(text, out)
+    return majority_types(text, out)
 
 
-def _majority_types(text: str, cands: list[Candidate]) -> list[Candidate]:
-    """``cands`` with each model span of a name the model types an organization at least twice, and twice as
-    often as it types it otherwise, made an organization ("UC Global" a place once, an organization 32 times).
-    Only towards an organization: a company the model sometimes reads as a person or a place is common in
-    business news, while a person's or a place's name typed an organization twice is more often the model's
-    error than the person's ("Anheuser"), and overruling it turned people and teams into places."""
-    kinds: dict[str, Counter[str]] = {}
-    for cand in cands:
-        if cand.model_only and cand.type in _VOTING:
-            kinds.setdefault(text[cand.start : cand.end], Counter())[cand.type] += 1
-    out = []
-    for cand in cands:
-        votes = kinds.get(text[cand.start : cand.end]) if cand.model_only else None
-        if votes is not None and len(votes) > 1:
-            (top, n), *_ = votes.most_common(1)
-            if top == "ORG" != cand.type and n >= 2 and n >= 2 * votes[cand.type]:
-                cand = replace(cand, type="ORG")
-        out.append(cand)
-    return out
+def _surname_head(text: str, cand: Candidate, surnames: set[str], titled: Callable[[str, int], bool]) -> bool:
+    """Whether a model person of two or three words that ends in a head noun ("Fiona Hill", "James Post") is a
+    person: a rank or office is written right before it, or the article calls someone by its last word alone
+    and no locative word comes before it ("at Quarry Hill" stays a place)."""
+    words = text[cand.start : cand.end].split()
+    if not 2 <= len(words) <= 3:
+        return False
+    if titled(text, cand.start):
+        return True
+    return words[-1] in surnames and _LOCATIVE.search(text, max(0, cand.start - 40), cand.start) is None
 
 
 def _person(text: str, cand: Candidate, lookup: Callable[[str], Entry | None]) -> Candidate:

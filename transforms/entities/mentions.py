@@ -123,7 +123,8 @@ class EntityExtractor:
         self._nlp, self._gaz = _resources(model)
         places = place_entries()
         country_names = {e.country: e.name for e in places.countries if e.country}
-        self._people = TitledPeople(title_finder(), self._gaz.lookup, country_names)
+        self._titles = title_finder()
+        self._people = TitledPeople(self._titles, self._gaz.lookup, country_names)
         self._acronyms_upper = acronym_forms(self._gaz.forms())
         # a CoNLL-style model (PER/LOC/ORG/MISC), not an OntoNotes one
         self._conll_labels = "PER" in getattr(self._nlp.get_pipe("ner"), "labels", ())
@@ -224,7 +225,7 @@ class EntityExtractor:
                     subtype=p.subtype,
                 )
             )
-        cands = _inner_acronyms(text, retype(text, cands, self._gaz.lookup))
+        cands = _inner_acronyms(text, retype(text, cands, self._gaz.lookup, self._titled))
         cands = class_candidates(text, cands, self._gaz.lookup)
         cands = join_compounds(text, with_legal_forms(text, cands), self._gaz.lookup)
         cands = exercise_names(text, join_coordinated(text, cands))
@@ -269,6 +270,11 @@ class EntityExtractor:
         ]
         chosen = places_in_event_names(text, with_unit_numbers(text, select(chosen + repeated)))
         return entity_result(text, chosen)
+
+    def _titled(self, text: str, start: int) -> bool:
+        """A rank or office right before ``start``, with no comma between ("commander, Submarine Forces" names
+        the office's body, not a person)."""
+        return not text[:start].rstrip(" \t").endswith(",") and self._titles.before(text, start) is not None
 
     def _is_place(self, letters: str) -> bool:
         entry = self._gaz.lookup(letters)
