@@ -37,7 +37,7 @@ from eval_entities import (
     score,
 )
 
-from transforms.entities import common_words, entity_types, in_context, mentions, titled
+from transforms.entities import common_words, compounds, entity_types, in_context, mentions, titled
 from transforms.entities.mentions import EntityExtractor
 from transforms.entities.ner import DEFAULT_MODEL
 
@@ -93,6 +93,7 @@ RULES: dict[str, tuple[Any, str, Any]] = {
     "unit_initials": (mentions, "with_unit_numbers", lambda text, chosen: chosen),
     "parent_bodies": (mentions, "parent_bodies", lambda text, chosen, lookup: chosen),
     "surname_heads": (entity_types, "_surname_head", lambda text, cand, surnames, titled: False),
+    "double_surnames": (compounds, "_one_person", lambda text, first, second, surnames: False),
     "services_before_ranks": (titled.TitledPeople, "_services", lambda self, text, spans, chosen: chosen),
 }
 

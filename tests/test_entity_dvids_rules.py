@@ -329,6 +329,23 @@ def test_two_people_joined_by_a_hyphen_stay_two(extractor: EntityExtractor) -> N
     assert not any("-" in m.text for m in result.mentions if m.type == "PERSON")
 
 
+def test_a_double_barrelled_surname_cut_at_its_hyphen_is_one_person() -> None:
+    text = "Rep. Marta Olvera-Quist spoke. Olvera-Quist said no. The Lenz-Bauer talks ended; Lenz left, Bauer stayed."
+    model = functools.partial(candidate, text)
+    kept = join_compounds(
+        text,
+        [
+            model("Marta Olvera", "PERSON"),
+            model("Quist", "PERSON"),
+            model("Quist", "PERSON", text.index("Quist said")),
+            model("Lenz", "PERSON"),
+            model("Bauer", "PERSON"),
+        ],
+        lambda _: None,
+    )
+    assert [text[c.start : c.end] for c in kept] == ["Marta Olvera-Quist", "Olvera-Quist", "Lenz", "Bauer"]
+
+
 def test_an_acronym_after_a_comma_and_or_is_defined_and_a_lower_case_long_form_is_a_concept() -> None:
     text = (
         "The Aerophysics Research Facility, or ARF, measured electromagnetic interference, or EMI, and "

@@ -2,8 +2,9 @@
 "Morrish-Wallace Construction Inc.", "France Summit" of "UK-France Summit", "UWP" of "UWP-Hachette"; and names
 cut at the comma before a company's legal form ("North Wind Site Services, LLC"). Two
 model spans that meet at a hyphen are one name; an organization or facility the model cut at a hyphen is
-widened over the capitalised words hyphenated to it. People are never joined ("the Alito-Prelogar exchange"
-names two) nor places ("Iran-Iraq"), and a name after an Arabic article stays as it is ("Al-Shabaab").
+widened over the capitalised words hyphenated to it. Two people are joined only into a double-barrelled surname
+("Alexandria Ocasio" and "Cortez"; "the Alito-Prelogar exchange" names two), places never ("Iran-Iraq"), and a
+name after an Arabic article stays as it is ("Al-Shabaab").
 """
 
 from __future__ import annotations
@@ -79,6 +80,7 @@ def join_compounds(text: str, cands: list[Candidate], lookup: Lookup) -> list[Ca
     """``cands`` with model spans that meet at a hyphen joined (neither a person nor a known place) and
     organizations cut at a hyphen widened over it."""
     models = {c.start: c for c in cands if c.model_only}
+    surnames = _double_surnames(text, cands, models)
     out: list[Candidate] = []
     made: list[Candidate] = []  # the joined and the widened names
     used: set[int] = set()
@@ -86,7 +88,13 @@ def join_compounds(text: str, cands: list[Candidate], lookup: Lookup) -> list[Ca
         if id(c) in used:
             continue
         following = models.get(c.end + 1) if c.model_only and text[c.end : c.end + 1] == "-" else None
-        if (
+        if following is not None and c.type == following.type == "PERSON":
+            if _one_person(text, c, following, surnames):  # "Alexandria Ocasio-Cortez", "Mr. Panet-Raymond"
+                made.append(replace(c, end=following.end))
+                out.append(made[-1])
+                used |= {id(c), id(following)}
+                continue
+        elif (
             following is not None
             and "PERSON" not in (c.type, following.type)  # "the Alito-Prelogar exchange"
             and not _place(lookup, text[c.start : following.end].replace(" ", "-"))
@@ -96,11 +104,42 @@ def join_compounds(text: str, cands: list[Candidate], lookup: Lookup) -> list[Ca
             out.append(made[-1])
             used |= {id(c), id(following)}
             continue
+        if c.model_only and c.type == "PERSON" and surnames:
+            c = _with_first_barrel(text, c, surnames)  # "Mogg" of "Rees-Mogg" after "Jacob Rees-Mogg"
         whole = _whole(text, c, lookup) if c.model_only and c.type in _EXTENDED else c
         if whole is not c:
             made.append(whole)
         out.append(whole)
     return _over_known_names(text, [c for c in cands if not c.model_only], made, out)
+
+
+def _double_surnames(text: str, cands: list[Candidate], models: dict[int, Candidate]) -> set[str]:
+    """The double-barrelled surnames of the people the model named in full but cut at the hyphen: "Ocasio-Cortez"
+    of "Alexandria Ocasio" and "Cortez"."""
+    out = set()
+    for c in cands:
+        following = models.get(c.end + 1) if c.model_only and text[c.end : c.end + 1] == "-" else None
+        if following is not None and c.type == following.type == "PERSON" and _full_and_surname(text, c, following):
+            out.add(text[c.start : following.end].split()[-1])
+    return out
+
+
+def _full_and_surname(text: str, first: Candidate, second: Candidate) -> bool:
+    return len(text[first.start : first.end].split()) >= 2 and len(text[second.start : second.end].split()) == 1
+
+
+def _with_first_barrel(text: str, c: Candidate, surnames: set[str]) -> Candidate:
+    before = re.search(r"(?<![\w-])[A-Z][\w'’]*-$", text[max(0, c.start - 30) : c.start])
+    if before is not None and before.group() + text[c.start : c.end] in surnames:
+        return replace(c, start=c.start - len(before.group()))
+    return c
+
+
+def _one_person(text: str, first: Candidate, second: Candidate, surnames: set[str]) -> bool:
+    """Whether two model people that meet at a hyphen are one person with a double-barrelled surname: a given
+    name and a surname before the hyphen and one word after it, or a surname so written in full elsewhere in the
+    article. Two surnames alone ("the Alito-Prelogar exchange") stay two people."""
+    return _full_and_surname(text, first, second) or text[first.start : second.end] in surnames
 
 
 def _over_known_names(
