@@ -118,3 +118,16 @@ def test_an_ordinal_and_initials_nothing_else_found_are_a_unit() -> None:
     text = "Pilots of the 612th QXTS flew the jet while the 3rd DDG watch stood by."
     out = with_unit_numbers(text, [])
     assert [(text[c.start : c.end], c.canonical, c.type) for c in out] == [("612th QXTS", "612th QXTS", "ORG")]
+
+
+def test_a_merchant_or_research_vessel_is_a_vehicle_ship() -> None:
+    text = (
+        "Drones hit the MV Corran Star and the M/T Vela Dawn; the RV Petrel Sound stood by. "
+        "The call is at 9 a.m. MT Tuesday."
+    )
+    ships = [(p.canonical, p.type, p.subtype) for p in find_patterns(text) if p.subtype == "ship"]
+    assert ships == [
+        ("MV Corran Star", "VEHICLE", "ship"),
+        ("M/T Vela Dawn", "VEHICLE", "ship"),
+        ("RV Petrel Sound", "VEHICLE", "ship"),
+    ]

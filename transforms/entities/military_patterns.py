@@ -3,6 +3,7 @@
 - named operations: "Operation Inherent Resolve", "Operation Rough Rider" (OPERATION); named exercises
   inside a sentence: "Exercise Cyber Shield" (OPERATION, subtype military_exercise);
 - named ships with a prefix and optional hull number: "USS Nimitz (CVN 68)", "HMS Diamond",
+  and merchant or research vessels ("MV Galaxy Leader", VEHICLE, subtype ship),
   "USNS Mercy (T-AH 19)" (PLATFORM, subtype ship);
 - ship classes: "Arleigh Burke-class destroyers", "Kirov-class" (PLATFORM, subtype ship_class);
 - numbered units and formations: "82nd Airborne Division", "5th Fleet", "Carrier Strike Group 11",
@@ -44,6 +45,11 @@ _SHIP_PREFIX = r"(?:USS|USNS|USCGC|HMS|HMAS|HMCS|HMNZS|INS|JS|ROKS|RFS|FS|TCG|IT
 _SHIP = re.compile(
     rf"\b{_SHIP_PREFIX}[ ]+{_NAME}(?:[ ]+(?:{_NAME}|{_INITIALS}(?=[ ]+[A-Z]))){{0,3}}"
     r"(?:[ ]+\((?:T-)?[A-Z]{2,4}[- ]?\d{1,4}\))?"
+)
+# a merchant or research vessel: "MV Galaxy Leader", "M/T Marlin Luanda" (not "9 a.m. MT Monday": a time zone)
+_MERCHANT = re.compile(
+    r"\b(?:MV|M/V|MT|M/T|RV|R/V)[ ]+(?!(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b)"
+    rf"{_NAME}(?:[ ]+{_NAME}){{0,3}}"
 )
 _CLASS = re.compile(
     rf"\b(?:{_NAME}[ ]+){{0,2}}[A-Z][A-Za-z]*-class(?:\s+(?:guided-missile\s+|fast-attack\s+|ballistic-missile\s+|"
@@ -291,6 +297,8 @@ def find_patterns(text: str) -> list[PatternMatch]:
         found.append(PatternMatch(match.start(), match.end(), "OPERATION", "military_exercise", match.group()))
     for match in _SHIP.finditer(text):
         found.append(PatternMatch(match.start(), match.end(), "PLATFORM", "ship", _clean_ship(match.group())))
+    for match in _MERCHANT.finditer(text):
+        found.append(PatternMatch(match.start(), match.end(), "VEHICLE", "ship", match.group()))
     for match in _CLASS.finditer(text):
         if match.group().split("-class")[0] in {"World", "First", "Second", "High", "Middle", "Working"}:
             continue
