@@ -94,6 +94,7 @@ RULES: dict[str, tuple[Any, str, Any]] = {
     "parent_bodies": (mentions, "parent_bodies", lambda text, chosen, lookup: chosen),
     "surname_heads": (entity_types, "_surname_head", lambda text, cand, surnames, titled: False),
     "double_surnames": (compounds, "_one_person", lambda text, first, second, surnames: False),
+    "places_by_context": (mentions, "places_by_context", lambda text, chosen, lookup, titled: chosen),
     "services_before_ranks": (titled.TitledPeople, "_services", lambda self, text, spans, chosen: chosen),
 }
 

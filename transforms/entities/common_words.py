@@ -17,7 +17,7 @@ from transforms.entities.coreference import Candidate
 from transforms.entities.spans import has_word, word_pattern
 from transforms.sentences import is_abbreviation
 
-__all__ = ["common_word", "prefixed_ism"]
+__all__ = ["common_word", "dictionary", "prefixed_ism"]
 
 _ENDINGS = (  # an ending, and what its stem may need added back: "rescued" -> "rescu" + "e"
     ("ies", ("y",)),
@@ -57,13 +57,13 @@ def common_word(text: str, c: Candidate, name_words: frozenset[str] = frozenset(
         return False  # a name the article uses, or a line of a table ("Harlequins 75", "Leeds )")
     # an inflected word ("Rescued on Nov. 25", "Ships, squadrons and staffs"); for a person, any dictionary
     # word ("Dressed in", "Arson and"), not for an organisation or place, often so named ("Ford plans")
-    return _inflected_word(lower) or (c.type == "PERSON" and lower in _dictionary())
+    return _inflected_word(lower) or (c.type == "PERSON" and lower in dictionary())
 
 
 def _inflected_word(lower: str) -> bool:
     """Whether a lower-case word is an inflected form of an English word that the dictionary (``english_words``'
     web2 list, where names are capitalised) has only as its stem: "rescued", "ships", "retaliating"."""
-    words = _dictionary()
+    words = dictionary()
     if lower in words:
         return False
     for ending, bases in _ENDINGS:
@@ -77,7 +77,7 @@ def _inflected_word(lower: str) -> bool:
 
 
 @functools.cache
-def _dictionary() -> frozenset[str]:
+def dictionary() -> frozenset[str]:
     return frozenset(get_english_words_set(["web2"], lower=False, alpha=True))
 
 

@@ -53,6 +53,7 @@ from transforms.entities.military_patterns import find_patterns
 from transforms.entities.ner import DEFAULT_MODEL, fresh_model
 from transforms.entities.other_languages import english, trusted_span
 from transforms.entities.people import title_finder
+from transforms.entities.place_context import places_by_context
 from transforms.entities.places import place_entries
 from transforms.entities.qualified_places import qualified_places
 from transforms.entities.results import EntityResult, entity_result, entry_entity, resolve
@@ -254,7 +255,7 @@ class EntityExtractor:
                 text, rejoin_places(text, self._drop_weak_conflicts(cands), self._gaz.lookup), self._gaz.lookup
             ),
         )
-        chosen = parent_bodies(text, chosen, self._gaz.lookup)
+        chosen = places_by_context(text, parent_bodies(text, chosen, self._gaz.lookup), self._gaz.lookup, self._titled)
         chosen = concept_initials(text, bind_initials(text, self._acronyms(text, chosen), self._is_place))
         chosen = ticker_mentions(text, quoted_short_names(text, chosen))
         chosen, titled = self._people.apply(text, surnames_as_people(text, chosen))
