@@ -358,3 +358,10 @@ def test_a_title_case_headline_before_a_title_is_no_part_of_it(
     people = [m.text for m in extractor.extract(text).mentions if m.type == "PERSON"]
     assert title in people
     assert not any("With" in p for p in people)
+
+
+def test_a_portfolio_before_a_name_does_not_swallow_the_name(extractor: EntityExtractor) -> None:
+    text = "Minister for Foreign Affairs Dana Kettle announced $20 million in aid. The Minister of Defence agreed."
+    people = {m.text: m.title for m in extractor.extract(text).mentions if m.type == "PERSON"}
+    assert "Dana Kettle" in people and people["Dana Kettle"] is not None
+    assert "Minister of Defence" in people  # a title standing alone is still one
