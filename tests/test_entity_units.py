@@ -131,3 +131,14 @@ def test_a_merchant_or_research_vessel_is_a_vehicle_ship() -> None:
         ("M/T Vela Dawn", "VEHICLE", "ship"),
         ("RV Petrel Sound", "VEHICLE", "ship"),
     ]
+
+
+def test_recurring_exercises_are_named_without_the_word_exercise(extractor: EntityExtractor) -> None:
+    result = extractor.extract(
+        "The frigate sailed for RIMPAC 2024 after Marines fired rockets during Balikatan 25. The Malabar coast lay east."
+    )
+    entities = {e.entity_id: e for e in result.entities}
+    kinds = {m.text: (m.type, entities[m.entity_id].subtype) for m in result.mentions if m.entity_id in entities}
+    assert kinds["RIMPAC"] == ("OPERATION", "military_exercise")
+    assert kinds["Balikatan"] == ("OPERATION", "military_exercise")
+    assert kinds.get("Malabar", ("GPE", None))[0] != "OPERATION"  # a coast, not the exercise
