@@ -142,3 +142,9 @@ def test_recurring_exercises_are_named_without_the_word_exercise(extractor: Enti
     assert kinds["RIMPAC"] == ("OPERATION", "military_exercise")
     assert kinds["Balikatan"] == ("OPERATION", "military_exercise")
     assert kinds.get("Malabar", ("GPE", None))[0] != "OPERATION"  # a coast, not the exercise
+
+
+def test_the_longest_unit_word_wins_and_numbered_marines_are_a_regiment() -> None:
+    text = "Soldiers of the 2nd Armored Brigade Combat Team trained with 1st Battalion, 3rd Marines."
+    names = {m.canonical for m in find_patterns(text) if m.subtype == "unit"}
+    assert {"2nd Armored Brigade Combat Team", "3rd Marines"} <= names

@@ -57,15 +57,18 @@ _CLASS = re.compile(
     r"aircraft carrier|corvette|ship|vessel|amphibious assault ship|littoral combat ship)s?)?"
 )
 _ORDINAL = r"(?:\d{1,3}(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)"
+# unit words, longest first so that "Brigade Combat Team" wins over "Brigade"; "3rd Marines" is a regiment
 _UNIT_WORD = (
-    r"(?:Division|Brigade|Brigade Combat Team|Regiment|Battalion|Squadron|Wing|Group|Fleet|Army|Corps|"
-    r"Air Force|Company|Battery|Task Force|Expeditionary Unit|Marine Expeditionary Unit|Special Forces Group|"
-    r"Ranger Battalion|Cavalry Regiment|Infantry Regiment|Marine Regiment|Air Wing|Airlift Wing|Fighter Wing|"
-    r"Bomb Wing|Air Refueling Wing|Operations Group|Maintenance Group|Sustainment Brigade|Combat Aviation Brigade|"
-    r"Mechanized Brigade|Assault Brigade|Motorized Rifle Brigade|Guards Tank Army|Combined Arms Army|Command)"
+    r"(?:Marine Expeditionary Unit|Combat Aviation Brigade|Motorized Rifle Brigade|Special Forces Group|"
+    r"Brigade Combat Team|Sustainment Brigade|Air Refueling Wing|Combined Arms Army|Expeditionary Unit|"
+    r"Mechanized Brigade|Infantry Regiment|Maintenance Group|Cavalry Regiment|Guards Tank Army|"
+    r"Operations Group|Ranger Battalion|Assault Brigade|Marine Regiment|Airlift Wing|Fighter Wing|"
+    r"Task Force|Air Force|Battalion|Bomb Wing|Air Wing|Division|Regiment|Squadron|Battery|Brigade|"
+    r"Command|Company|Marines|Corps|Fleet|Group|Army|Wing)"
 )
 _UNIT_MOD = (
-    r"(?:(?:Airborne|Infantry|Armored|Armoured|Mechanized|Marine|Mountain|Cavalry|Special Forces|Special Operations|"
+    r"(?:(?:Airborne|Stryker|Infantry|Armored|Armoured|Mechanized|Marine|Mountain|Cavalry|Special Forces|"
+    r"Special Operations|"
     r"Expeditionary|Air Assault|Ranger|Fighter|Bomb|Airlift|Air Refueling|Aviation|Artillery|Field Artillery|"
     r"Air Defense Artillery|Engineer|Signal|Military Police|Sustainment|Guards|Tank|Motorized Rifle|Air|Naval|"
     r"Carrier Air|Logistics|Medical|Combat|Strike|Reconnaissance|Rescue|Wing|Training|Separate|Territorial Defense|"
