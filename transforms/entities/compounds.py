@@ -87,7 +87,7 @@ def join_compounds(text: str, cands: list[Candidate], lookup: Lookup) -> list[Ca
     for c in sorted(cands, key=lambda c: c.start):
         if id(c) in used:
             continue
-        following = models.get(c.end + 1) if c.model_only and text[c.end : c.end + 1] == "-" else None
+        following = _hyphened(text, c, models)
         if following is not None and c.type == following.type == "PERSON":
             if _one_person(text, c, following, surnames):  # "Alexandria Ocasio-Cortez", "Mr. Panet-Raymond"
                 made.append(replace(c, end=following.end))
@@ -113,12 +113,17 @@ def join_compounds(text: str, cands: list[Candidate], lookup: Lookup) -> list[Ca
     return _over_known_names(text, [c for c in cands if not c.model_only], made, out)
 
 
+def _hyphened(text: str, c: Candidate, models: dict[int, Candidate]) -> Candidate | None:
+    """The model span that meets model span ``c`` at a hyphen after it ("Cortez" of "Alexandria Ocasio-")."""
+    return models.get(c.end + 1) if c.model_only and text[c.end : c.end + 1] == "-" else None
+
+
 def _double_surnames(text: str, cands: list[Candidate], models: dict[int, Candidate]) -> set[str]:
     """The double-barrelled surnames of the people the model named in full but cut at the hyphen: "Ocasio-Cortez"
     of "Alexandria Ocasio" and "Cortez"."""
     out = set()
     for c in cands:
-        following = models.get(c.end + 1) if c.model_only and text[c.end : c.end + 1] == "-" else None
+        following = _hyphened(text, c, models)
         if following is not None and c.type == following.type == "PERSON" and _full_and_surname(text, c, following):
             out.add(text[c.start : following.end].split()[-1])
     return out

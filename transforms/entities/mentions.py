@@ -275,7 +275,10 @@ class EntityExtractor:
     def _titled(self, text: str, start: int) -> bool:
         """A rank or office right before ``start``, with no comma between ("commander, Submarine Forces" names
         the office's body, not a person)."""
-        return not text[:start].rstrip(" \t").endswith(",") and self._titles.before(text, start) is not None
+        return (
+            not text[max(0, start - 8) : start].rstrip(" \t").endswith(",")
+            and self._titles.before(text, start) is not None
+        )
 
     def _is_place(self, letters: str) -> bool:
         entry = self._gaz.lookup(letters)

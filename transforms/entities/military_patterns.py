@@ -3,8 +3,8 @@
 - named operations: "Operation Inherent Resolve", "Operation Rough Rider" (OPERATION); named exercises
   inside a sentence: "Exercise Cyber Shield" (OPERATION, subtype military_exercise);
 - named ships with a prefix and optional hull number: "USS Nimitz (CVN 68)", "HMS Diamond",
-  and merchant or research vessels ("MV Galaxy Leader", VEHICLE, subtype ship),
-  "USNS Mercy (T-AH 19)" (PLATFORM, subtype ship);
+  "USNS Mercy (T-AH 19)" (PLATFORM, subtype ship); merchant or research vessels: "MV Galaxy Leader",
+  "M/T Marlin Luanda" (VEHICLE, subtype ship);
 - ship classes: "Arleigh Burke-class destroyers", "Kirov-class" (PLATFORM, subtype ship_class);
 - numbered units and formations: "82nd Airborne Division", "5th Fleet", "Carrier Strike Group 11",
   "Task Force 51", "1st Battalion, 5th Marine Regiment", "412th Test Wing", "36th Inf. Div." (ORG, subtype unit;

@@ -10,8 +10,7 @@ seen few of them, often types them a person or an organization. A one- or two-wo
 - after "<someone>-held", "-controlled", "-occupied", "-besieged" ("insurgent-held Karabilah");
 - after "the town of", "the port city of", "the province of" (a person after them is already a place);
 - before or ending in a lower-case place noun ("the Al Qa'im region", "the Al-Sinek neighborhood", "the Zagros
-  mountains"):
-  a district, region or neighbourhood is a GPE, mountains, a valley or a desert a LOC.
+  mountains"): a district, region or neighbourhood is a GPE, mountains, a valley or a desert a LOC.
 
 The other mentions of the same name in the article, where the model made them people or organizations too, are
 the place as well (one sense per article).
@@ -63,12 +62,10 @@ def places_by_context(
         places: dict[str, EntityType] = {}
         for i, cand in enumerate(chosen):
             surface = text[cand.start : cand.end]
-            if not _open(cand, surface) or (
+            kind = _kind(text, cand, chosen, i, lookup, found) if _open(cand, surface) else None
+            if kind is not None and not (
                 cand.type == "PERSON" and (surface in person_words or titled(text, cand.start))
             ):
-                continue
-            kind = _kind(text, cand, chosen, i, lookup, found)
-            if kind is not None:
                 places.setdefault(surface, kind)
         if not places:
             return chosen

@@ -80,12 +80,10 @@ class TitledPeople:
                     )
                 )
                 continue
-            named = [
-                p
+            if any(  # "Minister for Foreign Affairs Julie Bishop": the span ran on into the titled person's name
+                start < p.start and p.end == end and p.title is not None and " " in text[p.start : p.end].strip()
                 for p in people
-                if start < p.start and p.end == end and p.title is not None and " " in text[p.start : p.end].strip()
-            ]
-            if named:  # "Minister for Foreign Affairs Julie Bishop": the span ran on into the titled person's name
+            ):
                 continue
             inside = [p for p in people if p.method == "model" and start <= p.start and p.end <= end]
             if inside:  # "Minister of Defence": the model's "Defence" is a word of the title, not a person
