@@ -1,6 +1,6 @@
-"""bench/loso_rules.py and bench/wikidata_pairs.py: the rules loso_rules switches off exist, switching restores
-them, the leave-one-source-out selection looks only at the other sources; the Wikidata hand check file holds
-known verdicts."""
+"""bench/loso_rules.py, bench/rule_toponyms.py and bench/wikidata_pairs.py: the rules loso_rules switches off
+exist, switching restores them, the leave-one-source-out selection looks only at the other sources; a rule's
+changed mentions are judged by the gold toponyms; the Wikidata hand check file holds known verdicts."""
 
 from __future__ import annotations
 
@@ -79,3 +79,15 @@ def test_wikidata_hand_check_file_has_known_verdicts(tmp_path) -> None:
     bad.write_text("corpus\twikidata\tcanonical\tverdict\tnote\ndvids\tQ30\tUnited States\tmaybe\t\n", encoding="utf-8")
     with pytest.raises(ValueError, match="maybe"):
         m.load_checks(bad)
+
+
+def test_rule_toponyms_judges_each_changed_mention_by_the_gold_toponyms() -> None:
+    compare = _bench("rule_toponyms").compare
+    text = "Floods hit Varno and Kell Dairy."
+    corpus = [(text, [(text.index("Varno"), text.index("Varno") + 5)])]
+    varno, kell = (text.index("Varno"), text.index("Varno") + 5), (text.index("Kell"), text.index("Kell") + 10)
+    on = [[(*varno, "GPE"), (*kell, "GPE")]]
+    off = [[(*varno, "PERSON"), (*kell, "ORG")]]
+    report = compare(corpus, on, off)
+    assert [(c["text"], c["toponym"]) for c in report["changes"]] == [("Varno", True), ("Kell Dairy", False)]
+    assert (report["toponyms_found_with"], report["toponyms_found_without"], report["gold_toponyms"]) == (1, 0, 1)

@@ -64,3 +64,9 @@ def test_people_organizations_and_country_partners_stay_as_the_model_read_them()
     ]
     types = [t for _, t in _types(text, chosen)]
     assert types == ["PERSON", "PERSON", "GPE", "GPE", "PERSON", "GPE", "ORG"]
+
+
+def test_an_organization_after_controlled_stays_an_organization() -> None:
+    text = "The Democratic-controlled House passed the bill; the House will vote again."
+    chosen = [candidate(text, "House", "ORG"), candidate(text, "House", "ORG", text.index("will") - 6)]
+    assert _types(text, chosen) == [("House", "ORG"), ("House", "ORG")]

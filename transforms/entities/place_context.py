@@ -7,7 +7,8 @@ seen few of them, often types them a person or an organization. A one- or two-wo
   partner ("Russia and Wagner"), nor a town whose name is an English word ("Metro"); a word of a person's full
   name in the article or a name with a rank or office before it stays a person ("Vladimir Putin ... Putin and
   Kyiv"). An organization so listed stays one: clubs and firms are named after towns ("Porto and Benfica");
-- after "<someone>-held", "-controlled", "-occupied", "-besieged" ("insurgent-held Karabilah");
+- read as a person, after "<someone>-held", "-controlled", "-occupied", "-besieged" ("insurgent-held
+  Karabilah"); an organization is often so controlled ("a Democratic-controlled House");
 - after "the town of", "the port city of", "the province of" (a person after them is already a place);
 - before or ending in a lower-case place noun ("the Al Qa'im region", "the Al-Sinek neighborhood", "the Zagros
   mountains"): a district, region or neighbourhood is a GPE, mountains, a valley or a desert a LOC.
@@ -98,7 +99,9 @@ def _kind(
     after = _NOUN_AFTER.match(text, cand.end) or _NOUN_AFTER.fullmatch(" " + text[cand.start : cand.end].split()[-1])
     if after is not None:
         return "GPE" if after.group("admin") else "LOC"
-    if _HELD.search(text, window, cand.start) or _PLACE_OF.search(text, window, cand.start):
+    if _PLACE_OF.search(text, window, cand.start) or (
+        cand.type == "PERSON" and _HELD.search(text, window, cand.start)  # "a Democratic-controlled House"
+    ):
         return "GPE"
     if cand.type != "PERSON" or " " in text[cand.start : cand.end]:
         return None  # an organization listed with towns is often a club or a firm named after one ("Porto")
