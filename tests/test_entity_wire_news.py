@@ -402,3 +402,12 @@ def test_a_titled_name_that_ends_in_a_head_noun_is_a_person(extractor: EntityExt
     assert found.get("Oren Post", ("", ""))[0] == "PERSON"
     assert found.get("Tomas Church", ("", ""))[0] == "PERSON"
     assert found.get("Submarine Forces", ("ORG", ""))[0] != "PERSON"  # an office's body after a comma
+
+
+def test_a_street_word_used_alone_is_no_surname() -> None:
+    text = "Signs read Corran Drive. Residents use 'Drive' instead of 'Street' on Corran Drive."
+    chosen = [
+        candidate(text, "Corran Drive", "PERSON"),
+        candidate(text, "Drive", "PERSON", text.index("'Drive'") + 1),
+    ]
+    assert [c.type for c in retype(text, chosen, lambda s: None)][0] == "FACILITY"

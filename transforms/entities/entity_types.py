@@ -357,6 +357,9 @@ def _one_sense(text: str, cands: list[Candidate], lookup: Callable[[str], Entry 
     return majority_types(text, out)
 
 
+_STREETS = frozenset({"Street", "Road", "Avenue", "Drive", "Boulevard", "Highway", "Lane"})
+
+
 def _surname_head(text: str, cand: Candidate, surnames: set[str], titled: Callable[[str, int], bool]) -> bool:
     """Whether a model person of two or three words that ends in a head noun ("Fiona Hill", "James Post") is a
     person: a rank or office is written right before it, or the article calls someone by its last word alone
@@ -366,7 +369,11 @@ def _surname_head(text: str, cand: Candidate, surnames: set[str], titled: Callab
         return False
     if titled(text, cand.start):
         return True
-    return words[-1] in surnames and _LOCATIVE.search(text, max(0, cand.start - 40), cand.start) is None
+    return (
+        words[-1] in surnames
+        and words[-1] not in _STREETS  # "'Drive' instead of 'Street'": a word, no one's surname
+        and _LOCATIVE.search(text, max(0, cand.start - 40), cand.start) is None
+    )
 
 
 def _person(text: str, cand: Candidate, lookup: Callable[[str], Entry | None]) -> Candidate:
