@@ -7,7 +7,7 @@ import pytest
 from transforms.entities.coreference import Candidate
 from transforms.entities.gazetteer import Entry
 from transforms.entities.mentions import EntityExtractor
-from transforms.entities.service_forms import service_table, short_services
+from transforms.entities.service_forms import nationality_services, service_table, short_services
 
 _VALDORIA = Entry("gpe:valdoria", "Valdoria", "GPE", "country", "VLD", aliases=("Republic of Valdoria",))
 _BOREA = Entry("gpe:borea", "Borea", "GPE", "country", "BRA")
@@ -79,3 +79,12 @@ def test_an_organization_worded_as_a_nationality_and_a_service_is_that_countrys_
 def test_a_nationality_before_a_service_word_in_lower_case_stays_a_nationality(extractor: EntityExtractor) -> None:
     result = extractor.extract("The treaty let the Russian navy keep its base.")
     assert [(m.text, m.type) for m in result.mentions] == [("Russian", "NORP")]
+
+
+def test_a_nationality_found_alone_before_a_capitalised_service_word_is_that_service() -> None:
+    text = "A Valdorian Navy patrol met a Valdorian navy tug."
+    demonym = Entry("norp:valdorian", "Valdorian", "NORP", None, "VLD")
+    first, second = (_at(text, "Valdorian", at, demonym) for at in (0, text.index("navy") - 10))
+    out = nationality_services(text, [first, second], _TABLE, ["Navy"])
+    assert (text[out[0].start : out[0].end], out[0].type, out[0].entry) == ("Valdorian Navy", "ORG", _NAVY)
+    assert out[1] == second  # the service word in lower case: the nationality stays

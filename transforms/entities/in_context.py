@@ -32,7 +32,13 @@ from transforms.entities.coreference import Candidate
 from transforms.entities.gazetteer import Entry
 from transforms.entities.language_names import as_language
 from transforms.entities.regional_offices import with_region
-from transforms.entities.service_forms import bare, demonym_services, service_table, short_services
+from transforms.entities.service_forms import (
+    bare,
+    demonym_services,
+    nationality_services,
+    service_table,
+    short_services,
+)
 
 __all__ = ["ContextRules", "context_rules"]
 
@@ -95,6 +101,7 @@ class ContextRules:
         chosen = [self._government(text, c, chosen) for c in chosen]
         chosen = self._titled_services(text, chosen)
         chosen = demonym_services(text, chosen, self.services, self.service_nouns, lookup)
+        chosen = nationality_services(text, chosen, self.services, self.service_nouns)
         chosen = short_services(text, chosen, self.services, self.service_words)
         chosen = [_with_particle_name(text, c) for c in chosen if not self._not_a_person(text, c)]
         names = frozenset(

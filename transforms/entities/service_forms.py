@@ -8,7 +8,8 @@ gazetteers, its name or alias without its country ("Customs Service" of "U.S. Cu
 Defence" of "UK Ministry of Defence").
 
 An organization the model found worded as a nationality and a service word ("an American Air Force pilot") is
-that country's service (``demonym_services``).
+that country's service (``demonym_services``), and so is a nationality it found alone before the service word
+written as a name (``nationality_services``).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from dataclasses import replace
 from transforms.entities.coreference import Candidate
 from transforms.entities.gazetteer import Entry
 
-__all__ = ["bare", "demonym_services", "dominant_country", "service_table", "short_services"]
+__all__ = ["bare", "demonym_services", "dominant_country", "nationality_services", "service_table", "short_services"]
 
 # the subtypes of the bodies a country has one of, called without the country inside it
 _NATIONAL = frozenset({"service", "court", "agency", "intelligence_agency", "ministry", "legislature"})
@@ -126,6 +127,25 @@ def demonym_services(
             service = table.get((nationality.country, _word(words, match.group(2))))
             if service is not None:
                 c = replace(c, entry=service, canonical=None)
+        out.append(c)
+    return out
+
+
+def nationality_services(
+    text: str, chosen: list[Candidate], table: Mapping[tuple[str, str], Entry], words: Iterable[str]
+) -> list[Candidate]:
+    """``chosen`` with each nationality followed by a service word written as a name ("an American Air Force
+    pilot", the model finding only "American") made that country's service, over both words, unless another
+    mention holds the service word."""
+    written = re.compile(rf"[ \t]+({'|'.join(re.escape(w) for w in words)})\b")
+    taken = [(c.start, c.end) for c in chosen]
+    out = []
+    for c in chosen:
+        after = written.match(text, c.end) if c.type == "NORP" else None
+        if after is not None:
+            service = table.get((c.country or (c.entry.country if c.entry else None) or "", after.group(1)))
+            if service is not None and not any(s < after.end() and after.start() < e for s, e in taken):
+                c = replace(c, end=after.end(), type="ORG", entry=service, canonical=None, subtype=None)
         out.append(c)
     return out
 
