@@ -283,8 +283,26 @@ def test_an_organization_named_by_its_head_noun_is_not_its_office_but_is_its_com
     assert out[3].canonical == "Orla Group Inc."
 
 
-def _no_place(name: str) -> bool:
-    return name == "Brenmoor"
+_BRENMOOR = Entry("E-brenmoor", "Brenmoor", "GPE", "city", "GBR")
+_TALLIS = Entry("E-tallis", "Tallis University", "ORG", "university", "GBR", aliases=("Tallis",), weak=("Tallis",))
+
+
+def _no_place(name: str) -> Entry | None:
+    """The gazetteer of these tests: one town and one university, called by its first word."""
+    return {"Brenmoor": _BRENMOOR, "Tallis": _TALLIS}.get(name)
+
+
+def test_a_short_name_the_gazetteer_knows_is_its_organization_not_the_longer_one() -> None:
+    text = "She teaches at Tallis Law School. Tallis said the Orla Group Inc. paid; Orla denied it."
+    chosen = [
+        candidate(text, "Tallis Law School", "ORG"),
+        candidate(text, "Tallis", "PERSON", text.index("said") - 7),
+        candidate(text, "Orla Group Inc.", "ORG"),
+        candidate(text, "Orla", "ORG", text.index("denied") - 5),
+    ]
+    out = org_short_names(text, chosen, _no_place)
+    assert (out[1].type, out[1].entry) == ("ORG", _TALLIS)
+    assert out[3].canonical == "Orla Group Inc."
 
 
 def test_a_model_person_or_unknown_place_that_begins_a_company_name_is_the_company() -> None:

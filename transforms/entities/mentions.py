@@ -262,7 +262,7 @@ class EntityExtractor:
         chosen = qualified_places(text, self._context.apply(text, chosen, self._listed), self._gaz.lookup)
         chosen = spelled_states(text, chosen, self._context.state_names, self._states)
         chosen = resolve(
-            text, org_short_names(text, ship_short_names(text, base_short_names(text, chosen)), self._is_place)
+            text, org_short_names(text, ship_short_names(text, base_short_names(text, chosen)), self._gaz.lookup)
         )
         repeated = [
             as_language(text, c, chosen)

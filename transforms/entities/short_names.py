@@ -25,6 +25,7 @@ from dataclasses import replace
 
 from transforms.entities.coreference import Candidate, person_suffixes, ship_name
 from transforms.entities.entity_types import LEGAL_FORMS as _LEGAL_FORMS, ORG_HEADS
+from transforms.entities.gazetteer import Entry
 from transforms.entities.spans import span_name
 
 __all__ = ["base_short_names", "org_short_names", "ship_short_names"]
@@ -122,6 +123,11 @@ def _calls(short: list[str], name: list[str]) -> bool:
     return name[-n:] == short and all(w[:1].isupper() for w in name[:-n])
 
 
+def _known_place(model_type: str, entry: Entry | None) -> bool:
+    """The model read a place the gazetteer knows."""
+    return entry is not None and model_type == "GPE" and entry.type in ("GPE", "LOC")
+
+
 def _short_of(words: list[str], name: list[str], model_type: str) -> bool:
     """Whether a model mention of ``model_type`` reading ``words`` is the short name of the organization
     ``name``: any first or last words for a model organization; the first words for a model person ("Gencor"
@@ -137,10 +143,11 @@ def _short_of(words: list[str], name: list[str], model_type: str) -> bool:
     return head and (model_type == "PERSON" or name[-1] in _LEGAL_FORMS)
 
 
-def org_short_names(text: str, chosen: list[Candidate], is_place: Callable[[str], bool]) -> list[Candidate]:
+def org_short_names(text: str, chosen: list[Candidate], lookup: Callable[[str], Entry | None]) -> list[Candidate]:
     """``chosen`` with each model organization, person or unknown place (not an acronym, not a person's
-    surname) that is the short name of exactly one longer organization named elsewhere in the article made a
-    mention of it (see ``_short_of``)."""
+    surname, not a place of the gazetteers) that is the short name of exactly one longer organization named
+    elsewhere in the article made a mention of it (see ``_short_of``), or of the organization the gazetteers
+    call so: "Harvard" beside "Harvard Law School" is the university."""
     longer = [c for c in chosen if c.type == "ORG" and len(text[c.start : c.end].split()) >= 2]
     if not longer:
         return chosen
@@ -156,7 +163,7 @@ def org_short_names(text: str, chosen: list[Candidate], is_place: Callable[[str]
             and c.model_only
             and not _INITIALS.fullmatch(surface)
             and surface not in people
-            and not (c.type == "GPE" and is_place(surface))
+            and not _known_place(c.type, lookup(surface))
             and surface not in ORG_HEADS  # "the Agency": the head-noun rule weighs every such organization
         ):
             words, named = surface.split(), {}
@@ -164,7 +171,10 @@ def org_short_names(text: str, chosen: list[Candidate], is_place: Callable[[str]
                 other = text[o.start : o.end].split()
                 if _short_of(words, other, c.type) and not (o.start <= c.start < o.end):
                     named[o.entry.name if o.entry else o.canonical or span_name(text, o.start, o.end)] = o
-            if len(named) == 1:
+            known = lookup(surface)
+            if len(named) == 1 and known is not None and known.type == "ORG":
+                c = replace(c, type="ORG", entry=known, canonical=None, subtype=None, country=None)
+            elif len(named) == 1:
                 (name, o), *_ = named.items()
                 c = replace(c, type="ORG", entry=o.entry, canonical=name, subtype=o.subtype, country=o.country)
         out.append(c)
