@@ -51,6 +51,7 @@ from transforms.entities.in_context import context_rules
 from transforms.entities.language_names import as_language
 from transforms.entities.military_patterns import find_patterns
 from transforms.entities.ner import DEFAULT_MODEL, fresh_model
+from transforms.entities.org_context import orgs_by_context
 from transforms.entities.other_languages import english, trusted_span
 from transforms.entities.people import title_finder
 from transforms.entities.place_context import places_by_context
@@ -256,6 +257,7 @@ class EntityExtractor:
             ),
         )
         chosen = places_by_context(text, parent_bodies(text, chosen, self._gaz.lookup), self._gaz.lookup, self._titled)
+        chosen = orgs_by_context(text, chosen)
         chosen = concept_initials(text, bind_initials(text, self._acronyms(text, chosen), self._is_place))
         chosen = ticker_mentions(text, quoted_short_names(text, chosen))
         chosen, titled = self._people.apply(text, surnames_as_people(text, chosen))

@@ -1,0 +1,74 @@
+"""Model places and people that the words around them show are organizations (``org_context``)."""
+
+from __future__ import annotations
+
+from entity_helpers import candidate
+
+from transforms.entities.gazetteer import Entry
+from transforms.entities.org_context import orgs_by_context
+
+
+def _read(text: str, chosen: list) -> list[tuple[str, str]]:
+    return [(text[c.start : c.end], c.type) for c in orgs_by_context(text, chosen)]
+
+
+def test_a_place_listed_after_a_class_noun_and_such_as_is_an_organization_in_every_mention() -> None:
+    text = "Monitoring is done by NGOs such as Dar-Selim, and a lawyer at Dar-Selim in Tarnow said so."
+    chosen = [
+        candidate(text, "Dar-Selim", "GPE", text.index("lawyer")),
+        candidate(text, "Tarnow", "GPE"),
+    ]
+    assert _read(text, chosen) == [("Dar-Selim", "ORG"), ("Tarnow", "GPE")]
+
+
+def test_a_name_after_a_class_noun_or_described_as_one_is_an_organization() -> None:
+    text = "The rights group Velmora sued. Osk Vantar, a small arms manufacturer based in Ulm, denied it."
+    chosen = [candidate(text, "Velmora", "GPE"), candidate(text, "Osk Vantar", "PERSON"), candidate(text, "Ulm", "GPE")]
+    assert _read(text, chosen) == [("Velmora", "ORG"), ("Osk Vantar", "ORG"), ("Ulm", "GPE")]
+
+
+def test_a_person_described_by_a_phrase_where_the_class_noun_does_not_end_it_stays_a_person() -> None:
+    text = "Dana Rusk, a former company executive, and Lio Marr, the group leader, spoke in Tarnow."
+    chosen = [candidate(text, "Dana Rusk", "PERSON"), candidate(text, "Lio Marr", "PERSON")]
+    assert _read(text, chosen) == [("Dana Rusk", "PERSON"), ("Lio Marr", "PERSON")]
+
+
+def test_a_gazetteer_place_or_a_titled_person_is_not_retyped() -> None:
+    town = Entry("E-tarnow", "Tarnow", "GPE", "city", "POL")
+    text = "Firms such as Tarnow and companies like Gen. Rusk's were named."
+    chosen = [candidate(text, "Tarnow", "GPE", entry=town, method="gazetteer")]
+    assert _read(text, chosen) == [("Tarnow", "GPE")]
+
+
+def test_the_class_word_is_trimmed_off_an_organization() -> None:
+    text = "The NGO Velmora Watch and the NGOs Aster Aid agreed."
+    chosen = [candidate(text, "NGO Velmora Watch", "ORG"), candidate(text, "NGOs Aster Aid", "ORG")]
+    assert _read(text, chosen) == [("Velmora Watch", "ORG"), ("Aster Aid", "ORG")]
+
+
+def test_a_span_running_from_a_legal_form_into_a_town_is_the_company_and_the_town() -> None:
+    text = "The award went to Brisk Marine Co of Tarnow, Ohio, not to Velm Corp. of America."
+    chosen = [
+        candidate(text, "Brisk Marine Co of Tarnow, Ohio", "GPE"),
+        candidate(text, "Velm Corp. of America", "ORG"),
+    ]
+    assert _read(text, chosen) == [
+        ("Brisk Marine Co", "ORG"),
+        ("Tarnow, Ohio", "GPE"),
+        ("Velm Corp. of America", "ORG"),
+    ]
+
+
+def test_a_cause_group_joins_its_members_word_but_service_members_do_not() -> None:
+    text = "Veterans for Lasting Calm and Valdorians Against Velmora sued. Soldiers for Task Force Orrin ate."
+    chosen = [
+        candidate(text, "Lasting Calm", "ORG"),
+        candidate(text, "Valdorians", "NORP"),
+        candidate(text, "Velmora", "ORG"),
+        candidate(text, "Task Force Orrin", "ORG"),
+    ]
+    assert _read(text, chosen) == [
+        ("Veterans for Lasting Calm", "ORG"),
+        ("Valdorians Against Velmora", "ORG"),
+        ("Task Force Orrin", "ORG"),
+    ]
