@@ -365,3 +365,17 @@ def test_a_portfolio_before_a_name_does_not_swallow_the_name(extractor: EntityEx
     people = {m.text: m.title for m in extractor.extract(text).mentions if m.type == "PERSON"}
     assert "Dana Kettle" in people and people["Dana Kettle"] is not None
     assert "Minister of Defence" in people  # a title standing alone is still one
+
+
+def test_a_name_after_a_portfolio_of_common_words_is_a_person_with_the_rank_before_it(
+    extractor: EntityExtractor,
+) -> None:
+    text = "Troops met Under Secretary of Defense for Policy Tamsin Quorvald on Monday."
+    people = {m.text: m.title for m in extractor.extract(text).mentions if m.type == "PERSON"}
+    assert people == {"Tamsin Quorvald": "Under Secretary"}
+
+
+def test_a_named_body_before_a_leaders_title_stays_a_mention(extractor: EntityExtractor) -> None:
+    text = "Security was tight as the Orvik Liberation Front commander Tamsin Quorvald spoke."
+    found = {m.text: m.type for m in extractor.extract(text).mentions}
+    assert found == {"Orvik Liberation Front": "ORG", "Tamsin Quorvald": "PERSON"}

@@ -12,7 +12,9 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 
+from transforms.entities.common_words import dictionary
 from transforms.entities.coreference import Candidate, select
+from transforms.entities.entity_types import ORG_HEADS
 from transforms.entities.gazetteer import Entry
 from transforms.entities.people import TitleFinder
 from transforms.entities.spans import looks_like_name
@@ -67,7 +69,9 @@ class TitledPeople:
                 if any(c.start <= start and end <= c.end for c in chosen):
                     continue
             split = self._trailing_name(text, start, end)
-            if split is not None:
+            if split is not None:  # the model's span over the title's words and the name is neither
+                chosen = [c for c in chosen if not (c.model_only and start <= c.start < split[0] < c.end <= end)]
+                prior = self._finder.before(text, split[0])  # "Under Secretary", not the standalone's "Secretary"
                 extra.append(
                     Candidate(
                         start=split[0],
@@ -75,7 +79,7 @@ class TitledPeople:
                         type="PERSON",
                         method="rule",
                         rank="model",
-                        title=match.title,
+                        title=prior.title if prior is not None else match.title,
                         affiliation=self._affiliation(split[1]),
                     )
                 )
@@ -111,6 +115,7 @@ class TitledPeople:
             and (
                 (c.type == "PERSON" and (c.method != "model" or c.title is not None))
                 or (c.method != "model" and c.type not in ("NORP", "PERSON"))
+                or _named_body(text, c)
                 or not any(s <= c.start and c.end <= e for s, e in titled)
             )
         ]  # a model "person" inside another's title is a word of it ("Mate" of "Boatswain's Mate 2nd Class")
@@ -138,9 +143,22 @@ class TitledPeople:
             if len(words) > k + 1:
                 cut = start + words[-k].start()
                 portfolio = re.search(r"\b(?:of|for)[ \t]+(?:the[ \t]+)?(.+)$", text[start:cut].rstrip())
-                if portfolio and self._lookup(portfolio.group(1)) is not None:
+                if portfolio and (self._lookup(portfolio.group(1)) is not None or self._name_after(text, cut, end)):
                     return cut, portfolio.group(1)
         return None
+
+    def _name_after(self, text: str, cut: int, end: int) -> bool:
+        """``text[cut:end]`` reads as a name after a portfolio of common words ("Under Secretary of Defense for
+        Acquisition and Sustainment |Ellen Lord"): capitalised words only, the first no English word (a given
+        name), none a name the gazetteers know ("Europe"), after an English word ("Sustainment")."""
+        name, before = text[cut:end].split(), text[:cut].split()
+        return (
+            bool(before)
+            and all(w[:1].isupper() for w in name)
+            and not _english(name[0])
+            and all(self._lookup(w) is None for w in name)
+            and _english(before[-1])
+        )
 
     def _affiliation(self, text: str | None) -> str | None:
         text = re.sub(r"^(?:[Tt]he|An?|Its|His|Her)\s+", "", text or "")
@@ -152,3 +170,16 @@ class TitledPeople:
         if entry.type == "NORP" and entry.country:
             return self._country_names.get(entry.country, entry.name)
         return entry.name
+
+
+def _english(word: str) -> bool:
+    """A word of the English dictionary, or its plural ("Affairs")."""
+    lower = word.lower()
+    return lower in dictionary() or (lower.endswith("s") and lower[:-1] in dictionary())
+
+
+def _named_body(text: str, c: Candidate) -> bool:
+    """A model organization of two or more words ending in a head noun: a body the title names ("Indonesian
+    Democratic Party" of "Indonesian Democratic Party leader Megawati Sukarnoputri"), a mention of its own."""
+    words = text[c.start : c.end].split()
+    return c.type == "ORG" and len(words) > 1 and words[-1] in ORG_HEADS
