@@ -122,3 +122,12 @@ def test_people_known_across_articles_and_major_cities_carry_their_items(extract
 def test_an_ambiguous_surname_alone_gets_no_item(extractor: EntityExtractor) -> None:
     result = extractor.extract("Clinton told reporters the bill would pass.")
     assert all(e.wikidata_id is None for e in result.entities)
+
+
+def test_a_party_or_university_name_inside_a_longer_name_gets_no_item(extractor: EntityExtractor) -> None:
+    result = extractor.extract(
+        "GOP leaders met the Social Democratic Party of Velmora and doctors of Johns Hopkins University Hospital."
+    )
+    names = {e.canonical_name: e.wikidata_id for e in result.entities}
+    assert names["Republican Party"] == "Q29468"
+    assert "Q29552" not in names.values() and "Q193727" not in names.values()
