@@ -95,6 +95,10 @@ RULES: dict[str, tuple[Any, str, Any]] = {
     "surname_heads": (entity_types, "_surname_head", lambda text, cand, surnames, titled: False),
     "double_surnames": (compounds, "_one_person", lambda text, first, second, surnames: False),
     "places_by_context": (mentions, "places_by_context", lambda text, chosen, lookup, titled: chosen),
+    "orgs_by_context": (mentions, "orgs_by_context", lambda text, chosen: chosen),
+    "nationality_services": (in_context, "nationality_services", lambda text, chosen, table, words: chosen),
+    "named_bodies_in_titles": (titled, "_named_body", lambda text, c: False),
+    "names_after_portfolios": (titled.TitledPeople, "_name_after", lambda self, text, cut, end: False),
     "services_before_ranks": (titled.TitledPeople, "_services", lambda self, text, spans, chosen: chosen),
 }
 
