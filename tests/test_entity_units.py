@@ -37,6 +37,12 @@ def test_an_abbreviated_unit_is_named_in_full() -> None:
     assert [m.canonical for m in matches if m.subtype == "unit"] == ["25th Infantry Division"]
 
 
+def test_a_space_force_delta_keeps_its_number() -> None:
+    text = "Guardians of Mission Delta 7 briefed Space Delta 9 and Space Base Delta 3."
+    names = [m.canonical for m in find_patterns(text) if m.subtype == "unit"]
+    assert names == ["Mission Delta 7", "Space Delta 9", "Space Base Delta 3"]
+
+
 def test_an_acronym_written_inside_a_unit_name_is_left_out_of_its_canonical_name() -> None:
     matches = find_patterns("Jets of Carrier Air Wing (CVW) 17 landed.")
     assert [(m.canonical, m.end - m.start) for m in matches] == [

@@ -106,7 +106,8 @@ _NUMBERED = re.compile(
     r"\b(?:Carrier Strike Group|Expeditionary Strike Group|Amphibious Ready Group|Task Force|"
     r"Joint Task Force|Combined Task Force|Destroyer Squadron|Carrier Air Wing|Strike Fighter Squadron|"
     r"Helicopter Sea Combat Squadron|Submarine Squadron|Patrol Squadron|Marine Aircraft Group|"
-    r"Marine Fighter Attack Squadron|Task Group)\s+(?:\(\w+\)\s+)?\d{1,4}(?:\.\d{1,2})?\b"
+    r"Marine Fighter Attack Squadron|Task Group|Mission Delta|Space Delta|Space Base Delta|Space Launch Delta)"
+    r"\s+(?:\(\w+\)\s+)?\d{1,4}(?:\.\d{1,2})?\b"
 )
 _NAMED_GROUP = re.compile(
     r"\b(?!The\b)(?:[A-Z][A-Za-z.]+[ ]){1,3}(?:Carrier Strike Group|Amphibious Ready Group|Expeditionary Strike Group)"
