@@ -40,10 +40,14 @@ def test_a_gazetteer_place_or_a_titled_person_is_not_retyped() -> None:
     assert _read(text, chosen) == [("Tarnow", "GPE")]
 
 
-def test_the_class_word_is_trimmed_off_an_organization() -> None:
-    text = "The NGO Velmora Watch and the NGOs Aster Aid agreed."
-    chosen = [candidate(text, "NGO Velmora Watch", "ORG"), candidate(text, "NGOs Aster Aid", "ORG")]
-    assert _read(text, chosen) == [("Velmora Watch", "ORG"), ("Aster Aid", "ORG")]
+def test_the_class_word_and_a_word_after_the_legal_form_are_trimmed_off_an_organization() -> None:
+    text = "The NGO Velmora Watch, the NGOs Aster Aid and the Brisk Marine Corp. Business agreed."
+    chosen = [
+        candidate(text, "NGO Velmora Watch", "ORG"),
+        candidate(text, "NGOs Aster Aid", "ORG"),
+        candidate(text, "Brisk Marine Corp. Business", "ORG"),
+    ]
+    assert _read(text, chosen) == [("Velmora Watch", "ORG"), ("Aster Aid", "ORG"), ("Brisk Marine Corp.", "ORG")]
 
 
 def test_a_span_running_from_a_legal_form_into_a_town_is_the_company_and_the_town() -> None:

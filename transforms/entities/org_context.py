@@ -12,11 +12,12 @@ having seen few of them, types them by their look. A model place or person is an
 A cue at any use of the name counts, found by the model there or not, and every mention of the name the model
 made a place or a person is the organization (one sense per article).
 
-Three spans are mended on the way: an organization the model read with the class word in front of it ("NGO
-Front Line Defenders") loses the word; a span that runs on from a company's legal form into its town and region
-("Garco Construction Co of Spokane, Washington") is the company, up to its legal form, and the town; a cause its
-members named a group after ("Students for Fair Admissions", "Physicians for Human Rights") joins the members'
-word when the model found only the cause ("Fair Admissions").
+Four spans are mended on the way: an organization the model read with the class word in front of it ("NGO
+Front Line Defenders") loses the word, and so does "Business" after its legal form ("the Simmonds Precision
+Products, Inc. Business"); a span that runs on from a company's legal form into its town and region
+("Garco Construction Co of Spokane, Washington") is the company, up to its legal form, and the town; a cause
+its members named a group after ("Students for Fair Admissions", "Physicians for Human Rights") joins the
+members' word when the model found only the cause ("Fair Admissions").
 """
 
 from __future__ import annotations
@@ -49,6 +50,9 @@ _MEMBERS_FOR = re.compile(
 _SERVICE_MEMBERS = frozenset({"Soldiers", "Sailors", "Officers", "Troopers", "Leaders", "Members", "Workers"})
 _TYPES = frozenset({"GPE", "LOC", "PERSON"})
 _LEGAL = "|".join(re.escape(f) for f in sorted(LEGAL_FORMS, key=len, reverse=True))
+# a press release's word for the part of a company sold or bought ("the X, Inc. Business"); not a word that
+# goes on the name ("Service Corp. International", "Rose Partners Limited Partnership")
+_AFTER_FORM = re.compile(rf"[ \t](?P<form>{_LEGAL})[ \t]+(?:Business|Businesses|Segment)")
 _FORM_OF = re.compile(  # a legal form, then "of", a town of one to three words, a comma and a region
     rf"[ \t](?:{_LEGAL})(?=[ \t]+of[ \t]+(?:[A-Z][\w.'’-]*[ \t]+){{0,2}}[A-Z][\w.'’-]*,[ \t]+[A-Z])"
 )
@@ -83,8 +87,15 @@ def _described(text: str, name: str) -> bool:
 
 
 def _trimmed(text: str, c: Candidate) -> Candidate:
-    word = _CLASS_WORD.match(text, c.start, c.end) if c.type == "ORG" and c.model_only else None
-    return replace(c, start=word.end()) if word is not None else c
+    if c.type != "ORG" or not c.model_only:
+        return c
+    word = _CLASS_WORD.match(text, c.start, c.end)
+    if word is not None:
+        c = replace(c, start=word.end())
+    last = _AFTER_FORM.search(text, c.start, c.end)
+    if last is not None and last.end() == c.end:
+        c = replace(c, end=last.end("form"))  # "Simmonds Precision Products, Inc. Business": the business
+    return c
 
 
 def _company_of(text: str, c: Candidate) -> list[Candidate]:
