@@ -131,3 +131,10 @@ def test_a_party_or_university_name_inside_a_longer_name_gets_no_item(extractor:
     names = {e.canonical_name: e.wikidata_id for e in result.entities}
     assert names["Republican Party"] == "Q29468"
     assert "Q29552" not in names.values() and "Q193727" not in names.values()
+
+
+def test_a_known_person_the_model_read_as_an_organization_is_that_person(extractor: EntityExtractor) -> None:
+    result = extractor.extract("Ursula von der Leyen met NATO chief Mark Rutte in Brussels on Tuesday.")
+    found = {m.text: (m.type, m.entity_id) for m in result.mentions}
+    assert found["Ursula von der Leyen"] == ("PERSON", "Q60772")
+    assert found["Mark Rutte"] == ("PERSON", "Q57792")

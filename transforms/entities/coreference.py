@@ -95,6 +95,21 @@ def _surname(name: str) -> str:
     return words[-1] if words else name
 
 
+def known_people(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """``chosen`` with each model span of two or more words that spells a person of ``data/name_variants.toml``
+    ("Ursula von der Leyen", read as an organization) made that person; a known person's Wikidata ID is
+    added later, by ``assign_person_ids``."""
+    return [
+        replace(c, type="PERSON", subtype=None, country=None)
+        if c.model_only
+        and c.type in ("ORG", "GPE", "LOC", "NORP")
+        and len(text[c.start : c.end].split()) > 1
+        and known_person(canonical_person(text[c.start : c.end]) or "")[0] is not None
+        else c
+        for c in chosen
+    ]
+
+
 def assign_person_ids(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """``candidates``, every PERSON candidate without an ID given its canonical name and ID."""
     by_surname: dict[str, tuple[str, str]] = {}

@@ -42,7 +42,7 @@ from transforms.entities.acronyms import (
 )
 from transforms.entities.compounds import join_compounds, with_legal_forms
 from transforms.entities.coordinated import join_coordinated
-from transforms.entities.coreference import Candidate, repeat_names, select, surnames_as_people
+from transforms.entities.coreference import Candidate, known_people, repeat_names, select, surnames_as_people
 from transforms.entities.entity_types import model_type, regime_spans, retype
 from transforms.entities.event_names import places_in_event_names
 from transforms.entities.exercises import exercise_names
@@ -257,7 +257,7 @@ class EntityExtractor:
             ),
         )
         chosen = places_by_context(text, parent_bodies(text, chosen, self._gaz.lookup), self._gaz.lookup, self._titled)
-        chosen = orgs_by_context(text, chosen)
+        chosen = known_people(text, orgs_by_context(text, chosen))
         chosen = concept_initials(text, bind_initials(text, self._acronyms(text, chosen), self._is_place))
         chosen = ticker_mentions(text, quoted_short_names(text, chosen))
         chosen, titled = self._people.apply(text, surnames_as_people(text, chosen))
