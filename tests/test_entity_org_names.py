@@ -109,6 +109,19 @@ def test_a_region_word_before_another_name_is_not_taken() -> None:
     ]
 
 
+def test_a_model_span_of_a_known_commands_initials_and_a_region_is_named_by_both() -> None:
+    from transforms.entities.coreference import Candidate
+    from transforms.entities.gazetteer import Entry
+    from transforms.entities.regional_offices import with_region
+
+    command = Entry("E-orvcom", "Orvik Engineering Systems Command", "ORG", "command", "USA", aliases=("ORVCOM",))
+    text = "ORVCOM Northwest awarded the contract; ORVLAB Northwest did not."
+    spans = [("ORVCOM Northwest", 0), ("ORVLAB Northwest", text.index("ORVLAB"))]
+    chosen = [Candidate(start=a, end=a + len(s), type="ORG", method="model", rank="model") for s, a in spans]
+    out = with_region(text, chosen, frozenset({"Command"}), {"ORVCOM": command}.get)
+    assert [c.canonical for c in out] == ["Orvik Engineering Systems Command Northwest", None]
+
+
 def test_news_agencies_and_papers_are_organizations_with_their_full_names(extractor: EntityExtractor) -> None:
     text = (
         "The frigate docked in Busan on Monday, Yonhap reported, and the LA Times said the crew had spent three "

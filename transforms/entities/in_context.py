@@ -97,7 +97,7 @@ class ContextRules:
     def apply(self, text: str, chosen: list[Candidate], lookup: Callable[[str], Entry | None]) -> list[Candidate]:
         chosen = self._with_states(text, chosen)
         chosen = [c for c in chosen if not self._calendar_place(text, c)]
-        chosen = with_region(text, self._unit_numbers(text, chosen, lookup), self.unit_nouns)
+        chosen = with_region(text, self._unit_numbers(text, chosen, lookup), self.unit_nouns, lookup)
         chosen = [self._government(text, c, chosen) for c in chosen]
         chosen = self._titled_services(text, chosen)
         chosen = demonym_services(text, chosen, self.services, self.service_nouns, lookup)
