@@ -567,3 +567,9 @@ def test_a_state_abbreviation_standing_alone_is_the_us_state() -> None:
     nd, ga, other = spelled_states(text, cands, names, {"Georgia": georgia, "North Dakota": dakota})
     assert (nd.entry, ga.entry) == (dakota, georgia)  # the U.S. state, not the country named Georgia
     assert other == cands[2]
+
+
+def test_a_plural_in_men_opening_a_sentence_is_a_common_word_for_a_place_not_for_a_person() -> None:
+    text = "Gunmen fired on the convoy. Carmen said the convoy turned back."
+    assert common_word(text, candidate(text, "Gunmen", "GPE"))
+    assert not common_word(text, candidate(text, "Carmen", "PERSON"))

@@ -56,8 +56,11 @@ def common_word(text: str, c: Candidate, name_words: frozenset[str] = frozenset(
     if word in name_words or _capitalised_inside(text, word) or _PROSE.match(text, c.end) is None:
         return False  # a name the article uses, or a line of a table ("Harlequins 75", "Leeds )")
     # an inflected word ("Rescued on Nov. 25", "Ships, squadrons and staffs"); for a person, any dictionary
-    # word ("Dressed in", "Arson and"), not for an organisation or place, often so named ("Ford plans")
-    return _inflected_word(lower) or (c.type == "PERSON" and lower in dictionary())
+    # word ("Dressed in", "Arson and"), not for an organisation or place, often so named ("Ford plans"); a plural
+    # in -men of a dictionary word for a place or organisation ("Gunmen attacked"; a person "Carmen" stays)
+    if c.type == "PERSON":
+        return _inflected_word(lower) or lower in dictionary()
+    return _inflected_word(lower) or (lower.endswith("men") and lower[:-3] + "man" in dictionary())
 
 
 def _inflected_word(lower: str) -> bool:
