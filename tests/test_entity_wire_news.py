@@ -255,7 +255,7 @@ def test_an_organization_called_by_its_first_or_last_words_is_that_organization(
         candidate(text, "Carrow Composite", "ORG"),
         candidate(text, "Carrow", "ORG", text.index("rose") - 7),
     ]
-    out = org_short_names(text, chosen, _no_place)
+    out = org_short_names(text, chosen, _lookup)
     assert out[1].canonical == "Harbor Vale Sands"
     assert out[3].canonical == "Kestrel Marine Corp."
     assert out[5] == chosen[5]  # a market index is not the company
@@ -267,7 +267,7 @@ def test_a_short_name_that_ends_a_span_holding_another_name_stays_itself() -> No
         candidate(text, "Review Conference of the Halden Convention", "ORG"),
         candidate(text, "Halden Convention", "ORG", text.index("praised")),
     ]
-    assert org_short_names(text, chosen, _no_place) == chosen
+    assert org_short_names(text, chosen, _lookup) == chosen
 
 
 def test_an_organization_named_by_its_head_noun_is_not_its_office_but_is_its_company() -> None:
@@ -278,7 +278,7 @@ def test_an_organization_named_by_its_head_noun_is_not_its_office_but_is_its_com
         candidate(text, "Orla Group Inc.", "ORG"),
         candidate(text, "Orla Group", "ORG", text.index("said")),
     ]
-    out = org_short_names(text, chosen, _no_place)
+    out = org_short_names(text, chosen, _lookup)
     assert out[1] == chosen[1]
     assert out[3].canonical == "Orla Group Inc."
 
@@ -287,7 +287,7 @@ _BRENMOOR = Entry("E-brenmoor", "Brenmoor", "GPE", "city", "GBR")
 _TALLIS = Entry("E-tallis", "Tallis University", "ORG", "university", "GBR", aliases=("Tallis",), weak=("Tallis",))
 
 
-def _no_place(name: str) -> Entry | None:
+def _lookup(name: str) -> Entry | None:
     """The gazetteer of these tests: one town and one university, called by its first word."""
     return {"Brenmoor": _BRENMOOR, "Tallis": _TALLIS}.get(name)
 
@@ -300,7 +300,7 @@ def test_a_short_name_the_gazetteer_knows_is_its_organization_not_the_longer_one
         candidate(text, "Orla Group Inc.", "ORG"),
         candidate(text, "Orla", "ORG", text.index("denied") - 5),
     ]
-    out = org_short_names(text, chosen, _no_place)
+    out = org_short_names(text, chosen, _lookup)
     assert (out[1].type, out[1].entry) == ("ORG", _TALLIS)
     assert out[3].canonical == "Orla Group Inc."
 
@@ -322,7 +322,7 @@ def test_a_model_person_or_unknown_place_that_begins_a_company_name_is_the_compa
         candidate(text, "Hapoel Ostra", "ORG"),
         candidate(text, "Ostra", "GPE", len(text) - 6),
     ]
-    out = org_short_names(text, chosen, _no_place)
+    out = org_short_names(text, chosen, _lookup)
     assert (out[2].type, out[2].canonical) == ("ORG", "Talvik Mining Ltd")
     assert (out[4].type, out[4].canonical) == ("ORG", "Gorsey Rovers FC")
     assert (out[6].type, out[6].canonical) == ("ORG", "Quenby Aggregates Plc")
@@ -338,7 +338,7 @@ def test_a_person_named_with_a_title_elsewhere_is_not_an_organization_named_afte
         candidate(text, "Harlow Memorial Library Inc.", "ORG"),
         candidate(text, "Harlow", "PERSON", text.index("papers") - 10),
     ]
-    assert org_short_names(text, chosen, _no_place) == chosen
+    assert org_short_names(text, chosen, _lookup) == chosen
 
 
 def test_a_head_noun_alone_is_left_to_the_head_noun_rule() -> None:
@@ -347,7 +347,7 @@ def test_a_head_noun_alone_is_left_to_the_head_noun_rule() -> None:
         candidate(text, "Orvan Security Agency", "ORG"),
         candidate(text, "Agency", "ORG", text.index("denied") - 7),
     ]
-    assert org_short_names(text, chosen, _no_place) == chosen
+    assert org_short_names(text, chosen, _lookup) == chosen
 
 
 def test_a_short_name_of_two_organizations_or_of_a_person_stays_itself() -> None:
@@ -360,7 +360,7 @@ def test_a_short_name_of_two_organizations_or_of_a_person_stays_itself() -> None
         candidate(text, "Pell Group", "ORG"),
         candidate(text, "Pell", "ORG", text.index("spoke") - 5),
     ]
-    assert org_short_names(text, chosen, _no_place) == chosen
+    assert org_short_names(text, chosen, _lookup) == chosen
 
 
 @pytest.mark.parametrize("name", ["Talvik Global S.L.", "Orrin Marine Oyj", "Pell Holdings LLC", "Quenby Freight B.V."])
