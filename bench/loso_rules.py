@@ -58,7 +58,7 @@ RULES: dict[str, tuple[Any, str, Any]] = {
     "services_in_titles": (in_context.ContextRules, "_titled_services", lambda self, text, chosen: chosen),
     "short_service_names": (in_context, "short_services", lambda text, chosen, table, words: chosen),
     "rank_credit_headline_words": (in_context.ContextRules, "_not_a_person", lambda self, text, c: False),
-    "regional_offices": (in_context, "with_region", lambda text, chosen, nouns: chosen),
+    "regional_offices": (in_context, "with_region", lambda text, chosen, nouns, lookup: chosen),
     "particle_names": (in_context, "_with_particle_name", lambda text, c: c),
     "common_word": (in_context, "_common_word", lambda text, c, *names: False),
     "dictionary_openers": (common_words, "_capitalised_inside", lambda text, word: True),
