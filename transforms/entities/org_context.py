@@ -54,7 +54,7 @@ _LEGAL = "|".join(re.escape(f) for f in sorted(LEGAL_FORMS, key=len, reverse=Tru
 # goes on the name ("Service Corp. International", "Rose Partners Limited Partnership")
 _AFTER_FORM = re.compile(rf"[ \t](?P<form>{_LEGAL})[ \t]+(?:Business|Businesses|Segment)")
 _FORM_OF = re.compile(  # a legal form, then "of", a town of one to three words, a comma and a region
-    rf"[ \t](?:{_LEGAL})(?=[ \t]+of[ \t]+(?:[A-Z][\w.'’-]*[ \t]+){{0,2}}[A-Z][\w.'’-]*,[ \t]+[A-Z])"
+    rf"[ \t](?:{_LEGAL})(?=[ \t]+of[ \t]+(?P<town>(?:[A-Z][\w.'’-]*[ \t]+){{0,2}}[A-Z][\w.'’-]*,[ \t]+[A-Z]))"
 )
 
 
@@ -104,9 +104,8 @@ def _company_of(text: str, c: Candidate) -> list[Candidate]:
     form = _FORM_OF.search(text, c.start, c.end) if c.model_only else None
     if form is None:
         return [c]
-    town = text.index("of", form.end()) + 3
     company = replace(c, end=form.end(), type="ORG", subtype=None, country=None)
-    return [company, replace(c, start=town, type="GPE", subtype=None, country=None)]
+    return [company, replace(c, start=form.start("town"), type="GPE", subtype=None, country=None)]
 
 
 def _cause_groups(text: str, chosen: list[Candidate]) -> list[Candidate]:

@@ -163,7 +163,7 @@ def org_short_names(text: str, chosen: list[Candidate], lookup: Callable[[str], 
             and c.model_only
             and not _INITIALS.fullmatch(surface)
             and surface not in people
-            and not _known_place(c.type, lookup(surface))
+            and not _known_place(c.type, known := lookup(surface))
             and surface not in ORG_HEADS  # "the Agency": the head-noun rule weighs every such organization
         ):
             words, named = surface.split(), {}
@@ -171,7 +171,6 @@ def org_short_names(text: str, chosen: list[Candidate], lookup: Callable[[str], 
                 other = text[o.start : o.end].split()
                 if _short_of(words, other, c.type) and not (o.start <= c.start < o.end):
                     named[o.entry.name if o.entry else o.canonical or span_name(text, o.start, o.end)] = o
-            known = lookup(surface)
             if len(named) == 1 and known is not None and known.type == "ORG":
                 c = replace(c, type="ORG", entry=known, canonical=None, subtype=None, country=None)
             elif len(named) == 1:

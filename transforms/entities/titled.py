@@ -151,7 +151,7 @@ class TitledPeople:
         """``text[cut:end]`` reads as a name after a portfolio of common words ("Under Secretary of Defense for
         Acquisition and Sustainment |Ellen Lord"): capitalised words only, the first no English word (a given
         name), none a name the gazetteers know ("Europe"), after an English word ("Sustainment")."""
-        name, before = text[cut:end].split(), text[:cut].split()
+        name, before = text[cut:end].split(), text[max(0, cut - 40) : cut].split()  # the words just before
         return (
             bool(before)
             and all(w[:1].isupper() for w in name)
