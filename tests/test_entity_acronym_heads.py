@@ -19,6 +19,14 @@ from transforms.entities.ner import DEFAULT_MODEL, model_available
         ("Naval Sea Systems Command", "ORG"),
         ("Defense Logistics Agency", "ORG"),
         ("Reserve Officers' Training Corps", "ORG"),
+        ("Vehicle Auxiliary Power Unit", None),
+        ("Marine Expeditionary Unit", "ORG"),
+        ("Coastal Defence Procurement Act", None),
+        ("Harbour Access Agreement", None),
+        ("Joint Maritime Sensing Architecture", None),
+        ("Orbital Relay Layer", None),
+        ("Blended Maintenance Logistics", None),
+        ("Distributed Littoral Operations", None),
     ],
 )
 def test_the_head_noun_types_a_long_form(long: str, expected: str | None) -> None:
@@ -60,3 +68,13 @@ def test_letters_the_gazetteers_know_as_a_place_are_not_bound_to_an_organization
 def test_initials_that_take_a_services_first_syllable_bind_to_its_unit() -> None:
     text = "The Army Weather Support Team deployed to the island in May. In June ARWST 3 flew its first balloon."
     assert _bound(text)["ARWST 3"] == "Army Weather Support Team 3"
+
+
+@pytest.mark.skipif(not model_available(DEFAULT_MODEL), reason="entity model not installed")
+def test_a_law_and_a_piece_of_equipment_defined_as_acronyms_are_no_entities() -> None:
+    text = (
+        "Lawmakers amended the Coastal Defence Procurement Act (CDPA) in March; the CDPA now covers ferries. "
+        "The depot fielded the Vehicle Auxiliary Power Unit (VAPU) to the 3rd Brigade, and each VAPU weighs 90 kg."
+    )
+    found = _bound(text)
+    assert not [s for s in found if "CDPA" in s or "VAPU" in s or "Act" in s or "Power Unit" in s]

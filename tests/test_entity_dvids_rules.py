@@ -414,6 +414,31 @@ def test_a_base_named_before_its_kind_is_one_facility(extractor: EntityExtractor
     assert "Grand Forks" not in found and "Minot Air" not in found
 
 
+def test_a_base_written_with_a_short_kind_or_named_after_its_kind_is_one_facility() -> None:
+    text = (
+        "Crews flew from Minot AFB and Aviano ARB to NAS Whidbey Island. Sailors at Naval Station Rota Sailors "
+        "met Marines of Marine Corps Air Station Beaufort. At Joint Base Elmendorf-Richardson Airmen trained. "
+        "The cruiser left Naval Base Kitsap June 4."
+    )
+    found = {(text[p.start : p.end], p.canonical) for p in find_patterns(text) if p.subtype == "military_base"}
+    assert found == {
+        ("Minot AFB", "Minot Air Force Base"),
+        ("Aviano ARB", "Aviano Air Reserve Base"),
+        ("NAS Whidbey Island", "Naval Air Station Whidbey Island"),
+        ("Naval Station Rota", "Naval Station Rota"),
+        ("Marine Corps Air Station Beaufort", "Marine Corps Air Station Beaufort"),
+        ("Joint Base Elmendorf-Richardson", "Joint Base Elmendorf-Richardson"),
+        ("Naval Base Kitsap", "Naval Base Kitsap"),
+    }
+
+
+@needs_model
+def test_a_base_named_after_its_kind_is_not_split_by_a_service_name(extractor: EntityExtractor) -> None:
+    found = _found(extractor, "Pilots landed at Marine Corps Air Station Beaufort on Friday.")
+    assert found["Marine Corps Air Station Beaufort"] == ("FACILITY", "Marine Corps Air Station Beaufort")
+    assert "Marine Corps" not in found
+
+
 @needs_model
 def test_a_navy_rating_with_its_class_is_the_title(extractor: EntityExtractor) -> None:
     result = extractor.extract(

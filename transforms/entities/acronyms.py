@@ -37,6 +37,7 @@ __all__ = [
     "find_definitions",
     "find_uses",
     "long_form_type",
+    "no_thing_named",
     "initials",
     "bind_initials",
     "concept_initials",
@@ -182,31 +183,42 @@ def find_uses(text: str, short: str) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=1)
-def _heads() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+def _heads() -> tuple[frozenset[str], ...]:
     raw = resources.files("transforms.entities.data").joinpath("context.toml").read_text(encoding="utf-8")
     data = tomllib.loads(raw)["acronym_heads"]
-    heads = ("systems", "plural_bodies", "concepts", "weapons")
-    systems, bodies, concepts, weapons = (frozenset(data[k]) for k in heads)
-    return systems, bodies, concepts, weapons
+    heads = ("systems", "plural_bodies", "concepts", "weapons", "equipment_units")
+    return tuple(frozenset(data[k]) for k in heads)
 
 
 def long_form_type(long: str) -> EntityType | None:
     """The type of an acronym's long form by its last word: "PLATFORM" for a system, "WEAPON" for a weapon
     ("Air-Launched Rapid Response Weapon"), None for a plural of
-    things ("Station Control Units"), a concept ("Fiscal Year") or a long form in lower case ("electromagnetic
+    things ("Station Control Units"), a piece of equipment ("Ground Power Unit"), a concept ("Fiscal Year"), a
+    law or treaty ("National Defense Authorization Act") or a long form in lower case ("electromagnetic
     interference"), "ORG" otherwise (plurals that name bodies, "Syrian Democratic Forces", stay organizations)."""
-    if long[:1].islower():
+    if long[:1].islower() or no_thing_named(long):
         return None
-    words = long.split()
-    head = words[-1] if words else ""
-    systems, bodies, concepts, weapons = _heads()
+    head = long.split()[-1] if long.split() else ""
+    systems, bodies, _, weapons, _ = _heads()
     if head in systems:
         return "PLATFORM"
     if head in weapons:
         return "WEAPON"
-    if head in concepts or (head.endswith("s") and not head.endswith(("ss", "us", "is")) and head not in bodies):
+    if head.endswith("s") and not head.endswith(("ss", "us", "is")) and head not in bodies:
         return None
     return "ORG"
+
+
+def no_thing_named(long: str) -> bool:
+    """Whether an acronym's long form names a concept, a law or a treaty ("Fiscal Year", "National Defense
+    Authorization Act") or a piece of equipment ("Aviation Ground Power Unit") by its head word: no entity,
+    even where the model read it as an organization (a plural may be a body the gazetteers do not list,
+    "Academic Staff Union of Universities", so it is not judged here)."""
+    words = long.split()
+    _, _, concepts, _, equipment = _heads()
+    if not words:
+        return False
+    return words[-1] in concepts or (words[-1] == "Unit" and len(words) > 1 and words[-2] in equipment)
 
 
 _CAPS = re.compile(r"(?<![\w.&/-])[A-Z]{2,6}(?![\w&/-])")

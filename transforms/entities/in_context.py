@@ -30,6 +30,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from transforms.entities.common_words import common_word as _common_word, prefixed_ism as _prefixed_ism
 from transforms.entities.coreference import Candidate
 from transforms.entities.gazetteer import Entry
+from transforms.entities.generic_bodies import generic_body
 from transforms.entities.language_names import as_language
 from transforms.entities.regional_offices import with_region
 from transforms.entities.service_forms import (
@@ -117,6 +118,7 @@ class ContextRules:
             and not self._member(text, c)
             and not _prefixed_ism(text, c)
             and not self._technical(text, c)
+            and not generic_body(text, c, chosen)
         ]
         chosen = [as_language(text, c, chosen) for c in chosen]
         return self._places_not_people(text, chosen, lookup)

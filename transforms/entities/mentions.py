@@ -38,11 +38,13 @@ from transforms.entities.acronyms import (
     find_definitions,
     find_uses,
     long_form_type,
+    no_thing_named,
     quoted_short_names,
 )
 from transforms.entities.compounds import join_compounds, with_legal_forms
 from transforms.entities.coordinated import join_coordinated
 from transforms.entities.coreference import Candidate, known_people, repeat_names, select, surnames_as_people
+from transforms.entities.documents import document_at
 from transforms.entities.entity_types import model_type, regime_spans, retype
 from transforms.entities.event_names import places_in_event_names
 from transforms.entities.exercises import exercise_names
@@ -192,16 +194,19 @@ class EntityExtractor:
         text = doc.user_data.get("sitrep_text", doc.text)
         cands: list[Candidate] = []
         other_names: list[tuple[int, int]] = []  # untyped MISC names: a work, an award, a law ("Killing Gaza")
+        documents: list[tuple[int, int]] = []  # treaties and laws, whatever the model typed them
         in_english = english(doc.user_data.get("sitrep_language"))
         for ent in doc.ents:
             cand = self._from_model(text, ent)
-            if cand is not None and (in_english or trusted_span(text, cand)):
+            if document_at(text, ent.start_char, ent.end_char):
+                documents.append((ent.start_char, ent.end_char))  # a treaty or a law: no entity of ours
+            elif cand is not None and (in_english or trusted_span(text, cand)):
                 cands.append(cand)
             elif ent.label_ == "MISC" and len(ent) > 1:
                 other_names.append((ent.start_char, ent.end_char))
         for m in self._gaz.matches(doc):
             if m.entry.type in ("GPE", "LOC") and any(
-                s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in other_names
+                s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in other_names + documents
             ):
                 continue  # a place named inside a longer name is part of that name
             if not m.strong:
@@ -221,7 +226,7 @@ class EntityExtractor:
                     end=p.end,
                     type=entry.type if entry else p.type,
                     method="rule",
-                    rank="rule",
+                    rank="gazetteer" if p.subtype == "military_base" else "rule",  # a base's name holds a service's
                     entry=entry,
                     canonical=p.canonical,
                     subtype=p.subtype,
@@ -269,7 +274,8 @@ class EntityExtractor:
         repeated = [
             as_language(text, c, chosen)
             for c in repeat_names(text, chosen)
-            if c.type != "NORP" or not any(s <= c.start and c.end <= e for s, e in titled)
+            if (c.type != "NORP" or not any(s <= c.start and c.end <= e for s, e in titled))
+            and not any(s <= c.start and c.end <= e for s, e in documents)  # "Washington" of "Washington Treaty"
         ]
         chosen = places_in_event_names(text, with_unit_numbers(text, select(chosen + repeated)))
         return entity_result(text, chosen)
@@ -324,7 +330,9 @@ class EntityExtractor:
         extra: list[Candidate] = []
         for d in find_definitions(text):
             long_cand = next((c for c in chosen if c.start <= d.long_start and d.long_end <= c.end), None)
-            if long_cand is None or long_cand.type == "PERSON":
+            # the model's "Vehicle Auxiliary Power Unit" is a thing: typed below like a long form nobody named
+            model_thing = long_cand is not None and long_cand.model_only and no_thing_named(d.long)
+            if long_cand is None or long_cand.type == "PERSON" or model_thing:
                 entry = self._gaz.lookup(d.long)
                 type_ = entry.type if entry else long_form_type(d.long)
                 known = self._gaz.lookup(d.short) if entry is None and type_ in ("WEAPON", "PLATFORM") else None
@@ -333,8 +341,13 @@ class EntityExtractor:
                     type_ is None
                 ):  # a plural of things or a concept: no entity, nor its acronym, whatever the model said
                     uses = set(find_uses(text, d.short))
+                    thing = no_thing_named(d.long)  # the model's parts of "Tranche 1 Transport Layer" go too
                     chosen = [
-                        c for c in chosen if c is not long_cand and not (c.model_only and (c.start, c.end) in uses)
+                        c
+                        for c in chosen
+                        if c is not long_cand
+                        and not (c.model_only and (c.start, c.end) in uses)
+                        and not (thing and c.model_only and c.start < d.long_end and d.long_start < c.end)
                     ]
                     continue
                 long_cand = Candidate(

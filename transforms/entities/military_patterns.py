@@ -124,6 +124,35 @@ _BASE_KINDS = (
 # a base named before its kind: "Grand Forks Air Force Base" (the gazetteer's "Air Force" would split it)
 _BASE = re.compile(rf"\b(?!(?:The|At|In|From|To|On|And|Of)\b)(?:{_NAME}[ ]+){{1,3}}(?:{_BASE_KINDS})\b")
 _BASE_CAPS = re.compile(rf"\b(?:[A-Z][A-Z'’-]+[ ]+){{1,3}}(?:{_BASE_KINDS.upper()})\b")
+# the short forms of a base's kind, written after its name ("Grand Forks AFB") or before it ("NAS Whidbey
+# Island", "MCAS Iwakuni"); the canonical name spells the kind out. "AB" is left out: it is also the legal form
+# of a Swedish company ("Saab AB")
+_BASE_SHORT_AFTER = {
+    "AFB": "Air Force Base",
+    "ARB": "Air Reserve Base",
+    "ANGB": "Air National Guard Base",
+    "SFB": "Space Force Base",
+    "AAF": "Army Airfield",
+}
+_BASE_SHORT_BEFORE = {"NAS": "Naval Air Station", "MCAS": "Marine Corps Air Station", "MCB": "Marine Corps Base"}
+_BASE_ABBREVIATED = re.compile(
+    rf"\b(?!(?:The|At|In|From|To|On|And|Of)\b)(?P<name>(?:{_NAME}[ ]+){{1,3}})(?P<kind>{'|'.join(_BASE_SHORT_AFTER)})\b"
+)
+# a base named after its kind: "Marine Corps Air Station Miramar", "Joint Base Lewis-McChord", "NAS Whidbey Island"
+# (the gazetteer's "Marine Corps" would split the first); the name is one to three capitalised words that are
+# no personnel noun, month or weekday ("Naval Station Norfolk Sailors" is the base and its sailors)
+_KIND_FIRST = (
+    "Marine Corps Air Station|Marine Corps Base|Marine Corps Logistics Base|Naval Air Station|Naval Station|"
+    "Naval Base|Naval Support Activity|Joint Base|" + "|".join(_BASE_SHORT_BEFORE)
+)
+_PERSONNEL = (
+    r"(?:Command(?:er|ing)?|Sailors?|Airmen|Airman|Marines?|Soldiers?|Guardians?|Personnel|Officials?|Leaders?|"
+    r"Residents?|January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+_BASE_KIND_FIRST = re.compile(
+    rf"\b(?P<kind>{_KIND_FIRST})[ ]+(?P<name>(?!{_PERSONNEL}){_NAME}(?:[ ]+(?!{_PERSONNEL}){_NAME}){{0,2}})"
+)
 _INDEX = re.compile(r"(?<![\w-])(?P<family>2S|9P|9A|9K|9M|3M)-?(?P<num>\d{1,3})(?P<suffix>[A-Z]{0,3}\d?)(?![\w-])")
 _INDEX_TYPES: dict[str, EntityType] = {
     "2S": "PLATFORM",
@@ -332,6 +361,13 @@ def find_patterns(text: str) -> list[PatternMatch]:
         for match in regex.finditer(text):
             name = match.group() if regex is _BASE else string.capwords(match.group())
             found.append(PatternMatch(match.start(), match.end(), "FACILITY", "military_base", name))
+    for match in _BASE_ABBREVIATED.finditer(text):
+        name = f"{match.group('name')}{_BASE_SHORT_AFTER[match.group('kind')]}"
+        found.append(PatternMatch(match.start(), match.end(), "FACILITY", "military_base", name))
+    for match in _BASE_KIND_FIRST.finditer(text):
+        kind = _BASE_SHORT_BEFORE.get(match.group("kind"), match.group("kind"))
+        name = f"{kind} {match.group('name')}"
+        found.append(PatternMatch(match.start(), match.end(), "FACILITY", "military_base", name))
     for match in _INDEX.finditer(text):
         found.append(
             PatternMatch(match.start(), match.end(), _INDEX_TYPES[match.group("family")], "designation", match.group())

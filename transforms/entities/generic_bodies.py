@@ -1,0 +1,38 @@
+"""An organization's kind standing alone: "the Company's products", "the Department said", "our Strike Group
+presence", "the Joint Force". The model reads such capitalised kinds as organizations; they name no body of
+their own (a press release's defined term, a concept), so no entity is made, unless the text names a body
+whose name ends in them (then they are its short form).
+
+The words are in ``data/context.toml`` (``[generic_bodies]``).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from importlib import resources
+
+from transforms.entities.coreference import Candidate
+
+__all__ = ["generic_body"]
+
+
+@lru_cache(maxsize=1)
+def _words() -> tuple[frozenset[str], frozenset[str]]:
+    raw = resources.files("transforms.entities.data").joinpath("context.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(raw)["generic_bodies"]
+    return frozenset(data["heads"]), frozenset(data["modifiers"])
+
+
+def generic_body(text: str, c: Candidate, chosen: list[Candidate]) -> bool:
+    """Whether ``c`` is a model's ORG made only of the words of a kind of body, ending in its head noun, that
+    is not the short form of a longer name of ``chosen`` ("the Council" after "the State Council" is that
+    council, named again: a later step links it)."""
+    if c.type != "ORG" or not c.model_only:
+        return False
+    heads, modifiers = _words()
+    surface = text[c.start : c.end]
+    words = surface.split()
+    if not words or words[-1] not in heads or not all(w in heads or w in modifiers for w in words):
+        return False
+    return not any(o.end - o.start > len(surface) and text[o.start : o.end].endswith(" " + surface) for o in chosen)
