@@ -313,6 +313,12 @@ def test_a_common_abbreviation_is_no_organization_or_person(rules: ContextRules)
     assert [text[c.start : c.end] for c in rules.apply(text, cands, lambda s: None)] == ["XYZ"]
 
 
+def test_an_office_written_short_is_no_organization(rules: ContextRules) -> None:
+    text = "The loans are at issue in the AG’s suit, and the SG's brief disagreed. XYZ said so."
+    cands = [_at(text, "AG"), _at(text, "SG"), _at(text, "XYZ")]
+    assert [text[c.start : c.end] for c in rules.apply(text, cands, lambda s: None)] == ["XYZ"]
+
+
 def test_a_party_and_state_tag_and_a_mach_number_are_no_organizations(rules: ContextRules) -> None:
     text = "Rep. Dana Holt (R-ND) and Sen. Lee Park, D-Calif., said it flew at Mach 6. XYZ said so; Mach agreed."
     cands = [_at(text, "R-ND"), _at(text, "D-Calif."), _at(text, "Mach"), _at(text, "XYZ")]

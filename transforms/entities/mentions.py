@@ -73,6 +73,7 @@ from transforms.entities.truecase import acronym_forms, dateline_places, recase
 from transforms.entities.unit_numbers import with_unit_numbers
 from transforms.entities.weapon_classes import class_candidates
 from transforms.entities.wire_credits import wire_credits
+from transforms.entities.works import work_titles
 
 __all__ = ["EntityExtractor", "EntityResult"]
 
@@ -278,6 +279,8 @@ class EntityExtractor:
             and not any(s <= c.start and c.end <= e for s, e in documents)  # "Washington" of "Washington Treaty"
         ]
         chosen = places_in_event_names(text, with_unit_numbers(text, select(chosen + repeated)))
+        titles = work_titles(text)  # "The Palestine Laboratory", "Meet the Press": no entity, nor a name inside
+        chosen = [c for c in chosen if not any(s <= c.start and c.end <= e for s, e in titles)]
         return entity_result(text, chosen)
 
     def _titled(self, text: str, start: int) -> bool:
