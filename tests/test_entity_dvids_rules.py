@@ -557,6 +557,25 @@ def test_a_name_before_a_comma_and_a_legal_form_is_that_company() -> None:
     ]
 
 
+def test_a_company_whose_span_holds_its_legal_form_is_named_without_it() -> None:
+    text = "Bids came from Acme Widgets LLC, Borealis Marine Co Ltd and Harbour Limited Editions; Orix Inc. lost."
+    cands = [
+        candidate(text, "Acme Widgets LLC", "ORG"),
+        candidate(text, "Borealis Marine Co Ltd", "ORG"),
+        candidate(text, "Harbour Limited Editions", "ORG"),
+        candidate(text, "Orix Inc.", "ORG"),
+    ]
+    out = with_legal_forms(text, cands)
+    assert [c.canonical for c in out] == ["Acme Widgets", "Borealis Marine", None, "Orix"]
+
+
+@needs_model
+def test_a_ticker_after_a_company_and_its_legal_form_is_that_company(extractor: EntityExtractor) -> None:
+    # the gazetteer names the company without its form, which stands between the name and the ticker
+    text = "Northrop Grumman Incorporated (NYSE: NRGX) reported revenue. Shares of NRGX rose 3 percent."
+    assert _found(extractor, text)["NRGX"] == ("ORG", "Northrop Grumman")
+
+
 def test_a_carrier_called_by_its_surname_is_the_ship() -> None:
     text = "USS Carl Vinson (CVN 70) sailed. Vinson's crew trained, and Adm. Ann Rourke met them. Rourke smiled."
     ship = Entry(entity_id="E2", name="USS Carl Vinson (CVN 70)", type="PLATFORM", subtype="aircraft_carrier")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from entity_helpers import candidate
 
+from transforms.entities.acronyms import quoted_short_names
 from transforms.entities.gazetteer import Entry
 from transforms.entities.org_context import orgs_by_context
 
@@ -38,6 +39,20 @@ def test_a_gazetteer_place_or_a_titled_person_is_not_retyped() -> None:
     text = "Firms such as Tarnow and companies like Gen. Rusk's were named."
     chosen = [candidate(text, "Tarnow", "GPE", entry=town, method="gazetteer")]
     assert _read(text, chosen) == [("Tarnow", "GPE")]
+
+
+def test_a_business_trimmed_after_the_legal_form_is_named_without_the_form() -> None:
+    text = "Orion Holdings bought the Brisk Marine Corp. Business this year."
+    chosen = orgs_by_context(text, [candidate(text, "Brisk Marine Corp. Business", "ORG")])
+    assert [(text[c.start : c.end], c.canonical) for c in chosen] == [("Brisk Marine Corp.", "Brisk Marine")]
+
+
+def test_a_short_name_quoted_after_a_business_binds_to_the_company() -> None:
+    text = 'Orion bought the Brisk Marine, Inc. Business ("Brisk") in May. Brisk employs 300 welders.'
+    named = candidate(text, "Brisk Marine, Inc.", "ORG")
+    later = candidate(text, "Brisk", "PERSON", text.index("Brisk employs"))
+    out = quoted_short_names(text, [named, later])
+    assert [(text[c.start : c.end], c.type) for c in out][-1] == ("Brisk", "ORG")
 
 
 def test_the_class_word_and_a_word_after_the_legal_form_are_trimmed_off_an_organization() -> None:

@@ -323,8 +323,9 @@ def _concept(text: str, surface: str) -> bool:
     return False
 
 
-_QUOTED_SHORT = re.compile(  # after the name, maybe its legal suffix (", Inc."), then ("Short")
+_QUOTED_SHORT = re.compile(  # after the name, maybe its legal suffix (", Inc.") and "Business", then ("Short")
     r"(?:,?[ \t]+(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|PLC|plc|GmbH|AG|S\.A|N\.V)\.?)?"
+    r"(?:[ \t]+(?:Business|Businesses|Segment))?"
     r"[ \t]*\([ \t]*[\"“](?P<short>[A-Z][\w&.'’ -]{1,40}?)[\"”][ \t]*\)"
 )
 

@@ -17,7 +17,7 @@ from transforms.entities.coreference import Candidate
 from transforms.entities.entity_types import ORG_HEADS
 from transforms.entities.gazetteer import Entry
 
-__all__ = ["join_compounds", "with_legal_forms"]
+__all__ = ["LEGAL_TAIL", "join_compounds", "with_legal_forms", "without_legal_form"]
 
 Lookup = Callable[[str], Entry | None]
 
@@ -53,8 +53,14 @@ def _whole(text: str, c: Candidate, lookup: Lookup) -> Candidate:
 
 
 # a company's legal form after a comma: "North Wind Site Services, LLC", "Acme Widgets, Inc."
-_LEGAL_FORM = re.compile(
-    r",[ ]+(?:LLC|L\.L\.C\.|LLP|Inc\.?|Incorporated|Ltd\.?|Limited|Corp\.?|Co\.|PLC|plc|GmbH|AG|S\.A\.|N\.V\.)(?![\w])"
+_FORMS = r"(?:LLC|L\.L\.C\.|LLP|Inc\.?|Incorporated|Ltd\.?|Limited|Corp\.?|Co\.|PLC|plc|GmbH|AG|S\.A\.|N\.V\.)"
+_LEGAL_FORM = re.compile(rf",[ ]+{_FORMS}(?![\w])")
+# the same form ending a name, with or without the comma ("Acme Widgets LLC", "Acme Widgets, Inc."); not "Co."
+# alone after one word ("Ford Co." is rare, "Garco Construction Co." keeps its words); "Limited" and "AG" only
+# after a comma, being words of names too ("Harbour Limited Editions" does not end so); "Co Ltd" goes whole
+LEGAL_TAIL = re.compile(
+    r"(?:,[ ]+|[ ]+)(?:LLC|L\.L\.C\.|LLP|Inc\.?|Incorporated|Ltd\.?|Corp\.?|PLC|plc|GmbH|S\.A\.|N\.V\.)$"
+    r"|,[ ]+(?:Limited|AG|Co\.)$|[ ]+Co\.?,?[ ]+Ltd\.?$"
 )
 
 
@@ -62,7 +68,8 @@ def with_legal_forms(text: str, cands: list[Candidate]) -> list[Candidate]:
     """``cands`` with each model name followed by a comma and a company's legal form made that company (an
     organization, whatever the model said: "Acme Widgets, Inc." is no person), the form part of the mention but
     not of the canonical name (the article's "Acme Widgets" is the same company), and the model's lone "LLC"
-    left out."""
+    left out. A model organization whose span holds the form ("Acme Widgets LLC") is named without it too."""
+    cands = [without_legal_form(text, c) for c in cands]
     forms = {c.start: _LEGAL_FORM.match(text, c.end) for c in cands if c.model_only and c.type != "GPE"}
     companies = {start: m.end() for start, m in forms.items() if m is not None}
     if not companies:
@@ -74,6 +81,18 @@ def with_legal_forms(text: str, cands: list[Candidate]) -> list[Candidate]:
         elif not any(s < c.start and c.end <= e for s, e in companies.items()):
             out.append(c)
     return out
+
+
+def without_legal_form(text: str, c: Candidate) -> Candidate:
+    """A model's company whose span (or name, "Acme Widgets, Inc." of "Acme Widgets, Inc. Business") ends in its
+    legal form, named without the form."""
+    if not c.model_only or c.type != "ORG":
+        return c
+    name = c.canonical or text[c.start : c.end]
+    tail = LEGAL_TAIL.search(name)
+    if tail is None or len(name[: tail.start()].strip()) < 3:
+        return c
+    return replace(c, canonical=name[: tail.start()])
 
 
 def join_compounds(text: str, cands: list[Candidate], lookup: Lookup) -> list[Candidate]:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from transforms.entities.compounds import without_legal_form
 from transforms.entities.coreference import Candidate
 from transforms.entities.entity_types import LEGAL_FORMS
 
@@ -94,7 +95,8 @@ def _trimmed(text: str, c: Candidate) -> Candidate:
         c = replace(c, start=word.end())
     last = _AFTER_FORM.search(text, c.start, c.end)
     if last is not None and last.end() == c.end:
-        c = replace(c, end=last.end("form"))  # "Simmonds Precision Products, Inc. Business": the business
+        # "Simmonds Precision Products, Inc. Business": the business, named without its form
+        c = without_legal_form(text, replace(c, end=last.end("form")))
     return c
 
 

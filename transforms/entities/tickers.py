@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from transforms.entities.compounds import LEGAL_TAIL
 from transforms.entities.coreference import Candidate
 from transforms.entities.spans import span_name
 
@@ -23,10 +24,7 @@ def ticker_mentions(text: str, chosen: list[Candidate]) -> list[Candidate]:
     (replacing what the model made of the letters)."""
     out = list(chosen)
     for match in _TICKER.finditer(text):
-        owner = next(
-            (c for c in out if c.type == "ORG" and c.end <= match.start() and not text[c.end : match.start()].strip()),
-            None,
-        )
+        owner = next((c for c in out if c.type == "ORG" and _just_before(text, c, match.start())), None)
         if owner is None:
             continue
         if owner.entry is None and owner.canonical is None:  # the company's name, as the ticker's too
@@ -41,3 +39,11 @@ def ticker_mentions(text: str, chosen: list[Candidate]) -> list[Candidate]:
             for c in out
         ]
     return sorted(out, key=lambda c: c.start)
+
+
+def _just_before(text: str, c: Candidate, start: int) -> bool:
+    """Whether ``c`` ends right before ``start`` (a closing quote or bracket between, "Acme Group ("Acme")
+    (NYSE: ACG)"), or before its legal form that does ("TransDigm Group Incorporated (NYSE: TDG)", the
+    gazetteer's name without the form)."""
+    between = text[c.end : start].rstrip().rstrip("\"”’')").rstrip() if c.end <= start else None
+    return between is not None and (not between or LEGAL_TAIL.fullmatch(between) is not None)
