@@ -177,6 +177,16 @@ def test_an_acronym_that_opens_with_a_nickname_is_defined_by_the_name_before_it(
             "U.N. Office for the Coordination of Humanitarian Affairs",
             "Office for the Coordination of Humanitarian Affairs",
         ),
+        (  # a body with a name of its own: no part of the parent, named as written
+            "Delegates of the Space Force Veterans Association met at the harbour on Monday.",
+            "Space Force Veterans Association",
+            "Space Force Veterans Association",
+        ),
+        (
+            "The order went to General Dynamics Harbour Systems last week.",
+            "General Dynamics Harbour Systems",
+            "General Dynamics Harbour Systems",
+        ),
     ],
 )
 def test_a_body_named_after_its_parent_is_one_organization(

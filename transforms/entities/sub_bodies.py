@@ -6,7 +6,9 @@ followed by capitalised words that end in a body's head noun ("Council", "Assemb
 with one and its complement ("Office for the Coordination of Humanitarian Affairs"), the whole is one
 organization; a "House" or "Senate" written before the parent belongs to it. The canonical name spells the
 parent out ("United States District Court"), unless the gazetteer knows the body itself: "United Nations
-Office for the Coordination of Humanitarian Affairs" stays OCHA with its Wikidata ID.
+Office for the Coordination of Humanitarian Affairs" stays OCHA with its Wikidata ID. A body that bears a
+name of its own ("Space Force Association", "Navy League", "General Dynamics Mission Systems") is named as
+written: it is no part of the parent.
 
 People are never part of such a run ("NATO Secretary General Mark Rutte" ends in a name, not a head), and a
 title-case headline is left alone: there every word is capitalised.
@@ -30,6 +32,12 @@ _HEADS = frozenset(
     "Council Assembly Committee Subcommittee Commission Panel Court Tribunal Office Agency Department Ministry "
     "Directorate Secretariat Bureau Board Administration Authority Mission Caucus Delegation Parliament".split()
 )
+# heads of a body that bears its own name, not the parent's with a part added: the "Space Force Association" is
+# no part of the U.S. Space Force, "General Dynamics Mission Systems" is named so in full; the canonical name is
+# the text's
+_OWN_NAMES = frozenset(
+    "Association League Foundation Institute Society Federation Alliance Coalition Club Museum Systems".split()
+)
 _CONNECTORS = frozenset({"of", "on", "for", "and", "the"})
 _COMPLEMENTS = frozenset({"of", "on", "for"})
 _CHAMBERS = frozenset({"House", "Senate"})
@@ -46,7 +54,9 @@ def _body(run: str) -> str | None:
         words.pop()
     if not words or words[0] in _CONNECTORS:
         return None
-    if words[-1] in _HEADS or any(w in _HEADS and words[k + 1] in _COMPLEMENTS for k, w in enumerate(words[:-2])):
+    if words[-1] in _HEADS | _OWN_NAMES or any(
+        w in _HEADS and words[k + 1] in _COMPLEMENTS for k, w in enumerate(words[:-2])
+    ):
         return " ".join(words)
     return None
 
@@ -94,5 +104,6 @@ def _joined(text: str, parent: Candidate, after: list[Candidate], lookup: Lookup
     if same is not None and same.type == "ORG":  # "United Nations Office for the Coordination ...": the body is known
         return replace(same, start=start, method="rule")
     parent_name = parent.entry.name if parent.entry is not None else parent.canonical
-    canonical = f"{parent_name} {body}" if parent_name and start == parent.start else surface
+    own = body.split(" ")[-1] in _OWN_NAMES
+    canonical = f"{parent_name} {body}" if parent_name and start == parent.start and not own else surface
     return Candidate(start=start, end=end, type="ORG", method="rule", rank="rule", canonical=canonical)
