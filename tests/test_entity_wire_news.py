@@ -58,6 +58,13 @@ def test_two_different_middle_initials_stay_two_people(extractor: EntityExtracto
 
 
 @needs_model
+def test_a_father_and_son_with_one_middle_initial_fewer_stay_two_people(extractor: EntityExtractor) -> None:
+    result = extractor.extract("Martin K. L. Oduya founded the firm in 1980; Martin L. Oduya, his son, runs it.")
+    ids = {m.text: m.entity_id for m in result.mentions if m.type == "PERSON"}
+    assert ids["Martin K. L. Oduya"] != ids["Martin L. Oduya"]
+
+
+@needs_model
 def test_a_place_split_at_its_particle_is_one_place(extractor: EntityExtractor) -> None:
     found = _found(extractor, "Envoys flew from Dar es Salaam to Rio de Janeiro on Tuesday.")
     assert found["Dar es Salaam"] == ("GPE", "Dar es Salaam")

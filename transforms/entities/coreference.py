@@ -144,7 +144,8 @@ def assign_person_ids(text: str, candidates: list[Candidate]) -> list[Candidate]
 def _with_middle_names(cands: list[Candidate]) -> list[Candidate]:
     """Full names of one person written with and without a middle name or initial in one article ("James C.
     Kopp", "James Kopp") get the ID and canonical name of the fullest form, when the middle parts agree (an
-    initial stands for a name with that letter; "John A. Smith" and "John B. Smith" stay two people)."""
+    initial stands for a name with that letter; "John A. Smith" and "John B. Smith" stay two people, and so do
+    names with fewer middle parts than the fullest but some: "George W. Bush" beside "George H. W. Bush")."""
     groups: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for c in cands:
         if c.type == "PERSON" and c.rank != "title" and c.canonical and c.entity_id:
@@ -156,7 +157,7 @@ def _with_middle_names(cands: list[Candidate]) -> list[Candidate]:
         distinct = sorted(set(forms), key=lambda f: (-len(_name_words(f[0])), f[0]))
         fullest = distinct[0]
         middles = [_name_words(f)[1:-1] for f, _ in distinct]
-        if len(distinct) > 1 and all(_agrees(m, middles[0]) for m in middles[1:]):
+        if len(distinct) > 1 and all(_agrees(m, middles[0]) and len(m) in (0, len(middles[0])) for m in middles[1:]):
             best |= {eid: fullest for _, eid in distinct[1:]}
     return [
         replace(c, canonical=best[c.entity_id][0], entity_id=best[c.entity_id][1])
