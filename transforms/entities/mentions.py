@@ -58,6 +58,7 @@ from transforms.entities.other_languages import english, trusted_span
 from transforms.entities.people import title_finder
 from transforms.entities.place_context import places_by_context
 from transforms.entities.places import place_entries
+from transforms.entities.program_offices import program_offices
 from transforms.entities.qualified_places import qualified_places
 from transforms.entities.results import EntityResult, entity_result, entry_entity, resolve
 from transforms.entities.short_names import base_short_names, org_short_names, ship_short_names
@@ -219,7 +220,7 @@ class EntityExtractor:
         for match in _INITIAL_NAME.finditer(text):
             cands.append(Candidate(start=match.start(), end=match.end(), type="PERSON", method="rule", rank="weak"))
         patterns = find_patterns(text)
-        for p in [*patterns, *squadron_patterns(text, patterns)]:
+        for p in [*patterns, *squadron_patterns(text, patterns), *program_offices(text)]:
             entry = self._gaz.lookup(p.canonical)
             cands.append(
                 Candidate(

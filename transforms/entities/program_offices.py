@@ -1,0 +1,40 @@
+"""Acquisition offices of the U.S. services named by their portfolio: "Program Executive Office Missiles and
+Space", "PEO Aviation", "the Program Executive Office for Simulation, Training and Instrumentation", "PM UAS".
+
+The model cuts such names apart ("Program Executive Office" and a GPE "Space"; "PEO Missiles" as a weapon).
+An office is one organization: its kind ("Program Executive Office", written "PEO"; a project manager's office
+written "PM" and its letters), then the portfolio in capitalised words joined by "and", "&" or commas, up to
+the first word in lower case or the second "and" ("PEO Missiles and Space and Army Contracting Command" is two
+bodies), a possessive left out. The canonical name spells the kind out and drops "for": "PEO Aviation" is
+"Program Executive Office Aviation". "PM" is taken only before two to six capitals that end the name ("PM UAS"),
+never before a name ("PM Modi" is a prime minister).
+"""
+
+from __future__ import annotations
+
+import re
+
+from transforms.entities.military_patterns import PatternMatch
+
+__all__ = ["program_offices"]
+
+_WORD = r"(?!(?:PEO|PM|Program)\b)[A-Z][\w'’-]*"
+_PORTFOLIO = rf"{_WORD}(?:(?:,[ ]+|[ ]+(?:and|&)[ ]+|[ ]+){_WORD}){{0,6}}"
+_PEO = re.compile(rf"\b(?:Program Executive Office|PEO)(?:[ ]+for)?[ ]+(?P<portfolio>{_PORTFOLIO})")
+_AND = re.compile(r"[ ](?:and|&)[ ]")
+_PM = re.compile(r"\bPM[ ]+(?P<letters>[A-Z]{2,6})\b(?![ ]+[A-Z])")
+
+
+def program_offices(text: str) -> list[PatternMatch]:
+    """The acquisition offices ``text`` names (see the module's doc)."""
+    found = []
+    for m in _PEO.finditer(text):
+        joins = list(_AND.finditer(m.group("portfolio")))  # "... Missiles and Space and Army Contracting"
+        portfolio = m.group("portfolio")[: joins[1].start()] if len(joins) > 1 else m.group("portfolio")
+        portfolio = re.sub(r",?[ ]+(?:and|&)$|,$|['’]s?$", "", portfolio)
+        end = m.start("portfolio") + len(portfolio)
+        name = f"Program Executive Office {portfolio}"
+        found.append(PatternMatch(m.start(), end, "ORG", "program_office", name))
+    for m in _PM.finditer(text):
+        found.append(PatternMatch(m.start(), m.end(), "ORG", "program_office", f"Project Manager {m.group('letters')}"))
+    return found
