@@ -33,10 +33,13 @@ def test_a_gazetteer_body_or_another_type_is_never_generic() -> None:
     assert not generic_body(text, candidate(text, "Company", "PERSON"), [])
 
 
-def test_a_kind_that_ends_a_body_named_in_the_text_is_its_short_form() -> None:
+def test_a_kind_that_ends_or_opens_a_body_named_in_the_text_is_its_short_form() -> None:
     text = "The Harbour Works Company opened a yard. The Company hired 40 welders."
     named = candidate(text, "Harbour Works Company", "ORG")
     assert not generic_body(text, candidate(text, "Company", "ORG", at=30), [named])
+    text = "The Department of Harbours said so. The Department will respond."
+    named = candidate(text, "Department of Harbours", "ORG")
+    assert not generic_body(text, candidate(text, "Department", "ORG", at=10), [named])
 
 
 @pytest.mark.skipif(not model_available(DEFAULT_MODEL), reason="entity model not installed")

@@ -198,6 +198,11 @@ def test_a_body_named_after_its_parent_is_one_organization(
         assert found[surface][1] == canonical
 
 
+def test_a_coalition_named_after_its_enemy_is_not_a_part_of_it(extractor: EntityExtractor) -> None:
+    found = _found(extractor, "Members of the ISIL Coalition met in Rome on Monday.")
+    assert "ISIL Coalition" not in found
+
+
 def test_a_person_after_a_parent_is_not_a_body(extractor: EntityExtractor) -> None:
     found = _found(extractor, "NATO Secretary General Mark Rutte visited the base in Poland on Friday.")
     assert found.get("NATO", ("", ""))[1] == "NATO"

@@ -34,10 +34,8 @@ _HEADS = frozenset(
 )
 # heads of a body that bears its own name, not the parent's with a part added: the "Space Force Association" is
 # no part of the U.S. Space Force, "General Dynamics Mission Systems" is named so in full; the canonical name is
-# the text's
-_OWN_NAMES = frozenset(
-    "Association League Foundation Institute Society Federation Alliance Coalition Club Museum Systems".split()
-)
+# the text's. Not "Coalition" or "Alliance": "the ISIL Coalition" fights ISIL, "the NATO Alliance" is NATO
+_OWN_NAMES = frozenset("Association League Foundation Institute Society Federation Club Museum Systems".split())
 _CONNECTORS = frozenset({"of", "on", "for", "and", "the"})
 _COMPLEMENTS = frozenset({"of", "on", "for"})
 _CHAMBERS = frozenset({"House", "Senate"})
