@@ -19,8 +19,9 @@ and over all of them:
   ID, averaged over documents and pooled; the predicted IDs that differ from the gold ID of a gold mention
   they overlap (wrong IDs, listed); IDs where the gold has none are counted apart (not checkable).
 
-Usage: ``python bench/eval_entities_gold.py [--eval DIR] [--model NAME]``. Writes
-``bench/results/eval_entities_gold.json``.
+Usage: ``python bench/eval_entities_gold.py [--eval DIR] [--model NAME] [--gold DIR] [--out FILE]``. Writes
+``bench/results/eval_entities_gold.json`` by default. The blind gold (``--gold bench/gold/blind``, six DVIDS
+texts annotated by a reviewer who saw neither the output nor the code) is scored the same way.
 """
 
 from __future__ import annotations
@@ -348,6 +349,7 @@ def main() -> int:
     parser.add_argument("--eval", type=Path, default=EVAL, help="the shared eval folder (gold doc paths are under it)")
     parser.add_argument("--model", default=DEFAULT_MODEL)
     parser.add_argument("--gold", type=Path, default=GOLD_DIR, help="folder of entities_*.jsonl gold files")
+    parser.add_argument("--out", type=Path, default=RESULTS, help="where the JSON results go")
     args = parser.parse_args()
     files = sorted(args.gold.glob("entities_*.jsonl"))
     if not files or not args.eval.is_dir():
@@ -371,8 +373,8 @@ def main() -> int:
         _print_summary(name, results["files"][name])
     results["overall"] = summarize([d for docs in per_file.values() for d in docs])
     _print_summary("overall", results["overall"])
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     return 0
 
 
