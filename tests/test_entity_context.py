@@ -313,6 +313,13 @@ def test_a_common_abbreviation_is_no_organization_or_person(rules: ContextRules)
     assert [text[c.start : c.end] for c in rules.apply(text, cands, lambda s: None)] == ["XYZ"]
 
 
+def test_marines_read_as_a_person_are_service_members(rules: ContextRules) -> None:
+    text = "The Sailors and Marines of the strike group sailed; Marine Dorval, a poet, wrote. XYZ said so."
+    cands = [_at(text, "Marines", "PERSON"), _at(text, "Marine Dorval", "PERSON"), _at(text, "XYZ")]
+    kept = [text[c.start : c.end] for c in rules.apply(text, cands, lambda s: None)]
+    assert kept == ["Marine Dorval", "XYZ"]
+
+
 def test_an_office_written_short_is_no_organization(rules: ContextRules) -> None:
     text = "The loans are at issue in the AG’s suit, and the SG's brief disagreed. XYZ said so."
     cands = [_at(text, "AG"), _at(text, "SG"), _at(text, "XYZ")]

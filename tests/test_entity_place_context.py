@@ -70,3 +70,13 @@ def test_an_organization_after_controlled_stays_an_organization() -> None:
     text = "The Democratic-controlled House passed the bill; the House will vote again."
     chosen = [candidate(text, "House", "ORG"), candidate(text, "House", "ORG", text.index("will") - 6)]
     assert _types(text, chosen) == [("House", "ORG"), ("House", "ORG")]
+
+
+def test_a_name_before_based_is_a_place() -> None:
+    text = "The Dorvik-based squadron and a Velkamar-based maker flew; Dorvik Holdings paid."
+    chosen = [
+        candidate(text, "Dorvik", "ORG"),
+        candidate(text, "Velkamar", "PERSON"),
+        candidate(text, "Dorvik Holdings", "ORG"),
+    ]
+    assert _types(text, chosen) == [("Dorvik", "GPE"), ("Velkamar", "GPE"), ("Dorvik Holdings", "ORG")]

@@ -287,6 +287,8 @@ class ContextRules:
             return True  # "Navy Rear", "Petty Officer"; "Soldier Sgt" of "fellow Soldier Sgt. Jane Doe"
         if len(words) > 1 and words[-1] in self.country_forms:
             return True  # a headline's "Discusses Iran", "Visits Japan": no one's surname is a country
+        if c.model_only and len(words) == 1 and re.sub(r"['’]s?$", "", words[0]) in ("Marine", "Marines"):
+            return True  # "the Sailors and Marines of ...": service members (the corps is found as ORG)
         return len(words) == 1 and words[0] in self.credits and bool(re.match(r"\s+by\b", text[c.end :]))
 
 

@@ -9,7 +9,8 @@ seen few of them, often types them a person or an organization. A one- or two-wo
   Kyiv"). An organization so listed stays one: clubs and firms are named after towns ("Porto and Benfica");
 - read as a person, after "<someone>-held", "-controlled", "-occupied", "-besieged" ("insurgent-held
   Karabilah"); an organization is often so controlled ("a Democratic-controlled House");
-- after "the town of", "the port city of", "the province of" (a person after them is already a place);
+- after "the town of", "the port city of", "the province of" (a person after them is already a place), or
+  before "-based" ("Norfolk-based squadron", "a Vergennes-based maker");
 - before or ending in a lower-case place noun ("the Al Qa'im region", "the Al-Sinek neighborhood", "the Zagros
   mountains"): a district, region or neighbourhood is a GPE, mountains, a valley or a desert a LOC.
 
@@ -99,8 +100,10 @@ def _kind(
     after = _NOUN_AFTER.match(text, cand.end) or _NOUN_AFTER.fullmatch(" " + text[cand.start : cand.end].split()[-1])
     if after is not None:
         return "GPE" if after.group("admin") else "LOC"
-    if _PLACE_OF.search(text, window, cand.start) or (
-        cand.type == "PERSON" and _HELD.search(text, window, cand.start)  # "a Democratic-controlled House"
+    if (
+        _PLACE_OF.search(text, window, cand.start)
+        or (cand.type == "PERSON" and _HELD.search(text, window, cand.start))  # "a Democratic-controlled House"
+        or text.startswith("-based", cand.end)  # "Norfolk-based Airborne Early Warning Squadron"
     ):
         return "GPE"
     if cand.type != "PERSON" or " " in text[cand.start : cand.end]:
