@@ -16,8 +16,9 @@ and over all of them:
   class nouns count, though the gold does not annotate them) and as a share of the named predictions (class
   nouns left out of both counts);
 - Wikidata: the share of the distinct predicted entities (by entity ID) of a document that carry a Wikidata
-  ID, averaged over documents and pooled; the predicted IDs that differ from the gold ID of a gold mention
-  they overlap (wrong IDs, listed); IDs where the gold has none are counted apart (not checkable).
+  ID, averaged over documents and pooled; the predicted IDs that differ from the gold ID of every gold mention
+  they overlap (wrong IDs, listed; a prediction over a city and its state, "Tucson, Arizona", is judged by
+  the city's mention too); IDs where an overlapped gold mention has none are counted apart (not checkable).
 
 Usage: ``python bench/eval_entities_gold.py [--eval DIR] [--model NAME] [--gold DIR] [--out FILE]``. Writes
 ``bench/results/eval_entities_gold.json`` by default. The blind gold (``--gold bench/gold/blind``, six DVIDS
@@ -260,17 +261,19 @@ def score_wikidata(docs: Iterable[Scored]) -> dict:
         for p in d.pred:
             if not p.wikidata:
                 continue
-            for g in d.gold:
-                if not _overlaps(g, p):
-                    continue
-                if g.wikidata and g.wikidata != p.wikidata:
-                    key = (d.doc, p.wikidata, g.wikidata)
-                    wrong.setdefault(
-                        key, {"doc": d.doc, "surface": g.text, "predicted": p.wikidata, "gold": g.wikidata}
-                    )
-                elif not g.wikidata and (p.wikidata, g.canonical) not in checked:
+            over = [g for g in d.gold if _overlaps(g, p)]
+            # a prediction over two gold mentions ("Tucson, Arizona": the city, then the state) is right when
+            # one of them has its ID, and not checkable when one has none; wrong only when every one disagrees
+            if any(g.wikidata == p.wikidata for g in over):
+                continue
+            for g in over:
+                if not g.wikidata and (p.wikidata, g.canonical) not in checked:
                     unchecked += 1
                 checked.add((p.wikidata, g.canonical))
+            if over and all(g.wikidata for g in over):
+                g = over[0]
+                key = (d.doc, p.wikidata, g.wikidata)
+                wrong.setdefault(key, {"doc": d.doc, "surface": g.text, "predicted": p.wikidata, "gold": g.wikidata})
     return {
         "distinct_entities": distinct,
         "with_wikidata": with_id,

@@ -66,10 +66,19 @@ def test_a_capital_that_speaks_is_its_government(extractor: EntityExtractor) -> 
     assert found["Ankara"][1:] == ("Government of Turkey", "government", "TUR")
 
 
+def test_a_city_with_its_state_keeps_the_city_item_only_for_that_state(extractor: EntityExtractor) -> None:
+    result = extractor.extract("Crews flew from Tampa, Fla., to Miami, Okla., and on to Tampa.")
+    entities = {e.entity_id: e for e in result.entities}
+    named = [(m.text, entities[m.entity_id].canonical_name, entities[m.entity_id].wikidata_id) for m in result.mentions]
+    assert ("Tampa, Fla.", "Tampa, Florida", "Q49255") in named
+    assert ("Miami, Okla.", "Miami, Oklahoma", None) in named
+    assert ("Tampa", "Tampa, Florida", "Q49255") in named
+
+
 def test_a_capital_as_a_place_stays_a_city(extractor: EntityExtractor) -> None:
     found = _found(extractor, "Delegates arrived in Moscow on Monday; talks in Washington follow next week.")
     assert found["Moscow"][2] == "city"
-    assert found["Washington"][1:] == ("Washington", "city", "USA")  # the capital, not the state
+    assert found["Washington"][1:] == ("Washington, D.C.", "city", "USA")  # the capital, not the state
 
 
 def test_a_unit_keeps_its_number(extractor: EntityExtractor) -> None:

@@ -153,3 +153,23 @@ def test_a_gold_canonical_among_the_entitys_aliases_is_fully_right() -> None:
     other = m.Predicted(0, 8, "ORG", "e:c", "Congress of the U.S.", aliases=("Capitol Hill",))
     assert m.normalize("United States Congress") == m.normalize("U.S. Congress")
     assert m._fully_right(gold, [named]) and not m._fully_right(gold, [other])
+
+
+def test_an_id_over_a_city_and_its_state_is_judged_by_the_city_too() -> None:
+    m = _module()
+    g, p = m.GoldSpan, m.Predicted
+    text_gold = (
+        g(0, 6, "Tucson", "GPE", "Tucson, Arizona", "USA", None),
+        g(8, 15, "Arizona", "GPE", "Arizona", "USA", "Q816"),
+        g(20, 25, "Tampa", "GPE", "Tampa, Florida", "USA", "Q49255"),
+        g(27, 34, "Florida", "GPE", "Florida", "USA", "Q812"),
+        g(40, 46, "Berlin", "GPE", "Berlin", "DEU", "Q64"),
+    )
+    pred = (
+        p(0, 15, "GPE", "Q18575", "Tucson, Arizona", None, "Q18575"),  # the city has no gold ID: not checkable
+        p(20, 34, "GPE", "Q49255", "Tampa, Florida", None, "Q49255"),  # the city's gold ID agrees: right
+        p(40, 46, "GPE", "Q1055", "Hamburg", None, "Q1055"),  # every overlapped gold ID disagrees: wrong
+    )
+    w = m.score_wikidata([m.Scored("d.txt", text_gold, pred)])
+    assert w["wrong_ids"] == [{"doc": "d.txt", "surface": "Berlin", "predicted": "Q1055", "gold": "Q64"}]
+    assert w["not_checkable"] == 1

