@@ -41,6 +41,7 @@ def test_two_offices_joined_by_and_stay_two() -> None:
 def test_pm_before_letters_is_a_project_office_and_before_a_name_is_not() -> None:
     text = "PM HSR signed the order; PM Modi spoke later, and PM HSR Alpha did not."
     assert _offices(text) == [("PM HSR", "Project Manager HSR")]
+    assert _offices("The call is at 3 PM EST, the vote at 11:30 PM ET, and PM GMT met.") == []
 
 
 @pytest.mark.skipif(not model_available(DEFAULT_MODEL), reason="entity model not installed")

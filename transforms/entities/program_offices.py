@@ -7,7 +7,7 @@ written "PM" and its letters), then the portfolio in capitalised words joined by
 the first word in lower case or the second "and" ("PEO Missiles and Space and Army Contracting Command" is two
 bodies), a possessive left out. The canonical name spells the kind out and drops "for": "PEO Aviation" is
 "Program Executive Office Aviation". "PM" is taken only before two to six capitals that end the name ("PM UAS"),
-never before a name ("PM Modi" is a prime minister).
+never before a name ("PM Modi" is a prime minister) nor in a clock time ("3 PM EST").
 """
 
 from __future__ import annotations
@@ -22,7 +22,9 @@ _WORD = r"(?!(?:PEO|PM|Program)\b)[A-Z][\w'’-]*"
 _PORTFOLIO = rf"{_WORD}(?:(?:,[ ]+|[ ]+(?:and|&)[ ]+|[ ]+){_WORD}){{0,6}}"
 _PEO = re.compile(rf"\b(?:Program Executive Office|PEO)(?:[ ]+for)?[ ]+(?P<portfolio>{_PORTFOLIO})")
 _AND = re.compile(r"[ ](?:and|&)[ ]")
-_PM = re.compile(r"\bPM[ ]+(?P<letters>[A-Z]{2,6})\b(?![ ]+[A-Z])")
+# not a clock time's "PM" ("3 PM EST", "11:30 PM ET")
+_ZONES = r"(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|JST|KST|AST|HST|AKST)"
+_PM = re.compile(rf"(?<![\d.:][ ])(?<![\d.:])\bPM[ ]+(?!{_ZONES}\b)(?P<letters>[A-Z]{{2,6}})\b(?![ ]+[A-Z])")
 
 
 def program_offices(text: str) -> list[PatternMatch]:
