@@ -430,6 +430,8 @@ def test_a_base_written_with_a_short_kind_or_named_after_its_kind_is_one_facilit
         ("Joint Base Elmendorf-Richardson", "Joint Base Elmendorf-Richardson"),
         ("Naval Base Kitsap", "Naval Base Kitsap"),
     }
+    text = "NAS President Mara Quist spoke; the Afghan AAF flew; the NAS Report was late."
+    assert [p for p in find_patterns(text) if p.subtype == "military_base"] == []
 
 
 @needs_model

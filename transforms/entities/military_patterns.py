@@ -125,14 +125,13 @@ _BASE_KINDS = (
 _BASE = re.compile(rf"\b(?!(?:The|At|In|From|To|On|And|Of)\b)(?:{_NAME}[ ]+){{1,3}}(?:{_BASE_KINDS})\b")
 _BASE_CAPS = re.compile(rf"\b(?:[A-Z][A-Z'’-]+[ ]+){{1,3}}(?:{_BASE_KINDS.upper()})\b")
 # the short forms of a base's kind, written after its name ("Grand Forks AFB") or before it ("NAS Whidbey
-# Island", "MCAS Iwakuni"); the canonical name spells the kind out. "AB" is left out: it is also the legal form
-# of a Swedish company ("Saab AB")
+# Island", "MCAS Iwakuni"); the canonical name spells the kind out. "AB" and "AAF" are left out: "AB" is also a
+# Swedish company's legal form ("Saab AB"), "AAF" the Afghan Air Force as often as an Army airfield
 _BASE_SHORT_AFTER = {
     "AFB": "Air Force Base",
     "ARB": "Air Reserve Base",
     "ANGB": "Air National Guard Base",
     "SFB": "Space Force Base",
-    "AAF": "Army Airfield",
 }
 _BASE_SHORT_BEFORE = {"NAS": "Naval Air Station", "MCAS": "Marine Corps Air Station", "MCB": "Marine Corps Base"}
 _BASE_ABBREVIATED = re.compile(
@@ -140,7 +139,8 @@ _BASE_ABBREVIATED = re.compile(
 )
 # a base named after its kind: "Marine Corps Air Station Miramar", "Joint Base Lewis-McChord", "NAS Whidbey Island"
 # (the gazetteer's "Marine Corps" would split the first); the name is one to three capitalised words that are
-# no personnel noun, month or weekday ("Naval Station Norfolk Sailors" is the base and its sailors)
+# no personnel noun, month, weekday or word of an office ("Naval Station Norfolk Sailors" is the base and its
+# sailors; "NAS President Jane Doe" is the National Academy of Sciences' president, no base)
 _KIND_FIRST = (
     "Marine Corps Air Station|Marine Corps Base|Marine Corps Logistics Base|Naval Air Station|Naval Station|"
     "Naval Base|Naval Support Activity|Joint Base|" + "|".join(_BASE_SHORT_BEFORE)
@@ -148,7 +148,8 @@ _KIND_FIRST = (
 _PERSONNEL = (
     r"(?:Command(?:er|ing)?|Sailors?|Airmen|Airman|Marines?|Soldiers?|Guardians?|Personnel|Officials?|Leaders?|"
     r"Residents?|January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|President|Director|Chair(?:man|woman)?|Members?|"
+    r"Fellows?|Reports?|Study|Studies|Committee|Council|Panel|Board|Press)\b"
 )
 _BASE_KIND_FIRST = re.compile(
     rf"\b(?P<kind>{_KIND_FIRST})[ ]+(?P<name>(?!{_PERSONNEL}){_NAME}(?:[ ]+(?!{_PERSONNEL}){_NAME}){{0,2}})"
