@@ -31,6 +31,9 @@ def test_a_quoted_title_on_air_or_after_a_work_noun_is_a_work() -> None:
 def test_no_title_without_a_cue() -> None:
     assert _titles("The report Congress requested was late, said the director of Orion Labs.") == []
     assert _titles("She is the author of the amendment.") == []
+    assert _titles('Emails show "Admiral Quist approved the plan" in May.') == []  # "show" is a verb here
+    assert _titles("Several reports, including Harbour Daily, said so.") == []
+    assert _titles("A report titled Coastal Fires in Retreat came out.") == ["Coastal Fires in Retreat"]
 
 
 @pytest.mark.skipif(not model_available(DEFAULT_MODEL), reason="entity model not installed")

@@ -4,8 +4,10 @@ including Iron Coast and Salt Roads", "on NPR's “Weekend Desk”").
 No work is an entity of sitrep's types, and the names inside a title are the title's words, not mentions
 ("Harbour" is no place in "The Harbour Wars"). A title is found only by a cue that leaves no doubt: "author of"
 before it; a work noun with "titled", "called", "entitled" or "including" (or a quotation mark) before it, and
-the titles listed after that one; a quoted title after a possessive on air ("on NBC's “Morning Brief”"). A
-capitalised word after a bare work noun ("the report Congress requested") is no title.
+the titles listed after that one ("show", "report" and the like, verbs too, only with "titled" or
+"entitled"); a quoted title after a possessive on air ("on NBC's “Morning Brief”"). A capitalised word after
+a bare work noun ("the report Congress requested") is no title, nor a quote after a verb ('emails show
+"Putin approved it"').
 """
 
 from __future__ import annotations
@@ -16,12 +18,15 @@ __all__ = ["work_titles"]
 
 _WORD = r"[A-Z0-9][\w'’-]*"
 _TITLE = rf"(?:(?:The|A|An)\s+)?{_WORD}(?:\s+(?:(?:of|the|and|in|on|for|to|a|an|at|with)\s+)*{_WORD})*"
-_WORK = r"(?:book|novel|memoir|film|movie|documentary|show|series|podcast|album|song|play|essay|report|study)s?"
+# nouns of works that are no verbs; "show", "play", "report" and "study" are verbs too ('emails show "Putin
+# approved it"'), and take a title only after "titled" or "entitled"
+_WORK = r"(?:book|novel|memoir|film|movie|documentary|podcast|album|song|essay)s?"
+_WORK_OR_VERB = r"(?:show|series|play|report|study)s?"
 _OPEN = r"[“\"‘']?"
 _AUTHOR = re.compile(rf"\b(?:author|co-author|writer)\s+of\s+{_OPEN}(?P<title>{_TITLE})")
 _NAMED = re.compile(
-    rf"\b{_WORK},?\s+(?:(?:titled|called|entitled|named|including|such\s+as)\s+)(?:(?:best-?selling|acclaimed)\s+)?"
-    rf"{_OPEN}(?P<title>{_TITLE})(?P<more>(?:[”\"’']?,\s+(?:and\s+)?{_OPEN}{_TITLE})*)"
+    rf"\b(?:{_WORK},?\s+(?:titled|called|entitled|including|such\s+as)|{_WORK_OR_VERB},?\s+(?:titled|entitled))\s+"
+    rf"(?:(?:best-?selling|acclaimed)\s+)?{_OPEN}(?P<title>{_TITLE})(?P<more>(?:[”\"’']?,\s+(?:and\s+)?{_OPEN}{_TITLE})*)"
 )
 _QUOTED_AFTER_NOUN = re.compile(rf"\b{_WORK}\s+[“\"](?P<title>[A-Z][^”\"\n]{{1,80}})[”\"]")
 _ON_AIR = re.compile(r"\bon\s+[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?['’]s?\s+[“\"](?P<title>[A-Z][^”\"\n]{1,80})[”\"]")
