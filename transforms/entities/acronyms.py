@@ -20,16 +20,16 @@ gazetteer's global pick for the same letters.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from schemas.entities import EntityType
 from transforms.entities.coreference import Candidate
+from transforms.entities.documents import DOCUMENT_HEADS
+from transforms.entities.gazetteer import read_data
 from transforms.entities.spans import word_pattern
 
 __all__ = [
@@ -184,8 +184,7 @@ def find_uses(text: str, short: str) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=1)
 def _heads() -> tuple[frozenset[str], ...]:
-    raw = resources.files("transforms.entities.data").joinpath("context.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(raw)["acronym_heads"]
+    data = read_data("context.toml")["acronym_heads"]
     heads = ("systems", "plural_bodies", "concepts", "weapons", "equipment_units")
     return tuple(frozenset(data[k]) for k in heads)
 
@@ -218,7 +217,11 @@ def no_thing_named(long: str) -> bool:
     _, _, concepts, _, equipment = _heads()
     if not words:
         return False
-    return words[-1] in concepts or (words[-1] == "Unit" and len(words) > 1 and words[-2] in equipment)
+    return (
+        words[-1] in concepts
+        or words[-1] in DOCUMENT_HEADS
+        or (words[-1] == "Unit" and len(words) > 1 and words[-2] in equipment)
+    )
 
 
 _CAPS = re.compile(r"(?<![\w.&/-])[A-Z]{2,6}(?![\w&/-])")

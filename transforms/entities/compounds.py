@@ -52,16 +52,14 @@ def _whole(text: str, c: Candidate, lookup: Lookup) -> Candidate:
     return c if (start, end) == (c.start, c.end) else replace(c, start=start, end=end)
 
 
+# a legal form that ends a name with or without a comma, and one that ends it only after a comma, being a word
+# of names too ("Harbour Limited Editions", "Garco Construction Co of Spokane")
+_ANY_FORMS = r"(?:LLC|L\.L\.C\.|LLP|Inc\.?|Incorporated|Ltd\.?|Corp\.?|PLC|plc|GmbH|S\.A\.|N\.V\.)"
+_COMMA_FORMS = r"(?:Limited|AG|Co\.)"
 # a company's legal form after a comma: "North Wind Site Services, LLC", "Acme Widgets, Inc."
-_FORMS = r"(?:LLC|L\.L\.C\.|LLP|Inc\.?|Incorporated|Ltd\.?|Limited|Corp\.?|Co\.|PLC|plc|GmbH|AG|S\.A\.|N\.V\.)"
-_LEGAL_FORM = re.compile(rf",[ ]+{_FORMS}(?![\w])")
-# the same form ending a name, with or without the comma ("Acme Widgets LLC", "Acme Widgets, Inc."); not "Co."
-# alone after one word ("Ford Co." is rare, "Garco Construction Co." keeps its words); "Limited" and "AG" only
-# after a comma, being words of names too ("Harbour Limited Editions" does not end so); "Co Ltd" goes whole
-LEGAL_TAIL = re.compile(
-    r"(?:,[ ]+|[ ]+)(?:LLC|L\.L\.C\.|LLP|Inc\.?|Incorporated|Ltd\.?|Corp\.?|PLC|plc|GmbH|S\.A\.|N\.V\.)$"
-    r"|,[ ]+(?:Limited|AG|Co\.)$|[ ]+Co\.?,?[ ]+Ltd\.?$"
-)
+_LEGAL_FORM = re.compile(rf",[ ]+(?:{_ANY_FORMS}|{_COMMA_FORMS})(?![\w])")
+# the form ending a name ("Acme Widgets LLC", "Acme Widgets, Inc."; "Co Ltd" goes whole)
+LEGAL_TAIL = re.compile(rf"(?:,[ ]+|[ ]+){_ANY_FORMS}$|,[ ]+{_COMMA_FORMS}$|[ ]+Co\.?,?[ ]+Ltd\.?$")
 
 
 def with_legal_forms(text: str, cands: list[Candidate]) -> list[Candidate]:

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["document_at", "document_name"]
+__all__ = ["DOCUMENT_HEADS", "document_at", "document_name"]
 
-_HEADS = r"(?:Treaty|Accords?|Conventions?|Protocols?|Act|Agreements?|Charter)"
+# the head words of a document's name; those marked take a plural too ("the Abraham Accords")
+DOCUMENT_HEADS = frozenset({"Treaty", "Accord", "Convention", "Protocol", "Act", "Agreement", "Charter"})
+_PLURALS = frozenset({"Accord", "Convention", "Protocol", "Agreement"})
+_HEADS = "(?:" + "|".join(f"{h}s?" if h in _PLURALS else h for h in sorted(DOCUMENT_HEADS)) + ")"
 _NOT_BEFORE = r"(?<!National )(?<!Party )(?<!Democratic )(?<!Republican )(?<!\bof )"
 _NEXT_HEAD = re.compile(rf"\s+{_HEADS}\b")
 _DOCUMENT = re.compile(rf"\S\s+{_NOT_BEFORE}{_HEADS}$|\b{_HEADS}\s+(?:on|of|for|against|between)\s+\S")

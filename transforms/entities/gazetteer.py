@@ -29,6 +29,7 @@ from spacy.tokens import Doc
 from schemas.entities import ENTITY_TYPES, EntityType
 
 __all__ = [
+    "read_data",
     "Entry",
     "Gazetteer",
     "GazetteerMatch",
@@ -182,7 +183,8 @@ def make_entry(
     )
 
 
-def _read_toml(name: str) -> dict[str, Any]:
+def read_data(name: str) -> dict[str, Any]:
+    """A TOML file of ``transforms/entities/data``, parsed."""
     return tomllib.loads(resources.files("transforms.entities.data").joinpath(name).read_text(encoding="utf-8"))
 
 
@@ -190,7 +192,7 @@ def load_entries(files: Iterable[str] = GAZETTEER_FILES) -> list[Entry]:
     """The defense gazetteer entries, in file order."""
     entries: list[Entry] = []
     for name in files:
-        data = _read_toml(name)
+        data = read_data(name)
         for item in data.get("entity", ()):
             subtype = item.get("subtype", data.get("subtype"))
             type_ = item.get("type") or SUBTYPE_TYPE.get(subtype or "") or data.get("type")

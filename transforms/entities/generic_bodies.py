@@ -8,19 +8,17 @@ The words are in ``data/context.toml`` (``[generic_bodies]``).
 
 from __future__ import annotations
 
-import tomllib
 from functools import lru_cache
-from importlib import resources
 
 from transforms.entities.coreference import Candidate
+from transforms.entities.gazetteer import read_data
 
 __all__ = ["generic_body"]
 
 
 @lru_cache(maxsize=1)
 def _words() -> tuple[frozenset[str], frozenset[str]]:
-    raw = resources.files("transforms.entities.data").joinpath("context.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(raw)["generic_bodies"]
+    data = read_data("context.toml")["generic_bodies"]
     return frozenset(data["heads"]), frozenset(data["modifiers"])
 
 

