@@ -91,3 +91,24 @@ def test_rule_toponyms_judges_each_changed_mention_by_the_gold_toponyms() -> Non
     report = compare(corpus, on, off)
     assert [(c["text"], c["toponym"]) for c in report["changes"]] == [("Varno", True), ("Kell Dairy", False)]
     assert (report["toponyms_found_with"], report["toponyms_found_without"], report["gold_toponyms"]) == (1, 0, 1)
+
+
+def test_nsi_check_sorts_ids_by_whether_the_label_is_one_of_the_names() -> None:
+    nsi = _bench("wikidata_nsi_check")
+    assert nsi.fold("U.S. Navy") == nsi.fold("United States  navy") == "united states navy"
+    navy = next(qid for qid, name, _ in nsi.named_ids() if name == "U.S. Navy")
+    coast_guard = next(qid for qid, name, _ in nsi.named_ids() if name == "U.S. Coast Guard")
+    items = {
+        navy: {"label": "United States Navy", "description": "naval branch"},
+        coast_guard: {"label": "A supermarket", "description": "a shop"},
+        "Q999999999": {"label": "Doctors Without Borders", "description": "made up"},
+    }
+    out = nsi.check(items)
+    assert [r["name"] for r in out["agree"]] == ["U.S. Navy"]
+    assert [r["name"] for r in out["differ"]] == ["U.S. Coast Guard"]
+    assert out["candidates"] == []  # Doctors Without Borders carries its own ID: no candidate
+    items["Q999999998"] = {"label": "Dia", "description": "a made-up supermarket chain"}
+    found = nsi.check(items)["candidates"]
+    assert [(r["name"], r["form"], r["wikidata"]) for r in found] == [
+        ("Defense Intelligence Agency", "DIA", "Q999999998")
+    ]
