@@ -3,7 +3,7 @@
 The hand check of ``bench/wikidata_pairs.py`` judges IDs by a reviewer's knowledge. This script compares
 them with the Wikidata file of the name-suggestion-index (NSI, BSD-3-Clause; ``npm pack
 name-suggestion-index`` and take ``package/dist/wikidata/wikidata.json``), which holds the English label
-and description of some 27,000 items. For every ID of the gazetteers and of the city table that the file
+and description of some 27,000 items. For every ID of the gazetteers, the city table and the place data that the file
 holds, it reports whether the file's label is one of the entry's names (``agree``) or not (``differ``: to
 be read by a reviewer; a differing label may still name the same thing, as "Office of the UN High
 Commissioner for Refugees" does). It then lists entries without an ID whose name or alias is exactly an
@@ -23,6 +23,8 @@ import re
 import sys
 from pathlib import Path
 
+import pycountry
+
 from transforms.entities.gazetteer import load_entries, read_data
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,17 +38,41 @@ def fold(name: str) -> str:
 
 
 def named_ids() -> list[tuple[str, str, tuple[str, ...]]]:
-    """(Wikidata ID, name, all names) of every gazetteer entry and city-table row that has an ID."""
+    """(Wikidata ID, name, all names) of every gazetteer entry, city, region, U.S. state and country that has
+    an ID (a country by pycountry's names and the aliases ``countries.toml`` adds)."""
     rows = [(e.wikidata_id, e.name, (e.name, *e.aliases)) for e in load_entries() if e.wikidata_id]
     for key, qid in read_data("city_wikidata.toml")["city"].items():
         city = key.split("|")[0]
         rows.append((qid, city, (city,)))
+    places = read_data("regions.toml")["region"] + read_data("us_states.toml")["state"]
+    places += read_data("areas.toml", package="transforms.geo.data")["area"]
+    rows += [(p["wikidata"], p["name"], (p["name"], *p.get("aliases", ()))) for p in places if p.get("wikidata")]
+    for code, info in read_data("countries.toml").items():
+        if isinstance(info, dict) and info.get("wikidata"):
+            country = pycountry.countries.get(alpha_3=code)
+            names = [getattr(country, a, None) for a in ("name", "common_name", "official_name")]
+            names = [n for n in names if n] + list(info.get("aliases", ()))
+            rows.append((info["wikidata"], names[0] if names else code, tuple(names)))
     return rows
 
 
 def check(items: dict[str, dict]) -> dict:
-    agree, differ = [], []
+    by_label: dict[str, list[str]] = {}
+    for qid, item in items.items():
+        by_label.setdefault(fold(item.get("label", "")), []).append(qid)
+    agree, differ, other_id = [], [], []
     for qid, name, names in named_ids():
+        for other in sorted({q for n in names for q in by_label.get(fold(n), []) if q != qid}):
+            item = items[other]
+            other_id.append(
+                {
+                    "wikidata": qid,
+                    "name": name,
+                    "nsi_wikidata": other,
+                    "nsi_label": item.get("label", ""),
+                    "nsi_description": item.get("description", ""),
+                }
+            )
         item = items.get(qid)
         if item is None:
             continue
@@ -57,9 +83,6 @@ def check(items: dict[str, dict]) -> dict:
             "nsi_description": item.get("description", ""),
         }
         (agree if fold(row["nsi_label"]) in {fold(n) for n in names} else differ).append(row)
-    by_label: dict[str, list[str]] = {}
-    for qid, item in items.items():
-        by_label.setdefault(fold(item.get("label", "")), []).append(qid)
     candidates = []
     for entry in load_entries():
         if entry.wikidata_id:
@@ -78,7 +101,7 @@ def check(items: dict[str, dict]) -> dict:
                         "nsi_description": items[qid].get("description", ""),
                     }
                 )
-    return {"agree": agree, "differ": differ, "candidates": candidates}
+    return {"agree": agree, "differ": differ, "other_id": other_id, "candidates": candidates}
 
 
 def main() -> int:
@@ -96,6 +119,9 @@ def main() -> int:
     print(f"  label differs (read these): {len(out['differ'])}")
     for row in out["differ"]:
         print(f"    {row['wikidata']:>10}  {row['name']!r}  NSI: {row['nsi_label']!r} ({row['nsi_description']})")
+    print(f"a name of an entry with an ID is the label of another item (read these): {len(out['other_id'])}")
+    for row in out["other_id"]:
+        print(f"    {row['wikidata']:>10}  {row['name']!r}  NSI: {row['nsi_wikidata']} ({row['nsi_description']})")
     print(f"entries without an ID whose name is an NSI label (candidates, not proof): {len(out['candidates'])}")
     for row in out["candidates"]:
         print(f"    {row['wikidata']:>10}  {row['name']!r} via {row['form']!r}  NSI: {row['nsi_description']}")

@@ -112,3 +112,9 @@ def test_nsi_check_sorts_ids_by_whether_the_label_is_one_of_the_names() -> None:
     assert [(r["name"], r["form"], r["wikidata"]) for r in found] == [
         ("Defense Intelligence Agency", "DIA", "Q999999998")
     ]
+    items["Q999999996"] = {"label": "National Security Agency", "description": "a made-up second item"}
+    other = nsi.check(items)["other_id"]
+    assert {(r["name"], r["nsi_wikidata"]) for r in other} == {
+        ("Doctors Without Borders", "Q999999999"),  # its own name on another item: read by a reviewer
+        ("National Security Agency", "Q999999996"),
+    }
