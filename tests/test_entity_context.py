@@ -75,6 +75,14 @@ def test_a_city_with_its_state_keeps_the_city_item_only_for_that_state(extractor
     assert ("Tampa", "Tampa, Florida", "Q49255") in named
 
 
+def test_a_province_is_a_province_unless_a_us_state_follows(extractor: EntityExtractor) -> None:
+    result = extractor.extract("The reservists left Ontario, Calif., for a depot in Ontario, Canada, on Monday.")
+    entities = {e.entity_id: e for e in result.entities}
+    named = [(m.text, entities[m.entity_id].canonical_name, entities[m.entity_id].country) for m in result.mentions]
+    assert ("Ontario, Calif.", "Ontario, California", "USA") in named
+    assert ("Ontario", "Ontario", "CAN") in named
+
+
 def test_a_capital_as_a_place_stays_a_city(extractor: EntityExtractor) -> None:
     found = _found(extractor, "Delegates arrived in Moscow on Monday; talks in Washington follow next week.")
     assert found["Moscow"][2] == "city"

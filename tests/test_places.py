@@ -5,7 +5,7 @@ from __future__ import annotations
 import spacy
 
 from transforms.entities.gazetteer import build_gazetteer, entity_id, make_entry
-from transforms.entities.places import Cities, city_entry, place_entries, us_city_state
+from transforms.entities.places import Cities, city_entry, first_level_regions, place_entries, us_city_state
 
 
 def test_a_city_is_found_by_its_name_its_ascii_form_and_its_capitals() -> None:
@@ -60,3 +60,14 @@ def test_a_us_city_whose_name_tells_its_state_is_named_with_it() -> None:
     assert city_entry("New York City", "USA").name == "New York City"  # the state's name is in it already
     assert city_entry("Norfolk", "USA").name == "Norfolk"
     assert city_entry("Kramatorsk", "UKR").name == "Kramatorsk"
+
+
+def test_a_first_level_region_abroad_is_looked_up_before_a_town_of_its_name() -> None:
+    lookup = place_entries().cities.lookup
+    ontario = lookup("Ontario")
+    assert ontario is not None and (ontario.subtype, ontario.country, ontario.wikidata_id) == ("region", "CAN", "Q1904")
+    kerala = lookup("Kerala")
+    assert kerala is not None and (kerala.subtype, kerala.country) == ("region", "IND")
+    assert "Luzon" not in first_level_regions()  # an island of the area list, not a first-level region
+    duluth = lookup("Duluth")
+    assert duluth is not None and duluth.subtype == "city"  # towns are still found

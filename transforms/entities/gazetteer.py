@@ -183,9 +183,9 @@ def make_entry(
     )
 
 
-def read_data(name: str) -> dict[str, Any]:
-    """A TOML file of ``transforms/entities/data``, parsed."""
-    return tomllib.loads(resources.files("transforms.entities.data").joinpath(name).read_text(encoding="utf-8"))
+def read_data(name: str, package: str = "transforms.entities.data") -> dict[str, Any]:
+    """A TOML file of ``transforms/entities/data`` (or of another data package), parsed."""
+    return tomllib.loads(resources.files(package).joinpath(name).read_text(encoding="utf-8"))
 
 
 def load_entries(files: Iterable[str] = GAZETTEER_FILES) -> list[Entry]:

@@ -128,7 +128,9 @@ class ContextRules:
         drop: list[tuple[int, int]] = []
         for c in chosen:
             state = self.states.match(text, c.end) if c.type in _PLACES or c.entry is None else None
-            if state is None or (c.entry is not None and c.entry.subtype in ("country", "state", "region")):
+            # a region abroad followed by a U.S. state is that state's town ("Ontario, Calif."); a U.S. one is not
+            region = c.entry is not None and c.entry.subtype == "region" and c.entry.country in (None, "USA")
+            if state is None or region or (c.entry is not None and c.entry.subtype in ("country", "state")):
                 merged.append(c)
                 continue
             if c.type not in ("GPE", "LOC") and c.entry is not None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -61,10 +61,14 @@ _WEAK_COUNTRY_NAMES = frozenset(
 class Cities:
     """Cities only looked up, by the normalized forms of their names (the name, without diacritics, in
     capitals), each form to the (name, country) of the first city to have it. About 30,000 cities: an
-    entry is made only for one a lookup finds, so a process does not build them all at start."""
+    entry is made only for one a lookup finds, so a process does not build them all at start.
+
+    First-level regions abroad (``first_level_regions``) are looked up before them: a span the model typed
+    as a place and named "Ontario" is the Canadian province, not the Californian town."""
 
     by_form: dict[str, tuple[str, str | None]]
     folded: dict[str, tuple[str, str | None]]  # multi-word forms, case-folded
+    regions: dict[str, Entry] = field(default_factory=dict)
 
     @classmethod
     def index(cls, cities: Iterable[tuple[str, str | None]]) -> Cities:
@@ -79,11 +83,14 @@ class Cities:
         return cls(by_form, folded)
 
     def lookup(self, text: str) -> Entry | None:
+        region = find_form(self.regions, {}, text)
+        if region is not None:
+            return region
         found = find_form(self.by_form, self.folded, text)
         return city_entry(*found) if found is not None else None
 
     def forms(self) -> Iterable[str]:
-        return self.by_form.keys()
+        return [*self.regions, *self.by_form]
 
 
 @lru_cache(maxsize=4096)
@@ -129,6 +136,24 @@ def _us_city_states() -> dict[str, str]:
         top, state = found[0]
         if state in states and all(top >= 10 * other for other, _ in found[1:]) and name not in regions_abroad:
             out[name] = states[state]
+    return out
+
+
+def first_level_regions() -> dict[str, Entry]:
+    """The first-level regions of other countries that the geocoder's area list names (Canadian provinces,
+    Australian and Indian states, Chinese provinces), by name and ASCII name: GPEs of subtype "region" with
+    their country."""
+    out: dict[str, Entry] = {}
+    for area in read_data("areas.toml", package="transforms.geo.data")["area"]:
+        if area.get("feature") != "A.ADM1" or area.get("country") in (None, "USA"):
+            continue
+        names = [area["name"], *area.get("aliases", ())]
+        entry = make_entry(
+            names[0], "GPE", subtype="region", country=area["country"], wikidata_id=area.get("wikidata"), aliases=names[1:]
+        )
+        for form in dict.fromkeys([*names, *(_ascii(n) for n in names)]):
+            out.setdefault(form, entry)
+            out.setdefault(normalize(form), entry)
     return out
 
 
@@ -255,4 +280,5 @@ def place_entries() -> PlaceEntries:
             weak.append(city_entry(name, city_country))
         else:
             lookup.append((name, city_country))
-    return PlaceEntries(tuple(countries), tuple(weak), tuple(regions), Cities.index(lookup), frozenset(capitals))
+    cities = replace(Cities.index(lookup), regions=first_level_regions())
+    return PlaceEntries(tuple(countries), tuple(weak), tuple(regions), cities, frozenset(capitals))
