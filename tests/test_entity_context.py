@@ -409,3 +409,10 @@ def test_a_named_body_before_a_leaders_title_stays_a_mention(extractor: EntityEx
     text = "Security was tight as the Orvik Liberation Front commander Tamsin Quorvald spoke."
     found = {m.text: m.type for m in extractor.extract(text).mentions}
     assert found == {"Orvik Liberation Front": "ORG", "Tamsin Quorvald": "PERSON"}
+
+
+def test_a_plural_acronym_is_no_organisation(extractor: EntityExtractor) -> None:
+    text = "The wing has supported ICBMs, ASATs and MRBMs since 2001. ARRSTs have deployed there since then, and DTRA said so."
+    orgs = [m.text for m in extractor.extract(text).mentions if m.type == "ORG"]
+    assert not {"ASATs", "ARRSTs", "MRBMs"} & set(orgs), orgs
+    assert "DTRA" in orgs

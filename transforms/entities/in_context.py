@@ -254,7 +254,8 @@ class ContextRules:
         units", "the SIM card"): a technical term, not a body. A verb after it ("ACC said") keeps it. An unknown
         all-caps "place" in running text ("the AIAMD program", "SATCOM links") is no place at all. A common
         abbreviation ("9 a.m. ET", "a photo ID", "adjusted EPS"), a lawmaker's party and state ("R-ND") and a Mach
-        number's "Mach" are no organization or person anywhere."""
+        number's "Mach" are no organization or person anywhere, and a plural acronym ("ARRSTs have deployed since
+        2001", "ICBMs, ASATs and ...") names things of a kind, not one body."""
         if not c.model_only:
             return False
         surface = text[c.start : c.end]
@@ -265,6 +266,8 @@ class ContextRules:
             ):
                 return True
             if surface == "Mach" and re.match(r"\s+\d", text[c.end : c.end + 3]):  # "speeds exceeding Mach 5"
+                return True
+            if c.type == "ORG" and _PLURAL_ACRONYM.fullmatch(surface):
                 return True
         if c.type in ("GPE", "LOC"):  # three letters or more ("DC", "LA" are places), in a line of running text
             line_end = text.find("\n", c.end)
@@ -308,6 +311,7 @@ def _with_particle_name(text: str, c: Candidate) -> Candidate:
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,6}s")
 _PARTY_STATE = re.compile(r"[RDI]-([A-Z][A-Za-z.]*)")  # a lawmaker's party and state: "R-ND", "D-Calif."
 _PLACE_ACRONYM = re.compile(r"[A-Z]{3,8}")
 _NOUN_AFTER = re.compile(r" ([a-z]{3,})\b(?!['’-])")
