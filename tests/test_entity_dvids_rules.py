@@ -47,10 +47,20 @@ def test_a_coded_unit_name_loses_its_code() -> None:
 
 
 def test_a_designation_takes_the_long_form_the_article_spells_out() -> None:
-    text = "Patrol Squadron (VP) 16 handed over to VP-047, while HSC-21 stayed ashore."
+    text = "Special Patrol Squadron (VP) 16 handed over to VP-047, while VAW-121 stayed ashore."
     names = _names(text)
-    assert names["VP-047"] == "Patrol Squadron 47"
-    assert names["HSC-21"] == "HSC-21"  # no long form of HSC in the article: the designation itself
+    assert names["VP-047"] == "Special Patrol Squadron 47"  # the article's long form, not the official one
+    assert names["VAW-121"] == "VAW-121"  # a kind renamed over the years, not spelled out here: the designation
+
+
+def test_a_designation_the_article_does_not_spell_out_takes_its_kinds_official_name() -> None:
+    names = _names("Jets of CVW-14 and VFA-94 flew with HSC-21 and VMFA 232.")
+    assert names == {
+        "CVW-14": "Carrier Air Wing 14",
+        "VFA-94": "Strike Fighter Squadron 94",
+        "HSC-21": "Helicopter Sea Combat Squadron 21",
+        "VMFA 232": "Marine Fighter Attack Squadron 232",
+    }
 
 
 def test_letters_that_are_no_squadron_code_are_left_alone() -> None:
@@ -376,11 +386,11 @@ def test_a_nickname_in_quotes_right_after_a_squadron_names_it() -> None:
     text = "The wing flies VFA-136 “Knighthawks,” VFA-211 “Fighting Checkmates,” and VFA-22 “We are ready.”"
     found = {text[p.start : p.end]: p.canonical for p in squadron_patterns(text)}
     assert found == {
-        "VFA-136": "VFA-136",
-        "VFA-211": "VFA-211",
-        "VFA-22": "VFA-22",
-        "Knighthawks": "VFA-136",
-        "Fighting Checkmates": "VFA-211",  # "We are ready." is a quote, not a nickname
+        "VFA-136": "Strike Fighter Squadron 136",
+        "VFA-211": "Strike Fighter Squadron 211",
+        "VFA-22": "Strike Fighter Squadron 22",
+        "Knighthawks": "Strike Fighter Squadron 136",
+        "Fighting Checkmates": "Strike Fighter Squadron 211",  # "We are ready." is a quote, not a nickname
     }
 
 
@@ -469,7 +479,7 @@ def test_a_squadron_or_air_wing_code_with_a_space_before_its_number() -> None:
     text = "Strike Fighter Squadron (VFA) 137 flew with VFA 94 and CVW 5; the VA 22 form was filed."
     found = {text[p.start : p.end]: p.canonical for p in squadron_patterns(text)}
     assert found["VFA 94"] == "Strike Fighter Squadron 94"
-    assert found["CVW 5"] == "CVW-5"
+    assert found["CVW 5"] == "Carrier Air Wing 5"
     assert "VA 22" not in found  # a two-letter code needs its hyphen
 
 
@@ -619,3 +629,24 @@ def test_a_plural_in_men_opening_a_sentence_is_a_common_word_for_a_place_not_for
     text = "Gunmen fired on the convoy. Carmen said the convoy turned back."
     assert common_word(text, candidate(text, "Gunmen", "GPE"))
     assert not common_word(text, candidate(text, "Carmen", "PERSON"))
+
+
+def test_a_ship_class_named_for_people_keeps_their_whole_name() -> None:
+    text = (
+        "The Henry J. Kaiser-class oiler, a Lewis and Clark-class cargo ship and JMSDF’s Hyuga-class destroyer sailed."
+    )
+    classes = {text[p.start : p.end]: p.canonical for p in find_patterns(text) if p.subtype == "ship_class"}
+    assert classes == {
+        "Henry J. Kaiser-class": "Henry J. Kaiser-class",
+        "Lewis and Clark-class": "Lewis and Clark-class",
+        "Hyuga-class destroyer": "Hyuga-class",  # not "JMSDF’s Hyuga-class": no possessive in a class name
+    }
+
+
+@needs_model
+def test_a_strike_group_designation_wins_over_a_company_of_the_same_letters(extractor: EntityExtractor) -> None:
+    result = extractor.extract("CSG 5 sailed with DESRON 15 on Monday, the Navy said.")
+    entities = {e.entity_id: e for e in result.entities}
+    named = {m.text: entities[m.entity_id].canonical_name for m in result.mentions}
+    assert named["CSG 5"] == "Carrier Strike Group 5"
+    assert named["DESRON 15"] == "Destroyer Squadron 15"

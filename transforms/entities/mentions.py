@@ -228,7 +228,8 @@ class EntityExtractor:
                     end=p.end,
                     type=entry.type if entry else p.type,
                     method="rule",
-                    rank="gazetteer" if p.subtype == "military_base" else "rule",  # a base's name holds a service's
+                    # a base's name holds a service's; a designation a gazetteer acronym ("CSG 5")
+                    rank="gazetteer" if p.subtype == "military_base" or p.outranks_gazetteer else "rule",
                     entry=entry,
                     canonical=p.canonical,
                     subtype=p.subtype,

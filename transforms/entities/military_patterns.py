@@ -34,6 +34,9 @@ class PatternMatch:
     type: EntityType
     subtype: str
     canonical: str
+    # the name holds letters a gazetteer entry also has and must win over it: a squadron's or strike group's
+    # designation ("CSG 5" is no company "CSG" with a number after it)
+    outranks_gazetteer: bool = False
 
 
 _NAME = r"[A-Z][A-Za-z'’-]*[A-Za-z]"
@@ -51,8 +54,12 @@ _MERCHANT = re.compile(
     r"\b(?:MV|M/V|MT|M/T|RV|R/V)[ ]+(?!(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b)"
     rf"{_NAME}(?:[ ]+{_NAME}){{0,3}}"
 )
+# a class named after a person or place, with initials or "and" ("Henry J. Kaiser-class", "Lewis and
+# Clark-class"); no possessive before it ("JMSDF's Hyuga-class")
+_CLASS_WORD = r"(?!(?:The|A|An|Its|Their)\b)(?:[A-Z][A-Za-z-]*[A-Za-z](?![’'])|[A-Z]\.)"
 _CLASS = re.compile(
-    rf"\b(?:{_NAME}[ ]+){{0,2}}[A-Z][A-Za-z]*-class(?:\s+(?:guided-missile\s+|fast-attack\s+|ballistic-missile\s+|"
+    rf"\b(?:{_CLASS_WORD}[ ]+(?:and[ ]+)?){{0,3}}[A-Z][A-Za-z]*-class"
+    r"(?:\s+(?:guided-missile\s+|fast-attack\s+|ballistic-missile\s+|"
     r"attack\s+|nuclear-powered\s+|amphibious\s+)?(?:destroyer|frigate|cruiser|submarine|carrier|"
     r"aircraft carrier|corvette|ship|vessel|amphibious assault ship|littoral combat ship)s?)?"
 )

@@ -149,7 +149,12 @@ def first_level_regions() -> dict[str, Entry]:
             continue
         names = [area["name"], *area.get("aliases", ())]
         entry = make_entry(
-            names[0], "GPE", subtype="region", country=area["country"], wikidata_id=area.get("wikidata"), aliases=names[1:]
+            names[0],
+            "GPE",
+            subtype="region",
+            country=area["country"],
+            wikidata_id=area.get("wikidata"),
+            aliases=names[1:],
         )
         for form in dict.fromkeys([*names, *(_ascii(n) for n in names)]):
             out.setdefault(form, entry)

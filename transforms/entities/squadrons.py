@@ -6,7 +6,8 @@
 - a squadron designation: "VFA-94", "VFA 94", "HSC-6", "VMFA-232", "CVW 5" (ORG): the U.S. Navy and Marine
   Corps letter codes of squadron kinds (V fixed wing, H helicopter, then the mission). Its canonical name is
   the long form when the article spells that kind out ("Strike Fighter Squadron (VFA) 22" makes "VFA-94"
-  "Strike Fighter Squadron 94"), else the designation;
+  "Strike Fighter Squadron 94"), else the kind's official long form where it is settled ("CVW-14" is "Carrier
+  Air Wing 14": ``squadron_kinds`` of ``data/context.toml``), else the designation;
 - a squadron's nickname in quotes before "of" and the unit, or right after the unit: "“Kestrels” of
   VFA-137", "VFA-136 “Knighthawks,”" name that unit (ORG, the unit's canonical name).
 """
@@ -15,23 +16,30 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
+from transforms.entities.gazetteer import read_data
 from transforms.entities.military_patterns import PatternMatch
 
 __all__ = ["squadron_patterns", "SQUADRON_CODES"]
 
-# the letter codes of U.S. Navy and Marine Corps squadron kinds (fixed wing V..., helicopter H..., Marine VM/HM), and
-# of the carrier air wing (CVW) that holds them
+# the letter codes of U.S. Navy and Marine Corps squadron kinds (fixed wing V..., helicopter H..., Marine VM/HM), of
+# the carrier air wing (CVW) that holds them, and of the strike groups and destroyer squadrons they sail with
 SQUADRON_CODES = frozenset(
     "VA VAQ VAW VC VF VFA VFC VP VPU VQ VR VRC VRM VS VT VX VXS VUP HC HM HS HSC HSL HSM HT HX "
-    "VMA VMAQ VMFA VMFAT VMGR VMM VMU VMX HMH HMLA HMLAT HMM HMT CVW".split()
+    "VMA VMAQ VMFA VMFAT VMGR VMM VMU VMX HMH HMLA HMLAT HMM HMT CVW CSG ESG DESRON".split()
 )
 _UNIT_HEAD = r"(?:Squadron|Wing|Group|Detachment|Flotilla)"
 _WORDS = r"(?:(?!(?:The|And|Of)\b)[A-Z][a-z]+[ ]+){1,6}"
 _CODED_UNIT = re.compile(rf"\b{_WORDS}{_UNIT_HEAD}[ ]+\((?P<code>[A-Z]{{2,6}})\)(?:[ ]+(?P<num>\d{{1,4}}))?")
-_DESIGNATION = re.compile(r"(?<![\w-])(?P<code>[A-Z]{2,5})(?P<sep>[- ])(?P<num>\d{1,3})(?![\w-])")
+_DESIGNATION = re.compile(r"(?<![\w-])(?P<code>[A-Z]{2,6})(?P<sep>[- ])(?P<num>\d{1,3})(?![\w-])")
 _NICKNAME = re.compile(r"[“\"](?P<name>[A-Z][\w’' -]{1,40}?)[”\"][ ]+of[ ]+(?:the[ ]+)?$")
 _NICKNAME_AFTER = re.compile(r"[ ]+[“\"](?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,3})[,.]?[”\"]")  # title case
+
+
+@lru_cache(maxsize=1)
+def _official_long_forms() -> dict[str, str]:
+    return dict(read_data("context.toml")["squadron_kinds"])
 
 
 def squadron_patterns(text: str, units: Iterable[PatternMatch] = ()) -> list[PatternMatch]:
@@ -39,6 +47,7 @@ def squadron_patterns(text: str, units: Iterable[PatternMatch] = ()) -> list[Pat
     rules, so that a nickname before one of them names it too."""
     found: list[PatternMatch] = []
     long_forms: dict[str, str] = {}
+    official = _official_long_forms()
     for match in _CODED_UNIT.finditer(text):
         name = re.sub(r"\s+", " ", text[match.start() : match.start("code") - 1].strip())
         long_forms.setdefault(match.group("code"), name)
@@ -48,8 +57,9 @@ def squadron_patterns(text: str, units: Iterable[PatternMatch] = ()) -> list[Pat
         code = match.group("code")
         if code in SQUADRON_CODES and (match.group("sep") == "-" or len(code) >= 3):  # "VFA 94"; not "VA 22"
             number = str(int(match.group("num")))
-            canonical = f"{long_forms[code]} {number}" if code in long_forms else f"{code}-{number}"
-            found.append(PatternMatch(match.start(), match.end(), "ORG", "unit", canonical))
+            long_form = long_forms.get(code) or official.get(code)
+            canonical = f"{long_form} {number}" if long_form else f"{code}-{number}"
+            found.append(PatternMatch(match.start(), match.end(), "ORG", "unit", canonical, outranks_gazetteer=True))
     for unit in [*found, *units]:
         if unit.type != "ORG" or unit.subtype != "unit":
             continue
