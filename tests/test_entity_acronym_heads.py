@@ -27,6 +27,10 @@ from transforms.entities.ner import DEFAULT_MODEL, model_available
         ("Orbital Relay Layer", None),
         ("Blended Maintenance Logistics", None),
         ("Distributed Littoral Operations", None),
+        ("Light Armored Patrol Vehicle", "PLATFORM"),
+        ("Amphibious Troop Carrier", "PLATFORM"),
+        ("Unmanned Surface Vessel", "PLATFORM"),
+        ("Long Range Surveillance Radar", "PLATFORM"),
     ],
 )
 def test_the_head_noun_types_a_long_form(long: str, expected: str | None) -> None:
@@ -78,3 +82,13 @@ def test_a_law_and_a_piece_of_equipment_defined_as_acronyms_are_no_entities() ->
     )
     found = _bound(text)
     assert not [s for s in found if "CDPA" in s or "VAPU" in s or "Act" in s or "Power Unit" in s]
+
+
+@pytest.mark.skipif(not model_available(DEFAULT_MODEL), reason="entity model not installed")
+def test_a_vehicle_the_gazetteer_knows_by_its_acronym_is_that_vehicle() -> None:
+    text = "Crews fitted the High Mobility Multipurpose Wheeled Vehicle (HMMWV) with a new turret. Each HMMWV got two."
+    result = EntityExtractor().extract(text)
+    entities = {e.entity_id: e for e in result.entities}
+    named = {(m.text, m.type, entities[m.entity_id].canonical_name) for m in result.mentions}
+    assert ("High Mobility Multipurpose Wheeled Vehicle", "PLATFORM", "Humvee") in named
+    assert ("HMMWV", "PLATFORM", "Humvee") in named

@@ -365,7 +365,11 @@ class EntityExtractor:
                 extra.append(long_cand)
             elif long_cand.entry is None and long_cand.canonical is None:
                 type_ = long_form_type(d.long) if long_cand.method == "model" else long_cand.type
-                named = replace(long_cand, canonical=normalize(d.long), type=type_ or long_cand.type)
+                known = self._gaz.lookup(d.short) if type_ in ("WEAPON", "PLATFORM") else None
+                if known is not None and known.type == type_:  # "... Wheeled Vehicle (HMMWV)" is the Humvee
+                    named = replace(long_cand, type=type_, entry=known, subtype=known.subtype)
+                else:
+                    named = replace(long_cand, canonical=normalize(d.long), type=type_ or long_cand.type)
                 chosen = [named if c is long_cand else c for c in chosen]
                 long_cand = named
             for start, end in find_uses(text, d.short):
