@@ -650,3 +650,26 @@ def test_a_strike_group_designation_wins_over_a_company_of_the_same_letters(extr
     named = {m.text: entities[m.entity_id].canonical_name for m in result.mentions}
     assert named["CSG 5"] == "Carrier Strike Group 5"
     assert named["DESRON 15"] == "Destroyer Squadron 15"
+
+
+@needs_model
+def test_a_guard_station_and_a_reserve_station_are_facilities(extractor: EntityExtractor) -> None:
+    text = (
+        "The squadron at Sepulveda Air National Guard Station trained with crews from Pittsburgh Air Reserve Station."
+    )
+    found = {(m.text, m.type) for m in extractor.extract(text).mentions}
+    assert ("Sepulveda Air National Guard Station", "FACILITY") in found
+    assert ("Pittsburgh Air Reserve Station", "FACILITY") in found
+
+
+@needs_model
+def test_the_guards_components_are_bodies_of_their_own(extractor: EntityExtractor) -> None:
+    text = "Members of the Army National Guard and the Air National Guard trained. The National Guard said so."
+    result = extractor.extract(text)
+    entities = {e.entity_id: e for e in result.entities}
+    named = [(m.text, entities[m.entity_id].canonical_name) for m in result.mentions]
+    assert named == [
+        ("Army National Guard", "Army National Guard"),
+        ("Air National Guard", "Air National Guard"),
+        ("National Guard", "National Guard"),  # the whole Guard, not the component the article named first
+    ]

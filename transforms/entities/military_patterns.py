@@ -126,6 +126,7 @@ _DESIGNATION = re.compile(
 )
 _BASE_KINDS = (
     "Air Force Base|Space Force Base|Air Reserve Base|Air National Guard Base|Air Force Station|Space Force Station|"
+    "Air National Guard Station|Air Reserve Station|"
     "Army Airfield|Army Air Field|Marine Corps Air Station|Marine Corps Base|Naval Air Station|Naval Station|Naval Base"
 )
 # a base named before its kind: "Grand Forks Air Force Base" (the gazetteer's "Air Force" would split it)

@@ -47,7 +47,9 @@ def service_table(entries: Iterable[Entry], words: Iterable[str]) -> dict[tuple[
         forms = (entry.name, *entry.aliases)
         if entry.subtype in ("service", "court"):
             for word in words:
-                if any(f.endswith(" " + word) for f in forms):
+                if word in forms:  # the body called so outright ("National Guard"), not one of its components
+                    table[(entry.country, word)] = entry
+                elif any(f.endswith(" " + word) for f in forms):
                     table.setdefault((entry.country, word), entry)
         for form in forms:
             for country in countries.get(entry.country, ()):
