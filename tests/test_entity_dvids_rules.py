@@ -673,3 +673,17 @@ def test_the_guards_components_are_bodies_of_their_own(extractor: EntityExtracto
         ("Air National Guard", "Air National Guard"),
         ("National Guard", "National Guard"),  # the whole Guard, not the component the article named first
     ]
+
+
+@needs_model
+def test_army_commands_named_with_and_are_one_name(extractor: EntityExtractor) -> None:
+    text = (
+        "To the U.S. Army Space and Missile Defense Command team and the Army Aviation and Missile Command, it worked."
+    )
+    result = extractor.extract(text)
+    entities = {e.entity_id: e for e in result.entities}
+    named = [(m.text, entities[m.entity_id].canonical_name) for m in result.mentions]
+    assert named == [
+        ("U.S. Army Space and Missile Defense Command", "U.S. Army Space and Missile Defense Command"),
+        ("Army Aviation and Missile Command", "U.S. Army Aviation and Missile Command"),
+    ]
