@@ -30,7 +30,8 @@ Lookup = Callable[[str], Entry | None]
 
 _HEADS = frozenset(
     "Council Assembly Committee Subcommittee Commission Panel Court Tribunal Office Agency Department Ministry "
-    "Directorate Secretariat Bureau Board Administration Authority Mission Caucus Delegation Parliament".split()
+    "Directorate Secretariat Bureau Board Administration Authority Mission Caucus Delegation Parliament "
+    "Division Center Branch Laboratory".split()
 )
 # heads of a body that bears its own name, not the parent's with a part added: the "Space Force Association" is
 # no part of the U.S. Space Force, "General Dynamics Mission Systems" is named so in full; the canonical name is
