@@ -43,22 +43,7 @@ def resolve(text: str, chosen: list[Candidate]) -> list[Candidate]:
             holder = _apposed(text, cand, chosen) or _title_holder(cand, chosen)
             if holder is not None:
                 chosen[i] = replace(cand, entity_id=holder.entity_id, canonical=holder.canonical)
-    # a title standing alone for no one the article names ("The Deputy Secretary of Defense ... issued a
-    # memorandum") is no mention: it is no name, and it would link to nothing
-    return [c for c in chosen if c.rank != "title" or c.entity_id is not None or not _title_only(text, c)]
-
-
-def _title_only(text: str, cand: Candidate) -> bool:
-    """The span is an office and nothing more ("Deputy Secretary of Defense", "Acting Under Secretary of Defense
-    for Policy"): it does not end in three or more capitalised words, as "Chancellor of the Exchequer Nigel
-    Lawson's" does, where the office ran on into a name the model missed."""
-    words = text[cand.start : cand.end].split()
-    run = 0
-    for word in reversed(words):
-        if not word[:1].isupper():
-            break
-        run += 1
-    return run < 3 or run == len(words)
+    return chosen
 
 
 _HULL = re.compile(r"^(?P<name>\S+\s.+?)\s+\((?:T-)?[A-Z]{2,4}[- ]?\d{1,4}\)$")
