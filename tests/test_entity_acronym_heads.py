@@ -92,3 +92,15 @@ def test_a_vehicle_the_gazetteer_knows_by_its_acronym_is_that_vehicle() -> None:
     named = {(m.text, m.type, entities[m.entity_id].canonical_name) for m in result.mentions}
     assert ("High Mobility Multipurpose Wheeled Vehicle", "PLATFORM", "Humvee") in named
     assert ("HMMWV", "PLATFORM", "Humvee") in named
+
+
+@pytest.mark.skipif(not model_available(DEFAULT_MODEL), reason="entity model not installed")
+def test_a_weapon_the_gazetteer_knows_by_its_acronym_is_that_weapon_whatever_the_long_form_ends_in() -> None:
+    text = (
+        "The Army ordered the Tube-launched Optically tracked, Wireless-Guided (TOW) Weapon System. Each TOW is cheap."
+    )
+    result = EntityExtractor().extract(text)
+    entities = {e.entity_id: e for e in result.entities}
+    named = [(m.text, m.type, entities[m.entity_id].canonical_name) for m in result.mentions if m.entity_id]
+    assert ("TOW", "WEAPON", "BGM-71 TOW") in named
+    assert not [n for n in named if n[0] == "Weapon System"]  # words for a kind of equipment are no name

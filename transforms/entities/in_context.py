@@ -83,6 +83,7 @@ class ContextRules:
     rank_words: frozenset[str]
     rank_abbreviations: frozenset[str]  # "Sgt", "Lt", "Adm": a rank written short, never the end of a name
     members: frozenset[str]  # "Soldiers", "Airmen": service members, capitalised in military style
+    equipment: frozenset[str]  # "Weapon", "System": kinds of equipment, capitalised in a press release
     abbreviations: frozenset[str]  # "ET", "ID", "EPS": common abbreviations, no names
     states: re.Pattern[str]
     state_names: dict[str, str]
@@ -281,9 +282,10 @@ class ContextRules:
         return bool(noun) and noun not in STOP_WORDS and noun not in self.verbs and not noun.endswith("ed")
 
     def _member(self, text: str, c: Candidate) -> bool:
-        """A model span that is only a service-member noun ("Soldiers", "the Airmen", "Sailor's")."""
+        """A model span that is only a service-member noun ("Soldiers", "the Airmen", "Sailor's"), or only
+        words for kinds of equipment ("the TOW Weapon System": the model's "Weapon System")."""
         surface = re.sub(r"['’]s?$", "", bare(text[c.start : c.end]))
-        return c.model_only and surface in self.members
+        return c.model_only and (surface in self.members or all(w in self.equipment for w in surface.split()))
 
     def _not_a_person(self, text: str, c: Candidate) -> bool:
         if c.type != "PERSON" or c.rank == "title":
@@ -358,6 +360,7 @@ def context_rules(entries: tuple[Entry, ...], capitals: frozenset[tuple[str, str
         rank_words=frozenset(rank_words),
         rank_abbreviations=frozenset(abbreviations),
         members=frozenset(data["service_members"]),
+        equipment=frozenset(data["equipment_words"]),
         abbreviations=frozenset(data["abbreviations"]),
         states=states,
         state_names=state_names,

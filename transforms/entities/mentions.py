@@ -339,8 +339,12 @@ class EntityExtractor:
             if long_cand is None or long_cand.type == "PERSON" or (thing and long_cand.model_only):
                 entry = self._gaz.lookup(d.long)
                 type_ = entry.type if entry else long_form_type(d.long)
-                known = self._gaz.lookup(d.short) if entry is None and type_ in ("WEAPON", "PLATFORM") else None
-                entry = known if known is not None and known.type == type_ else entry  # a weapon both agree on
+                known = self._gaz.lookup(d.short) if entry is None and type_ in ("WEAPON", "PLATFORM", "ORG") else None
+                if known is not None and known.type in ("WEAPON", "PLATFORM"):
+                    # the gazetteer's weapon or system by its acronym, whatever the long form's last word
+                    # ("Tube-launched, Optically tracked, Wire-guided (TOW)"); an organization's letters are
+                    # not trusted so ("Carrier Strike Group (CSG)" is no company CSG)
+                    entry, type_ = known, known.type
                 if (
                     type_ is None
                 ):  # a plural of things or a concept: no entity, nor its acronym, whatever the model said
@@ -365,8 +369,9 @@ class EntityExtractor:
                 extra.append(long_cand)
             elif long_cand.entry is None and long_cand.canonical is None:
                 type_ = long_form_type(d.long) if long_cand.method == "model" else long_cand.type
-                known = self._gaz.lookup(d.short) if type_ in ("WEAPON", "PLATFORM") else None
-                if known is not None and known.type == type_:  # "... Wheeled Vehicle (HMMWV)" is the Humvee
+                known = self._gaz.lookup(d.short) if type_ in ("WEAPON", "PLATFORM", "ORG") else None
+                if known is not None and known.type in ("WEAPON", "PLATFORM"):  # "(HMMWV)" is the Humvee, "(TOW)"
+                    type_ = known.type  # the TOW missile
                     named = replace(long_cand, type=type_, entry=known, subtype=known.subtype)
                 else:
                     named = replace(long_cand, canonical=normalize(d.long), type=type_ or long_cand.type)
