@@ -416,3 +416,16 @@ def test_a_plural_acronym_is_no_organisation(extractor: EntityExtractor) -> None
     orgs = [m.text for m in extractor.extract(text).mentions if m.type == "ORG"]
     assert not {"ASATs", "ARRSTs", "MRBMs"} & set(orgs), orgs
     assert "DTRA" in orgs
+
+
+def test_a_body_of_water_named_kind_of_place_is_one_place(extractor: EntityExtractor) -> None:
+    text = "The exercise in the Gulf of Alaska ended, and boats crossed the Straits of Florida on Monday."
+    found = {(m.text, m.type) for m in extractor.extract(text).mentions}
+    assert found == {("Gulf of Alaska", "LOC"), ("Straits of Florida", "LOC")}
+
+
+def test_a_bay_named_before_its_kind_is_not_a_bay_of_the_next_place() -> None:
+    from transforms.entities.water_names import water_names
+
+    text = "The river empties into the Saginaw Bay of Lake Huron. The Gulf of Alaska is cold."
+    assert [text[p.start : p.end] for p in water_names(text)] == ["Gulf of Alaska"]

@@ -72,6 +72,7 @@ from transforms.entities.tickers import ticker_mentions
 from transforms.entities.titled import TitledPeople
 from transforms.entities.truecase import acronym_forms, dateline_places, recase
 from transforms.entities.unit_numbers import with_unit_numbers
+from transforms.entities.water_names import water_names
 from transforms.entities.weapon_classes import class_candidates
 from transforms.entities.wire_credits import wire_credits
 from transforms.entities.works import work_titles
@@ -220,7 +221,7 @@ class EntityExtractor:
         for match in _INITIAL_NAME.finditer(text):
             cands.append(Candidate(start=match.start(), end=match.end(), type="PERSON", method="rule", rank="weak"))
         patterns = find_patterns(text)
-        for p in [*patterns, *squadron_patterns(text, patterns), *program_offices(text)]:
+        for p in [*patterns, *squadron_patterns(text, patterns), *program_offices(text), *water_names(text)]:
             entry = self._gaz.lookup(p.canonical)
             cands.append(
                 Candidate(
