@@ -154,3 +154,13 @@ def test_the_longest_unit_word_wins_and_numbered_marines_are_a_regiment() -> Non
     text = "Soldiers of the 2nd Armored Brigade Combat Team trained with 1st Battalion, 3rd Marines."
     names = {m.canonical for m in find_patterns(text) if m.subtype == "unit"}
     assert {"2nd Armored Brigade Combat Team", "3rd Marines"} <= names
+
+
+@needs_model
+def test_a_unit_number_said_digit_by_digit_is_one_number() -> None:
+    text = "The carrier and Carrier Air Wing One Seven (CVW-17) left port; Submarine Group Nine stayed."
+    result = EntityExtractor().extract(text)
+    entities = {e.entity_id: e for e in result.entities}
+    named = {m.text: entities[m.entity_id].canonical_name for m in result.mentions if m.entity_id}
+    assert named["Carrier Air Wing One Seven"] == named["CVW-17"] == "Carrier Air Wing 17"
+    assert named["Submarine Group Nine"] == "Submarine Group 9"

@@ -62,6 +62,15 @@ _NUMBER_WORDS = {
         start=1,
     )
 }
+# a number said digit by digit, the Navy's way: "Carrier Air Wing One Four" is Carrier Air Wing 14
+_DIGIT_WORDS = {w: str(i) for i, w in enumerate("Zero One Two Three Four Five Six Seven Eight Nine".split())}
+_DIGIT_RUN = re.compile(r"(?: (?:" + "|".join(_DIGIT_WORDS) + r")){2,3}(?![\w-])")
+
+
+def _digits(run: str) -> str:
+    return str(int("".join(_DIGIT_WORDS[w] for w in run.split())))
+
+
 _UNIT_NUMBER = re.compile(r" (\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")(?![\w%]|[.,]\d|\s*(?:percent|per cent)\b)")
 _PLACES = ("GPE", "LOC", "FACILITY")
 _MILITARY_SITE = re.compile(r"\b(?:Base|Station|Barracks|Airfield|Depot|Shipyard|Navy Yard)\b|^Camp\b")
@@ -169,14 +178,22 @@ class ContextRules:
             number = _UNIT_NUMBER.match(text, c.end) if c.type == "ORG" else None
             words = surface.split()
             if number is not None and words[-1] in self.unit_nouns:
-                name = f"{surface} {_NUMBER_WORDS.get(number.group(1), number.group(1))}"
-                out.append(replace(c, end=number.end(), entry=None, canonical=name, subtype=c.subtype or "unit"))
+                digits = _DIGIT_RUN.match(text, number.start())  # the Navy's "Carrier Air Wing One Four"
+                if digits is not None:
+                    name, end = f"{surface} {_digits(digits.group())}", digits.end()
+                else:
+                    name, end = f"{surface} {_NUMBER_WORDS.get(number.group(1), number.group(1))}", number.end()
+                out.append(replace(c, end=end, entry=None, canonical=name, subtype=c.subtype or "unit"))
             elif c.type == "ORG" and words[-1] in self.unit_nouns and (area := _AREA.match(text, c.end)):
                 name = surface + area.group()  # "Task Force-Afghanistan", "U.S. Division-South"
                 out.append(replace(c, end=area.end(), entry=None, canonical=name, subtype=c.subtype or "unit"))
             elif c.type == "ORG" and len(words) > 2 and words[-1] in _NUMBER_WORDS and words[-2] in self.unit_nouns:
-                name = " ".join([*words[:-1], _NUMBER_WORDS[words[-1]]])  # the model's "Submarine Group Nine"
-                out.append(replace(c, entry=None, canonical=name, subtype=c.subtype or "unit"))
+                digits = _DIGIT_RUN.match(text, c.end - len(words[-1]) - 1)  # "Carrier Air Wing One" + " Four"
+                if digits is not None:
+                    name, end = " ".join([*words[:-1], _digits(digits.group())]), digits.end()
+                else:  # the model's "Submarine Group Nine"
+                    name, end = " ".join([*words[:-1], _NUMBER_WORDS[words[-1]]]), c.end
+                out.append(replace(c, end=end, entry=None, canonical=name, subtype=c.subtype or "unit"))
             else:
                 out.append(c)
         for match in _PAIR.finditer(text):
