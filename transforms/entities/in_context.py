@@ -67,8 +67,13 @@ _DIGIT_WORDS = {w: str(i) for i, w in enumerate("Zero One Two Three Four Five Si
 _DIGIT_RUN = re.compile(r"(?: (?:" + "|".join(_DIGIT_WORDS) + r")){2,3}(?![\w-])")
 
 
-def _digits(run: str) -> str:
-    return str(int("".join(_DIGIT_WORDS[w] for w in run.split())))
+def _number_at(text: str, pos: int, word: str) -> tuple[str, int]:
+    """The unit number written from ``pos`` (the space before its first word ``word``) and where it ends: a
+    digit-by-digit run ("One Four" is 14), else the word's value ("Nine", "7")."""
+    run = _DIGIT_RUN.match(text, pos)
+    if run is not None:
+        return str(int("".join(_DIGIT_WORDS[w] for w in run.group().split()))), run.end()
+    return _NUMBER_WORDS.get(word, word), pos + 1 + len(word)
 
 
 _UNIT_NUMBER = re.compile(r" (\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")(?![\w%]|[.,]\d|\s*(?:percent|per cent)\b)")
@@ -178,21 +183,15 @@ class ContextRules:
             number = _UNIT_NUMBER.match(text, c.end) if c.type == "ORG" else None
             words = surface.split()
             if number is not None and words[-1] in self.unit_nouns:
-                digits = _DIGIT_RUN.match(text, number.start())  # the Navy's "Carrier Air Wing One Four"
-                if digits is not None:
-                    name, end = f"{surface} {_digits(digits.group())}", digits.end()
-                else:
-                    name, end = f"{surface} {_NUMBER_WORDS.get(number.group(1), number.group(1))}", number.end()
-                out.append(replace(c, end=end, entry=None, canonical=name, subtype=c.subtype or "unit"))
+                value, end = _number_at(text, number.start(), number.group(1))
+                out.append(replace(c, end=end, entry=None, canonical=f"{surface} {value}", subtype=c.subtype or "unit"))
             elif c.type == "ORG" and words[-1] in self.unit_nouns and (area := _AREA.match(text, c.end)):
                 name = surface + area.group()  # "Task Force-Afghanistan", "U.S. Division-South"
                 out.append(replace(c, end=area.end(), entry=None, canonical=name, subtype=c.subtype or "unit"))
             elif c.type == "ORG" and len(words) > 2 and words[-1] in _NUMBER_WORDS and words[-2] in self.unit_nouns:
-                digits = _DIGIT_RUN.match(text, c.end - len(words[-1]) - 1)  # "Carrier Air Wing One" + " Four"
-                if digits is not None:
-                    name, end = " ".join([*words[:-1], _digits(digits.group())]), digits.end()
-                else:  # the model's "Submarine Group Nine"
-                    name, end = " ".join([*words[:-1], _NUMBER_WORDS[words[-1]]]), c.end
+                # the model's "Submarine Group Nine", or "Carrier Air Wing One" before " Four"
+                value, end = _number_at(text, c.end - len(words[-1]) - 1, words[-1])
+                name = " ".join([*words[:-1], value])
                 out.append(replace(c, end=end, entry=None, canonical=name, subtype=c.subtype or "unit"))
             else:
                 out.append(c)

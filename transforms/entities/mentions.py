@@ -229,8 +229,7 @@ class EntityExtractor:
                     end=p.end,
                     type=entry.type if entry else p.type,
                     method="rule",
-                    # a base's name holds a service's; a designation a gazetteer acronym ("CSG 5")
-                    rank="gazetteer" if p.subtype == "military_base" or p.outranks_gazetteer else "rule",
+                    rank="gazetteer" if p.outranks_gazetteer else "rule",
                     entry=entry,
                     canonical=p.canonical,
                     subtype=p.subtype,
@@ -332,6 +331,13 @@ class EntityExtractor:
         weak = [c for c in cands if c.rank == "weak" and not any(c.start < s.end and s.start < c.end for s in strong)]
         return select(strong + weak)
 
+    def _system_named(self, short: str) -> Entry | None:
+        """The gazetteer's weapon or system an acronym names, whatever its long form's last word ("(HMMWV)" is
+        the Humvee, "Tube-launched, Optically tracked, Wire-guided (TOW)" the TOW missile); an organization's
+        letters are not trusted so ("Carrier Strike Group (CSG)" is no company CSG)."""
+        known = self._gaz.lookup(short)
+        return known if known is not None and known.type in ("WEAPON", "PLATFORM") else None
+
     def _acronyms(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
         extra: list[Candidate] = []
         for d in find_definitions(text):
@@ -340,11 +346,8 @@ class EntityExtractor:
             if long_cand is None or long_cand.type == "PERSON" or (thing and long_cand.model_only):
                 entry = self._gaz.lookup(d.long)
                 type_ = entry.type if entry else long_form_type(d.long)
-                known = self._gaz.lookup(d.short) if entry is None and type_ in ("WEAPON", "PLATFORM", "ORG") else None
-                if known is not None and known.type in ("WEAPON", "PLATFORM"):
-                    # the gazetteer's weapon or system by its acronym, whatever the long form's last word
-                    # ("Tube-launched, Optically tracked, Wire-guided (TOW)"); an organization's letters are
-                    # not trusted so ("Carrier Strike Group (CSG)" is no company CSG)
+                known = self._system_named(d.short) if entry is None and type_ is not None else None
+                if known is not None:
                     entry, type_ = known, known.type
                 if (
                     type_ is None
@@ -370,10 +373,9 @@ class EntityExtractor:
                 extra.append(long_cand)
             elif long_cand.entry is None and long_cand.canonical is None:
                 type_ = long_form_type(d.long) if long_cand.method == "model" else long_cand.type
-                known = self._gaz.lookup(d.short) if type_ in ("WEAPON", "PLATFORM", "ORG") else None
-                if known is not None and known.type in ("WEAPON", "PLATFORM"):  # "(HMMWV)" is the Humvee, "(TOW)"
-                    type_ = known.type  # the TOW missile
-                    named = replace(long_cand, type=type_, entry=known, subtype=known.subtype)
+                known = self._system_named(d.short) if type_ is not None else None
+                if known is not None:
+                    named = replace(long_cand, type=known.type, entry=known, subtype=known.subtype)
                 else:
                     named = replace(long_cand, canonical=normalize(d.long), type=type_ or long_cand.type)
                 chosen = [named if c is long_cand else c for c in chosen]

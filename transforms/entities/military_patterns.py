@@ -34,8 +34,9 @@ class PatternMatch:
     type: EntityType
     subtype: str
     canonical: str
-    # the name holds letters a gazetteer entry also has and must win over it: a squadron's or strike group's
-    # designation ("CSG 5" is no company "CSG" with a number after it)
+    # the name holds a name a gazetteer entry has and must win over it: a base's name holds a service's
+    # ("Grand Forks Air Force Base"), a designation an acronym ("CSG 5" is no company "CSG" with a number after
+    # it), a body of water a place ("Gulf of Alaska")
     outranks_gazetteer: bool = False
 
 
@@ -328,6 +329,10 @@ def _unit_name(text: str) -> str:
     return _clean_ship(re.sub(r"\s*\([A-Z][A-Za-z0-9]*\)", "", text))
 
 
+def _base(match: re.Match[str], name: str) -> PatternMatch:
+    return PatternMatch(match.start(), match.end(), "FACILITY", "military_base", name, outranks_gazetteer=True)
+
+
 def find_patterns(text: str) -> list[PatternMatch]:
     """Every rule match in ``text``; matches may overlap (the caller keeps the longest)."""
     found: list[PatternMatch] = []
@@ -369,14 +374,14 @@ def find_patterns(text: str) -> list[PatternMatch]:
     for regex in (_BASE, _BASE_CAPS):
         for match in regex.finditer(text):
             name = match.group() if regex is _BASE else string.capwords(match.group())
-            found.append(PatternMatch(match.start(), match.end(), "FACILITY", "military_base", name))
+            found.append(_base(match, name))
     for match in _BASE_ABBREVIATED.finditer(text):
         name = f"{match.group('name')}{_BASE_SHORT_AFTER[match.group('kind')]}"
-        found.append(PatternMatch(match.start(), match.end(), "FACILITY", "military_base", name))
+        found.append(_base(match, name))
     for match in _BASE_KIND_FIRST.finditer(text):
         kind = _BASE_SHORT_BEFORE.get(match.group("kind"), match.group("kind"))
         name = f"{kind} {match.group('name')}"
-        found.append(PatternMatch(match.start(), match.end(), "FACILITY", "military_base", name))
+        found.append(_base(match, name))
     for match in _INDEX.finditer(text):
         found.append(
             PatternMatch(match.start(), match.end(), _INDEX_TYPES[match.group("family")], "designation", match.group())
