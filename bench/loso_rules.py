@@ -47,7 +47,7 @@ _NEVER = re.compile(r"(?!)")
 
 # rule name -> (object, attribute, stand-in that switches the rule off)
 RULES: dict[str, tuple[Any, str, Any]] = {
-    "city_state_datelines": (in_context.ContextRules, "_with_states", lambda self, text, chosen: chosen),
+    "city_state_datelines": (in_context, "with_states", lambda text, chosen, *tables: chosen),
     "months_not_places": (in_context.ContextRules, "_calendar_place", lambda self, text, c: False),
     "unit_numbers": (
         in_context.ContextRules,

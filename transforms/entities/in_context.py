@@ -1,7 +1,8 @@
 """Context-aware resolution: chosen candidates re-read in their sentence and article.
 
 The steps, each general to news style (words in ``data/context.toml``):
-- a city followed by a U.S. state ("NORFOLK, Va.", "San Diego, California") is one place named with its state;
+- a town followed by a U.S. state ("NORFOLK, Va. --", "San Diego, California") is named with its state
+  (``town_states``; in running text the state is a mention of its own);
 - month and weekday names are not places ("a May 4 attack", "in March") unless a state follows;
 - a unit keeps its number ("Submarine Group 7", "Submarine Group Ten" as "Submarine Group 10"), its area ("Task
   Force-Afghanistan") and its region ("NAVFAC Northwest"); "Central and European Commands" names two commands;
@@ -27,7 +28,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from transforms.entities.common_words import common_word as _common_word, prefixed_ism as _prefixed_ism
 from transforms.entities.coreference import Candidate
-from transforms.entities.gazetteer import Entry, read_data
+from transforms.entities.gazetteer import Entry, make_entry, read_data
 from transforms.entities.generic_bodies import generic_body
 from transforms.entities.language_names import as_language
 from transforms.entities.regional_offices import with_region
@@ -38,6 +39,7 @@ from transforms.entities.service_forms import (
     service_table,
     short_services,
 )
+from transforms.entities.town_states import with_states
 
 __all__ = ["ContextRules", "context_rules"]
 
@@ -78,7 +80,6 @@ def _number_at(text: str, pos: int, word: str) -> tuple[str, int]:
 
 _UNIT_NUMBER = re.compile(r" (\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")(?![\w%]|[.,]\d|\s*(?:percent|per cent)\b)")
 _PLACES = ("GPE", "LOC", "FACILITY")
-_MILITARY_SITE = re.compile(r"\b(?:Base|Station|Barracks|Airfield|Depot|Shipyard|Navy Yard)\b|^Camp\b")
 _AREA = re.compile(r"-[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?(?![\w-])")
 _TITLED_SERVICE = re.compile(
     r"\b(?:[Ss]ecretar(?:y|ies)|[Cc]hief of [Ss]taff) of the (Army|Navy|Air Force|Marine Corps|Space Force)\b"
@@ -101,6 +102,7 @@ class ContextRules:
     abbreviations: frozenset[str]  # "ET", "ID", "EPS": common abbreviations, no names
     states: re.Pattern[str]
     state_names: dict[str, str]
+    state_entries: dict[str, Entry]  # a state as named after a town, with its item ("Seattle, Wash.")
     capitals: frozenset[tuple[str, str]]
     country_names: dict[str, str]
     services: dict[tuple[str, str], Entry]  # (country, short form) -> the service entry
@@ -109,7 +111,7 @@ class ContextRules:
     country_forms: frozenset[str]  # country names that are not also common words or names ("Iran", not "Jordan")
 
     def apply(self, text: str, chosen: list[Candidate], lookup: Callable[[str], Entry | None]) -> list[Candidate]:
-        chosen = self._with_states(text, chosen)
+        chosen = with_states(text, chosen, self.states, self.state_names, self.state_entries)
         chosen = [c for c in chosen if not self._calendar_place(text, c)]
         chosen = with_region(text, self._unit_numbers(text, chosen, lookup), self.unit_nouns, lookup)
         chosen = [self._government(text, c, chosen) for c in chosen]
@@ -137,37 +139,6 @@ class ContextRules:
         return self._places_not_people(text, chosen, lookup)
 
     # -- places ------------------------------------------------------------------------------------------
-
-    def _with_states(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
-        merged: list[Candidate] = []
-        drop: list[tuple[int, int]] = []
-        for c in chosen:
-            state = self.states.match(text, c.end) if c.type in _PLACES or c.entry is None else None
-            # a region abroad followed by a U.S. state is that state's town ("Ontario, Calif."); a U.S. one is not
-            region = c.entry is not None and c.entry.subtype == "region" and c.entry.country in (None, "USA")
-            if state is None or region or (c.entry is not None and c.entry.subtype in ("country", "state")):
-                merged.append(c)
-                continue
-            if c.type not in ("GPE", "LOC") and c.entry is not None:
-                merged.append(c)
-                continue
-            surface = text[c.start : c.end]
-            is_city = c.entry is not None and c.entry.subtype == "city"
-            # "EDWARDS AIR FORCE BASE, Calif." is a base; "FALLS CHURCH, Va." a town, whatever its last word
-            if not is_city and (c.type == "FACILITY" or _MILITARY_SITE.search(_cased(surface))):
-                merged.append(replace(c, type="FACILITY", entry=None, canonical=_cased(surface), country="USA"))
-                continue
-            city = c.entry.name.split(", ")[0] if c.entry is not None and c.entry.country == "USA" else _cased(surface)
-            name = self.state_names[state.group("state")]
-            canonical = f"{city}, D.C." if name == "District of Columbia" else f"{city}, {name}"
-            # the gazetteer's city of that state keeps its entry and item ("Tampa, Fla."); another state's
-            # namesake ("Miami, Okla.") does not
-            entry = c.entry if c.entry is not None and c.entry.name == canonical else None
-            drop.append((c.end, state.end()))
-            merged.append(
-                replace(c, end=state.end(), type="GPE", entry=entry, canonical=canonical, subtype="city", country="USA")
-            )
-        return [c for c in merged if not any(s <= c.start and c.end <= e for s, e in drop)]
 
     def _calendar_place(self, text: str, c: Candidate) -> bool:
         return c.type in _PLACES and bare(text[c.start : c.end]) in self.calendar
@@ -341,13 +312,6 @@ def _with_article(country: str) -> str:
     return f"the {country}" if country.startswith("United ") or country.endswith("Republic") or plural else country
 
 
-def _cased(surface: str) -> str:
-    """A dateline's capitals in their usual case: "NORFOLK" -> "Norfolk", "FORT BRAGG" -> "Fort Bragg"."""
-    if not surface.isupper():
-        return surface
-    return " ".join("-".join(p.capitalize() for p in w.split("-")) for w in surface.split())  # "Harbor-Hickam"
-
-
 def context_rules(entries: tuple[Entry, ...], capitals: frozenset[tuple[str, str]]) -> ContextRules:
     """The rules, with the gazetteer's ``entries`` (for the services) and the national ``capitals``."""
     data = read_data("context.toml")
@@ -359,6 +323,18 @@ def context_rules(entries: tuple[Entry, ...], capitals: frozenset[tuple[str, str
         state_names[state["name"]] = state["name"]
         state_names[state["code"]] = state["name"]
     forms = sorted(state_names, key=len, reverse=True)
+    after_town = {s["name"]: s.get("wikidata") or s.get("after_town") for s in read_data("us_states.toml")["state"]}
+    capital_names = {name for name, _ in capitals}
+    state_entries = {
+        name: make_entry(
+            f"{name} State" if name in capital_names else name,  # as the places gazetteer names it
+            "GPE",
+            subtype="state",
+            country="USA",
+            wikidata_id=after_town.get(name),
+        )
+        for name in set(state_names.values())
+    }
     # a state named in full that runs on into a name is that name's ("Air Force Active Duty, New Mexico Air
     # National Guardsmen"); after an abbreviation's period a capital opens the next sentence ("Va. The ship")
     states = re.compile(
@@ -380,6 +356,7 @@ def context_rules(entries: tuple[Entry, ...], capitals: frozenset[tuple[str, str
         abbreviations=frozenset(data["abbreviations"]),
         states=states,
         state_names=state_names,
+        state_entries=state_entries,
         capitals=capitals,
         country_names=names,
         services=services,

@@ -16,7 +16,7 @@ from collections import Counter
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-__all__ = ["recase", "is_caps_line", "acronym_forms", "dateline_places"]
+__all__ = ["recase", "is_caps_line", "acronym_forms", "dateline_places", "opens_dateline"]
 
 _WORD = re.compile(r"[^\W\d_][\w'’.&-]*")
 _LINE = re.compile(r"[^\n]+")
@@ -167,3 +167,10 @@ def dateline_places(text: str) -> list[tuple[int, int]]:
         if match.group("region"):
             spans.append(match.span("region"))
     return spans
+
+
+def opens_dateline(text: str, start: int) -> bool:
+    """Whether the place at ``start`` opens a dateline ("NORFOLK, Va. --", "San Diego, Calif. (DVIDS)")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    match = _DATELINE_PLACE.match(text, line_start)
+    return match is not None and match.start("place") == start

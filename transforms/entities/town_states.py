@@ -1,0 +1,82 @@
+"""A town followed by a U.S. state, in news style ("Tampa, Fla.", "NORFOLK, Va. --", "Seattle, Washington").
+
+The town is that state's town, named "Town, State"; the gazetteer's city of that name keeps its entry and item
+only when it lies in that state ("Tampa, Fla." is Tampa, "Miami, Okla." is not Miami, Florida). A dateline is
+one place with its state. In running text the state is a mention of its own, with the state's item even where
+the name alone is ambiguous ("Albany, N.Y.": the state of New York, not the city), the way the news golds and
+CoNLL split "Tucson, Ariz."; "Washington, D.C." stays one name. A base before a state is a facility ("EDWARDS
+AIR FORCE BASE, Calif."); a body the model named before a state is a place only in a dateline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from transforms.entities.coreference import Candidate
+from transforms.entities.gazetteer import Entry
+from transforms.entities.truecase import opens_dateline
+
+__all__ = ["with_states", "cased"]
+
+_PLACES = ("GPE", "LOC", "FACILITY")
+_MILITARY_SITE = re.compile(r"\b(?:Base|Station|Barracks|Airfield|Depot|Shipyard|Navy Yard)\b|^Camp\b")
+
+
+def with_states(
+    text: str,
+    chosen: list[Candidate],
+    pattern: re.Pattern[str],
+    state_names: dict[str, str],
+    state_entries: dict[str, Entry],
+) -> list[Candidate]:
+    """``chosen`` with each town followed by a state (``pattern``, after the town's end) named with its state;
+    ``state_names`` maps a state's written forms to its name, ``state_entries`` its name to its entry."""
+    merged: list[Candidate] = []
+    drop: list[tuple[int, int]] = []
+    states: list[Candidate] = []  # the states named after a town in running text
+    for c in chosen:
+        state = pattern.match(text, c.end) if c.type in _PLACES or c.entry is None else None
+        # a region abroad followed by a U.S. state is that state's town ("Ontario, Calif."); a U.S. one is not
+        region = c.entry is not None and c.entry.subtype == "region" and c.entry.country in (None, "USA")
+        if state is None or region or (c.entry is not None and c.entry.subtype in ("country", "state")):
+            merged.append(c)
+            continue
+        # a body named by the model before a state is a place only in a dateline ("FALLS CHURCH, Va. --"); in
+        # running text it is the body's seat ("Philip Morris Cos., New York, adopted ...")
+        if c.type not in ("GPE", "LOC") and (
+            c.entry is not None or c.type not in _PLACES and not opens_dateline(text, c.start)
+        ):
+            merged.append(c)
+            continue
+        surface = text[c.start : c.end]
+        is_city = c.entry is not None and c.entry.subtype == "city"
+        # "EDWARDS AIR FORCE BASE, Calif." is a base; "FALLS CHURCH, Va." a town, whatever its last word
+        if not is_city and (c.type == "FACILITY" or _MILITARY_SITE.search(cased(surface))):
+            merged.append(replace(c, type="FACILITY", entry=None, canonical=cased(surface), country="USA"))
+            continue
+        city = c.entry.name.split(", ")[0] if c.entry is not None and c.entry.country == "USA" else cased(surface)
+        name = state_names[state.group("state")]
+        canonical = f"{city}, D.C." if name == "District of Columbia" else f"{city}, {name}"
+        # the gazetteer's city of that state keeps its entry and item ("Tampa, Fla."); another state's
+        # namesake ("Miami, Okla.") does not
+        entry = c.entry if c.entry is not None and c.entry.name == canonical else None
+        drop.append((c.end, state.end()))
+        town = replace(c, type="GPE", entry=entry, canonical=canonical, subtype="city", country="USA")
+        if name == "District of Columbia" or opens_dateline(text, c.start):
+            merged.append(replace(town, end=state.end()))
+            continue
+        merged.append(town)
+        start, end = state.span("state")
+        states.append(
+            Candidate(start=start, end=end, type="GPE", method="rule", rank="rule", entry=state_entries[name])
+        )
+    kept = [c for c in merged if not any(s <= c.start and c.end <= e for s, e in drop)]
+    return sorted([*kept, *states], key=lambda c: c.start)
+
+
+def cased(surface: str) -> str:
+    """A dateline's capitals in their usual case: "NORFOLK" -> "Norfolk", "FORT BRAGG" -> "Fort Bragg"."""
+    if not surface.isupper():
+        return surface
+    return " ".join("-".join(p.capitalize() for p in w.split("-")) for w in surface.split())  # "Harbor-Hickam"
