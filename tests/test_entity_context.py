@@ -446,3 +446,16 @@ def test_a_bay_named_before_its_kind_is_not_a_bay_of_the_next_place() -> None:
 
     text = "The river empties into the Saginaw Bay of Lake Huron. The Gulf of Alaska is cold."
     assert [text[p.start : p.end] for p in water_names(text)] == ["Gulf of Alaska"]
+
+
+def test_a_dateline_with_a_postal_code_and_a_hyphen_is_one_place(extractor: EntityExtractor) -> None:
+    found = _found(extractor, "BUFFALO, NY - The district awarded a contract on Monday.")
+    assert found["BUFFALO, NY"][:2] == ("GPE", "Buffalo, New York")
+    assert "BUFFALO" not in found and "NY" not in found
+
+
+def test_a_town_the_model_read_as_a_body_is_a_town_after_a_place_preposition(extractor: EntityExtractor) -> None:
+    found = _found(
+        extractor, "The contract went to North Wind Site Services, LLC, of Idaho Falls, Idaho, for the work."
+    )
+    assert found["Idaho Falls"][:2] == ("GPE", "Idaho Falls, Idaho")

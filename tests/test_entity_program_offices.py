@@ -49,3 +49,29 @@ def test_the_extractor_keeps_an_office_whole() -> None:
     spans = found(EntityExtractor(), "The Army's Program Executive Office Harbour Sensors and Space awarded it.")
     assert spans["Program Executive Office Harbour Sensors and Space"][0] == "ORG"
     assert "Space" not in spans
+
+
+def test_a_project_office_named_by_its_portfolio_is_one_office() -> None:
+    text = (
+        "The Capability Office’s Ground Robotics Systems (GRS) Project Office and the Soldier Sensors Program "
+        "Office met; the Joint Project Office is elsewhere."
+    )
+    assert _offices(text) == [
+        ("Ground Robotics Systems (GRS) Project Office", "Ground Robotics Systems Project Office"),
+        ("Soldier Sensors Program Office", "Soldier Sensors Program Office"),
+    ]
+
+
+@pytest.mark.skipif(not model_available(DEFAULT_MODEL), reason="entity model not installed")
+def test_letters_inside_an_office_stand_for_the_systems_not_the_office() -> None:
+    text = (
+        "PM GRS fields robots. The Ground Robotics Systems (GRS) Project Office (PM GRS) awarded a contract "
+        "for 40 GRS to Acme Robotics."
+    )
+    result = EntityExtractor().extract(text)
+    entities = {e.entity_id: e for e in result.entities}
+    named = [(m.text, m.type, entities[m.entity_id].canonical_name) for m in result.mentions if m.entity_id]
+    assert named.count(("PM GRS", "ORG", "Project Manager GRS")) == 2
+    office = ("Ground Robotics Systems (GRS) Project Office", "ORG", "Ground Robotics Systems Project Office")
+    assert office in named
+    assert ("GRS", "ORG", "Ground Robotics Systems Project Office") not in named

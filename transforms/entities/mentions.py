@@ -25,22 +25,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from schemas.entities import Entity, EntityType
-from transforms.entities.acronyms import (
-    bind_initials,
-    concept_initials,
-    find_definitions,
-    find_uses,
-    long_form_type,
-    no_thing_named,
-    quoted_short_names,
-)
+from transforms.entities.acronym_links import defined_acronyms
+from transforms.entities.acronyms import bind_initials, concept_initials, quoted_short_names
 from transforms.entities.compounds import join_compounds, with_legal_forms
 from transforms.entities.coordinated import join_coordinated
 from transforms.entities.coreference import Candidate, known_people, repeat_names, select, surnames_as_people
@@ -48,7 +40,7 @@ from transforms.entities.documents import document_at
 from transforms.entities.entity_types import model_type, regime_spans, retype
 from transforms.entities.event_names import places_in_event_names
 from transforms.entities.exercises import exercise_names
-from transforms.entities.gazetteer import Entry, Gazetteer, build_gazetteer, load_entries, normalize
+from transforms.entities.gazetteer import Entry, Gazetteer, build_gazetteer, load_entries
 from transforms.entities.in_context import context_rules
 from transforms.entities.language_names import as_language
 from transforms.entities.military_patterns import find_patterns
@@ -266,7 +258,8 @@ class EntityExtractor:
         )
         chosen = places_by_context(text, parent_bodies(text, chosen, self._gaz.lookup), self._gaz.lookup, self._titled)
         chosen = known_people(text, orgs_by_context(text, chosen))
-        chosen = concept_initials(text, bind_initials(text, self._acronyms(text, chosen), self._is_place))
+        chosen = defined_acronyms(text, chosen, self._gaz.lookup)
+        chosen = concept_initials(text, bind_initials(text, chosen, self._is_place))
         chosen = ticker_mentions(text, quoted_short_names(text, chosen))
         chosen, titled = self._people.apply(text, surnames_as_people(text, chosen))
         chosen = qualified_places(text, self._context.apply(text, chosen, self._listed), self._gaz.lookup)
@@ -330,70 +323,3 @@ class EntityExtractor:
         strong = [c for c in cands if c.rank != "weak"]
         weak = [c for c in cands if c.rank == "weak" and not any(c.start < s.end and s.start < c.end for s in strong)]
         return select(strong + weak)
-
-    def _system_named(self, short: str) -> Entry | None:
-        """The gazetteer's weapon or system an acronym names, whatever its long form's last word ("(HMMWV)" is
-        the Humvee, "Tube-launched, Optically tracked, Wire-guided (TOW)" the TOW missile); an organization's
-        letters are not trusted so ("Carrier Strike Group (CSG)" is no company CSG)."""
-        known = self._gaz.lookup(short)
-        return known if known is not None and known.type in ("WEAPON", "PLATFORM") else None
-
-    def _acronyms(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
-        extra: list[Candidate] = []
-        for d in find_definitions(text):
-            long_cand = next((c for c in chosen if c.start <= d.long_start and d.long_end <= c.end), None)
-            thing = no_thing_named(d.long)  # a concept, a law or equipment, whatever the model read
-            if long_cand is None or long_cand.type == "PERSON" or (thing and long_cand.model_only):
-                entry = self._gaz.lookup(d.long)
-                type_ = entry.type if entry else long_form_type(d.long)
-                known = self._system_named(d.short) if entry is None and type_ is not None else None
-                if known is not None:
-                    entry, type_ = known, known.type
-                if (
-                    type_ is None
-                ):  # a plural of things or a concept: no entity, nor its acronym, whatever the model said
-                    uses = set(find_uses(text, d.short))  # with the model's parts of "Tranche 1 Transport Layer"
-                    chosen = [
-                        c
-                        for c in chosen
-                        if c is not long_cand
-                        and not (c.model_only and (c.start, c.end) in uses)
-                        and not (thing and c.model_only and c.start < d.long_end and d.long_start < c.end)
-                    ]
-                    continue
-                long_cand = Candidate(
-                    start=d.long_start,
-                    end=d.long_end,
-                    type=type_,
-                    method="rule",
-                    rank="acronym",
-                    entry=entry,
-                    canonical=normalize(d.long),
-                )
-                extra.append(long_cand)
-            elif long_cand.entry is None and long_cand.canonical is None:
-                type_ = long_form_type(d.long) if long_cand.method == "model" else long_cand.type
-                known = self._system_named(d.short) if type_ is not None else None
-                if known is not None:
-                    named = replace(long_cand, type=known.type, entry=known, subtype=known.subtype)
-                else:
-                    named = replace(long_cand, canonical=normalize(d.long), type=type_ or long_cand.type)
-                chosen = [named if c is long_cand else c for c in chosen]
-                long_cand = named
-            for start, end in find_uses(text, d.short):
-                if long_cand.start <= start and end <= long_cand.end:
-                    continue  # "Carrier Air Wing (CVW) 9": the acronym written inside the name is part of it
-                extra.append(
-                    Candidate(
-                        start=start,
-                        end=end,
-                        type=long_cand.type,
-                        method="acronym",
-                        rank="acronym",
-                        entry=long_cand.entry,
-                        canonical=long_cand.canonical or normalize(d.long),
-                    )
-                )
-        if not extra:
-            return chosen
-        return select([c for c in chosen if c.rank != "acronym"] + extra)

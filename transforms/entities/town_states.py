@@ -20,6 +20,8 @@ from transforms.entities.truecase import opens_dateline
 __all__ = ["with_states", "cased"]
 
 _PLACES = ("GPE", "LOC", "FACILITY")
+# "in", "near", "from", "at" before a town; "of" after a comma, a company's seat ("Services, LLC, of Idaho Falls")
+_PLACE_BEFORE = re.compile(r"(?:\b(?:[Ii]n|[Nn]ear|[Ff]rom|[Aa]t)|, of) $")
 _MILITARY_SITE = re.compile(r"\b(?:Base|Station|Barracks|Airfield|Depot|Shipyard|Navy Yard)\b|^Camp\b")
 
 
@@ -42,11 +44,11 @@ def with_states(
         if state is None or region or (c.entry is not None and c.entry.subtype in ("country", "state")):
             merged.append(c)
             continue
-        # a body named by the model before a state is a place only in a dateline ("FALLS CHURCH, Va. --"); in
-        # running text it is the body's seat ("Philip Morris Cos., New York, adopted ...")
-        if c.type not in ("GPE", "LOC") and (
-            c.entry is not None or c.type not in _PLACES and not opens_dateline(text, c.start)
-        ):
+        # a body named by the model before a state is a place in a dateline ("FALLS CHURCH, Va. --") or after a
+        # place's preposition ("of Idaho Falls, Idaho"); else the state is the body's seat ("Philip Morris Cos.,
+        # New York, adopted ...")
+        placed = opens_dateline(text, c.start) or _PLACE_BEFORE.search(text, 0, c.start) is not None
+        if c.type not in ("GPE", "LOC") and (c.entry is not None or c.type not in _PLACES and not placed):
             merged.append(c)
             continue
         surface = text[c.start : c.end]

@@ -23,7 +23,7 @@ _LINE = re.compile(r"[^\n]+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\"“(]\s*|\n\s*)$")
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){0,3})(?=(?:[ \t]*,[ \t]*[A-Z][a-z])|[ \t]+\d|"
-    r"[ \t]*[-–—(])",
+    r"[ \t]*[-–—(]|[ \t]*,[ \t]*[A-Z]{2}[ \t]+[-–—])",  # "BUFFALO, NY - ": a state's postal code
     re.MULTILINE,
 )
 _VOWELS = frozenset("AEIOUY")
@@ -33,7 +33,7 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t
 _PLACE = r"[A-Z][A-Za-z.'’-]*(?:[ \t]+[A-Z][A-Za-z.'’-]*){0,3}"
 _DATELINE_PLACE = re.compile(
     rf"^[ \t]*(?P<place>{_PLACE})(?:[ \t]*,[ \t]*(?P<region>{_PLACE}))?[ \t]*"
-    rf"(?:\d{{4}}-\d{{2}}-\d{{2}}|{_MONTH}|\((?:Reuters|AP|AFP|UPI|dpa|DVIDS)\)|[—–]|--)",
+    rf"(?:\d{{4}}-\d{{2}}-\d{{2}}|{_MONTH}|\((?:Reuters|AP|AFP|UPI|dpa|DVIDS)\)|[—–]|--|(?(region)-(?=[ \t])|(?!)))",
     re.MULTILINE,
 )
 
