@@ -11,7 +11,7 @@ from entity_helpers import candidate, found as _found
 
 from transforms.entities.coreference import Candidate, surnames_as_people
 from transforms.entities.entity_types import retype
-from transforms.entities.event_names import places_in_event_names
+from transforms.entities.event_names import award_words, places_in_event_names
 from transforms.entities.gazetteer import Entry
 from transforms.entities.mentions import EntityExtractor
 from transforms.entities.ner import DEFAULT_MODEL, model_available
@@ -166,6 +166,30 @@ def test_a_place_that_opens_the_name_of_an_award_or_cup_is_no_mention(extractor:
     assert places == []
     assert "U.S." not in found and "Asia" not in found
     assert found["India"][0] == "GPE" and found["Africa"][0] == "LOC"  # the place named on its own stays
+
+
+def test_the_model_names_of_an_award_and_its_category_are_no_mentions() -> None:
+    text = (
+        "Sgt. Ada Reyes received the Harbour Valor Medal and her unit the Fleet Readiness Excellence Award for "
+        "Best Depot in a Coastal Region, given by the Navy."
+    )
+    cand = functools.partial(candidate, text)
+    chosen = [
+        cand("Ada Reyes", "PERSON"),
+        cand("Harbour Valor Medal", "ORG"),
+        cand("Fleet Readiness", "ORG"),  # cut before the rest of the award's name
+        cand("Best Depot", "ORG"),
+        cand("Coastal Region", "LOC"),
+        cand("Navy", "ORG", entry=Entry("navy", "U.S. Navy", "ORG")),
+    ]
+    kept = [text[c.start : c.end] for c in award_words(text, chosen)]
+    assert kept == ["Ada Reyes", "Navy"]
+
+
+def test_a_known_body_inside_an_award_name_stays() -> None:
+    text = "She received the Army Achievement Medal."
+    army = candidate(text, "Army", "ORG", entry=Entry("army", "U.S. Army", "ORG"))
+    assert award_words(text, [army]) == [army]
 
 
 def test_a_place_that_ends_a_title_opened_by_a_verb_is_no_mention() -> None:

@@ -38,7 +38,7 @@ from transforms.entities.coordinated import join_coordinated
 from transforms.entities.coreference import Candidate, known_people, repeat_names, select, surnames_as_people
 from transforms.entities.documents import document_at
 from transforms.entities.entity_types import model_type, regime_spans, retype
-from transforms.entities.event_names import places_in_event_names
+from transforms.entities.event_names import award_words, places_in_event_names
 from transforms.entities.exercises import exercise_names
 from transforms.entities.gazetteer import Entry, Gazetteer, build_gazetteer, load_entries
 from transforms.entities.in_context import context_rules
@@ -273,7 +273,7 @@ class EntityExtractor:
             if (c.type != "NORP" or not any(s <= c.start and c.end <= e for s, e in titled))
             and not any(s <= c.start and c.end <= e for s, e in documents)  # "Washington" of "Washington Treaty"
         ]
-        chosen = places_in_event_names(text, with_unit_numbers(text, select(chosen + repeated)))
+        chosen = award_words(text, places_in_event_names(text, with_unit_numbers(text, select(chosen + repeated))))
         titles = work_titles(text)  # "The Palestine Laboratory", "Meet the Press": no entity, nor a name inside
         chosen = [c for c in chosen if not any(s <= c.start and c.end <= e for s, e in titles)]
         return entity_result(text, chosen)
