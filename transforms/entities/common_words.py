@@ -1,7 +1,7 @@
 """Words the model took for names that are common words: a sentence opener (or any one-word name of five
 letters or more) the article also writes in lower case, a function word, an adverb before a comma, a
 participle before "by", an opener the article never writes capitalised inside a sentence that is an
-inflected English word ("Rescued on Nov. 25 ...") or, for a person, a dictionary word ("Dressed in ...");
+inflected English word ("Rescued on Nov. 25 ...") or a dictionary word ("Dressed in ...", "Concern centred");
 an -ism glued to a prefix. The context rules (``in_context``) drop the model spans these functions
 recognise."""
 
@@ -55,12 +55,13 @@ def common_word(text: str, c: Candidate, name_words: frozenset[str] = frozenset(
         return True
     if word in name_words or _capitalised_inside(text, word) or _PROSE.match(text, c.end) is None:
         return False  # a name the article uses, or a line of a table ("Harlequins 75", "Leeds )")
-    # an inflected word ("Rescued on Nov. 25", "Ships, squadrons and staffs"); for a person, any dictionary
-    # word ("Dressed in", "Arson and"), not for an organisation or place, often so named ("Ford plans"); a plural
-    # in -men of a dictionary word for a place or organisation ("Gunmen attacked"; a person "Carmen" stays)
-    if c.type == "PERSON":
-        return _inflected_word(lower) or lower in dictionary()
-    return _inflected_word(lower) or (lower.endswith("men") and lower[:-3] + "man" in dictionary())
+    # an inflected word ("Rescued on Nov. 25", "Ships, squadrons and staffs") or any dictionary word ("Dressed
+    # in", "Concern centred on", "Mystery has surrounded": an organisation so named, "Ford had", is lost only
+    # where the article never writes it inside a sentence); a plural in -men of a dictionary word for a place or
+    # organisation ("Gunmen attacked"; a person "Carmen" stays)
+    if _inflected_word(lower) or lower in dictionary():
+        return True
+    return c.type != "PERSON" and lower.endswith("men") and lower[:-3] + "man" in dictionary()
 
 
 def _inflected_word(lower: str) -> bool:
