@@ -41,9 +41,12 @@ def named_ids() -> list[tuple[str, str, tuple[str, ...]]]:
     """(Wikidata ID, name, all names) of every gazetteer entry, city, region, U.S. state and country that has
     an ID (a country by pycountry's names and the aliases ``countries.toml`` adds)."""
     rows = [(e.wikidata_id, e.name, (e.name, *e.aliases)) for e in load_entries() if e.wikidata_id]
-    for key, qid in read_data("city_wikidata.toml")["city"].items():
+    cities = read_data("city_wikidata.toml")
+    for key, qid in cities["city"].items():
         city = key.split("|")[0]
         rows.append((qid, city, (city,)))
+    for key, qid in cities.get("city_in_state", {}).items():  # "Buffalo, New York": the label is the town's
+        rows.append((qid, key, (key.split(", ")[0],)))
     places = read_data("regions.toml")["region"] + read_data("us_states.toml")["state"]
     places += read_data("areas.toml", package="transforms.geo.data")["area"]
     rows += [(p["wikidata"], p["name"], (p["name"], *p.get("aliases", ()))) for p in places if p.get("wikidata")]
@@ -62,8 +65,11 @@ def check(items: dict[str, dict]) -> dict:
         by_label.setdefault(fold(item.get("label", "")), []).append(qid)
     agree, differ, other_id = [], [], []
     for qid, name, names in named_ids():
+        state = name.split(", ")[1] if ", " in name else None  # a town named with its state
         for other in sorted({q for n in names for q in by_label.get(fold(n), []) if q != qid}):
             item = items[other]
+            if state is not None and state not in item.get("description", ""):
+                continue  # a namesake in another state ("Amherst, New Hampshire")
             other_id.append(
                 {
                     "wikidata": qid,

@@ -461,3 +461,11 @@ def test_a_town_the_model_read_as_a_body_is_a_town_after_a_place_preposition(ext
         extractor, "The contract went to North Wind Site Services, LLC, of Idaho Falls, Idaho, for the work."
     )
     assert found["Idaho Falls"][:2] == ("GPE", "Idaho Falls, Idaho")
+
+
+def test_a_town_named_with_its_state_carries_its_item_and_so_do_its_other_mentions(extractor: EntityExtractor) -> None:
+    result = extractor.extract("Sailors from Norfolk, Va., and Portland, Maine, met. Norfolk hosted them.")
+    entities = {e.entity_id: e for e in result.entities}
+    items = [(m.text, entities[m.entity_id].wikidata_id) for m in result.mentions if m.entity_id]
+    assert items.count(("Norfolk", "Q49231")) == 2  # the town alone is ambiguous: it takes the item from its state
+    assert ("Portland", "Q49201") in items

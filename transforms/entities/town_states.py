@@ -5,16 +5,20 @@ only when it lies in that state ("Tampa, Fla." is Tampa, "Miami, Okla." is not M
 one place with its state. In running text the state is a mention of its own, with the state's item even where
 the name alone is ambiguous ("Albany, N.Y.": the state of New York, not the city), the way the news golds and
 CoNLL split "Tucson, Ariz."; "Washington, D.C." stays one name. A base before a state is a facility ("EDWARDS
-AIR FORCE BASE, Calif."); a body the model named before a state is a place only in a dateline.
+AIR FORCE BASE, Calif."); a body the model named before a state is a place only in a dateline or after a
+place's preposition. A town named with its state carries the item of ``data/city_wikidata.toml``'s
+``[city_in_state]`` table, and so does every other mention the article makes of that town ("Buffalo" after
+"Buffalo, N.Y."), where the name alone would be left without one.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from transforms.entities.coreference import Candidate
-from transforms.entities.gazetteer import Entry
+from transforms.entities.gazetteer import Entry, make_entry, read_data
 from transforms.entities.truecase import opens_dateline
 
 __all__ = ["with_states", "cased"]
@@ -23,6 +27,11 @@ _PLACES = ("GPE", "LOC", "FACILITY")
 # "in", "near", "from", "at" before a town; "of" after a comma, a company's seat ("Services, LLC, of Idaho Falls")
 _PLACE_BEFORE = re.compile(r"(?:\b(?:[Ii]n|[Nn]ear|[Ff]rom|[Aa]t)|, of) $")
 _MILITARY_SITE = re.compile(r"\b(?:Base|Station|Barracks|Airfield|Depot|Shipyard|Navy Yard)\b|^Camp\b")
+
+
+@lru_cache(maxsize=1)
+def _town_ids() -> dict[str, str]:
+    return dict(read_data("city_wikidata.toml").get("city_in_state", {}))
 
 
 def with_states(
@@ -37,6 +46,7 @@ def with_states(
     merged: list[Candidate] = []
     drop: list[tuple[int, int]] = []
     states: list[Candidate] = []  # the states named after a town in running text
+    towns: dict[str, Entry] = {}  # "Town, State" -> the town's entry with its item, for its other mentions
     for c in chosen:
         state = pattern.match(text, c.end) if c.type in _PLACES or c.entry is None else None
         # a region abroad followed by a U.S. state is that state's town ("Ontario, Calif."); a U.S. one is not
@@ -63,6 +73,9 @@ def with_states(
         # the gazetteer's city of that state keeps its entry and item ("Tampa, Fla."); another state's
         # namesake ("Miami, Okla.") does not
         entry = c.entry if c.entry is not None and c.entry.name == canonical else None
+        if (entry is None or entry.wikidata_id is None) and canonical in _town_ids():
+            entry = make_entry(canonical, "GPE", subtype="city", country="USA", wikidata_id=_town_ids()[canonical])
+            towns[canonical] = entry
         drop.append((c.end, state.end()))
         town = replace(c, type="GPE", entry=entry, canonical=canonical, subtype="city", country="USA")
         if name == "District of Columbia" or opens_dateline(text, c.start):
@@ -73,8 +86,20 @@ def with_states(
         states.append(
             Candidate(start=start, end=end, type="GPE", method="rule", rank="rule", entry=state_entries[name])
         )
-    kept = [c for c in merged if not any(s <= c.start and c.end <= e for s, e in drop)]
+    towns |= {name.split(", ")[0]: entry for name, entry in towns.items()}  # "Norfolk" after "Norfolk, Va."
+    kept = [_with_item(text, c, towns) for c in merged if not any(s <= c.start and c.end <= e for s, e in drop)]
     return sorted([*kept, *states], key=lambda c: c.start)
+
+
+def _with_item(text: str, c: Candidate, towns: dict[str, Entry]) -> Candidate:
+    """A mention of a town the article names with its state ("Buffalo" after "Buffalo, N.Y."), with its item;
+    ``towns`` holds each such town by its canonical name and by its name alone."""
+    name = c.entry.name if c.entry is not None else c.canonical
+    town = towns.get(name or "") or towns.get(text[c.start : c.end])
+    place = c.type == "GPE" or (c.type == "ORG" and c.model_only)  # "Norfolk hosted them": read as a body
+    if town is None or not place or (c.entry is not None and c.entry.wikidata_id is not None):
+        return c
+    return replace(c, type="GPE", entry=town, canonical=town.name, subtype="city", country="USA")
 
 
 def cased(surface: str) -> str:
