@@ -63,6 +63,7 @@ from transforms.entities.sub_bodies import parent_bodies
 from transforms.entities.teams import team_candidates
 from transforms.entities.tickers import ticker_mentions
 from transforms.entities.titled import TitledPeople
+from transforms.entities.town_states import town_items
 from transforms.entities.truecase import acronym_forms, dateline_places, recase
 from transforms.entities.unit_numbers import with_unit_numbers
 from transforms.entities.water_names import water_names
@@ -277,7 +278,7 @@ class EntityExtractor:
         chosen = award_words(text, places_in_event_names(text, with_unit_numbers(text, select(chosen + repeated))))
         titles = work_titles(text)  # "The Palestine Laboratory", "Meet the Press": no entity, nor a name inside
         chosen = [c for c in chosen if not any(s <= c.start and c.end <= e for s, e in titles)]
-        return entity_result(text, chosen)
+        return entity_result(text, town_items(text, chosen))
 
     def _titled(self, text: str, start: int) -> bool:
         """A rank or office right before ``start``, with no comma between ("commander, Submarine Forces" names

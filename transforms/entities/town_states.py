@@ -21,7 +21,7 @@ from transforms.entities.coreference import Candidate
 from transforms.entities.gazetteer import Entry, make_entry, read_data
 from transforms.entities.truecase import opens_dateline
 
-__all__ = ["with_states", "cased"]
+__all__ = ["cased", "town_items", "with_states"]
 
 _PLACES = ("GPE", "LOC", "FACILITY")
 # "in", "near", "from", "at" before a town; "of" after a comma, a company's seat ("Services, LLC, of Idaho Falls")
@@ -46,7 +46,6 @@ def with_states(
     merged: list[Candidate] = []
     drop: list[tuple[int, int]] = []
     states: list[Candidate] = []  # the states named after a town in running text
-    towns: dict[str, Entry] = {}  # "Town, State" -> the town's entry with its item, for its other mentions
     for c in chosen:
         state = pattern.match(text, c.end) if c.type in _PLACES or c.entry is None else None
         # a region abroad followed by a U.S. state is that state's town ("Ontario, Calif."); a U.S. one is not
@@ -75,7 +74,6 @@ def with_states(
         entry = c.entry if c.entry is not None and c.entry.name == canonical else None
         if (entry is None or entry.wikidata_id is None) and canonical in _town_ids():
             entry = make_entry(canonical, "GPE", subtype="city", country="USA", wikidata_id=_town_ids()[canonical])
-            towns[canonical] = entry
         drop.append((c.end, state.end()))
         town = replace(c, type="GPE", entry=entry, canonical=canonical, subtype="city", country="USA")
         if name == "District of Columbia" or opens_dateline(text, c.start):
@@ -86,20 +84,31 @@ def with_states(
         states.append(
             Candidate(start=start, end=end, type="GPE", method="rule", rank="rule", entry=state_entries[name])
         )
-    towns |= {name.split(", ")[0]: entry for name, entry in towns.items()}  # "Norfolk" after "Norfolk, Va."
-    kept = [_with_item(text, c, towns) for c in merged if not any(s <= c.start and c.end <= e for s, e in drop)]
+    kept = [c for c in merged if not any(s <= c.start and c.end <= e for s, e in drop)]
     return sorted([*kept, *states], key=lambda c: c.start)
 
 
+def town_items(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """``chosen`` with every mention of a town the article names with its state ("Norfolk" after "Norfolk,
+    Va.") given that town's entry and item (run after the article's names are all chosen)."""
+    towns = {
+        c.entry.name: c.entry
+        for c in chosen
+        if c.entry is not None and c.entry.wikidata_id is not None and _town_ids().get(c.entry.name)
+    }
+    towns |= {name.split(", ")[0]: entry for name, entry in towns.items()}  # the town's name alone
+    return [_with_item(text, c, towns) if towns else c for c in chosen]
+
+
 def _with_item(text: str, c: Candidate, towns: dict[str, Entry]) -> Candidate:
-    """A mention of a town the article names with its state ("Buffalo" after "Buffalo, N.Y."), with its item;
-    ``towns`` holds each such town by its canonical name and by its name alone."""
     name = c.entry.name if c.entry is not None else c.canonical
     town = towns.get(name or "") or towns.get(text[c.start : c.end])
     place = c.type == "GPE" or (c.type == "ORG" and c.model_only)  # "Norfolk hosted them": read as a body
     if town is None or not place or (c.entry is not None and c.entry.wikidata_id is not None):
         return c
-    return replace(c, type="GPE", entry=town, canonical=town.name, subtype="city", country="USA")
+    return replace(
+        c, type="GPE", entry=town, canonical=town.name, subtype="city", country="USA", entity_id=town.entity_id
+    )
 
 
 def cased(surface: str) -> str:
