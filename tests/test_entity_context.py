@@ -469,3 +469,14 @@ def test_a_town_named_with_its_state_carries_its_item_and_so_do_its_other_mentio
     items = [(m.text, entities[m.entity_id].wikidata_id) for m in result.mentions if m.entity_id]
     assert items.count(("Norfolk", "Q49231")) == 2  # the town alone is ambiguous: it takes the item from its state
     assert ("Portland", "Q49201") in items
+
+
+def test_offices_of_courts_and_firms_are_titles_not_ranks_or_names(extractor: EntityExtractor) -> None:
+    result = extractor.extract(
+        "Solicitor General Dana Whitlock argued and Chief Justice Omar Reyes listened. Acme Chairman and Chief "
+        "Executive Lena Park said sales rose."
+    )
+    titles = {m.text: m.title for m in result.mentions if m.type == "PERSON"}
+    assert titles["Dana Whitlock"] == "Solicitor General"  # not the rank "General"
+    assert titles["Omar Reyes"] == "Chief Justice"
+    assert "Lena Park" in titles  # not "Executive Lena Park"
