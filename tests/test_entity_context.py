@@ -480,3 +480,9 @@ def test_offices_of_courts_and_firms_are_titles_not_ranks_or_names(extractor: En
     assert titles["Dana Whitlock"] == "Solicitor General"  # not the rank "General"
     assert titles["Omar Reyes"] == "Chief Justice"
     assert "Lena Park" in titles  # not "Executive Lena Park"
+
+
+def test_an_article_before_a_title_is_no_affiliation(extractor: EntityExtractor) -> None:
+    result = extractor.extract("The spokesman for the Harbour Widget Council, Jane Doe, said so.")
+    person = next(m for m in result.mentions if m.text == "Jane Doe")
+    assert (person.title, person.affiliation) == ("spokesman", "Harbour Widget Council")  # not "The"

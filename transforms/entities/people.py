@@ -138,6 +138,7 @@ class TitleMatch:
 _CAP = r"(?:U\.S\.|U\.K\.|U\.N\.|E\.U\.|[A-Z][\w'’&-]*(?:\.[A-Z][\w'’&-]*)*)"
 _CAPS = rf"{_CAP}(?:[ \t]+(?:of[ \t]+the[ \t]+|of[ \t]+|for[ \t]+|and[ \t]+)?{_CAP}){{0,5}}"
 _AFF = rf"{_CAP}(?:[ \t]+{_CAP}){{0,3}}?"
+_DETERMINERS = frozenset({"The", "A", "An", "Its", "His", "Her", "Their", "Our", "This", "That"})
 
 
 # a navy rating with its class: "Mass Communication Specialist 3rd Class", "Aviation Boatswain's Mate 2nd Class"
@@ -238,7 +239,7 @@ class TitleFinder:
 
     def _split(self, t_start: int, t_end: int, title: str, aff: str | None, start: int) -> TitleMatch:
         title = _clean(title)
-        affiliation = _clean(aff) if aff else None
+        affiliation = _clean(aff) if aff and aff not in _DETERMINERS else None  # "The spokesman for X": X's
         portfolio = re.match(r"^(.*?)\s+(?:of|for)\s+(?:the\s+)?(.+)$", title)
         if portfolio and title not in self._known and portfolio.group(1) in self._known:
             title, affiliation = portfolio.group(1), affiliation or portfolio.group(2)
