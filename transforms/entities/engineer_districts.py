@@ -18,7 +18,7 @@ from transforms.entities.coreference import Candidate
 
 __all__ = ["engineer_districts"]
 
-CORPS = "U.S. Army Corps of Engineers"
+_CORPS = "U.S. Army Corps of Engineers"
 _PLACE_WORD = r"[A-Z][a-z]+(?:[ ](?:and[ ])?[A-Z][a-z]+){0,4}"
 _OFFICE = re.compile(rf"(?P<place>{_PLACE_WORD})[ ](?P<kind>District|Division)\b")
 _ENGINEER = re.compile(rf"{_PLACE_WORD}[ ]Engineer[ ]District\b")
@@ -33,16 +33,16 @@ def engineer_districts(text: str, chosen: list[Candidate]) -> list[Candidate]:
     """``chosen`` with the Corps' districts and divisions as organizations (see the module)."""
     out: list[Candidate] = []
     taken: list[tuple[int, int]] = []
-    corps = any(c.entry is not None and c.entry.name == CORPS for c in chosen)
+    corps = any(c.entry is not None and c.entry.name == _CORPS for c in chosen)
     for c in chosen:
         engineer = _ENGINEER.fullmatch(text, c.start, c.end) if c.type != "PERSON" else None
         if engineer is not None:
             out.append(replace(c, type="ORG", entry=None, canonical=text[c.start : c.end], subtype="unit"))
             continue
-        if c.entry is not None and c.entry.name == CORPS:
+        if c.entry is not None and c.entry.name == _CORPS:
             office = _office_at(text, c.end + 1) if text[c.end : c.end + 1] == " " else None
             if office is not None:  # "U.S. Army Corps of Engineers Buffalo District": one name
-                name = f"{CORPS} {office.group()}"
+                name = f"{_CORPS} {office.group()}"
                 out.append(replace(c, end=office.end(), entry=None, canonical=name, subtype="unit", country="USA"))
                 taken.append((c.end, office.end()))
                 continue
@@ -60,5 +60,5 @@ def _as_office(text: str, c: Candidate) -> Candidate:
     office = _office_at(text, c.start)
     if office is None or office.end() < c.end or (office.end() > c.end and text[c.end] != " "):
         return c
-    name = f"{CORPS} {office.group()}"
+    name = f"{_CORPS} {office.group()}"
     return replace(c, end=office.end(), type="ORG", entry=None, canonical=name, subtype="unit", country="USA")

@@ -21,7 +21,7 @@ from transforms.entities.coreference import Candidate
 from transforms.entities.gazetteer import Entry, make_entry, read_data
 from transforms.entities.truecase import opens_dateline
 
-__all__ = ["cased", "town_items", "with_states"]
+__all__ = ["town_items", "with_states"]
 
 _PLACES = ("GPE", "LOC", "FACILITY")
 # "in", "near", "from", "at" before a town; "of" after a comma, a company's seat ("Services, LLC, of Idaho Falls")
@@ -56,17 +56,17 @@ def with_states(
         # a body named by the model before a state is a place in a dateline ("FALLS CHURCH, Va. --") or after a
         # place's preposition ("of Idaho Falls, Idaho"); else the state is the body's seat ("Philip Morris Cos.,
         # New York, adopted ...")
-        placed = opens_dateline(text, c.start) or _PLACE_BEFORE.search(text, 0, c.start) is not None
+        placed = opens_dateline(text, c.start) or _PLACE_BEFORE.search(text, max(0, c.start - 8), c.start) is not None
         if c.type not in ("GPE", "LOC") and (c.entry is not None or c.type not in _PLACES and not placed):
             merged.append(c)
             continue
         surface = text[c.start : c.end]
         is_city = c.entry is not None and c.entry.subtype == "city"
         # "EDWARDS AIR FORCE BASE, Calif." is a base; "FALLS CHURCH, Va." a town, whatever its last word
-        if not is_city and (c.type == "FACILITY" or _MILITARY_SITE.search(cased(surface))):
-            merged.append(replace(c, type="FACILITY", entry=None, canonical=cased(surface), country="USA"))
+        if not is_city and (c.type == "FACILITY" or _MILITARY_SITE.search(_cased(surface))):
+            merged.append(replace(c, type="FACILITY", entry=None, canonical=_cased(surface), country="USA"))
             continue
-        city = c.entry.name.split(", ")[0] if c.entry is not None and c.entry.country == "USA" else cased(surface)
+        city = c.entry.name.split(", ")[0] if c.entry is not None and c.entry.country == "USA" else _cased(surface)
         name = state_names[state.group("state")]
         canonical = f"{city}, D.C." if name == "District of Columbia" else f"{city}, {name}"
         # the gazetteer's city of that state keeps its entry and item ("Tampa, Fla."); another state's
@@ -111,7 +111,7 @@ def _with_item(text: str, c: Candidate, towns: dict[str, Entry]) -> Candidate:
     )
 
 
-def cased(surface: str) -> str:
+def _cased(surface: str) -> str:
     """A dateline's capitals in their usual case: "NORFOLK" -> "Norfolk", "FORT BRAGG" -> "Fort Bragg"."""
     if not surface.isupper():
         return surface
