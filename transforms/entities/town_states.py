@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
 
 from transforms.entities.coreference import Candidate
-from transforms.entities.gazetteer import Entry, make_entry, read_data
+from transforms.entities.gazetteer import Entry, make_entry
+from transforms.entities.places import town_ids
 from transforms.entities.truecase import opens_dateline
 
 __all__ = ["town_items", "with_states"]
@@ -27,11 +27,6 @@ _PLACES = ("GPE", "LOC", "FACILITY")
 # "in", "near", "from", "at" before a town; "of" after a comma, a company's seat ("Services, LLC, of Idaho Falls")
 _PLACE_BEFORE = re.compile(r"(?:\b(?:[Ii]n|[Nn]ear|[Ff]rom|[Aa]t)|, of) $")
 _MILITARY_SITE = re.compile(r"\b(?:Base|Station|Barracks|Airfield|Depot|Shipyard|Navy Yard)\b|^Camp\b")
-
-
-@lru_cache(maxsize=1)
-def _town_ids() -> dict[str, str]:
-    return dict(read_data("city_wikidata.toml").get("city_in_state", {}))
 
 
 def with_states(
@@ -72,8 +67,8 @@ def with_states(
         # the gazetteer's city of that state keeps its entry and item ("Tampa, Fla."); another state's
         # namesake ("Miami, Okla.") does not
         entry = c.entry if c.entry is not None and c.entry.name == canonical else None
-        if (entry is None or entry.wikidata_id is None) and canonical in _town_ids():
-            entry = make_entry(canonical, "GPE", subtype="city", country="USA", wikidata_id=_town_ids()[canonical])
+        if (entry is None or entry.wikidata_id is None) and canonical in town_ids():
+            entry = make_entry(canonical, "GPE", subtype="city", country="USA", wikidata_id=town_ids()[canonical])
         drop.append((c.end, state.end()))
         town = replace(c, type="GPE", entry=entry, canonical=canonical, subtype="city", country="USA")
         if name == "District of Columbia" or opens_dateline(text, c.start):
@@ -94,7 +89,7 @@ def town_items(text: str, chosen: list[Candidate]) -> list[Candidate]:
     towns = {
         c.entry.name: c.entry
         for c in chosen
-        if c.entry is not None and c.entry.wikidata_id is not None and _town_ids().get(c.entry.name)
+        if c.entry is not None and c.entry.wikidata_id is not None and town_ids().get(c.entry.name)
     }
     towns |= {name.split(", ")[0]: entry for name, entry in towns.items()}  # the town's name alone
     return [_with_item(text, c, towns) if towns else c for c in chosen]

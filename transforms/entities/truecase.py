@@ -155,14 +155,8 @@ def dateline_places(text: str) -> list[tuple[int, int]]:
     """Place names of datelines opening a line: "BAKU 1996-08-31", "IRVINE, Calif 1996-08-30", "KYIV —"."""
     spans: list[tuple[int, int]] = []
     for match in _DATELINE_PLACE.finditer(text):
-        place = match.group("place")
-        if (
-            place.upper() != place
-            and match.group("region") is None
-            and not match.group().rstrip().endswith(("—", "–", "-"))
-        ):
-            if not re.search(r"\d{4}-\d{2}-\d{2}$", match.group()):
-                continue
+        if not _is_dateline(match):
+            continue
         spans.append(match.span("place"))
         if match.group("region"):
             spans.append(match.span("region"))
@@ -173,4 +167,14 @@ def opens_dateline(text: str, start: int) -> bool:
     """Whether the place at ``start`` opens a dateline ("NORFOLK, Va. --", "San Diego, Calif. (DVIDS)")."""
     line_start = text.rfind("\n", 0, start) + 1
     match = _DATELINE_PLACE.match(text, line_start)
-    return match is not None and match.start("place") == start
+    return match is not None and match.start("place") == start and _is_dateline(match)
+
+
+def _is_dateline(match: re.Match[str]) -> bool:
+    """A place in capitals or with its region opens a dateline; a mixed-case place alone only before a dash or
+    an ISO date (a sentence such as "Officials March 3 said ..." opens none)."""
+    place = match.group("place")
+    if place.upper() == place or match.group("region") is not None:
+        return True
+    dated = re.search(r"\d{4}-\d{2}-\d{2}$", match.group()) is not None
+    return dated or match.group().rstrip().endswith(("—", "–", "-"))
