@@ -190,6 +190,20 @@ def test_a_model_span_opened_by_a_conjunction_loses_it(surface: str, kept: str) 
     assert text[s:e] == kept
 
 
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("-- By Dana Whitcomb Follow @dwhitcomb", "Dana Whitcomb"),  # a byline's invitation to follow the writer
+        ("-- By Dana Whitcomb Follow", "Dana Whitcomb Follow"),  # no handle after it: the word stays
+    ],
+)
+def test_a_byline_follow_before_a_handle_is_not_part_of_the_name(line: str, kept: str) -> None:
+    start = line.index("Dana")
+    end = start + len("Dana Whitcomb Follow")
+    s, e = trim(line, start, end)
+    assert line[s:e] == kept
+
+
 @needs_model
 def test_an_acronym_of_a_concept_is_no_name(extractor: EntityExtractor) -> None:
     text = (

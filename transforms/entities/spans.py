@@ -43,6 +43,9 @@ _NUMBERS = re.compile(r"(?:\s+[\d][\d.,/:-]*)+$")
 # a span the model closed on a function word or a hyphen: it broke off a longer name ("Missiles and",
 # "Academy for", "Army Contracting Command-")
 _BROKEN_END = re.compile(r"(?:\s+(?:and|or|of|for|the|to|in|on|at|with|by|from|&)|-)$")
+# a byline's invitation to follow the writer's account, run into the name ("Jo Reyes Follow @jreyes")
+_FOLLOW = re.compile(r"\s+Follow$")
+_HANDLE = re.compile(r"\s+@\w")
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -69,6 +72,9 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     if tail and tail.start() > 0:
         end = start + tail.start()
         surface = text[start:end]
+    follow = _FOLLOW.search(surface)
+    if follow and follow.start() > 0 and _HANDLE.match(text, end):
+        end = start + follow.start()
     broken = _BROKEN_END.search(text, start, end)
     while broken and broken.start() > start:  # "Airmen of the": both words
         end = broken.start()
