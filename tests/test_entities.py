@@ -94,6 +94,43 @@ def test_spokeswoman_for_an_organization(extractor: EntityExtractor) -> None:
     assert person.affiliation == "U.S. Central Command"
 
 
+@pytest.mark.parametrize(
+    ("text", "title", "affiliation"),
+    [
+        (
+            "said Lisa Ortega, deputy assistant secretary of defense for product support.",
+            "deputy assistant secretary of defense for product support",
+            None,
+        ),
+        (
+            "said Kathy Marsh, chair, chief executive officer and president.",
+            "chair, chief executive officer and president",
+            None,
+        ),
+        ("said Ivan Mercer, product manager for Tactical UAS.", "product manager for Tactical UAS", "Tactical UAS"),
+        ("Tom Reyes, Vexcor's chief financial officer, said.", "chief financial officer", "Vexcor"),
+        (
+            "Colin Park, commander of the 3rd Infantry Division, said.",
+            "commander of the 3rd Infantry Division",
+            "3rd Infantry Division",
+        ),
+    ],
+)
+def test_an_office_in_lower_case_after_a_name_is_the_title(
+    extractor: EntityExtractor, text: str, title: str, affiliation: str | None
+) -> None:
+    result = extractor.extract(text)
+    person = next(m for m in result.mentions if m.type == "PERSON")
+    assert (person.title, person.affiliation) == (title, affiliation)
+    if affiliation:  # the organisation the title names stays a mention of its own
+        assert any(m.text == affiliation and m.type == "ORG" for m in result.mentions)
+
+
+def test_words_after_a_name_that_hold_no_office_are_no_title(extractor: EntityExtractor) -> None:
+    result = extractor.extract("Lena Hart, who met the secretary of defense, said the talks went well.")
+    assert _find(result, "Lena Hart").title is None
+
+
 def test_minister_of_defence_stands_for_a_person(extractor: EntityExtractor) -> None:
     result = extractor.extract("The Minister of Defence announced new funding for the Royal Navy.")
     title = [m for m in result.mentions if m.type == "PERSON"]

@@ -155,7 +155,14 @@ def _alternation(items: list[str]) -> str:
 class TitleFinder:
     """Finds titles before and after a name and titles used alone, from ``data/titles.toml``."""
 
-    def __init__(self, services: list[str], ranks: list[str], offices: list[str], standalone: list[str]) -> None:
+    def __init__(
+        self,
+        services: list[str],
+        ranks: list[str],
+        offices: list[str],
+        standalone: list[str],
+        appositive_heads: tuple[str, ...] = (),
+    ) -> None:
         role = f"(?:{_RATING}|{_alternation(ranks + offices)})"
         service = f"(?:{_alternation(services)})"
         portfolio = rf"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{_CAPS})?"
@@ -172,6 +179,7 @@ class TitleFinder:
             rf"(?P<title>(?:{_alternation(standalone)})"
             rf"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{_CAPS})?)(?![\w-])"
         )
+        self._office_after = _office_after(appositive_heads) if appositive_heads else None
         self._known = frozenset(ranks + offices + standalone)
         self._leading = re.compile(rf"(?:{service}[ \t]+)?{role}[ \t]+(?=[A-Z])")
         self._service_first = re.compile(rf"(?<![\w.])(?:{service})(?=[ \t]+{role})")
@@ -204,11 +212,28 @@ class TitleFinder:
         """An appositive title right after ``end`` ("Jane Doe|, a spokeswoman for X,")."""
         match = self._after.match(text[end : end + 200])
         if match is None:
-            return None
+            return self._lower_office(text, end)
         affiliation = match.group("aff2") or match.group("aff")
         return TitleMatch(
             end + match.start("title"),
             end + match.end(),
+            _clean(match.group("title")),
+            _clean(affiliation) if affiliation else None,
+        )
+
+    def _lower_office(self, text: str, end: int) -> TitleMatch | None:
+        """An office in lower case in apposition after a name, with its portfolio: "Jane Doe|, deputy assistant
+        secretary of defense for product support", "|, chair, chief executive officer and president". The match
+        ends before a capitalised portfolio ("product manager for |Tactical UAS"), which stays a name of its own
+        and is the affiliation."""
+        match = self._office_after.match(text[end : end + 200]) if self._office_after else None
+        if match is None:
+            return None
+        affiliation = match.group("org") or match.group("aff")
+        stop = match.start("org") if match.group("org") else match.end("title")
+        return TitleMatch(
+            end + match.start("title"),
+            end + stop,
             _clean(match.group("title")),
             _clean(affiliation) if affiliation else None,
         )
@@ -246,6 +271,30 @@ class TitleFinder:
         return TitleMatch(start, t_end, title, affiliation)
 
 
+_LOWER = r"[a-z][a-z'’-]*"
+_FUNCTION = "|".join(sorted((w for w in STOP_WORDS if w.isalpha()), key=len, reverse=True))
+
+
+def _office_after(heads: tuple[str, ...]) -> re.Pattern[str]:
+    """The pattern of ``TitleFinder._lower_office``: after the comma, a determiner or an owner ("the", "the
+    company's", "Vexcor's"), then offices joined by commas and a final "and", each up to four lower-case words
+    that are no function words before a head noun ("chief executive officer"), the last with up to two lower-case
+    portfolios ("of defense for product support") and a capitalised one ("for Tactical UAS"). It must end the
+    apposition: a comma, period, semicolon, bracket or dash, or "said"."""
+    head = rf"(?:{'|'.join(sorted(heads, key=len, reverse=True))})"
+    word = rf"(?!(?:{_FUNCTION})\b){_LOWER}"  # a lower-case word that is no function word
+    office = rf"(?:(?:former|then-|acting|interim)[ \t]*)?(?:{word}[ \t]+){{0,4}}{head}(?![\w-])"
+    lower = rf"(?:[ \t]+(?:of|for|at)[ \t]+(?:the[ \t]+)?{word}(?:[ \t]+{word}){{0,3}})"
+    caps = rf"(?:[ \t]+(?:of|for|at|with)[ \t]+(?:the[ \t]+)?(?P<org>(?:\d+(?:st|nd|rd|th)[ \t]+)?{_CAPS}))"
+    owner = (
+        rf"(?:(?:the|a|an|its|his|her|their)[ \t]+)?(?:(?P<aff>{_AFF})(?:'s|’s)[ \t]+|company's[ \t]+|company’s[ \t]+)?"
+    )
+    return re.compile(
+        rf"^[ \t]*,[ \t]*{owner}(?P<title>(?:{office}[ \t]*,[ \t]*)*(?:{office}[ \t]+and[ \t]+)?{office}{lower}{{0,2}}"
+        rf"{caps}?)(?=[ \t]*[,.;)—–]|[ \t]+(?:said|says|told)\b)"
+    )
+
+
 def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" ,")
 
@@ -255,4 +304,6 @@ def title_finder() -> TitleFinder:
     data = tomllib.loads(
         resources.files("transforms.entities.data").joinpath("titles.toml").read_text(encoding="utf-8")
     )
-    return TitleFinder(data["services"], data["ranks"], data["offices"], data["standalone"])
+    return TitleFinder(
+        data["services"], data["ranks"], data["offices"], data["standalone"], tuple(data["appositive_heads"])
+    )
