@@ -173,6 +173,14 @@ def test_a_headline_verb_before_a_country_is_not_a_person(rules: ContextRules) -
     assert rules.apply(jordan, [named], lambda s: None) == [named]
 
 
+def test_a_sea_or_region_that_opens_a_body_s_name_is_part_of_it(extractor: EntityExtractor) -> None:
+    found = _found(extractor, "Analysts at the Atlantic Council said the Arctic Institute agreed.")
+    assert found["Atlantic Council"][0] == "ORG" and found["Arctic Institute"][0] == "ORG"
+    assert "Atlantic" not in found and "Arctic" not in found
+    ocean = _found(extractor, "Ships crossed the Atlantic Ocean and the Pacific.")
+    assert ocean["Atlantic Ocean"][0] == "LOC" and ocean["Pacific"][0] == "LOC"
+
+
 def test_a_person_made_of_dictionary_words_written_once_is_a_phrase(rules: ContextRules) -> None:
     text = "said Tech. Sgt. Mara Ellison, flight lead, Flight Programs, 46th Test Group."
     phrase = Candidate(start=43, end=58, type="PERSON", method="model", rank="model")

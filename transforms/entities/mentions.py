@@ -41,7 +41,7 @@ from transforms.entities.engineer_districts import engineer_districts
 from transforms.entities.entity_types import model_type, regime_spans, retype
 from transforms.entities.event_names import award_words, places_in_event_names
 from transforms.entities.exercises import exercise_names
-from transforms.entities.gazetteer import Entry, Gazetteer, build_gazetteer, load_entries
+from transforms.entities.gazetteer import Entry, Gazetteer, build_gazetteer, load_entries, read_data
 from transforms.entities.in_context import context_rules
 from transforms.entities.language_names import as_language
 from transforms.entities.military_patterns import find_patterns
@@ -100,6 +100,16 @@ def _resources(model: str) -> tuple[Language, Gazetteer]:
         fallback=places.cities,
     )
     return nlp, gazetteer
+
+
+@lru_cache(maxsize=1)
+def _body_heads() -> frozenset[str]:
+    return frozenset(read_data("context.toml")["bodies_named_for_places"]["heads"])
+
+
+def _opens_body(doc: Doc, after: int, entry: Entry) -> bool:
+    """Whether a place opens a body's name, the word after it being a body's kind ("Atlantic| Council")."""
+    return entry.type in ("GPE", "LOC") and after < len(doc) and doc[after].text in _body_heads()
 
 
 def _inner_acronyms(text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -173,7 +183,7 @@ class EntityExtractor:
 
     def _preset(self, doc: Doc) -> Doc:
         matches = sorted(
-            (m for m in self._gaz.matches(doc) if m.strong),
+            (m for m in self._gaz.matches(doc) if m.strong and not _opens_body(doc, m.token_end, m.entry)),
             key=lambda m: (-(m.token_end - m.token_start), m.token_start),
         )
         taken: set[int] = set()
