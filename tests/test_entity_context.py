@@ -173,6 +173,20 @@ def test_a_headline_verb_before_a_country_is_not_a_person(rules: ContextRules) -
     assert rules.apply(jordan, [named], lambda s: None) == [named]
 
 
+def test_the_north_and_the_south_are_the_halves_of_a_divided_country_the_article_names(
+    extractor: EntityExtractor,
+) -> None:
+    text = "South Korea and North Korea met in Panmunjom. The North's envoy left early; the South stayed."
+    result = extractor.extract(text)
+    entities = {e.entity_id: e.canonical_name for e in result.entities}
+    halves = {m.text: entities.get(m.entity_id or "") for m in result.mentions if m.text in ("North", "South")}
+    assert halves == {"North": "North Korea", "South": "South Korea"}
+    # one half named, or "the North Pole": no country
+    alone = _found(extractor, "North Korea fired a missile. The North Pole is far, and the South lost in 1865.")
+    assert alone.get("South", ("", "", None, None))[1] != "South Korea"
+    assert alone["North Pole"][1] != "North Korea"
+
+
 def test_a_sea_or_region_that_opens_a_body_s_name_is_part_of_it(extractor: EntityExtractor) -> None:
     found = _found(extractor, "Analysts at the Atlantic Council said the Arctic Institute agreed.")
     assert found["Atlantic Council"][0] == "ORG" and found["Arctic Institute"][0] == "ORG"

@@ -36,6 +36,7 @@ from transforms.entities.acronyms import bind_initials, concept_initials, quoted
 from transforms.entities.compounds import join_compounds, with_legal_forms
 from transforms.entities.coordinated import join_coordinated
 from transforms.entities.coreference import Candidate, known_people, repeat_names, select, surnames_as_people
+from transforms.entities.divided_countries import country_halves
 from transforms.entities.documents import document_at
 from transforms.entities.engineer_districts import engineer_districts
 from transforms.entities.entity_types import model_type, regime_spans, retype
@@ -275,6 +276,7 @@ class EntityExtractor:
         chosen = ticker_mentions(text, quoted_short_names(text, chosen))
         chosen, titled = self._people.apply(text, surnames_as_people(text, chosen))
         chosen = qualified_places(text, self._context.apply(text, chosen, self._listed), self._gaz.lookup)
+        chosen = country_halves(text, chosen)
         chosen = engineer_districts(text, spelled_states(text, chosen, self._context.state_names, self._states))
         chosen = resolve(
             text, org_short_names(text, ship_short_names(text, base_short_names(text, chosen)), self._gaz.lookup)
