@@ -187,6 +187,13 @@ def test_the_north_and_the_south_are_the_halves_of_a_divided_country_the_article
     assert alone["North Pole"][1] != "North Korea"
 
 
+def test_a_station_the_gazetteer_knows_as_a_city_of_the_state_after_it_is_that_town(extractor: EntityExtractor) -> None:
+    town = _found(extractor, "He moved to College Station, TX, in 2019.")
+    assert town["College Station"][:2] == ("GPE", "College Station, Texas") and town["TX"][:2] == ("GPE", "Texas")
+    base = _found(extractor, "Jets left Naval Air Station Oceana, Va., on Monday.")
+    assert base["Naval Air Station Oceana"][0] == "FACILITY"
+
+
 def test_a_sea_or_region_that_opens_a_body_s_name_is_part_of_it(extractor: EntityExtractor) -> None:
     found = _found(extractor, "Analysts at the Atlantic Council said the Arctic Institute agreed.")
     assert found["Atlantic Council"][0] == "ORG" and found["Arctic Institute"][0] == "ORG"

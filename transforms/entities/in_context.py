@@ -116,8 +116,16 @@ class ContextRules:
     service_nouns: tuple[str, ...]  # "Navy", "Air Force": the service words of ``data/context.toml``
     country_forms: frozenset[str]  # country names that are not also common words or names ("Iran", not "Jordan")
 
-    def apply(self, text: str, chosen: list[Candidate], lookup: Callable[[str], Entry | None]) -> list[Candidate]:
-        chosen = with_states(text, chosen, self.states, self.state_names, self.state_entries)
+    def apply(
+        self,
+        text: str,
+        chosen: list[Candidate],
+        lookup: Callable[[str], Entry | None],
+        cities: Callable[[str], Entry | None] = lambda name: None,
+    ) -> list[Candidate]:
+        """``chosen`` after the context rules; ``lookup`` finds listed names, ``cities`` also the gazetteer's
+        cities ("College Station, Texas")."""
+        chosen = with_states(text, chosen, self.states, self.state_names, self.state_entries, cities)
         chosen = [c for c in chosen if not self._calendar_place(text, c)]
         chosen = with_region(text, self._unit_numbers(text, chosen, lookup), self.unit_nouns, lookup)
         chosen = [self._government(text, c, chosen) for c in chosen]

@@ -275,7 +275,9 @@ class EntityExtractor:
         chosen = concept_initials(text, bind_initials(text, chosen, self._is_place))
         chosen = ticker_mentions(text, quoted_short_names(text, chosen))
         chosen, titled = self._people.apply(text, surnames_as_people(text, chosen))
-        chosen = qualified_places(text, self._context.apply(text, chosen, self._listed), self._gaz.lookup)
+        chosen = qualified_places(
+            text, self._context.apply(text, chosen, self._listed, self._gaz.lookup), self._gaz.lookup
+        )
         chosen = country_halves(text, chosen)
         chosen = engineer_districts(text, spelled_states(text, chosen, self._context.state_names, self._states))
         chosen = resolve(

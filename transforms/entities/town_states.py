@@ -14,6 +14,7 @@ place's preposition. A town named with its state carries the item of ``data/city
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from transforms.entities.coreference import Candidate
@@ -26,6 +27,7 @@ __all__ = ["town_items", "with_states"]
 _PLACES = ("GPE", "LOC", "FACILITY")
 # "in", "near", "from", "at" before a town; "of" after a comma, a company's seat ("Services, LLC, of Idaho Falls")
 _PLACE_BEFORE = re.compile(r"(?:\b(?:[Ii]n|[Nn]ear|[Ff]rom|[Aa]t)|, of) $")
+_SERVICE_WORD = re.compile(r"\b(?:Naval|Navy|Air|Army|Marine|Coast|Guard|Space|Weapons|Test|Research|Ranger)\b")
 _MILITARY_SITE = re.compile(r"\b(?:Base|Station|Barracks|Airfield|Depot|Shipyard|Navy Yard)\b|^Camp\b")
 
 
@@ -35,9 +37,11 @@ def with_states(
     pattern: re.Pattern[str],
     state_names: dict[str, str],
     state_entries: dict[str, Entry],
+    lookup: Callable[[str], Entry | None] = lambda name: None,
 ) -> list[Candidate]:
     """``chosen`` with each town followed by a state (``pattern``, after the town's end) named with its state;
-    ``state_names`` maps a state's written forms to its name, ``state_entries`` its name to its entry."""
+    ``state_names`` maps a state's written forms to its name, ``state_entries`` its name to its entry; ``lookup``
+    finds the gazetteer's city of that name and state ("College Station, Texas": a town, not a station)."""
     merged: list[Candidate] = []
     drop: list[tuple[int, int]] = []
     states: list[Candidate] = []  # the states named after a town in running text
@@ -56,13 +60,14 @@ def with_states(
             merged.append(c)
             continue
         surface = text[c.start : c.end]
+        name = state_names[state.group("state")]
+        c = _station_town(c, _cased(surface), name, lookup)
         is_city = c.entry is not None and c.entry.subtype == "city"
         # "EDWARDS AIR FORCE BASE, Calif." is a base; "FALLS CHURCH, Va." a town, whatever its last word
         if not is_city and (c.type == "FACILITY" or _MILITARY_SITE.search(_cased(surface))):
             merged.append(replace(c, type="FACILITY", entry=None, canonical=_cased(surface), country="USA"))
             continue
         city = c.entry.name.split(", ")[0] if c.entry is not None and c.entry.country == "USA" else _cased(surface)
-        name = state_names[state.group("state")]
         canonical = f"{city}, D.C." if name == "District of Columbia" else f"{city}, {name}"
         # the gazetteer's city of that state keeps its entry and item ("Tampa, Fla."); another state's
         # namesake ("Miami, Okla.") does not
@@ -81,6 +86,17 @@ def with_states(
         )
     kept = [c for c in merged if not any(s <= c.start and c.end <= e for s, e in drop)]
     return sorted([*kept, *states], key=lambda c: c.start)
+
+
+def _station_town(c: Candidate, surface: str, state: str, lookup: Callable[[str], Entry | None]) -> Candidate:
+    """A "Station" that the gazetteer knows as a city of the state after it ("College Station, TX") is that
+    city; a station of a service ("Naval Air Station Oceana, Va.") stays a military site."""
+    if c.entry is not None or not surface.endswith(" Station") or _SERVICE_WORD.search(surface):
+        return c
+    city = lookup(surface)
+    if city is None or city.subtype != "city" or city.name != f"{surface}, {state}":
+        return c
+    return replace(c, type="GPE", entry=city, subtype="city", country=city.country)
 
 
 def town_items(text: str, chosen: list[Candidate]) -> list[Candidate]:
