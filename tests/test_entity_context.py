@@ -194,6 +194,12 @@ def test_a_station_the_gazetteer_knows_as_a_city_of_the_state_after_it_is_that_t
     assert base["Naval Air Station Oceana"][0] == "FACILITY"
 
 
+def test_a_city_s_short_form_is_the_city(extractor: EntityExtractor) -> None:
+    found = _found(extractor, "Lawmakers in DC were furious. He flew to Vegas on Friday.")
+    assert found["DC"][:2] == ("GPE", "Washington, D.C.") and found["Vegas"][:2] == ("GPE", "Las Vegas, Nevada")
+    assert _found(extractor, "The DC Comics film opened.")["DC Comics"][0] == "ORG"
+
+
 def test_a_sea_or_region_that_opens_a_body_s_name_is_part_of_it(extractor: EntityExtractor) -> None:
     found = _found(extractor, "Analysts at the Atlantic Council said the Arctic Institute agreed.")
     assert found["Atlantic Council"][0] == "ORG" and found["Arctic Institute"][0] == "ORG"

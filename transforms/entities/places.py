@@ -75,7 +75,7 @@ class Cities:
         by_form: dict[str, tuple[str, str | None]] = {}
         folded: dict[str, tuple[str, str | None]] = {}
         for name, country in cities:
-            for form in _city_forms(name):
+            for form in _city_forms(name, country):
                 key = normalize(form)
                 by_form.setdefault(key, (name, country))
                 if " " in key:
@@ -98,7 +98,7 @@ def city_entry(name: str, country: str | None) -> Entry:
     """The gazetteer entry of a city: a GPE of subtype "city" with its country. A U.S. city whose name tells
     its state (see ``us_city_state``) is named "City, State" ("San Diego, California", "Washington, D.C."),
     the bare name one of its forms."""
-    forms = _city_forms(name)
+    forms = _city_forms(name, country)
     wikidata = _city_ids().get(f"{name}|{country}")
     state = us_city_state(name) if country == "USA" else None
     if state is not None and state not in name:  # "New York City", "Oklahoma City" say it already
@@ -178,8 +178,9 @@ def town_ids() -> dict[str, str]:
     return _city_tables().get("city_in_state", {})
 
 
-def _city_forms(name: str) -> list[str]:
-    return list(dict.fromkeys([name, _ascii(name), *_upper([name])]))
+def _city_forms(name: str, country: str | None) -> list[str]:
+    short: list[str] = _city_tables().get("city_short_forms", {}).get(f"{name}|{country}", [])  # type: ignore[assignment]
+    return list(dict.fromkeys([name, _ascii(name), *_upper([name]), *short]))
 
 
 @dataclass(frozen=True, slots=True)
