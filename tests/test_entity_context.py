@@ -200,6 +200,13 @@ def test_a_city_s_short_form_is_the_city(extractor: EntityExtractor) -> None:
     assert _found(extractor, "The DC Comics film opened.")["DC Comics"][0] == "ORG"
 
 
+def test_a_one_word_place_that_is_an_english_word_no_list_knows_is_no_place(extractor: EntityExtractor) -> None:
+    found = _found(extractor, "Gunmen attacked two Protestant towns near Belfast.")
+    assert "Protestant" not in found and found["Belfast"][0] == "GPE"
+    kept = _found(extractor, "Fighting spread across Saxony and Buffalo.")  # a name in web2; a city the lists know
+    assert kept["Saxony"][0] == "GPE" and kept["Buffalo"][0] == "GPE"
+
+
 def test_a_sea_or_region_that_opens_a_body_s_name_is_part_of_it(extractor: EntityExtractor) -> None:
     found = _found(extractor, "Analysts at the Atlantic Council said the Arctic Institute agreed.")
     assert found["Atlantic Council"][0] == "ORG" and found["Arctic Institute"][0] == "ORG"
