@@ -205,6 +205,33 @@ def test_a_byline_follow_before_a_handle_is_not_part_of_the_name(line: str, kept
 
 
 @needs_model
+def test_a_numbered_unit_is_named_with_the_parent_written_after_it(extractor: EntityExtractor) -> None:
+    text = (
+        "Soldiers of the 2nd Brigade Combat Team, 3rd Infantry Division, met the 1st Battalion, 5th Marines. "
+        "Later the 2nd BCT left, and the 2nd Brigade Combat Team returned."
+    )
+    result = extractor.extract(text)
+    names = {e.entity_id: e.canonical_name for e in result.entities}
+    by_text = [(m.text, names.get(m.entity_id or "")) for m in result.mentions]
+    brigade = "2nd Brigade Combat Team, 3rd Infantry Division"
+    assert by_text.count(("2nd Brigade Combat Team", brigade)) == 2 and ("2nd BCT", brigade) in by_text
+    assert ("1st Battalion", "1st Battalion, 5th Marines") in by_text
+    assert ("3rd Infantry Division", "3rd Infantry Division") in by_text  # the parent keeps its own mention
+
+
+@needs_model
+def test_a_unit_given_two_parents_keeps_no_shared_name(extractor: EntityExtractor) -> None:
+    text = "The 2nd Battalion, 5th Marines and the 2nd Battalion, 7th Marines trained. The 2nd Battalion left."
+    result = extractor.extract(text)
+    names = {e.entity_id: e.canonical_name for e in result.entities}
+    assert [names.get(m.entity_id or "") for m in result.mentions if m.text == "2nd Battalion"] == [
+        "2nd Battalion, 5th Marines",
+        "2nd Battalion, 7th Marines",
+        "2nd Battalion",
+    ]
+
+
+@needs_model
 def test_an_acronym_of_a_concept_is_no_name(extractor: EntityExtractor) -> None:
     text = (
         "The award moves the radar from Low Rate Initial Production (LRIP) to full rate in Fiscal Year (FY) 2027 "

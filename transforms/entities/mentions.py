@@ -49,6 +49,7 @@ from transforms.entities.military_patterns import find_patterns
 from transforms.entities.ner import DEFAULT_MODEL, fresh_model
 from transforms.entities.org_context import orgs_by_context
 from transforms.entities.other_languages import english, trusted_span
+from transforms.entities.parent_units import parent_units
 from transforms.entities.people import title_finder
 from transforms.entities.place_context import places_by_context
 from transforms.entities.places import place_entries
@@ -289,7 +290,8 @@ class EntityExtractor:
             if (c.type != "NORP" or not any(s <= c.start and c.end <= e for s, e in titled))
             and not any(s <= c.start and c.end <= e for s, e in documents)  # "Washington" of "Washington Treaty"
         ]
-        chosen = award_words(text, places_in_event_names(text, with_unit_numbers(text, select(chosen + repeated))))
+        chosen = parent_units(text, with_unit_numbers(text, select(chosen + repeated)))
+        chosen = award_words(text, places_in_event_names(text, chosen))
         titles = work_titles(text)  # "The Palestine Laboratory", "Meet the Press": no entity, nor a name inside
         chosen = [c for c in chosen if not any(s <= c.start and c.end <= e for s, e in titles)]
         return entity_result(text, town_items(text, chosen))
