@@ -199,6 +199,12 @@ def test_weapons_and_platforms_are_told_apart(extractor: EntityExtractor) -> Non
         assert _find(result, name).type == "WEAPON", name
 
 
+def test_an_interceptor_is_a_weapon_of_its_own_beside_the_system_that_fires_it(extractor: EntityExtractor) -> None:
+    result = extractor.extract("The Army ordered PAC-3 MSE interceptors for its Patriot batteries.")
+    assert _find(result, "PAC-3 MSE").type == "WEAPON"
+    assert _find(result, "Patriot batteries").type == "PLATFORM"
+
+
 def test_ships_classes_and_units(extractor: EntityExtractor) -> None:
     text = (
         "The USS Harry S. Truman (CVN 75) and two Arleigh Burke-class destroyers of Carrier Strike Group 8 "
