@@ -143,6 +143,14 @@ _BASE_SHORT_AFTER = {
     "SFB": "Space Force Base",
 }
 _BASE_SHORT_BEFORE = {"NAS": "Naval Air Station", "MCAS": "Marine Corps Air Station", "MCB": "Marine Corps Base"}
+# expeditionary bases, named after their kind: "Forward Operating Base Kalsu", "FOB Kalsu", "COP Keating"
+_OUTPOST_SHORT = {
+    "FOB": "Forward Operating Base",
+    "COP": "Combat Outpost",
+    "PB": "Patrol Base",
+    "JSS": "Joint Security Station",
+}
+_BASE_SHORT_BEFORE |= _OUTPOST_SHORT
 _BASE_ABBREVIATED = re.compile(
     rf"\b(?!(?:The|At|In|From|To|On|And|Of)\b)(?P<name>(?:{_NAME}[ ]+){{1,3}})(?P<kind>{'|'.join(_BASE_SHORT_AFTER)})\b"
 )
@@ -152,7 +160,8 @@ _BASE_ABBREVIATED = re.compile(
 # sailors; "NAS President Jane Doe" is the National Academy of Sciences' president, no base)
 _KIND_FIRST = (
     "Marine Corps Air Station|Marine Corps Base|Marine Corps Logistics Base|Naval Air Station|Naval Station|"
-    "Naval Base|Naval Support Activity|Joint Base|" + "|".join(_BASE_SHORT_BEFORE)
+    "Naval Base|Naval Support Activity|Joint Base|Contingency Operating (?:Base|Site)|Fire ?[Bb]ase|"
+    + "|".join([*_OUTPOST_SHORT.values(), *_BASE_SHORT_BEFORE])
 )
 _PERSONNEL = (
     r"(?:Command(?:er|ing)?|Sailors?|Airmen|Airman|Marines?|Soldiers?|Guardians?|Personnel|Officials?|Leaders?|"
