@@ -206,7 +206,9 @@ def test_an_interceptor_is_a_weapon_of_its_own_beside_the_system_that_fires_it(e
 
 
 def test_expeditionary_bases_are_facilities_named_in_full(extractor: EntityExtractor) -> None:
-    result = extractor.extract("Troops left FOB Delmar for PB Arrow and COP Halsey, then Forward Operating Base Delmar.")
+    result = extractor.extract(
+        "Troops left FOB Delmar for PB Arrow and COP Halsey, then Forward Operating Base Delmar."
+    )
     names = {e.entity_id: e.canonical_name for e in result.entities}
     found = {m.text: (m.type, names.get(m.entity_id or "")) for m in result.mentions}
     assert found["FOB Delmar"] == ("FACILITY", "Forward Operating Base Delmar")
