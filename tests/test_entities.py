@@ -131,6 +131,13 @@ def test_words_after_a_name_that_hold_no_office_are_no_title(extractor: EntityEx
     assert _find(result, "Lena Hart").title is None
 
 
+def test_a_word_of_office_alone_is_no_person_unless_a_person_bears_it_as_a_surname(extractor: EntityExtractor) -> None:
+    text = "“It flew well,” said Tech. Sgt. Mara Ellison, Superintendent, Flight Programs, 46th Test Group."
+    assert [m.text for m in extractor.extract(text).mentions if m.type == "PERSON"] == ["Mara Ellison"]
+    surname = "Coretta Scott King spoke first. King later left for Atlanta."
+    assert [m.text for m in extractor.extract(surname).mentions if m.type == "PERSON"] == ["Coretta Scott King", "King"]
+
+
 def test_minister_of_defence_stands_for_a_person(extractor: EntityExtractor) -> None:
     result = extractor.extract("The Minister of Defence announced new funding for the Royal Navy.")
     title = [m for m in result.mentions if m.type == "PERSON"]

@@ -181,8 +181,15 @@ class TitleFinder:
         )
         self._office_after = _office_after(appositive_heads) if appositive_heads else None
         self._known = frozenset(ranks + offices + standalone)
+        self._office_words = frozenset(
+            [t for t in self._known if t.isalpha() and t[:1].isupper()] + [h.capitalize() for h in appositive_heads]
+        )
         self._leading = re.compile(rf"(?:{service}[ \t]+)?{role}[ \t]+(?=[A-Z])")
         self._service_first = re.compile(rf"(?<![\w.])(?:{service})(?=[ \t]+{role})")
+
+    def office_word(self, word: str) -> bool:
+        """Whether ``word`` is a rank or office of one word, capitalised ("Superintendent", "Commander")."""
+        return word in self._office_words
 
     def before(self, text: str, start: int) -> TitleMatch | None:
         """The title ending right before ``start`` ("Navy Adm. |Jane Doe")."""

@@ -38,6 +38,7 @@ class TitledPeople:
         """Titles and affiliations of people; titles standing for people; the spans titles cover."""
         titled: list[tuple[int, int]] = []
         with_titles: list[Candidate] = []  # ``chosen``, model persons with their titles and affiliations
+        chosen = [c for c in chosen if not self._office_alone(text, c, chosen)]
         for cand in chosen:
             if cand.method != "model":
                 prior = self._finder.before(text, cand.start) if cand.type == "PERSON" else None
@@ -121,6 +122,20 @@ class TitledPeople:
         ]  # a model "person" inside another's title is a word of it ("Mate" of "Boatswain's Mate 2nd Class")
         kept = [c for c in kept if c.type == "PERSON" or not any(x.start <= c.start and c.end <= x.end for x in extra)]
         return select(self._services(text, titled, kept + extra)), titled
+
+    def _office_alone(self, text: str, c: Candidate, chosen: list[Candidate]) -> bool:
+        """A model person that is one word of rank or office ("Dustin Hoover, Superintendent, Advanced Programs";
+        "the Friar"), unless a person of the article bears it as a surname ("Coretta King" beside "King")."""
+        word = re.sub(r"['’]s?$", "", text[c.start : c.end])
+        if c.method != "model" or c.type != "PERSON" or " " in word or not self._finder.office_word(word):
+            return False
+        return not any(
+            p.type == "PERSON"
+            and p is not c
+            and text[p.start : p.end].split()[-1] == word
+            and " " in text[p.start : p.end]
+            for p in chosen
+        )
 
     def _services(self, text: str, titled: list[tuple[int, int]], chosen: list[Candidate]) -> list[Candidate]:
         """``chosen`` with the service that opens a title as an organization ("Navy" of "Navy Rear Adm. Jane
