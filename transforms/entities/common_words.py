@@ -2,22 +2,24 @@
 letters or more) the article also writes in lower case, a function word, an adverb before a comma, a
 participle before "by", an opener the article never writes capitalised inside a sentence that is an
 inflected English word ("Rescued on Nov. 25 ...") or a dictionary word ("Dressed in ...", "Concern centred");
-an -ism glued to a prefix. The context rules (``in_context``) drop the model spans these functions
-recognise."""
+an -ism glued to a prefix; a phrase of dictionary words taken for a person; a one-word place that is an English
+word no list knows. The context rules (``in_context``) drop the model spans these functions recognise."""
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 from english_words import get_english_words_set
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from transforms.entities.coreference import Candidate
+from transforms.entities.gazetteer import Entry
 from transforms.entities.spans import has_word, word_pattern
 from transforms.sentences import is_abbreviation
 
-__all__ = ["common_word", "dictionary", "dictionary_phrase", "prefixed_ism"]
+__all__ = ["common_word", "dictionary", "dictionary_phrase", "prefixed_ism", "unknown_word_place"]
 
 _ENDINGS = (  # an ending, and what its stem may need added back: "rescued" -> "rescu" + "e"
     ("ies", ("y",)),
@@ -132,3 +134,21 @@ def prefixed_ism(text: str, c: Candidate) -> bool:
     (Languages, "in English", stay NORP: re3d annotates them as nationalities, the hand gold does not.)"""
     prefixed = re.search(r"\b(?:anti|pro|non|neo|post|pre)-$", text[max(0, c.start - 6) : c.start], re.I)
     return c.method == "model" and prefixed is not None and text[c.start : c.end].endswith(("ism", "isms"))
+
+
+_COMPASS = frozenset({"North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest"})
+
+
+def unknown_word_place(text: str, c: Candidate, cities: Callable[[str], Entry | None]) -> bool:
+    """A model place of one word that is a lower-case English word, no name in the dictionary, and that no
+    gazetteer or city list knows ("Intro to ...", "the Pope", "Protestant towns"): a capitalised word, not a
+    place. Compass words ("the West"), names ("Saxony") and words the lists know ("Buffalo") stay."""
+    word = text[c.start : c.end]
+    if c.type not in ("GPE", "LOC") or not c.model_only or c.entry is not None or not word.isalpha():
+        return False
+    if word in _COMPASS or not word[:1].isupper() or cities(word) is not None:
+        return False
+    lower = word.lower()
+    if word in dictionary() or c.canonical is not None:  # web2 writes names capitalised: "Saxony", "Benelux"
+        return False
+    return lower in dictionary() or _inflected_word(lower)

