@@ -126,6 +126,23 @@ def test_an_office_in_lower_case_after_a_name_is_the_title(
         assert any(m.text == affiliation and m.type == "ORG" for m in result.mentions)
 
 
+def test_an_office_after_the_name_wins_over_an_honorific_before_it(extractor: EntityExtractor) -> None:
+    text = (
+        "“It flew,” said Dr. Lena Voss, assistant secretary of the Air Force for Acquisition, Technology and Logistics."
+    )
+    person = _find(extractor.extract(text), "Lena Voss")
+    assert person.title == "assistant secretary of the Air Force for Acquisition, Technology and Logistics"
+    assert person.affiliation == "Air Force"
+    assert _find(extractor.extract("said Dr. Lena Voss."), "Lena Voss").title == "Dr."  # nothing better: kept
+
+
+def test_a_bracketed_portfolio_belongs_to_the_title(extractor: EntityExtractor) -> None:
+    text = "“It worked,” said Mr. Omar Tate, Assistant Secretary of the Army (Acquisition, Logistics and Technology)."
+    result = extractor.extract(text)
+    assert _find(result, "Omar Tate").title == "Assistant Secretary"
+    assert not any("Logistics" in m.text for m in result.mentions)  # a word of the title, no organisation
+
+
 def test_words_after_a_name_that_hold_no_office_are_no_title(extractor: EntityExtractor) -> None:
     result = extractor.extract("Lena Hart, who met the secretary of defense, said the talks went well.")
     assert _find(result, "Lena Hart").title is None

@@ -172,6 +172,7 @@ class TitleFinder:
         self._after = re.compile(
             rf"^[ \t]*,[ \t]*(?:the[ \t]+|a[ \t]+|an[ \t]+|its[ \t]+)?(?:(?P<aff>{_AFF})[ \t]+)??(?P<title>{role})"
             rf"(?:[ \t]+(?:of|for|at|with|to)[ \t]+(?:the[ \t]+)?(?P<aff2>{_CAPS}))?"
+            r"(?:[ \t]+\([A-Z][^()\n]{0,80}\))?"  # a portfolio in brackets: "(Acquisition, Logistics and Technology)"
             r"(?=[ \t]*[,.;)]|[ \t]+(?:said|says|told)\b)"
         )
         self._standalone = re.compile(
@@ -292,7 +293,10 @@ def _office_after(heads: tuple[str, ...]) -> re.Pattern[str]:
     word = rf"(?!(?:{_FUNCTION})\b){_LOWER}"  # a lower-case word that is no function word
     office = rf"(?:(?:former|then-|acting|interim)[ \t]*)?(?:{word}[ \t]+){{0,4}}{head}(?![\w-])"
     lower = rf"(?:[ \t]+(?:of|for|at)[ \t]+(?:the[ \t]+)?{word}(?:[ \t]+{word}){{0,3}})"
-    caps = rf"(?:[ \t]+(?:of|for|at|with)[ \t]+(?:the[ \t]+)?(?P<org>(?:\d+(?:st|nd|rd|th)[ \t]+)?{_CAPS}))"
+    body = rf"{_CAP}(?:[ \t]+(?:of[ \t]+the[ \t]+|of[ \t]+|and[ \t]+)?{_CAP}){{0,5}}"
+    # the body, then a portfolio that may be a list: "of the Air Force for Acquisition, Technology and Logistics"
+    portfolio = rf"(?:[ \t]+for[ \t]+{_CAP}(?:,?[ \t]+(?:and[ \t]+)?{_CAP}){{0,4}})?"
+    caps = rf"(?:[ \t]+(?:of|for|at|with)[ \t]+(?:the[ \t]+)?(?P<org>(?:\d+(?:st|nd|rd|th)[ \t]+)?{body}){portfolio})"
     owner = (
         rf"(?:(?:the|a|an|its|his|her|their)[ \t]+)?(?:(?P<aff>{_AFF})(?:'s|’s)[ \t]+|company's[ \t]+|company’s[ \t]+)?"
     )
