@@ -194,6 +194,14 @@ def test_a_station_the_gazetteer_knows_as_a_city_of_the_state_after_it_is_that_t
     assert base["Naval Air Station Oceana"][0] == "FACILITY"
 
 
+def test_regions_of_the_united_states_are_places_unless_a_name_holds_them(extractor: EntityExtractor) -> None:
+    found = _found(extractor, "Storms hit the Midwest and the Great Lakes, then New England.")
+    assert found["Midwest"][:2] == ("LOC", "Midwestern United States")
+    assert found["Great Lakes"][:2] == ("LOC", "Great Lakes") and found["New England"][:2] == ("LOC", "New England")
+    assert "England" not in found
+    assert _found(extractor, "Midwest Airlines said on Monday.")["Midwest Airlines"][0] == "ORG"
+
+
 def test_a_city_s_short_form_is_the_city(extractor: EntityExtractor) -> None:
     found = _found(extractor, "Lawmakers in DC were furious. He flew to Vegas on Friday.")
     assert found["DC"][:2] == ("GPE", "Washington, D.C.") and found["Vegas"][:2] == ("GPE", "Las Vegas, Nevada")

@@ -291,6 +291,7 @@ def place_entries() -> PlaceEntries:
             country=item.get("country"),
             wikidata_id=item.get("wikidata"),
             aliases=item.get("aliases", ()),
+            weak=item.get("weak", ()),
         )
         for item in read_data("regions.toml")["region"]
     ]
