@@ -161,6 +161,17 @@ def test_minister_of_defence_stands_for_a_person(extractor: EntityExtractor) -> 
     assert title and title[0].title == "Minister of Defence"
 
 
+def test_a_known_person_written_with_a_middle_name_or_initial_is_that_person(extractor: EntityExtractor) -> None:
+    result = extractor.extract(
+        "Defense Secretary Leon E. Panetta and Secretary of State Hillary Rodham Clinton met George H.W. Bush."
+    )
+    names = {e.entity_id: (e.canonical_name, e.wikidata_id) for e in result.entities}
+    found = {m.text: names.get(m.entity_id or "") for m in result.mentions if m.type == "PERSON"}
+    assert found["Leon E. Panetta"] == ("Leon Panetta", None)
+    assert found["Hillary Rodham Clinton"] == ("Hillary Clinton", "Q6294")
+    assert found["George H.W. Bush"] == ("George H.W. Bush", None)  # no "George W. Bush": his name is three words
+
+
 def test_transliteration_variants_are_one_person(extractor: EntityExtractor) -> None:
     texts = [
         "President Volodymyr Zelenskyy thanked the allies.",

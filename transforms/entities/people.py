@@ -121,8 +121,20 @@ def known_person(canonical: str) -> tuple[str | None, str | None]:
 
 
 def canonical_person(name: str) -> str | None:
-    """The canonical spelling of a known name variant (full name or surname alone), else None."""
-    return _variants().get(name_key(name))
+    """The canonical spelling of a known name variant (full name or surname alone), else None; a name with a
+    middle name or initial is the person of ``[people]`` named by its first and last words ("Hillary Rodham
+    Clinton", "Leon E. Panetta"), where that person's name is two words ("George H.W. Bush" is no "George W.
+    Bush")."""
+    known = _variants().get(name_key(name))
+    words = name.split()
+    if known is None and len(words) >= 3 and words[-1] not in ("Jr.", "Sr.", "II", "III", "IV"):
+        known = _two_word_people().get(name_key(f"{words[0]} {words[-1]}"))
+    return known
+
+
+@lru_cache(maxsize=1)
+def _two_word_people() -> dict[str, str]:
+    return {name_key(c): c for c in _names().get("people", {}) if len(c.split()) == 2}
 
 
 @dataclass(frozen=True, slots=True)
