@@ -172,6 +172,22 @@ def test_a_known_person_written_with_a_middle_name_or_initial_is_that_person(ext
     assert found["George H.W. Bush"] == ("George H.W. Bush", None)  # no "George W. Bush": his name is three words
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "rank"),
+    [
+        ("“We are ready,” said COL Danielle Meyers, project manager.", "Danielle Meyers", "COL"),
+        ("SFC John Ruiz and the crew agreed.", "John Ruiz", "SFC"),
+        ("Lt Col Sarah Hughes flew the mission.", "Sarah Hughes", "Lt Col"),
+        ("Wg Cdr Raj Patel flew the mission.", "Raj Patel", "Wg Cdr"),
+    ],
+)
+def test_ranks_abbreviated_in_capitals_or_without_periods_are_titles(
+    extractor: EntityExtractor, text: str, name: str, rank: str
+) -> None:
+    person = _find(extractor.extract(text), name)
+    assert (person.type, person.title) == ("PERSON", rank)
+
+
 def test_transliteration_variants_are_one_person(extractor: EntityExtractor) -> None:
     texts = [
         "President Volodymyr Zelenskyy thanked the allies.",
