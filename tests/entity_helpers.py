@@ -1,5 +1,5 @@
-"""What several entity tests share: the mentions of a text as surface -> (type, canonical name), and a
-candidate span made at a surface of a text."""
+"""What several entity tests share: the mentions of a text as surface -> (type, canonical name) or as a list in
+reading order, and a candidate span made at a surface of a text."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from transforms.entities.coreference import Candidate
 from transforms.entities.gazetteer import Entry
 from transforms.entities.mentions import EntityExtractor
 
-__all__ = ["candidate", "found"]
+__all__ = ["candidate", "found", "in_order"]
 
 
 def candidate(
@@ -20,9 +20,15 @@ def candidate(
 
 def found(extractor: EntityExtractor, text: str) -> dict[str, tuple[str, str]]:
     """surface -> (type, canonical name; "" for a mention without an entity)"""
+    return {surface: (type_, name) for surface, type_, name in in_order(extractor, text)}
+
+
+def in_order(extractor: EntityExtractor, text: str) -> list[tuple[str, str, str]]:
+    """(surface, type, canonical name; "" for a mention without an entity) of every mention, in reading order:
+    for a text that names one thing twice, or two things by one surface."""
     result = extractor.extract(text)
     entities = {e.entity_id: e for e in result.entities}
-    return {
-        m.text: (m.type, entities[m.entity_id].canonical_name if m.entity_id in entities else "")
+    return [
+        (m.text, m.type, entities[m.entity_id].canonical_name if m.entity_id in entities else "")
         for m in result.mentions
-    }
+    ]

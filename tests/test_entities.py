@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from entity_helpers import found as named
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from schemas.entities import Mention
@@ -257,11 +258,7 @@ def test_an_interceptor_is_a_weapon_of_its_own_beside_the_system_that_fires_it(e
 
 
 def test_expeditionary_bases_are_facilities_named_in_full(extractor: EntityExtractor) -> None:
-    result = extractor.extract(
-        "Troops left FOB Delmar for PB Arrow and COP Halsey, then Forward Operating Base Delmar."
-    )
-    names = {e.entity_id: e.canonical_name for e in result.entities}
-    found = {m.text: (m.type, names.get(m.entity_id or "")) for m in result.mentions}
+    found = named(extractor, "Troops left FOB Delmar for PB Arrow and COP Halsey, then Forward Operating Base Delmar.")
     assert found["FOB Delmar"] == ("FACILITY", "Forward Operating Base Delmar")
     assert found["PB Arrow"] == ("FACILITY", "Patrol Base Arrow")
     assert found["COP Halsey"] == ("FACILITY", "Combat Outpost Halsey")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 
 import pytest
-from entity_helpers import candidate, found as _found
+from entity_helpers import candidate, found as _found, in_order
 
 from transforms.entities.acronyms import concept_initials, find_definitions, long_form_type
 from transforms.entities.common_words import common_word
@@ -210,9 +210,7 @@ def test_a_numbered_unit_is_named_with_the_parent_written_after_it(extractor: En
         "Soldiers of the 2nd Brigade Combat Team, 3rd Infantry Division, met the 1st Battalion, 5th Marines. "
         "Later the 2nd BCT left, and the 2nd Brigade Combat Team returned."
     )
-    result = extractor.extract(text)
-    names = {e.entity_id: e.canonical_name for e in result.entities}
-    by_text = [(m.text, names.get(m.entity_id or "")) for m in result.mentions]
+    by_text = [(surface, name) for surface, _, name in in_order(extractor, text)]
     brigade = "2nd Brigade Combat Team, 3rd Infantry Division"
     assert by_text.count(("2nd Brigade Combat Team", brigade)) == 2 and ("2nd BCT", brigade) in by_text
     assert ("1st Battalion", "1st Battalion, 5th Marines") in by_text
@@ -222,9 +220,7 @@ def test_a_numbered_unit_is_named_with_the_parent_written_after_it(extractor: En
 @needs_model
 def test_a_unit_given_two_parents_keeps_no_shared_name(extractor: EntityExtractor) -> None:
     text = "The 2nd Battalion, 5th Marines and the 2nd Battalion, 7th Marines trained. The 2nd Battalion left."
-    result = extractor.extract(text)
-    names = {e.entity_id: e.canonical_name for e in result.entities}
-    assert [names.get(m.entity_id or "") for m in result.mentions if m.text == "2nd Battalion"] == [
+    assert [name for surface, _, name in in_order(extractor, text) if surface == "2nd Battalion"] == [
         "2nd Battalion, 5th Marines",
         "2nd Battalion, 7th Marines",
         "2nd Battalion",
