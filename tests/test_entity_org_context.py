@@ -5,7 +5,7 @@ from __future__ import annotations
 from entity_helpers import candidate
 
 from transforms.entities.acronyms import quoted_short_names
-from transforms.entities.gazetteer import Entry
+from transforms.entities.gazetteer import Entry, entity_id
 from transforms.entities.org_context import orgs_by_context
 
 
@@ -91,3 +91,24 @@ def test_a_cause_group_joins_its_members_word_but_service_members_do_not() -> No
         ("Valdorians Against Velmora", "ORG"),
         ("Task Force Orrin", "ORG"),
     ]
+
+
+def test_a_company_span_run_into_its_town_is_the_company_and_the_town() -> None:
+    # the model's span ends at the town; the region after its comma says it is one
+    text = "The contract went to Harlan Construction Co of Spokane, Washington, on Monday."
+    chosen = [candidate(text, "Harlan Construction Co of Spokane", "ORG")]
+    assert _read(text, chosen) == [("Harlan Construction Co", "ORG"), ("Spokane", "GPE")]
+    one = "Peanut Corp. of America said."  # no town and region after "of": one name
+    assert _read(one, [candidate(one, "Peanut Corp. of America", "ORG")]) == [("Peanut Corp. of America", "ORG")]
+
+
+def test_a_company_span_run_into_a_known_city_is_the_company_and_the_city() -> None:
+    text = "The contract was awarded Harlan Construction Co of Spokane. Work will start in May."
+    spokane = Entry(entity_id("GPE", "Spokane, Washington"), "Spokane, Washington", "GPE", subtype="city")
+    chosen = [candidate(text, "Harlan Construction Co of Spokane", "ORG")]
+    read = orgs_by_context(text, chosen, lambda name: spokane if name == "Spokane" else None)
+    assert [(text[c.start : c.end], c.type, c.entry) for c in read] == [
+        ("Harlan Construction Co", "ORG", None),
+        ("Spokane", "GPE", spokane),
+    ]
+    assert _read(text, chosen) == [("Harlan Construction Co of Spokane", "ORG")]  # no city known: one name

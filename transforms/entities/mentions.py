@@ -271,7 +271,7 @@ class EntityExtractor:
             ),
         )
         chosen = places_by_context(text, parent_bodies(text, chosen, self._gaz.lookup), self._gaz.lookup, self._titled)
-        chosen = known_people(text, orgs_by_context(text, chosen))
+        chosen = known_people(text, orgs_by_context(text, chosen, self._gaz.lookup))
         chosen = defined_acronyms(text, chosen, self._gaz.lookup)
         chosen = concept_initials(text, bind_initials(text, chosen, self._is_place))
         chosen = ticker_mentions(text, quoted_short_names(text, chosen))

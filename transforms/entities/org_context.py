@@ -23,11 +23,13 @@ members' word when the model found only the cause ("Fair Admissions").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from transforms.entities.compounds import without_legal_form
 from transforms.entities.coreference import Candidate
 from transforms.entities.entity_types import LEGAL_FORMS
+from transforms.entities.gazetteer import Entry
 
 __all__ = ["orgs_by_context"]
 
@@ -54,16 +56,21 @@ _LEGAL = "|".join(re.escape(f) for f in sorted(LEGAL_FORMS, key=len, reverse=Tru
 # a press release's word for the part of a company sold or bought ("the X, Inc. Business"); not a word that
 # goes on the name ("Service Corp. International", "Rose Partners Limited Partnership")
 _AFTER_FORM = re.compile(rf"[ \t](?P<form>{_LEGAL})[ \t]+(?:Business|Businesses|Segment)")
+_FORM_OF_CITY = re.compile(  # a legal form, then "of" and a town of one to three words that end the span
+    rf"[ \t](?:{_LEGAL})(?=[ \t]+of[ \t]+(?P<town>(?:[A-Z][\w.'’-]*[ \t]+){{0,2}}[A-Z][\w'’-]*)$)"
+)
 _FORM_OF = re.compile(  # a legal form, then "of", a town of one to three words, a comma and a region
     rf"[ \t](?:{_LEGAL})(?=[ \t]+of[ \t]+(?P<town>(?:[A-Z][\w.'’-]*[ \t]+){{0,2}}[A-Z][\w.'’-]*,[ \t]+[A-Z]))"
 )
 
 
-def orgs_by_context(text: str, chosen: list[Candidate]) -> list[Candidate]:
+def orgs_by_context(
+    text: str, chosen: list[Candidate], lookup: Callable[[str], Entry | None] = lambda name: None
+) -> list[Candidate]:
     """``chosen`` with the model's places and people that the context shows are organizations made
     organizations, the class word trimmed off an organization's span and a cause group's name joined (see the
-    module)."""
-    chosen = [part for c in chosen for part in _company_of(text, _trimmed(text, c))]
+    module); ``lookup`` tells a city after a company's legal form ("Garco Construction Co of Spokane")."""
+    chosen = [part for c in chosen for part in _company_of(text, _trimmed(text, c), lookup)]
     chosen = _cause_groups(text, chosen)
     named = {name for name in {text[c.start : c.end] for c in chosen if _candidate(c)} if _described(text, name)}
     if not named:
@@ -100,14 +107,20 @@ def _trimmed(text: str, c: Candidate) -> Candidate:
     return c
 
 
-def _company_of(text: str, c: Candidate) -> list[Candidate]:
+def _company_of(text: str, c: Candidate, lookup: Callable[[str], Entry | None]) -> list[Candidate]:
     """A model span running from a company's legal form into its town and region ("Garco Construction Co of
-    Spokane, Washington") is the company and the town; "Peanut Corp. of America" is one name."""
-    form = _FORM_OF.search(text, c.start, c.end) if c.model_only else None
-    if form is None:
-        return [c]
+    Spokane, Washington"), or into a town the gazetteer knows as a city ("... Co of Spokane."), is the company
+    and the town; "Peanut Corp. of America" is one name."""
+    # the region after the town lies past the span's end: the search reads on a little
+    form = _FORM_OF.search(text, c.start, min(len(text), c.end + 40)) if c.model_only else None
+    city = None
+    if form is None or form.end() >= c.end or form.start("town") >= c.end:
+        form = _FORM_OF_CITY.search(text, c.start, c.end) if c.model_only else None
+        city = lookup(form.group("town")) if form is not None else None
+        if form is None or city is None or city.subtype != "city":
+            return [c]
     company = replace(c, end=form.end(), type="ORG", subtype=None, country=None)
-    return [company, replace(c, start=form.start("town"), type="GPE", subtype=None, country=None)]
+    return [company, replace(c, start=form.start("town"), type="GPE", entry=city, subtype=None, country=None)]
 
 
 def _cause_groups(text: str, chosen: list[Candidate]) -> list[Candidate]:
