@@ -213,6 +213,13 @@ def test_a_one_word_place_that_is_an_english_word_no_list_knows_is_no_place(extr
     assert "Protestant" not in found and found["Belfast"][0] == "GPE"
     kept = _found(extractor, "Fighting spread across Saxony and Buffalo.")  # a name in web2; a city the lists know
     assert kept["Saxony"][0] == "GPE" and kept["Buffalo"][0] == "GPE"
+    rule = context_rules((), frozenset())
+    text = "ISIL fighters massed in Palmyra."  # "palmyra" is also a palm: after "in" it stays a place
+    palmyra = Candidate(start=text.index("Palmyra"), end=len(text) - 1, type="GPE", method="model", rank="model")
+    assert rule.apply(text, [palmyra], lambda s: None) == [palmyra]
+    bare = "Palmyra fell."
+    alone = Candidate(start=0, end=7, type="GPE", method="model", rank="model")
+    assert rule.apply(bare, [alone], lambda s: None) == []
 
 
 def test_a_sea_or_region_that_opens_a_body_s_name_is_part_of_it(extractor: EntityExtractor) -> None:

@@ -136,15 +136,19 @@ def prefixed_ism(text: str, c: Candidate) -> bool:
     return c.method == "model" and prefixed is not None and text[c.start : c.end].endswith(("ism", "isms"))
 
 
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|around|into|across|toward|towards|from)\s+$")
 _COMPASS = frozenset({"North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest"})
 
 
 def unknown_word_place(text: str, c: Candidate, cities: Callable[[str], Entry | None]) -> bool:
     """A model place of one word that is a lower-case English word, no name in the dictionary, and that no
     gazetteer or city list knows ("Intro to ...", "the Pope", "Protestant towns"): a capitalised word, not a
-    place. Compass words ("the West"), names ("Saxony") and words the lists know ("Buffalo") stay."""
+    place. Compass words ("the West"), names ("Saxony"), words the lists know ("Buffalo") and a word right
+    after a place's preposition ("in Palmyra": also a palm) stay."""
     word = text[c.start : c.end]
     if c.type not in ("GPE", "LOC") or not c.model_only or c.entry is not None or not word.isalpha():
+        return False
+    if _PLACE_BEFORE.search(text, max(0, c.start - 12), c.start):
         return False
     if word in _COMPASS or not word[:1].isupper() or cities(word) is not None:
         return False
