@@ -37,7 +37,7 @@ from eval_entities import (
     score,
 )
 
-from transforms.entities import common_words, compounds, entity_types, in_context, mentions, titled
+from transforms.entities import common_words, compounds, entity_types, in_context, mentions, people, titled, town_states
 from transforms.entities.mentions import EntityExtractor
 from transforms.entities.ner import DEFAULT_MODEL
 
@@ -95,11 +95,19 @@ RULES: dict[str, tuple[Any, str, Any]] = {
     "surname_heads": (entity_types, "_surname_head", lambda text, cand, surnames, titled: False),
     "double_surnames": (compounds, "_one_person", lambda text, first, second, surnames: False),
     "places_by_context": (mentions, "places_by_context", lambda text, chosen, lookup, titled: chosen),
-    "orgs_by_context": (mentions, "orgs_by_context", lambda text, chosen: chosen),
+    "orgs_by_context": (mentions, "orgs_by_context", lambda text, chosen, *lookup: chosen),
     "nationality_services": (in_context, "nationality_services", lambda text, chosen, table, words: chosen),
     "named_bodies_in_titles": (titled, "_named_body", lambda text, c: False),
     "names_after_portfolios": (titled.TitledPeople, "_name_after", lambda self, text, cut, end: False),
     "services_before_ranks": (titled.TitledPeople, "_services", lambda self, text, spans, chosen: chosen),
+    "dictionary_phrases": (in_context, "dictionary_phrase", lambda words: False),
+    "unknown_word_places": (in_context, "unknown_word_place", lambda text, c, cities: False),
+    "offices_alone": (titled.TitledPeople, "_office_alone", lambda self, text, c, chosen: False),
+    "lower_case_offices": (people.TitleFinder, "_lower_office", lambda self, text, end: None),
+    "parent_units": (mentions, "parent_units", lambda text, chosen: chosen),
+    "country_halves": (mentions, "country_halves", lambda text, chosen: chosen),
+    "bodies_named_for_places": (mentions, "_opens_body", lambda doc, after, entry: False),
+    "station_towns": (town_states, "_station_town", lambda c, surface, state, lookup: c),
 }
 
 
