@@ -148,11 +148,10 @@ def unknown_word_place(text: str, c: Candidate, cities: Callable[[str], Entry | 
     word = text[c.start : c.end]
     if c.type not in ("GPE", "LOC") or not c.model_only or c.entry is not None or not word.isalpha():
         return False
-    if _PLACE_BEFORE.search(text, max(0, c.start - 12), c.start):
-        return False
-    if word in _COMPASS or not word[:1].isupper() or cities(word) is not None:
-        return False
     lower = word.lower()
-    if word in dictionary() or c.canonical is not None:  # web2 writes names capitalised: "Saxony", "Benelux"
+    if word in _COMPASS or not word[:1].isupper() or c.canonical is not None:
         return False
-    return lower in dictionary() or _inflected_word(lower)
+    if word in dictionary() or not (lower in dictionary() or _inflected_word(lower)):
+        return False  # web2 writes names capitalised: "Saxony", "Benelux"
+    # the costlier tests last: the place's preposition before it, the lists' lookup
+    return not _PLACE_BEFORE.search(text, max(0, c.start - 12), c.start) and cities(word) is None

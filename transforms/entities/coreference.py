@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from schemas.entities import EntityType, MentionMethod
 from transforms.entities.gazetteer import Entry, entity_id
-from transforms.entities.people import PARTICLES, canonical_person, known_person, name_key
+from transforms.entities.people import NAME_SUFFIXES, PARTICLES, canonical_person, known_person, name_key
 from transforms.entities.spans import has_word
 
 __all__ = [
@@ -83,11 +83,8 @@ def select(candidates: Iterable[Candidate]) -> list[Candidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
-_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
-
-
 def _name_words(name: str) -> list[str]:
-    return [w for w in name.split() if w not in _SUFFIXES]
+    return [w for w in name.split() if w not in NAME_SUFFIXES]
 
 
 def _surname(name: str) -> str:

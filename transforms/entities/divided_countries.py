@@ -32,16 +32,5 @@ def country_halves(text: str, chosen: list[Candidate]) -> list[Candidate]:
         start, end = m.span("half")
         entry = halves[m.group("half")]
         out = [c for c in out if not (c.start < end and start < c.end)]
-        out.append(
-            Candidate(
-                start=start,
-                end=end,
-                type=entry.type,
-                method="rule",
-                rank="rule",
-                entry=entry,
-                subtype=entry.subtype,
-                country=entry.country,
-            )
-        )
+        out.append(Candidate(start=start, end=end, type=entry.type, method="rule", rank="rule", entry=entry))
     return sorted(out, key=lambda c: c.start)

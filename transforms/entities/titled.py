@@ -21,7 +21,6 @@ from transforms.entities.spans import looks_like_name
 
 __all__ = ["TitledPeople"]
 
-_HONORIFICS = frozenset({"Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Dr.", "Dr", "Prof."})
 _GIVEN_BEFORE = re.compile(r"(?<![\w.])[A-Z][a-z]+[ \t]+$")  # a given name the model left before a surname
 
 
@@ -58,7 +57,7 @@ class TitledPeople:
             if self._finder.before(text, cand.start) is None and given and self._finder.before(text, given.start()):
                 cand = replace(cand, start=given.start())  # "Sgt. 1st Class |Tyrone| C. Marshall": the model left it
             match = self._finder.before(text, cand.start)
-            if match is None or match.title in _HONORIFICS:  # an office after the name says more than "Dr."
+            if match is None or self._finder.honorific(match.title):  # an office after the name says more
                 match = self._finder.after(text, cand.end) or match
             if match is not None:
                 cand = replace(cand, title=match.title, affiliation=self._affiliation(match.affiliation))
