@@ -118,7 +118,7 @@ FACILITY_HEADS = frozenset(
     "Barrage Dam Airport Airbase Air Base Bridge Camp Prison Hospital Mosque Church Cathedral Palace Square "
     "Stadium Port Harbour Harbor Refinery Museum Tower Station Street Road Highway Embassy Consulate Base "
     "Barracks Pipeline Plant Field Tunnel Building Site Depot Shipyard Terminal Complex Facility Facilities "
-    "Theater Theatre Arena Auditorium Drive Avenue Boulevard".split()
+    "Theater Theatre Arena Auditorium Drive Avenue Boulevard Hotel Casino Resort".split()
 )
 _LOCATIVE = re.compile(
     r"(?:\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Aa]round|[Ii]nto|[Tt]owards?|[Aa]cross)|\b(?:town|city|village|province|district|region|governorate|site|suburb|"

@@ -1,7 +1,8 @@
 """Named exercises the model typed as a place, a person or an organization: "the Valiant Shield exercise",
 "during Northern Edge 2025 exercises". A name the gazetteers do not know, written right before "exercise" or
-"drill", is the exercise's name (OPERATION, subtype military_exercise), with the year that follows it. Known
-names stay what they are ("a Navy exercise", "the Indian Ocean exercise")."""
+"drill", is the exercise's name (OPERATION, subtype military_exercise), with the year that follows it; so is a
+model name closed by a capitalised "Exercise", with the iteration's number after it ("Warfighter Exercise
+21-01"). Known names stay what they are ("a Navy exercise", "the Indian Ocean exercise")."""
 
 from __future__ import annotations
 
@@ -14,15 +15,28 @@ __all__ = ["exercise_names"]
 
 _NEXT = re.compile(r"(?P<year>[ ]+\d{4})?[ ]+(?:exercise|exercises|drill|drills)\b")
 _RETYPED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FACILITY"})
+_ITERATION = re.compile(r"[ ]+\d{2,4}(?:-\d{1,3})?\b(?![.,]\d)")  # "Warfighter Exercise 21-01", "... 2025"
+_HEADS = frozenset({"Exercise", "Exercises"})
 
 
 def exercise_names(text: str, cands: list[Candidate]) -> list[Candidate]:
-    """``cands`` with each unknown model name written before "exercise" made the exercise it names."""
+    """``cands`` with each unknown model name written before "exercise", or closed by a capitalised "Exercise"
+    ("Warfighter Exercise 21-01"), made the exercise it names."""
     out = []
     for c in cands:
         after = _NEXT.match(text, c.end) if c.model_only and c.type in _RETYPED else None
         if after is not None and not text[c.start : c.end].isupper():  # "the RCP exercise": an unknown acronym
             end = after.end("year") if after.group("year") else c.end
             c = replace(c, end=end, type="OPERATION", subtype="military_exercise", canonical=text[c.start : end])
+        elif c.model_only and c.type in _RETYPED and _named_exercise(text[c.start : c.end]):
+            number = _ITERATION.match(text, c.end)  # "Warfighter Exercise 21-01": the iteration's number
+            end = number.end() if number is not None else c.end
+            c = replace(c, end=end, type="OPERATION", subtype="military_exercise", canonical=text[c.start : end])
         out.append(c)
     return out
+
+
+def _named_exercise(surface: str) -> bool:
+    """A name of two words or more closed by "Exercise" ("Warfighter Exercise"), not the word alone."""
+    words = surface.split()
+    return len(words) > 1 and words[-1] in _HEADS

@@ -35,6 +35,7 @@ from transforms.entities.common_words import (
 from transforms.entities.coreference import Candidate
 from transforms.entities.gazetteer import Entry, read_data
 from transforms.entities.generic_bodies import generic_body
+from transforms.entities.geologic_times import geologic_time
 from transforms.entities.language_names import as_language
 from transforms.entities.places import us_states
 from transforms.entities.regional_offices import with_region
@@ -45,6 +46,7 @@ from transforms.entities.service_forms import (
     service_table,
     short_services,
 )
+from transforms.entities.ship_crews import crew_color
 from transforms.entities.spans import word_pattern
 from transforms.entities.town_states import with_states
 
@@ -150,6 +152,8 @@ class ContextRules:
             and not _prefixed_ism(text, c)
             and not self._technical(text, c)
             and not generic_body(text, c, chosen)
+            and not geologic_time(text, c)
+            and not crew_color(text, c)
         ]
         chosen = [as_language(text, c, chosen) for c in chosen]
         return self._places_not_people(text, chosen, lookup)
@@ -283,6 +287,14 @@ class ContextRules:
         after = _NOUN_AFTER.match(text, c.end)
         noun = after.group(1) if after else ""
         return bool(noun) and noun not in STOP_WORDS and noun not in self.verbs and not noun.endswith("ed")
+
+    def without_members(self, text: str, start: int, end: int) -> int:
+        """Where a model span ends without a service-member noun closing it ("Pinckney Sailors" of "the Pinckney
+        Sailors volunteered": the ship, then its crew); ``end`` if none closes it or nothing would be left."""
+        head, _, last = text[start:end].rpartition(" ")
+        if not head or last not in self.members or head == "Marine":  # "Marine Reservists": no "Marine" of its own
+            return end
+        return start + len(head)
 
     def _member(self, text: str, c: Candidate) -> bool:
         """A model span that is only a service-member noun ("Soldiers", "the Airmen", "Sailor's"), or only

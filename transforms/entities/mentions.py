@@ -61,6 +61,7 @@ from transforms.entities.spans import accepts, trim
 from transforms.entities.split_places import rejoin_places, split_place_pairs
 from transforms.entities.squadrons import squadron_patterns
 from transforms.entities.state_abbreviations import spelled_states
+from transforms.entities.strike_groups import strike_group_short_forms
 from transforms.entities.sub_bodies import parent_bodies
 from transforms.entities.teams import team_candidates
 from transforms.entities.tickers import ticker_mentions
@@ -227,7 +228,13 @@ class EntityExtractor:
         for match in _INITIAL_NAME.finditer(text):
             cands.append(Candidate(start=match.start(), end=match.end(), type="PERSON", method="rule", rank="weak"))
         patterns = find_patterns(text)
-        for p in [*patterns, *squadron_patterns(text, patterns), *program_offices(text), *water_names(text)]:
+        for p in [
+            *patterns,
+            *squadron_patterns(text, patterns),
+            *program_offices(text),
+            *water_names(text),
+            *strike_group_short_forms(text),
+        ]:
             entry = self._gaz.lookup(p.canonical)
             cands.append(
                 Candidate(
@@ -320,6 +327,7 @@ class EntityExtractor:
                 entry=entry,
             )
         start, end = trim(text, ent.start_char, ent.end_char)
+        end = self._context.without_members(text, start, end)
         if end <= start:
             return None
         surface = text[start:end]
