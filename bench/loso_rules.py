@@ -37,7 +37,17 @@ from eval_entities import (
     score,
 )
 
-from transforms.entities import common_words, compounds, entity_types, in_context, mentions, people, titled, town_states
+from transforms.entities import (
+    common_words,
+    compounds,
+    entity_types,
+    exercises,
+    in_context,
+    mentions,
+    people,
+    titled,
+    town_states,
+)
 from transforms.entities.mentions import EntityExtractor
 from transforms.entities.ner import DEFAULT_MODEL
 
@@ -108,6 +118,11 @@ RULES: dict[str, tuple[Any, str, Any]] = {
     "country_halves": (mentions, "country_halves", lambda text, chosen: chosen),
     "bodies_named_for_places": (mentions, "_opens_body", lambda doc, after, entry: False),
     "station_towns": (town_states, "_station_town", lambda c, surface, state, lookup: c),
+    "crew_noun_tails": (in_context.ContextRules, "without_members", lambda self, text, start, end: end),
+    "capitalised_exercises": (exercises, "_named_exercise", lambda surface: False),
+    "strike_group_short_forms": (mentions, "strike_group_short_forms", lambda text: []),
+    "geologic_times": (in_context, "geologic_time", lambda text, c: False),
+    "crew_colors": (in_context, "crew_color", lambda text, c: False),
 }
 
 

@@ -1,0 +1,118 @@
+"""Rules of the round that read blind5's ORG misses and the hand gold's spurious names (issue #16): a crew noun
+closing a model span, exercises closed by "Exercise", carrier strike groups named without "Carrier", compass
+regions, geologic times, crew colors and hotels."""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.entities.coreference import Candidate
+from transforms.entities.exercises import exercise_names
+from transforms.entities.geologic_times import geologic_time
+from transforms.entities.mentions import EntityExtractor
+from transforms.entities.ner import DEFAULT_MODEL, model_available
+from transforms.entities.ship_crews import crew_color
+from transforms.entities.strike_groups import strike_group_short_forms
+
+needs_model = pytest.mark.skipif(not model_available(DEFAULT_MODEL), reason="entity model not installed")
+
+
+@pytest.fixture(scope="module")
+def extractor() -> EntityExtractor:
+    return EntityExtractor()
+
+
+def _model(text: str, surface: str, type_: str = "ORG") -> Candidate:
+    start = text.index(surface)
+    return Candidate(start=start, end=start + len(surface), type=type_, method="model", rank="model")  # type: ignore[arg-type]
+
+
+def _mentions(extractor: EntityExtractor, text: str) -> list[tuple[str, str, str | None]]:
+    result = extractor.extract(text)
+    entities = {e.entity_id: e for e in result.entities}
+    return [
+        (m.text, m.type, entities[m.entity_id].canonical_name if m.entity_id in entities else None)
+        for m in result.mentions
+    ]
+
+
+def test_a_capitalised_exercise_is_an_operation_with_its_iteration() -> None:
+    text = "The brigade trained for Harbor Shield Exercise 24-02 at the range."
+    (c,) = exercise_names(text, [_model(text, "Harbor Shield Exercise")])
+    assert (c.type, text[c.start : c.end], c.canonical) == (
+        "OPERATION",
+        "Harbor Shield Exercise 24-02",
+        "Harbor Shield Exercise 24-02",
+    )
+
+
+def test_the_word_exercise_alone_is_no_operation() -> None:
+    text = "The Exercise ended on Friday."
+    (c,) = exercise_names(text, [_model(text, "Exercise")])
+    assert c.type == "ORG"
+
+
+def test_a_strike_group_named_by_its_carrier_is_the_carrier_strike_group() -> None:
+    text = "USS Harmon (CVN 82) sailed. The Harmon Strike Group then met the Essex Strike Group at sea."
+    found = {text[m.start : m.end]: m.canonical for m in strike_group_short_forms(text)}
+    # Essex is not shown to be a carrier: an amphibious group is an "Expeditionary Strike Group"
+    assert found == {"Harmon Strike Group": "Harmon Carrier Strike Group"}
+
+
+def test_a_strike_group_short_form_follows_the_full_name_in_the_article() -> None:
+    text = "The Dalton Carrier Strike Group left port. Later the Dalton Strike Group entered the gulf."
+    found = [(text[m.start : m.end], m.canonical) for m in strike_group_short_forms(text)]
+    assert found == [("Dalton Strike Group", "Dalton Carrier Strike Group")]
+
+
+def test_our_strike_group_is_no_name() -> None:
+    text = "USS Harmon (CVN 82) sailed. Our Strike Group is ready."
+    assert strike_group_short_forms(text) == []
+
+
+def test_geologic_times_are_not_entities() -> None:
+    text = "Records from the Miocene and the Mesozoic show warmer seas than Paris has."
+    assert geologic_time(text, _model(text, "Miocene", "PERSON"))
+    assert geologic_time(text, _model(text, "Mesozoic", "GPE"))
+    assert not geologic_time(text, _model(text, "Paris", "GPE"))
+
+
+def test_a_crew_color_after_a_ship_is_no_organization() -> None:
+    text = "Cmdr. Jo Park, commanding officer of USS Nevada (SSBN 733) (Blue), thanked Nevada (Gold) sailors."
+    assert crew_color(text, _model(text, "Blue"))
+    assert crew_color(text, _model(text, "Gold"))
+    # without a ship in the article, "(Gold)" is left to the other rules
+    other = "Medals went to Ana Ruiz (Gold) and Li Wei (Silver)."
+    assert not crew_color(other, _model(other, "Gold"))
+
+
+@needs_model
+def test_a_crew_noun_closing_a_model_span_is_cut(extractor: EntityExtractor) -> None:
+    text = (
+        "The guided-missile destroyer USS Corlan (DDG 131) arrived in port. "
+        "The Corlan Sailors volunteered at a school on Monday."
+    )
+    found = _mentions(extractor, text)
+    assert not any(surface.endswith("Sailors") for surface, _, _ in found)
+    assert ("Corlan", "PLATFORM", "USS Corlan (DDG 131)") in found
+
+
+@needs_model
+def test_marine_reservists_do_not_become_marine(extractor: EntityExtractor) -> None:
+    text = "Airmen, Space Force members and Marine Reservists trained together in New Mexico last spring."
+    assert not any(surface == "Marine" for surface, _, _ in _mentions(extractor, text))
+
+
+@needs_model
+def test_compass_regions_are_one_place(extractor: EntityExtractor) -> None:
+    text = "The minister warned of new tensions in Northeast Asia and of drought in Southern Africa."
+    found = _mentions(extractor, text)
+    assert ("Northeast Asia", "LOC", "Northeast Asia") in found
+    assert ("Southern Africa", "LOC", "Southern Africa") in found
+
+
+@needs_model
+def test_a_hotel_is_a_facility(extractor: EntityExtractor) -> None:
+    text = "The delegates met at the Harbourview Hotel in Lisbon on Tuesday, officials said."
+    found = _mentions(extractor, text)
+    assert [(s, t) for s, t, _ in found if "Hotel" in s] == [("Harbourview Hotel", "FACILITY")]
