@@ -40,6 +40,7 @@ from eval_entities import (
 from transforms.entities import (
     common_words,
     compounds,
+    coordinated,
     entity_types,
     exercises,
     in_context,
@@ -123,6 +124,7 @@ RULES: dict[str, tuple[Any, str, Any]] = {
     "strike_group_short_forms": (mentions, "strike_group_short_forms", lambda text: []),
     "geologic_times": (in_context, "geologic_time", lambda text, c: False),
     "crew_colors": (in_context, "crew_color", lambda text, c: False),
+    "dictionary_words_before_and": (coordinated, "dictionary", lambda: frozenset()),
 }
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from transforms.entities.coordinated import join_coordinated
 from transforms.entities.coreference import Candidate
 from transforms.entities.exercises import exercise_names
 from transforms.entities.geologic_times import geologic_time
@@ -116,3 +117,16 @@ def test_a_hotel_is_a_facility(extractor: EntityExtractor) -> None:
     text = "The delegates met at the Harbourview Hotel in Lisbon on Tuesday, officials said."
     found = _mentions(extractor, text)
     assert [(s, t) for s, t, _ in found if "Hotel" in s] == [("Harbourview Hotel", "FACILITY")]
+
+
+def test_a_dictionary_word_before_and_joins_an_organization_the_article_never_writes_in_lower_case() -> None:
+    text = "The Fire Prevention and Rescue Program opened an office in the town."
+    left, right = _model(text, "Fire Prevention"), _model(text, "Rescue Program")
+    joined = join_coordinated(text, [left, right])
+    assert [(text[c.start : c.end], c.type) for c in joined] == [("Fire Prevention and Rescue Program", "ORG")]
+
+
+def test_the_dictionary_never_drops_a_pair_without_a_head_noun() -> None:
+    text = "Jockeys Dan Beadle and Hugh Bowman were banned from the races."
+    left, right = _model(text, "Dan Beadle", "PERSON"), _model(text, "Hugh Bowman", "PERSON")
+    assert join_coordinated(text, [left, right]) == [left, right]

@@ -22,6 +22,7 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from transforms.entities.common_words import dictionary
 from transforms.entities.coreference import Candidate
 from transforms.entities.spans import has_word
 
@@ -80,10 +81,16 @@ def _left_half(text: str, end: int, cands: list[Candidate]) -> int | None:
     return start
 
 
-def _common_last_word(text: str, left: str) -> bool:
-    """Whether the article writes the left half's last word in lower case too ("space", "prevention"): a
-    half that is a name of its own ("Princeton and Yale Law School", "Harvard and ...") is never so written."""
-    return has_word(text, left.split()[-1].lower())
+def _common_last_word(text: str, left: str, in_dictionary: bool = False) -> bool:
+    """Whether the article writes the left half's last word in lower case too ("space"), or, with
+    ``in_dictionary``, the dictionary has it in lower case and not as a name ("prevention"; web2 writes names
+    capitalised). A half that is a name of its own ("Princeton and Yale Law School", "Harvard and ...") is
+    neither."""
+    word = left.split()[-1]
+    if has_word(text, word.lower()):
+        return True
+    entries = dictionary()
+    return in_dictionary and word.lower() in entries and word not in entries
 
 
 def join_coordinated(text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -98,9 +105,10 @@ def join_coordinated(text: str, cands: list[Candidate]) -> list[Candidate]:
         if _AND in surface or text[right.start - len(_AND) : right.start] != _AND:
             continue  # "Space and Army Contracting Command": two names
         start = _left_half(text, right.start - len(_AND), cands)
-        if start is None or not _common_last_word(text, text[start : right.start - len(_AND)]):
+        headed = bool(set(surface.split()) & _HEADS)  # the dictionary only joins a pair, never drops one
+        if start is None or not _common_last_word(text, text[start : right.start - len(_AND)], headed):
             continue
-        if set(surface.split()) & _HEADS:
+        if headed:
             prefix = next((c for c in cands if c.end == start - 1 and c.type == "ORG"), None)
             if prefix is not None:
                 start = prefix.start
