@@ -13,6 +13,7 @@ from transforms.entities.geologic_times import geologic_time
 from transforms.entities.mentions import EntityExtractor
 from transforms.entities.ner import DEFAULT_MODEL, model_available
 from transforms.entities.ship_crews import crew_color
+from transforms.entities.squadrons import squadron_patterns
 from transforms.entities.strike_groups import strike_group_short_forms
 
 needs_model = pytest.mark.skipif(not model_available(DEFAULT_MODEL), reason="entity model not installed")
@@ -130,3 +131,38 @@ def test_the_dictionary_never_drops_a_pair_without_a_head_noun() -> None:
     text = "Jockeys Dan Beadle and Hugh Bowman were banned from the races."
     left, right = _model(text, "Dan Beadle", "PERSON"), _model(text, "Hugh Bowman", "PERSON")
     assert join_coordinated(text, [left, right]) == [left, right]
+
+
+def _titles(extractor: EntityExtractor, text: str) -> dict[str, str | None]:
+    return {m.text: m.title for m in extractor.extract(text).mentions if m.type == "PERSON"}
+
+
+@needs_model
+def test_a_lower_case_portfolio_may_join_its_words_with_and(extractor: EntityExtractor) -> None:
+    text = "Jane Holloway, deputy assistant secretary of defense for logistics policy and programs, visited the depot."
+    assert _titles(extractor, text)["Jane Holloway"] == (
+        "deputy assistant secretary of defense for logistics policy and programs"
+    )
+
+
+@needs_model
+def test_senior_master_sergeant_is_one_rank(extractor: EntityExtractor) -> None:
+    text = "“We are ready,” said Senior Master Sergeant Dana Whitcomb, the squadron's superintendent."
+    assert _titles(extractor, text)["Dana Whitcomb"] == "Senior Master Sergeant"
+
+
+@needs_model
+def test_a_detachment_and_an_at_sea_dateline_are_no_entities(extractor: EntityExtractor) -> None:
+    text = (
+        "ABOARD USS HARMON (CVN 82), AT SEA - The carrier sailed with Explosive Ordnance Disposal Mobile Unit 5, "
+        "Det. 12, and two destroyers on Monday."
+    )
+    surfaces = [surface for surface, _, _ in _mentions(extractor, text)]
+    assert "SEA" not in surfaces and "Det" not in surfaces
+
+
+def test_an_older_squadron_name_takes_the_kind_s_settled_name() -> None:
+    text = "the “Wizards” of Tactical Electronic Warfare Squadron (VAQ) 133 flew"
+    found = {text[m.start : m.end]: m.canonical for m in squadron_patterns(text)}
+    assert found["Tactical Electronic Warfare Squadron (VAQ) 133"] == "Electronic Attack Squadron 133"
+    assert found["Wizards"] == "Electronic Attack Squadron 133"

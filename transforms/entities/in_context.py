@@ -154,6 +154,7 @@ class ContextRules:
             and not generic_body(text, c, chosen)
             and not geologic_time(text, c)
             and not crew_color(text, c)
+            and not _AT_SEA.fullmatch(text, max(0, c.start - 3), c.end)
         ]
         chosen = [as_language(text, c, chosen) for c in chosen]
         return self._places_not_people(text, chosen, lookup)
@@ -314,6 +315,8 @@ class ContextRules:
             return True  # "Advanced Programs", "Risky Attempt": a phrase, not a name the article uses again
         if c.model_only and len(words) == 1 and re.sub(r"['’]s?$", "", words[0]) in ("Marine", "Marines"):
             return True  # "the Sailors and Marines of ...": service members (the corps is found as ORG)
+        if words == ["Det"] and re.match(r"\.?[ \t]*\d", text[c.end :]):
+            return True  # "Explosive Ordnance Disposal Unit 11, Det. 15": a unit's detachment
         return len(words) == 1 and words[0] in self.credits and bool(re.match(r"\s+by\b", text[c.end :]))
 
 
@@ -330,6 +333,7 @@ def _with_particle_name(text: str, c: Candidate) -> Candidate:
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
+_AT_SEA = re.compile(r"AT SEA")  # a Navy dateline's "USS NIMITZ, AT SEA": no place, no organization
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,6}s")
 _PARTY_STATE = re.compile(r"[RDI]-([A-Z][A-Za-z.]*)")  # a lawmaker's party and state: "R-ND", "D-Calif."
 _PLACE_ACRONYM = re.compile(r"[A-Z]{3,8}")

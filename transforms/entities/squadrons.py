@@ -2,7 +2,9 @@
 
 - a unit name with its designator in parentheses before the number: "Electronic Attack Squadron (VAQ) 139",
   "Helicopter Maritime Strike Squadron (HSM) 73" (ORG, canonical without the designator, as for
-  "Carrier Air Wing (CVW) 9");
+  "Carrier Air Wing (CVW) 9"); where the kind's official long form is settled (``squadron_kinds``), the
+  canonical takes it whatever name the article writes, so that an older name is the same unit ("Tactical
+  Electronic Warfare Squadron (VAQ) 139" is Electronic Attack Squadron 139);
 - a squadron designation: "VFA-94", "VFA 94", "HSC-6", "VMFA-232", "CVW 5" (ORG): the U.S. Navy and Marine
   Corps letter codes of squadron kinds (V fixed wing, H helicopter, then the mission). Its canonical name is
   the long form when the article spells that kind out ("Strike Fighter Squadron (VFA) 22" makes "VFA-94"
@@ -49,7 +51,8 @@ def squadron_patterns(text: str, units: Iterable[PatternMatch] = ()) -> list[Pat
     long_forms: dict[str, str] = {}
     official = _official_long_forms()
     for match in _CODED_UNIT.finditer(text):
-        name = re.sub(r"\s+", " ", text[match.start() : match.start("code") - 1].strip())
+        written = re.sub(r"\s+", " ", text[match.start() : match.start("code") - 1].strip())
+        name = official.get(match.group("code"), written)  # "Tactical Electronic Warfare Squadron (VAQ) 139": VAQ-139
         long_forms.setdefault(match.group("code"), name)
         if match.group("num"):
             found.append(PatternMatch(match.start(), match.end(), "ORG", "unit", f"{name} {match.group('num')}"))
