@@ -316,8 +316,8 @@ def _office_after(heads: tuple[str, ...]) -> re.Pattern[str]:
     """The pattern of ``TitleFinder._lower_office``: after the comma, a determiner or an owner ("the", "the
     company's", "Vexcor's"), then offices joined by commas and a final "and", each up to four lower-case words
     that are no function words before a head noun ("chief executive officer"), the last with up to two lower-case
-    portfolios ("of defense for product support", "for maintenance policy and programs") and a capitalised one ("for Tactical UAS"). It must end the
-    apposition: a comma, period, semicolon, bracket or dash, or "said"."""
+    portfolios ("of defense for product support", "for maintenance policy and programs") and a capitalised one
+    ("for Tactical UAS"). It must end the apposition: a comma, period, semicolon, bracket or dash, or "said"."""
     head = rf"(?:{'|'.join(sorted(heads, key=len, reverse=True))})"
     word = rf"(?!(?:{_FUNCTION})\b){_LOWER}"  # a lower-case word that is no function word
     office = rf"(?:(?:former|then-|acting|interim)[ \t]*)?(?:{word}[ \t]+){{0,4}}{head}(?![\w-])"
