@@ -12,6 +12,7 @@ from transforms.entities.exercises import exercise_names
 from transforms.entities.geologic_times import geologic_time
 from transforms.entities.mentions import EntityExtractor
 from transforms.entities.ner import DEFAULT_MODEL, model_available
+from transforms.entities.places import us_states
 from transforms.entities.ship_crews import crew_color
 from transforms.entities.squadrons import squadron_patterns
 from transforms.entities.strike_groups import strike_group_short_forms
@@ -166,3 +167,16 @@ def test_an_older_squadron_name_takes_the_kind_s_settled_name() -> None:
     found = {text[m.start : m.end]: m.canonical for m in squadron_patterns(text)}
     assert found["Tactical Electronic Warfare Squadron (VAQ) 133"] == "Electronic Attack Squadron 133"
     assert found["Wizards"] == "Electronic Attack Squadron 133"
+
+
+@needs_model
+def test_a_quoted_squadron_nickname_wins_over_a_weapon_of_that_name(extractor: EntityExtractor) -> None:
+    text = "Carrier Air Wing 9 includes the “Stingers” of VFA-113 and the “Eagles” of VFA-115."
+    found = _mentions(extractor, text)
+    assert ("Stingers", "ORG", "Strike Fighter Squadron 113") in found
+
+
+def test_the_state_of_a_us_state_is_that_state() -> None:
+    states = us_states(frozenset({"Washington"}))
+    assert "State of Nevada" in states["Nevada"].aliases
+    assert "State of Washington" in states["Washington"].aliases and states["Washington"].name == "Washington State"

@@ -236,7 +236,9 @@ class EntityExtractor:
             *strike_group_short_forms(text),
         ]:
             entry = self._gaz.lookup(p.canonical)
-            cands.append(
+            # a rule that outranks the gazetteer also wins a tie with it (same span): it goes first
+            cands.insert(
+                0 if p.outranks_gazetteer else len(cands),
                 Candidate(
                     start=p.start,
                     end=p.end,

@@ -69,6 +69,7 @@ def squadron_patterns(text: str, units: Iterable[PatternMatch] = ()) -> list[Pat
         nickname = _NICKNAME.search(text, max(0, unit.start - 60), unit.start)
         if nickname is None:
             nickname = _NICKNAME_AFTER.match(text, unit.end)
-        if nickname is not None:
-            found.append(PatternMatch(nickname.start("name"), nickname.end("name"), "ORG", "unit", unit.canonical))
+        if nickname is not None:  # quoted beside its unit, a nickname wins over a gazetteer's ("Stingers" of VFA-113)
+            start, end = nickname.start("name"), nickname.end("name")
+            found.append(PatternMatch(start, end, "ORG", "unit", unit.canonical, outranks_gazetteer=True))
     return found
