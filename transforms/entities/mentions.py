@@ -248,7 +248,7 @@ class EntityExtractor:
                     entry=entry,
                     canonical=p.canonical,
                     subtype=p.subtype,
-                )
+                ),
             )
         cands = _inner_acronyms(text, retype(text, cands, self._gaz.lookup, self._titled))
         cands = class_candidates(text, cands, self._gaz.lookup)
