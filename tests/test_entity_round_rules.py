@@ -180,3 +180,11 @@ def test_the_state_of_a_us_state_is_that_state() -> None:
     states = us_states(frozenset({"Washington"}))
     assert "State of Nevada" in states["Nevada"].aliases
     assert "State of Washington" in states["Washington"].aliases and states["Washington"].name == "Washington State"
+
+
+@needs_model
+def test_no_person_s_name_holds_a_digit(extractor: EntityExtractor) -> None:
+    text = "Last week, RX7, a toy company based in Ohio, recalled its trucks, said Dana Kerr."
+    rules = extractor._context  # the context rules the extractor applies
+    assert rules._not_a_person(text, _model(text, "RX7", "PERSON"))
+    assert not rules._not_a_person(text, _model(text, "Dana Kerr", "PERSON"))

@@ -315,6 +315,8 @@ class ContextRules:
             return True  # "Advanced Programs", "Risky Attempt": a phrase, not a name the article uses again
         if c.model_only and len(words) == 1 and re.sub(r"['’]s?$", "", words[0]) in ("Marine", "Marines"):
             return True  # "the Sailors and Marines of ...": service members (the corps is found as ORG)
+        if c.model_only and any(ch.isdigit() for ch in text[c.start : c.end]):
+            return True  # "H5N1", "RC2", "Cox A16": no person's name holds a digit
         if words == ["Det"] and re.match(r"\.?[ \t]*\d", text[c.end :]):
             return True  # "Explosive Ordnance Disposal Unit 11, Det. 15": a unit's detachment
         return len(words) == 1 and words[0] in self.credits and bool(re.match(r"\s+by\b", text[c.end :]))
