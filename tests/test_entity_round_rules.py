@@ -8,6 +8,7 @@ import pytest
 
 from transforms.entities.coordinated import join_coordinated
 from transforms.entities.coreference import Candidate
+from transforms.entities.entity_types import retype
 from transforms.entities.exercises import exercise_names
 from transforms.entities.geologic_times import geologic_time
 from transforms.entities.mentions import EntityExtractor
@@ -188,3 +189,9 @@ def test_no_person_s_name_holds_a_digit(extractor: EntityExtractor) -> None:
     rules = extractor._context  # the context rules the extractor applies
     assert rules._not_a_person(text, _model(text, "RX7", "PERSON"))
     assert not rules._not_a_person(text, _model(text, "Dana Kerr", "PERSON"))
+
+
+def test_a_head_noun_before_of_makes_a_model_person_an_organization() -> None:
+    text = "She is a specialist at the Harriet Vance School of Medicine in the city."
+    (c,) = retype(text, [_model(text, "Harriet Vance School of Medicine", "PERSON")], lambda name: None)
+    assert c.type == "ORG"

@@ -194,7 +194,7 @@ def _head_type(surface: str) -> EntityType | None:
         return "WEAPON"  # "TOW Weapon System", "Precision Strike Missiles": not an organization
     if "of" not in words and (head in _VEHICLES or (head in ("System", "Systems") and words[-2] in _SYSTEM_KINDS)):
         return "PLATFORM"
-    if head in ORG_HEADS:
+    if head in ORG_HEADS or ("of" in words[1:-1] and words[words.index("of") - 1] in ORG_HEADS):  # "School of Law"
         return "ORG"
     if head in PLACE_HEADS:
         return "LOC"
