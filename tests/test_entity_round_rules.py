@@ -195,3 +195,15 @@ def test_a_head_noun_before_of_makes_a_model_person_an_organization() -> None:
     text = "She is a specialist at the Harriet Vance School of Medicine in the city."
     (c,) = retype(text, [_model(text, "Harriet Vance School of Medicine", "PERSON")], lambda name: None)
     assert c.type == "ORG"
+
+
+@needs_model
+def test_offices_joined_before_a_chief_executive_are_one_title(extractor: EntityExtractor) -> None:
+    text = "“Orders grew,” said Vexcor Chairman, President and CEO Dana Whitlow on Tuesday."
+    assert _titles(extractor, text)["Dana Whitlow"] == "Chairman, President and CEO"
+
+
+@needs_model
+def test_two_offices_joined_by_and_stay_two_people(extractor: EntityExtractor) -> None:
+    text = "The Prime Minister and President Marchetti discussed migration on Friday."
+    assert _titles(extractor, text).get("Marchetti") == "President"

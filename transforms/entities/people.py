@@ -170,6 +170,9 @@ _RATING = (
 )
 
 
+_EXECUTIVE = r"CEO|Chief[ \t]+Executive(?:[ \t]+Officer)?|COO|CFO|Chief[ \t]+(?:Operating|Financial)[ \t]+Officer"
+
+
 def _alternation(items: list[str]) -> str:
     return "|".join(re.escape(t).replace(r"\ ", r"[ \t]+") for t in sorted(set(items), key=len, reverse=True))
 
@@ -190,8 +193,11 @@ class TitleFinder:
         role = f"(?:{_RATING}|{_alternation(ranks + offices)})"
         service = f"(?:{_alternation(services)})"
         portfolio = rf"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{_CAPS})?"
+        # offices joined before a chief executive's name ("Chairman, President and CEO Jane Doe"); other offices
+        # joined by "and" are two people's ("The Prime Minister and President Hollande")
+        joined = rf"(?:(?:{role}[ \t]*,[ \t]*)*{role}[ \t]*,?[ \t]+and[ \t]+(?:{_EXECUTIVE})|{role})"
         self._before = re.compile(
-            rf"(?:(?P<aff>{_AFF})(?:'s|’s)?[ \t]+)??(?P<title>(?:{service}[ \t]+)?{role}{portfolio})[ \t]*,?[ \t]*$"
+            rf"(?:(?P<aff>{_AFF})(?:'s|’s)?[ \t]+)??(?P<title>(?:{service}[ \t]+)?{joined}{portfolio})[ \t]*,?[ \t]*$"
         )
         self._after = re.compile(
             rf"^[ \t]*,[ \t]*(?:the[ \t]+|a[ \t]+|an[ \t]+|its[ \t]+)?(?:(?P<aff>{_AFF})[ \t]+)??(?P<title>{role})"
