@@ -54,10 +54,16 @@ def test_a_coded_unit_name_loses_its_code() -> None:
 
 
 def test_a_designation_takes_the_long_form_the_article_spells_out() -> None:
-    text = "Special Patrol Squadron (VP) 16 handed over to VP-047, while VAW-121 stayed ashore."
+    text = "Fleet Air Reconnaissance Squadron (VQ) 3 handed over to VQ-004, while VAW-121 stayed ashore."
     names = _names(text)
-    assert names["VP-047"] == "Special Patrol Squadron 47"  # the article's long form, not the official one
+    assert names["VQ-004"] == "Fleet Air Reconnaissance Squadron 4"  # a kind with no settled name: the article's
     assert names["VAW-121"] == "VAW-121"  # a kind renamed over the years, not spelled out here: the designation
+
+
+def test_a_kind_with_a_settled_name_keeps_it_whatever_the_article_writes() -> None:
+    names = _names("Special Patrol Squadron (VP) 16 handed over to VP-047.")
+    assert names["Special Patrol Squadron (VP) 16"] == "Patrol Squadron 16"
+    assert names["VP-047"] == "Patrol Squadron 47"
 
 
 def test_a_designation_the_article_does_not_spell_out_takes_its_kinds_official_name() -> None:
