@@ -193,11 +193,15 @@ class TitleFinder:
         role = f"(?:{_RATING}|{_alternation(ranks + offices)})"
         service = f"(?:{_alternation(services)})"
         portfolio = rf"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{_CAPS})?"
-        # offices joined before a chief executive's name ("Chairman, President and CEO Jane Doe"); other offices
-        # joined by "and" are two people's ("The Prime Minister and President Hollande")
-        joined = rf"(?:(?:{role}[ \t]*,[ \t]*)*{role}[ \t]*,?[ \t]+and[ \t]+(?:{_EXECUTIVE})|{role})"
         self._before = re.compile(
-            rf"(?:(?P<aff>{_AFF})(?:'s|’s)?[ \t]+)??(?P<title>(?:{service}[ \t]+)?{joined}{portfolio})[ \t]*,?[ \t]*$"
+            rf"(?:(?P<aff>{_AFF})(?:'s|’s)?[ \t]+)??(?P<title>(?:{service}[ \t]+)?{role}{portfolio})[ \t]*,?[ \t]*$"
+        )
+        # offices joined before a chief executive's name ("Chairman, President and CEO Jane Doe"), tried only after
+        # a chief executive's title (the longer pattern is slow); other offices joined by "and" are two people's
+        # ("The Prime Minister and President Hollande")
+        self._joined = re.compile(
+            rf"(?:(?P<aff>{_AFF})(?:'s|’s)?[ \t]+)??(?P<title>(?:{role}[ \t]*,[ \t]*)*{role}[ \t]*,?[ \t]+and[ \t]+"
+            rf"(?:{_EXECUTIVE}))[ \t]*,?[ \t]*$"
         )
         self._after = re.compile(
             rf"^[ \t]*,[ \t]*(?:the[ \t]+|a[ \t]+|an[ \t]+|its[ \t]+)?(?:(?P<aff>{_AFF})[ \t]+)??(?P<title>{role})"
@@ -233,6 +237,8 @@ class TitleFinder:
         match = self._before.search(text, left, start)
         if match is None:
             return None
+        if re.fullmatch(_EXECUTIVE, match.group("title")):
+            match = self._joined.search(text, left, start) or match
         return self._split(
             match.start("title"),
             match.end("title"),
