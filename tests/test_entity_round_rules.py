@@ -13,6 +13,7 @@ from transforms.entities.exercises import exercise_names
 from transforms.entities.geologic_times import geologic_time
 from transforms.entities.mentions import EntityExtractor
 from transforms.entities.ner import DEFAULT_MODEL, model_available
+from transforms.entities.people import title_finder
 from transforms.entities.places import us_states
 from transforms.entities.ship_crews import crew_color
 from transforms.entities.squadrons import squadron_patterns
@@ -207,3 +208,18 @@ def test_offices_joined_before_a_chief_executive_are_one_title(extractor: Entity
 def test_two_offices_joined_by_and_stay_two_people(extractor: EntityExtractor) -> None:
     text = "The Prime Minister and President Marchetti discussed migration on Friday."
     assert _titles(extractor, text).get("Marchetti") == "President"
+
+
+def test_a_title_before_a_name_does_not_run_over_another_person() -> None:
+    text = "U.S. Secretary of State Jana Kerr and U.S. Secretary of Defense Ash Morrow will host the talks."
+    match = title_finder().before(text, text.index("Ash"))
+    assert match is not None and text[match.start : match.end] == "U.S. Secretary of Defense"
+    text = "Under Secretary of Defense for Acquisition and Sustainment Ellen Ward spoke."
+    match = title_finder().before(text, text.index("Ellen"))
+    assert match is not None and text[match.start : match.end] == text[: text.index(" Ellen")]
+
+
+@needs_model
+def test_an_office_inside_a_chief_executive_s_title_is_no_person(extractor: EntityExtractor) -> None:
+    text = "“Orders grew,” said Vexcor Chairman, President, and CEO Dana Whitlow on Tuesday."
+    assert [s for s, t, _ in _mentions(extractor, text) if t == "PERSON"] == ["Dana Whitlow"]

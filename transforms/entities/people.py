@@ -237,6 +237,9 @@ class TitleFinder:
         match = self._before.search(text, left, start)
         if match is None:
             return None
+        joint = re.search(r"[ \t]and[ \t]", match.group("title"))
+        if joint is not None:  # "Secretary of State Kerry and U.S. Secretary of Defense |Ash Carter": the last title
+            match = self._before.search(text, match.start("title") + joint.end(), start) or match
         if re.fullmatch(_EXECUTIVE, match.group("title")):
             match = self._joined.search(text, left, start) or match
         return self._split(

@@ -68,6 +68,8 @@ class TitledPeople:
         extra: list[Candidate] = []
         for match in self._finder.standalone(text):
             start, end = match.start, match.end
+            if any(s < start and end < e for s, e in titled):
+                continue  # a word inside a person's title ("President" of "Chairman, President and CEO Jim Taiclet")
             if any(start < c.end and c.start < end for c in chosen if c.type != "PERSON"):
                 if any(c.start <= start and end <= c.end for c in chosen):
                     continue
