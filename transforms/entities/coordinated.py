@@ -89,8 +89,7 @@ def _common_last_word(text: str, left: str, in_dictionary: bool = False) -> bool
     word = left.split()[-1]
     if has_word(text, word.lower()):
         return True
-    entries = dictionary()
-    return in_dictionary and word.lower() in entries and word not in entries
+    return in_dictionary and word.lower() in dictionary() and word not in dictionary()
 
 
 def join_coordinated(text: str, cands: list[Candidate]) -> list[Candidate]:

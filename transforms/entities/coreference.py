@@ -71,8 +71,10 @@ class Candidate:
 
 
 def select(candidates: Iterable[Candidate]) -> list[Candidate]:
-    """Non-overlapping candidates, higher priority first, then longer, then earlier; in text order."""
-    ordered = sorted(candidates, key=lambda c: (-PRIORITY[c.rank], -c.length, c.start))
+    """Non-overlapping candidates, higher priority first, then longer, then earlier, then a rule's over another's of
+    the same span (a quoted nickname beside its unit over a gazetteer's word: "the “Stingers” of VFA-113"); in text
+    order."""
+    ordered = sorted(candidates, key=lambda c: (-PRIORITY[c.rank], -c.length, c.start, c.method != "rule"))
     taken: list[tuple[int, int]] = []
     kept: list[Candidate] = []
     for cand in ordered:

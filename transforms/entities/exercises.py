@@ -24,16 +24,23 @@ def exercise_names(text: str, cands: list[Candidate]) -> list[Candidate]:
     ("Warfighter Exercise 21-01"), made the exercise it names."""
     out = []
     for c in cands:
-        after = _NEXT.match(text, c.end) if c.model_only and c.type in _RETYPED else None
-        if after is not None and not text[c.start : c.end].isupper():  # "the RCP exercise": an unknown acronym
-            end = after.end("year") if after.group("year") else c.end
-            c = replace(c, end=end, type="OPERATION", subtype="military_exercise", canonical=text[c.start : end])
-        elif c.model_only and c.type in _RETYPED and _named_exercise(text[c.start : c.end]):
-            number = _ITERATION.match(text, c.end)  # "Warfighter Exercise 21-01": the iteration's number
-            end = number.end() if number is not None else c.end
+        end = _exercise_end(text, c) if c.model_only and c.type in _RETYPED else None
+        if end is not None:
             c = replace(c, end=end, type="OPERATION", subtype="military_exercise", canonical=text[c.start : end])
         out.append(c)
     return out
+
+
+def _exercise_end(text: str, c: Candidate) -> int | None:
+    """Where the exercise a model name names ends: with the year of "<name> 2025 exercise", or with the iteration's
+    number of "Warfighter Exercise 21-01"; ``None`` if the name names no exercise."""
+    after = _NEXT.match(text, c.end)
+    if after is not None and not text[c.start : c.end].isupper():  # "the RCP exercise": an unknown acronym
+        return after.end("year") if after.group("year") else c.end
+    if _named_exercise(text[c.start : c.end]):
+        number = _ITERATION.match(text, c.end)
+        return number.end() if number is not None else c.end
+    return None
 
 
 def _named_exercise(surface: str) -> bool:

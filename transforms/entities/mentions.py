@@ -236,9 +236,7 @@ class EntityExtractor:
             *strike_group_short_forms(text),
         ]:
             entry = self._gaz.lookup(p.canonical)
-            # a rule that outranks the gazetteer also wins a tie with it (same span): it goes first
-            cands.insert(
-                0 if p.outranks_gazetteer else len(cands),
+            cands.append(
                 Candidate(
                     start=p.start,
                     end=p.end,

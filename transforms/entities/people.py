@@ -171,6 +171,8 @@ _RATING = (
 
 
 _EXECUTIVE = r"CEO|Chief[ \t]+Executive(?:[ \t]+Officer)?|COO|CFO|Chief[ \t]+(?:Operating|Financial)[ \t]+Officer"
+_EXECUTIVE_TITLE = re.compile(_EXECUTIVE)
+_JOINT = re.compile(r"[ \t]and[ \t]")
 
 
 def _alternation(items: list[str]) -> str:
@@ -237,10 +239,10 @@ class TitleFinder:
         match = self._before.search(text, left, start)
         if match is None:
             return None
-        joint = re.search(r"[ \t]and[ \t]", match.group("title"))
+        joint = _JOINT.search(match.group("title"))
         if joint is not None:  # "Secretary of State Kerry and U.S. Secretary of Defense |Ash Carter": the last title
             match = self._before.search(text, match.start("title") + joint.end(), start) or match
-        if re.fullmatch(_EXECUTIVE, match.group("title")):
+        if _EXECUTIVE_TITLE.fullmatch(match.group("title")):
             match = self._joined.search(text, left, start) or match
         return self._split(
             match.start("title"),
