@@ -5,9 +5,9 @@ regions, geologic times, crew colors and hotels."""
 from __future__ import annotations
 
 import pytest
+from entity_helpers import candidate, in_order
 
 from transforms.entities.coordinated import join_coordinated
-from transforms.entities.coreference import Candidate
 from transforms.entities.entity_types import retype
 from transforms.entities.exercises import exercise_names
 from transforms.entities.geologic_times import geologic_time
@@ -27,23 +27,9 @@ def extractor() -> EntityExtractor:
     return EntityExtractor()
 
 
-def _model(text: str, surface: str, type_: str = "ORG") -> Candidate:
-    start = text.index(surface)
-    return Candidate(start=start, end=start + len(surface), type=type_, method="model", rank="model")  # type: ignore[arg-type]
-
-
-def _mentions(extractor: EntityExtractor, text: str) -> list[tuple[str, str, str | None]]:
-    result = extractor.extract(text)
-    entities = {e.entity_id: e for e in result.entities}
-    return [
-        (m.text, m.type, entities[m.entity_id].canonical_name if m.entity_id in entities else None)
-        for m in result.mentions
-    ]
-
-
 def test_a_capitalised_exercise_is_an_operation_with_its_iteration() -> None:
     text = "The brigade trained for Harbor Shield Exercise 24-02 at the range."
-    (c,) = exercise_names(text, [_model(text, "Harbor Shield Exercise")])
+    (c,) = exercise_names(text, [candidate(text, "Harbor Shield Exercise", "ORG")])
     assert (c.type, text[c.start : c.end], c.canonical) == (
         "OPERATION",
         "Harbor Shield Exercise 24-02",
@@ -53,7 +39,7 @@ def test_a_capitalised_exercise_is_an_operation_with_its_iteration() -> None:
 
 def test_the_word_exercise_alone_is_no_operation() -> None:
     text = "The Exercise ended on Friday."
-    (c,) = exercise_names(text, [_model(text, "Exercise")])
+    (c,) = exercise_names(text, [candidate(text, "Exercise", "ORG")])
     assert c.type == "ORG"
 
 
@@ -77,18 +63,18 @@ def test_our_strike_group_is_no_name() -> None:
 
 def test_geologic_times_are_not_entities() -> None:
     text = "Records from the Miocene and the Mesozoic show warmer seas than Paris has."
-    assert geologic_time(text, _model(text, "Miocene", "PERSON"))
-    assert geologic_time(text, _model(text, "Mesozoic", "GPE"))
-    assert not geologic_time(text, _model(text, "Paris", "GPE"))
+    assert geologic_time(text, candidate(text, "Miocene", "PERSON"))
+    assert geologic_time(text, candidate(text, "Mesozoic", "GPE"))
+    assert not geologic_time(text, candidate(text, "Paris", "GPE"))
 
 
 def test_a_crew_color_after_a_ship_is_no_organization() -> None:
     text = "Cmdr. Jo Park, commanding officer of USS Nevada (SSBN 733) (Blue), thanked Nevada (Gold) sailors."
-    assert crew_color(text, _model(text, "Blue"))
-    assert crew_color(text, _model(text, "Gold"))
+    assert crew_color(text, candidate(text, "Blue", "ORG"))
+    assert crew_color(text, candidate(text, "Gold", "ORG"))
     # without a ship in the article, "(Gold)" is left to the other rules
     other = "Medals went to Ana Ruiz (Gold) and Li Wei (Silver)."
-    assert not crew_color(other, _model(other, "Gold"))
+    assert not crew_color(other, candidate(other, "Gold", "ORG"))
 
 
 @needs_model
@@ -97,7 +83,7 @@ def test_a_crew_noun_closing_a_model_span_is_cut(extractor: EntityExtractor) -> 
         "The guided-missile destroyer USS Corlan (DDG 131) arrived in port. "
         "The Corlan Sailors volunteered at a school on Monday."
     )
-    found = _mentions(extractor, text)
+    found = in_order(extractor, text)
     assert not any(surface.endswith("Sailors") for surface, _, _ in found)
     assert ("Corlan", "PLATFORM", "USS Corlan (DDG 131)") in found
 
@@ -105,13 +91,13 @@ def test_a_crew_noun_closing_a_model_span_is_cut(extractor: EntityExtractor) -> 
 @needs_model
 def test_marine_reservists_do_not_become_marine(extractor: EntityExtractor) -> None:
     text = "Airmen, Space Force members and Marine Reservists trained together in New Mexico last spring."
-    assert not any(surface == "Marine" for surface, _, _ in _mentions(extractor, text))
+    assert not any(surface == "Marine" for surface, _, _ in in_order(extractor, text))
 
 
 @needs_model
 def test_compass_regions_are_one_place(extractor: EntityExtractor) -> None:
     text = "The minister warned of new tensions in Northeast Asia and of drought in Southern Africa."
-    found = _mentions(extractor, text)
+    found = in_order(extractor, text)
     assert ("Northeast Asia", "LOC", "Northeast Asia") in found
     assert ("Southern Africa", "LOC", "Southern Africa") in found
 
@@ -119,20 +105,20 @@ def test_compass_regions_are_one_place(extractor: EntityExtractor) -> None:
 @needs_model
 def test_a_hotel_is_a_facility(extractor: EntityExtractor) -> None:
     text = "The delegates met at the Harbourview Hotel in Lisbon on Tuesday, officials said."
-    found = _mentions(extractor, text)
+    found = in_order(extractor, text)
     assert [(s, t) for s, t, _ in found if "Hotel" in s] == [("Harbourview Hotel", "FACILITY")]
 
 
 def test_a_dictionary_word_before_and_joins_an_organization_the_article_never_writes_in_lower_case() -> None:
     text = "The Fire Prevention and Rescue Program opened an office in the town."
-    left, right = _model(text, "Fire Prevention"), _model(text, "Rescue Program")
+    left, right = candidate(text, "Fire Prevention", "ORG"), candidate(text, "Rescue Program", "ORG")
     joined = join_coordinated(text, [left, right])
     assert [(text[c.start : c.end], c.type) for c in joined] == [("Fire Prevention and Rescue Program", "ORG")]
 
 
 def test_the_dictionary_never_drops_a_pair_without_a_head_noun() -> None:
     text = "Jockeys Dan Beadle and Hugh Bowman were banned from the races."
-    left, right = _model(text, "Dan Beadle", "PERSON"), _model(text, "Hugh Bowman", "PERSON")
+    left, right = candidate(text, "Dan Beadle", "PERSON"), candidate(text, "Hugh Bowman", "PERSON")
     assert join_coordinated(text, [left, right]) == [left, right]
 
 
@@ -160,7 +146,7 @@ def test_a_detachment_and_an_at_sea_dateline_are_no_entities(extractor: EntityEx
         "ABOARD USS HARMON (CVN 82), AT SEA - The carrier sailed with Explosive Ordnance Disposal Mobile Unit 5, "
         "Det. 12, and two destroyers on Monday."
     )
-    surfaces = [surface for surface, _, _ in _mentions(extractor, text)]
+    surfaces = [surface for surface, _, _ in in_order(extractor, text)]
     assert "SEA" not in surfaces and "Det" not in surfaces
 
 
@@ -174,7 +160,7 @@ def test_an_older_squadron_name_takes_the_kind_s_settled_name() -> None:
 @needs_model
 def test_a_quoted_squadron_nickname_wins_over_a_weapon_of_that_name(extractor: EntityExtractor) -> None:
     text = "Carrier Air Wing 9 includes the “Stingers” of VFA-113 and the “Eagles” of VFA-115."
-    found = _mentions(extractor, text)
+    found = in_order(extractor, text)
     assert ("Stingers", "ORG", "Strike Fighter Squadron 113") in found
 
 
@@ -188,13 +174,13 @@ def test_the_state_of_a_us_state_is_that_state() -> None:
 def test_no_person_s_name_holds_a_digit(extractor: EntityExtractor) -> None:
     text = "Last week, RX7, a toy company based in Ohio, recalled its trucks, said Dana Kerr."
     rules = extractor._context  # the context rules the extractor applies
-    assert rules._not_a_person(text, _model(text, "RX7", "PERSON"))
-    assert not rules._not_a_person(text, _model(text, "Dana Kerr", "PERSON"))
+    assert rules._not_a_person(text, candidate(text, "RX7", "PERSON"))
+    assert not rules._not_a_person(text, candidate(text, "Dana Kerr", "PERSON"))
 
 
 def test_a_head_noun_before_of_makes_a_model_person_an_organization() -> None:
     text = "She is a specialist at the Harriet Vance School of Medicine in the city."
-    (c,) = retype(text, [_model(text, "Harriet Vance School of Medicine", "PERSON")], lambda name: None)
+    (c,) = retype(text, [candidate(text, "Harriet Vance School of Medicine", "PERSON")], lambda name: None)
     assert c.type == "ORG"
 
 
@@ -222,4 +208,4 @@ def test_a_title_before_a_name_does_not_run_over_another_person() -> None:
 @needs_model
 def test_an_office_inside_a_chief_executive_s_title_is_no_person(extractor: EntityExtractor) -> None:
     text = "“Orders grew,” said Vexcor Chairman, President, and CEO Dana Whitlow on Tuesday."
-    assert [s for s, t, _ in _mentions(extractor, text) if t == "PERSON"] == ["Dana Whitlow"]
+    assert [s for s, t, _ in in_order(extractor, text) if t == "PERSON"] == ["Dana Whitlow"]
