@@ -125,6 +125,9 @@ RULES: dict[str, tuple[Any, str, Any]] = {
     "geologic_times": (in_context, "geologic_time", lambda text, c: False),
     "crew_colors": (in_context, "crew_color", lambda text, c: False),
     "dictionary_words_before_and": (coordinated, "dictionary", lambda: frozenset()),
+    "facility_runs": (mentions, "facility_runs", lambda text, cands: cands),
+    "titles_into_names": (titled.TitledPeople, "_title_into", lambda self, text, c: c),
+    "portfolios_as_places": (titled.TitledPeople, "_placed", lambda self, match: match),
 }
 
 

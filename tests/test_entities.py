@@ -140,7 +140,9 @@ def test_an_office_after_the_name_wins_over_an_honorific_before_it(extractor: En
 def test_a_bracketed_portfolio_belongs_to_the_title(extractor: EntityExtractor) -> None:
     text = "“It worked,” said Mr. Omar Tate, Assistant Secretary of the Army (Acquisition, Logistics and Technology)."
     result = extractor.extract(text)
-    assert _find(result, "Omar Tate").title == "Assistant Secretary"
+    person = _find(result, "Omar Tate")
+    assert person.title == "Assistant Secretary of the Army (Acquisition, Logistics and Technology)"  # one office
+    assert person.affiliation == "Army"
     assert not any("Logistics" in m.text for m in result.mentions)  # a word of the title, no organisation
 
 

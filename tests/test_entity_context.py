@@ -492,7 +492,7 @@ def test_a_name_after_a_portfolio_of_common_words_is_a_person_with_the_rank_befo
 ) -> None:
     text = "Troops met Under Secretary of Defense for Policy Tamsin Quorvald on Monday."
     people = {m.text: m.title for m in extractor.extract(text).mentions if m.type == "PERSON"}
-    assert people == {"Tamsin Quorvald": "Under Secretary"}
+    assert people == {"Tamsin Quorvald": "Under Secretary of Defense for Policy"}  # the office, with its portfolio
 
 
 def test_a_named_body_before_a_leaders_title_stays_a_mention(extractor: EntityExtractor) -> None:

@@ -408,12 +408,12 @@ def test_a_double_barrelled_surname_cut_at_its_hyphen_is_one_person() -> None:
 
 def test_an_acronym_after_a_comma_and_or_is_defined_and_a_lower_case_long_form_is_a_concept() -> None:
     text = (
-        "The Aerophysics Research Facility, or ARF, measured electromagnetic interference, or EMI, and "
+        "The Halvorsen Ballistics Facility, or HBF, measured electromagnetic interference, or EMI, and "
         "a field training exercise (FTX) followed."
     )
     defined = {d.short: d.long for d in find_definitions(text)}
     assert defined == {
-        "ARF": "Aerophysics Research Facility",
+        "HBF": "Halvorsen Ballistics Facility",
         "EMI": "electromagnetic interference",
         "FTX": "field training exercise",
     }
@@ -426,10 +426,10 @@ def test_concept_acronyms_are_no_names_and_a_defined_one_is_its_long_form(extrac
     found = _found(
         extractor,
         "The test measured electromagnetic interference, or EMI, which jams signals. EMI rose. "
-        "The Aerophysics Research Facility, or ARF, fired a round. ARF staff cheered.",
+        "The Halvorsen Ballistics Facility, or HBF, fired a round. HBF staff cheered.",
     )
     assert "EMI" not in found
-    assert found["ARF"] == ("ORG", "Aerophysics Research Facility")
+    assert found["HBF"] == ("FACILITY", "Halvorsen Ballistics Facility")  # a site, by its head word
 
 
 def test_a_nickname_in_quotes_right_after_a_squadron_names_it() -> None:

@@ -4,7 +4,9 @@ A definition ("Carrier Strike Group (CSG)", found by ``acronyms.find_definitions
 mention when no chosen name holds it, typed by the gazetteer or by the long form's last word; a long form
 that names a concept or a plural of things gives no entity, and neither do the letters. Every later use of
 the letters is a mention of the long form's entity, except inside the name they are written in ("Carrier Air
-Wing (CVW) 9") or inside a known name or designation ("PM UAS"). An office named after the long form
+Wing (CVW) 9") or inside a known name or designation ("PM UAS"); where the letters are defined twice, for
+two units ("Carrier Strike Group (CSG) 9" and "Carrier Strike Group (CSG) 11"), a use stands for the nearest
+definition before it. An office named after the long form
 ("Uncrewed Aircraft Systems (UAS) Project Office") keeps its name, and the letters stand for the systems.
 """
 
@@ -13,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from transforms.entities.acronyms import find_definitions, find_uses, long_form_type, no_thing_named
+from transforms.entities.acronyms import AcronymDefinition, find_definitions, find_uses, long_form_type, no_thing_named
 from transforms.entities.coreference import Candidate, select
 from transforms.entities.gazetteer import Entry, normalize
 
@@ -28,12 +30,21 @@ def _system_named(short: str, lookup: Callable[[str], Entry | None]) -> Entry | 
     return known if known is not None and known.type in ("WEAPON", "PLATFORM") else None
 
 
+def _owner(definitions: list[AcronymDefinition], short: str, start: int) -> AcronymDefinition:
+    """The definition of ``short`` that a use at ``start`` follows: the nearest one before it, or the first
+    when the letters come before any definition. Each definition owns its own letters."""
+    same = [d for d in definitions if d.short == short]
+    before = [d for d in same if d.short_start <= start]
+    return before[-1] if before else same[0]
+
+
 def defined_acronyms(text: str, chosen: list[Candidate], lookup: Callable[[str], Entry | None]) -> list[Candidate]:
     """``chosen`` with each acronym the text defines ("Carrier Strike Group (CSG)") linked to its long form, and
     every later use of the letters a mention of the same entity (see the module)."""
     extra: list[Candidate] = []
     held = [c for c in chosen if c.rank == "gazetteer"]  # known names and designations keep their letters
-    for d in find_definitions(text):
+    definitions = find_definitions(text)
+    for d in definitions:
         # the long form, or the name it is written in; an office named after it ("Uncrewed Aircraft Systems
         # (UAS) Project Office") holds the long form but the letters stand for the systems
         inside = [c for c in chosen if c.start <= d.long_start and d.long_end <= c.end]
@@ -79,6 +90,8 @@ def defined_acronyms(text: str, chosen: list[Candidate], lookup: Callable[[str],
         for start, end in find_uses(text, d.short):
             if any(c.start <= start and end <= c.end and c.end - c.start > end - start for c in (long_cand, *held)):
                 continue  # inside its name ("Carrier Air Wing (CVW) 9") or a designation ("PM UAS")
+            if _owner(definitions, d.short, start) is not d:
+                continue  # the letters defined again for another unit ("Carrier Strike Group (CSG) 9 ... (CSG) 11")
             extra.append(
                 Candidate(
                     start=start,

@@ -29,6 +29,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from schemas.entities import EntityType
 from transforms.entities.coreference import Candidate
 from transforms.entities.documents import DOCUMENT_HEADS
+from transforms.entities.entity_types import FACILITY_HEADS
 from transforms.entities.gazetteer import read_data
 from transforms.entities.spans import word_pattern
 
@@ -191,9 +192,9 @@ def _heads() -> tuple[frozenset[str], ...]:
 
 def long_form_type(long: str) -> EntityType | None:
     """The type of an acronym's long form by its last word: "PLATFORM" for a system, "WEAPON" for a weapon
-    ("Air-Launched Rapid Response Weapon"), None for a plural of
-    things ("Station Control Units"), a piece of equipment ("Ground Power Unit"), a concept ("Fiscal Year"), a
-    law or treaty ("National Defense Authorization Act") or a long form in lower case ("electromagnetic
+    ("Air-Launched Rapid Response Weapon"), "FACILITY" for a site or building ("Research Facility"), None for a
+    plural of things ("Station Control Units"), a piece of equipment ("Ground Power Unit"), a concept ("Fiscal
+    Year"), a law or treaty ("National Defense Authorization Act") or a long form in lower case ("electromagnetic
     interference"), "ORG" otherwise (plurals that name bodies, "Syrian Democratic Forces", stay organizations)."""
     if long[:1].islower() or no_thing_named(long):
         return None
@@ -203,6 +204,8 @@ def long_form_type(long: str) -> EntityType | None:
         return "PLATFORM"
     if head in weapons:
         return "WEAPON"
+    if head in FACILITY_HEADS and head not in ("Base", "Complex"):  # "Organic Industrial Base (OIB)": a concept
+        return "FACILITY"  # "Aerophysics Research Facility (ARF)", "Naval Air Station (NAS)"
     if head.endswith("s") and not head.endswith(("ss", "us", "is")) and head not in bodies:
         return None
     return "ORG"

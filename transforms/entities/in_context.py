@@ -311,8 +311,11 @@ class ContextRules:
             return True  # "Navy Rear", "Petty Officer"; "Soldier Sgt" of "fellow Soldier Sgt. Jane Doe"
         if len(words) > 1 and words[-1] in self.country_forms:
             return True  # a headline's "Discusses Iran", "Visits Japan": no one's surname is a country
-        if c.model_only and dictionary_phrase(words) and len(word_pattern(words[-1]).findall(text)) == 1:
-            return True  # "Advanced Programs", "Risky Attempt": a phrase, not a name the article uses again
+        if c.model_only and dictionary_phrase(words):
+            if len(word_pattern(words[-1]).findall(text)) == 1:
+                return True  # "Advanced Programs", "Risky Attempt": a phrase, not a name the article uses again
+            if any(w in self.equipment for w in words):
+                return True  # "Missile Defense": words for kinds of equipment name no one
         if c.model_only and len(words) == 1 and re.sub(r"['’]s?$", "", words[0]) in ("Marine", "Marines"):
             return True  # "the Sailors and Marines of ...": service members (the corps is found as ORG)
         if c.model_only and any(ch.isdigit() for ch in text[c.start : c.end]):

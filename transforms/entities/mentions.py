@@ -42,6 +42,7 @@ from transforms.entities.engineer_districts import engineer_districts
 from transforms.entities.entity_types import model_type, regime_spans, retype
 from transforms.entities.event_names import award_words, places_in_event_names
 from transforms.entities.exercises import exercise_names
+from transforms.entities.facility_runs import facility_runs
 from transforms.entities.gazetteer import Entry, Gazetteer, build_gazetteer, load_entries, read_data
 from transforms.entities.in_context import context_rules
 from transforms.entities.language_names import as_language
@@ -91,6 +92,11 @@ _MODEL_TYPES: dict[str, EntityType] = {
 _MODEL_LABELS = {"PER": "PERSON"}
 _PLAIN_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 _INITIAL_NAME = re.compile(r"(?<![\w.])[A-Z]\.\s?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?![\w.])")
+# the U.S. government's honorific before an official's name: "The Honorable Jane Roe", "the Hon. Jane Q. Roe"
+_HONORED_NAME = re.compile(
+    r"\b[Tt]he[ \t]+(?:Honorable|Hon\.)[ \t]+"
+    r"(?P<name>[A-Z][a-z]+(?:[ \t]+(?:[A-Z]\.|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)){1,3})"
+)
 
 
 @lru_cache(maxsize=4)
@@ -227,6 +233,9 @@ class EntityExtractor:
                 )
         for match in _INITIAL_NAME.finditer(text):
             cands.append(Candidate(start=match.start(), end=match.end(), type="PERSON", method="rule", rank="weak"))
+        for match in _HONORED_NAME.finditer(text):
+            start, end = match.span("name")
+            cands.append(Candidate(start=start, end=end, type="PERSON", method="rule", rank="rule"))
         patterns = find_patterns(text)
         for p in [
             *patterns,
@@ -248,7 +257,7 @@ class EntityExtractor:
                     subtype=p.subtype,
                 ),
             )
-        cands = _inner_acronyms(text, retype(text, cands, self._gaz.lookup, self._titled))
+        cands = _inner_acronyms(text, facility_runs(text, retype(text, cands, self._gaz.lookup, self._titled)))
         cands = class_candidates(text, cands, self._gaz.lookup)
         cands = join_compounds(text, with_legal_forms(text, cands), self._gaz.lookup)
         cands = exercise_names(text, join_coordinated(text, cands))

@@ -155,6 +155,8 @@ class TitleMatch:
     end: int
     title: str
     affiliation: str | None
+    office: str | None = None  # a title kept with its portfolio: the office alone ("Minister" of "Minister of Health")
+    portfolio: str | None = None  # and the portfolio ("Health"), which may yet be a place ("Minister of Peru")
 
 
 _CAP = r"(?:U\.S\.|U\.K\.|U\.N\.|E\.U\.|[A-Z][\w'’&-]*(?:\.[A-Z][\w'’&-]*)*)"
@@ -170,6 +172,9 @@ _RATING = (
 )
 
 
+# offices named by their portfolio: "Under Secretary of Defense for Policy", "Minister for the Middle East" are
+# whole titles, where "Chairman of Lockheed Martin" is a title and an affiliation
+_PORTFOLIO_OFFICE = re.compile(r"(?:Secretary|Minister)$")
 _EXECUTIVE = r"CEO|Chief[ \t]+Executive(?:[ \t]+Officer)?|COO|CFO|Chief[ \t]+(?:Operating|Financial)[ \t]+Officer"
 _EXECUTIVE_TITLE = re.compile(_EXECUTIVE)
 _JOINT = re.compile(r"[ \t]and[ \t]")
@@ -225,6 +230,10 @@ class TitleFinder:
         self._leading = re.compile(rf"(?:{service}[ \t]+)?{role}[ \t]+(?=[A-Z])")
         self._service_first = re.compile(rf"(?<![\w.])(?:{service})(?=[ \t]+{role})")
 
+    def known(self, title: str) -> bool:
+        """Whether ``title`` is a listed rank or office as written ("Secretary of Defense")."""
+        return title in self._known
+
     def honorific(self, title: str) -> bool:
         """Whether ``title`` is an honorific ("Dr.", "Mr."), which an office after the name outranks."""
         return title in self._honorifics
@@ -268,10 +277,15 @@ class TitleFinder:
         if match is None:
             return self._lower_office(text, end)
         affiliation = match.group("aff2") or match.group("aff")
+        title = match.group("title")
+        if match.group("aff2") and _PORTFOLIO_OFFICE.search(title):  # "Assistant Secretary of the Army (...)"
+            whole = _clean(match.group()[match.start("title") :])
+            aff = _clean(affiliation)
+            return TitleMatch(end + match.start("title"), end + match.end(), whole, aff, _clean(title), aff)
         return TitleMatch(
             end + match.start("title"),
             end + match.end(),
-            _clean(match.group("title")),
+            _clean(title),
             _clean(affiliation) if affiliation else None,
         )
 
@@ -321,6 +335,8 @@ class TitleFinder:
         affiliation = _clean(aff) if aff and aff not in _DETERMINERS else None  # "The spokesman for X": X's
         portfolio = re.match(r"^(.*?)\s+(?:of|for)\s+(?:the\s+)?(.+)$", title)
         if portfolio and title not in self._known and portfolio.group(1) in self._known:
+            if _PORTFOLIO_OFFICE.search(portfolio.group(1)):  # "Under Secretary of Defense for Policy": one office
+                return TitleMatch(start, t_end, title, affiliation, portfolio.group(1), portfolio.group(2))
             title, affiliation = portfolio.group(1), affiliation or portfolio.group(2)
         return TitleMatch(start, t_end, title, affiliation)
 

@@ -32,7 +32,7 @@ SQUADRON_CODES = frozenset(
     "VMA VMAQ VMFA VMFAT VMGR VMM VMU VMX HMH HMLA HMLAT HMM HMT CVW CSG ESG DESRON".split()
 )
 _UNIT_HEAD = r"(?:Squadron|Wing|Group|Detachment|Flotilla)"
-_WORDS = r"(?:(?!(?:The|And|Of)\b)[A-Z][a-z]+[ ]+){1,6}"
+_WORDS = r"(?:(?!(?:The|And|Of)\b)[A-Z][a-z]+(?:-[A-Z][a-z]+)?[ ]+){1,6}"  # "Helicopter Anti-Submarine"
 _CODED_UNIT = re.compile(rf"\b{_WORDS}{_UNIT_HEAD}[ ]+\((?P<code>[A-Z]{{2,6}})\)(?:[ ]+(?P<num>\d{{1,4}}))?")
 _DESIGNATION = re.compile(r"(?<![\w-])(?P<code>[A-Z]{2,6})(?P<sep>[- ])(?P<num>\d{1,3})(?![\w-])")
 _NICKNAME = re.compile(r"[“\"](?P<name>[A-Z][\w’' -]{1,40}?)[”\"][ ]+of[ ]+(?:the[ ]+)?$")

@@ -16,7 +16,7 @@ from transforms.entities.common_words import dictionary
 from transforms.entities.coreference import Candidate, select
 from transforms.entities.entity_types import ORG_HEADS
 from transforms.entities.gazetteer import Entry
-from transforms.entities.people import TitleFinder
+from transforms.entities.people import TitleFinder, TitleMatch
 from transforms.entities.spans import looks_like_name
 
 __all__ = ["TitledPeople"]
@@ -38,9 +38,10 @@ class TitledPeople:
         """Titles and affiliations of people; titles standing for people; the spans titles cover."""
         titled: list[tuple[int, int]] = []
         with_titles: list[Candidate] = []  # ``chosen``, model persons with their titles and affiliations
-        chosen = [c for c in chosen if not self._office_alone(text, c, chosen)]
+        chosen = [self._title_into(text, c) for c in chosen if not self._office_alone(text, c, chosen)]
         for cand in chosen:
-            if cand.method != "model":
+            named_by_rule = cand.method == "rule" and cand.type == "PERSON" and cand.rank != "title"  # "The Honorable"
+            if cand.method != "model" and not named_by_rule:
                 prior = self._finder.before(text, cand.start) if cand.type == "PERSON" else None
                 if prior is not None:
                     titled.append((prior.start, prior.end))
@@ -60,13 +61,14 @@ class TitledPeople:
             if match is None or self._finder.honorific(match.title):  # an office after the name says more
                 match = self._finder.after(text, cand.end) or match
             if match is not None:
+                match = self._placed(match)
                 cand = replace(cand, title=match.title, affiliation=self._affiliation(match.affiliation))
                 titled.append((match.start, match.end))
             with_titles.append(cand)
         chosen = with_titles
         people = [c for c in chosen if c.type == "PERSON" and c.end > c.start]
         extra: list[Candidate] = []
-        for match in self._finder.standalone(text):
+        for match in map(self._placed, self._finder.standalone(text)):
             start, end = match.start, match.end
             if any(s < start and end < e for s, e in titled):
                 continue  # a word inside a person's title ("President" of "Chairman, President and CEO Jim Taiclet")
@@ -126,6 +128,36 @@ class TitledPeople:
         ]  # a model "person" inside another's title is a word of it ("Mate" of "Boatswain's Mate 2nd Class")
         kept = [c for c in kept if c.type == "PERSON" or not any(x.start <= c.start and c.end <= x.end for x in extra)]
         return select(self._services(text, titled, kept + extra)), titled
+
+    def _placed(self, match: TitleMatch) -> TitleMatch:
+        """A title kept with its portfolio, unless the portfolio is a place: "Minister of Health" stays whole,
+        "Prime Minister of Georgia" is the office "Prime Minister" with the affiliation Georgia."""
+        entry = self._lookup(match.portfolio) if match.office and match.portfolio else None
+        if entry is None or entry.type not in ("GPE", "LOC", "NORP") or match.office is None:
+            return match
+        return replace(match, title=match.office, affiliation=match.portfolio, office=None, portfolio=None)
+
+    def _title_into(self, text: str, c: Candidate) -> Candidate:
+        """A model span that begins inside an office's name and goes on into a person's name ("Secretary of
+        |Defense Lloyd Austin|", "Minister of |Defence Ben Wallace|") cut to the name: a person with that title.
+        The office is a listed one; the name is two to four capitalised words, no organization's or place's name
+        of the gazetteers."""
+        if not c.model_only or c.type not in ("PERSON", "ORG", "GPE", "LOC", "NORP"):
+            return c
+        for word in list(re.finditer(r"[ \t]+(?=[A-Z])", text[c.start : c.end]))[:2]:
+            start = c.start + word.end()
+            name = text[start : c.end]
+            title = self._finder.before(text, start)
+            office = " ".join(text[title.start if title is not None else 0 : start].split())
+            if title is None or title.start >= c.start or not self._finder.known(office):
+                continue  # "Secretary of the Navy |Carlos| Del Toro": no listed office takes the given name
+            if len(name.split()) < 2 or not looks_like_name(name):
+                continue
+            known = self._lookup(name)
+            if (known is not None and known.type != "PERSON") or name.split()[-1] in ORG_HEADS:
+                return c
+            return replace(c, start=start, type="PERSON", entry=known, title=title.title)
+        return c
 
     def _office_alone(self, text: str, c: Candidate, chosen: list[Candidate]) -> bool:
         """A model person that is one word of rank or office ("Dustin Hoover, Superintendent, Advanced Programs";

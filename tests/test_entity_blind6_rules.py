@@ -1,0 +1,126 @@
+"""Rules of the round that read blind6's misses (issue #16): an acronym defined twice for two units, hyphened
+words in a coded unit's name, an acronym of a facility, "The Honorable" before a name, equipment words taken for
+a person, a facility's name cut before its head, a title the model ran into a name, and offices named by their
+portfolio."""
+
+from __future__ import annotations
+
+import pytest
+from entity_helpers import candidate
+
+from transforms.entities.acronyms import long_form_type
+from transforms.entities.facility_runs import facility_runs
+from transforms.entities.gazetteer import load_entries
+from transforms.entities.in_context import ContextRules, context_rules
+from transforms.entities.mentions import EntityExtractor
+from transforms.entities.ner import DEFAULT_MODEL, model_available
+from transforms.entities.places import place_entries
+from transforms.entities.squadrons import squadron_patterns
+
+needs_model = pytest.mark.skipif(not model_available(DEFAULT_MODEL), reason="entity model not installed")
+
+
+@pytest.fixture(scope="module")
+def extractor() -> EntityExtractor:
+    return EntityExtractor()
+
+
+@pytest.fixture(scope="module")
+def rules() -> ContextRules:
+    places = place_entries()
+    return context_rules((*load_entries(), *places.countries), places.capitals)
+
+
+def _mentions(extractor: EntityExtractor, text: str) -> list[tuple[str, str, str | None, str | None]]:
+    result = extractor.extract(text)
+    names = {e.entity_id: e.canonical_name for e in result.entities}
+    return [(text[m.start : m.end], m.type, names.get(m.entity_id), m.title) for m in result.mentions]
+
+
+@needs_model
+def test_letters_defined_twice_stand_for_the_nearest_definition(extractor: EntityExtractor) -> None:
+    text = (
+        "Rear Adm. Dana Whitcomb leads Carrier Strike Group (CSG) 4. Rear Adm. Luis Ortega leads Carrier Strike "
+        "Group (CSG) 8. The CSG will sail next month."
+    )
+    units = [(s, c) for s, t, c, _ in _mentions(extractor, text) if t == "ORG"]
+    assert units == [
+        ("Carrier Strike Group (CSG) 4", "Carrier Strike Group 4"),
+        ("Carrier Strike Group (CSG) 8", "Carrier Strike Group 8"),
+        ("CSG", "Carrier Strike Group 8"),
+    ]
+
+
+def test_a_coded_unit_may_have_hyphened_words() -> None:
+    text = "Pilots of Helicopter Anti-Submarine Squadron (HS) 7 flew the mission."
+    (unit,) = squadron_patterns(text)
+    assert (text[unit.start : unit.end], unit.canonical) == (
+        "Helicopter Anti-Submarine Squadron (HS) 7",
+        "Helicopter Anti-Submarine Squadron 7",
+    )
+
+
+def test_an_acronym_of_a_site_names_a_facility_but_a_base_of_industry_does_not() -> None:
+    assert long_form_type("Hypervelocity Test Facility") == "FACILITY"
+    assert long_form_type("Naval Air Station") == "FACILITY"
+    assert long_form_type("Defense Industrial Base") == "ORG"
+
+
+@needs_model
+def test_the_honorable_opens_a_persons_name(extractor: EntityExtractor) -> None:
+    text = (
+        "The Honorable Marisol Quenby, Assistant Secretary of the Navy for Energy, toured the depot on Monday. "
+        "Quenby met the depot's engineers."
+    )
+    people = [(s, c) for s, t, c, _ in _mentions(extractor, text) if t == "PERSON"]
+    assert ("Marisol Quenby", "Marisol Quenby") in people
+    assert ("Quenby", "Marisol Quenby") in people
+
+
+def test_a_facility_cut_before_its_head_is_the_whole_run() -> None:
+    text = "Engineers at the Harold Brennan Ballistic Missile Test Site in the Pacific fired the shot."
+    cands = [candidate(text, "Harold Brennan Ballistic", "ORG"), candidate(text, "Missile", "PERSON")]
+    (site,) = facility_runs(text, cands)
+    assert (text[site.start : site.end], site.type) == ("Harold Brennan Ballistic Missile Test Site", "FACILITY")
+
+
+def test_a_span_followed_by_more_capitals_than_a_facility_head_is_left() -> None:
+    text = "The Harold Brennan Ballistic Missile Test Site Range Control Office said."
+    cands = [candidate(text, "Harold Brennan Ballistic", "ORG")]
+    assert facility_runs(text, cands) == cands
+
+
+@needs_model
+def test_a_title_the_model_ran_into_a_name_is_the_persons_title(extractor: EntityExtractor) -> None:
+    text = (
+        "WASHINGTON - Officials met on Tuesday.\n\n"
+        "Secretary of Defense Lloyd Austin said the money would go to shipbuilding. Minister of Defence Ben "
+        "Wallace welcomed the news in London.\n\nAustin will travel to Japan next week."
+    )
+    people = [(s, c, title) for s, t, c, title in _mentions(extractor, text) if t == "PERSON"]
+    assert ("Lloyd Austin", "Lloyd Austin", "Secretary of Defense") in people
+    assert ("Ben Wallace", "Ben Wallace", "Minister of Defence") in people
+    assert ("Austin", "Lloyd Austin", None) in people
+
+
+@needs_model
+def test_an_office_keeps_its_portfolio_unless_the_portfolio_is_a_place(extractor: EntityExtractor) -> None:
+    text = (
+        "Under Secretary of Defense for Policy Dorota Kwasniak visited the troops. Jan Novak, Prime Minister of "
+        "Slovakia, met them later."
+    )
+    titles = {s: title for s, t, _, title in _mentions(extractor, text) if t == "PERSON"}
+    assert titles["Dorota Kwasniak"] == "Under Secretary of Defense for Policy"
+    assert titles["Jan Novak"] == "Prime Minister"
+
+
+def test_words_for_equipment_name_no_person_even_when_the_article_repeats_them(rules: ContextRules) -> None:
+    text = "The Space, Missile Defense and Special Programs office bought radars. Defense officials agreed."
+    kept = rules.apply(text, [candidate(text, "Missile Defense", "PERSON")], lambda name: None)
+    assert kept == []
+
+
+def test_a_phrase_of_dictionary_words_repeated_with_no_equipment_word_may_stay_a_person(rules: ContextRules) -> None:
+    text = "Heath Streak bowled. Streak took two wickets."
+    (kept,) = rules.apply(text, [candidate(text, "Heath Streak", "PERSON")], lambda name: None)
+    assert text[kept.start : kept.end] == "Heath Streak"
