@@ -128,6 +128,7 @@ RULES: dict[str, tuple[Any, str, Any]] = {
     "facility_runs": (mentions, "facility_runs", lambda text, cands: cands),
     "titles_into_names": (titled.TitledPeople, "_title_into", lambda self, text, c: c),
     "portfolios_as_places": (titled.TitledPeople, "_placed", lambda self, match: match),
+    "names_after_offices": (titled.TitledPeople, "_missed_name", lambda self, text, end, chosen: None),
 }
 
 

@@ -13,6 +13,7 @@ from transforms.entities.facility_runs import facility_runs
 from transforms.entities.gazetteer import load_entries
 from transforms.entities.in_context import ContextRules, context_rules
 from transforms.entities.mentions import EntityExtractor
+from transforms.entities.military_patterns import find_patterns
 from transforms.entities.ner import DEFAULT_MODEL, model_available
 from transforms.entities.places import place_entries
 from transforms.entities.squadrons import squadron_patterns
@@ -124,3 +125,28 @@ def test_a_phrase_of_dictionary_words_repeated_with_no_equipment_word_may_stay_a
     text = "Heath Streak bowled. Streak took two wickets."
     (kept,) = rules.apply(text, [candidate(text, "Heath Streak", "PERSON")], lambda name: None)
     assert text[kept.start : kept.end] == "Heath Streak"
+
+
+@needs_model
+def test_a_name_after_a_listed_office_is_a_person_even_where_the_model_missed_it(extractor: EntityExtractor) -> None:
+    text = (
+        "Army Chief of Staff Gen. Tomas Ferrand and Sergeant Major Ula Brisk joined him. Secretary of the Army "
+        "Christine Wormuth spoke by video. Under Secretary of the Air Force Kristyn Jones toured the base."
+    )
+    people = {s: title for s, t, _, title in _mentions(extractor, text) if t == "PERSON"}
+    assert people["Christine Wormuth"] == "Secretary of the Army"
+    assert people["Kristyn Jones"] == "Under Secretary of the Air Force"
+
+
+@needs_model
+def test_an_office_before_a_rank_and_a_name_is_no_person_of_its_own(extractor: EntityExtractor) -> None:
+    text = "Chief of Naval Operations Adm. Lisa Franchetti met sailors in Norfolk on Friday."
+    people = [(s, title) for s, t, _, title in _mentions(extractor, text) if t == "PERSON"]
+    assert people == [("Lisa Franchetti", "Adm.")]
+
+
+def test_an_expeditionary_force_keeps_its_ordinal() -> None:
+    text = "The 3rd Marine Expeditionary Force trained near Okinawa."
+    assert [(text[p.start : p.end], p.canonical) for p in find_patterns(text) if p.subtype == "unit"] == [
+        ("3rd Marine Expeditionary Force", "3rd Marine Expeditionary Force")
+    ]

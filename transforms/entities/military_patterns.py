@@ -70,7 +70,7 @@ _UNIT_WORD = (
     r"(?:Marine Expeditionary Unit|Combat Aviation Brigade|Motorized Rifle Brigade|Special Forces Group|"
     r"Brigade Combat Team|Sustainment Brigade|Air Refueling Wing|Combined Arms Army|Expeditionary Unit|"
     r"Mechanized Brigade|Infantry Regiment|Maintenance Group|Cavalry Regiment|Guards Tank Army|"
-    r"Operations Group|Ranger Battalion|Assault Brigade|Marine Regiment|Airlift Wing|Fighter Wing|"
+    r"Operations Group|Ranger Battalion|Assault Brigade|Marine Regiment|Airlift Wing|Fighter Wing|Expeditionary Force|"
     r"Task Force|Air Force|Battalion|Bomb Wing|Air Wing|Division|Regiment|Squadron|Battery|Brigade|"
     r"Command|Company|Marines|Corps|Fleet|Group|Army|Wing)"
 )

@@ -21,6 +21,9 @@ from transforms.entities.spans import looks_like_name
 
 __all__ = ["TitledPeople"]
 
+_NAME_AFTER_TITLE = re.compile(
+    r"[ \t]+(?P<name>[A-Z][a-z]+(?:[ \t]+(?:[A-Z]\.|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)){1,2})(?=[ \t]*[,.;:]|[ \t]+[a-z])"
+)
 _GIVEN_BEFORE = re.compile(r"(?<![\w.])[A-Z][a-z]+[ \t]+$")  # a given name the model left before a surname
 
 
@@ -75,6 +78,23 @@ class TitledPeople:
             if any(start < c.end and c.start < end for c in chosen if c.type != "PERSON"):
                 if any(c.start <= start and end <= c.end for c in chosen):
                     continue
+            name = self._missed_name(text, end, chosen)
+            if name is not None:  # "Secretary of the Army |Jane Roe| spoke": a name the model missed or ran into
+                chosen = [c for c in chosen if not (c.start < name[1] and name[0] < c.end)]
+                prior = self._finder.before(text, name[0]) or match
+                extra.append(
+                    Candidate(
+                        start=name[0],
+                        end=name[1],
+                        type="PERSON",
+                        method="rule",
+                        rank="rule",
+                        title=prior.title,
+                        affiliation=self._affiliation(prior.affiliation),
+                    )
+                )
+                titled.append((prior.start, prior.end))
+                continue
             split = self._trailing_name(text, start, end)
             if split is not None:  # the model's span over the title's words and the name is neither
                 chosen = [c for c in chosen if not (c.model_only and start <= c.start < split[0] < c.end <= end)]
@@ -100,7 +120,8 @@ class TitledPeople:
             if inside:  # "Minister of Defence": the model's "Defence" is a word of the title, not a person
                 chosen = [c for c in chosen if c not in inside]
                 people = [c for c in people if c not in inside]
-            following = next((p for p in people if p.start >= end and text[end : p.start].strip() == ""), None)
+            # a person right after the title, maybe after a rank ("Chief of Naval Operations Adm. Jane Roe")
+            following = next((p for p in people if p.start >= end and self._rank_gap(text[end : p.start])), None)
             if following is not None or any(p.start < end and start < p.end for p in people):
                 continue
             extra.append(
@@ -197,6 +218,26 @@ class TitledPeople:
                 if portfolio and (self._lookup(portfolio.group(1)) is not None or self._name_after(text, cut, end)):
                     return cut, portfolio.group(1)
         return None
+
+    def _rank_gap(self, gap: str) -> bool:
+        """Whether the words between a title and a name are nothing or one rank ("Adm.", "Lt. Gen.")."""
+        return gap.strip() == "" or self._finder.known(" ".join(gap.split()))
+
+    def _missed_name(self, text: str, end: int, chosen: list[Candidate]) -> tuple[int, int] | None:
+        """The span of a name right after a title standing alone that no candidate holds: two or three
+        capitalised words, the first no English word (a given name), none a name the gazetteers know, then a
+        comma, a period or a word in lower case. A model span that runs from the title into it does not count
+        ("Under Secretary of the |Air Force Jane Roe|")."""
+        match = _NAME_AFTER_TITLE.match(text, end)
+        if match is None:
+            return None
+        start, stop = match.span("name")
+        words = match.group("name").split()
+        if _english(words[0]) or any(self._lookup(w.rstrip(".")) is not None for w in words):
+            return None
+        if any(c.start < stop and start < c.end and not (c.model_only and c.start < start) for c in chosen):
+            return None
+        return start, stop
 
     def _name_after(self, text: str, cut: int, end: int) -> bool:
         """``text[cut:end]`` reads as a name after a portfolio of common words ("Under Secretary of Defense for
