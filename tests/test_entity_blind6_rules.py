@@ -150,3 +150,13 @@ def test_an_expeditionary_force_keeps_its_ordinal() -> None:
     assert [(text[p.start : p.end], p.canonical) for p in find_patterns(text) if p.subtype == "unit"] == [
         ("3rd Marine Expeditionary Force", "3rd Marine Expeditionary Force")
     ]
+
+
+@needs_model
+def test_a_bare_service_before_a_foreign_one_named_in_full_is_the_articles_own(extractor: EntityExtractor) -> None:
+    text = (
+        "CAMP LEJEUNE, N.C. -- Marines with the 2nd Marine Division fired mortars here on Tuesday, their first "
+        "range day since they came home to North Carolina. Royal Marines from a visiting commando unit joined them."
+    )
+    services = [(s, c) for s, t, c, _ in _mentions(extractor, text) if t == "ORG" and s.endswith("Marines")]
+    assert services == [("Marines", "U.S. Marine Corps"), ("Royal Marines", "Royal Marines")]

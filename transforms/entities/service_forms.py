@@ -86,20 +86,23 @@ def short_services(
     ]
     if not bare_forms:
         return chosen
-    named: dict[str, Counter[Entry]] = {}
+    named: dict[str, list[tuple[int, Entry]]] = {}
     for c in chosen:
         surface = text[c.start : c.end]
         if c.entry is not None and c.entry.country and c not in bare_forms:
             for word in words:
                 if surface.endswith(" " + word) and table.get((c.entry.country, word)) == c.entry:
-                    named.setdefault(word, Counter())[c.entry] += 1  # "Indian Navy", not "Department of the Navy"
+                    named.setdefault(word, []).append((c.start, c.entry))  # "Indian Navy", not "Department of the Navy"
     country = dominant_country(chosen)
     out: list[Candidate] = []
     for c in chosen:
         if c in bare_forms:
             word = bare(text[c.start : c.end])
-            seen = named.get(word)
-            service = next(iter(seen)) if seen and len(seen) == 1 else None
+            # the service named in full before the bare form; where none is, the article's country's, and only
+            # without one the service the article names later ("Marines ... Royal Marines" in a U.S. story)
+            before = {entry for start, entry in named.get(word, []) if start < c.start}
+            seen = before or (set() if country is not None else {entry for _, entry in named.get(word, [])})
+            service = next(iter(seen)) if len(seen) == 1 else None
             if service is None and not seen and country is not None:
                 service = table.get((country, word))
             if service is not None:
