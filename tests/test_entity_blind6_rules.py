@@ -160,3 +160,18 @@ def test_a_bare_service_before_a_foreign_one_named_in_full_is_the_articles_own(e
     )
     services = [(s, c) for s, t, c, _ in _mentions(extractor, text) if t == "ORG" and s.endswith("Marines")]
     assert services == [("Marines", "U.S. Marine Corps"), ("Royal Marines", "Royal Marines")]
+
+
+@needs_model
+def test_a_known_surname_the_model_read_as_a_place_is_the_person_the_article_names(
+    extractor: EntityExtractor,
+) -> None:
+    text = (
+        "President Zelensky thanked the donors. Zelenskyy's office said Ukrainian troops had repelled an attack "
+        "near the river."
+    )
+    people = [(s, t, c) for s, t, c, _ in _mentions(extractor, text) if s.startswith("Zelensk")]
+    assert people == [
+        ("Zelensky", "PERSON", "Volodymyr Zelenskyy"),
+        ("Zelenskyy", "PERSON", "Volodymyr Zelenskyy"),
+    ]

@@ -96,17 +96,25 @@ def _surname(name: str) -> str:
 
 def known_people(text: str, chosen: list[Candidate]) -> list[Candidate]:
     """``chosen`` with each model span of two or more words that spells a person of ``data/name_variants.toml``
-    ("Ursula von der Leyen", read as an organization) made that person; a known person's Wikidata ID is
+    ("Ursula von der Leyen", read as an organization), or that is the surname of one the article names as a
+    person too, made that person; a known person's Wikidata ID is
     added later, by ``assign_person_ids``."""
+    people = {canonical_person(text[c.start : c.end]) for c in chosen if c.type == "PERSON"} - {None}
     return [
         replace(c, type="PERSON", subtype=None, country=None)
-        if c.model_only
-        and c.type in ("ORG", "GPE", "LOC", "NORP")
-        and len(text[c.start : c.end].split()) > 1
-        and known_person(canonical_person(text[c.start : c.end]) or "")[0] is not None
+        if c.model_only and c.type in ("ORG", "GPE", "LOC", "NORP") and _known_here(text[c.start : c.end], people)
         else c
         for c in chosen
     ]
+
+
+def _known_here(name: str, people: set[str | None]) -> bool:
+    """A name of two or more words that spells a known person, or a known person's surname alone where the
+    article names that person as a person too ("Zelenskyy's office" after "President Zelensky")."""
+    known = canonical_person(name)
+    if len(name.split()) > 1:
+        return known_person(known or "")[0] is not None
+    return known is not None and known in people
 
 
 def assign_person_ids(text: str, candidates: list[Candidate]) -> list[Candidate]:
