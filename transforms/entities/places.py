@@ -11,6 +11,7 @@ straits and regions, ``data/groups.toml`` non-national groups (NORP).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -104,7 +105,21 @@ def city_entry(name: str, country: str | None) -> Entry:
     if state is not None and state not in name:  # "New York City", "Oklahoma City" say it already
         full = f"{name}, D.C." if state == "District of Columbia" else f"{name}, {state}"
         return make_entry(full, "GPE", subtype="city", country=country, wikidata_id=wikidata, aliases=forms)
-    return make_entry(name, "GPE", subtype="city", country=country, wikidata_id=wikidata, aliases=forms[1:])
+    shown = _english_form(name)  # "Kandahar", not geonames' "Kandahār"
+    aliases = forms[1:] if shown == name else forms
+    return make_entry(shown, "GPE", subtype="city", country=country, wikidata_id=wikidata, aliases=aliases)
+
+
+_TRANSLITERATION = re.compile("[\u1e00-\u1effāēīōūĀĒĪŌŪʿʾ‘]")  # "ḩ", "ā", "ʿ": marks of a scholarly transliteration
+
+
+def _english_form(name: str) -> str:
+    """A city's name as English news writes it: geonames spells Arabic, Persian and Indic names in a scholarly
+    transliteration ("Jalālābād", "Rafaḩ", "Nuku‘alofa") that English drops ("Jalalabad", "Rafah",
+    "Nuku'alofa"); other accents stay ("Kraków", "São Paulo")."""
+    if not _TRANSLITERATION.search(name):
+        return name
+    return _ascii(name.replace("‘", "'").replace("ʿ", "'").replace("ʾ", "'"))
 
 
 def us_city_state(name: str) -> str | None:
