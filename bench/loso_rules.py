@@ -129,6 +129,8 @@ RULES: dict[str, tuple[Any, str, Any]] = {
     "titles_into_names": (titled.TitledPeople, "_title_into", lambda self, text, c: c),
     "portfolios_as_places": (titled.TitledPeople, "_placed", lambda self, match: match),
     "names_after_offices": (titled.TitledPeople, "_missed_name", lambda self, text, end, chosen: None),
+    "meeting_names": (mentions, "meeting_names", lambda text: []),
+    "water_names": (mentions, "water_names", lambda text: []),
 }
 
 

@@ -12,11 +12,13 @@ from transforms.entities.acronyms import long_form_type
 from transforms.entities.facility_runs import facility_runs
 from transforms.entities.gazetteer import load_entries
 from transforms.entities.in_context import ContextRules, context_rules
+from transforms.entities.meetings import meeting_names
 from transforms.entities.mentions import EntityExtractor
 from transforms.entities.military_patterns import find_patterns
 from transforms.entities.ner import DEFAULT_MODEL, model_available
 from transforms.entities.places import place_entries
 from transforms.entities.squadrons import squadron_patterns
+from transforms.entities.water_names import water_names
 
 needs_model = pytest.mark.skipif(not model_available(DEFAULT_MODEL), reason="entity model not installed")
 
@@ -175,3 +177,49 @@ def test_a_known_surname_the_model_read_as_a_place_is_the_person_the_article_nam
         ("Zelensky", "PERSON", "Volodymyr Zelenskyy"),
         ("Zelenskyy", "PERSON", "Volodymyr Zelenskyy"),
     ]
+
+
+def test_a_kind_written_once_for_several_waters_is_each_ones() -> None:
+    text = "Crews dredged the Wabasha and Kettle Rivers, then Lakes Tamsin, Orrin and St. Clair near Ludlow Bay."
+    found = [(text[p.start : p.end], p.canonical, p.type) for p in water_names(text)]
+    assert found == [
+        ("Wabasha", "Wabasha River", "LOC"),
+        ("Kettle Rivers", "Kettle River", "LOC"),
+        ("Ludlow Bay", "Ludlow Bay", "LOC"),
+        ("Lakes Tamsin", "Lake Tamsin", "LOC"),
+        ("Orrin", "Lake Orrin", "LOC"),
+        ("St. Clair", "Lake St. Clair", "LOC"),
+    ]
+
+
+def test_people_named_rivers_and_a_bay_inside_a_longer_name_are_no_waters() -> None:
+    text = "Jane Smith and John Rivers said the Ludlow Bay Disposal Facility opened at Port Ellis Bay."
+    assert water_names(text) == []
+
+
+def test_a_named_meeting_is_one_event_but_not_the_tail_of_a_longer_name_or_a_town() -> None:
+    text = (
+        "He spoke at the 2020 Space and Missile Defense Symposium on Tuesday. The Organisation of the Islamic "
+        "Conference met. The National Conference of Mayors met in Lees Summit, Mo., with the Manama Dialogue."
+    )
+    assert [text[p.start : p.end] for p in meeting_names(text)] == [
+        "Space and Missile Defense Symposium",
+        "Manama Dialogue",
+    ]
+
+
+@needs_model
+def test_an_operation_named_in_full_is_named_by_its_words_alone_too(extractor: EntityExtractor) -> None:
+    text = "Airmen run Operation Quiet Lantern from the base. The Quiet Lantern team tracks jammers."
+    ops = [(s, t, c) for s, t, c, _ in _mentions(extractor, text) if "Lantern" in s]
+    assert ops == [
+        ("Operation Quiet Lantern", "OPERATION", "Operation Quiet Lantern"),
+        ("Quiet Lantern", "OPERATION", "Operation Quiet Lantern"),
+    ]
+
+
+@needs_model
+def test_a_company_joined_at_a_hyphen_is_named_without_its_legal_form(extractor: EntityExtractor) -> None:
+    text = "The contract went to Marsh-Fenwick Dredging Inc., of Alpena, Michigan."
+    companies = [(s, c) for s, t, c, _ in _mentions(extractor, text) if t == "ORG"]
+    assert companies == [("Marsh-Fenwick Dredging Inc.", "Marsh-Fenwick Dredging")]

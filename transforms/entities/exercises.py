@@ -2,7 +2,9 @@
 "during Northern Edge 2025 exercises". A name the gazetteers do not know, written right before "exercise" or
 "drill", is the exercise's name (OPERATION, subtype military_exercise), with the year that follows it; so is a
 model name closed by a capitalised "Exercise", with the iteration's number after it ("Warfighter Exercise
-21-01"). Known names stay what they are ("a Navy exercise", "the Indian Ocean exercise")."""
+21-01"). Known names stay what they are ("a Navy exercise", "the Indian Ocean exercise"). An operation named
+in full ("Operation Silent Sentry") is also named by the words after "Operation" alone ("the Silent Sentry
+team"), whatever the model typed them."""
 
 from __future__ import annotations
 
@@ -22,11 +24,19 @@ _HEADS = frozenset({"Exercise", "Exercises"})
 def exercise_names(text: str, cands: list[Candidate]) -> list[Candidate]:
     """``cands`` with each unknown model name written before "exercise", or closed by a capitalised "Exercise"
     ("Warfighter Exercise 21-01"), made the exercise it names."""
+    operations = {
+        text[c.start : c.end].split(None, 1)[1]: c
+        for c in cands
+        if c.type == "OPERATION" and not c.model_only and text[c.start : c.end].startswith("Operation ")
+    }
     out = []
     for c in cands:
         end = _exercise_end(text, c) if c.model_only and c.type in _RETYPED else None
+        full = operations.get(text[c.start : c.end]) if c.model_only and c.type in _RETYPED else None
         if end is not None:
             c = replace(c, end=end, type="OPERATION", subtype="military_exercise", canonical=text[c.start : end])
+        elif full is not None:  # "the Silent Sentry team" after "Operation Silent Sentry"
+            c = replace(c, type="OPERATION", entry=full.entry, canonical=full.canonical, subtype=full.subtype)
         out.append(c)
     return out
 

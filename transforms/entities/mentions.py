@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span
 from schemas.entities import Entity, EntityType
 from transforms.entities.acronym_links import defined_acronyms
 from transforms.entities.acronyms import bind_initials, concept_initials, quoted_short_names
-from transforms.entities.compounds import join_compounds, with_legal_forms
+from transforms.entities.compounds import join_compounds, with_legal_forms, without_legal_form
 from transforms.entities.coordinated import join_coordinated
 from transforms.entities.coreference import Candidate, known_people, repeat_names, select, surnames_as_people
 from transforms.entities.divided_countries import country_halves
@@ -46,6 +46,7 @@ from transforms.entities.facility_runs import facility_runs
 from transforms.entities.gazetteer import Entry, Gazetteer, build_gazetteer, load_entries, read_data
 from transforms.entities.in_context import context_rules
 from transforms.entities.language_names import as_language
+from transforms.entities.meetings import meeting_names
 from transforms.entities.military_patterns import find_patterns
 from transforms.entities.ner import DEFAULT_MODEL, fresh_model
 from transforms.entities.org_context import orgs_by_context
@@ -243,6 +244,7 @@ class EntityExtractor:
             *program_offices(text),
             *water_names(text),
             *strike_group_short_forms(text),
+            *meeting_names(text),
         ]:
             entry = self._gaz.lookup(p.canonical)
             cands.append(
@@ -259,7 +261,9 @@ class EntityExtractor:
             )
         cands = _inner_acronyms(text, facility_runs(text, retype(text, cands, self._gaz.lookup, self._titled)))
         cands = class_candidates(text, cands, self._gaz.lookup)
-        cands = join_compounds(text, with_legal_forms(text, cands), self._gaz.lookup)
+        joined = join_compounds(text, with_legal_forms(text, cands), self._gaz.lookup)
+        # a name joined at a hyphen ("Morrish-|Wallace Construction Inc.") is named without its legal form too
+        cands = [without_legal_form(text, c) if c.canonical is None else c for c in joined]
         cands = exercise_names(text, join_coordinated(text, cands))
         for start, end in dateline_places(text):
             entry = self._gaz.lookup(text[start:end]) or self._gaz.lookup(text[start:end].title())

@@ -1,0 +1,48 @@
+"""Named meetings: a run of capitalised words closed by a meeting's head noun ("the Space and Missile Defense
+Symposium", "the NATO Summit", "the Shangri-La Dialogue") is one EVENT, "and", "of", "on" and "for" inside it.
+The model cuts such names at "and" and reads the halves as places or bodies ("Space", "Missile Defense
+Symposium"). A year written before the name is not part of it. A gazetteer's entry for the whole name keeps its
+type. A "Forum" is no head: as often a body ("World Economic Forum", "Pacific Islands Forum"). Not a meeting: the
+tail of a longer name ("Organisation of the Islamic Conference"), a name that goes on ("National Conference of
+Bishops", "World Conference on Women"), a town before its state ("Lees Summit, Mo.")."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from transforms.entities.gazetteer import read_data
+from transforms.entities.military_patterns import PatternMatch
+
+__all__ = ["meeting_names"]
+
+_WORD = r"(?!(?:The|A|An|This|That|Our|Its|At|In|On|During|For)\b)[A-Z][\w’'-]*"
+_MEETING = re.compile(
+    rf"\b{_WORD}(?:[ ]+(?:(?:and|of|on|for)[ ]+)?{_WORD}){{0,6}}?[ ]+"
+    r"(?:Symposium|Conference|Summit|Expo|Exposition|Dialogue)\b(?![ ]+[A-Z])"
+)
+_LONGER_BEFORE = re.compile(r"[A-Z][\w’'-]*[ ]+(?:of|for|on)[ ]+(?:the[ ]+)?$")
+_DAY_OR_MONTH = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\b"
+)
+_NAME_GOES_ON = re.compile(rf"[ ]+(?:of|on|for)[ ]+(?:the[ ]+)?(?!{_DAY_OR_MONTH})[A-Z]")
+
+
+@lru_cache(maxsize=1)
+def _state_after() -> re.Pattern[str]:
+    """A U.S. state after a comma, as news style writes it after a town ("Lees Summit, Mo.", "Lees Summit , Mo .")."""
+    forms = sorted(read_data("context.toml")["state_abbreviations"], key=len, reverse=True)
+    spelled = "|".join(re.escape(f.rstrip(".")) + r"[ ]?\." if f.endswith(".") else re.escape(f) for f in forms)
+    return re.compile(rf"[ ]?,[ ]+(?:{spelled})")
+
+
+def meeting_names(text: str) -> list[PatternMatch]:
+    """Each named meeting of ``text`` as one EVENT (see the module)."""
+    return [
+        PatternMatch(m.start(), m.end(), "EVENT", "meeting", m.group())
+        for m in _MEETING.finditer(text)
+        if not _LONGER_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+        and not _NAME_GOES_ON.match(text, m.end())
+        and not _state_after().match(text, m.end())
+    ]
