@@ -131,6 +131,7 @@ RULES: dict[str, tuple[Any, str, Any]] = {
     "names_after_offices": (titled.TitledPeople, "_missed_name", lambda self, text, end, chosen: None),
     "meeting_names": (mentions, "meeting_names", lambda text: []),
     "water_names": (mentions, "water_names", lambda text: []),
+    "towns_of_the_state": (town_states, "_towns_of_the_state", lambda chosen: chosen),
 }
 
 

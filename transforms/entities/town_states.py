@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from transforms.entities.coreference import Candidate
 from transforms.entities.gazetteer import Entry, make_entry
-from transforms.entities.places import town_ids
+from transforms.entities.places import town_ids, us_town_states
 from transforms.entities.truecase import opens_dateline
 
 __all__ = ["town_items", "with_states"]
@@ -101,7 +101,10 @@ def _station_town(c: Candidate, surface: str, state: str, lookup: Callable[[str]
 
 def town_items(text: str, chosen: list[Candidate]) -> list[Candidate]:
     """``chosen`` with every mention of a town the article names with its state ("Norfolk" after "Norfolk,
-    Va.") given that town's entry and item (run after the article's names are all chosen)."""
+    Va.") given that town's entry and item (run after the article's names are all chosen); first, a U.S. town
+    named alone in an article that names one state only, where that state has a town of the name, is that
+    state's town ("Saginaw" in a story about Michigan: Saginaw, Michigan, not Saginaw, Texas)."""
+    chosen = _towns_of_the_state(chosen)
     towns = {
         c.entry.name: c.entry
         for c in chosen
@@ -109,6 +112,30 @@ def town_items(text: str, chosen: list[Candidate]) -> list[Candidate]:
     }
     towns |= {name.split(", ")[0]: entry for name, entry in towns.items()}  # the town's name alone
     return [_with_item(text, c, towns) if towns else c for c in chosen]
+
+
+def _towns_of_the_state(chosen: list[Candidate]) -> list[Candidate]:
+    states = {
+        c.entry.name for c in chosen if c.entry is not None and c.entry.subtype == "state" and c.entry.country == "USA"
+    }
+    if len(states) != 1:
+        return chosen
+    (state,) = states
+    out = []
+    for c in chosen:
+        entry = c.entry
+        if entry is None or c.type != "GPE":
+            out.append(c)
+            continue
+        # a U.S. town without its state and without an item ("New York City" has its own)
+        alone = entry.subtype == "city" and entry.country == "USA" and entry.wikidata_id is None
+        if alone and ", " not in entry.name and state in us_town_states().get(entry.name, ()):
+            canonical = f"{entry.name}, {state}"
+            item = town_ids().get(canonical)
+            town = make_entry(canonical, "GPE", subtype="city", country="USA", wikidata_id=item, aliases=(entry.name,))
+            c = replace(c, entry=town, canonical=canonical)
+        out.append(c)
+    return out
 
 
 def _with_item(text: str, c: Candidate, towns: dict[str, Entry]) -> Candidate:
