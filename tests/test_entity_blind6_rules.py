@@ -233,3 +233,11 @@ def test_a_town_alone_in_a_story_about_one_state_is_that_states_town(extractor: 
     text = "Barges will leave Saginaw in May, the district's offices in Michigan and Texas said."
     towns = [(s, c) for s, t, c, _ in _mentions(extractor, text) if s == "Saginaw"]
     assert towns == [("Saginaw", "Saginaw")]  # two states: no telling which Saginaw
+
+
+@needs_model
+def test_gps_is_the_satellite_system_and_earth_a_place(extractor: EntityExtractor) -> None:
+    text = "Jammers on the ground disrupt GPS signals. The satellites circle the Earth twice a day."
+    found = {s: (t, c) for s, t, c, _ in _mentions(extractor, text)}
+    assert found["GPS"] == ("PLATFORM", "Global Positioning System")
+    assert found["Earth"] == ("LOC", "Earth")
