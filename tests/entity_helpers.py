@@ -1,13 +1,21 @@
 """What several entity tests share: the mentions of a text as surface -> (type, canonical name) or as a list in
-reading order, and a candidate span made at a surface of a text."""
+reading order, a candidate span made at a surface of a text, and the context rules alone."""
 
 from __future__ import annotations
 
 from transforms.entities.coreference import Candidate
-from transforms.entities.gazetteer import Entry
+from transforms.entities.gazetteer import Entry, load_entries
+from transforms.entities.in_context import ContextRules, context_rules
 from transforms.entities.mentions import EntityExtractor
+from transforms.entities.places import place_entries
 
-__all__ = ["candidate", "found", "in_order"]
+__all__ = ["all_context_rules", "candidate", "found", "in_order"]
+
+
+def all_context_rules() -> ContextRules:
+    """The context rules alone, built from every gazetteer entry, to test a rule on hand-made candidates."""
+    places = place_entries()
+    return context_rules((*load_entries(), *places.countries), places.capitals)
 
 
 def candidate(

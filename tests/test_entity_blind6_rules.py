@@ -6,17 +6,15 @@ portfolio."""
 from __future__ import annotations
 
 import pytest
-from entity_helpers import candidate
+from entity_helpers import all_context_rules, candidate
 
 from transforms.entities.acronyms import long_form_type
 from transforms.entities.facility_runs import facility_runs
-from transforms.entities.gazetteer import load_entries
-from transforms.entities.in_context import ContextRules, context_rules
+from transforms.entities.in_context import ContextRules
 from transforms.entities.meetings import meeting_names
 from transforms.entities.mentions import EntityExtractor
 from transforms.entities.military_patterns import find_patterns
 from transforms.entities.ner import DEFAULT_MODEL, model_available
-from transforms.entities.places import place_entries
 from transforms.entities.squadrons import squadron_patterns
 from transforms.entities.water_names import water_names
 
@@ -30,8 +28,7 @@ def extractor() -> EntityExtractor:
 
 @pytest.fixture(scope="module")
 def rules() -> ContextRules:
-    places = place_entries()
-    return context_rules((*load_entries(), *places.countries), places.capitals)
+    return all_context_rules()
 
 
 def _mentions(extractor: EntityExtractor, text: str) -> list[tuple[str, str, str | None, str | None]]:

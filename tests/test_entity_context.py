@@ -5,15 +5,15 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from entity_helpers import all_context_rules
 
 from transforms.entities.coreference import Candidate
 from transforms.entities.entity_types import retype
-from transforms.entities.gazetteer import Entry, entity_id, load_entries
+from transforms.entities.gazetteer import Entry, entity_id
 from transforms.entities.in_context import ContextRules, context_rules
 from transforms.entities.language_names import as_language
 from transforms.entities.mentions import EntityExtractor
 from transforms.entities.ner import DEFAULT_MODEL, model_available
-from transforms.entities.places import place_entries
 
 pytestmark = pytest.mark.skipif(not model_available(DEFAULT_MODEL), reason="entity model not installed")
 
@@ -25,9 +25,7 @@ def extractor() -> EntityExtractor:
 
 @pytest.fixture(scope="module")
 def rules() -> ContextRules:
-    """The context rules alone, to test a rule on hand-made candidates."""
-    places = place_entries()
-    return context_rules((*load_entries(), *places.countries), places.capitals)
+    return all_context_rules()
 
 
 def _found(extractor: EntityExtractor, text: str) -> dict[str, tuple[str, str, str | None, str | None]]:

@@ -2,9 +2,11 @@
 occurrence of the surface; the script checks the spans and prints the annotated surfaces' other occurrences
 that no span covers. Run it from anywhere: ``python bench/gold/blind6/make_blind6.py``."""
 
-import json
-import re
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bench/gold, for the shared writer
+from gold_writer import write_gold  # noqa: E402
 
 EVAL = Path(__file__).resolve().parents[3].parent / "shared" / "eval"  # the shared eval folder beside the repo
 C = "defense-news-dvids/data/corpus/"
@@ -317,56 +319,8 @@ M[D044] = [
 ]
 
 
-def ww(surface, flags=0):
-    return re.compile(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", flags)
-
-
 def main() -> None:
-    rows = []
-    for doc in sorted(M):
-        text = (EVAL / doc).read_text(encoding="utf-8")
-        pos = 0
-        spans = []
-        for item in M[doc]:
-            surface, (typ, canon, country, qid) = item[0], item[1]
-            title = item[2] if len(item) > 2 else None
-            m = ww(surface).search(text, pos)
-            assert m, (doc, surface, pos)
-            s, e = m.start(), m.end()
-            assert text[s:e] == surface
-            if title:
-                assert typ == "PERSON"
-            spans.append((s, e))
-            rows.append(
-                dict(
-                    doc=doc,
-                    start=s,
-                    end=e,
-                    text=surface,
-                    type=typ,
-                    canonical=canon,
-                    country=country,
-                    wikidata=qid,
-                    title=title,
-                )
-            )
-            pos = e
-        spans.sort()
-        for (a, b), (c, d) in zip(spans, spans[1:]):
-            assert b <= c, (doc, a, b, c, d)
-        # uncovered whole-word (case-insensitive) occurrences of annotated surfaces
-        for surface in sorted({it[0] for it in M[doc]}):
-            for m in ww(surface, re.I).finditer(text):
-                if not any(a <= m.start() and m.end() <= b for a, b in spans):
-                    ctx = text[max(0, m.start() - 30) : m.end() + 30].replace("\n", " ")
-                    print("UNCOVERED", doc[31:34], m.start(), repr(m.group()), "|", ctx)
-
-    rows.sort(key=lambda r: (r["doc"], r["start"]))
-    out = Path(__file__).with_name("entities_blind6.jsonl")
-    with out.open("w", encoding="utf-8") as f:
-        for r in rows:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    print(len(rows), "mentions written")
+    write_gold(M, EVAL, Path(__file__).with_name("entities_blind6.jsonl"))
 
 
 if __name__ == "__main__":
