@@ -6,8 +6,8 @@ that names a concept or a plural of things gives no entity, and neither do the l
 the letters is a mention of the long form's entity, except inside the name they are written in ("Carrier Air
 Wing (CVW) 9") or inside a known name or designation ("PM UAS"); where the letters are defined twice, for
 two units ("Carrier Strike Group (CSG) 9" and "Carrier Strike Group (CSG) 11"), a use stands for the nearest
-definition before it. An office named after the long form
-("Uncrewed Aircraft Systems (UAS) Project Office") keeps its name, and the letters stand for the systems.
+definition before it. An office named after the long form ("Uncrewed Aircraft Systems (UAS) Project Office")
+keeps its name, and the letters stand for the systems.
 """
 
 from __future__ import annotations

@@ -97,8 +97,7 @@ def _surname(name: str) -> str:
 def known_people(text: str, chosen: list[Candidate]) -> list[Candidate]:
     """``chosen`` with each model span of two or more words that spells a person of ``data/name_variants.toml``
     ("Ursula von der Leyen", read as an organization), or that is the surname of one the article names as a
-    person too, made that person; a known person's Wikidata ID is
-    added later, by ``assign_person_ids``."""
+    person too, made that person; a known person's Wikidata ID is added later, by ``assign_person_ids``."""
     people = {canonical_person(text[c.start : c.end]) for c in chosen if c.type == "PERSON"} - {None}
     return [
         replace(c, type="PERSON", subtype=None, country=None)

@@ -153,8 +153,10 @@ class TitledPeople:
     def _placed(self, match: TitleMatch) -> TitleMatch:
         """A title kept with its portfolio, unless the portfolio is a place: "Minister of Health" stays whole,
         "Prime Minister of Georgia" is the office "Prime Minister" with the affiliation Georgia."""
-        entry = self._lookup(match.portfolio) if match.office and match.portfolio else None
-        if entry is None or entry.type not in ("GPE", "LOC", "NORP") or match.office is None:
+        if match.office is None or match.portfolio is None:
+            return match
+        entry = self._lookup(match.portfolio)
+        if entry is None or entry.type not in ("GPE", "LOC", "NORP"):
             return match
         return replace(match, title=match.office, affiliation=match.portfolio, office=None, portfolio=None)
 
@@ -169,8 +171,11 @@ class TitledPeople:
             start = c.start + word.end()
             name = text[start : c.end]
             title = self._finder.before(text, start)
-            office = " ".join(text[title.start if title is not None else 0 : start].split())
-            if title is None or title.start >= c.start or not self._finder.known(office):
+            if (
+                title is None
+                or title.start >= c.start
+                or not self._finder.known(" ".join(text[title.start : start].split()))
+            ):
                 continue  # "Secretary of the Navy |Carlos| Del Toro": no listed office takes the given name
             if len(name.split()) < 2 or not looks_like_name(name):
                 continue
