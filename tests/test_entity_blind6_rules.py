@@ -238,3 +238,16 @@ def test_gps_is_the_satellite_system_and_earth_a_place(extractor: EntityExtracto
     found = {s: (t, c) for s, t, c, _ in _mentions(extractor, text)}
     assert found["GPS"] == ("PLATFORM", "Global Positioning System")
     assert found["Earth"] == ("LOC", "Earth")
+
+
+@needs_model
+def test_a_name_after_a_ships_kind_is_the_ship_and_foreign_ranks_are_titles(extractor: EntityExtractor) -> None:
+    text = (
+        "The French frigate Languedoc escorted the tanker. Air Chief Marshal Sir Richard Knighton met Col. Gen. "
+        "Oleksandr Syrskyi in Kyiv."
+    )
+    found = {s: (t, title) for s, t, _, title in _mentions(extractor, text)}
+    assert found["Languedoc"] == ("PLATFORM", None)
+    assert found["Richard Knighton"] == ("PERSON", "Air Chief Marshal")
+    assert found["Oleksandr Syrskyi"] == ("PERSON", "Col. Gen.")
+    assert "Col" not in found

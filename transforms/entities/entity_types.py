@@ -31,6 +31,7 @@ from transforms.entities.coreference import Candidate
 from transforms.entities.gazetteer import Entry
 from transforms.entities.headlines import headline_name_end, headline_phrase, opening_headline
 from transforms.entities.majority_types import majority_types
+from transforms.entities.ship_kinds import after_ship_kind
 
 __all__ = [
     "retype",
@@ -247,6 +248,8 @@ def retype(
             cand = replace(cand, type=head)
         elif cand.type == "PERSON":
             cand = _person(text, cand, lookup)
+        elif cand.type in ("ORG", "GPE", "LOC") and after_ship_kind(text, cand.start, cand.end, bare_carrier=False):
+            cand = replace(cand, type="PLATFORM")  # "the French frigate Languedoc"
         elif _KUNYA.match(surface) and cand.type in ("ORG", "NORP", "GPE", "LOC") and lookup(surface) is None:
             cand = replace(cand, type="PERSON")
         elif cand.type == "GPE" and _named_after_place(surface, lookup):
@@ -256,10 +259,6 @@ def retype(
 
 
 _THE = re.compile(r"\b[Tt]he $")
-_SHIP_KIND = re.compile(
-    r"\b(aircraft carrier|carrier|destroyer|frigate|cruiser|submarine|battleship|corvette|warship|assault ship)"
-    r"[ \t]+$"
-)
 _MODIFIER = re.compile(r"['’]s [a-z]| [a-z]{3,}")  # "Agency's efforts", "Agency operations"
 
 
@@ -378,9 +377,8 @@ def _surname_head(text: str, cand: Candidate, surnames: set[str], titled: Callab
 
 def _person(text: str, cand: Candidate, lookup: Callable[[str], Entry | None]) -> Candidate:
     """A model "person": a ship after its kind, a place after a locative word, or a regime; else ``cand``."""
-    kind = _SHIP_KIND.search(text, max(0, cand.start - 30), cand.start)
-    if kind and (kind.group(1) != "carrier" or " " in text[cand.start : cand.end]):  # "the carrier KLM": an airline
-        return replace(cand, type="PLATFORM")  # "the carrier Dwight D. Eisenhower": a ship named after a person
+    if after_ship_kind(text, cand.start, cand.end):  # "the carrier Dwight D. Eisenhower": a ship named after a person
+        return replace(cand, type="PLATFORM")
     surface = text[cand.start : cand.end]
     regime = regime_spans(text, cand.start, cand.end)
     if regime is not None:

@@ -175,6 +175,7 @@ _RATING = (
 # offices named by their portfolio: "Under Secretary of Defense for Policy", "Minister for the Middle East" are
 # whole titles, where "Chairman of Lockheed Martin" is a title and an affiliation
 _PORTFOLIO_OFFICE = re.compile(r"(?:Secretary|Minister)$")
+_KNIGHTED = frozenset({"Sir", "Dame"})
 _EXECUTIVE = r"CEO|Chief[ \t]+Executive(?:[ \t]+Officer)?|COO|CFO|Chief[ \t]+(?:Operating|Financial)[ \t]+Officer"
 _EXECUTIVE_TITLE = re.compile(_EXECUTIVE)
 _JOINT = re.compile(r"[ \t]and[ \t]")
@@ -253,6 +254,8 @@ class TitleFinder:
             match = self._before.search(text, match.start("title") + joint.end(), start) or match
         if _EXECUTIVE_TITLE.fullmatch(match.group("title")):
             match = self._joined.search(text, left, start) or match
+        if match.group("title") in _KNIGHTED:  # "Air Chief Marshal Sir |Richard Knighton": the rank says more
+            match = self._before.search(text, left, match.start("title")) or match
         return self._split(
             match.start("title"),
             match.end("title"),
