@@ -129,7 +129,7 @@ RULES: dict[str, tuple[Any, str, Any]] = {
     "titles_into_names": (titled.TitledPeople, "_title_into", lambda self, text, c: c),
     "portfolios_as_places": (titled.TitledPeople, "_placed", lambda self, match: match),
     "names_after_offices": (titled.TitledPeople, "_missed_name", lambda self, text, end, chosen: None),
-    "meeting_names": (mentions, "meeting_names", lambda text: []),
+    "meeting_names": (mentions, "meeting_names", lambda text, lookup: []),
     "water_names": (mentions, "water_names", lambda text: []),
     "towns_of_the_state": (town_states, "_towns_of_the_state", lambda chosen: chosen),
 }

@@ -1,17 +1,19 @@
 """Named meetings: a run of capitalised words closed by a meeting's head noun ("the Space and Missile Defense
-Symposium", "the NATO Summit", "the Shangri-La Dialogue") is one EVENT, "and", "of", "on" and "for" inside it.
-The model cuts such names at "and" and reads the halves as places or bodies ("Space", "Missile Defense
-Symposium"). A year written before the name is not part of it. A gazetteer's entry for the whole name keeps its
-type. A "Forum" is no head: as often a body ("World Economic Forum", "Pacific Islands Forum"). Not a meeting: the
-tail of a longer name ("Organisation of the Islamic Conference"), a name that goes on ("National Conference of
-Bishops", "World Conference on Women"), a town before its state ("Lees Summit, Mo.")."""
+Symposium", "the Shangri-La Dialogue") is one EVENT, "and", "of", "on" and "for" inside it. The model cuts
+such names at "and" and reads the halves as places or bodies ("Space", "Missile Defense Symposium"). A year
+written before the name is not part of it. A name with a word the gazetteers know ("NATO Summit", "Manama
+Dialogue") is left to the other steps: the news golds annotate the body or the place in it. A "Forum" is no
+head: as often a body ("World Economic Forum", "Pacific Islands Forum"). Not a meeting: the tail of a longer
+name ("Organisation of the Islamic Conference"), a name that goes on ("National Conference of Bishops", "World
+Conference on Women"), a town before its state ("Lees Summit, Mo.")."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
-from transforms.entities.gazetteer import read_data
+from transforms.entities.gazetteer import Entry, read_data
 from transforms.entities.military_patterns import PatternMatch
 
 __all__ = ["meeting_names"]
@@ -37,12 +39,15 @@ def _state_after() -> re.Pattern[str]:
     return re.compile(rf"[ ]?,[ ]+(?:{spelled})")
 
 
-def meeting_names(text: str) -> list[PatternMatch]:
-    """Each named meeting of ``text`` as one EVENT (see the module)."""
+def meeting_names(text: str, lookup: Callable[[str], Entry | None] = lambda name: None) -> list[PatternMatch]:
+    """Each named meeting of ``text`` as one EVENT (see the module); not one with a word that ``lookup`` knows
+    ("NATO Summit", "UK-France Summit", "Manama Dialogue"): the body or place it names stays a mention of its
+    own, as the news golds annotate it."""
     return [
         PatternMatch(m.start(), m.end(), "EVENT", "meeting", m.group())
         for m in _MEETING.finditer(text)
         if not _LONGER_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
         and not _NAME_GOES_ON.match(text, m.end())
         and not _state_after().match(text, m.end())
+        and not any(lookup(w) is not None for w in re.split(r"[ -]+", m.group())[:-1])
     ]

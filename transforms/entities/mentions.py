@@ -244,7 +244,7 @@ class EntityExtractor:
             *program_offices(text),
             *water_names(text),
             *strike_group_short_forms(text),
-            *meeting_names(text),
+            *meeting_names(text, self._gaz.lookup),
         ]:
             entry = self._gaz.lookup(p.canonical)
             cands.append(
