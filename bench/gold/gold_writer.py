@@ -12,6 +12,21 @@ from pathlib import Path
 Mention = tuple
 
 
+def org(canonical: str, country: str | None = "USA", qid: str | None = None) -> tuple:
+    """An organization's (type, canonical, country, wikidata)."""
+    return ("ORG", canonical, country, qid)
+
+
+def per(canonical: str) -> tuple:
+    """A U.S. person's (type, canonical, country, wikidata)."""
+    return ("PERSON", canonical, "USA", None)
+
+
+def loc(canonical: str, country: str | None = None, qid: str | None = None) -> tuple:
+    """A place's (LOC) (type, canonical, country, wikidata)."""
+    return ("LOC", canonical, country, qid)
+
+
 def whole_word(surface: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", flags)
 

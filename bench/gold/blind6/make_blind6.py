@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bench/gold, for the shared writer
-from gold_writer import write_gold  # noqa: E402
+from gold_writer import org, write_gold  # noqa: E402
 
 EVAL = Path(__file__).resolve().parents[3].parent / "shared" / "eval"  # the shared eval folder beside the repo
 C = "defense-news-dvids/data/corpus/"
@@ -34,10 +34,6 @@ VER = ("PERSON", "Doug Verissimo", "USA", None)
 
 def P(c):
     return ("PLATFORM", c, "USA", None)
-
-
-def org(c, country="USA", q=None):
-    return ("ORG", c, country, q)
 
 
 M = {}

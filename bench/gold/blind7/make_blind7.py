@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bench/gold, for the shared writer
-from gold_writer import write_gold  # noqa: E402
+from gold_writer import loc, org, per, write_gold  # noqa: E402
 
 EVAL = Path(__file__).resolve().parents[3].parent / "shared" / "eval"  # the shared eval folder beside the repo
 C = "defense-news-dvids/data/corpus/"
@@ -20,18 +20,6 @@ D053 = C + "053-pentagon-s-top-policy-chief-to-step-down.txt"
 US = ("GPE", "United States", "USA", "Q30")
 USA_ = ("ORG", "U.S. Army", "USA", "Q9212")
 DOD = ("ORG", "U.S. Department of Defense", "USA", "Q11209")
-
-
-def org(c, country="USA", q=None):
-    return ("ORG", c, country, q)
-
-
-def per(c):
-    return ("PERSON", c, "USA", None)
-
-
-def loc(c, country=None, q=None):
-    return ("LOC", c, country, q)
 
 
 M = {}

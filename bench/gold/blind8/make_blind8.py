@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bench/gold, for the shared writer
-from gold_writer import write_gold  # noqa: E402
+from gold_writer import loc, org, per, write_gold  # noqa: E402
 
 EVAL = Path(__file__).resolve().parents[3].parent / "shared" / "eval"  # the shared eval folder beside the repo
 C = "defense-news-dvids/data/corpus/"
@@ -22,18 +22,6 @@ USARMY = ("ORG", "U.S. Army", "USA", "Q9212")
 NAVY = ("ORG", "U.S. Navy", "USA", "Q11220")
 JAPAN = ("GPE", "Japan", "JPN", "Q17")
 GUAM = ("GPE", "Guam", "USA", "Q16635")
-
-
-def org(c, country="USA", q=None):
-    return ("ORG", c, country, q)
-
-
-def per(c):
-    return ("PERSON", c, "USA", None)
-
-
-def loc(c, country=None, q=None):
-    return ("LOC", c, country, q)
 
 
 def ship(c):
