@@ -117,7 +117,8 @@ def join_compounds(text: str, cands: list[Candidate], lookup: Lookup) -> list[Ca
             and not _place(lookup, text[c.start : following.end].replace(" ", "-"))
         ):
             longer = following if following.length >= c.length else c
-            made.append(Candidate(start=c.start, end=following.end, type=longer.type, method="model", rank="model"))
+            joined = Candidate(start=c.start, end=following.end, type=longer.type, method="model", rank="model")
+            made.append(without_legal_form(text, joined))  # "Morrish-|Wallace Construction Inc.": no "Inc." in its name
             out.append(made[-1])
             used |= {id(c), id(following)}
             continue
@@ -125,6 +126,7 @@ def join_compounds(text: str, cands: list[Candidate], lookup: Lookup) -> list[Ca
             c = _with_first_barrel(text, c, surnames)  # "Mogg" of "Rees-Mogg" after "Jacob Rees-Mogg"
         whole = _whole(text, c, lookup) if c.model_only and c.type in _EXTENDED else c
         if whole is not c:
+            whole = without_legal_form(text, whole) if whole.canonical is None else whole
             made.append(whole)
         out.append(whole)
     return _over_known_names(text, [c for c in cands if not c.model_only], made, out)

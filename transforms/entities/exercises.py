@@ -31,12 +31,13 @@ def exercise_names(text: str, cands: list[Candidate]) -> list[Candidate]:
     }
     out = []
     for c in cands:
-        end = _exercise_end(text, c) if c.model_only and c.type in _RETYPED else None
-        full = operations.get(text[c.start : c.end]) if c.model_only and c.type in _RETYPED else None
-        if end is not None:
-            c = replace(c, end=end, type="OPERATION", subtype="military_exercise", canonical=text[c.start : end])
-        elif full is not None:  # "the Silent Sentry team" after "Operation Silent Sentry"
-            c = replace(c, type="OPERATION", entry=full.entry, canonical=full.canonical, subtype=full.subtype)
+        if c.model_only and c.type in _RETYPED:
+            end = _exercise_end(text, c)
+            full = operations.get(text[c.start : c.end])
+            if end is not None:
+                c = replace(c, end=end, type="OPERATION", subtype="military_exercise", canonical=text[c.start : end])
+            elif full is not None:  # "the Silent Sentry team" after "Operation Silent Sentry"
+                c = replace(c, type="OPERATION", entry=full.entry, canonical=full.canonical, subtype=full.subtype)
         out.append(c)
     return out
 

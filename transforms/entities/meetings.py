@@ -24,11 +24,13 @@ _MEETING = re.compile(
     r"(?:Symposium|Conference|Summit|Expo|Exposition|Dialogue)\b(?![ ]+[A-Z])"
 )
 _LONGER_BEFORE = re.compile(r"[A-Z][\w’'-]*[ ]+(?:of|for|on)[ ]+(?:the[ ]+)?$")
-_DAY_OR_MONTH = (
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
-    r"August|September|October|November|December)\b"
-)
-_NAME_GOES_ON = re.compile(rf"[ ]+(?:of|on|for)[ ]+(?:the[ ]+)?(?!{_DAY_OR_MONTH})[A-Z]")
+
+
+@lru_cache(maxsize=1)
+def _name_goes_on() -> re.Pattern[str]:
+    """ "of", "on" or "for" and a capital after the name, not a day or a month ("... Symposium on Tuesday")."""
+    calendar = "|".join(w for w in read_data("context.toml")["calendar"] if not w.endswith("."))
+    return re.compile(rf"[ ]+(?:of|on|for)[ ]+(?:the[ ]+)?(?!(?:{calendar})\b)[A-Z]")
 
 
 @lru_cache(maxsize=1)
@@ -47,7 +49,7 @@ def meeting_names(text: str, lookup: Callable[[str], Entry | None] = lambda name
         PatternMatch(m.start(), m.end(), "EVENT", "meeting", m.group())
         for m in _MEETING.finditer(text)
         if not _LONGER_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
-        and not _NAME_GOES_ON.match(text, m.end())
+        and not _name_goes_on().match(text, m.end())
         and not _state_after().match(text, m.end())
         and not any(lookup(w) is not None for w in re.split(r"[ -]+", m.group())[:-1])
     ]

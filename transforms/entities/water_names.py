@@ -49,20 +49,32 @@ def water_names(text: str) -> list[PatternMatch]:
         for m in _water().finditer(text)
         if not _NAME_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
     ]
-    for m in _KIND_AFTER.finditer(text):
-        kind = m.group("kind")[:-1]  # "Rivers" -> "River"
-        names = list(_ONE_NAME.finditer(text, m.start("names"), m.end("names")))
-        for i, name in enumerate(names):
-            end = m.end() if i == len(names) - 1 else name.end()  # "Shiawassee Rivers": the kind inside the last
-            found.append(PatternMatch(name.start(), end, "LOC", "region", f"{name.group()} {kind}", True))
+    for m in _KIND_AFTER.finditer(text):  # "Shiawassee Rivers": the kind inside the last name's span
+        found += _each_name(m, "{} " + m.group("kind")[:-1], last_end=m.end())  # "Rivers" -> "{} River"
     found.extend(
         PatternMatch(m.start(), m.end(), "LOC", "region", m.group())
         for m in _BAY.finditer(text)
         if not _CAPITAL_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
     )
-    for m in _LAKES_BEFORE.finditer(text):
-        names = list(_ONE_NAME.finditer(text, m.start("names"), m.end("names")))
-        for i, name in enumerate(names):
-            start = m.start() if i == 0 else name.start()  # "Lakes Superior": the kind inside the first
-            found.append(PatternMatch(start, name.end(), "LOC", "region", f"Lake {name.group()}", True))
+    for m in _LAKES_BEFORE.finditer(text):  # "Lakes Superior": the kind inside the first name's span
+        found += _each_name(m, "Lake {}", first_start=m.start())
     return found
+
+
+def _each_name(
+    m: re.Match[str], canonical: str, first_start: int | None = None, last_end: int | None = None
+) -> list[PatternMatch]:
+    """One LOC for each name of a list that shares its kind, named by ``canonical`` ("Lake {}"), the first starting
+    at ``first_start`` and the last ending at ``last_end`` where the kind is written there."""
+    names = list(_ONE_NAME.finditer(m.string, m.start("names"), m.end("names")))
+    return [
+        PatternMatch(
+            first_start if i == 0 and first_start is not None else name.start(),
+            last_end if i == len(names) - 1 and last_end is not None else name.end(),
+            "LOC",
+            "region",
+            canonical.format(name.group()),
+            True,
+        )
+        for i, name in enumerate(names)
+    ]
